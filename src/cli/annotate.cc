@@ -1,0 +1,268 @@
+// marsad annotate: documents in, annotated JSON Lines out. Stateless, so it is
+// the unit that scales out: no database is opened.
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/command.h"
+#include "text/text.h"
+
+namespace marsad::cli {
+namespace {
+
+using nlohmann::json;
+namespace tx = marsad::text;
+
+const char* KindName(tx::TokenKind k) {
+  switch (k) {
+    case tx::TokenKind::kWord: return "word";
+    case tx::TokenKind::kLatin: return "latin";
+    case tx::TokenKind::kNumber: return "number";
+    case tx::TokenKind::kPunct: return "punct";
+    case tx::TokenKind::kUrl: return "url";
+    case tx::TokenKind::kSymbol: return "symbol";
+  }
+  return "?";
+}
+
+const char* CliticName(tx::Clitic c) {
+  switch (c) {
+    case tx::Clitic::kConjunction: return "conj";
+    case tx::Clitic::kPreposition: return "prep";
+    case tx::Clitic::kFuture: return "future";
+    case tx::Clitic::kArticle: return "article";
+    case tx::Clitic::kPronoun: return "pronoun";
+  }
+  return "?";
+}
+
+const char* PrecisionName(tx::Precision p) {
+  switch (p) {
+    case tx::Precision::kYear: return "year";
+    case tx::Precision::kMonth: return "month";
+    case tx::Precision::kDay: return "day";
+  }
+  return "?";
+}
+
+// Spans in the normalised text become character offsets into the original.
+class Offsets {
+ public:
+  Offsets(std::string_view original, const tx::Analysis& a)
+      : original_(original), map_(a.normalized.map), chars_(original) {}
+
+  void Put(tx::Span s, json* out) const {
+    const tx::Span o = map_.ToOriginal(s);
+    (*out)["start"] = chars_(o.begin);
+    (*out)["end"] = chars_(o.end);
+    (*out)["text"] = std::string(original_.substr(o.begin, o.size()));
+  }
+
+ private:
+  std::string_view original_;
+  const tx::OffsetMap& map_;
+  tx::CharOffsets chars_;
+};
+
+json Annotate(const std::string& text, std::optional<tx::Date> published, bool with_tokens) {
+  const tx::Analysis a = tx::Analyze(text, {.published = published});
+  const Offsets offsets(text, a);
+  json out = json::object();
+
+  json sentences = json::array();
+  for (const tx::Sentence& s : a.sentences) {
+    json j;
+    offsets.Put(s.span, &j);
+    sentences.push_back(std::move(j));
+  }
+  out["sentences"] = std::move(sentences);
+
+  if (with_tokens) {
+    json tokens = json::array();
+    const std::string_view norm = a.normalized.text;
+    for (const tx::Token& t : a.tokens) {
+      json j;
+      offsets.Put(t.span, &j);
+      j["kind"] = KindName(t.kind);
+      if (t.clitic_count > 0) {
+        j["stem"] = std::string(norm.substr(t.stem.begin, t.stem.size()));
+        json clitics = json::array();
+        for (int k = 0; k < t.clitic_count; ++k) {
+          json c;
+          offsets.Put(t.clitics[k].span, &c);
+          c["role"] = CliticName(t.clitics[k].role);
+          clitics.push_back(std::move(c));
+        }
+        j["clitics"] = std::move(clitics);
+      }
+      tokens.push_back(std::move(j));
+    }
+    out["tokens"] = std::move(tokens);
+  }
+
+  json numbers = json::array();
+  for (const tx::Quantity& q : a.quantities) {
+    json j;
+    offsets.Put(q.span, &j);
+    if (q.is_range || q.magnitude) {
+      j["low"] = q.low;
+      j["high"] = q.high;
+    } else {
+      j["value"] = q.low;
+    }
+    j["approx"] = q.approx;
+    if (q.is_range) j["range"] = true;
+    if (q.magnitude) j["magnitude"] = true;
+    if (q.at_least) j["at_least"] = true;
+    if (q.at_most) j["at_most"] = true;
+    numbers.push_back(std::move(j));
+  }
+  out["numbers"] = std::move(numbers);
+
+  json dates = json::array();
+  for (const tx::DateMention& d : a.dates) {
+    json j;
+    offsets.Put(d.span, &j);
+    j["date"] = tx::FormatDate(d.date, d.precision);
+    j["precision"] = PrecisionName(d.precision);
+    if (d.relative) j["relative"] = true;
+    if (d.hijri) j["hijri"] = true;
+    dates.push_back(std::move(j));
+  }
+  out["dates"] = std::move(dates);
+  return out;
+}
+
+std::string Repaired(const std::string& raw, const std::string& where) {
+  uint32_t replaced = 0;
+  std::string text = tx::RepairUtf8(raw, &replaced);
+  if (replaced > 0) {
+    std::cerr << "marsad annotate: " << where << ": " << replaced
+              << " invalid UTF-8 sequence(s) replaced by U+FFFD\n";
+  }
+  return text;
+}
+
+std::optional<tx::Date> PublishedOf(const json& doc, const std::optional<tx::Date>& fallback) {
+  for (const char* key : {"published", "date"}) {
+    auto it = doc.find(key);
+    if (it != doc.end() && it->is_string()) {
+      const std::string& s = it->get_ref<const std::string&>();
+      if (auto d = tx::ParseIsoDate(std::string_view(s).substr(0, 10))) return d;
+    }
+  }
+  return fallback;
+}
+
+void Emit(const json& j) { std::cout << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n'; }
+
+void AnnotatePlain(std::istream& in, const std::string& name, std::optional<tx::Date> published,
+                   bool tokens) {
+  std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string text = Repaired(raw, name);
+  json out = {{"id", name}};
+  if (published) out["published"] = tx::FormatDate(*published, tx::Precision::kDay);
+  out["text"] = text;
+  out.update(Annotate(text, published, tokens));
+  Emit(out);
+}
+
+void AnnotateJsonLines(std::istream& in, std::optional<tx::Date> published, bool tokens) {
+  std::string line;
+  size_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const std::string where = "stdin line " + std::to_string(line_no);
+    json doc;
+    try {
+      doc = json::parse(Repaired(line, where));
+    } catch (const json::parse_error& e) {
+      std::cerr << "marsad annotate: " << where << ": not valid JSON, skipped (" << e.what()
+                << ")\n";
+      g_had_bad_input = true;
+      continue;
+    }
+    if (!doc.is_object()) {
+      std::cerr << "marsad annotate: " << where << ": not a JSON object, skipped\n";
+      g_had_bad_input = true;
+      continue;
+    }
+    std::string text;
+    for (const char* key : {"text", "content"}) {
+      auto it = doc.find(key);
+      if (it != doc.end() && it->is_string()) {
+        text = it->get<std::string>();
+        doc.erase(key);
+        break;
+      }
+    }
+    if (text.empty()) {
+      std::cerr << "marsad annotate: " << where << ": no \"text\" or \"content\" field, skipped\n";
+      g_had_bad_input = true;
+      continue;
+    }
+    const auto date = PublishedOf(doc, published);
+    if (date) doc["published"] = tx::FormatDate(*date, tx::Precision::kDay);
+    doc["text"] = text;
+    doc.update(Annotate(text, date, tokens));
+    Emit(doc);
+  }
+}
+
+}  // namespace
+
+void AddAnnotate(CLI::App* app, const GlobalOptions* /*global*/) {
+  auto* cmd = app->add_subcommand(
+      "annotate",
+      "Annotate documents: JSON Lines (url,title,date,source,content) on stdin, or plain text "
+      "with --text, to annotated JSON Lines on stdout. Needs no database.");
+  struct Options {
+    bool text = false;
+    bool tokens = false;
+    std::string published;
+    std::vector<std::string> files;
+  };
+  auto opts = std::make_shared<Options>();
+  cmd->add_flag("--text", opts->text, "input is plain text: each FILE (or stdin) is one document");
+  cmd->add_flag("--tokens", opts->tokens, "include tokens with their clitics");
+  cmd->add_option("--published", opts->published,
+                  "publication date YYYY-MM-DD for relative dates (JSON input: when the "
+                  "document has no date)");
+  cmd->add_option("files", opts->files, "plain-text files (with --text); default stdin");
+  cmd->callback([opts] {
+    std::optional<tx::Date> published;
+    if (!opts->published.empty()) {
+      published = tx::ParseIsoDate(opts->published);
+      if (!published) {
+        throw UsageError("annotate: --published must be YYYY-MM-DD, got \"" + opts->published +
+                         "\"");
+      }
+    }
+    if (!opts->text && !opts->files.empty()) {
+      throw UsageError("annotate: file arguments need --text (JSON Lines are read from stdin)");
+    }
+    if (!opts->text) {
+      AnnotateJsonLines(std::cin, published, opts->tokens);
+      return;
+    }
+    if (opts->files.empty()) {
+      AnnotatePlain(std::cin, "stdin", published, opts->tokens);
+      return;
+    }
+    for (const std::string& f : opts->files) {
+      std::ifstream in(f, std::ios::binary);
+      if (!in) {
+        std::cerr << "marsad annotate: " << f << ": cannot open, skipped\n";
+        g_had_bad_input = true;
+        continue;
+      }
+      AnnotatePlain(in, f, published, opts->tokens);
+    }
+  });
+}
+
+}  // namespace marsad::cli

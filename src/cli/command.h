@@ -1,0 +1,44 @@
+// The command-line layer: one file per command, each a thin shell over the
+// library. Commands report bad usage or bad input by throwing UsageError
+// (exit 1); anything else escaping a command is an internal error (exit 2).
+#ifndef MARSAD_CLI_COMMAND_H_
+#define MARSAD_CLI_COMMAND_H_
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace marsad::store {
+class Store;
+}  // namespace marsad::store
+
+namespace marsad::cli {
+
+// Options every command accepts.
+struct GlobalOptions {
+  std::string db;     // --db, else $MARSAD_DB, else ./marsad.db
+  bool json = false;  // --json: JSON Lines on stdout, nothing else
+};
+
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The database of --db opened read-only, or UsageError naming the problem.
+std::unique_ptr<store::Store> OpenForReading(const GlobalOptions& global);
+
+// Set by a command that finished but skipped some bad input (exit code 1).
+extern bool g_had_bad_input;
+
+void AddAnnotate(CLI::App* app, const GlobalOptions* global);
+void AddIngest(CLI::App* app, const GlobalOptions* global);
+void AddDocs(CLI::App* app, const GlobalOptions* global);
+void AddSearch(CLI::App* app, const GlobalOptions* global);
+void AddCheck(CLI::App* app, const GlobalOptions* global);
+
+}  // namespace marsad::cli
+
+#endif  // MARSAD_CLI_COMMAND_H_

@@ -1,0 +1,69 @@
+// marsad ingest PATH...: files into the database.
+#include <cstdio>
+#include <iostream>
+
+#include "cli/command.h"
+#include "cli/output.h"
+#include "store/store.h"
+
+namespace marsad::cli {
+namespace {
+
+void ShowProgress(const store::IngestProgress& p) {
+  const double rate = p.seconds > 0 ? p.documents / p.seconds : 0;
+  const double eta = p.files_done > 0 ? p.seconds * (p.files_total - p.files_done) / p.files_done : 0;
+  constexpr int kWidth = 30;
+  const int filled = p.files_total ? static_cast<int>(kWidth * p.files_done / p.files_total) : 0;
+  std::fprintf(stderr, "\r[%-*s] %zu/%zu files, %zu documents, %.0f docs/s, ETA %.0fs ", kWidth,
+               std::string(static_cast<size_t>(filled), '=').c_str(), p.files_done, p.files_total,
+               p.documents, rate, eta);
+  std::fflush(stderr);
+}
+
+}  // namespace
+
+void AddIngest(CLI::App* app, const GlobalOptions* global) {
+  auto* cmd = app->add_subcommand(
+      "ingest",
+      "Add files or folders (recursively) to the database: .txt .html .jsonl .json .zip .warc "
+      ".warc.gz. Re-ingesting the same document adds nothing.");
+  struct Options {
+    std::vector<std::string> paths;
+    std::string source;
+    std::string published;
+  };
+  auto opts = std::make_shared<Options>();
+  cmd->add_option("paths", opts->paths, "files or folders")->required();
+  cmd->add_option("--source", opts->source, "outlet name for every document");
+  cmd->add_option("--published", opts->published, "publication date YYYY-MM-DD for every document");
+  cmd->callback([opts, global] {
+    store::IngestOptions options;
+    options.source = opts->source;
+    if (!opts->published.empty()) options.published = CheckedDate("--published", opts->published);
+    std::string error;
+    auto db = store::Store::Open(global->db, store::Store::Mode::kReadWrite, &error);
+    if (!db) throw UsageError(error);
+    const bool bar = StderrIsTerminal();
+    if (bar) options.progress = ShowProgress;
+    const store::IngestSummary s = store::Ingest(db.get(), opts->paths, options);
+    if (bar) std::fputs("\n", stderr);
+    for (const auto& p : s.problems) std::cerr << "marsad ingest: " << p.path << ": " << p.reason << "\n";
+    if (global->json) {
+      nlohmann::json problems = nlohmann::json::array();
+      for (const auto& p : s.problems) problems.push_back({{"path", p.path}, {"reason", p.reason}});
+      PrintJsonLine({{"files", s.files},
+                     {"read", s.read},
+                     {"added", s.added},
+                     {"near_duplicates", s.near_duplicates},
+                     {"already_stored", s.already_stored},
+                     {"problems", problems}});
+    } else {
+      std::cout << "files " << s.files << ", documents read " << s.read << ": added " << s.added
+                << " (near-duplicates linked " << s.near_duplicates << "), already stored "
+                << s.already_stored << ", problems " << s.problems.size() << "\n";
+    }
+    if (s.read == 0) throw UsageError("ingest: no document could be read");
+  });
+}
+
+}  // namespace marsad::cli

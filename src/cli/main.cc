@@ -1,0 +1,53 @@
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/command.h"
+#include "marsad/version.h"
+
+namespace marsad::cli {
+bool g_had_bad_input = false;
+}  // namespace marsad::cli
+
+int main(int argc, char** argv) {
+  using namespace marsad::cli;
+  std::ios::sync_with_stdio(false);
+  CLI::App app{
+      "marsad (مرصد): turns Arabic news articles into a searchable, source-linked record of "
+      "who, where, what, how many, and who says so. Offline.",
+      "marsad"};
+  app.set_version_flag("--version", std::string("marsad ") + MARSAD_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+
+  GlobalOptions global;
+  const char* env_db = std::getenv("MARSAD_DB");
+  global.db = env_db && *env_db ? env_db : "./marsad.db";
+  app.add_option("--db", global.db, "database file (default ./marsad.db or $MARSAD_DB)");
+  app.add_flag("--json", global.json, "print JSON Lines instead of a table");
+
+  AddAnnotate(&app, &global);
+  AddIngest(&app, &global);
+  AddDocs(&app, &global);
+  AddSearch(&app, &global);
+  AddCheck(&app, &global);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "marsad: " << e.what() << "\n";
+    return 1;
+  } catch (const UsageError& e) {
+    std::cerr << "marsad: " << e.what() << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "marsad: internal error: " << e.what() << "\n";
+    return 2;
+  }
+  return g_had_bad_input ? 1 : 0;
+}

@@ -1,0 +1,37 @@
+// Shared output helpers for commands: JSON Lines and readable tables.
+#ifndef MARSAD_CLI_OUTPUT_H_
+#define MARSAD_CLI_OUTPUT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace marsad::cli {
+
+// One JSON object on one line of stdout; invalid UTF-8 is replaced, never thrown.
+void PrintJsonLine(const nlohmann::json& j);
+
+// A table printed with columns padded to their widest cell (in characters,
+// cells cut to `max_width` with an ellipsis), aligned for either script.
+class Table {
+ public:
+  explicit Table(std::vector<std::string> header, size_t max_width = 60);
+  void Add(std::vector<std::string> row);
+  void Print() const;
+
+ private:
+  std::vector<std::vector<std::string>> rows_;
+  size_t max_width_;
+};
+
+bool StdoutIsTerminal();
+bool StderrIsTerminal();
+
+// "2024-03-05" checked, or throws UsageError naming the option.
+std::string CheckedDate(const std::string& option, const std::string& value);
+
+}  // namespace marsad::cli
+
+#endif  // MARSAD_CLI_OUTPUT_H_

@@ -1,0 +1,79 @@
+// marsad search QUERY: ranked documents with highlighted snippets.
+#include <iostream>
+
+#include "cli/command.h"
+#include "cli/output.h"
+#include "store/store.h"
+
+namespace marsad::cli {
+namespace {
+
+std::string Highlighted(const store::SearchHit& hit, const std::string& open,
+                        const std::string& close) {
+  std::string out;
+  size_t chars = 0;
+  auto at = [&](size_t c, bool opening) {
+    for (const auto& [s, e] : hit.highlights) {
+      if ((opening ? s : e) == c) return true;
+    }
+    return false;
+  };
+  for (size_t i = 0; i <= hit.snippet.size(); ++i) {
+    const bool boundary =
+        i == hit.snippet.size() || (static_cast<unsigned char>(hit.snippet[i]) & 0xC0) != 0x80;
+    if (boundary) {
+      if (at(chars, false)) out += close;
+      if (at(chars, true)) out += open;
+      ++chars;
+    }
+    if (i < hit.snippet.size()) out += hit.snippet[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+void AddSearch(CLI::App* app, const GlobalOptions* global) {
+  auto* cmd = app->add_subcommand(
+      "search", "Full-text search; a word in one spelling finds its other spellings.");
+  struct Options {
+    std::string query;
+    size_t limit = 10;
+    std::string source;
+    bool exact = false;
+  };
+  auto opts = std::make_shared<Options>();
+  cmd->add_option("query", opts->query, "words to find")->required();
+  cmd->add_option("--limit", opts->limit, "at most this many documents (default 10)");
+  cmd->add_option("--source", opts->source, "only documents of this source");
+  cmd->add_flag("--exact", opts->exact, "only the spellings given (up to letter variants)");
+  cmd->callback([opts, global] {
+    auto db = OpenForReading(*global);
+    std::vector<store::SearchHit> hits;
+    std::string error;
+    store::SearchOptions options{.limit = opts->limit, .source = opts->source,
+                                 .variants = !opts->exact};
+    if (!db->Search(opts->query, options, &hits, &error)) throw UsageError("search: " + error);
+    if (global->json) {
+      for (const auto& h : hits) {
+        nlohmann::json highlights = nlohmann::json::array();
+        for (const auto& [s, e] : h.highlights) highlights.push_back({s, e});
+        PrintJsonLine({{"doc", h.doc}, {"title", h.title}, {"source", h.source},
+                       {"published", h.published}, {"score", h.score}, {"exact", h.exact},
+                       {"duplicate_of", h.duplicate_of ? nlohmann::json(*h.duplicate_of)
+                                                       : nlohmann::json()},
+                       {"snippet", h.snippet}, {"highlights", highlights}});
+      }
+      return;
+    }
+    const bool tty = StdoutIsTerminal();
+    for (const auto& h : hits) {
+      std::cout << h.doc << "  " << h.title << "  (" << h.source << (h.published.empty() ? "" : ", ")
+                << h.published << ")" << (h.exact ? "" : "  [other spelling]") << "\n    "
+                << Highlighted(h, tty ? "\x1b[1m" : "[", tty ? "\x1b[0m" : "]") << "\n";
+    }
+    if (hits.empty()) std::cout << "no document matches\n";
+  });
+}
+
+}  // namespace marsad::cli

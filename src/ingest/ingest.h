@@ -1,0 +1,144 @@
+// marsad ingest: files in, clean documents out.
+//
+//   std::vector<Problem> problems;
+//   for (const std::string& file : ListInputs({"articles/"}, &problems)) {
+//     std::vector<Document> docs;
+//     ReadFile(file, {}, &docs, &problems);   // txt, html, jsonl, zip, warc(.gz)
+//   }
+//   BoilerplateFilter filter;                  // lines repeated within a source
+//   for (const Document& d : docs) filter.Learn(d);
+//   for (Document& d : docs) filter.Apply(&d);
+//
+// Nothing here touches a database. Every function is thread-safe on distinct
+// arguments; ReadFile never throws and never aborts a batch: a file it cannot
+// read becomes a Problem naming the file and the reason.
+#ifndef MARSAD_INGEST_INGEST_H_
+#define MARSAD_INGEST_INGEST_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace marsad::ingest {
+
+// Text taken out of a document as boilerplate, kept so a user can see it.
+struct Removed {
+  std::string text;
+  std::string reason;  // e.g. "navigation", "link-list", "repeated-line", "share-prompt"
+};
+
+struct Document {
+  // Where it came from: the file, or "file.zip!entry", "file.jsonl:LINE",
+  // "file.warc.gz#OFFSET" for documents inside containers.
+  std::string path;
+  std::string url;
+  std::string title;
+  std::string source;     // outlet
+  std::string published;  // YYYY-MM-DD, or "" if unknown
+  std::string text;       // main text, valid UTF-8, boilerplate removed
+  std::vector<Removed> boilerplate;
+  std::string extra_json;  // unknown fields of JSON input as a JSON object, or ""
+};
+
+struct Problem {
+  std::string path;
+  std::string reason;  // one sentence, e.g. "truncated gzip stream", "binary file"
+};
+
+struct ReadOptions {
+  std::string source;     // when set, overrides what the file says
+  std::string published;  // YYYY-MM-DD; when set, overrides what the file says
+  size_t max_file_bytes = size_t{512} << 20;
+};
+
+// Regular files under `paths` (folders recursively), sorted, hidden files
+// skipped. A path that does not exist or cannot be read becomes a Problem.
+std::vector<std::string> ListInputs(const std::vector<std::string>& paths,
+                                    std::vector<Problem>* problems);
+
+// Reads one file of any supported format, chosen by extension and checked
+// against the content: .txt, .html/.htm, .jsonl (url, title, date, source,
+// content, or the SaudiNewsNet names), .json (an array of those), .zip of any
+// of these, .warc and .warc.gz (response records holding HTML). Encodings:
+// UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1256. Appends what it
+// reads to *docs and what it cannot to *problems; a damaged container yields
+// the documents before the damage plus a Problem.
+void ReadFile(const std::string& path, const ReadOptions& options, std::vector<Document>* docs,
+              std::vector<Problem>* problems);
+
+// Bytes of a file's text converted to UTF-8: BOMs honoured, Windows-1256
+// detected when the bytes are not UTF-8. Returns nullopt (and sets *why) for
+// binary data. Text that needed repair (ill-formed UTF-8 replaced by U+FFFD,
+// lines of mixed encodings) is returned with a note in *why; otherwise *why
+// is cleared.
+std::optional<std::string> DecodeText(std::string_view bytes, std::string* why);
+
+// ---------------------------------------------------------------------------
+// HTML: main text by density over the parsed tree (text vs link density,
+// block structure, headings); title from og:title, <title> or <h1>; date from
+// meta tags, JSON-LD, <time> and the dateline.
+
+struct HtmlArticle {
+  std::string title;
+  std::string published;  // YYYY-MM-DD or ""
+  std::string url;        // canonical or og:url, if given
+  std::string text;       // paragraphs separated by blank lines
+  std::vector<Removed> boilerplate;
+};
+
+HtmlArticle ExtractHtml(std::string_view html);
+
+// Title and date of a plain-text article from its first lines (a short first
+// line without sentence punctuation is the title; a date near the top is the
+// publication date), removed from *text when found.
+void FindTitleAndDate(std::string* text, std::string* title, std::string* published);
+
+// ---------------------------------------------------------------------------
+// Boilerplate in plain text, decided from structure and statistics, never
+// from strings of a particular site: lines repeated across documents of the
+// same source, runs of short lines without sentence punctuation (navigation,
+// author and section lists), and prompt or form blocks at the edges.
+
+class BoilerplateFilter {
+ public:
+  // Counts the lines of `doc` for its source. Call for every document of a
+  // batch before Apply.
+  void Learn(const Document& doc);
+  // Moves boilerplate lines of doc->text into doc->boilerplate.
+  void Apply(Document* doc) const;
+
+ private:
+  // Per source, per line hash: in how many documents the line occurs.
+  std::unordered_map<std::string, std::unordered_map<uint64_t, uint32_t>> line_docs_;
+  std::unordered_map<std::string, uint32_t> source_docs_;
+};
+
+// ---------------------------------------------------------------------------
+// Duplicates. ContentKey is equal for texts that differ only in spelling
+// variants, spacing and punctuation; SimHash is close (few differing bits)
+// for wire copies with small edits.
+
+std::string ContentKey(std::string_view text);
+uint64_t SimHash(std::string_view text);
+
+// Finds, among added fingerprints, one within `max_distance` bits. Not thread-safe.
+class NearDuplicateIndex {
+ public:
+  explicit NearDuplicateIndex(int max_distance = 3) : max_distance_(max_distance) {}
+  void Add(int64_t id, uint64_t simhash);
+  // The id of an added fingerprint within max_distance bits, or nullopt.
+  std::optional<int64_t> Find(uint64_t simhash) const;
+
+ private:
+  int max_distance_;
+  // Four tables keyed by one 16-bit band each: fingerprints within 3 bits
+  // agree on at least one band.
+  std::unordered_multimap<uint16_t, std::pair<uint64_t, int64_t>> bands_[4];
+};
+
+}  // namespace marsad::ingest
+
+#endif  // MARSAD_INGEST_INGEST_H_

@@ -1,0 +1,159 @@
+// Ingestion: batches of files are parsed on all cores while the previous
+// batch is written by the single writer.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <future>
+#include <thread>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+#include "ingest/ingest.h"
+#include "store/store.h"
+
+namespace marsad::store {
+namespace {
+
+// A batch holds whole files up to about this many documents, so memory stays
+// bounded while boilerplate statistics still see many documents of a source.
+constexpr size_t kBatchDocuments = 4000;
+
+struct Batch {
+  size_t files = 0;
+  std::vector<ingest::Document> docs;
+  std::vector<ingest::Problem> problems;
+  std::vector<DocRecord> records;
+};
+
+template <typename Fn>
+void ParallelFor(size_t n, unsigned threads, Fn fn) {
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < n;) fn(i);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads && t < n; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+}
+
+std::string BoilerplateJson(const std::vector<ingest::Removed>& removed) {
+  nlohmann::json j = nlohmann::json::array();
+  for (const auto& r : removed) j.push_back({{"text", r.text}, {"reason", r.reason}});
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Reads files [begin, end) and prepares their records. Boilerplate statistics
+// accumulate in *filter across batches.
+Batch ReadBatch(const std::vector<std::string>& files, size_t begin, size_t end,
+                const IngestOptions& options, unsigned threads, ingest::BoilerplateFilter* filter) {
+  Batch batch;
+  batch.files = end - begin;
+  std::vector<std::vector<ingest::Document>> per_file(end - begin);
+  std::vector<std::vector<ingest::Problem>> problems(end - begin);
+  ingest::ReadOptions read_options;
+  read_options.source = options.source;
+  read_options.published = options.published;
+  ParallelFor(end - begin, threads, [&](size_t i) {
+    ingest::ReadFile(files[begin + i], read_options, &per_file[i], &problems[i]);
+  });
+  for (size_t i = 0; i < per_file.size(); ++i) {
+    for (auto& d : per_file[i]) batch.docs.push_back(std::move(d));
+    for (auto& p : problems[i]) batch.problems.push_back(std::move(p));
+  }
+  for (const auto& d : batch.docs) filter->Learn(d);
+  batch.records.resize(batch.docs.size());
+  ParallelFor(batch.docs.size(), threads, [&](size_t i) {
+    ingest::Document& d = batch.docs[i];
+    filter->Apply(&d);
+    DocRecord& r = batch.records[i];
+    r.path = d.path;
+    r.source = d.source;
+    r.url = d.url;
+    r.title = d.title;
+    r.published = d.published;
+    r.boilerplate_json = BoilerplateJson(d.boilerplate);
+    r.extra_json = d.extra_json;
+    r.content_key = ingest::ContentKey(d.title + "\n" + d.text);
+    r.simhash = ingest::SimHash(d.text);
+    r.text = std::move(d.text);
+  });
+  batch.docs.clear();
+  return batch;
+}
+
+}  // namespace
+
+IngestSummary Ingest(Store* store, const std::vector<std::string>& paths,
+                     const IngestOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  IngestSummary summary;
+  const std::vector<std::string> files = ingest::ListInputs(paths, &summary.problems);
+  summary.files = files.size();
+  const unsigned threads =
+      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+
+  ingest::NearDuplicateIndex near;
+  store->ForEachFingerprint([&](int64_t id, uint64_t h) { near.Add(id, h); });
+  ingest::BoilerplateFilter filter;
+
+  // Batches end at file boundaries; the size of a file in documents is only
+  // known after reading, so batch by an estimate of documents per file.
+  size_t files_per_batch = 64;
+  auto next_batch = [&](size_t from) {
+    const size_t to = std::min(files.size(), from + files_per_batch);
+    return std::make_pair(to, std::async(std::launch::async, ReadBatch, std::cref(files), from,
+                                         to, std::cref(options), threads, &filter));
+  };
+  if (files.empty()) return summary;
+  auto [end, pending] = next_batch(0);
+  while (true) {
+    Batch batch = pending.get();
+    const size_t batch_end = end;
+    const bool more = batch_end < files.size();
+    if (batch.files > 0 && !batch.records.empty()) {
+      const size_t per_file = std::max<size_t>(1, batch.records.size() / batch.files);
+      files_per_batch = std::clamp<size_t>(kBatchDocuments / per_file, 1, 4096);
+    }
+    // The next batch is read while this one is written; only one batch is
+    // ever being read, so the boilerplate statistics have one user at a time.
+    std::future<Batch> following;
+    size_t following_end = batch_end;
+    if (more) std::tie(following_end, following) = next_batch(batch_end);
+
+    summary.read += batch.records.size();
+    for (auto& p : batch.problems) summary.problems.push_back(std::move(p));
+    store->Begin();
+    try {
+      std::unordered_set<std::string> keys_in_batch;
+      for (DocRecord& r : batch.records) {
+        if (!keys_in_batch.insert(r.content_key).second || store->FindByContentKey(r.content_key)) {
+          ++summary.already_stored;
+          continue;
+        }
+        r.duplicate_of = near.Find(r.simhash);
+        const int64_t id = store->AddDocument(r);
+        near.Add(id, r.simhash);
+        ++summary.added;
+        if (r.duplicate_of) ++summary.near_duplicates;
+      }
+      store->Commit();
+    } catch (...) {
+      store->Rollback();
+      if (following.valid()) following.wait();
+      throw;
+    }
+    if (options.progress) {
+      options.progress({batch_end, files.size(), summary.read,
+                        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+                            .count()});
+    }
+    if (!more) break;
+    end = following_end;
+    pending = std::move(following);
+  }
+  return summary;
+}
+
+}  // namespace marsad::store

@@ -1,0 +1,382 @@
+#include "store/store.h"
+
+#include <stdexcept>
+
+#include <sqlite3.h>
+
+#include "store/internal.h"
+#include "text/text.h"
+
+namespace marsad::store {
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+// Each entry brings the schema from version i to i + 1.
+constexpr const char* kMigrations[] = {
+    R"sql(
+    CREATE TABLE docs(
+      id INTEGER PRIMARY KEY,
+      path TEXT NOT NULL,
+      source TEXT NOT NULL DEFAULT '',
+      url TEXT NOT NULL DEFAULT '',
+      title TEXT NOT NULL DEFAULT '',
+      published TEXT NOT NULL DEFAULT '',
+      text TEXT NOT NULL,
+      boilerplate TEXT NOT NULL DEFAULT '[]',
+      extra TEXT NOT NULL DEFAULT '',
+      content_key TEXT NOT NULL UNIQUE,
+      simhash INTEGER NOT NULL,
+      duplicate_of INTEGER REFERENCES docs(id),
+      added TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX docs_source ON docs(source);
+    CREATE INDEX docs_published ON docs(published);
+    -- External content: the text is stored once, in docs.
+    CREATE VIRTUAL TABLE docs_fts USING fts5(
+      title, text, content='docs', content_rowid='id', tokenize='marsad');
+    )sql",
+};
+
+[[noreturn]] void Fail(sqlite3* db, const std::string& what) {
+  throw std::runtime_error(what + ": " + (db ? sqlite3_errmsg(db) : "no database"));
+}
+
+void Exec(sqlite3* db, const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string message = err ? err : "unknown error";
+    sqlite3_free(err);
+    throw std::runtime_error(message);
+  }
+}
+
+// A prepared statement, finalized on scope exit.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) Fail(db, "prepare");
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& Bind(int i, std::string_view s) {
+    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& Bind(int i, int64_t v) {
+    sqlite3_bind_int64(stmt_, i, v);
+    return *this;
+  }
+  Statement& BindNull(int i) {
+    sqlite3_bind_null(stmt_, i);
+    return *this;
+  }
+  // True while a row is available.
+  bool Step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    Fail(db_, "step");
+  }
+  std::string Text(int col) const {
+    const auto* p = sqlite3_column_text(stmt_, col);
+    return p ? std::string(reinterpret_cast<const char*>(p),
+                           static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string();
+  }
+  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  double Double(int col) const { return sqlite3_column_double(stmt_, col); }
+  bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+constexpr const char* kDocColumns =
+    "id, path, source, url, title, published, text, boilerplate, extra, content_key, simhash, "
+    "duplicate_of";
+
+DocRecord ReadDoc(const Statement& s) {
+  DocRecord d;
+  d.id = s.Int(0);
+  d.path = s.Text(1);
+  d.source = s.Text(2);
+  d.url = s.Text(3);
+  d.title = s.Text(4);
+  d.published = s.Text(5);
+  d.text = s.Text(6);
+  d.boilerplate_json = s.Text(7);
+  d.extra_json = s.Text(8);
+  d.content_key = s.Text(9);
+  d.simhash = static_cast<uint64_t>(s.Int(10));
+  if (!s.IsNull(11)) d.duplicate_of = s.Int(11);
+  return d;
+}
+
+// FTS5 string literal: double quotes doubled.
+std::string Quote(std::string_view term) {
+  std::string out = "\"";
+  out += internal::kRawQueryMarker;
+  for (char c : term) {
+    out += c;
+    if (c == '"') out += '"';
+  }
+  out += '"';
+  return out;
+}
+
+// The keys of one query word: as spelled (with its letter variants and stem)
+// and, separately, its skeleton.
+struct QueryWord {
+  std::vector<std::string> exact;
+  std::string skeleton;
+};
+
+std::vector<QueryWord> QueryWords(std::string_view query) {
+  namespace tx = marsad::text;
+  const tx::Normalized n = tx::Normalize(query, tx::kMatch);
+  std::vector<QueryWord> words;
+  for (const tx::Token& t : tx::Tokenize(n.text)) {
+    if (t.kind == tx::TokenKind::kPunct || t.kind == tx::TokenKind::kSymbol) continue;
+    QueryWord w;
+    const std::string whole = n.text.substr(t.span.begin, t.span.size());
+    w.exact.push_back(whole);
+    if (t.kind == tx::TokenKind::kWord) {
+      const std::string stem = n.text.substr(t.stem.begin, t.stem.size());
+      if (stem != whole) w.exact.push_back(stem);
+      const std::string ending = tx::EndingKey(stem);
+      if (!ending.empty() && ending != stem) w.exact.push_back(ending);
+      w.skeleton = tx::SkeletonKey(stem);
+    }
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+std::string MatchExpression(const std::vector<QueryWord>& words, bool with_skeleton) {
+  std::string expr;
+  for (const QueryWord& w : words) {
+    if (!expr.empty()) expr += " AND ";
+    expr += "(";
+    for (size_t i = 0; i < w.exact.size(); ++i) {
+      if (i) expr += " OR ";
+      expr += Quote(w.exact[i]);
+    }
+    if (with_skeleton && !w.skeleton.empty()) expr += " OR " + Quote(w.skeleton);
+    expr += ")";
+  }
+  return expr;
+}
+
+// Snippet markers chosen outside any text: stripped into highlight offsets.
+constexpr char kOpen = '\x02';
+constexpr char kClose = '\x03';
+
+void SetSnippet(std::string marked, SearchHit* hit) {
+  std::string plain;
+  plain.reserve(marked.size());
+  uint32_t chars = 0;
+  uint32_t open_at = 0;
+  for (char c : marked) {
+    if (c == kOpen) {
+      open_at = chars;
+    } else if (c == kClose) {
+      hit->highlights.emplace_back(open_at, chars);
+    } else {
+      plain += c;
+      chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }
+  }
+  hit->snippet = std::move(plain);
+}
+
+}  // namespace
+
+std::unique_ptr<Store> Store::Open(const std::string& path, Mode mode, std::string* error) {
+  std::unique_ptr<Store> store(new Store());
+  const int flags = mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY
+                                            : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  if (sqlite3_open_v2(path.c_str(), &store->db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) !=
+      SQLITE_OK) {
+    *error = path + ": cannot open database: " +
+             (store->db_ ? sqlite3_errmsg(store->db_) : "out of memory");
+    return nullptr;
+  }
+  sqlite3* db = store->db_;
+  sqlite3_busy_timeout(db, 10000);
+  if (!internal::RegisterTokenizer(db)) {
+    *error = path + ": this SQLite has no FTS5";
+    return nullptr;
+  }
+  try {
+    Statement version(db, "PRAGMA user_version");
+    version.Step();
+    const int current = static_cast<int>(version.Int(0));
+    if (current > kSchemaVersion) {
+      *error = path + ": database schema version " + std::to_string(current) +
+               " is newer than this marsad (" + std::to_string(kSchemaVersion) + ")";
+      return nullptr;
+    }
+    if (mode == Mode::kReadWrite) {
+      Exec(db, "PRAGMA journal_mode=WAL");
+      Exec(db, "PRAGMA synchronous=NORMAL");
+      Exec(db, "PRAGMA foreign_keys=ON");
+      for (int v = current; v < kSchemaVersion; ++v) {
+        Exec(db, "BEGIN IMMEDIATE");
+        try {
+          Exec(db, kMigrations[v]);
+          Exec(db, ("PRAGMA user_version=" + std::to_string(v + 1)).c_str());
+          Exec(db, "COMMIT");
+        } catch (...) {
+          sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+          throw;
+        }
+      }
+    } else if (current < kSchemaVersion) {
+      *error = path + (current == 0 ? ": not a marsad database (run marsad ingest first)"
+                                    : ": database needs an upgrade; open it read-write once");
+      return nullptr;
+    }
+  } catch (const std::exception& e) {
+    *error = path + ": " + e.what();
+    return nullptr;
+  }
+  return store;
+}
+
+Store::~Store() { sqlite3_close_v2(db_); }
+
+void Store::Begin() { Exec(db_, "BEGIN IMMEDIATE"); }
+void Store::Commit() { Exec(db_, "COMMIT"); }
+void Store::Rollback() { Exec(db_, "ROLLBACK"); }
+
+int64_t Store::AddDocument(const DocRecord& doc) {
+  if (FindByContentKey(doc.content_key)) return 0;
+  Statement insert(db_,
+                   "INSERT INTO docs(path, source, url, title, published, text, boilerplate, "
+                   "extra, content_key, simhash, duplicate_of) "
+                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.Bind(1, doc.path).Bind(2, doc.source).Bind(3, doc.url).Bind(4, doc.title);
+  insert.Bind(5, doc.published).Bind(6, doc.text);
+  insert.Bind(7, doc.boilerplate_json.empty() ? std::string_view("[]") : doc.boilerplate_json);
+  insert.Bind(8, doc.extra_json).Bind(9, doc.content_key);
+  insert.Bind(10, static_cast<int64_t>(doc.simhash));
+  if (doc.duplicate_of) {
+    insert.Bind(11, *doc.duplicate_of);
+  } else {
+    insert.BindNull(11);
+  }
+  insert.Step();
+  const int64_t id = sqlite3_last_insert_rowid(db_);
+  Statement index(db_, "INSERT INTO docs_fts(rowid, title, text) VALUES(?, ?, ?)");
+  index.Bind(1, id).Bind(2, doc.title).Bind(3, doc.text);
+  index.Step();
+  return id;
+}
+
+std::optional<int64_t> Store::FindByContentKey(std::string_view key) const {
+  Statement s(db_, "SELECT id FROM docs WHERE content_key = ?");
+  s.Bind(1, key);
+  if (s.Step()) return s.Int(0);
+  return std::nullopt;
+}
+
+void Store::ForEachFingerprint(const std::function<void(int64_t, uint64_t)>& fn) const {
+  Statement s(db_, "SELECT id, simhash FROM docs ORDER BY id");
+  while (s.Step()) fn(s.Int(0), static_cast<uint64_t>(s.Int(1)));
+}
+
+std::optional<DocRecord> Store::Document(int64_t id) const {
+  Statement s(db_, (std::string("SELECT ") + kDocColumns + " FROM docs WHERE id = ?").c_str());
+  s.Bind(1, id);
+  if (s.Step()) return ReadDoc(s);
+  return std::nullopt;
+}
+
+std::vector<DocRecord> Store::Documents(int64_t after_id, size_t limit) const {
+  Statement s(db_, (std::string("SELECT ") + kDocColumns +
+                    " FROM docs WHERE id > ? ORDER BY id LIMIT ?")
+                       .c_str());
+  s.Bind(1, after_id).Bind(2, static_cast<int64_t>(limit));
+  std::vector<DocRecord> docs;
+  while (s.Step()) docs.push_back(ReadDoc(s));
+  return docs;
+}
+
+int64_t Store::DocumentCount() const {
+  Statement s(db_, "SELECT count(*) FROM docs");
+  s.Step();
+  return s.Int(0);
+}
+
+bool Store::Search(std::string_view query, const SearchOptions& options,
+                   std::vector<SearchHit>* hits, std::string* error) const {
+  hits->clear();
+  const std::vector<QueryWord> words = QueryWords(query);
+  if (words.empty()) {
+    *error = "the query has no searchable word";
+    return false;
+  }
+  const std::string sql =
+      std::string("SELECT f.rowid, bm25(docs_fts, 2.0, 1.0), "
+                  "snippet(docs_fts, 1, char(2), char(3), '…', 24), "
+                  "d.title, d.source, d.published, d.duplicate_of "
+                  "FROM docs_fts f JOIN docs d ON d.id = f.rowid "
+                  "WHERE docs_fts MATCH ?") +
+      (options.source.empty() ? "" : " AND d.source = ?") + " ORDER BY 2 LIMIT ?";
+  auto run = [&](const std::string& expr, bool exact) {
+    Statement s(db_, sql.c_str());
+    int i = 1;
+    s.Bind(i++, expr);
+    if (!options.source.empty()) s.Bind(i++, options.source);
+    s.Bind(i, static_cast<int64_t>(options.limit + hits->size()));
+    while (s.Step() && hits->size() < options.limit) {
+      const int64_t id = s.Int(0);
+      bool seen = false;
+      for (const SearchHit& h : *hits) seen = seen || h.doc == id;
+      if (seen) continue;
+      SearchHit hit;
+      hit.doc = id;
+      hit.score = -s.Double(1);
+      SetSnippet(s.Text(2), &hit);
+      hit.title = s.Text(3);
+      hit.source = s.Text(4);
+      hit.published = s.Text(5);
+      if (!s.IsNull(6)) hit.duplicate_of = s.Int(6);
+      hit.exact = exact;
+      hits->push_back(std::move(hit));
+    }
+  };
+  run(MatchExpression(words, false), true);
+  if (options.variants && hits->size() < options.limit) run(MatchExpression(words, true), false);
+  return true;
+}
+
+std::string Store::IntegrityCheck() const {
+  std::string result;
+  {
+    Statement s(db_, "PRAGMA integrity_check");
+    while (s.Step()) result += (result.empty() ? "" : "; ") + s.Text(0);
+  }
+  if (result != "ok") return result;
+  // The full-text index must agree with the documents it indexes.
+  char* err = nullptr;
+  if (sqlite3_exec(db_, "INSERT INTO docs_fts(docs_fts, rank) VALUES('integrity-check', 1)",
+                   nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string message = std::string("full-text index: ") + (err ? err : "inconsistent");
+    sqlite3_free(err);
+    return message;
+  }
+  return "ok";
+}
+
+int Store::schema_version() const {
+  Statement s(db_, "PRAGMA user_version");
+  s.Step();
+  return static_cast<int>(s.Int(0));
+}
+
+}  // namespace marsad::store

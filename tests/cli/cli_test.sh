@@ -1,0 +1,61 @@
+#!/bin/sh
+# The command-line contract, driven as a user drives it. $MARSAD is the binary.
+set -u
+fails=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+check() {  # check NAME CONDITION...
+  name=$1; shift
+  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
+}
+contains() { grep -q -- "$2" "$1"; }
+
+"$MARSAD" --help >"$tmp/help" 2>&1
+check "help exits 0" test $? -eq 0
+check "help names annotate" contains "$tmp/help" annotate
+"$MARSAD" --version >"$tmp/version" 2>&1
+check "version exits 0" test $? -eq 0
+check "version prints a version" contains "$tmp/version" "marsad [0-9]"
+"$MARSAD" no-such-command >/dev/null 2>"$tmp/err"
+check "unknown command exits 1" test $? -eq 1
+
+# Plain text: one document, offsets are characters into the text as given.
+printf 'قال المتحدث إن نحو ٣٢ مقاتلا وصلوا أمس.\nوأضاف أن بين 200 و500 آخرين في الطريق.' >"$tmp/a.txt"
+"$MARSAD" annotate --text --tokens --published 2024-03-05 "$tmp/a.txt" >"$tmp/out" 2>"$tmp/err"
+check "annotate --text exits 0" test $? -eq 0
+check "annotate prints one line" test "$(wc -l <"$tmp/out")" -eq 1
+check "two sentences" contains "$tmp/out" '"sentences":\[{"end":40,"start":0'
+check "Arabic-Indic number with its original text" contains "$tmp/out" '"text":"نحو ٣٢"'
+check "relative date resolved" contains "$tmp/out" '"date":"2024-03-04"'
+check "range found" contains "$tmp/out" '"high":500.0,"low":200.0'
+check "tokens carry clitics" contains "$tmp/out" '"role":"conj"'
+check "nothing on stderr" test ! -s "$tmp/err"
+
+# JSON Lines: bad lines are reported by number and skipped, good ones annotated.
+{
+  echo '{"url":"u1","date":"2024-03-05","content":"وصل 3 آلاف مقاتل اليوم.","extra":1}'
+  echo 'not json'
+  echo '{"url":"u3"}'
+  printf '{"url":"u4","content":"نص \377 معطوب"}\n'
+} >"$tmp/in.jsonl"
+"$MARSAD" annotate <"$tmp/in.jsonl" >"$tmp/out" 2>"$tmp/err"
+check "bad JSON lines make exit 1" test $? -eq 1
+check "good lines still annotated" test "$(wc -l <"$tmp/out")" -eq 2
+check "unknown fields kept" contains "$tmp/out" '"extra":1'
+check "line 2 named as invalid JSON" contains "$tmp/err" "line 2: not valid JSON"
+check "line 3 named as missing text" contains "$tmp/err" "line 3: no \"text\""
+check "invalid UTF-8 reported" contains "$tmp/err" "line 4: 1 invalid UTF-8"
+check "invalid UTF-8 replaced" contains "$tmp/out" "�"
+
+"$MARSAD" annotate --text --published 2024-13-40 "$tmp/a.txt" >/dev/null 2>"$tmp/err"
+check "bad --published exits 1" test $? -eq 1
+check "bad --published explained" contains "$tmp/err" "YYYY-MM-DD"
+"$MARSAD" annotate --text "$tmp/missing.txt" >/dev/null 2>"$tmp/err"
+check "missing file exits 1" test $? -eq 1
+check "missing file named" contains "$tmp/err" "missing.txt: cannot open"
+: >"$tmp/empty.txt"
+"$MARSAD" annotate --text "$tmp/empty.txt" >"$tmp/out" 2>"$tmp/err"
+check "empty file is an empty document" contains "$tmp/out" '"sentences":\[\]'
+
+[ "$fails" -eq 0 ] || { echo "$fails check(s) failed"; exit 1; }
