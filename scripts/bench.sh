@@ -5,4 +5,12 @@ set -eu
 BUILD=${1:-build}
 CORPUS=${MARSAD_BENCH_CORPUS:-../shared/data/corpus/saudinewsnet}
 [ -d "$CORPUS" ] || CORPUS=examples/corpus
-MARSAD_BENCH_CORPUS=$CORPUS "$BUILD/bench/text_bench" --benchmark_counters_tabular=true
+export MARSAD_BENCH_CORPUS="$CORPUS"
+echo "== text layer (per core)"
+"$BUILD/bench/text_bench" --benchmark_counters_tabular=true
+echo "== ingest and search"
+"$BUILD/bench/ingest_bench"
+echo "== named-entity tagger (per core)"
+"$BUILD/bench/ner_bench" --benchmark_counters_tabular=true
+echo "== watch-list screening (per core)"
+"$BUILD/bench/screen_bench" --benchmark_counters_tabular=true

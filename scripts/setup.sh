@@ -6,8 +6,9 @@ set -eu
 PACKAGES="
   build-essential cmake ninja-build pkg-config
   libicu-dev libsqlite3-dev zlib1g-dev libzip-dev
-  libgumbo-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev
+  libgumbo-dev libxml2-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  iso-codes
 "
 
 missing=""

@@ -38,6 +38,11 @@ void AddIngest(CLI::App* app, const GlobalOptions* global);
 void AddDocs(CLI::App* app, const GlobalOptions* global);
 void AddSearch(CLI::App* app, const GlobalOptions* global);
 void AddCheck(CLI::App* app, const GlobalOptions* global);
+void AddTrain(CLI::App* app, const GlobalOptions* global);  // cli/train.cc
+void AddEval(CLI::App* app, const GlobalOptions* global);   // cli/eval.cc
+void AddMatch(CLI::App* app, const GlobalOptions* global);     // cli/match.cc
+void AddRomanize(CLI::App* app, const GlobalOptions* global);  // cli/romanize.cc
+void AddScreen(CLI::App* app, const GlobalOptions* global);    // cli/screen.cc
 
 }  // namespace marsad::cli
 

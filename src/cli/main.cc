@@ -30,6 +30,11 @@ int main(int argc, char** argv) {
   AddDocs(&app, &global);
   AddSearch(&app, &global);
   AddCheck(&app, &global);
+  AddTrain(&app, &global);
+  AddEval(&app, &global);
+  AddMatch(&app, &global);
+  AddRomanize(&app, &global);
+  AddScreen(&app, &global);
 
   try {
     app.parse(argc, argv);

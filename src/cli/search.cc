@@ -68,9 +68,14 @@ void AddSearch(CLI::App* app, const GlobalOptions* global) {
     }
     const bool tty = StdoutIsTerminal();
     for (const auto& h : hits) {
-      std::cout << h.doc << "  " << h.title << "  (" << h.source << (h.published.empty() ? "" : ", ")
-                << h.published << ")" << (h.exact ? "" : "  [other spelling]") << "\n    "
-                << Highlighted(h, tty ? "\x1b[1m" : "[", tty ? "\x1b[0m" : "]") << "\n";
+      std::string where = h.source;
+      if (!h.published.empty()) where += (where.empty() ? "" : ", ") + h.published;
+      std::string snippet = Highlighted(h, tty ? "\x1b[1m" : "[", tty ? "\x1b[0m" : "]");
+      for (char& c : snippet) {
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+      }
+      std::cout << h.doc << "  " << h.title << (where.empty() ? "" : "  (" + where + ")")
+                << (h.exact ? "" : "  [other spelling]") << "\n    " << snippet << "\n";
     }
     if (hits.empty()) std::cout << "no document matches\n";
   });

@@ -15,7 +15,6 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdint>
-#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <optional>
@@ -27,6 +26,7 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/utf8.h>
 #include <zip.h>
@@ -43,6 +43,8 @@ using nlohmann::json;
 
 // A title or dateline is a short line; longer lines are body text.
 constexpr size_t kMaxHeadLineChars = 200;
+// Text wrapped at a fixed width is wrapped at no fewer characters than this.
+constexpr size_t kMinWrapChars = 40;
 // Titles and datelines sit in the first few non-empty lines.
 constexpr int kHeadLines = 5;
 // More control bytes than this share of a file mean it is not text.
@@ -66,9 +68,9 @@ std::string Lower(std::string_view s) {
 }
 
 bool IEquals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(),
-                    [](char x, char y) { return AsciiLower(x) == AsciiLower(y); });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return AsciiLower(x) == AsciiLower(y);
+         });
 }
 
 bool IStartsWith(std::string_view s, std::string_view prefix) {
@@ -79,7 +81,9 @@ bool IEndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && IEquals(s.substr(s.size() - suffix.size()), suffix);
 }
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
@@ -136,14 +140,14 @@ std::string FindCharset(std::string_view s) {
   const size_t at = lower.find("charset");
   if (at == std::string::npos) return {};
   size_t i = at + 7;
-  while (i < lower.size() && (IsSpace(lower[i]) || lower[i] == '=' || lower[i] == '"' ||
-                              lower[i] == '\'')) {
+  while (i < lower.size() &&
+         (IsSpace(lower[i]) || lower[i] == '=' || lower[i] == '"' || lower[i] == '\'')) {
     ++i;
   }
   size_t end = i;
-  while (end < lower.size() && (std::isalnum(static_cast<unsigned char>(lower[end])) ||
-                                lower[end] == '-' || lower[end] == '_' || lower[end] == '.' ||
-                                lower[end] == ':')) {
+  while (end < lower.size() &&
+         (std::isalnum(static_cast<unsigned char>(lower[end])) || lower[end] == '-' ||
+          lower[end] == '_' || lower[end] == '.' || lower[end] == ':')) {
     ++end;
   }
   return lower.substr(i, end - i);
@@ -186,6 +190,21 @@ void NormalizeNewlines(std::string* s) {
 
 std::string Plural(size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+// Anything but spaces and invisible marks: some pages hold nothing but
+// no-break spaces.
+bool HasVisibleText(std::string_view s) {
+  const auto length = static_cast<int64_t>(s.size());
+  for (int64_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, length, c);
+    if (c >= 0 && !u_isUWhiteSpace(c) &&
+        !u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Code points in `s`, counting no further than `limit`.
@@ -249,6 +268,7 @@ bool IsBinary(std::string_view s) {
 // `bytes` in the named ICU charset, as UTF-8; nullopt if ICU does not know
 // the charset. Unmappable bytes become U+FFFD.
 std::optional<std::string> ConvertToUtf8(std::string_view bytes, const char* charset) {
+  if (bytes.size() > INT32_MAX / 3) return std::nullopt;  // ICU counts in int32_t
   const auto length = static_cast<int32_t>(bytes.size());
   UErrorCode status = U_ZERO_ERROR;
   const int32_t needed = ucnv_convert("UTF-8", charset, nullptr, 0, bytes.data(), length, &status);
@@ -375,7 +395,8 @@ std::string DecodeMixed(std::string_view bytes, std::string* why) {
   std::vector<std::string> notes;
   if (replaced > 0) notes.push_back("invalid UTF-8: " + Plural(replaced, "sequence") + " replaced");
   if (converted > 0 && (has_utf8_high || converted < bad_lines)) {
-    notes.push_back("mixed encodings: " + Plural(converted, "line") + " converted from Windows-1256");
+    notes.push_back("mixed encodings: " + Plural(converted, "line") +
+                    " converted from Windows-1256");
   }
   for (const std::string& note : notes) *why += (why->empty() ? "" : "; ") + note;
   return out;
@@ -411,18 +432,23 @@ std::optional<std::string> DecodeDeclared(std::string_view bytes, const std::str
 const std::unordered_set<std::string>& DatelineWords() {
   static const auto* words = [] {
     auto* set = new std::unordered_set<std::string>;
-    for (const char* w : {
-             "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
-             "الجمعة",  // Saturday ... Friday
-             "يوم",     // day
-             "الساعة",  // o'clock
-             "صباحا", "مساء", "ظهرا", "فجرا", "ص", "م",  // morning, evening, noon, dawn, a.m., p.m.
-             "بتوقيت", "غرينتش", "جرينتش", "مكة", "المكرمة",  // time of Greenwich, of Mecca
-             "نشر", "في", "بتاريخ", "تاريخ", "النشر", "آخر", "تحديث",  // published on, last update
-             "الموافق",  // corresponding to (before the Hijri date)
-             "am", "pm", "gmt", "utc",
+    for (std::string_view group : {
+             // Saturday, Sunday, Monday (two spellings), Tuesday, Wednesday, Thursday, Friday; day
+             "السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة يوم",
+             // o'clock; morning, evening, noon, dawn; a.m., p.m.
+             "الساعة صباحا مساء ظهرا فجرا ص م",
+             // "time of Greenwich" (two spellings), "of Mecca the Honoured"
+             "بتوقيت غرينتش جرينتش مكة المكرمة",
+             // published, on, dated, date, the publication, last, update, corresponding to
+             // (before the Hijri date)
+             "نشر في بتاريخ تاريخ النشر آخر تحديث الموافق",
+             "am pm gmt utc",
          }) {
-      set->insert(text::MatchKey(w));
+      while (!group.empty()) {
+        const size_t space = group.find(' ');
+        set->insert(text::MatchKey(group.substr(0, space)));
+        group.remove_prefix(space == std::string_view::npos ? group.size() : space + 1);
+      }
     }
     return set;
   }();
@@ -493,6 +519,31 @@ bool EndsWithSentencePunctuation(std::string_view line) {
     if (line.ends_with(mark)) return true;
   }
   return false;
+}
+
+// Whether a line of `chars` characters, followed by `text` from `next` on,
+// is the first line of a hard-wrapped paragraph rather than a headline: the
+// lines right below it (no blank line between) are all short, as a fixed
+// width makes them, and it is about as long as the longest of them.
+bool StartsWrappedParagraph(std::string_view text, size_t next, size_t chars) {
+  size_t longest = 0;
+  std::string_view rest = text.substr(next);
+  // A headline followed by its dateline is not the start of a paragraph.
+  {
+    std::string_view probe = rest;
+    std::string_view following;
+    while (!probe.empty() && (following = Trim(NextLine(&probe))).empty()) {
+    }
+    if (!following.empty() && ScanLineForDate(following).only_date) return false;
+  }
+  for (int i = 0; i < 3 && !rest.empty(); ++i) {
+    const std::string_view line = Trim(NextLine(&rest));
+    if (line.empty()) break;
+    const size_t n = CharsUpTo(line, kMaxHeadLineChars);
+    if (n >= kMaxHeadLineChars) return false;  // a paragraph on one line: nothing is wrapped
+    longest = std::max(longest, n);
+  }
+  return longest >= kMinWrapChars && chars * 5 >= longest * 4;
 }
 
 // ---------------------------------------------------------------------------
@@ -566,7 +617,8 @@ bool ReadWholeFile(const std::string& path, size_t max_bytes, std::string* out, 
     *why = std::string(what) + ": " + std::generic_category().message(errno);
     return false;
   };
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: a FIFO given by mistake must not hang the batch.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return error("cannot open file");
   struct Closer {
     int fd;
@@ -574,8 +626,8 @@ bool ReadWholeFile(const std::string& path, size_t max_bytes, std::string* out, 
   } closer{fd};
   struct stat st;
   if (::fstat(fd, &st) != 0) return error("cannot read file");
-  if (S_ISDIR(st.st_mode)) {
-    *why = "is a directory, not a file";
+  if (!S_ISREG(st.st_mode)) {
+    *why = S_ISDIR(st.st_mode) ? "is a directory, not a file" : "not a regular file";
     return false;
   }
   const auto size = static_cast<size_t>(st.st_size);
@@ -713,7 +765,8 @@ void WarcParser::Parse() {
     for (const char c : length_text) length = length * 10 + static_cast<uint64_t>(c - '0');
     const size_t available = rest.size() - header_size;
     if (length > reader_->max_bytes()) {
-      reader_->Report(Locate(offset), "WARC record too large (" + std::to_string(length) + " bytes)");
+      reader_->Report(Locate(offset),
+                      "WARC record too large (" + std::to_string(length) + " bytes)");
       if (available >= length) {
         pos += header_size + length;
         continue;
@@ -735,7 +788,7 @@ void WarcParser::Finish(bool cut_short) {
   const size_t start = buf_.find_first_not_of("\r\n");
   if (skip_ > 0 || start != std::string::npos) {
     reader_->Report(Locate(buf_offset_ + (start == std::string::npos ? 0 : start)),
-                  "truncated WARC record");
+                    "truncated WARC record");
   }
 }
 
@@ -857,8 +910,9 @@ void Reader::Bytes(const std::string& path, std::string_view name, std::string_v
       }
       return;
     case Format::kUnsupported:
-      Report(path, "unsupported file type (not .txt, .html, .htm, .json, .jsonl, .zip, .warc, "
-                   ".warc.gz)");
+      Report(path,
+             "unsupported file type (not .txt, .html, .htm, .json, .jsonl, .zip, .warc, "
+             ".warc.gz)");
       return;
   }
 }
@@ -874,7 +928,7 @@ std::optional<std::string> Reader::Decode(const std::string& path, std::string_v
 void Reader::Add(Document doc) {
   NormalizeNewlines(&doc.text);
   const std::string_view trimmed = Trim(doc.text);
-  if (trimmed.empty()) {
+  if (!HasVisibleText(trimmed)) {
     Report(doc.path, "no article text");
     return;
   }
@@ -949,7 +1003,8 @@ void Reader::JsonLines(const std::string& path, std::string_view text) {
 void Reader::JsonArray(const std::string& path, std::string_view text) {
   size_t line = 1;
   size_t i = text.find('[');
-  line += static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<ptrdiff_t>(i), '\n'));
+  line +=
+      static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<ptrdiff_t>(i), '\n'));
   ++i;
   for (;;) {
     while (i < text.size() && (IsSpace(text[i]) || text[i] == ',')) {
@@ -963,11 +1018,14 @@ void Reader::JsonArray(const std::string& path, std::string_view text) {
     for (; i < text.size(); ++i) {
       const char c = text[i];
       if (c == '"') {
-        // Skip the string, escapes included.
-        for (++i; i < text.size() && text[i] != '"'; ++i) {
-          i = text.find_first_of("\"\\", i);
-          if (i == std::string_view::npos || text[i] == '"') break;
-          ++i;  // the escaped character
+        // To the closing quote: the next one not escaped by an odd run of
+        // backslashes. Strings are most of the bytes, so this jumps.
+        for (;;) {
+          i = text.find('"', i + 1);
+          if (i == std::string_view::npos) break;
+          size_t backslashes = 0;
+          while (text[i - 1 - backslashes] == '\\') ++backslashes;
+          if (backslashes % 2 == 0) break;
         }
         if (i >= text.size()) break;
       } else if (c == '{' || c == '[') {
@@ -1077,7 +1135,7 @@ void Reader::Zip(const std::string& path, std::string_view bytes, int depth) {
     }
     if (st.size > max_bytes()) {
       Report(where, "file too large (" + std::to_string(st.size) + " bytes; the limit is " +
-                      std::to_string(max_bytes()) + ")");
+                        std::to_string(max_bytes()) + ")");
       continue;
     }
     zip_file_t* file = zip_fopen_index(archive, index, 0);
@@ -1096,7 +1154,8 @@ void Reader::Zip(const std::string& path, std::string_view bytes, int depth) {
     char probe;
     if (n >= 0 && done == entry.size()) n = zip_fread(file, &probe, 1);
     if (n < 0 || done != entry.size()) {
-      Report(where, "corrupt zip entry (" + Lower(n < 0 ? zip_file_strerror(file) : "data cut short") + ")");
+      Report(where, "corrupt zip entry (" +
+                        Lower(n < 0 ? zip_file_strerror(file) : "data cut short") + ")");
       zip_fclose(file);
       continue;
     }
@@ -1242,7 +1301,10 @@ void FindTitleAndDate(std::string* text, std::string* title, std::string* publis
     if (looking_for_title) {
       looking_for_title = false;
       // A line that holds a date is a dateline, not a headline.
-      if (!found.date && !EndsWithSentencePunctuation(line)) title_line = range;
+      if (!found.date && !EndsWithSentencePunctuation(line) &&
+          !StartsWrappedParagraph(*text, range.end, CharsUpTo(line, kMaxHeadLineChars))) {
+        title_line = range;
+      }
     }
   }
   if (date) *published = text::FormatDate(*date, text::Precision::kDay);
@@ -1264,8 +1326,8 @@ void FindTitleAndDate(std::string* text, std::string* title, std::string* publis
     std::vector<Range> with_title = cut;
     with_title.push_back(*title_line);
     if (leaves_text(with_title)) {
-      const std::string_view line = std::string_view(*text).substr(
-          title_line->begin, title_line->end - title_line->begin);
+      const std::string_view line =
+          std::string_view(*text).substr(title_line->begin, title_line->end - title_line->begin);
       *title = std::string(Trim(line));
       cut = std::move(with_title);
     }
@@ -1276,7 +1338,8 @@ void FindTitleAndDate(std::string* text, std::string* title, std::string* publis
   for (const Range& r : cut) text->erase(r.begin, r.end - r.begin);
   // Blank lines that stood between the removed lines and the text.
   const size_t first = text->find_first_not_of(" \t\r\n\f\v");
-  const size_t line_start = first == std::string::npos ? std::string::npos : text->rfind('\n', first);
+  const size_t line_start =
+      first == std::string::npos ? std::string::npos : text->rfind('\n', first);
   if (line_start != std::string::npos) text->erase(0, line_start + 1);
 }
 

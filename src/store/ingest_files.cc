@@ -67,6 +67,13 @@ Batch ReadBatch(const std::vector<std::string>& files, size_t begin, size_t end,
   ParallelFor(batch.docs.size(), threads, [&](size_t i) {
     ingest::Document& d = batch.docs[i];
     filter->Apply(&d);
+    // Navigation lines above a headline hide it from the reader; with them
+    // gone, look again.
+    if (d.title.empty()) {
+      std::string published;
+      ingest::FindTitleAndDate(&d.text, &d.title, &published);
+      if (d.published.empty()) d.published = published;
+    }
     DocRecord& r = batch.records[i];
     r.path = d.path;
     r.source = d.source;
@@ -94,7 +101,9 @@ IngestSummary Ingest(Store* store, const std::vector<std::string>& paths,
   const unsigned threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
 
-  ingest::NearDuplicateIndex near;
+  // Wire copies with a new lead and a few edits fall within 8 bits;
+  // unrelated articles sit near 32 (see ingest::SimHash).
+  ingest::NearDuplicateIndex near(8);
   store->ForEachFingerprint([&](int64_t id, uint64_t h) { near.Add(id, h); });
   ingest::BoilerplateFilter filter;
 

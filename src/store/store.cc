@@ -212,9 +212,12 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Mode mode, std::stri
     return nullptr;
   }
   try {
-    Statement version(db, "PRAGMA user_version");
-    version.Step();
-    const int current = static_cast<int>(version.Int(0));
+    int current = 0;
+    {
+      Statement version(db, "PRAGMA user_version");
+      version.Step();
+      current = static_cast<int>(version.Int(0));
+    }
     if (current > kSchemaVersion) {
       *error = path + ": database schema version " + std::to_string(current) +
                " is newer than this marsad (" + std::to_string(kSchemaVersion) + ")";

@@ -4,7 +4,7 @@
 // names, weekdays, ordinals, units, qualifiers...); a small recursive-descent
 // parser then reads date expressions left to right from the classified tokens,
 // each attempt looking a bounded number of tokens ahead, so the whole pass is
-// linear and allocates only the classification array and the result.
+// linear and allocates nothing but the result.
 //
 // Rules a user of the results should know:
 //  - Spans start at the first word of the expression, including a leading
@@ -52,6 +52,8 @@
 
 namespace marsad::text {
 namespace {
+
+using internal::IsDigit;
 
 using internal::FoldToKey;
 
@@ -413,11 +415,11 @@ constexpr WordEntry kWords[] = {
     {"ذلك", {Kind::kNotToday}},
 };
 
-// Keys of display words are as long as the words: every letter of U+0600-U+06FF
-// folds to one letter of two bytes. So a word can be ruled out from its length
-// and its first and last letters, folded one at a time, before the whole word
-// is folded and hashed; that keeps the 98% of words that are not date words
-// cheap.
+// Arabic letters fold one to one into letters of the same size, so the key of
+// a display word is as long as the word. A word can then be ruled out from its
+// length and its first two and last letters, folded one at a time, before the
+// whole word is folded and hashed: that keeps the words that are not date
+// words (most of them) cheap.
 class Lexicon {
  public:
   static const Lexicon& Get() {
@@ -435,13 +437,14 @@ class Lexicon {
 
   size_t max_key_size() const { return max_key_size_; }
 
-  // The match-level form of a letter of U+0600-U+06FF, or 0 for any other
-  // character and for those that fold to nothing or to several.
+  // The match-level form of a letter of U+0600-U+06FF; 0 for any other
+  // character and for those whose key is not one two-byte letter.
   char32_t Fold(char32_t c) const { return c >= 0x600 && c < 0x700 ? fold_[c - 0x600] : 0; }
 
-  // False if no key of `size` bytes starts and ends with these folded letters.
-  bool MayContain(char32_t first, char32_t last, size_t size) const {
-    return filter_[Fingerprint(first, last, size)];
+  // False if no key of `size` bytes starts with the folded letters `first`
+  // and `second` (0 for a one-letter key) and ends with `last`.
+  bool MayContain(char32_t first, char32_t second, char32_t last, size_t size) const {
+    return filter_[Fingerprint(first, second, last, size)];
   }
 
  private:
@@ -460,9 +463,9 @@ class Lexicon {
     return h;
   }
 
-  static size_t Fingerprint(char32_t first, char32_t last, size_t size) {
-    const uint32_t h = (static_cast<uint32_t>(first) << 16) ^ (static_cast<uint32_t>(last) << 5) ^
-                       static_cast<uint32_t>(size);
+  static size_t Fingerprint(char32_t first, char32_t second, char32_t last, size_t size) {
+    const uint32_t h = (static_cast<uint32_t>(first) << 20) ^ (static_cast<uint32_t>(second) << 10) ^
+                       (static_cast<uint32_t>(last) << 4) ^ static_cast<uint32_t>(size);
     return (h * 0x9E3779B1u) >> (32 - kFilterBits);
   }
 
@@ -472,14 +475,15 @@ class Lexicon {
       internal::AppendUtf8(c, &letter);
       const std::string key = MatchKey(letter);
       size_t at = 0;
-      if (!key.empty() && key.size() == 2) fold_[c - 0x600] = internal::DecodeUtf8(key, &at);
+      if (key.size() == 2) fold_[c - 0x600] = internal::DecodeUtf8(key, &at);
     }
     for (const WordEntry& w : kWords) {
       std::string key = MatchKey(w.word);
       size_t at = 0;
       const char32_t first = internal::DecodeUtf8(key, &at);
+      const char32_t second = at < key.size() ? internal::DecodeUtf8(key, &at) : 0;
       at = key.size() - 2;
-      filter_[Fingerprint(first, internal::DecodeUtf8(key, &at), key.size())] = true;
+      filter_[Fingerprint(first, second, internal::DecodeUtf8(key, &at), key.size())] = true;
       max_key_size_ = std::max(max_key_size_, key.size());
       size_t i = Hash(key);
       while (!slots_[i % slots_.size()].key.empty()) ++i;
@@ -508,7 +512,6 @@ struct Lex {
   int32_t number = -1;   // kNumber: the value of plain digits (at most 6)
 };
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 class Scanner {
  public:
@@ -587,10 +590,15 @@ class Scanner {
       return;
     }
     if (t.kind == TokenKind::kPunct) {
-      if (stem == "/") x->kind = Kind::kSlash;
-      else if (stem == "(") x->kind = Kind::kOpenParen;
-      else if (stem == ")") x->kind = Kind::kCloseParen;
-      else if (stem == "," || stem == "،") x->kind = Kind::kComma;
+      if (stem == "/") {
+        x->kind = Kind::kSlash;
+      } else if (stem == "(") {
+        x->kind = Kind::kOpenParen;
+      } else if (stem == ")") {
+        x->kind = Kind::kCloseParen;
+      } else if (stem == "," || stem == "،") {
+        x->kind = Kind::kComma;
+      }
       return;
     }
     if (t.kind != TokenKind::kWord) return;
@@ -624,8 +632,9 @@ class Scanner {
     // What is left after a clitic is two letters at least (see FindUnglued).
     for (size_t at = 0; at == 0 || at + 4 <= word.size(); at += 2) {
       const char32_t first = letter(at);
-      if (first == 0) return true;
-      if (lexicon_.MayContain(first, last, word.size() - at)) return true;
+      const char32_t second = at + 2 < word.size() ? letter(at + 2) : 0;
+      if (first == 0 || (second == 0 && at + 2 < word.size())) return true;
+      if (lexicon_.MayContain(first, second, last, word.size() - at)) return true;
       const bool clitic = first == U'ب' || first == U'ل' || first == U'ك' ||
                           (at == 0 && (first == U'و' || first == U'ف'));
       if (!clitic) return false;
@@ -869,8 +878,11 @@ class Scanner {
     bool ordinal;
     if (!ParseDay(i, &day, &j, &ordinal)) return false;
     const bool of = Is(j, Kind::kMin);  // "الخامس من مارس", the fifth of March
-    if (of) ++j;
-    else if (ordinal) return false;
+    if (of) {
+      ++j;
+    } else if (ordinal) {
+      return false;
+    }
     MonthName name;
     if (ParseMonthName(j, true, &name)) {
       const Tail tail = ParseTail(name.end, name.hijri);
@@ -1091,7 +1103,7 @@ class Scanner {
     const int64_t index = int64_t{pub_->year} * 12 + pub_->month - 1 + offset;
     *y = static_cast<int>(index / 12);
     *mo = static_cast<int>(index % 12) + 1;
-    return true;
+    return IsValidYear(*y);
   }
 
   // ---- Years.
@@ -1193,7 +1205,7 @@ class Scanner {
       return IsValidYear(pub_->year + n);
     }
     const int64_t index = int64_t{pub_->year} * 12 + pub_->month - 1 + n;
-    if (index < 12 || !IsValidYear(index / 12)) return false;
+    if (!IsValidYear(index / 12)) return false;
     m->date = {static_cast<int>(index / 12), static_cast<int>(index % 12) + 1, 0};
     m->precision = Precision::kMonth;
     return true;
@@ -1292,22 +1304,8 @@ class Scanner {
     }
     static constexpr int kMonthOf[] = {1, 6, 12};  // start, middle, end
     Year year;
-    bool relative = false;
-    if (IsUnit(j, kYearUnit, 1) && ParseYear(j + 1, kMinYear, false, &year)) {
-      // "مطلع عام 2024", "منتصف العام 2014"
-    } else if (ParseYear(j, kMinBareYear, false, &year)) {
-      // "مطلع 2024"
-    } else if (IsUnit(j, kYearUnit, 1) && At(j).article && pub_) {
-      // "مطلع العام" this year, "مطلع العام الماضي" last year.
-      const int offset = IsQualifier(j + 1) ? At(j + 1).value : 0;
-      year = {pub_->year + offset, false, j + 1 + IsQualifier(j + 1)};
-      relative = true;
-    } else if (Is(j, Kind::kThis) && IsUnit(j + 1, kYearUnit, 1) && At(j + 1).article && pub_) {
-      year = {pub_->year, false, j + 2};
-      relative = true;
-    } else {
-      return false;
-    }
+    bool relative;
+    if (!ParseModifiedYear(j, &year, &relative)) return false;
     *m = {i, year.end, {year.year, kMonthOf[mod], 0}, Precision::kMonth, relative, year.hijri};
     if (year.hijri) {
       const std::optional<Date> g = ToGregorian(year.year, kMonthOf[mod], 1);
@@ -1315,6 +1313,28 @@ class Scanner {
       m->date = {g->year, g->month, 0};
     }
     return IsValidYear(m->date.year);
+  }
+
+  // The year after a modifier: "عام 2024", "2024", "العام" (this year),
+  // "العام الماضي" (last year), "هذا العام" (this year).
+  bool ParseModifiedYear(size_t j, Year* year, bool* relative) const {
+    *relative = false;
+    if ((IsUnit(j, kYearUnit, 1) && ParseYear(j + 1, kMinYear, false, year)) ||
+        ParseYear(j, kMinBareYear, false, year)) {
+      return true;
+    }
+    if (!pub_) return false;
+    *relative = true;
+    if (IsUnit(j, kYearUnit, 1) && At(j).article) {
+      const bool qualified = IsQualifier(j + 1);
+      *year = {pub_->year + (qualified ? At(j + 1).value : 0), false, j + 1 + qualified};
+      return true;
+    }
+    if (Is(j, Kind::kThis) && IsUnit(j + 1, kYearUnit, 1) && At(j + 1).article) {
+      *year = {pub_->year, false, j + 2};
+      return true;
+    }
+    return false;
   }
 
   // ---- Hijri conversions, remembering the last one: a text that mentions a

@@ -29,6 +29,12 @@ void AppendUtf8(char32_t c, std::string* out);
 // (reused across calls, so the hot loops allocate nothing). Returns *buf.
 std::string_view FoldToKey(std::string_view display, std::string* buf);
 
+// EndingKey and SkeletonKey of a word that is already a match key.
+std::string EndingKeyOfKey(std::string_view key);
+std::string SkeletonKeyOfKey(std::string_view key);
+
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
 inline bool IsArabicLetter(char32_t c) {
   return (c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A) ||
          (c >= 0x0671 && c <= 0x06D3) || c == 0x06D5;

@@ -35,8 +35,10 @@ char32_t ConsonantClass(char32_t c) {
 
 }  // namespace
 
-std::string EndingKey(std::string_view word) {
-  std::string key = MatchKey(word);
+namespace internal {
+
+std::string EndingKeyOfKey(std::string_view k) {
+  std::string key(k);
   size_t letters = 0;
   for (size_t i = 0; i < key.size();) {
     DecodeUtf8(key, &i);
@@ -48,28 +50,37 @@ std::string EndingKey(std::string_view word) {
   return key;
 }
 
-std::string SkeletonKey(std::string_view word) {
-  const std::string key = MatchKey(word);
-  std::u32string classes;
+std::string SkeletonKeyOfKey(std::string_view key) {
+  char32_t classes[64];
+  size_t count = 0;
   bool first = true;
   for (size_t i = 0; i < key.size();) {
     const char32_t c = DecodeUtf8(key, &i);
     char32_t k = ConsonantClass(c);
     if (k == 0 && first) k = U'a';  // an initial vowel carries the word's shape
     first = false;
-    if (k == 0 || (!classes.empty() && classes.back() == k)) continue;
-    classes += k;
+    if (k == 0 || (count > 0 && classes[count - 1] == k)) continue;
+    if (count == 64) return {};  // not a word
+    classes[count++] = k;
   }
   // A final ه is the feminine ending far more often than a consonant.
-  if (classes.size() > 1 && classes.back() == U'h' && key.ends_with("ه")) classes.pop_back();
+  if (count > 1 && classes[count - 1] == U'h' && key.ends_with("ه")) --count;
   size_t consonants = 0;
-  for (char32_t k : classes) consonants += k != U'a';
+  for (size_t i = 0; i < count; ++i) consonants += classes[i] != U'a';
   if (consonants < 3) return {};
   std::string out;
-  out.reserve(classes.size() * 2 + 1);
+  out.reserve(count * 2 + 1);
   out += '~';  // marks skeleton keys apart from words in a shared index
-  for (char32_t k : classes) internal::AppendUtf8(k, &out);
+  for (size_t i = 0; i < count; ++i) AppendUtf8(classes[i], &out);
   return out;
+}
+
+}  // namespace internal
+
+std::string EndingKey(std::string_view word) { return internal::EndingKeyOfKey(MatchKey(word)); }
+
+std::string SkeletonKey(std::string_view word) {
+  return internal::SkeletonKeyOfKey(MatchKey(word));
 }
 
 }  // namespace marsad::text

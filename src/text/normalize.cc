@@ -257,13 +257,26 @@ std::unique_ptr<FoldTable> BuildTable(uint32_t folds) {
   return t;
 }
 
-const FoldTable& TableFor(uint32_t folds) {
+const FoldTable& BuiltTableFor(uint32_t folds) {
   static std::mutex mu;
   static std::map<uint32_t, std::unique_ptr<FoldTable>> tables;
   std::lock_guard<std::mutex> lock(mu);
   auto& t = tables[folds];
   if (!t) t = BuildTable(folds);
   return *t;
+}
+
+// The two levels the pipeline uses skip the lock after first use.
+const FoldTable& TableFor(uint32_t folds) {
+  if (folds == kDisplay) {
+    static const FoldTable& display = BuiltTableFor(kDisplay);
+    return display;
+  }
+  if (folds == kMatch) {
+    static const FoldTable& match = BuiltTableFor(kMatch);
+    return match;
+  }
+  return BuiltTableFor(folds);
 }
 
 // Appends the fold of `c` to out.
@@ -429,8 +442,7 @@ std::string MatchKey(std::string_view s) {
 namespace internal {
 
 std::string_view FoldToKey(std::string_view display, std::string* buf) {
-  static const FoldTable& table = TableFor(kMatch);
-  Normalizer::Run<false>(display, table, buf, nullptr, nullptr);
+  Normalizer::Run<false>(display, TableFor(kMatch), buf, nullptr, nullptr);
   return *buf;
 }
 

@@ -27,6 +27,8 @@
 namespace marsad::text {
 namespace {
 
+using internal::IsDigit;
+
 enum class Kind : uint8_t {
   kNone,
   // Numerals.
@@ -413,7 +415,6 @@ struct Atom {
   uint16_t word = kNoWord;
 };
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Whether `s` is 1-3 digits then groups of exactly three, separated by `sep`.
 bool Grouped(std::string_view s, char sep) {
@@ -571,7 +572,10 @@ void Classify(std::string_view text, const Token& t, const Lexicon& lex, std::st
   };
   std::array<Reading, 4> readings;
   size_t count = 0;
+  std::array<size_t, 4> offsets{};  // considered, whether or not they passed
+  size_t considered = 0;
   auto consider = [&](size_t offset, size_t begin, Conj c, bool article) {
+    offsets[considered++] = offset;
     if (lex.MayStart(span.substr(offset))) readings[count++] = {offset, begin, c, article};
   };
   consider(0, 0, Conj::kNone, false);
@@ -589,7 +593,13 @@ void Classify(std::string_view text, const Token& t, const Lexicon& lex, std::st
   if (rest.starts_with(kArticleBytes)) {
     consider(after_conj + kArticleBytes.size(), after_conj, conj, true);
   }
-  const bool try_stem = stem_ok && t.stem != t.span && lex.MayStart(Slice(text, t.stem));
+  // The stem is usually one of the rests above (ال + stem): not twice.
+  const size_t stem_offset = t.stem.begin - t.span.begin;
+  const bool stem_seen =
+      t.stem.end == t.span.end &&
+      std::find(offsets.begin(), offsets.begin() + considered, stem_offset) !=
+          offsets.begin() + considered;
+  const bool try_stem = stem_ok && !stem_seen && lex.MayStart(Slice(text, t.stem));
   if (count == 0 && !try_stem) return;
 
   const Word* w = nullptr;

@@ -192,7 +192,9 @@ struct Quantity {
   bool approx = false;     // نحو، حوالي، قرابة; magnitudes such as عشرات، آلاف
   bool at_least = false;   // أكثر من، ما لا يقل عن
   bool at_most = false;    // ما يصل إلى، أقل من، لا يتجاوز
-  bool magnitude = false;  // a vague magnitude (عشرات، مئات، آلاف، بضعة آلاف): low/high bound it
+  // A vague magnitude: a plural of scale S (عشرات، مئات، آلاف) is 2S..9S,
+  // after بضع/بضعة 3S..9S; low and high hold those bounds.
+  bool magnitude = false;
 };
 
 // All numbers and quantities in display-normalised text. Digits may carry
@@ -227,7 +229,10 @@ struct DateMention {
 // Levantine and Egyptian names (and the آذار/مارس double form), Hijri months,
 // weekdays, years, and relative expressions (اليوم، أمس، الشهر الماضي،
 // الأسبوع المقبل، مطلع العام، الاثنين الماضي). Relative dates are resolved
-// against `published`; without it they are not reported.
+// against `published`; without it they are not reported. A month without a
+// year is the nearest such month to the publication date (الماضي before it,
+// المقبل after it). A span starts at يوم/شهر/عام or a modifier (مطلع) and
+// leaves out a leading preposition.
 std::vector<DateMention> FindDates(std::string_view normalized,
                                    const std::vector<Token>& tokens,
                                    std::optional<Date> published);

@@ -76,13 +76,16 @@ const KeySet& FutureHosts() {
 }
 
 // Words that start like article + stem but are not (الله God, التي which,
-// إلا except, names such as Elias, Alexander, Walter), or like و + article.
+// إلا except, names such as Elias, Alexander, Walter, thousands written
+// without hamza), or like و + article.
 const KeySet& Unsplittable() {
   static const KeySet set = MakeKeySet({
       "الله", "التي", "الذي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي",
       "اللاتي", "اللائي", "الا", "الى", "الياس", "اليسا", "البرت", "الكسندر", "الفريد",
       "الفونسو", "الان", "والدة", "والده", "والدته", "والتر", "والاس", "فالنتين", "اليكس",
       "اليكسي", "الكسي", "اليزابيث", "البانيا", "المانيا", "الماني", "المانية", "الاسكا",
+      // ألف (thousand) forms typed without their hamza or madda.
+      "الاف", "الفين", "الفان", "الفا", "الفي",
   });
   return set;
 }

@@ -358,6 +358,9 @@ TEST(Dates, OddPublicationDates) {
   EXPECT_EQ(Describe("أمس", Date{1, 1, 1}), "");
   EXPECT_EQ(Describe("أمس", Date{1, 1, 2}), "أمس = 0001-01-01 relative");
   EXPECT_EQ(Describe("العام المقبل", Date{9999, 6, 1}), "");
+  EXPECT_EQ(Describe("مطلع الشهر الماضي", Date{1, 1, 5}), "");
+  EXPECT_EQ(Describe("في الخامس من الشهر المقبل", Date{9999, 12, 1}), "");
+  EXPECT_EQ(Describe("قبل شهرين", Date{1, 1, 5}), "");
 }
 
 TEST(Dates, NeverCrashesOnOddInput) {

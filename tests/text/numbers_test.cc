@@ -43,7 +43,8 @@ struct Case {
   double value;
 };
 
-// Each phrase, set in a sentence, is one exact quantity spanning the phrase.
+// Each phrase, set in "the source said that <phrase> people arrived", is one
+// exact quantity spanning the phrase.
 void ExpectExact(const std::vector<Case>& cases) {
   for (const Case& c : cases) {
     const std::string sentence = std::string("قال المصدر إن ") + c.phrase + " شخص وصلوا";
@@ -194,6 +195,7 @@ TEST(NumbersTest, SpellingVariantsCompareOnMatchKeys) {
   });
 }
 
+// Tens, hundreds, thousands of civilians, protesters, refugees; a few days.
 TEST(NumbersTest, Magnitudes) {
   struct Magnitude {
     const char* sentence;
@@ -244,6 +246,7 @@ struct Flagged {
   double value;
 };
 
+// About, around, nearly, some, approaching 200 killed, arrived, arrested.
 TEST(NumbersTest, ApproximatorsBeforeAndAfter) {
   const Flagged cases[] = {
       {"قتل نحو 200 شخص", "نحو 200", 200},
@@ -273,6 +276,7 @@ TEST(NumbersTest, ApproximatorsBeforeAndAfter) {
   EXPECT_FALSE(apart.q.approx);
 }
 
+// More than, no less than, exceeding; at least, or more, and over.
 TEST(NumbersTest, AtLeast) {
   const Flagged cases[] = {
       {"قتل أكثر من 100 شخص", "أكثر من 100", 100},
@@ -297,6 +301,7 @@ TEST(NumbersTest, AtLeast) {
   }
 }
 
+// Up to, less than, not exceeding; or less, and under.
 TEST(NumbersTest, AtMost) {
   const Flagged cases[] = {
       {"ما يصل إلى 500 شخص", "ما يصل إلى 500", 500},
@@ -318,6 +323,7 @@ TEST(NumbersTest, AtMost) {
   }
 }
 
+// Between 200 and 500, from 1000 to 1400, 200-500, three or four.
 TEST(NumbersTest, Ranges) {
   struct Range {
     const char* sentence;

@@ -1,0 +1,68 @@
+// marsad eval ner FILE: the tagger against a CoNLL file, with the exact-span
+// precision, recall and F1 (in percent) that papers report.
+#include <chrono>
+#include <cmath>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/command.h"
+#include "ner/ner.h"
+
+namespace marsad::cli {
+namespace {
+
+struct EvalOptions {
+  std::string file;
+  std::string model;
+};
+
+nlohmann::ordered_json Figures(const ner::Counts& c) {
+  const auto round2 = [](double x) { return std::round(x * 100) / 100; };
+  return {{"precision", round2(c.precision())}, {"recall", round2(c.recall())},
+          {"f1", round2(c.f1())},               {"gold", c.gold},
+          {"predicted", c.predicted},           {"correct", c.correct}};
+}
+
+void EvalNer(const EvalOptions& o, const GlobalOptions& global) {
+  std::vector<ner::ConllSentence> sentences;
+  std::string error;
+  if (!ner::ReadConll(o.file, &sentences, &error)) throw UsageError("eval ner: " + error);
+  const std::string model = o.model.empty() ? ner::DefaultModelPath() : o.model;
+  const auto tagger = ner::Tagger::Load(model, &error);
+  if (!tagger) throw UsageError("eval ner: " + error);
+
+  ner::Evaluation e;
+  const auto start = std::chrono::steady_clock::now();
+  for (const ner::ConllSentence& s : sentences) ner::Score(s.tags, tagger->TagWords(s.words), &e);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  nlohmann::ordered_json out = {{"file", o.file},
+                                {"model", model},
+                                {"sentences", e.sentences},
+                                {"tokens", e.tokens},
+                                {"overall", Figures(e.overall)}};
+  for (int t = 0; t < ner::kEntityTypes; ++t) {
+    out[ner::EntityTypeName(static_cast<ner::EntityType>(t))] = Figures(e.by_type[t]);
+  }
+  out["seconds"] = std::round(seconds * 1000) / 1000;
+  std::cout << out.dump(global.json ? -1 : 2) << "\n";
+}
+
+}  // namespace
+
+void AddEval(CLI::App* app, const GlobalOptions* global) {
+  auto* cmd = app->add_subcommand("eval", "Evaluate marsad's models.");
+  cmd->require_subcommand(1);
+  auto opts = std::make_shared<EvalOptions>();
+  auto* ner_cmd = cmd->add_subcommand(
+      "ner", "Tag a CoNLL file (`token tag` lines, tags PER/PERS, LOC, ORG, MISC, IOB1 or IOB2) "
+             "and print exact-span precision, recall and F1 (percent) per type and overall "
+             "as JSON.");
+  ner_cmd->add_option("file", opts->file, "CoNLL file with the reference tags")->required();
+  ner_cmd->add_option("--model", opts->model, "model file (default: the shipped models/ner.model)");
+  ner_cmd->callback([opts, global] { EvalNer(*opts, *global); });
+}
+
+}  // namespace marsad::cli

@@ -1,0 +1,182 @@
+// Feature extraction. Every feature is a 64-bit key: a template number mixed
+// with the hash of its value, so that extraction allocates nothing per
+// feature and the key of a value is the same in training and tagging.
+#include <algorithm>
+#include <bit>
+
+#include "ner/internal.h"
+
+namespace marsad::ner::internal {
+namespace {
+
+// Template numbers are stored in model files (through the keys): never
+// renumber, only add.
+enum Template : uint64_t {
+  kBias = 1,
+  kKey0, kKeyM1, kKeyP1, kKeyM2, kKeyP2, kBigramM1, kBigramP1,
+  kStem0, kStemM1, kStemP1, kCliticPrefix,
+  kPrefix1, kPrefix2, kPrefix3, kSuffix1, kSuffix2, kSuffix3, kSuffix4,
+  kKind0, kKindAround, kLength,
+  kGaz0, kGazAround,
+  kClass0, kClassM1, kClassM2, kClassP1, kClassP2,
+  kClusterFine0, kClusterMid0, kClusterCoarse0, kClusterMidM1, kClusterMidP1,
+  kClusterCoarseM1, kClusterCoarseP1, kClusterPair,
+  kFreq0, kArticle0, kUnknown0, kFreqAround,
+};
+
+uint64_t T(Template t) { return HashBytes("t", t * 0x9e3779b97f4a7c15ull); }
+
+// Code points of a UTF-8 string, in byte offsets (where each one starts).
+size_t Letters(std::string_view s, size_t* starts, size_t max) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size() && n < max; ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) starts[n++] = i;
+  }
+  return n;
+}
+
+WordKind KindOf(std::string_view w) {
+  bool digits = false, latin = false, arabic = false, other = false;
+  for (unsigned char c : w) {
+    if (c >= '0' && c <= '9') digits = true;
+    else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') latin = true;
+    else if (c >= 0xD8 && c <= 0xDB) arabic = true;
+    else if (c < 0x80 || c >= 0xC0) other = true;
+  }
+  if (arabic) return kArabic;
+  if (latin) return kLatin;
+  if (digits) return kDigits;
+  return other ? kPunct : kOther;
+}
+
+uint64_t Bucket(uint32_t count) {
+  uint64_t b = 0;
+  while (count > 1) {
+    count >>= 1;
+    ++b;
+  }
+  return b;
+}
+
+}  // namespace
+
+void Features::Prepare(const std::vector<std::string_view>& words,
+                       std::vector<WordInfo>* out) const {
+  out->resize(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    WordInfo& w = (*out)[i];
+    w.key = text::MatchKey(words[i]);
+    w.kind = KindOf(w.key);
+    w.stem = w.kind == kArabic ? lexicon_->StemOf(w.key) : w.key;
+    w.key_hash = HashBytes(w.key);
+    w.stem_hash = HashBytes(w.stem);
+    w.classes = lexicon_->Classes(w.stem);
+    w.stats = lexicon_->Stats(w.stem);
+    w.gaz_begin = 0;
+    w.gaz_inside = 0;
+  }
+  if (!(groups_ & kGroupGazetteer)) return;
+  const int max_words = lexicon_->max_phrase_words();
+  for (size_t i = 0; i < words.size(); ++i) {
+    if ((*out)[i].kind != kArabic) continue;
+    uint64_t h = 0;
+    for (size_t j = i; j < words.size() && j < i + max_words; ++j) {
+      h = Lexicon::PhraseHash(h, (*out)[j].stem);
+      const uint8_t found = lexicon_->Phrase(h);
+      if (!found) break;  // no phrase starts with these words
+      const uint8_t bits = found & ~kGazPrefix;
+      if (!bits) continue;
+      (*out)[i].gaz_begin |= bits;
+      for (size_t k = i + 1; k <= j; ++k) (*out)[k].gaz_inside |= bits;
+    }
+  }
+}
+
+void Features::Extract(const std::vector<WordInfo>& words, size_t i,
+                       std::vector<uint64_t>* out) const {
+  static const WordInfo kBoundary = {"<s>", "<s>", HashBytes("<s>"), HashBytes("<s>"), 0, nullptr,
+                                     kOther, 0, 0};
+  const auto at = [&](ptrdiff_t k) -> const WordInfo& {
+    const ptrdiff_t j = static_cast<ptrdiff_t>(i) + k;
+    return j < 0 || j >= static_cast<ptrdiff_t>(words.size()) ? kBoundary : words[j];
+  };
+  const WordInfo& w = words[i];
+  const WordInfo& m1 = at(-1);
+  const WordInfo& p1 = at(1);
+  const auto add = [out](Template t, uint64_t value) { out->push_back(Mix(T(t), value)); };
+
+  add(kBias, 0);
+  if (groups_ & kGroupWord) add(kKey0, w.key_hash);
+  if (groups_ & kGroupContext) {
+    add(kKeyM1, m1.key_hash);
+    add(kKeyP1, p1.key_hash);
+    add(kKeyM2, at(-2).key_hash);
+    add(kKeyP2, at(2).key_hash);
+    add(kBigramM1, Mix(m1.key_hash, w.key_hash));
+    add(kBigramP1, Mix(w.key_hash, p1.key_hash));
+  }
+  if (groups_ & kGroupStem) {
+    add(kStem0, w.stem_hash);
+    add(kStemM1, m1.stem_hash);
+    add(kStemP1, p1.stem_hash);
+    // What the stem lost: the clitics, as letters (e.g. وال، ب).
+    const size_t lost = w.key.size() > w.stem.size() ? w.key.size() - w.stem.size() : 0;
+    add(kCliticPrefix, HashBytes(std::string_view(w.key).substr(0, lost)));
+  }
+  if (groups_ & kGroupAffix) {
+    size_t starts[64];
+    const std::string_view s = w.stem;
+    const size_t n = Letters(s, starts, 64);
+    const Template prefixes[] = {kPrefix1, kPrefix2, kPrefix3};
+    const Template suffixes[] = {kSuffix1, kSuffix2, kSuffix3, kSuffix4};
+    for (size_t k = 1; k <= 3 && k < n; ++k) add(prefixes[k - 1], HashBytes(s.substr(0, starts[k])));
+    for (size_t k = 1; k <= 4 && k < n; ++k) add(suffixes[k - 1], HashBytes(s.substr(starts[n - k])));
+  }
+  if (groups_ & kGroupShape) {
+    add(kKind0, w.kind);
+    add(kKindAround, m1.kind * 8 + p1.kind);
+    size_t starts[16];
+    add(kLength, Letters(w.stem, starts, 12));
+  }
+  if (groups_ & kGroupGazetteer) {
+    for (int b = 0; b < kGazetteers; ++b) {
+      const uint8_t bit = 1u << b;
+      if (w.gaz_begin & bit) add(kGaz0, 2 * b);
+      if (w.gaz_inside & bit) add(kGaz0, 2 * b + 1);
+    }
+    add(kGazAround, (m1.gaz_begin | m1.gaz_inside) * 256 + (p1.gaz_begin | p1.gaz_inside));
+  }
+  if (groups_ & kGroupTriggers) {
+    const std::pair<Template, const WordInfo*> around[] = {
+        {kClass0, &w}, {kClassM1, &m1}, {kClassM2, &at(-2)}, {kClassP1, &p1}, {kClassP2, &at(2)}};
+    for (const auto& [t, x] : around) {
+      for (uint32_t bits = x->classes; bits; bits &= bits - 1) add(t, std::countr_zero(bits));
+    }
+  }
+  if (groups_ & kGroupClusters) {
+    // Cluster 0 is "not in the corpus"; still a useful signal for names.
+    const auto cluster = [](const WordInfo& x, int level) -> uint64_t {
+      return x.stats ? x.stats->cluster[level] : (x.kind == kArabic ? 0 : 0xFFFF - x.kind);
+    };
+    add(kClusterFine0, cluster(w, 0));
+    add(kClusterMid0, cluster(w, 1));
+    add(kClusterCoarse0, cluster(w, 2));
+    add(kClusterMidM1, cluster(m1, 1));
+    add(kClusterMidP1, cluster(p1, 1));
+    add(kClusterCoarseM1, cluster(m1, 2));
+    add(kClusterCoarseP1, cluster(p1, 2));
+    add(kClusterPair, cluster(m1, 2) * 65536 + cluster(w, 2));
+  }
+  if (groups_ & kGroupCorpus) {
+    if (w.stats) {
+      add(kFreq0, Bucket(w.stats->count));
+      add(kArticle0, w.stats->article);
+    } else {
+      add(kUnknown0, w.kind);
+    }
+    add(kFreqAround, (m1.stats ? Bucket(m1.stats->count) + 1 : 0) * 64 +
+                         (p1.stats ? Bucket(p1.stats->count) + 1 : 0));
+  }
+}
+
+}  // namespace marsad::ner::internal

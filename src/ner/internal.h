@@ -1,0 +1,290 @@
+// Implementation details shared by the files of src/ner; not part of the API.
+#ifndef MARSAD_NER_INTERNAL_H_
+#define MARSAD_NER_INTERNAL_H_
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "ner/ner.h"
+
+namespace marsad::ner::internal {
+
+// IOB2 labels. B and I of a type are adjacent so that type = (label - 1) / 2.
+enum Label : uint8_t {
+  kO = 0,
+  kBPer, kIPer, kBLoc, kILoc, kBOrg, kIOrg, kBMisc, kIMisc,
+};
+inline constexpr int kLabels = 9;
+inline bool IsBegin(int label) { return label > 0 && label % 2 == 1; }
+inline bool IsInside(int label) { return label > 0 && label % 2 == 0; }
+inline EntityType TypeOf(int label) { return static_cast<EntityType>((label - 1) / 2); }
+inline int BeginOf(EntityType t) { return 1 + 2 * static_cast<int>(t); }
+// The BIO constraint: I-X only after B-X or I-X (prev == kLabels: sentence start).
+inline bool Allowed(int prev, int label) {
+  return !IsInside(label) || (prev < kLabels && prev != kO && TypeOf(prev) == TypeOf(label));
+}
+const char* LabelName(int label);  // "O", "B-PER", ...
+// The IOB2 labels of CoNLL tags, IOB1 runs converted (an I-X after O or
+// another type begins a mention); unknown tags become O.
+std::vector<uint8_t> ToLabels(const std::vector<std::string>& tags);
+
+// 64-bit hashing of feature values (FNV-1a then a final mix): stable across
+// platforms and builds, because feature keys are stored in model files.
+inline uint64_t HashBytes(std::string_view s, uint64_t seed = 0xcbf29ce484222325ull) {
+  uint64_t h = seed;
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
+  return h;
+}
+inline uint64_t Mix(uint64_t a, uint64_t b) {
+  uint64_t h = (a ^ (b + 0x9e3779b97f4a7c15ull + (a << 6) + (a >> 2))) * 0xbf58476d1ce4e5b9ull;
+  h ^= h >> 31;
+  return h | 1;  // 0 marks an empty slot of FeatureTable
+}
+
+// Single-word classes from the curated lists (bits of Lexicon::Entry::classes).
+enum WordClass : uint32_t {
+  kPersonTitle = 1u << 0,     // الرئيس، الشيخ، وزير: a person's name often follows
+  kPersonRole = 1u << 1,      // اللاعب، المدرب، المتحدث: as above, weaker
+  kNameParticle = 1u << 2,    // بن، أبو، عبد: inside person names
+  kGivenName = 1u << 3,       // common given names
+  kOrgTrigger = 1u << 4,      // وزارة، حركة، وكالة: an organisation name starts or follows
+  kLocTrigger = 1u << 5,      // مدينة، محافظة: a place name follows
+  kSpeechVerb = 1u << 6,      // قال، أكد: a speaker is near
+  kCurrency = 1u << 7,        // دولار، يورو (MISC in ANERcorp)
+  kDirection = 1u << 8,       // شمال، جنوب: a place often follows
+  kOrgSuffix = 1u << 9,       // للأنباء، المتحدة: ends organisation names
+  kMiscTrigger = 1u << 10,    // بطولة، جائزة، مهرجان: events and titles
+};
+
+// Multi-word gazetteer categories (bits of Lexicon phrase types).
+enum Gazetteer : uint8_t {
+  kGazCountry = 1u << 0,   // countries and territories (ICU, iso-codes)
+  kGazCity = 1u << 1,      // cities (ICU time-zone exemplar cities, curated)
+  kGazOrg = 1u << 2,       // curated international and regional organisations
+  kGazCurrency = 1u << 3,  // currency names (ICU)
+  kGazPerson = 1u << 4,    // curated given names, also as phrases
+  kGazPrefix = 1u << 7,    // (lookup only) a longer phrase starts so
+};
+inline constexpr int kGazetteers = 5;
+
+// What the unlabelled corpus says about a stem.
+struct CorpusStats {
+  uint32_t count = 0;
+  std::array<uint16_t, 3> cluster{};  // fine, middle, coarse; 0 = unknown
+  uint8_t article = 0;  // share of occurrences with ال, in fifths + 1; 0 = too rare
+};
+
+// Everything a model knows about words besides its weights.
+class Lexicon {
+ public:
+  // The stem of a match key: the key without the leading clitics (و ف, ب ل ك,
+  // ال and their combinations) that makes it the most frequent word of the
+  // corpus; the key itself when no stripped form is more frequent. Without
+  // corpus counts only the article and what precedes it are stripped.
+  std::string StemOf(std::string_view key) const;
+
+  const CorpusStats* Stats(std::string_view stem) const;
+  uint32_t Classes(std::string_view stem) const;
+  // Gazetteer bits of the stem sequence hashed by PhraseHash.
+  uint8_t Phrase(uint64_t hash) const;
+  static uint64_t PhraseHash(uint64_t prev, std::string_view stem) {
+    return Mix(prev, HashBytes(stem));
+  }
+  int max_phrase_words() const { return max_phrase_words_; }
+  bool has_corpus() const { return !corpus_.empty(); }
+
+  // Building (training) and serialisation.
+  void AddCorpus(std::string stem, const CorpusStats& stats) { corpus_[std::move(stem)] = stats; }
+  // Adds a curated or gazetteer entry given as display text; entries of one
+  // word also get `classes`. Call after every AddCorpus, since stems depend on
+  // corpus counts.
+  void AddEntry(std::string_view text, uint32_t classes, uint8_t gazetteers);
+  size_t corpus_size() const { return corpus_.size(); }
+  size_t phrase_count() const { return phrase_texts_.size(); }
+  void Serialize(std::string* out) const;
+  bool Deserialize(std::string_view* in);
+
+ private:
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return HashBytes(s); }
+  };
+  using Map = std::unordered_map<std::string, CorpusStats, StringHash, std::equal_to<>>;
+  Map corpus_;
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> classes_;
+  std::unordered_map<uint64_t, uint8_t> phrases_;
+  // Phrase stems joined by spaces with their bits, kept for serialisation.
+  std::vector<std::pair<std::string, uint8_t>> phrase_texts_;
+  int max_phrase_words_ = 0;
+};
+
+// Builds the lexicon's curated lists and gazetteers: the lists written in
+// lexicon.cc, ICU's Arabic names of territories, exemplar cities and
+// currencies, and iso-codes' Arabic country names when installed.
+void AddGazetteers(Lexicon* lexicon);
+
+// Reads a clusters file written by TrainClusters into *lexicon.
+bool LoadClusters(const std::string& path, Lexicon* lexicon, std::string* error);
+
+// Feature groups (bits of Model::groups), named in model files.
+enum FeatureGroup : uint32_t {
+  kGroupWord = 1u << 0,
+  kGroupContext = 1u << 1,
+  kGroupStem = 1u << 2,
+  kGroupAffix = 1u << 3,
+  kGroupShape = 1u << 4,
+  kGroupGazetteer = 1u << 5,
+  kGroupTriggers = 1u << 6,
+  kGroupClusters = 1u << 7,
+  kGroupCorpus = 1u << 8,
+};
+inline constexpr std::array<std::pair<const char*, uint32_t>, 9> kGroupNames = {{
+    {"word", kGroupWord},
+    {"context", kGroupContext},
+    {"stem", kGroupStem},
+    {"affix", kGroupAffix},
+    {"shape", kGroupShape},
+    {"gazetteer", kGroupGazetteer},
+    {"triggers", kGroupTriggers},
+    {"clusters", kGroupClusters},
+    {"corpus", kGroupCorpus},
+}};
+
+// What features see of one word of a sentence.
+struct WordInfo {
+  std::string key;   // match key of the word
+  std::string stem;  // Lexicon::StemOf(key)
+  uint64_t key_hash;
+  uint64_t stem_hash;
+  uint32_t classes;
+  const CorpusStats* stats;  // null if not in the corpus
+  uint8_t kind;              // WordKind
+  uint8_t gaz_begin;         // gazetteer phrases starting here
+  uint8_t gaz_inside;        // gazetteer phrases continuing here
+};
+enum WordKind : uint8_t { kArabic, kLatin, kDigits, kPunct, kOther };
+
+// Feature extraction for one model's configuration and lexicon.
+class Features {
+ public:
+  Features(uint32_t groups, const Lexicon* lexicon) : groups_(groups), lexicon_(lexicon) {}
+  // Fills *words for a sentence of display-normalised words.
+  void Prepare(const std::vector<std::string_view>& words, std::vector<WordInfo>* out) const;
+  // Appends the feature keys of word i.
+  void Extract(const std::vector<WordInfo>& words, size_t i, std::vector<uint64_t>* out) const;
+
+ private:
+  uint32_t groups_;
+  const Lexicon* lexicon_;
+};
+
+// Feature key → weight row, open addressing; read-only after building.
+class FeatureTable {
+ public:
+  void Build(const std::vector<uint64_t>& keys, const std::vector<float>& weights);
+  const float* Find(uint64_t key) const {
+    size_t i = key & mask_;
+    while (true) {
+      const uint64_t k = keys_[i];
+      if (k == key) return &weights_[i * kLabels];
+      if (k == 0) return nullptr;
+      i = (i + 1) & mask_;
+    }
+  }
+  size_t size() const { return count_; }
+
+ private:
+  std::vector<uint64_t> keys_{0};
+  std::vector<float> weights_;
+  size_t mask_ = 0;
+  size_t count_ = 0;
+};
+
+inline constexpr int kFormatVersion = 1;
+inline constexpr std::string_view kMagic = "marsad-ner-model\n";
+
+}  // namespace marsad::ner::internal
+
+namespace marsad::ner {
+
+struct Tagger::Model {
+  ModelInfo info;
+  uint32_t groups = 0;
+  internal::Lexicon lexicon;
+  internal::FeatureTable table;
+  // transitions[prev][label]; prev == kLabels is the sentence start.
+  float transitions[internal::kLabels + 1][internal::kLabels] = {};
+  float temperature = 1;  // scales scores into posteriors for confidences
+
+  // Emission scores (n × kLabels) for prepared words.
+  void Score(const std::vector<internal::WordInfo>& words, std::vector<float>* scores) const;
+};
+
+namespace internal {
+
+// The feature-group bitmask of names; false and *error for an unknown name.
+bool GroupsOf(const std::vector<std::string>& names, uint32_t* groups, std::string* error);
+std::vector<std::string> GroupNames(uint32_t groups);
+
+// Best label sequence under the BIO constraint (first-order Viterbi).
+void Viterbi(const std::vector<float>& scores, const float (*transitions)[kLabels], size_t n,
+             std::vector<uint8_t>* labels);
+
+// Posterior marginals (n × kLabels) of the scores read as a CRF at
+// `temperature`, under the BIO constraint.
+std::vector<float> Marginals(const std::vector<float>& scores, const float (*transitions)[kLabels],
+                             size_t n, float temperature);
+
+// Model files: the magic line, a JSON header line, then the zlib-compressed
+// payload (lexicon, features, transitions).
+bool SaveModel(const Tagger::Model& model, const std::vector<uint64_t>& keys,
+               const std::vector<float>& weights, const std::string& header_extra_json,
+               const std::string& path, std::string* error);
+std::unique_ptr<Tagger::Model> LoadModel(const std::string& path, std::string* error);
+
+// Display-normalised words of a sentence given as strings.
+std::vector<std::string> NormalizeWords(const std::vector<std::string>& words);
+
+// Little-endian binary encoding for model files.
+inline void PutU32(uint32_t v, std::string* out) {
+  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>(v >> (8 * i)));
+}
+inline void PutU64(uint64_t v, std::string* out) {
+  for (int i = 0; i < 8; ++i) out->push_back(static_cast<char>(v >> (8 * i)));
+}
+inline void PutString(std::string_view s, std::string* out) {
+  PutU32(static_cast<uint32_t>(s.size()), out);
+  out->append(s);
+}
+// Readers consume from *in and return false when it is too short.
+inline bool GetU32(std::string_view* in, uint32_t* v) {
+  if (in->size() < 4) return false;
+  *v = 0;
+  for (int i = 0; i < 4; ++i) *v |= static_cast<uint32_t>(static_cast<unsigned char>((*in)[i])) << (8 * i);
+  in->remove_prefix(4);
+  return true;
+}
+inline bool GetU64(std::string_view* in, uint64_t* v) {
+  if (in->size() < 8) return false;
+  *v = 0;
+  for (int i = 0; i < 8; ++i) *v |= static_cast<uint64_t>(static_cast<unsigned char>((*in)[i])) << (8 * i);
+  in->remove_prefix(8);
+  return true;
+}
+inline bool GetString(std::string_view* in, std::string* s) {
+  uint32_t n = 0;
+  if (!GetU32(in, &n) || in->size() < n) return false;
+  s->assign(in->data(), n);
+  in->remove_prefix(n);
+  return true;
+}
+
+}  // namespace internal
+}  // namespace marsad::ner
+
+#endif  // MARSAD_NER_INTERNAL_H_

@@ -1,0 +1,295 @@
+// Tagging: features, emission scores, constrained Viterbi, confidences.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <limits>
+
+#include "ner/internal.h"
+
+namespace marsad::ner {
+
+namespace internal {
+
+const char* LabelName(int label) {
+  static const char* const kNames[kLabels] = {"O",     "B-PER", "I-PER", "B-LOC", "I-LOC",
+                                              "B-ORG", "I-ORG", "B-MISC", "I-MISC"};
+  return label >= 0 && label < kLabels ? kNames[label] : "O";
+}
+
+std::vector<uint8_t> ToLabels(const std::vector<std::string>& tags) {
+  std::vector<uint8_t> labels(tags.size(), kO);
+  int prev = kO;
+  for (size_t i = 0; i < tags.size(); ++i) {
+    const std::string_view t = tags[i];
+    int label = kO;
+    if (t.size() > 2 && (t[0] == 'B' || t[0] == 'I') && t[1] == '-') {
+      if (auto type = ParseEntityType(t.substr(2))) {
+        label = BeginOf(*type);
+        if (t[0] == 'I' && prev != kO && TypeOf(prev) == *type) ++label;
+      }
+    }
+    labels[i] = static_cast<uint8_t>(label);
+    prev = label;
+  }
+  return labels;
+}
+
+std::vector<std::string> NormalizeWords(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  out.reserve(words.size());
+  for (const std::string& w : words) out.push_back(text::Normalize(w).text);
+  return out;
+}
+
+void Viterbi(const std::vector<float>& scores, const float (*transitions)[kLabels], size_t n,
+             std::vector<uint8_t>* labels) {
+  labels->assign(n, kO);
+  if (n == 0) return;
+  constexpr float kNever = -std::numeric_limits<float>::infinity();
+  std::vector<float> best(n * kLabels);
+  std::vector<uint8_t> back(n * kLabels);
+  for (int l = 0; l < kLabels; ++l) {
+    best[l] = Allowed(kLabels, l) ? transitions[kLabels][l] + scores[l] : kNever;
+  }
+  for (size_t i = 1; i < n; ++i) {
+    for (int l = 0; l < kLabels; ++l) {
+      float top = kNever;
+      int arg = kO;
+      for (int p = 0; p < kLabels; ++p) {
+        if (!Allowed(p, l)) continue;
+        const float s = best[(i - 1) * kLabels + p] + transitions[p][l];
+        if (s > top) {
+          top = s;
+          arg = p;
+        }
+      }
+      best[i * kLabels + l] = top + scores[i * kLabels + l];
+      back[i * kLabels + l] = static_cast<uint8_t>(arg);
+    }
+  }
+  int l = static_cast<int>(std::max_element(best.end() - kLabels, best.end()) - (best.end() - kLabels));
+  for (size_t i = n; i-- > 0;) {
+    (*labels)[i] = static_cast<uint8_t>(l);
+    l = back[i * kLabels + l];
+  }
+}
+
+// Posterior marginals of every label under the scores read as a CRF at
+// `temperature`: forward-backward in probability space, each step rescaled
+// to sum to one, so that exp is taken once per score rather than once per
+// transition. The BIO constraint is in the transition matrix as zeros.
+std::vector<float> Marginals(const std::vector<float>& scores, const float (*transitions)[kLabels],
+                             size_t n, float temperature) {
+  const float inv = 1 / temperature;
+  float trans[kLabels + 1][kLabels];
+  for (int p = 0; p <= kLabels; ++p) {
+    for (int l = 0; l < kLabels; ++l) {
+      trans[p][l] = Allowed(p, l) ? std::exp(std::clamp(transitions[p][l] * inv, -60.0f, 60.0f)) : 0;
+    }
+  }
+  std::vector<float> emit(n * kLabels);
+  for (size_t i = 0; i < n; ++i) {
+    const float* s = &scores[i * kLabels];
+    const float top = *std::max_element(s, s + kLabels);
+    for (int l = 0; l < kLabels; ++l) {
+      const float x = (s[l] - top) * inv;
+      emit[i * kLabels + l] = x < -60 ? 0 : std::exp(x);
+    }
+  }
+  std::vector<float> alpha(n * kLabels), beta(n * kLabels);
+  // A step whose mass underflowed (the best label of a word unreachable from
+  // the best of the word before) starts afresh from no preference.
+  const auto normalize = [](float* v) {
+    float sum = 0;
+    for (int l = 0; l < kLabels; ++l) sum += v[l];
+    for (int l = 0; l < kLabels; ++l) v[l] = sum > 0 ? v[l] / sum : 1.0f / kLabels;
+  };
+  for (int l = 0; l < kLabels; ++l) alpha[l] = trans[kLabels][l] * emit[l];
+  normalize(&alpha[0]);
+  for (size_t i = 1; i < n; ++i) {
+    for (int l = 0; l < kLabels; ++l) {
+      float sum = 0;
+      for (int p = 0; p < kLabels; ++p) sum += alpha[(i - 1) * kLabels + p] * trans[p][l];
+      alpha[i * kLabels + l] = sum * emit[i * kLabels + l];
+    }
+    normalize(&alpha[i * kLabels]);
+  }
+  std::fill(beta.end() - kLabels, beta.end(), 1.0f);
+  for (size_t i = n - 1; i-- > 0;) {
+    for (int p = 0; p < kLabels; ++p) {
+      float sum = 0;
+      for (int l = 0; l < kLabels; ++l) {
+        sum += trans[p][l] * emit[(i + 1) * kLabels + l] * beta[(i + 1) * kLabels + l];
+      }
+      beta[i * kLabels + p] = sum;
+    }
+    normalize(&beta[i * kLabels]);
+  }
+  std::vector<float> marginals(n * kLabels);
+  for (size_t i = 0; i < n; ++i) {
+    for (int l = 0; l < kLabels; ++l) {
+      marginals[i * kLabels + l] = alpha[i * kLabels + l] * beta[i * kLabels + l];
+    }
+    normalize(&marginals[i * kLabels]);
+  }
+  return marginals;
+}
+
+}  // namespace internal
+
+using namespace internal;
+
+void Tagger::Model::Score(const std::vector<WordInfo>& words, std::vector<float>* scores) const {
+  scores->assign(words.size() * kLabels, 0);
+  const Features features(groups, &lexicon);
+  std::vector<uint64_t> keys;
+  for (size_t i = 0; i < words.size(); ++i) {
+    keys.clear();
+    features.Extract(words, i, &keys);
+    float* s = &(*scores)[i * kLabels];
+    for (uint64_t k : keys) {
+      if (const float* w = table.Find(k)) {
+        for (int l = 0; l < kLabels; ++l) s[l] += w[l];
+      }
+    }
+    // A token without letters or digits is never part of a name: no
+    // mention starts, ends or continues on a comma or a quote mark.
+    if (words[i].kind == kPunct || words[i].kind == kOther) {
+      for (int l = 1; l < kLabels; ++l) s[l] = -1e9f;
+    }
+  }
+}
+
+const char* EntityTypeName(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson: return "PER";
+    case EntityType::kLocation: return "LOC";
+    case EntityType::kOrganization: return "ORG";
+    case EntityType::kMisc: return "MISC";
+  }
+  return "?";
+}
+
+std::optional<EntityType> ParseEntityType(std::string_view name) {
+  if (name == "PER" || name == "PERS") return EntityType::kPerson;
+  if (name == "LOC") return EntityType::kLocation;
+  if (name == "ORG") return EntityType::kOrganization;
+  if (name == "MISC") return EntityType::kMisc;
+  return std::nullopt;
+}
+
+Tagger::Tagger(std::unique_ptr<Model> model) : model_(std::move(model)) {}
+Tagger::~Tagger() = default;
+
+std::unique_ptr<Tagger> Tagger::Load(const std::string& path, std::string* error) {
+  auto model = LoadModel(path, error);
+  if (!model) return nullptr;
+  return std::unique_ptr<Tagger>(new Tagger(std::move(model)));
+}
+
+const ModelInfo& Tagger::info() const { return model_->info; }
+
+std::vector<std::string> Tagger::TagWords(const std::vector<std::string>& words) const {
+  const std::vector<std::string> normalized = NormalizeWords(words);
+  const std::vector<std::string_view> views(normalized.begin(), normalized.end());
+  std::vector<WordInfo> info;
+  Features(model_->groups, &model_->lexicon).Prepare(views, &info);
+  std::vector<float> scores;
+  model_->Score(info, &scores);
+  std::vector<uint8_t> labels;
+  Viterbi(scores, model_->transitions, info.size(), &labels);
+  std::vector<std::string> tags;
+  tags.reserve(labels.size());
+  for (uint8_t l : labels) tags.emplace_back(LabelName(l));
+  return tags;
+}
+
+std::vector<Mention> Tagger::Tag(const text::Analysis& a) const {
+  return Tag(a.normalized.text, a.tokens, a.sentences);
+}
+
+std::vector<Mention> Tagger::Tag(std::string_view normalized,
+                                 const std::vector<text::Token>& tokens,
+                                 const std::vector<text::Sentence>& sentences) const {
+  std::vector<Mention> mentions;
+  const Features features(model_->groups, &model_->lexicon);
+  std::vector<std::string_view> words;
+  std::vector<WordInfo> info;
+  std::vector<float> scores;
+  std::vector<uint8_t> labels;
+  for (const text::Sentence& s : sentences) {
+    const uint32_t end = std::min<uint32_t>(s.end_token, static_cast<uint32_t>(tokens.size()));
+    if (s.first_token >= end) continue;
+    words.clear();
+    for (uint32_t t = s.first_token; t < end; ++t) {
+      const text::Span span = tokens[t].span;
+      words.push_back(span.end <= normalized.size() && span.begin <= span.end
+                          ? normalized.substr(span.begin, span.size())
+                          : std::string_view());
+    }
+    features.Prepare(words, &info);
+    model_->Score(info, &scores);
+    Viterbi(scores, model_->transitions, info.size(), &labels);
+    std::vector<float> marginals;
+    for (size_t i = 0; i < labels.size();) {
+      if (!IsBegin(labels[i])) {
+        ++i;
+        continue;
+      }
+      size_t j = i + 1;
+      while (j < labels.size() && labels[j] == labels[i] + 1) ++j;
+      if (marginals.empty()) {
+        marginals = Marginals(scores, model_->transitions, info.size(), model_->temperature);
+      }
+      float confidence = 1;
+      for (size_t k = i; k < j; ++k) {
+        confidence = std::min(confidence, marginals[k * kLabels + labels[k]]);
+      }
+      if (j < labels.size()) {
+        confidence = std::min(confidence, 1 - marginals[j * kLabels + labels[i] + 1]);
+      }
+      Mention m;
+      m.span = {tokens[s.first_token + i].span.begin, tokens[s.first_token + j - 1].span.end};
+      // The name starts after its clitics (ب+سوريا، و+واشنطن): the stem is
+      // the end of the key, and key and text have the same bytes per letter
+      // when their sizes agree.
+      // The article stays: it is part of names such as العراق.
+      const WordInfo& first = info[i];
+      if (first.stem.size() < first.key.size() && first.key.ends_with(first.stem) &&
+          first.key.size() == tokens[s.first_token + i].span.size()) {
+        size_t lost = first.key.size() - first.stem.size();
+        if (std::string_view(first.key).substr(0, lost).ends_with("ال")) lost -= 4;  // the article
+        m.span.begin += static_cast<uint32_t>(lost);
+      }
+      m.type = TypeOf(labels[i]);
+      m.confidence = std::clamp(confidence, 1e-3f, 1.0f);
+      m.first_token = s.first_token + static_cast<uint32_t>(i);
+      m.end_token = s.first_token + static_cast<uint32_t>(j);
+      mentions.push_back(m);
+      i = j;
+    }
+  }
+  return mentions;
+}
+
+std::string DefaultModelPath() {
+  namespace fs = std::filesystem;
+  constexpr const char* kFile = "ner.model";
+  if (const char* dir = std::getenv("MARSAD_MODEL_DIR"); dir && *dir) {
+    return (fs::path(dir) / kFile).string();
+  }
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (const char* up : {"../models", "../../models"}) {
+      const fs::path p = exe.parent_path() / up / kFile;
+      if (fs::exists(p, ec)) return p.lexically_normal().string();
+    }
+  }
+  return (fs::path(MARSAD_SOURCE_MODELS_DIR) / kFile).string();
+}
+
+}  // namespace marsad::ner

@@ -1,0 +1,161 @@
+// Implementation details shared by the files of src/resolve; not part of the
+// API. The model's parts and the alphabets their tables are indexed by.
+#ifndef MARSAD_RESOLVE_INTERNAL_H_
+#define MARSAD_RESOLVE_INTERNAL_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "resolve/resolve.h"
+
+namespace marsad::resolve::internal {
+
+// Arabic letters after text::MatchKey folding, in alphabetical order, then
+// one index for any other letter of the Arabic block.
+inline constexpr int kArabicLetters = 30;
+inline constexpr int kArabicOther = 29;
+// Latin letters a-z after lower-casing and removing accents.
+inline constexpr int kLatinLetters = 26;
+
+// Index of an Arabic code point (kArabicOther for other Arabic-block
+// letters), or -1 if it is not an Arabic letter.
+int ArabicIndex(char32_t c);
+char32_t ArabicLetter(int index);  // inverse of ArabicIndex for 0..28
+// ا و ي: letters that write a long vowel, so the Latin has a vowel there.
+bool IsLongVowel(int arabic_index);
+inline bool IsLatinVowel(int latin_index) {
+  return latin_index == 0 || latin_index == 4 || latin_index == 8 || latin_index == 14 ||
+         latin_index == 20 || latin_index == 24;  // a e i o u y
+}
+
+// Appends the plain letters (a-z) of a Latin code point: lower case, accents
+// removed, ß as "ss", æ as "ae". Returns false if `c` is not a Latin letter.
+bool AppendLatin(char32_t c, std::string* out);
+
+// Decodes the code point at s[*i] (well-formed UTF-8, as text::MatchKey
+// returns) and advances *i.
+char32_t NextCodePoint(std::string_view s, size_t* i);
+void AppendUtf8(char32_t c, std::string* out);
+
+// The blocking key of a token's letters (see BlockingKeys).
+std::string TokenKey(bool arabic, std::string_view letters);
+
+// Letters of an Arabic word (text::MatchKey applied first) or Latin word as
+// alphabet indices; false if the word has a letter of the other script or
+// none at all.
+bool ArabicWordLetters(std::string_view word, std::string* letters);
+bool LatinWordLetters(std::string_view word, std::string* letters);
+
+// ---------------------------------------------------------------------------
+// Arabic–Latin pair model. Each Arabic letter emits a Latin segment of 0, 1
+// or 2 letters, depending on the letter and its position (initial, medial,
+// final); between emissions Latin letters may be inserted (the short vowels
+// Arabic does not write), depending on the letter before, on whether the
+// next letter is a long vowel, and on whether a letter was already inserted
+// there (one short vowel is common, "ou" with no و is not). P(latin | arabic) is against a Latin letter
+// bigram model for chance.
+
+inline constexpr int kSegments = 1 + kLatinLetters + kLatinLetters * kLatinLetters;
+inline int SegmentId(const uint8_t* latin, int length) {
+  return length == 0 ? 0 : length == 1 ? 1 + latin[0] : 1 + kLatinLetters + latin[0] * kLatinLetters + latin[1];
+}
+// Two-letter segments are digraphs (sh, kh, ou, ee, ll, ah), never a
+// consonant with the vowel after it: that vowel is an insertion.
+bool SegmentAllowed(const uint8_t* latin, int length);
+
+inline constexpr float kNever = -1e9f;
+
+struct ArabicLatinModel {
+  // log P(segment | arabic letter, position): [letter][3][kSegments]
+  std::vector<float> emit = std::vector<float>(kArabicLetters * 3 * kSegments, kNever);
+  // log P(inserted letter or stop (index 26) | letter before (30 = start),
+  // next: 0 consonant, 1 long vowel, 2 end; inserted here already: 0 or 1):
+  // [31][3][2][27]
+  std::vector<float> insert = std::vector<float>((kArabicLetters + 1) * 3 * 2 * 27, kNever);
+  // log P(latin letter | previous letter) with 26 = start / end: [27][27]
+  std::vector<float> latin_bigram = std::vector<float>(27 * 27, kNever);
+
+  float Emit(int a, int position, int segment) const {
+    return emit[(a * 3 + position) * kSegments + segment];
+  }
+  float Insert(int before, int next, int inserted, int letter) const {
+    return insert[((before * 3 + next) * 2 + inserted) * 27 + letter];
+  }
+  // Viterbi log P(latin | arabic) minus the chance log P(latin).
+  float LogLikelihoodRatio(std::string_view arabic, std::string_view latin) const;
+};
+
+// A symmetric weighted edit distance over one alphabet of `size` letters
+// (Arabic–Arabic or Latin–Latin), as a joint probability model: substitute
+// (x, y) (x == y is a match), insert x on either side, stop. Against chance:
+// each string from the unigram letter distribution with a stop.
+struct EditModel {
+  int size = 0;
+  std::vector<float> substitute;  // log P(sub x y), [size][size], symmetric
+  std::vector<float> insert;      // log P(insert x) on one given side
+  float stop = 0;
+  std::vector<float> unigram;     // log P(x) under chance, [size]; [size] is stop
+  float LogLikelihoodRatio(std::string_view a, std::string_view b) const;
+};
+
+// Turns a log-likelihood ratio into a probability of being the same name.
+struct Calibration {
+  std::array<double, 4> w{};  // per-letter ratio, ratio / 10, length ratio, bias
+  double Score(double llr, size_t length_a, size_t length_b) const;
+  static std::array<double, 4> Features(double llr, size_t length_a, size_t length_b);
+};
+
+// ---------------------------------------------------------------------------
+// Romanisation: a joint trigram model over units (an Arabic letter with the
+// Latin it is written as, inserted vowels after it included), from the
+// Viterbi alignments of the pair model, plus a memory of whole words.
+
+struct Romanizer {
+  // units[0] and units[1] are the word start and end; others: letter, latin.
+  std::vector<std::pair<int, std::string>> units;
+  std::vector<std::vector<uint32_t>> by_letter;  // candidate units per Arabic letter
+  // Counts keyed by packed unit ids; see romanize.cc for the smoothing.
+  std::unordered_map<uint64_t, uint32_t> counts;      // n-grams of order 1-3
+  std::unordered_map<uint64_t, uint32_t> followers;   // distinct next units per history
+  std::unordered_map<uint64_t, uint32_t> history_total;
+  uint64_t unigram_total = 0;
+  // text::MatchKey of an Arabic word -> its Latin (lower case), for words the
+  // model alone would not spell as the data does.
+  std::unordered_map<std::string, std::string> memory;
+  // The memory again, Arabic letters -> Latin letters (alphabet indices).
+  std::unordered_map<std::string, std::string> known;
+
+  void Rebuild();  // by_letter from units, known from memory
+  // The most likely Latin spelling (lower case) of one word's letters.
+  std::string Decode(std::string_view letters) const;
+  double LogProb(uint32_t u2, uint32_t u1, uint32_t u) const;
+};
+
+}  // namespace marsad::resolve::internal
+
+namespace marsad::resolve {
+
+struct Matcher::Model {
+  ModelInfo info;
+  internal::ArabicLatinModel arabic_latin;
+  internal::EditModel arabic_arabic;
+  internal::EditModel latin_latin;
+  internal::Calibration cal_arabic_latin;
+  internal::Calibration cal_arabic_arabic;
+  internal::Calibration cal_latin_latin;
+  internal::Romanizer romanizer;
+};
+
+namespace internal {
+// Model file I/O (model_io.cc).
+bool WriteModel(const Matcher::Model& model, const std::string& path, std::string* error);
+bool ReadModel(const std::string& path, Matcher::Model* model, std::string* error);
+}  // namespace internal
+
+}  // namespace marsad::resolve
+
+#endif  // MARSAD_RESOLVE_INTERNAL_H_

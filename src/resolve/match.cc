@@ -1,0 +1,248 @@
+// Name-level scoring: token pairs from the pair models, tokens aligned in
+// order with the first-name/surname structure; loading the model.
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <mutex>
+
+#include "resolve/internal.h"
+#include "resolve/resolve.h"
+
+namespace marsad::resolve {
+namespace {
+
+// A token pair below this score is left unaligned rather than matched: a
+// name matches only if its tokens do, one by one.
+constexpr double kAlignFloor = kDefaultThreshold;
+// Multipliers of the name score; see Combine.
+constexpr double kConflict = 0.25;       // both names have a different token in one place
+constexpr double kMissing = 0.97;        // a token only one name has (a middle name)
+constexpr double kShortForm = 0.5;       // one token against a longer name
+constexpr double kOneOfMany = 0.3;       // two longer names agreeing on one token only
+constexpr double kReordered = 0.95;      // surname first in one of the names
+constexpr size_t kMaxTokens = 12;
+// Token scores for two Arabic spellings known to be different names.
+constexpr double kVowelPatternCap = 0.4;  // see ShortVowelPattern
+constexpr double kKnownApart = 0.5;       // both in the data, read differently
+
+struct Match {
+  size_t i, j;
+};
+
+// The score of two names from the scores of their token pairs, s[i * m +
+// col[j]] for token i of A and token j of B (col permutes B's order).
+double Combine(const std::vector<double>& s, const std::vector<size_t>& len_a,
+               const std::vector<size_t>& len_b, const std::vector<size_t>& col) {
+  const size_t n = len_a.size(), m = len_b.size();
+  auto score = [&](size_t i, size_t j) { return s[i * m + col[j]]; };
+  // Monotone alignment maximising the summed margin over kAlignFloor.
+  std::vector<double> best((n + 1) * (m + 1), 0);
+  const size_t w = m + 1;
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t j = 1; j <= m; ++j) {
+      double b = std::max(best[(i - 1) * w + j], best[i * w + j - 1]);
+      const double sc = score(i - 1, j - 1);
+      if (sc >= kAlignFloor) b = std::max(b, best[(i - 1) * w + j - 1] + sc - kAlignFloor);
+      best[i * w + j] = b;
+    }
+  }
+  std::vector<Match> matches;
+  for (size_t i = n, j = m; i > 0 && j > 0;) {
+    const double sc = score(i - 1, j - 1);
+    if (sc >= kAlignFloor && best[i * w + j] == best[(i - 1) * w + j - 1] + sc - kAlignFloor) {
+      matches.push_back({i - 1, j - 1});
+      --i;
+      --j;
+    } else if (best[i * w + j] == best[(i - 1) * w + j]) {
+      --i;
+    } else {
+      --j;
+    }
+  }
+  if (matches.empty()) {
+    double top = 0;
+    for (double x : s) top = std::max(top, x);
+    return 0.5 * top;
+  }
+  std::reverse(matches.begin(), matches.end());
+  double sum = 0, weight = 0;
+  for (const Match& mt : matches) {
+    const double wgt = static_cast<double>(std::max(len_a[mt.i], len_b[col[mt.j]]));
+    sum += wgt * score(mt.i, mt.j);
+    weight += wgt;
+  }
+  double result = sum / weight;
+  size_t missing = 0, conflicts = 0;
+  auto gap = [&](size_t skipped_a, size_t skipped_b) {
+    if (skipped_a > 0 && skipped_b > 0) {
+      ++conflicts;
+    } else {
+      missing += skipped_a + skipped_b;
+    }
+  };
+  gap(matches.front().i, matches.front().j);
+  for (size_t k = 1; k < matches.size(); ++k) {
+    gap(matches[k].i - matches[k - 1].i - 1, matches[k].j - matches[k - 1].j - 1);
+  }
+  gap(n - 1 - matches.back().i, m - 1 - matches.back().j);
+  for (size_t k = 0; k < conflicts; ++k) result *= kConflict;
+  if (matches.size() >= 2) {
+    for (size_t k = 0; k < missing; ++k) result *= kMissing;
+  } else if (std::min(n, m) == 1) {
+    for (size_t k = 0; k < missing; ++k) result *= k == 0 ? kShortForm : 0.9;
+  } else {
+    result *= kOneOfMany;
+  }
+  return result;
+}
+
+// Whether two Arabic spellings differ only in long-vowel letters (ا و ي)
+// and are short. Arabic's own short names are told apart by exactly that
+// (سعد and سعيد, عمر and عامر, محمد and محمود), while the vowel letters that
+// come and go in transliterations are those of foreign names; the rule
+// applies when one of the two is a spelling the data knows.
+bool ShortVowelPattern(std::string_view x, std::string_view y) {
+  constexpr size_t kShort = 5;
+  if (x.size() > kShort || y.size() > kShort || x == y) return false;
+  auto consonants = [](std::string_view s) {
+    std::string out;
+    for (char c : s) {
+      if (!internal::IsLongVowel(static_cast<uint8_t>(c))) out += c;
+    }
+    return out;
+  };
+  return consonants(x) == consonants(y);
+}
+
+// A fixed order on prepared names, so that MatchScore(a, b) computes exactly
+// what MatchScore(b, a) does.
+bool Before(const PreparedName& a, const PreparedName& b) {
+  return std::lexicographical_compare(
+      a.tokens.begin(), a.tokens.end(), b.tokens.begin(), b.tokens.end(),
+      [](const NameToken& x, const NameToken& y) {
+        return std::tie(x.arabic, x.letters, x.article) < std::tie(y.arabic, y.letters, y.article);
+      });
+}
+
+}  // namespace
+
+Matcher::Matcher(std::unique_ptr<Model> model) : model_(std::move(model)) {}
+Matcher::~Matcher() = default;
+
+std::unique_ptr<Matcher> Matcher::Load(const std::string& path, std::string* error) {
+  auto model = std::make_unique<Model>();
+  if (!internal::ReadModel(path, model.get(), error)) return nullptr;
+  return std::unique_ptr<Matcher>(new Matcher(std::move(model)));
+}
+
+const ModelInfo& Matcher::info() const { return model_->info; }
+
+double Matcher::TokenScore(const NameToken& a, const NameToken& b) const {
+  if (a.letters.empty() || b.letters.empty()) return 0;
+  if (a.arabic == b.arabic && a.letters == b.letters) return 1;
+  const auto& known = model_->romanizer.known;
+  auto latin_latin = [this](std::string_view x, std::string_view y) -> double {
+    if (x == y) return 1;
+    return model_->cal_latin_latin.Score(model_->latin_latin.LogLikelihoodRatio(x, y), x.size(),
+                                         y.size());
+  };
+  auto pair = [&](std::string_view x, std::string_view y) -> double {
+    if (!a.arabic && !b.arabic) return latin_latin(x, y);
+    if (a.arabic && b.arabic) {
+      // Two spellings the data knows are compared by how they are read:
+      // محمد (Mohamed) and محمود (Mahmoud) differ by one written vowel, as
+      // variants of a foreign name often do, but are two names.
+      const auto kx = known.find(std::string(x)), ky = known.find(std::string(y));
+      const bool any_known = kx != known.end() || ky != known.end();
+      if (any_known && ShortVowelPattern(x, y)) return kVowelPatternCap;
+      if (kx != known.end() && ky != known.end()) {
+        // Read differently in the data: two names (Said and Saad).
+        return kx->second == ky->second ? 1.0 : kKnownApart * latin_latin(kx->second, ky->second);
+      }
+      return model_->cal_arabic_arabic.Score(model_->arabic_arabic.LogLikelihoodRatio(x, y),
+                                             x.size(), y.size());
+    }
+    if (!a.arabic) std::swap(x, y);
+    const double model = model_->cal_arabic_latin.Score(
+        model_->arabic_latin.LogLikelihoodRatio(x, y), x.size(), y.size());
+    const auto kx = known.find(std::string(x));
+    if (kx == known.end()) return model;
+    // A known spelling: its reading counts as much as the letter model.
+    const double reading = latin_latin(kx->second, y);
+    return std::max(reading, (model + reading) / 2);
+  };
+  double best = pair(a.letters, b.letters);
+  if (a.article > 0 || b.article > 0) {
+    const std::string_view stem_a = std::string_view(a.letters).substr(a.article);
+    const std::string_view stem_b = std::string_view(b.letters).substr(b.article);
+    if (!stem_a.empty() && !stem_b.empty()) {
+      // The article written on one side only is a small difference.
+      const double penalty = a.article > 0 && b.article > 0 ? 0 : 0.08;
+      const double stems =
+          a.arabic == b.arabic && stem_a == stem_b ? 1 : pair(stem_a, stem_b);
+      best = std::max(best, stems - penalty);
+    }
+  }
+  return std::clamp(best, 0.0, 1.0);
+}
+
+double Matcher::MatchScore(const PreparedName& a_in, const PreparedName& b_in) const {
+  const bool swap = Before(b_in, a_in);
+  const PreparedName& a = swap ? b_in : a_in;
+  const PreparedName& b = swap ? a_in : b_in;
+  const size_t n = std::min(a.tokens.size(), kMaxTokens), m = std::min(b.tokens.size(), kMaxTokens);
+  if (n == 0 || m == 0) return 0;
+  std::vector<double> s(n * m);
+  std::vector<size_t> len_a(n), len_b(m);
+  for (size_t i = 0; i < n; ++i) len_a[i] = a.tokens[i].letters.size();
+  for (size_t j = 0; j < m; ++j) len_b[j] = b.tokens[j].letters.size();
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = 0; j < m; ++j) s[i * m + j] = TokenScore(a.tokens[i], b.tokens[j]);
+  }
+  std::vector<size_t> col(m);
+  for (size_t j = 0; j < m; ++j) col[j] = j;
+  double best = Combine(s, len_a, len_b, col);
+  if (n > 1 && m > 1) {
+    // Surname first in B (or in A, which is the same relative order).
+    std::rotate(col.begin(), col.begin() + 1, col.end());
+    best = std::max(best, kReordered * Combine(s, len_a, len_b, col));
+    std::rotate(col.begin(), col.end() - 2, col.end());
+    best = std::max(best, kReordered * Combine(s, len_a, len_b, col));
+  }
+  return std::clamp(best, 0.0, 1.0);
+}
+
+double Matcher::MatchScore(std::string_view a, std::string_view b) const {
+  return MatchScore(PrepareName(a), PrepareName(b));
+}
+
+std::string DefaultModelPath() {
+  namespace fs = std::filesystem;
+  const char* dir = std::getenv("MARSAD_MODEL_DIR");
+  if (dir != nullptr && *dir != '\0') return (fs::path(dir) / "translit.model").string();
+  std::vector<fs::path> candidates;
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    candidates.push_back(exe.parent_path() / ".." / "models" / "translit.model");
+    candidates.push_back(exe.parent_path() / ".." / ".." / "models" / "translit.model");
+  }
+  // This file is src/resolve/match.cc of the source tree.
+  const fs::path source = fs::path(__FILE__).parent_path().parent_path().parent_path() /
+                          "models" / "translit.model";
+  for (const fs::path& p : candidates) {
+    if (fs::exists(p, ec)) return p.lexically_normal().string();
+  }
+  return source.lexically_normal().string();
+}
+
+const Matcher* DefaultMatcher(std::string* error) {
+  static std::once_flag once;
+  static std::unique_ptr<Matcher> matcher;
+  static std::string load_error;
+  std::call_once(once, [] { matcher = Matcher::Load(DefaultModelPath(), &load_error); });
+  if (matcher == nullptr && error != nullptr) *error = load_error;
+  return matcher.get();
+}
+
+}  // namespace marsad::resolve

@@ -1,0 +1,269 @@
+// The model file: plain text, versioned, self-describing. A header of
+// key/value lines (format version, seed, data, figures measured at training),
+// then one section per model part, each opening with its name and size, and
+// "end" last so that a truncated file is caught.
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "resolve/internal.h"
+
+namespace marsad::resolve::internal {
+namespace {
+
+constexpr char kMagic[] = "marsad-translit";
+
+void WriteDense(std::ostream& out, const char* name, const std::vector<float>& v) {
+  out << name << ' ' << v.size() << '\n';
+  char buf[32];
+  for (size_t i = 0; i < v.size(); ++i) {
+    std::snprintf(buf, sizeof buf, "%.6g", v[i] <= kNever / 2 ? kNever : v[i]);
+    out << buf << ((i + 1) % 16 == 0 || i + 1 == v.size() ? '\n' : ' ');
+  }
+}
+
+// Only the entries that are not kNever: most two-letter segments never occur.
+void WriteSparse(std::ostream& out, const char* name, const std::vector<float>& v) {
+  size_t k = 0;
+  for (float x : v) k += x > kNever / 2;
+  out << name << ' ' << v.size() << ' ' << k << '\n';
+  char buf[64];
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (v[i] <= kNever / 2) continue;
+    std::snprintf(buf, sizeof buf, "%zu %.6g\n", i, v[i]);
+    out << buf;
+  }
+}
+
+void WriteEdit(std::ostream& out, const char* name, const EditModel& m) {
+  out << name << ' ' << m.size << ' ' << m.stop << '\n';
+  WriteDense(out, "substitute", m.substitute);
+  WriteDense(out, "insert", m.insert);
+  WriteDense(out, "unigram", m.unigram);
+}
+
+void WriteCounts(std::ostream& out, const char* name,
+                 const std::unordered_map<uint64_t, uint32_t>& counts) {
+  std::vector<std::pair<uint64_t, uint32_t>> sorted(counts.begin(), counts.end());
+  std::sort(sorted.begin(), sorted.end());
+  out << name << ' ' << sorted.size() << '\n';
+  for (const auto& [k, c] : sorted) out << std::hex << k << std::dec << ' ' << c << '\n';
+}
+
+class Reader {
+ public:
+  Reader(std::istream& in, const std::string& path) : in_(in), path_(path) {}
+
+  bool Fail(const std::string& what) {
+    if (error_.empty()) error_ = path_ + ": " + what;
+    return false;
+  }
+  const std::string& error() const { return error_; }
+
+  bool Expect(const char* name) {
+    std::string word;
+    if (!(in_ >> word)) return Fail(std::string("truncated before section ") + name);
+    if (word != name) return Fail("expected section " + std::string(name) + ", found " + word);
+    return true;
+  }
+  template <typename T>
+  bool Get(T* v) {
+    if (!(in_ >> *v)) return Fail("truncated or corrupt (a number was expected)");
+    return true;
+  }
+  bool Dense(const char* name, std::vector<float>* v) {
+    size_t n;
+    if (!Expect(name) || !Get(&n)) return false;
+    if (n != v->size()) return Fail(std::string("section ") + name + " has the wrong size");
+    for (float& x : *v) {
+      if (!Get(&x)) return false;
+    }
+    return true;
+  }
+  bool Sparse(const char* name, std::vector<float>* v) {
+    size_t n, k;
+    if (!Expect(name) || !Get(&n) || !Get(&k)) return false;
+    if (n != v->size()) return Fail(std::string("section ") + name + " has the wrong size");
+    for (size_t i = 0; i < k; ++i) {
+      size_t at;
+      float x;
+      if (!Get(&at) || !Get(&x)) return false;
+      if (at >= n) return Fail(std::string("section ") + name + " has an index out of range");
+      (*v)[at] = x;
+    }
+    return true;
+  }
+  bool Edit(const char* name, EditModel* m) {
+    if (!Expect(name) || !Get(&m->size) || !Get(&m->stop)) return false;
+    if (m->size <= 0 || m->size > 64) return Fail(std::string("section ") + name + " is corrupt");
+    m->substitute.assign(m->size * m->size, kNever);
+    m->insert.assign(m->size, kNever);
+    m->unigram.assign(m->size + 1, kNever);
+    return Dense("substitute", &m->substitute) && Dense("insert", &m->insert) &&
+           Dense("unigram", &m->unigram);
+  }
+  bool Counts(const char* name, std::unordered_map<uint64_t, uint32_t>* counts) {
+    size_t n;
+    if (!Expect(name) || !Get(&n)) return false;
+    counts->reserve(n);
+    for (size_t i = 0; i < n; ++i) {
+      uint64_t k;
+      uint32_t c;
+      if (!(in_ >> std::hex >> k >> std::dec >> c)) return Fail("truncated or corrupt counts");
+      (*counts)[k] = c;
+    }
+    return true;
+  }
+  bool Calibration(const char* name, internal::Calibration* c) {
+    if (!Expect(name)) return false;
+    for (double& w : c->w) {
+      if (!Get(&w)) return false;
+    }
+    return true;
+  }
+  std::istream& stream() { return in_; }
+
+ private:
+  std::istream& in_;
+  std::string path_;
+  std::string error_;
+};
+
+}  // namespace
+
+bool WriteModel(const Matcher::Model& model, const std::string& path, std::string* error) {
+  std::ostringstream out;
+  out << kMagic << ' ' << kModelFormatVersion << '\n';
+  out << "# Name matching and romanisation model of marsad (src/resolve). Re-derive it with\n"
+         "# `marsad train translit`; models/README.md says how and what it was measured at.\n"
+         "# Sections: arabic_latin (emit: log P(latin segment | arabic letter, position),\n"
+         "# insert: log P(inserted latin letter | letter before, next), latin_bigram: chance),\n"
+         "# arabic_arabic and latin_latin (symmetric edit models), calibrations (logistic\n"
+         "# weights), romanizer (units, n-gram counts, memory of whole words).\n";
+  out << "seed " << model.info.seed << '\n';
+  out << "heldout " << model.info.heldout << '\n';
+  out << "data " << model.info.data << '\n';
+  for (const std::string& e : model.info.evaluation) out << "eval " << e << '\n';
+  out << "body\n";
+  const ArabicLatinModel& al = model.arabic_latin;
+  WriteSparse(out, "emit", al.emit);
+  WriteDense(out, "insert", al.insert);
+  WriteDense(out, "latin_bigram", al.latin_bigram);
+  WriteEdit(out, "arabic_arabic", model.arabic_arabic);
+  WriteEdit(out, "latin_latin", model.latin_latin);
+  for (const auto& [name, c] : {std::pair{"cal_arabic_latin", &model.cal_arabic_latin},
+                                {"cal_arabic_arabic", &model.cal_arabic_arabic},
+                                {"cal_latin_latin", &model.cal_latin_latin}}) {
+    out << name;
+    for (double w : c->w) out << ' ' << w;
+    out << '\n';
+  }
+  const Romanizer& r = model.romanizer;
+  out << "units " << r.units.size() << '\n';
+  for (const auto& [letter, latin] : r.units) out << letter << ' ' << (latin.empty() ? "-" : latin) << '\n';
+  out << "unigram_total " << r.unigram_total << '\n';
+  WriteCounts(out, "counts", r.counts);
+  WriteCounts(out, "followers", r.followers);
+  WriteCounts(out, "history_total", r.history_total);
+  std::vector<std::pair<std::string, std::string>> memory(r.memory.begin(), r.memory.end());
+  std::sort(memory.begin(), memory.end());
+  out << "memory " << memory.size() << '\n';
+  for (const auto& [arabic, latin] : memory) out << arabic << ' ' << latin << '\n';
+  out << "end\n";
+
+  const std::string tmp = path + ".tmp";
+  std::ofstream file(tmp, std::ios::binary);
+  file << out.str();
+  file.close();
+  if (!file || std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    *error = path + ": cannot write the model";
+    return false;
+  }
+  return true;
+}
+
+bool ReadModel(const std::string& path, Matcher::Model* model, std::string* error) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    *error = path + ": cannot open the name-matching model (run `marsad train translit`, or set "
+                    "MARSAD_MODEL_DIR)";
+    return false;
+  }
+  Reader in(file, path);
+  std::string magic;
+  int version = 0;
+  if (!(file >> magic >> version) || magic != kMagic) {
+    *error = path + ": not a marsad name-matching model";
+    return false;
+  }
+  if (version != kModelFormatVersion) {
+    *error = path + ": model format version " + std::to_string(version) + ", this build reads " +
+             std::to_string(kModelFormatVersion) + "; re-derive it with `marsad train translit`";
+    return false;
+  }
+  model->info.format_version = version;
+  std::string line;
+  std::getline(file, line);
+  while (std::getline(file, line) && line != "body") {
+    if (line.empty() || line[0] == '#') continue;
+    const size_t sp = line.find(' ');
+    const std::string key = line.substr(0, sp), value = sp == std::string::npos ? "" : line.substr(sp + 1);
+    if (key == "seed") {
+      model->info.seed = static_cast<uint32_t>(std::stoul(value));
+    } else if (key == "heldout") {
+      model->info.heldout = std::stod(value);
+    } else if (key == "data") {
+      model->info.data = value;
+    } else if (key == "eval") {
+      model->info.evaluation.push_back(value);
+    }
+  }
+  if (line != "body") {
+    *error = path + ": truncated in its header";
+    return false;
+  }
+  ArabicLatinModel& al = model->arabic_latin;
+  bool ok = in.Sparse("emit", &al.emit) && in.Dense("insert", &al.insert) &&
+            in.Dense("latin_bigram", &al.latin_bigram) &&
+            in.Edit("arabic_arabic", &model->arabic_arabic) &&
+            in.Edit("latin_latin", &model->latin_latin) &&
+            in.Calibration("cal_arabic_latin", &model->cal_arabic_latin) &&
+            in.Calibration("cal_arabic_arabic", &model->cal_arabic_arabic) &&
+            in.Calibration("cal_latin_latin", &model->cal_latin_latin);
+  ok = ok && (model->arabic_arabic.size == kArabicLetters || in.Fail("arabic_arabic has the wrong alphabet")) &&
+       (model->latin_latin.size == kLatinLetters || in.Fail("latin_latin has the wrong alphabet"));
+  Romanizer& r = model->romanizer;
+  size_t units = 0;
+  ok = ok && in.Expect("units") && in.Get(&units);
+  for (size_t i = 0; ok && i < units; ++i) {
+    int letter;
+    std::string latin;
+    ok = in.Get(&letter) && in.Get(&latin);
+    if (ok && (letter < 0 || letter >= kArabicLetters)) ok = in.Fail("a unit has a bad letter");
+    if (ok) r.units.emplace_back(letter, latin == "-" ? "" : latin);
+  }
+  ok = ok && in.Expect("unigram_total") && in.Get(&r.unigram_total) && in.Counts("counts", &r.counts) &&
+       in.Counts("followers", &r.followers) && in.Counts("history_total", &r.history_total);
+  size_t memory = 0;
+  ok = ok && in.Expect("memory") && in.Get(&memory);
+  for (size_t i = 0; ok && i < memory; ++i) {
+    std::string arabic, latin;
+    ok = in.Get(&arabic) && in.Get(&latin);
+    if (ok) r.memory.emplace(std::move(arabic), std::move(latin));
+  }
+  ok = ok && in.Expect("end");
+  if (!ok) {
+    *error = in.error();
+    return false;
+  }
+  if (r.units.size() < 2) {
+    *error = path + ": the romanizer has no units";
+    return false;
+  }
+  r.Rebuild();
+  return true;
+}
+
+}  // namespace marsad::resolve::internal

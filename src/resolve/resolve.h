@@ -1,0 +1,184 @@
+// marsad resolve: whether two written names are the same name, in either
+// script, and how an English-language newspaper prints an Arabic name.
+//
+//   std::string error;
+//   const Matcher* m = DefaultMatcher(&error);  // models/translit.model, loaded once
+//   if (m == nullptr) { ... error names the file and the problem ... }
+//   m->MatchScore("غولمورود خاليموف", "Gulmurod Khalimov");  // >= kDefaultThreshold
+//   m->MatchScore("محمد علي", "محمود علي");                   // <  kDefaultThreshold
+//   m->Romanize("غولمورود خاليموف");                         // "Gulmurod Khalimov"
+//   BlockingKeys("Gulmurod Khalimov");  // {"klmrd", "hlmf"}: same keys as the Arabic
+//
+// How a score is made. A name is cut into tokens: spelling variants of a
+// letter are folded (text::MatchKey: hamza forms, ة/ه, ى/ي, Persian letters),
+// the article (ال, al-, el-, ad-, ...) is marked as optional, عبد/Abdul and
+// أبو/Abu compounds are joined to the word they govern, and بن/ابن/bin/ibn are
+// dropped. Two tokens are scored by a pair model whose substitution,
+// insertion and deletion costs were learned from transliteration pairs:
+// Arabic–Latin (an alignment of each Arabic letter to 0–2 Latin letters, with
+// Latin letters inserted for unwritten vowels, conditioned on the letters
+// around them), Arabic–Arabic and Latin–Latin (symmetric weighted edit
+// distances). The log-likelihood ratio against chance is calibrated into a
+// probability with a logistic model fitted on true pairs against hard
+// negatives (different names sharing a blocking key). Tokens of two names are
+// then aligned in order: a missing middle name costs little, a different
+// one (both names have a token there that does not match) costs much, and
+// first-name/surname order may be reversed (as in lists: "KHALIMOV, Gulmurod").
+//
+// Promises, tested: scores are in [0, 1] and symmetric (MatchScore(a, b) ==
+// MatchScore(b, a)); no input crashes (invalid UTF-8, empty, very long names:
+// tokens past 64 letters are cut); scoring is linear in the product of the
+// token lengths. A Matcher is immutable after Load: every const method may be
+// called from any number of threads at once.
+#ifndef MARSAD_RESOLVE_RESOLVE_H_
+#define MARSAD_RESOLVE_RESOLVE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace marsad::resolve {
+
+// The score at and above which two names are taken to be the same name.
+// Chosen (and reported in models/README.md) on held-out transliteration pairs
+// against hard negatives.
+inline constexpr double kDefaultThreshold = 0.5;
+
+// The version of the model file format this build reads and writes.
+inline constexpr int kModelFormatVersion = 1;
+
+// One token of a prepared name.
+struct NameToken {
+  bool arabic = false;
+  // Letters as alphabet indices, one byte each (see internal.h): Arabic after
+  // text::MatchKey folding, Latin lower-cased with accents removed.
+  std::string letters;
+  // Leading letters that are an article (ال, al) the other spelling may
+  // leave out; 0 if none.
+  uint8_t article = 0;
+  // The blocking key of the token (see BlockingKeys).
+  std::string key;
+};
+
+// A name analysed once, for scoring against many others without repeating
+// the work (screening). Tokens keep the order of the name.
+struct PreparedName {
+  std::vector<NameToken> tokens;
+};
+
+// Cuts a name (any script, any bytes) into tokens as described above. Never
+// fails: a name with no letters gives no tokens. Thread-safe.
+PreparedName PrepareName(std::string_view name);
+
+// The phonetic blocking key of each token of `name`, in order: consonant
+// classes with vowels dropped and repeats collapsed, the same for both
+// scripts (غ ج ق ك and g j q k c one class; ت ط ث and t th; س ص ش ز and
+// s sh ch z; ح خ ه and h kh; ف and f v ph; ب and b p), so that a Latin
+// spelling and an Arabic one usually share keys. A token whose letters are all
+// vowels has the key "0". Spelling variants of one token share its key far
+// more often than not; the key is for finding candidates, never for deciding.
+std::vector<std::string> BlockingKeys(std::string_view name);
+
+// What a model file says about itself (its header lines).
+struct ModelInfo {
+  int format_version = 0;
+  uint32_t seed = 0;            // the split and sampling seed it was trained with
+  double heldout = 0;           // fraction of Arabic spellings held out
+  std::string data;             // files it was trained on
+  std::vector<std::string> evaluation;  // "name value" lines measured at training
+};
+
+class Matcher {
+ public:
+  // Reads a model written by TrainTransliteration. Returns nullptr and sets
+  // *error (naming the file) if it is missing, truncated, corrupt, or of
+  // another format version.
+  static std::unique_ptr<Matcher> Load(const std::string& path, std::string* error);
+  ~Matcher();
+  Matcher(const Matcher&) = delete;
+  Matcher& operator=(const Matcher&) = delete;
+
+  // How likely `a` and `b` are to be spellings of the same name, in [0, 1],
+  // whatever the script of each. Two names without letters score 0.
+  double MatchScore(std::string_view a, std::string_view b) const;
+  double MatchScore(const PreparedName& a, const PreparedName& b) const;
+
+  // The score of two single tokens (no article or compound handling beyond
+  // what PrepareName did), in [0, 1].
+  double TokenScore(const NameToken& a, const NameToken& b) const;
+
+  // `arabic` as an English-language newspaper would print it: each word
+  // capitalised, the article as "al-" ("al-Baghdadi"), عبد compounds as
+  // "Abdul"/"Abdullah". Words the model has seen keep their commonest
+  // spelling; others are decoded letter by letter with context. Latin words
+  // in the input are kept as they are; empty input gives "".
+  std::string Romanize(std::string_view arabic) const;
+
+  const ModelInfo& info() const;
+
+  struct Model;  // internal.h
+
+ private:
+  explicit Matcher(std::unique_ptr<Model> model);
+  std::unique_ptr<Model> model_;
+};
+
+// Where the default model is: $MARSAD_MODEL_DIR/translit.model if that
+// variable is set, else models/translit.model next to the executable
+// (../models, ../../models), else in the source tree marsad was built from.
+// Returns the first that exists, or the source-tree path if none does.
+std::string DefaultModelPath();
+
+// The model at DefaultModelPath(), loaded on first use and kept for the life
+// of the process. Returns nullptr and sets *error if it cannot be loaded (the
+// error is remembered: later calls fail the same way). Thread-safe.
+const Matcher* DefaultMatcher(std::string* error);
+
+// ---------------------------------------------------------------------------
+// Training and evaluation.
+
+struct TrainOptions {
+  // Folder holding google-ar2en-train.tsv (arabic<TAB>latin) and
+  // anetac-train.ar / anetac-train.en (line-aligned). Either may be missing,
+  // not both.
+  std::string data_dir;
+  uint32_t seed = 20240601;  // fixes the held-out split and negative sampling
+  double heldout = 0.1;      // fraction of distinct Arabic spellings held out
+  int iterations = 6;        // EM iterations per pair model
+};
+
+struct PairFigures {
+  size_t positives = 0;
+  size_t negatives = 0;
+  double precision = 0;  // at kDefaultThreshold
+  double recall = 0;
+};
+
+struct Evaluation {
+  PairFigures arabic_latin;   // held-out pairs vs hard negatives
+  PairFigures arabic_arabic;  // two held-out Arabic spellings of one Latin name
+  PairFigures latin_latin;    // two held-out Latin spellings of one Arabic name
+  size_t romanized = 0;       // held-out Arabic spellings romanised
+  double cer = 0;             // character error rate against the nearest reference
+  double exact = 0;           // share whose romanisation equals a reference
+};
+
+// Trains every part of the model on the pairs in options.data_dir except the
+// held-out ones, evaluates on those, and writes the model (with the figures
+// in its header) to `output`. Deterministic for a given seed and data.
+// Returns false and sets *error if the data cannot be read or the file
+// written; *eval (if not null) receives the figures.
+bool TrainTransliteration(const TrainOptions& options, const std::string& output,
+                          Evaluation* eval, std::string* error);
+
+// Evaluates `matcher` on the held-out part of options.data_dir (the split
+// is made again from options.seed, so use the model's own seed). Returns false
+// and sets *error if the data cannot be read.
+bool EvaluateTransliteration(const Matcher& matcher, const TrainOptions& options,
+                             Evaluation* eval, std::string* error);
+
+}  // namespace marsad::resolve
+
+#endif  // MARSAD_RESOLVE_RESOLVE_H_

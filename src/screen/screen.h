@@ -1,0 +1,121 @@
+// marsad screen: names against sanctions and watch lists, in Arabic and
+// Latin script.
+//
+//   screen::WatchList list;
+//   std::string error;
+//   if (!screen::LoadList("consolidated.xml", &list, &error)) { ... }  // UN XML or OFAC CSV
+//   const resolve::Matcher* matcher = resolve::DefaultMatcher(&error);
+//   screen::Screener screener(list, *matcher);
+//   for (const screen::Hit& h : screener.Screen("إياد نظمي صالح خليل")) {
+//     // h.list_entry_id "QDi.400", h.list_name "IYAD NAZMI SALIH KHALIL",
+//     // h.matched_alias "إياد نظمي صالح خليل", h.score 1,
+//     // h.why "arabic original-script name; arabic spelling match"
+//   }
+//
+// Every name of every entry (primary name, original-script name, each alias
+// with its quality) is indexed by the phonetic blocking keys of its tokens
+// (resolve::BlockingKeys), which Latin and Arabic spellings share; a query's
+// candidates are the names sharing keys with it (two keys when both have two
+// tokens or more), scored with resolve::Matcher::MatchScore. So a name written
+// with غ for ج, without its vowels, with ة for ه, without ال, or romanised,
+// still finds its entry.
+//
+// Promises, tested: loaders never crash on malformed input (they fail with a
+// message naming the file and the problem); Screen is thread-safe (the
+// Screener is immutable after construction) and its cost grows with the
+// number of candidates, not with the size of the list.
+#ifndef MARSAD_SCREEN_SCREEN_H_
+#define MARSAD_SCREEN_SCREEN_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "resolve/resolve.h"
+
+namespace marsad::screen {
+
+// One name under which a listed entry is known.
+struct ListName {
+  std::string text;
+  // Why this name is on the list, for Hit::why: "primary name",
+  // "arabic original-script name" (or "original-script name" in another
+  // script), "alias (good quality)", "alias (low quality)", "alias (a.k.a.)",
+  // "alias (f.k.a.)" (UN); "alias (aka)", "alias (fka)", "alias (nka)" (OFAC).
+  std::string kind;
+};
+
+struct ListEntry {
+  std::string id;            // UN reference number ("QDi.400"), OFAC ent_num ("7595")
+  std::string primary_name;  // as the list writes it
+  bool individual = true;    // false for entities (organisations, vessels, ...)
+  std::vector<ListName> names;  // the primary name first
+};
+
+struct WatchList {
+  std::string source;  // the file it was read from
+  std::vector<ListEntry> entries;
+};
+
+// Reads a list, detecting its format from its content: the UN Security
+// Council consolidated list XML, or the OFAC SDN CSV (sdn.csv; aliases from
+// alt.csv in the same folder when it is there). Returns false and sets
+// *error (naming the file) if it cannot be read or is neither format.
+bool LoadList(const std::string& path, WatchList* list, std::string* error);
+
+// The UN consolidated list XML: INDIVIDUALS and ENTITIES, FIRST_NAME to
+// FOURTH_NAME, NAME_ORIGINAL_SCRIPT, INDIVIDUAL_ALIAS / ENTITY_ALIAS with
+// their QUALITY; REFERENCE_NUMBER is the entry id. Entries without a name or
+// reference are skipped. Returns false and sets *error on malformed XML.
+bool ParseUnXml(std::string_view xml, WatchList* list, std::string* error);
+
+// The OFAC SDN CSV (ent_num, SDN_Name, SDN_Type, Program, ...; "-0-" is
+// null) and optionally its alt.csv (ent_num, alt_num, alt_type, alt_name,
+// ...; empty if absent). Returns false and sets *error if `sdn` has no
+// record of that shape.
+bool ParseOfacCsv(std::string_view sdn, std::string_view alt, WatchList* list, std::string* error);
+
+struct Hit {
+  std::string list_entry_id;
+  std::string list_name;      // the entry's primary name
+  std::string matched_alias;  // the name of the entry that matched
+  double score = 0;           // resolve::Matcher::MatchScore
+  std::string why;            // the name's kind, then the rule ("romanised match", ...)
+};
+
+struct ScreenOptions {
+  double threshold = resolve::kDefaultThreshold;  // hits score at least this
+  size_t max_hits = 10;                           // best first
+};
+
+class Screener {
+ public:
+  // Indexes every name of `list`. `matcher` must outlive the Screener; the
+  // list is copied.
+  Screener(const WatchList& list, const resolve::Matcher& matcher, ScreenOptions options = {});
+
+  // The entries `name` (any script) matches, one hit per entry (its best
+  // name), best first. Empty if none, or if `name` has no letters.
+  std::vector<Hit> Screen(std::string_view name) const;
+
+  size_t name_count() const { return names_.size(); }
+
+ private:
+  struct Name {
+    uint32_t entry;
+    uint32_t index;  // into the entry's names
+    resolve::PreparedName prepared;
+    bool arabic;
+  };
+  WatchList list_;
+  const resolve::Matcher& matcher_;
+  ScreenOptions options_;
+  std::vector<Name> names_;
+  std::unordered_map<std::string, std::vector<uint32_t>> postings_;  // key -> names_
+};
+
+}  // namespace marsad::screen
+
+#endif  // MARSAD_SCREEN_SCREEN_H_

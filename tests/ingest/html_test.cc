@@ -1,0 +1,388 @@
+// ExtractHtml on synthetic Arabic pages written for these tests.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "ingest/ingest.h"
+#include "text/text.h"
+
+namespace marsad::ingest {
+namespace {
+
+// An article on a new desalination plant in Tyre, five paragraphs.
+const char* const kParagraphs[] = {
+    "صور - افتتح وزير الطاقة والمياه، صباح الثلاثاء، محطة جديدة لتحلية مياه البحر في مدينة صور "
+    "جنوبي لبنان، بطاقة إنتاجية تبلغ عشرين ألف متر مكعب يوميا.",
+    "وقال الوزير في كلمة ألقاها خلال حفل الافتتاح إن المحطة ستغطي حاجة أكثر من مئة ألف نسمة، "
+    "مشيرا إلى أن المشروع استغرق ثلاث سنوات من العمل المتواصل.",
+    "وأوضح مدير المشروع أن المحطة تعمل بالطاقة الشمسية جزئيا، وأن كلفة إنشائها بلغت نحو خمسة "
+    "وأربعين مليون دولار، بتمويل مشترك من الحكومة وجهات مانحة.",
+    "من جهتهم، عبّر عدد من سكان المدينة عن ارتياحهم للمشروع، لافتين إلى أن انقطاع المياه في فصل "
+    "الصيف كان يدفعهم إلى شراء الصهاريج بأسعار مرتفعة.",
+    "ويأتي افتتاح المحطة في إطار خطة وطنية تهدف إلى تحسين إمدادات المياه في المناطق الساحلية، "
+    "والحد من استنزاف المياه الجوفية التي تعاني من التملح.",
+};
+
+std::string ExpectedText() {
+  std::string t;
+  for (const char* p : kParagraphs) {
+    if (!t.empty()) t += "\n\n";
+    t += p;
+  }
+  return t;
+}
+
+// A full page: head metadata, header with navigation, the article with a
+// byline and a share bar, a related-links aside, comments with their form,
+// a footer.
+std::string FullPage() {
+  std::string page = R"(<!DOCTYPE html>
+<html lang="ar" dir="rtl"><head>
+<meta charset="utf-8">
+<title>افتتاح محطة لتحلية المياه في صور - موقع الأخبار</title>
+<meta property="og:site_name" content="موقع الأخبار">
+<meta property="article:published_time" content="2024-03-12T09:30:00+02:00">
+<link rel="canonical" href="https://news.example/2024/03/12/tyre-water">
+<style>body { font-family: sans-serif; } .nav > li { display: inline; }</style>
+<script>window.dataLayer = window.dataLayer || []; if (a < b) { track('<p>'); }</script>
+</head><body>
+<header class="site-header">
+  <a href="/" class="logo">موقع الأخبار</a>
+  <nav><ul class="nav">
+    <li><a href="/">الرئيسية</a></li><li><a href="/politics">سياسة</a></li>
+    <li><a href="/economy">اقتصاد</a></li><li><a href="/sport">رياضة</a></li>
+    <li><a href="/culture">ثقافة</a></li><li><a href="/contact">اتصل بنا</a></li>
+  </ul></nav>
+  <form class="search" action="/search"><input name="q" placeholder="بحث"><button>بحث</button></form>
+</header>
+<main>
+<article>
+  <h1>افتتاح محطة لتحلية المياه في صور</h1>
+  <div class="meta"><span>كتب: سامر الحلبي</span> <time datetime="2024-03-12">الثلاثاء 12 مارس 2024</time></div>
+  <div class="share"><span>شارك:</span> <a href="#">فيسبوك</a> <a href="#">تويتر</a> <a href="#">واتساب</a></div>
+  <div class="body">
+)";
+  for (const char* p : kParagraphs) page += "    <p>" + std::string(p) + "</p>\n";
+  page += R"(  </div>
+  <div class="tags">الوسوم: <a href="/t/1">مياه</a> <a href="/t/2">لبنان</a> <a href="/t/3">طاقة</a></div>
+</article>
+<aside class="related">
+  <h3>أخبار ذات صلة</h3>
+  <ul>
+    <li><a href="/a1">ارتفاع أسعار المياه المعبأة في الأسواق</a></li>
+    <li><a href="/a2">خطة حكومية لمعالجة أزمة الكهرباء</a></li>
+    <li><a href="/a3">انطلاق موسم قطاف الزيتون في الجنوب</a></li>
+  </ul>
+</aside>
+<section class="comments">
+  <h3>التعليقات (2)</h3>
+  <ol>
+    <li><b>أبو علي</b> <span>منذ ساعتين</span><p>خطوة ممتازة، نأمل أن تعمم التجربة على باقي المدن.</p></li>
+    <li><b>ريم</b> <span>منذ ساعة</span><p>أخيرا! لكن ماذا عن الأسعار؟</p></li>
+  </ol>
+  <form action="/comment" method="post">
+    <h4>أضف تعليقك</h4>
+    <label>الاسم</label><input name="name">
+    <label>البريد الإلكتروني</label><input name="email">
+    <label>التعليق</label><textarea name="body"></textarea>
+    <button type="submit">إرسال</button>
+  </form>
+</section>
+</main>
+<footer>
+  <ul><li><a href="/about">من نحن</a></li><li><a href="/privacy">سياسة الخصوصية</a></li></ul>
+  <p>جميع الحقوق محفوظة © 2024 موقع الأخبار</p>
+</footer>
+</body></html>)";
+  return page;
+}
+
+bool HasReason(const HtmlArticle& a, const std::string& reason) {
+  for (const Removed& r : a.boilerplate) {
+    if (r.reason == reason) return true;
+  }
+  return false;
+}
+
+std::string AllRemoved(const HtmlArticle& a) {
+  std::string all;
+  for (const Removed& r : a.boilerplate) all += r.text + "\n";
+  return all;
+}
+
+TEST(HtmlTest, FullPageKeepsExactlyTheArticle) {
+  const HtmlArticle a = ExtractHtml(FullPage());
+  EXPECT_EQ(a.text, ExpectedText());
+  EXPECT_EQ(a.title, "افتتاح محطة لتحلية المياه في صور");
+  EXPECT_EQ(a.published, "2024-03-12");
+  EXPECT_EQ(a.url, "https://news.example/2024/03/12/tyre-water");
+}
+
+TEST(HtmlTest, FullPageReportsWhatItDropped) {
+  const HtmlArticle a = ExtractHtml(FullPage());
+  EXPECT_TRUE(HasReason(a, "navigation"));
+  EXPECT_TRUE(HasReason(a, "aside"));
+  EXPECT_TRUE(HasReason(a, "form"));
+  EXPECT_TRUE(HasReason(a, "footer"));
+  const std::string removed = AllRemoved(a);
+  // Menu, related headline, comment form label, comment, byline, copyright.
+  for (const char* s : {"اقتصاد", "خطة حكومية لمعالجة أزمة الكهرباء", "البريد الإلكتروني",
+                        "خطوة ممتازة", "كتب: سامر الحلبي", "جميع الحقوق محفوظة"}) {
+    EXPECT_NE(removed.find(s), std::string::npos) << s;
+  }
+  // Scripts and styles are neither text nor boilerplate.
+  EXPECT_EQ(removed.find("dataLayer"), std::string::npos);
+  EXPECT_EQ(removed.find("font-family"), std::string::npos);
+}
+
+// An article on a book fair in plain <div>s: no <article>, <main>, <nav> or
+// <aside>; a menu and a "most read" list as lists of links, a related-stories
+// block with teasers inside the text container, <br>-separated lines.
+const char* const kFairParagraphs[] = {
+    "عمّان - انطلقت مساء الأحد فعاليات الدورة الثالثة والعشرين لمعرض عمّان الدولي للكتاب، "
+    "بمشاركة أكثر من أربعمئة دار نشر من اثنتين وعشرين دولة.",
+    "وقال رئيس اتحاد الناشرين إن المعرض يضم هذا العام جناحا خاصا بكتب الأطفال، إلى جانب "
+    "برنامج ثقافي يتضمن ندوات وأمسيات شعرية وتواقيع لعدد من الكتّاب.",
+    "وأشار إلى أن إدارة المعرض خفضت أسعار التذاكر للطلبة، وأتاحت الدخول مجانا لكبار السن، "
+    "في محاولة لاستقطاب جمهور أوسع بعد تراجع الإقبال في الدورات الماضية.",
+    "ويستمر المعرض عشرة أيام، ويفتح أبوابه يوميا من العاشرة صباحا حتى العاشرة مساء، وفق "
+    "ما أعلنته اللجنة المنظمة في بيان.",
+};
+
+std::string DivPage() {
+  std::string page = R"(<html><head>
+<meta property="og:title" content="انطلاق معرض عمان الدولي للكتاب">
+<meta name="date" content="2023/09/24">
+</head><body>
+<div id="top"><div class="logo"><a href="/">ثقافة اليوم</a></div>
+<div class="menu"><ul><li><a href="/">الرئيسية</a></li><li><a href="/books">كتب</a></li>
+<li><a href="/cinema">سينما</a></li><li><a href="/music">موسيقى</a></li><li><a href="/art">فنون</a></li></ul></div></div>
+<div class="container">
+ <div class="right">
+  <div class="title"><h2>انطلاق معرض عمان الدولي للكتاب</h2></div>
+  <div class="info">ثقافة اليوم<br>24 أيلول 2023</div>
+  <div class="content">
+)";
+  for (const char* p : kFairParagraphs) page += "   <div>" + std::string(p) + "</div>\n";
+  page += R"(   <div class="rel">
+    <div class="item"><a href="/r1">روائيون شباب يقرأون من أعمالهم الجديدة</a><p>أمسية في رابطة الكتاب تجمع خمسة أصوات روائية.</p></div>
+    <div class="item"><a href="/r2">جائزة للترجمة تعلن قائمتها القصيرة</a><p>ستة كتب مترجمة تتنافس على الجائزة هذا العام.</p></div>
+    <div class="item"><a href="/r3">مكتبات الأحياء تفتح أبوابها ليلا</a><p>مبادرة بلدية لإطالة ساعات العمل في الصيف.</p></div>
+   </div>
+  </div>
+ </div>
+ <div class="left">
+  <div class="box-title">الأكثر قراءة</div>
+  <ul><li><a href="/m1">قائمة بأهم روايات العام الماضي</a></li><li><a href="/m2">مهرجان للسينما المستقلة في الزرقاء</a></li>
+  <li><a href="/m3">حوار مع مترجمة شابة عن صنعة الترجمة</a></li><li><a href="/m4">عودة الحفلات إلى المدرج الروماني</a></li></ul>
+ </div>
+</div>
+<div class="foot">ثقافة اليوم 2010 - 2023<br><a href="/about">من نحن</a> | <a href="/ads">أعلن معنا</a></div>
+</body></html>)";
+  return page;
+}
+
+TEST(HtmlTest, ArticleInPlainDivs) {
+  const HtmlArticle a = ExtractHtml(DivPage());
+  std::string expected;
+  for (const char* p : kFairParagraphs) {
+    if (!expected.empty()) expected += "\n\n";
+    expected += p;
+  }
+  EXPECT_EQ(a.text, expected);
+  EXPECT_EQ(a.title, "انطلاق معرض عمان الدولي للكتاب");
+  EXPECT_EQ(a.published, "2023-09-24");
+  const std::string removed = AllRemoved(a);
+  EXPECT_NE(removed.find("مكتبات الأحياء تفتح أبوابها ليلا"), std::string::npos);
+  EXPECT_NE(removed.find("مبادرة بلدية"), std::string::npos);  // a teaser of a related story
+  EXPECT_NE(removed.find("عودة الحفلات إلى المدرج الروماني"), std::string::npos);
+  EXPECT_TRUE(HasReason(a, "related"));
+  EXPECT_TRUE(HasReason(a, "link-list"));
+}
+
+TEST(HtmlTest, ScriptsAndHandlersAreNotText) {
+  std::string page = "<html><body><div>";
+  page += "<img src=\"x.jpg\" onerror=\"alert('نص من السكربت')\" alt=\"صورة المحطة\">";
+  page += "<script>document.write('<p>فقرة مزروعة من السكربت.</p>'); var x = 1 < 2;</script>";
+  page += "<noscript><p>فعّل جافاسكربت لقراءة الموقع.</p></noscript>";
+  page += "<style>p { color: red; }</style>";
+  for (const char* p : kParagraphs) page += "<p>" + std::string(p) + "</p>";
+  page += "<iframe src=\"/ad\">إعلان</iframe><svg><text>أيقونة</text></svg></div></body></html>";
+  const HtmlArticle a = ExtractHtml(page);
+  EXPECT_EQ(a.text, ExpectedText());
+  const std::string all = a.text + AllRemoved(a);
+  for (const char* s : {"alert", "مزروعة", "جافاسكربت", "color", "إعلان", "أيقونة", "صورة"}) {
+    EXPECT_EQ(all.find(s), std::string::npos) << s;
+  }
+}
+
+TEST(HtmlTest, NoBodyOrNoTextGivesEmptyText) {
+  HtmlArticle a = ExtractHtml("<html><head><title>صفحة فارغة</title></head></html>");
+  EXPECT_EQ(a.text, "");
+  EXPECT_EQ(a.title, "صفحة فارغة");
+  EXPECT_EQ(a.published, "");
+  a = ExtractHtml("");
+  EXPECT_EQ(a.text, "");
+  EXPECT_EQ(a.title, "");
+  a = ExtractHtml("<html><body><div><img src=a.png></div><script>var t='نص';</script></body></html>");
+  EXPECT_EQ(a.text, "");
+  EXPECT_TRUE(a.boilerplate.empty());
+}
+
+TEST(HtmlTest, BrokenMarkupStillYieldsTheText) {
+  std::string page = "<html><body><div class='a><p>'>غير مغلق <b>عريض <i>مائل</p></div></div></span>";
+  page += "<table><tr><td><<<>>> <p";
+  page += ">" + std::string(kParagraphs[0]) + "\xff\xfe</td><p>" + kParagraphs[1];
+  page += "<div><p>" + std::string(kParagraphs[2]) + "<p>" + kParagraphs[3];
+  page += std::string("\0", 1) + "</ul></li></table><p>" + kParagraphs[4] + "<a href='x";
+  const HtmlArticle a = ExtractHtml(page);
+  uint32_t bad = 0;
+  text::RepairUtf8(a.text, &bad);
+  EXPECT_EQ(bad, 0u);
+  for (int i = 1; i < 4; ++i) EXPECT_NE(a.text.find(kParagraphs[i]), std::string::npos) << i;
+}
+
+TEST(HtmlTest, NeverCrashesOnTruncatedOrCorruptedPages) {
+  const std::string page = FullPage();
+  for (size_t cut = 0; cut < page.size(); cut += 97) {
+    const HtmlArticle a = ExtractHtml(std::string_view(page).substr(0, cut));
+    uint32_t bad = 0;
+    text::RepairUtf8(a.text, &bad);
+    EXPECT_EQ(bad, 0u) << cut;
+  }
+  std::string noisy = page;
+  uint32_t state = 12345;
+  for (size_t i = 0; i < noisy.size(); i += 13) {
+    state = state * 1103515245 + 12345;
+    noisy[i] = "<>/\"'=&;!-\xd8\xff\0"[state % 13];
+  }
+  ExtractHtml(noisy);
+}
+
+TEST(HtmlTest, DeepNestingIsBoundedInTime) {
+  // gumbo's tree construction is quadratic in the depth of open elements.
+  for (const char* tag : {"<div>", "<b><i><u><s>", "<span><font>", "<table>"}) {
+    std::string page;
+    for (int i = 0; i < 100000; ++i) page += tag;
+    page += "<p>" + std::string(kParagraphs[0]) + "</p>";
+    const auto start = std::chrono::steady_clock::now();
+    ExtractHtml(page);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_LT(seconds, 3.0) << tag;
+  }
+}
+
+TEST(HtmlTest, EntitiesAndBreaks) {
+  std::string page = "<html><body><div>";
+  page += "<p>الأمن &amp; السلامة:&nbsp;&#1575;&#x644;&#1605;&#1581;&#1591;&#1577; تعمل منذ الصباح، "
+          "وفق ما أعلنه المكتب الإعلامي للبلدية.</p>";
+  page += "<div>" + std::string(kParagraphs[0]) + "<br><br>" + kParagraphs[1] + "</div>";
+  page += "</div></body></html>";
+  const HtmlArticle a = ExtractHtml(page);
+  EXPECT_EQ(a.text, "الأمن & السلامة: المحطة تعمل منذ الصباح، وفق ما أعلنه المكتب الإعلامي للبلدية."
+                    "\n\n" + std::string(kParagraphs[0]) + "\n\n" + kParagraphs[1]);
+}
+
+std::string PageWithHead(const std::string& head, const std::string& body_top = "") {
+  std::string page = "<html><head>" + head + "</head><body>" + body_top + "<div>";
+  for (const char* p : kParagraphs) page += "<p>" + std::string(p) + "</p>";
+  return page + "</div></body></html>";
+}
+
+TEST(HtmlTest, TitleSources) {
+  // og:title first.
+  EXPECT_EQ(ExtractHtml(PageWithHead("<title>عنوان الصفحة</title>"
+                                     "<meta property='og:title' content='عنوان المقال'>"))
+                .title,
+            "عنوان المقال");
+  // <title> without the site name given in meta.
+  EXPECT_EQ(ExtractHtml(PageWithHead("<title>محطة جديدة في صور | جريدة الجنوب</title>"
+                                     "<meta name='application-name' content='جريدة الجنوب'>"))
+                .title,
+            "محطة جديدة في صور");
+  // Site name first.
+  EXPECT_EQ(ExtractHtml(PageWithHead("<title>جريدة الجنوب - محطة جديدة في صور</title>"
+                                     "<meta property='og:site_name' content='جريدة الجنوب'>"))
+                .title,
+            "محطة جديدة في صور");
+  // A domain as suffix.
+  EXPECT_EQ(ExtractHtml(PageWithHead("<title>محطة جديدة في صور - janoub.example</title>")).title,
+            "محطة جديدة في صور");
+  // The other half is the headline on the page.
+  EXPECT_EQ(ExtractHtml(PageWithHead("<title>محطة جديدة في صور :: الجنوب</title>",
+                                     "<h1>محطة جديدة في صور</h1>"))
+                .title,
+            "محطة جديدة في صور");
+  // A dash that is part of the headline stays.
+  EXPECT_EQ(ExtractHtml(PageWithHead("<title>صور - محطة جديدة لتحلية المياه</title>")).title,
+            "صور - محطة جديدة لتحلية المياه");
+  // <h1> when the head has nothing; it is not repeated in the text.
+  const HtmlArticle a = ExtractHtml(PageWithHead("", "<h1>محطة جديدة في صور</h1>"));
+  EXPECT_EQ(a.title, "محطة جديدة في صور");
+  EXPECT_EQ(a.text, ExpectedText());
+}
+
+TEST(HtmlTest, DateSources) {
+  auto date = [](const std::string& head, const std::string& top = "") {
+    return ExtractHtml(PageWithHead(head, top)).published;
+  };
+  EXPECT_EQ(date("<meta property='og:published_time' content='2022-11-05T10:00:00Z'>"), "2022-11-05");
+  EXPECT_EQ(date("<meta itemprop='datePublished' content='2021-01-31'>"), "2021-01-31");
+  EXPECT_EQ(date("<meta name='pubdate' content='20200214'>"), "2020-02-14");
+  EXPECT_EQ(date("<meta name='DC.date' content='14/02/2020'>"), "2020-02-14");
+  EXPECT_EQ(date("<meta name='date' content='Tue, 05 Mar 2024 08:00:00 GMT'>"), "2024-03-05");
+  // JSON-LD that is not valid JSON (a trailing comma) still gives its date.
+  EXPECT_EQ(date("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+                 "\"datePublished\": \"2019-07-08T12:00:00+03:00\",}</script>"),
+            "2019-07-08");
+  // Meta beats JSON-LD, JSON-LD beats <time>.
+  EXPECT_EQ(date("<meta property='article:published_time' content='2018-01-02'>"
+                 "<script type='application/ld+json'>{\"datePublished\":\"2019-07-08\"}</script>"),
+            "2018-01-02");
+  EXPECT_EQ(date("<script type='application/ld+json'>{\"datePublished\":\"2019-07-08\"}</script>",
+                 "<time datetime='2017-04-04'>4 نيسان</time>"),
+            "2019-07-08");
+  EXPECT_EQ(date("", "<time datetime='2017-04-04T08:00'>4 نيسان</time>"), "2017-04-04");
+  // A dateline: a date line above the text, with an Arabic month name.
+  EXPECT_EQ(date("", "<div>الثلاثاء ١٢ آذار ٢٠٢٤</div>"), "2024-03-12");
+  // No date anywhere.
+  EXPECT_EQ(date(""), "");
+}
+
+TEST(HtmlTest, DatelineInsideTheFirstParagraph) {
+  std::string page = "<html><body><div><p>دمشق، 3 كانون الثاني 2025 - " + std::string(kParagraphs[1]) +
+                     "</p>";
+  for (int i = 2; i < 5; ++i) page += "<p>" + std::string(kParagraphs[i]) + "</p>";
+  page += "</div></body></html>";
+  EXPECT_EQ(ExtractHtml(page).published, "2025-01-03");
+}
+
+TEST(HtmlTest, PageWrappedInOneFormKeepsItsText) {
+  // Server-side frameworks wrap the whole page in a <form>.
+  std::string page = "<html><body><form id='page'><div class='menu'><a href='/'>الرئيسية</a> "
+                     "<a href='/a'>أخبار</a> <a href='/b'>رياضة</a></div><div>";
+  for (const char* p : kParagraphs) page += "<p>" + std::string(p) + "</p>";
+  page += "</div></form></body></html>";
+  EXPECT_EQ(ExtractHtml(page).text, ExpectedText());
+}
+
+TEST(HtmlTest, ListsInsideTheTextStay) {
+  std::string page = "<html><body><article>";
+  page += "<p>" + std::string(kParagraphs[0]) + "</p>";
+  page += "<p>وحددت الوزارة ثلاث مراحل للمشروع:</p><ul>"
+          "<li>إنشاء خط نقل جديد من المحطة إلى الخزانات الرئيسية.</li>"
+          "<li>تأهيل شبكة التوزيع القديمة في الأحياء الشرقية.</li>"
+          "<li>تركيب عدادات ذكية في المنازل خلال العام المقبل.</li></ul>";
+  page += "<h2>مخاوف بيئية</h2><p>" + std::string(kParagraphs[4]) + "</p>";
+  page += "</article></body></html>";
+  const HtmlArticle a = ExtractHtml(page);
+  EXPECT_NE(a.text.find("تأهيل شبكة التوزيع القديمة"), std::string::npos);
+  EXPECT_NE(a.text.find("وحددت الوزارة ثلاث مراحل للمشروع:"), std::string::npos);
+  EXPECT_NE(a.text.find("\n\nمخاوف بيئية\n\n"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace marsad::ingest

@@ -1,0 +1,117 @@
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+#include "ner/internal.h"
+
+namespace marsad::ner::internal {
+namespace {
+
+// A lexicon with corpus counts for a few stems, as a clusters file gives.
+Lexicon SmallLexicon() {
+  Lexicon lex;
+  const std::pair<const char*, uint32_t> counts[] = {
+      {"بيروت", 500},   // Beirut
+      {"وبيروت", 3},    // and Beirut (as one word)
+      {"وليد", 80},     // Walid (a name starting with و)
+      {"ليد", 1},       // a fragment
+      {"الرئيس", 900},  // the president
+      {"رئيس", 700},    // president
+      {"وزارة", 300},   // ministry
+  };
+  for (const auto& [word, n] : counts) {
+    CorpusStats s;
+    s.count = n;
+    s.cluster = {7, 3, 1};
+    lex.AddCorpus(text::MatchKey(word), s);
+  }
+  lex.AddEntry("الولايات المتحدة", 0, kGazCountry);  // the United States
+  lex.AddEntry("وزارة", kOrgTrigger, 0);            // ministry
+  return lex;
+}
+
+TEST(LexiconTest, StemStripsCliticsOnlyWhereTheCorpusSaysSo) {
+  const Lexicon lex = SmallLexicon();
+  EXPECT_EQ(lex.StemOf(text::MatchKey("وبيروت")), text::MatchKey("بيروت"));   // and Beirut
+  EXPECT_EQ(lex.StemOf(text::MatchKey("لبيروت")), text::MatchKey("بيروت"));   // to Beirut
+  EXPECT_EQ(lex.StemOf(text::MatchKey("وليد")), text::MatchKey("وليد"));      // Walid stays whole
+  EXPECT_EQ(lex.StemOf(text::MatchKey("والرئيس")), text::MatchKey("الرئيس"));  // and the president
+  EXPECT_EQ(lex.StemOf(text::MatchKey("للرئيس")), text::MatchKey("الرئيس"));  // for the president
+}
+
+TEST(LexiconTest, WithoutCorpusOnlyTheArticleIsStripped) {
+  Lexicon lex;
+  EXPECT_EQ(lex.StemOf(text::MatchKey("والمدينة")), text::MatchKey("مدينة"));  // and the city
+  EXPECT_EQ(lex.StemOf(text::MatchKey("بلال")), text::MatchKey("بلال"));       // Bilal
+  EXPECT_EQ(lex.StemOf(text::MatchKey("وليد")), text::MatchKey("وليد"));       // Walid
+}
+
+std::vector<WordInfo> Prepare(const Features& f, const std::vector<std::string>& words) {
+  const std::vector<std::string_view> views(words.begin(), words.end());
+  std::vector<WordInfo> info;
+  f.Prepare(views, &info);
+  return info;
+}
+
+TEST(FeaturesTest, GazetteerPhrasesMarkBeginAndInsideThroughClitics) {
+  const Lexicon lex = SmallLexicon();
+  const Features f(~0u, &lex);
+  // "visited the United States" with the preposition ب (in) glued on.
+  const auto info = Prepare(f, {"زار", "بالولايات", "المتحدة", "أمس"});
+  EXPECT_EQ(info[0].gaz_begin | info[0].gaz_inside, 0);
+  EXPECT_EQ(info[1].gaz_begin, kGazCountry);
+  EXPECT_EQ(info[2].gaz_inside, kGazCountry);
+  EXPECT_EQ(info[3].gaz_begin | info[3].gaz_inside, 0);
+}
+
+TEST(FeaturesTest, TriggerClassesAndClitics) {
+  const Lexicon lex = SmallLexicon();
+  const Features f(~0u, &lex);
+  const auto info = Prepare(f, {"ووزارة", "الخارجية"});  // and the Ministry of Foreign Affairs
+  EXPECT_EQ(info[0].classes & kOrgTrigger, kOrgTrigger);
+  EXPECT_EQ(info[1].classes, 0u);
+}
+
+TEST(FeaturesTest, ContextChangesFeaturesAndExtractionIsDeterministic) {
+  const Lexicon lex = SmallLexicon();
+  const Features f(~0u, &lex);
+  const auto a = Prepare(f, {"قال", "وليد", "أمس"});    // Walid said yesterday
+  const auto b = Prepare(f, {"مدينة", "وليد", "أمس"});  // the city of Walid yesterday
+  std::vector<uint64_t> fa, fa2, fb;
+  f.Extract(a, 1, &fa);
+  f.Extract(a, 1, &fa2);
+  f.Extract(b, 1, &fb);
+  EXPECT_EQ(fa, fa2);
+  EXPECT_NE(fa, fb);
+  EXPECT_GT(fa.size(), 30u);
+  // The word's own features are shared.
+  std::vector<uint64_t> shared;
+  std::sort(fa.begin(), fa.end());
+  std::sort(fb.begin(), fb.end());
+  std::set_intersection(fa.begin(), fa.end(), fb.begin(), fb.end(), std::back_inserter(shared));
+  EXPECT_GT(shared.size(), 10u);
+}
+
+TEST(FeaturesTest, GroupsSwitchFeaturesOff) {
+  const Lexicon lex = SmallLexicon();
+  const Features all(~0u, &lex);
+  const Features word_only(kGroupWord, &lex);
+  const auto info = Prepare(all, {"زار", "بيروت"});
+  std::vector<uint64_t> many, few;
+  all.Extract(info, 1, &many);
+  word_only.Extract(info, 1, &few);
+  EXPECT_EQ(few.size(), 2u);  // bias and the word
+  EXPECT_GT(many.size(), few.size());
+}
+
+TEST(FeaturesTest, OddInputDoesNotCrash) {
+  const Lexicon lex = SmallLexicon();
+  const Features f(~0u, &lex);
+  const auto info = Prepare(f, {"", "\xff\xfe", "123", "...", "Latin", "ـــ"});
+  std::vector<uint64_t> out;
+  for (size_t i = 0; i < info.size(); ++i) f.Extract(info, i, &out);
+  EXPECT_FALSE(out.empty());
+}
+
+}  // namespace
+}  // namespace marsad::ner::internal

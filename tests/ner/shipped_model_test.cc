@@ -1,0 +1,87 @@
+// The shipped model on synthetic news sentences: fictional people, real
+// places, organisations named with their trigger words.
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "ner/ner.h"
+
+namespace marsad::ner {
+namespace {
+
+using Found = std::set<std::pair<std::string, std::string>>;  // (type, text)
+
+Found Mentions(const Tagger& tagger, const std::string& text) {
+  const text::Analysis a = text::Analyze(text);
+  Found out;
+  for (const Mention& m : tagger.Tag(a)) {
+    out.emplace(EntityTypeName(m.type),
+                a.normalized.text.substr(m.span.begin, m.span.size()));
+  }
+  return out;
+}
+
+class ShippedModelTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string error;
+    tagger_ = Tagger::Load(DefaultModelPath(), &error).release();
+    ASSERT_NE(tagger_, nullptr) << error;
+  }
+  static void TearDownTestSuite() { delete tagger_; }
+  static const Tagger* tagger_;
+};
+const Tagger* ShippedModelTest::tagger_ = nullptr;
+
+TEST_F(ShippedModelTest, TagsSyntheticSentences) {
+  const std::pair<const char*, Found> cases[] = {
+      // President Samir al-Haddad said the Ministry of Agriculture will open
+      // an office in the city of Aleppo next month.
+      {"قال الرئيس سمير الحداد إن وزارة الزراعة ستفتح مكتبا جديدا في مدينة حلب الشهر المقبل.",
+       {{"PER", "سمير الحداد"}, {"LOC", "حلب"}}},
+      // Nadia arrived in Cairo yesterday for a meeting of the WHO.
+      {"وصلت نادية العلوي إلى القاهرة أمس لحضور اجتماع منظمة الصحة العالمية.",
+       {{"LOC", "القاهرة"}, {"ORG", "منظمة الصحة العالمية"}}},
+      // Its leader Karim Bouzid will visit Paris and London.
+      {"أعلنت حركة النهضة الخضراء في بيان أن زعيمها كريم بوزيد سيزور باريس ولندن.",
+       {{"PER", "كريم بوزيد"}, {"LOC", "باريس"}, {"LOC", "لندن"}}},
+      // Jordanian foreign minister Youssef al-Masri met his French
+      // counterpart in Amman.
+      {"التقى وزير الخارجية الأردني يوسف المصري نظيره الفرنسي في عمان.",
+       {{"PER", "يوسف المصري"}, {"LOC", "عمان"}}},
+      // Reuters reported that the UN sent aid to Yemen and Sudan.
+      {"ذكرت وكالة رويترز أن الأمم المتحدة أرسلت مساعدات إلى اليمن والسودان.",
+       {{"ORG", "رويترز"}, {"ORG", "الأمم المتحدة"}, {"LOC", "اليمن"}, {"LOC", "السودان"}}},
+      // Brigadier Walid Khoury said the situation in Beirut is calm: و is
+      // the first letter of the name, and stays in the mention.
+      {"وأكد المتحدث باسم الجيش اللبناني العميد وليد خوري أن الوضع في بيروت هادئ.",
+       {{"PER", "وليد خوري"}, {"LOC", "بيروت"}}},
+  };
+  for (const auto& [sentence, expected] : cases) {
+    EXPECT_EQ(Mentions(*tagger_, sentence), expected) << sentence;
+  }
+}
+
+TEST_F(ShippedModelTest, CliticsAreLeftOutOfTheSpan) {
+  // "and in Damascus" and "to Baghdad": the mention is the name itself.
+  const Found found = Mentions(*tagger_, "سافر الوفد إلى بغداد ثم عاد وبدمشق عقد لقاء.");
+  EXPECT_TRUE(found.count({"LOC", "بغداد"})) << found.size();
+  EXPECT_TRUE(found.count({"LOC", "دمشق"})) << found.size();
+}
+
+TEST_F(ShippedModelTest, PreTokenisedWords) {
+  // ANERcorp-style whitespace tokens, clitics attached: "and the minister
+  // Samir al-Haddad arrived in Beirut".
+  EXPECT_EQ(tagger_->TagWords({"ووصل", "الوزير", "سمير", "الحداد", "إلى", "بيروت"}),
+            (std::vector<std::string>{"O", "O", "B-PER", "I-PER", "O", "B-LOC"}));
+}
+
+TEST_F(ShippedModelTest, ModelDescribesItself) {
+  const ModelInfo& info = tagger_->info();
+  EXPECT_EQ(info.format_version, 1);
+  EXPECT_NE(info.header_json.find("\"features\""), std::string::npos);
+  EXPECT_NE(info.created_by.find("marsad"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace marsad::ner

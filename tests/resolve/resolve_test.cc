@@ -1,0 +1,225 @@
+// Name matching and romanisation with the shipped model. Every name here is
+// fictional, written for these tests.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "resolve/resolve.h"
+
+namespace marsad::resolve {
+namespace {
+
+const Matcher& M() {
+  std::string error;
+  const Matcher* m = DefaultMatcher(&error);
+  if (m == nullptr) {
+    ADD_FAILURE() << error;
+    std::abort();
+  }
+  return *m;
+}
+
+struct NamePair {
+  const char* a;
+  const char* b;
+  const char* pattern;
+};
+
+// Spellings of one name (all must match).
+const NamePair kVariants[] = {
+    {"غولنازار تيموروف", "جولنازار تيموروف", "Latin g as غ or ج"},
+    {"غولنازار تيموروف", "قولنازار تيموروف", "Latin g as غ or ق"},
+    {"غولنازار تيموروف", "Gulnazar Timurov", "Arabic and Latin"},
+    {"جولنازار تيموروف", "Gulnazar Timurov", "Arabic with ج and Latin"},
+    {"غولنازار تيموروف", "غلنازار تيمروف", "long vowels written or left out"},
+    {"غولنازار تيموروف", "غولنازار تيموروڤ", "ـوف and ـوڤ"},
+    {"Gulnazar Timurov", "Golnazar Timourov", "o/u in Latin"},
+    {"Gulnazar Timurov", "Gulnazar Temurov", "e/i in Latin"},
+    {"فاطمة الزهراوي", "فاطمه زهراوي", "ة/ه and ال left out"},
+    {"فاطمة الزهراوي", "Fatima al-Zahrawi", "romanised with the article"},
+    {"مرتضى الكبيسي", "مرتضي الكبيسي", "ى/ي"},
+    {"رائد مؤمن", "رايد مومن", "hamza forms"},
+    {"أسامة الطرابلسي", "اسامه الطرابلسي", "alef with hamza and ة/ه"},
+    {"حسان العلواني", "حسان العلوانى", "final ي written ى"},
+    {"يوسف بن حمدان القحطاني", "يوسف ابن حمدان القحطاني", "بن/ابن"},
+    {"يوسف بن حمدان القحطاني", "Yousef bin Hamdan al-Qahtani", "بن and bin"},
+    {"عبد الرحمن الفاضلي", "عبدالرحمن الفاضلي", "عبد compound joined or not"},
+    {"عبد الرحمن الفاضلي", "Abdul Rahman al-Fadhli", "عبد compound romanised"},
+    {"عبد الرحمن الفاضلي", "Abdurrahman Fadli", "assimilated article, doubled letter"},
+    {"Abd al-Karim Nasrawi", "Abdelkarim Nasraoui", "Latin عبد compounds"},
+    {"خالد سعيد المنصوري", "خالد المنصوري", "a missing middle name"},
+    {"Khalid Saeed al-Mansouri", "Khaled al-Mansouri", "missing middle name in Latin"},
+    {"MANSOURI, Khalid", "Khalid Mansouri", "surname first, as lists write it"},
+    {"Abu Hafs al-Shami", "أبو حفص الشامي", "أبو compound"},
+};
+
+// Different people with similar names (none may match).
+const NamePair kHardNegatives[] = {
+    {"محمد علي", "محمود علي", "one long vowel apart (محمد/محمود)"},
+    {"أحمد الخطيب", "محمد الخطيب", "same skeleton key"},
+    {"Mohammed Hassan", "Mahmoud Hassan", "Latin, same skeleton"},
+    {"حسن الزهراوي", "حسين الزهراوي", "حسن/حسين"},
+    {"Hassan Nasrawi", "Hussein Nasrawi", "Hassan/Hussein"},
+    {"سعيد المنصوري", "سعد المنصوري", "سعيد/سعد"},
+    {"عمر الطرابلسي", "عامر الطرابلسي", "عمر/عامر"},
+    {"خالد سعيد المنصوري", "خالد سالم المنصوري", "a different middle name"},
+    {"غولنازار تيموروف", "غولنازار تيمور", "the surname against a first name"},
+    {"كريم ناصر", "كريم نصري", "ناصر/نصري"},
+    {"Karim Nasser", "Karim Nasri", "Nasser/Nasri"},
+    {"فاطمة الزهراوي", "فاطمة الزهراني", "one consonant apart"},
+};
+
+TEST(MatchScore, VariantSpellingsMatch) {
+  for (const NamePair& p : kVariants) {
+    EXPECT_GE(M().MatchScore(p.a, p.b), kDefaultThreshold) << p.pattern << ": " << p.a << " / " << p.b;
+  }
+}
+
+TEST(MatchScore, HardNegativesDoNotMatch) {
+  for (const NamePair& p : kHardNegatives) {
+    EXPECT_LT(M().MatchScore(p.a, p.b), kDefaultThreshold) << p.pattern << ": " << p.a << " / " << p.b;
+  }
+}
+
+TEST(MatchScore, HardNegativesShareABlockingKey) {
+  // They are hard because blocking alone cannot tell them apart.
+  for (const NamePair& p : kHardNegatives) {
+    const auto a = BlockingKeys(p.a), b = BlockingKeys(p.b);
+    bool shared = false;
+    for (const auto& k : a) shared = shared || std::find(b.begin(), b.end(), k) != b.end();
+    EXPECT_TRUE(shared) << p.a << " / " << p.b;
+  }
+}
+
+TEST(MatchScore, RangeAndSymmetry) {
+  const char* names[] = {"غولنازار تيموروف", "Gulnazar Timurov", "محمد", "", "!!!", "x",
+                         "\xff\xfe broken", "فاطمة الزهراوي", "KHALIMOV, Gulnazar",
+                         "عبد الله بن عبد الرحمن أبو الفضل"};
+  for (const char* a : names) {
+    for (const char* b : names) {
+      const double s = M().MatchScore(a, b);
+      EXPECT_GE(s, 0.0);
+      EXPECT_LE(s, 1.0);
+      EXPECT_DOUBLE_EQ(s, M().MatchScore(b, a)) << a << " / " << b;
+    }
+  }
+  EXPECT_EQ(M().MatchScore("", "محمد"), 0.0);
+}
+
+TEST(MatchScore, LongInputIsCutNotFatal) {
+  std::string long_name;
+  for (int i = 0; i < 200; ++i) long_name += "غولنازارتيموروف ";
+  const double s = M().MatchScore(long_name, "Gulnazar Timurov");
+  EXPECT_GE(s, 0.0);
+  EXPECT_LE(s, 1.0);
+}
+
+TEST(BlockingKeys, ScriptsShareKeys) {
+  EXPECT_EQ(BlockingKeys("غولنازار تيموروف"), BlockingKeys("Gulnazar Timurov"));
+  EXPECT_EQ(BlockingKeys("جولنازار تيموروڤ"), BlockingKeys("Gulnazar Timurov"));
+  EXPECT_EQ(BlockingKeys("الزهراوي"), BlockingKeys("Zahrawi"));  // the article is left out
+  EXPECT_TRUE(BlockingKeys("...").empty());
+}
+
+TEST(PrepareName, ParticlesAndCompounds) {
+  // بن (son of) is dropped; عبد joins the noun it governs, without its article.
+  const PreparedName p = PrepareName("يوسف بن عبد الرحمن");
+  ASSERT_EQ(p.tokens.size(), 2u);
+  EXPECT_EQ(PrepareName("Abdurrahman").tokens[0].letters, PrepareName("Abd al-Rahman").tokens[0].letters);
+  EXPECT_EQ(PrepareName("Abdul Rahman").tokens[0].letters, PrepareName("Abd al-Rahman").tokens[0].letters);
+  // أل is a foreign name's start, never the article.
+  EXPECT_EQ(PrepareName("ألبيرتو").tokens[0].article, 0);
+  EXPECT_EQ(PrepareName("البيرتو").tokens[0].article, 2);
+}
+
+TEST(Romanize, ReadableNames) {
+  EXPECT_EQ(M().Romanize(""), "");
+  // Capitalised words, the article as newspapers print it, compounds.
+  const std::string r = M().Romanize("عبد الرحمن الزهراوي");
+  EXPECT_EQ(r.rfind("Abd", 0), 0u) << r;
+  EXPECT_NE(r.find(" al-"), std::string::npos) << r;
+  const std::string g = M().Romanize("غولنازار تيموروف");
+  EXPECT_GE(M().MatchScore(g, "Gulnazar Timurov"), kDefaultThreshold) << g;
+  EXPECT_EQ(M().Romanize("أبو حفص").rfind("Abu ", 0), 0u);
+  EXPECT_EQ(M().Romanize("Latin stays"), "Latin stays");
+  EXPECT_NE(M().Romanize("تيموروف").find("ov"), std::string::npos);
+}
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST(Model, SaveLoadAndVersionMismatch) {
+  const std::string shipped = DefaultModelPath();
+  const std::string text = Slurp(shipped);
+  ASSERT_FALSE(text.empty()) << shipped;
+  const auto dir = std::filesystem::temp_directory_path() / "marsad_resolve_test";
+  std::filesystem::create_directories(dir);
+  std::string error;
+
+  // A copy loads and scores as the original.
+  const std::string copy = (dir / "copy.model").string();
+  std::ofstream(copy, std::ios::binary) << text;
+  auto m = Matcher::Load(copy, &error);
+  ASSERT_NE(m, nullptr) << error;
+  EXPECT_EQ(m->info().format_version, kModelFormatVersion);
+  EXPECT_FALSE(m->info().evaluation.empty());
+  EXPECT_DOUBLE_EQ(m->MatchScore("غولنازار", "Gulnazar"), M().MatchScore("غولنازار", "Gulnazar"));
+
+  // Another format version fails with a message naming both versions.
+  std::string other = text;
+  other.replace(0, other.find('\n'), "marsad-translit 999");
+  const std::string future = (dir / "future.model").string();
+  std::ofstream(future, std::ios::binary) << other;
+  EXPECT_EQ(Matcher::Load(future, &error), nullptr);
+  EXPECT_NE(error.find("version 999"), std::string::npos) << error;
+
+  // Truncated, missing, not a model.
+  const std::string cut = (dir / "cut.model").string();
+  std::ofstream(cut, std::ios::binary) << text.substr(0, text.size() / 2);
+  EXPECT_EQ(Matcher::Load(cut, &error), nullptr);
+  EXPECT_NE(error.find("cut.model"), std::string::npos) << error;
+  EXPECT_EQ(Matcher::Load((dir / "missing.model").string(), &error), nullptr);
+  const std::string junk = (dir / "junk.model").string();
+  std::ofstream(junk, std::ios::binary) << "hello";
+  EXPECT_EQ(Matcher::Load(junk, &error), nullptr);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Train, TinyDataRoundTrip) {
+  // Training on a handful of pairs works end to end and writes a loadable model.
+  const auto dir = std::filesystem::temp_directory_path() / "marsad_resolve_train";
+  std::filesystem::create_directories(dir);
+  std::ofstream tsv(dir / "google-ar2en-train.tsv", std::ios::binary);
+  const char* pairs[][2] = {{"تيموروف", "timurov"}, {"غولنازار", "gulnazar"}, {"راحيموف", "rakhimov"},
+                            {"كاريموف", "karimov"}, {"نازاروف", "nazarov"},  {"تيمور", "timur"},
+                            {"جولنار", "gulnar"},   {"ساليموف", "salimov"},  {"راشيدوف", "rashidov"},
+                            {"كاميلا", "kamila"}};
+  for (int rep = 0; rep < 3; ++rep) {
+    for (const auto& p : pairs) tsv << p[0] << '\t' << p[1] << '\n';
+  }
+  tsv.close();
+  TrainOptions options;
+  options.data_dir = dir.string();
+  options.iterations = 2;
+  Evaluation eval;
+  std::string error;
+  const std::string out = (dir / "tiny.model").string();
+  ASSERT_TRUE(TrainTransliteration(options, out, &eval, &error)) << error;
+  auto m = Matcher::Load(out, &error);
+  ASSERT_NE(m, nullptr) << error;
+  EXPECT_EQ(m->info().seed, options.seed);
+  EXPECT_FALSE(m->Romanize("تيموروف").empty());
+  options.data_dir = (dir / "nothing").string();
+  EXPECT_FALSE(TrainTransliteration(options, out, &eval, &error));
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace marsad::resolve

@@ -1,0 +1,166 @@
+// Watch-list loaders and screening, on synthetic lists of fictional people.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "resolve/resolve.h"
+#include "screen/screen.h"
+
+namespace marsad::screen {
+namespace {
+
+const char kUnXml[] = R"(<?xml version="1.0" encoding="UTF-8"?>
+<CONSOLIDATED_LIST dateGenerated="2020-01-01T00:00:00">
+  <INDIVIDUALS>
+    <INDIVIDUAL><DATAID>1</DATAID><FIRST_NAME>GULNAZAR </FIRST_NAME><SECOND_NAME>TIMUROV</SECOND_NAME><THIRD_NAME/>
+      <REFERENCE_NUMBER>QDi.901 </REFERENCE_NUMBER>
+      <NAME_ORIGINAL_SCRIPT>غولنازار تيموروف</NAME_ORIGINAL_SCRIPT>
+      <INDIVIDUAL_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>Gulnazar Temurov</ALIAS_NAME></INDIVIDUAL_ALIAS>
+      <INDIVIDUAL_ALIAS><QUALITY>Low</QUALITY><ALIAS_NAME>Abu Hafs al-Fergani</ALIAS_NAME></INDIVIDUAL_ALIAS>
+      <INDIVIDUAL_ALIAS><QUALITY/><ALIAS_NAME/></INDIVIDUAL_ALIAS>
+    </INDIVIDUAL>
+    <INDIVIDUAL><DATAID>2</DATAID><FIRST_NAME>FATIMA</FIRST_NAME><SECOND_NAME>SALEH</SECOND_NAME><THIRD_NAME>AL-ZAHRAWI</THIRD_NAME>
+      <FOURTH_NAME>KHALIL</FOURTH_NAME><REFERENCE_NUMBER>QDi.902</REFERENCE_NUMBER>
+      <NAME_ORIGINAL_SCRIPT>فاطمة صالح الزهراوي خليل</NAME_ORIGINAL_SCRIPT>
+    </INDIVIDUAL>
+    <INDIVIDUAL><DATAID>3</DATAID><FIRST_NAME></FIRST_NAME><REFERENCE_NUMBER>QDi.903</REFERENCE_NUMBER></INDIVIDUAL>
+  </INDIVIDUALS>
+  <ENTITIES>
+    <ENTITY><DATAID>4</DATAID><FIRST_NAME>NORTHERN VALLEY RELIEF FOUNDATION</FIRST_NAME>
+      <REFERENCE_NUMBER>QDe.950</REFERENCE_NUMBER>
+      <ENTITY_ALIAS><QUALITY>a.k.a.</QUALITY><ALIAS_NAME>Valley Relief</ALIAS_NAME></ENTITY_ALIAS>
+    </ENTITY>
+  </ENTITIES>
+</CONSOLIDATED_LIST>
+)";
+
+const char kSdnCsv[] =
+    "101,\"TIMUROV, Gulnazar\",\"individual\",\"SDGT\",-0-,-0-,-0-,-0-,-0-,-0-,-0-,\"DOB 1980.\"\r\n"
+    "102,\"NORTHERN VALLEY RELIEF FOUNDATION\",-0-,\"SDGT\",-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-\r\n"
+    "\x1a";
+const char kAltCsv[] =
+    "101,201,\"aka\",\"AL-FERGANI, Abu Hafs\",-0-\r\n"
+    "102,202,\"fka\",\"Valley Relief, \"\"the\"\"\",-0-\r\n";
+
+const resolve::Matcher& M() {
+  std::string error;
+  const resolve::Matcher* m = resolve::DefaultMatcher(&error);
+  if (m == nullptr) {
+    ADD_FAILURE() << error;
+    std::abort();
+  }
+  return *m;
+}
+
+TEST(UnXml, IndividualsEntitiesAliasesOriginalScript) {
+  WatchList list;
+  std::string error;
+  ASSERT_TRUE(ParseUnXml(kUnXml, &list, &error)) << error;
+  ASSERT_EQ(list.entries.size(), 3u);  // the entry without a name is skipped
+  const ListEntry& g = list.entries[0];
+  EXPECT_EQ(g.id, "QDi.901");
+  EXPECT_EQ(g.primary_name, "GULNAZAR TIMUROV");
+  EXPECT_TRUE(g.individual);
+  ASSERT_EQ(g.names.size(), 4u);
+  EXPECT_EQ(g.names[1].text, "غولنازار تيموروف");
+  EXPECT_EQ(g.names[1].kind, "arabic original-script name");
+  EXPECT_EQ(g.names[2].kind, "alias (good quality)");
+  EXPECT_EQ(g.names[3].kind, "alias (low quality)");
+  EXPECT_EQ(list.entries[1].primary_name, "FATIMA SALEH AL-ZAHRAWI KHALIL");
+  EXPECT_FALSE(list.entries[2].individual);
+  EXPECT_EQ(list.entries[2].names[1].kind, "alias (a.k.a.)");
+}
+
+TEST(UnXml, MalformedFailsCleanly) {
+  WatchList list;
+  std::string error;
+  EXPECT_FALSE(ParseUnXml("<CONSOLIDATED_LIST><INDIVIDUALS>", &list, &error));
+  EXPECT_FALSE(ParseUnXml("<other/>", &list, &error));
+  EXPECT_FALSE(ParseUnXml("", &list, &error));
+}
+
+TEST(OfacCsv, RecordsAndAliases) {
+  WatchList list;
+  std::string error;
+  ASSERT_TRUE(ParseOfacCsv(kSdnCsv, kAltCsv, &list, &error)) << error;
+  ASSERT_EQ(list.entries.size(), 2u);
+  EXPECT_EQ(list.entries[0].id, "101");
+  EXPECT_EQ(list.entries[0].primary_name, "TIMUROV, Gulnazar");
+  EXPECT_TRUE(list.entries[0].individual);
+  ASSERT_EQ(list.entries[0].names.size(), 2u);
+  EXPECT_EQ(list.entries[0].names[1].text, "AL-FERGANI, Abu Hafs");
+  EXPECT_EQ(list.entries[0].names[1].kind, "alias (aka)");
+  EXPECT_FALSE(list.entries[1].individual);
+  EXPECT_EQ(list.entries[1].names[1].text, "Valley Relief, \"the\"");
+  WatchList other;
+  EXPECT_FALSE(ParseOfacCsv("not,a,list\n", "", &other, &error));
+}
+
+TEST(LoadList, DetectsFormatAndReadsAltBeside) {
+  const auto dir = std::filesystem::temp_directory_path() / "marsad_screen_test";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "un.xml", std::ios::binary) << kUnXml;
+  std::ofstream(dir / "sdn.csv", std::ios::binary) << kSdnCsv;
+  std::ofstream(dir / "alt.csv", std::ios::binary) << kAltCsv;
+  std::ofstream(dir / "junk.bin", std::ios::binary) << "\x01\x02 nothing";
+  WatchList un, ofac, junk;
+  std::string error;
+  ASSERT_TRUE(LoadList((dir / "un.xml").string(), &un, &error)) << error;
+  EXPECT_EQ(un.entries.size(), 3u);
+  ASSERT_TRUE(LoadList((dir / "sdn.csv").string(), &ofac, &error)) << error;
+  EXPECT_EQ(ofac.entries[0].names.size(), 2u);
+  EXPECT_FALSE(LoadList((dir / "junk.bin").string(), &junk, &error));
+  EXPECT_NE(error.find("junk.bin"), std::string::npos) << error;
+  EXPECT_FALSE(LoadList((dir / "absent.xml").string(), &junk, &error));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Screener, FindsVariantSpellingsWithWhy) {
+  WatchList list;
+  std::string error;
+  ASSERT_TRUE(ParseUnXml(kUnXml, &list, &error)) << error;
+  const Screener s(list, M());
+  struct Case {
+    const char* query;
+    const char* id;
+  } cases[] = {
+      {"غولنازار تيموروف", "QDi.901"},        // the original script as written
+      {"جولنازار تيموروڤ", "QDi.901"},        // ج for g, ڤ for v
+      {"قولنازار تيمروف", "QDi.901"},         // ق for g, a vowel left out
+      {"Golnazar Timourov", "QDi.901"},       // another Latin spelling
+      {"TIMUROV, Gulnazar", "QDi.901"},       // list order
+      {"أبو حفص الفرغاني", "QDi.901"},        // an alias, written in Arabic
+      {"فاطمه صالح زهراوي خليل", "QDi.902"},  // ة/ه, ال left out
+      {"فاطمة الزهراوي خليل", "QDi.902"},     // a middle name missing
+  };
+  for (const Case& c : cases) {
+    const auto hits = s.Screen(c.query);
+    ASSERT_FALSE(hits.empty()) << c.query;
+    EXPECT_EQ(hits[0].list_entry_id, c.id) << c.query;
+    EXPECT_GE(hits[0].score, resolve::kDefaultThreshold);
+    EXPECT_FALSE(hits[0].why.empty());
+  }
+  const auto arabic = s.Screen("غولنازار تيموروف");
+  EXPECT_EQ(arabic[0].list_name, "GULNAZAR TIMUROV");
+  EXPECT_EQ(arabic[0].matched_alias, "غولنازار تيموروف");
+  EXPECT_EQ(arabic[0].why, "arabic original-script name; arabic spelling match");
+  const auto alias = s.Screen("Abu Hafs al-Fargani");
+  ASSERT_FALSE(alias.empty());
+  EXPECT_EQ(alias[0].why, "alias (low quality); latin spelling match");
+}
+
+TEST(Screener, DifferentPeopleAndNoiseFindNothing) {
+  WatchList list;
+  std::string error;
+  ASSERT_TRUE(ParseUnXml(kUnXml, &list, &error)) << error;
+  const Screener s(list, M());
+  for (const char* q : {"كريم ناصر", "Karim Nasser", "محمود علي", "Northern Lights", "", "...",
+                        "\xff\xfe"}) {
+    const auto hits = s.Screen(q);
+    EXPECT_TRUE(hits.empty()) << q << ": " << (hits.empty() ? "" : hits[0].matched_alias + " " + std::to_string(hits[0].score));
+  }
+}
+
+}  // namespace
+}  // namespace marsad::screen
