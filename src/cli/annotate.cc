@@ -1,5 +1,6 @@
 // marsad annotate: documents in, annotated JSON Lines out. Stateless, so it is
 // the unit that scales out: no database is opened.
+#include <cmath>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -8,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "ner/ner.h"
 #include "text/text.h"
 
 namespace marsad::cli {
@@ -67,10 +69,21 @@ class Offsets {
   tx::CharOffsets chars_;
 };
 
-json Annotate(const std::string& text, std::optional<tx::Date> published, bool with_tokens) {
+json Annotate(const std::string& text, std::optional<tx::Date> published, bool with_tokens,
+              const ner::Tagger& tagger) {
   const tx::Analysis a = tx::Analyze(text, {.published = published});
   const Offsets offsets(text, a);
   json out = json::object();
+
+  json mentions = json::array();
+  for (const ner::Mention& m : tagger.Tag(a)) {
+    json j;
+    offsets.Put(m.span, &j);
+    j["type"] = ner::EntityTypeName(m.type);
+    j["confidence"] = std::round(static_cast<double>(m.confidence) * 1000) / 1000;
+    mentions.push_back(std::move(j));
+  }
+  out["mentions"] = std::move(mentions);
 
   json sentences = json::array();
   for (const tx::Sentence& s : a.sentences) {
@@ -160,17 +173,18 @@ std::optional<tx::Date> PublishedOf(const json& doc, const std::optional<tx::Dat
 void Emit(const json& j) { std::cout << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n'; }
 
 void AnnotatePlain(std::istream& in, const std::string& name, std::optional<tx::Date> published,
-                   bool tokens) {
+                   bool tokens, const ner::Tagger& tagger) {
   std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   std::string text = Repaired(raw, name);
   json out = {{"id", name}};
   if (published) out["published"] = tx::FormatDate(*published, tx::Precision::kDay);
   out["text"] = text;
-  out.update(Annotate(text, published, tokens));
+  out.update(Annotate(text, published, tokens, tagger));
   Emit(out);
 }
 
-void AnnotateJsonLines(std::istream& in, std::optional<tx::Date> published, bool tokens) {
+void AnnotateJsonLines(std::istream& in, std::optional<tx::Date> published, bool tokens,
+                       const ner::Tagger& tagger) {
   std::string line;
   size_t line_no = 0;
   while (std::getline(in, line)) {
@@ -208,7 +222,7 @@ void AnnotateJsonLines(std::istream& in, std::optional<tx::Date> published, bool
     const auto date = PublishedOf(doc, published);
     if (date) doc["published"] = tx::FormatDate(*date, tx::Precision::kDay);
     doc["text"] = text;
-    doc.update(Annotate(text, date, tokens));
+    doc.update(Annotate(text, date, tokens, tagger));
     Emit(doc);
   }
 }
@@ -224,6 +238,7 @@ void AddAnnotate(CLI::App* app, const GlobalOptions* /*global*/) {
     bool text = false;
     bool tokens = false;
     std::string published;
+    std::string model;
     std::vector<std::string> files;
   };
   auto opts = std::make_shared<Options>();
@@ -232,6 +247,7 @@ void AddAnnotate(CLI::App* app, const GlobalOptions* /*global*/) {
   cmd->add_option("--published", opts->published,
                   "publication date YYYY-MM-DD for relative dates (JSON input: when the "
                   "document has no date)");
+  cmd->add_option("--model", opts->model, "NER model file (default: the shipped models/ner.model)");
   cmd->add_option("files", opts->files, "plain-text files (with --text); default stdin");
   cmd->callback([opts] {
     std::optional<tx::Date> published;
@@ -245,12 +261,16 @@ void AddAnnotate(CLI::App* app, const GlobalOptions* /*global*/) {
     if (!opts->text && !opts->files.empty()) {
       throw UsageError("annotate: file arguments need --text (JSON Lines are read from stdin)");
     }
+    std::string error;
+    const auto tagger =
+        ner::Tagger::Load(opts->model.empty() ? ner::DefaultModelPath() : opts->model, &error);
+    if (!tagger) throw UsageError("annotate: " + error);
     if (!opts->text) {
-      AnnotateJsonLines(std::cin, published, opts->tokens);
+      AnnotateJsonLines(std::cin, published, opts->tokens, *tagger);
       return;
     }
     if (opts->files.empty()) {
-      AnnotatePlain(std::cin, "stdin", published, opts->tokens);
+      AnnotatePlain(std::cin, "stdin", published, opts->tokens, *tagger);
       return;
     }
     for (const std::string& f : opts->files) {
@@ -260,7 +280,7 @@ void AddAnnotate(CLI::App* app, const GlobalOptions* /*global*/) {
         g_had_bad_input = true;
         continue;
       }
-      AnnotatePlain(in, f, published, opts->tokens);
+      AnnotatePlain(in, f, published, opts->tokens, *tagger);
     }
   });
 }

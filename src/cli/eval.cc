@@ -15,6 +15,7 @@ namespace {
 struct EvalOptions {
   std::string file;
   std::string model;
+  std::string output;
 };
 
 nlohmann::ordered_json Figures(const ner::Counts& c) {
@@ -34,9 +35,21 @@ void EvalNer(const EvalOptions& o, const GlobalOptions& global) {
 
   ner::Evaluation e;
   const auto start = std::chrono::steady_clock::now();
-  for (const ner::ConllSentence& s : sentences) ner::Score(s.tags, tagger->TagWords(s.words), &e);
+  // The file is one document (ANERcorp has no document marks): the tagger
+  // may look at nearby sentences.
+  std::vector<std::vector<std::string>> words;
+  for (const ner::ConllSentence& s : sentences) words.push_back(s.words);
+  const std::vector<std::vector<std::string>> tags = tagger->TagDocument(words);
+  std::vector<ner::ConllSentence> tagged;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    ner::Score(sentences[i].tags, tags[i], &e);
+    if (!o.output.empty()) tagged.push_back({sentences[i].words, tags[i]});
+  }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!o.output.empty() && !ner::WriteConll(o.output, tagged, &error)) {
+    throw UsageError("eval ner: " + error);
+  }
 
   nlohmann::ordered_json out = {{"file", o.file},
                                 {"model", model},
@@ -62,6 +75,7 @@ void AddEval(CLI::App* app, const GlobalOptions* global) {
              "as JSON.");
   ner_cmd->add_option("file", opts->file, "CoNLL file with the reference tags")->required();
   ner_cmd->add_option("--model", opts->model, "model file (default: the shipped models/ner.model)");
+  ner_cmd->add_option("-o,--output", opts->output, "also write the tagged sentences here (CoNLL)");
   ner_cmd->callback([opts, global] { EvalNer(*opts, *global); });
 }
 

@@ -1,6 +1,7 @@
 // marsad ingest PATH...: files into the database.
 #include <cstdio>
 #include <iostream>
+#include <map>
 
 #include "cli/command.h"
 #include "cli/output.h"
@@ -47,7 +48,21 @@ void AddIngest(CLI::App* app, const GlobalOptions* global) {
     if (bar) options.progress = ShowProgress;
     const store::IngestSummary s = store::Ingest(db.get(), opts->paths, options);
     if (bar) std::fputs("\n", stderr);
-    for (const auto& p : s.problems) std::cerr << "marsad ingest: " << p.path << ": " << p.reason << "\n";
+    // Every problem is named, but a reason shared by many documents (a
+    // corpus full of empty entries) is shown a few times and counted.
+    constexpr size_t kShownPerReason = 5;
+    std::map<std::string, size_t> per_reason;
+    for (const auto& p : s.problems) {
+      if (++per_reason[p.reason] <= kShownPerReason) {
+        std::cerr << "marsad ingest: " << p.path << ": " << p.reason << "\n";
+      }
+    }
+    for (const auto& [reason, count] : per_reason) {
+      if (count > kShownPerReason) {
+        std::cerr << "marsad ingest: ... and " << count - kShownPerReason << " more: " << reason
+                  << " (--json lists them all)\n";
+      }
+    }
     if (global->json) {
       nlohmann::json problems = nlohmann::json::array();
       for (const auto& p : s.problems) problems.push_back({{"path", p.path}, {"reason", p.reason}});

@@ -18,6 +18,7 @@ struct NerOptions {
   std::vector<std::string> files;
   std::string output;
   std::string clusters;
+  std::vector<std::string> names;
   std::string features;
   std::string dev_out;
   double hold_out = 0;
@@ -84,6 +85,7 @@ void TrainNer(const NerOptions& o, const GlobalOptions& global) {
   ner::TrainOptions options;
   options.features = SplitCommas(o.features);
   options.clusters_path = o.clusters;
+  options.name_list_paths = o.names;
   options.epochs = o.epochs;
   options.seed = o.seed;
   options.min_feature_count = o.min_count;
@@ -100,6 +102,12 @@ void TrainNer(const NerOptions& o, const GlobalOptions& global) {
             : o.files[i].substr(0, o.files[i].find_last_of('/'));
     provenance["data"].push_back(parent.substr(parent.find_last_of('/') + 1) + "/" + name);
   }
+  provenance["name_lists"] = nlohmann::json::array();
+  for (const std::string& f : o.names) {
+    const std::string name = f.substr(f.find_last_of('/') + 1);
+    const std::string parent = f.find('/') == std::string::npos ? "" : f.substr(0, f.find_last_of('/'));
+    provenance["name_lists"].push_back(parent.substr(parent.find_last_of('/') + 1) + "/" + name);
+  }
   provenance["hold_out_percent"] = o.hold_out;
   provenance["dev_sentences"] = dev.size();
   options.provenance = provenance.dump();
@@ -112,7 +120,10 @@ void TrainNer(const NerOptions& o, const GlobalOptions& global) {
     auto tagger = ner::Tagger::Load(o.output, &error);
     if (!tagger) throw std::runtime_error(error);
     ner::Evaluation e;
-    for (const auto& s : dev) ner::Score(s.tags, tagger->TagWords(s.words), &e);
+    std::vector<std::vector<std::string>> words;
+    for (const auto& s : dev) words.push_back(s.words);
+    const auto tags = tagger->TagDocument(words);
+    for (size_t i = 0; i < dev.size(); ++i) ner::Score(dev[i].tags, tags[i], &e);
     out["dev_sentences"] = dev.size();
     out["dev"] = Figures(e.overall);
     for (int t = 0; t < ner::kEntityTypes; ++t) {
@@ -166,6 +177,7 @@ void TrainClusters(ClusterOptions& o) {
 void AddTrain(CLI::App* app, const GlobalOptions* global) {
   auto* cmd = app->add_subcommand("train", "Train the models marsad uses (see models/README.md).");
   cmd->require_subcommand(1);
+  void AddTrainTranslit(CLI::App* train_cmd); AddTrainTranslit(cmd);  // cli/train_translit.cc
 
   auto ner_opts = std::make_shared<NerOptions>();
   auto* ner_cmd = cmd->add_subcommand(
@@ -175,6 +187,9 @@ void AddTrain(CLI::App* app, const GlobalOptions* global) {
   ner_cmd->add_option("-o,--output", ner_opts->output, "model file to write")->required();
   ner_cmd->add_option("--clusters", ner_opts->clusters,
                       "word-cluster file from `marsad train clusters`");
+  ner_cmd->add_option("--names", ner_opts->names,
+                      "CoNLL file whose mentions become name lists of the model (e.g. WikiANN's "
+                      "train.tsv); repeatable");
   ner_cmd->add_option("--hold-out", ner_opts->hold_out,
                       "percentage of the first file's sentences (its last ones) kept out of "
                       "training as the dev set, evaluated after each epoch");

@@ -3,6 +3,7 @@
 // feature and the key of a value is the same in training and tagging.
 #include <algorithm>
 #include <bit>
+#include <unordered_map>
 
 #include "ner/internal.h"
 
@@ -22,6 +23,9 @@ enum Template : uint64_t {
   kClusterFine0, kClusterMid0, kClusterCoarse0, kClusterMidM1, kClusterMidP1,
   kClusterCoarseM1, kClusterCoarseP1, kClusterPair,
   kFreq0, kArticle0, kUnknown0, kFreqAround,
+  kDocLabels, kDocLabelsFreq, kDocCount, kDocLabelsM1, kDocLabelsP1,
+  kPass1Self, kPass1M1, kPass1P1, kPass1Tri,
+  kPrefix4, kPrefix5, kSuffix5, kClusterFineM1, kClusterFineP1, kClusterClass,
 };
 
 uint64_t T(Template t) { return HashBytes("t", t * 0x9e3779b97f4a7c15ull); }
@@ -82,9 +86,9 @@ void Features::Prepare(const std::vector<std::string_view>& words,
     uint64_t h = 0;
     for (size_t j = i; j < words.size() && j < i + max_words; ++j) {
       h = Lexicon::PhraseHash(h, (*out)[j].stem);
-      const uint8_t found = lexicon_->Phrase(h);
+      const uint16_t found = lexicon_->Phrase(h);
       if (!found) break;  // no phrase starts with these words
-      const uint8_t bits = found & ~kGazPrefix;
+      const uint16_t bits = found & ~kGazPrefix;
       if (!bits) continue;
       (*out)[i].gaz_begin |= bits;
       for (size_t k = i + 1; k <= j; ++k) (*out)[k].gaz_inside |= bits;
@@ -127,10 +131,10 @@ void Features::Extract(const std::vector<WordInfo>& words, size_t i,
     size_t starts[64];
     const std::string_view s = w.stem;
     const size_t n = Letters(s, starts, 64);
-    const Template prefixes[] = {kPrefix1, kPrefix2, kPrefix3};
-    const Template suffixes[] = {kSuffix1, kSuffix2, kSuffix3, kSuffix4};
-    for (size_t k = 1; k <= 3 && k < n; ++k) add(prefixes[k - 1], HashBytes(s.substr(0, starts[k])));
-    for (size_t k = 1; k <= 4 && k < n; ++k) add(suffixes[k - 1], HashBytes(s.substr(starts[n - k])));
+    const Template prefixes[] = {kPrefix1, kPrefix2, kPrefix3, kPrefix4, kPrefix5};
+    const Template suffixes[] = {kSuffix1, kSuffix2, kSuffix3, kSuffix4, kSuffix5};
+    for (size_t k = 1; k <= 5 && k < n; ++k) add(prefixes[k - 1], HashBytes(s.substr(0, starts[k])));
+    for (size_t k = 1; k <= 5 && k < n; ++k) add(suffixes[k - 1], HashBytes(s.substr(starts[n - k])));
   }
   if (groups_ & kGroupShape) {
     add(kKind0, w.kind);
@@ -140,11 +144,11 @@ void Features::Extract(const std::vector<WordInfo>& words, size_t i,
   }
   if (groups_ & kGroupGazetteer) {
     for (int b = 0; b < kGazetteers; ++b) {
-      const uint8_t bit = 1u << b;
+      const uint16_t bit = 1u << b;
       if (w.gaz_begin & bit) add(kGaz0, 2 * b);
       if (w.gaz_inside & bit) add(kGaz0, 2 * b + 1);
     }
-    add(kGazAround, (m1.gaz_begin | m1.gaz_inside) * 256 + (p1.gaz_begin | p1.gaz_inside));
+    add(kGazAround, uint64_t(m1.gaz_begin | m1.gaz_inside) * 65536 + (p1.gaz_begin | p1.gaz_inside));
   }
   if (groups_ & kGroupTriggers) {
     const std::pair<Template, const WordInfo*> around[] = {
@@ -166,6 +170,9 @@ void Features::Extract(const std::vector<WordInfo>& words, size_t i,
     add(kClusterCoarseM1, cluster(m1, 2));
     add(kClusterCoarseP1, cluster(p1, 2));
     add(kClusterPair, cluster(m1, 2) * 65536 + cluster(w, 2));
+    add(kClusterFineM1, cluster(m1, 0));
+    add(kClusterFineP1, cluster(p1, 0));
+    add(kClusterClass, cluster(w, 1) * 65536 + (w.classes & 0xFFFF));
   }
   if (groups_ & kGroupCorpus) {
     if (w.stats) {
@@ -176,6 +183,66 @@ void Features::Extract(const std::vector<WordInfo>& words, size_t i,
     }
     add(kFreqAround, (m1.stats ? Bucket(m1.stats->count) + 1 : 0) * 64 +
                          (p1.stats ? Bucket(p1.stats->count) + 1 : 0));
+  }
+}
+
+void Features::ExtractDocument(const std::vector<const std::vector<WordInfo>*>& doc,
+                               const std::vector<std::vector<uint8_t>>& pass1,
+                               std::vector<std::vector<std::vector<uint64_t>>>* out) {
+  // Occurrences of each stem, in document order: (sentence, word).
+  std::unordered_map<uint64_t, std::vector<std::pair<uint32_t, uint32_t>>> where;
+  for (size_t s = 0; s < doc.size(); ++s) {
+    for (size_t i = 0; i < doc[s]->size(); ++i) {
+      const WordInfo& w = (*doc[s])[i];
+      if (w.kind == kArabic || w.kind == kLatin) {
+        where[w.stem_hash].emplace_back(static_cast<uint32_t>(s), static_cast<uint32_t>(i));
+      }
+    }
+  }
+  const auto add = [](std::vector<uint64_t>* keys, Template t, uint64_t value) {
+    keys->push_back(Mix(T(t), value));
+  };
+  out->resize(doc.size());
+  std::vector<uint32_t> masks;
+  for (size_t s = 0; s < doc.size(); ++s) {
+    const std::vector<WordInfo>& words = *doc[s];
+    const size_t n = words.size();
+    (*out)[s].resize(n);
+    // Labels given to the other occurrences of each word's stem in the
+    // window, as a bit per label, and how many there are.
+    masks.assign(n, 0);
+    std::vector<uint32_t> counts(n, 0);
+    for (size_t i = 0; i < n; ++i) {
+      const WordInfo& w = words[i];
+      if (w.kind != kArabic && w.kind != kLatin) continue;
+      const auto& list = where[w.stem_hash];
+      const uint32_t lo = s >= kDocumentWindow ? static_cast<uint32_t>(s - kDocumentWindow) : 0;
+      auto it = std::lower_bound(list.begin(), list.end(), std::make_pair(lo, 0u));
+      for (; it != list.end() && it->first <= s + kDocumentWindow; ++it) {
+        if (it->first == s && it->second == i) continue;
+        masks[i] |= 1u << pass1[it->first][it->second];
+        ++counts[i];
+      }
+    }
+    const std::vector<uint8_t>& labels = pass1[s];
+    for (size_t i = 0; i < n; ++i) {
+      const WordInfo& w = words[i];
+      std::vector<uint64_t>* keys = &(*out)[s][i];
+      const uint64_t m1 = i > 0 ? labels[i - 1] : kLabels;
+      const uint64_t p1 = i + 1 < n ? labels[i + 1] : kLabels;
+      add(keys, kPass1Self, labels[i]);
+      add(keys, kPass1M1, m1);
+      add(keys, kPass1P1, p1);
+      add(keys, kPass1Tri, (m1 * 16 + labels[i]) * 16 + p1);
+      if (counts[i] > 0) {
+        add(keys, kDocLabels, masks[i]);
+        add(keys, kDocLabelsFreq, masks[i] * 64 + (w.stats ? Bucket(w.stats->count) + 1 : 0));
+      }
+      add(keys, kDocCount, std::min<uint32_t>(counts[i], 5) * 64 +
+                               (w.stats ? Bucket(w.stats->count) + 1 : 0));
+      add(keys, kDocLabelsM1, i > 0 ? masks[i - 1] : 1u << 12);
+      add(keys, kDocLabelsP1, i + 1 < n ? masks[i + 1] : 1u << 12);
+    }
   }
 }
 

@@ -3,6 +3,7 @@
 #define MARSAD_NER_INTERNAL_H_
 
 #include <array>
+#include <cstdlib>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -59,18 +60,29 @@ enum WordClass : uint32_t {
   kDirection = 1u << 8,       // شمال، جنوب: a place often follows
   kOrgSuffix = 1u << 9,       // للأنباء، المتحدة: ends organisation names
   kMiscTrigger = 1u << 10,    // بطولة، جائزة، مهرجان: events and titles
+  // Words of names in the name lists given to training (e.g. WikiANN's
+  // entities): mostly inside person, place or organisation names.
+  kNamePer = 1u << 11,
+  kNameLoc = 1u << 12,
+  kNameOrg = 1u << 13,
+  kNameMisc = 1u << 14,
 };
 
 // Multi-word gazetteer categories (bits of Lexicon phrase types).
-enum Gazetteer : uint8_t {
+enum Gazetteer : uint16_t {
   kGazCountry = 1u << 0,   // countries and territories (ICU, iso-codes)
   kGazCity = 1u << 1,      // cities (ICU time-zone exemplar cities, curated)
   kGazOrg = 1u << 2,       // curated international and regional organisations
   kGazCurrency = 1u << 3,  // currency names (ICU)
   kGazPerson = 1u << 4,    // curated given names, also as phrases
-  kGazPrefix = 1u << 7,    // (lookup only) a longer phrase starts so
+  // Whole names from the name lists given to training (WikiANN entities).
+  kGazNamePer = 1u << 5,
+  kGazNameLoc = 1u << 6,
+  kGazNameOrg = 1u << 7,
+  kGazNameMisc = 1u << 8,
+  kGazPrefix = 1u << 15,   // (lookup only) a longer phrase starts so
 };
-inline constexpr int kGazetteers = 5;
+inline constexpr int kGazetteers = 9;
 
 // What the unlabelled corpus says about a stem.
 struct CorpusStats {
@@ -91,7 +103,7 @@ class Lexicon {
   const CorpusStats* Stats(std::string_view stem) const;
   uint32_t Classes(std::string_view stem) const;
   // Gazetteer bits of the stem sequence hashed by PhraseHash.
-  uint8_t Phrase(uint64_t hash) const;
+  uint16_t Phrase(uint64_t hash) const;
   static uint64_t PhraseHash(uint64_t prev, std::string_view stem) {
     return Mix(prev, HashBytes(stem));
   }
@@ -103,7 +115,9 @@ class Lexicon {
   // Adds a curated or gazetteer entry given as display text; entries of one
   // word also get `classes`. Call after every AddCorpus, since stems depend on
   // corpus counts.
-  void AddEntry(std::string_view text, uint32_t classes, uint8_t gazetteers);
+  void AddEntry(std::string_view text, uint32_t classes, uint16_t gazetteers);
+  // Adds class bits to a stem directly.
+  void AddClasses(const std::string& stem, uint32_t classes) { classes_[stem] |= classes; }
   size_t corpus_size() const { return corpus_.size(); }
   size_t phrase_count() const { return phrase_texts_.size(); }
   void Serialize(std::string* out) const;
@@ -117,9 +131,9 @@ class Lexicon {
   using Map = std::unordered_map<std::string, CorpusStats, StringHash, std::equal_to<>>;
   Map corpus_;
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> classes_;
-  std::unordered_map<uint64_t, uint8_t> phrases_;
+  std::unordered_map<uint64_t, uint16_t> phrases_;
   // Phrase stems joined by spaces with their bits, kept for serialisation.
-  std::vector<std::pair<std::string, uint8_t>> phrase_texts_;
+  std::vector<std::pair<std::string, uint16_t>> phrase_texts_;
   int max_phrase_words_ = 0;
 };
 
@@ -127,6 +141,11 @@ class Lexicon {
 // lexicon.cc, ICU's Arabic names of territories, exemplar cities and
 // currencies, and iso-codes' Arabic country names when installed.
 void AddGazetteers(Lexicon* lexicon);
+
+// Adds the mentions of labelled sentences (e.g. WikiANN) as name lists: each
+// whole mention as a phrase of its type (kGazName*), and each word that is
+// mostly seen inside mentions of a type with that type's kName* class.
+void AddNameLists(const std::vector<ConllSentence>& sentences, Lexicon* lexicon);
 
 // Reads a clusters file written by TrainClusters into *lexicon.
 bool LoadClusters(const std::string& path, Lexicon* lexicon, std::string* error);
@@ -142,8 +161,11 @@ enum FeatureGroup : uint32_t {
   kGroupTriggers = 1u << 6,
   kGroupClusters = 1u << 7,
   kGroupCorpus = 1u << 8,
+  // Two passes: the second also sees what the first said about the same
+  // word elsewhere in the document (label consistency) and around it.
+  kGroupDocument = 1u << 9,
 };
-inline constexpr std::array<std::pair<const char*, uint32_t>, 9> kGroupNames = {{
+inline constexpr std::array<std::pair<const char*, uint32_t>, 10> kGroupNames = {{
     {"word", kGroupWord},
     {"context", kGroupContext},
     {"stem", kGroupStem},
@@ -153,7 +175,12 @@ inline constexpr std::array<std::pair<const char*, uint32_t>, 9> kGroupNames = {
     {"triggers", kGroupTriggers},
     {"clusters", kGroupClusters},
     {"corpus", kGroupCorpus},
+    {"document", kGroupDocument},
 }};
+
+// Sentences either side of a sentence that count as its document for the
+// document features (ANERcorp has no document marks, only sentence order).
+inline const int kDocumentWindow = getenv("NER_WIN") ? atoi(getenv("NER_WIN")) : 12;
 
 // What features see of one word of a sentence.
 struct WordInfo {
@@ -164,8 +191,8 @@ struct WordInfo {
   uint32_t classes;
   const CorpusStats* stats;  // null if not in the corpus
   uint8_t kind;              // WordKind
-  uint8_t gaz_begin;         // gazetteer phrases starting here
-  uint8_t gaz_inside;        // gazetteer phrases continuing here
+  uint16_t gaz_begin;        // gazetteer phrases starting here
+  uint16_t gaz_inside;       // gazetteer phrases continuing here
 };
 enum WordKind : uint8_t { kArabic, kLatin, kDigits, kPunct, kOther };
 
@@ -177,6 +204,11 @@ class Features {
   void Prepare(const std::vector<std::string_view>& words, std::vector<WordInfo>* out) const;
   // Appends the feature keys of word i.
   void Extract(const std::vector<WordInfo>& words, size_t i, std::vector<uint64_t>* out) const;
+  // Appends the document features of every word of a document (sentences of
+  // prepared words, and the first pass's labels of them) to out[s][i].
+  static void ExtractDocument(const std::vector<const std::vector<WordInfo>*>& doc,
+                              const std::vector<std::vector<uint8_t>>& pass1,
+                              std::vector<std::vector<std::vector<uint64_t>>>* out);
 
  private:
   uint32_t groups_;
@@ -220,9 +252,22 @@ struct Tagger::Model {
   // transitions[prev][label]; prev == kLabels is the sentence start.
   float transitions[internal::kLabels + 1][internal::kLabels] = {};
   float temperature = 1;  // scales scores into posteriors for confidences
+  // The second pass (feature group "document"): its own weights, over the
+  // features of the first and the document features.
+  internal::FeatureTable table2;
+  float transitions2[internal::kLabels + 1][internal::kLabels] = {};
 
-  // Emission scores (n × kLabels) for prepared words.
+  bool two_pass() const { return groups & internal::kGroupDocument; }
+  // The transitions the final pass decodes with.
+  const float (*final_transitions() const)[internal::kLabels] {
+    return two_pass() ? transitions2 : transitions;
+  }
+
+  // First-pass emission scores (n × kLabels) for prepared words.
   void Score(const std::vector<internal::WordInfo>& words, std::vector<float>* scores) const;
+  // Final emission scores of every sentence of a document.
+  void ScoreDocument(const std::vector<const std::vector<internal::WordInfo>*>& doc,
+                     std::vector<std::vector<float>>* scores) const;
 };
 
 namespace internal {
@@ -242,8 +287,10 @@ std::vector<float> Marginals(const std::vector<float>& scores, const float (*tra
 
 // Model files: the magic line, a JSON header line, then the zlib-compressed
 // payload (lexicon, features, transitions).
+// keys2 and weights2 are the second pass's (empty for one pass).
 bool SaveModel(const Tagger::Model& model, const std::vector<uint64_t>& keys,
-               const std::vector<float>& weights, const std::string& header_extra_json,
+               const std::vector<float>& weights, const std::vector<uint64_t>& keys2,
+               const std::vector<float>& weights2, const std::string& header_extra_json,
                const std::string& path, std::string* error);
 std::unique_ptr<Tagger::Model> LoadModel(const std::string& path, std::string* error);
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <sstream>
 
 #include <unicode/locid.h>
@@ -32,7 +33,7 @@ constexpr std::string_view kLamLam = "لل";  // ل + ال with the alef elided:
 // where both occur (both reduce to one stem only when the corpus says so).
 struct List {
   uint32_t classes;
-  uint8_t gazetteers;
+  uint16_t gazetteers;
   std::initializer_list<const char*> words;
 };
 
@@ -332,12 +333,12 @@ uint32_t Lexicon::Classes(std::string_view stem) const {
   return it == classes_.end() ? 0 : it->second;
 }
 
-uint8_t Lexicon::Phrase(uint64_t hash) const {
+uint16_t Lexicon::Phrase(uint64_t hash) const {
   auto it = phrases_.find(hash);
   return it == phrases_.end() ? 0 : it->second;
 }
 
-void Lexicon::AddEntry(std::string_view text, uint32_t classes, uint8_t gazetteers) {
+void Lexicon::AddEntry(std::string_view text, uint32_t classes, uint16_t gazetteers) {
   const std::vector<std::string> words = SplitWords(text);
   if (words.empty()) return;
   std::string joined;
@@ -351,7 +352,7 @@ void Lexicon::AddEntry(std::string_view text, uint32_t classes, uint8_t gazettee
   }
   if (words.size() == 1 && classes) classes_[joined] |= classes;
   if (gazetteers) {
-    uint8_t& bits = phrases_[h];
+    uint16_t& bits = phrases_[h];
     if ((bits | gazetteers) != bits) {
       bits |= gazetteers;
       phrase_texts_.emplace_back(joined, gazetteers);
@@ -426,9 +427,9 @@ bool Lexicon::Deserialize(std::string_view* in) {
       ++words;
       at = end + 1;
     }
-    phrases_[h] |= static_cast<uint8_t>(bits);
+    phrases_[h] |= static_cast<uint16_t>(bits & ~kGazPrefix);
     max_phrase_words_ = std::max(max_phrase_words_, words);
-    phrase_texts_.emplace_back(std::move(stems), static_cast<uint8_t>(bits));
+    phrase_texts_.emplace_back(std::move(stems), static_cast<uint16_t>(bits & ~kGazPrefix));
   }
   return true;
 }
@@ -444,6 +445,56 @@ void AddGazetteers(Lexicon* lexicon) {
       const std::string s = CleanName(name);
       if (HasArabic(s)) lexicon->AddEntry(s, 0, kGazCountry);
     }
+  }
+}
+
+void AddNameLists(const std::vector<ConllSentence>& sentences, Lexicon* lexicon) {
+  constexpr uint16_t kPhraseBits[kEntityTypes] = {kGazNamePer, kGazNameLoc, kGazNameOrg,
+                                                  kGazNameMisc};
+  constexpr uint32_t kWordBits[kEntityTypes] = {kNamePer, kNameLoc, kNameOrg, kNameMisc};
+  // Per stem: occurrences inside mentions of each type, and in all.
+  std::map<std::string, std::array<uint32_t, kEntityTypes + 1>> words;
+  std::map<std::string, uint16_t> phrases;
+  for (const ConllSentence& s : sentences) {
+    const std::vector<uint8_t> labels = ToLabels(s.tags);
+    std::vector<std::string> stems(s.words.size());
+    std::vector<bool> letters(s.words.size());
+    for (size_t i = 0; i < s.words.size(); ++i) {
+      const std::string key = text::MatchKey(text::Normalize(s.words[i]).text);
+      letters[i] = HasArabic(key);
+      stems[i] = letters[i] ? lexicon->StemOf(key) : key;
+      auto& c = words[stems[i]];
+      ++c[kEntityTypes];
+      if (labels[i] != kO) ++c[static_cast<int>(TypeOf(labels[i]))];
+    }
+    for (size_t i = 0; i < labels.size();) {
+      if (!IsBegin(labels[i])) {
+        ++i;
+        continue;
+      }
+      size_t j = i + 1;
+      while (j < labels.size() && labels[j] == labels[i] + 1) ++j;
+      // Whole names of Arabic words only (WikiANN spans also take in
+      // brackets and qualifiers), and not too long.
+      bool ok = j - i <= 6;
+      std::string phrase;
+      for (size_t k = i; k < j && ok; ++k) {
+        ok = letters[k];
+        if (!phrase.empty()) phrase += ' ';
+        phrase += s.words[k];
+      }
+      if (ok) phrases[phrase] |= kPhraseBits[static_cast<int>(TypeOf(labels[i]))];
+      i = j;
+    }
+  }
+  for (const auto& [phrase, bits] : phrases) lexicon->AddEntry(phrase, 0, bits);
+  for (const auto& [stem, c] : words) {
+    if (!HasArabic(stem)) continue;
+    uint32_t bits = 0;
+    for (int t = 0; t < kEntityTypes; ++t) {
+      if (c[t] >= 2 && 2 * c[t] > c[kEntityTypes]) bits |= kWordBits[t];
+    }
+    if (bits) lexicon->AddClasses(stem, bits);
   }
 }
 

@@ -65,19 +65,14 @@ bool GetFloat(std::string_view* in, float* f) {
 
 }  // namespace
 
-bool SaveModel(const Tagger::Model& model, const std::vector<uint64_t>& keys,
-               const std::vector<float>& weights, const std::string& header_extra_json,
-               const std::string& path, std::string* error) {
-  std::string payload;
-  model.lexicon.Serialize(&payload);
-  for (const auto& row : model.transitions) {
-    for (float f : row) PutFloat(f, &payload);
-  }
-  PutFloat(model.temperature, &payload);
+namespace {
 
-  // Keys as deltas of the sorted sequence and weights label by label, in
-  // full precision: averaged weights span five orders of magnitude, and the
-  // small ones of rare words are the ones that find unseen names.
+// Keys as deltas of the sorted sequence and weights label by label, in full
+// precision: averaged weights span five orders of magnitude, and the small
+// ones of rare words are the ones that find unseen names.
+void PutTable(const std::vector<uint64_t>& keys, const std::vector<float>& weights,
+              std::string* out) {
+  std::string& payload = *out;
   std::vector<size_t> order(keys.size());
   std::iota(order.begin(), order.end(), 0);
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return keys[a] < keys[b]; });
@@ -89,6 +84,51 @@ bool SaveModel(const Tagger::Model& model, const std::vector<uint64_t>& keys,
   }
   for (int l = 0; l < kLabels; ++l) {
     for (size_t f : order) PutFloat(weights[f * kLabels + l], &payload);
+  }
+}
+
+bool GetTable(std::string_view* in, FeatureTable* table) {
+  std::string_view& p = *in;
+  uint32_t count = 0;
+  if (!GetU32(&p, &count) || p.size() < uint64_t{count} * (8 + 4 * kLabels)) return false;
+  std::vector<uint64_t> keys(count);
+  uint64_t prev = 0;
+  for (uint64_t& k : keys) {
+    uint64_t delta = 0;
+    GetU64(&p, &delta);
+    k = prev + delta;
+    prev = k;
+    if (k == 0 || (&k != keys.data() && delta == 0)) return false;
+  }
+  std::vector<float> weights(size_t{count} * kLabels);
+  for (int l = 0; l < kLabels; ++l) {
+    for (uint32_t f = 0; f < count; ++f) {
+      if (!GetFloat(&p, &weights[size_t{f} * kLabels + l])) return false;
+    }
+  }
+  table->Build(keys, weights);
+  return true;
+}
+
+}  // namespace
+
+bool SaveModel(const Tagger::Model& model, const std::vector<uint64_t>& keys,
+               const std::vector<float>& weights, const std::vector<uint64_t>& keys2,
+               const std::vector<float>& weights2, const std::string& header_extra_json,
+               const std::string& path, std::string* error) {
+  std::string payload;
+  model.lexicon.Serialize(&payload);
+  for (const auto& row : model.transitions) {
+    for (float f : row) PutFloat(f, &payload);
+  }
+  PutFloat(model.temperature, &payload);
+  PutTable(keys, weights, &payload);
+  // The second pass, when the model has one: its transitions and table.
+  if (model.two_pass()) {
+    for (const auto& row : model.transitions2) {
+      for (float f : row) PutFloat(f, &payload);
+    }
+    PutTable(keys2, weights2, &payload);
   }
 
   uLongf packed_size = compressBound(payload.size());
@@ -106,7 +146,7 @@ bool SaveModel(const Tagger::Model& model, const std::vector<uint64_t>& keys,
   header["labels"] = nlohmann::json::array();
   for (int l = 0; l < kLabels; ++l) header["labels"].push_back(LabelName(l));
   header["features"] = GroupNames(model.groups);
-  header["feature_count"] = keys.size();
+  header["feature_count"] = keys.size() + keys2.size();
   header["corpus_words"] = model.lexicon.corpus_size();
   header["gazetteer_phrases"] = model.lexicon.phrase_count();
   header["payload_bytes"] = payload.size();
@@ -192,29 +232,18 @@ std::unique_ptr<Tagger::Model> LoadModel(const std::string& path, std::string* e
         if (!GetFloat(&p, &f)) return fail("corrupt model data (transitions)");
       }
     }
-    uint32_t count = 0;
-    if (!GetFloat(&p, &model->temperature) || !GetU32(&p, &count) ||
-        p.size() != uint64_t{count} * (8 + 4 * kLabels)) {
+    if (!GetFloat(&p, &model->temperature) || !GetTable(&p, &model->table)) {
       return fail("corrupt model data (features)");
     }
-    std::vector<uint64_t> keys(count);
-    uint64_t prev = 0;
-    for (uint64_t& k : keys) {
-      uint64_t delta = 0;
-      GetU64(&p, &delta);
-      k = prev + delta;
-      prev = k;
-      if (k == 0 || (&k != keys.data() && delta == 0)) return fail("corrupt model data (keys)");
-    }
-    std::vector<float> weights(size_t{count} * kLabels);
-    for (int l = 0; l < kLabels; ++l) {
-      for (uint32_t f = 0; f < count; ++f) {
-        if (!GetFloat(&p, &weights[size_t{f} * kLabels + l])) {
-          return fail("corrupt model data (weights)");
+    if (model->two_pass()) {
+      for (auto& row : model->transitions2) {
+        for (float& f : row) {
+          if (!GetFloat(&p, &f)) return fail("corrupt model data (transitions)");
         }
       }
+      if (!GetTable(&p, &model->table2)) return fail("corrupt model data (features)");
     }
-    model->table.Build(keys, weights);
+    if (!p.empty()) return fail("corrupt model data (features)");
   } catch (const nlohmann::json::exception&) {
     return fail("corrupt model header");
   }

@@ -86,6 +86,12 @@ class Tagger {
   // not be normalised; an empty word is tagged "O".
   std::vector<std::string> TagWords(const std::vector<std::string>& words) const;
 
+  // The same for the sentences of one document, in order: a word's tags may
+  // depend on how the same word is used in nearby sentences (a model with
+  // the "document" feature group), so tag a whole document at once.
+  std::vector<std::vector<std::string>> TagDocument(
+      const std::vector<std::vector<std::string>>& sentences) const;
+
   const ModelInfo& info() const;
 
   struct Model;  // defined in internal.h
@@ -157,6 +163,9 @@ struct TrainOptions {
   // Feature groups (see ModelInfo::features); empty means the default set.
   std::vector<std::string> features;
   std::string clusters_path;  // word-cluster file from TrainClusters; "" for none
+  // CoNLL files whose mentions become name lists (gazetteers) of the model:
+  // whole names, and words mostly seen inside names of a type (e.g. WikiANN).
+  std::vector<std::string> name_list_paths;
   int epochs = 12;
   uint64_t seed = 1;
   uint32_t min_feature_count = 1;  // features seen fewer times are not learnt

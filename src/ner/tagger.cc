@@ -142,6 +142,27 @@ std::vector<float> Marginals(const std::vector<float>& scores, const float (*tra
 
 using namespace internal;
 
+namespace {
+
+// Emission scores of one word from its feature keys.
+void AddWeights(const FeatureTable& table, const uint64_t* keys, size_t count, float* s) {
+  for (size_t k = 0; k < count; ++k) {
+    if (const float* w = table.Find(keys[k])) {
+      for (int l = 0; l < kLabels; ++l) s[l] += w[l];
+    }
+  }
+}
+
+// A token without letters or digits is never part of a name: no mention
+// starts, ends or continues on a comma or a quote mark.
+void MaskPunctuation(const WordInfo& w, float* s) {
+  if (w.kind == kPunct || w.kind == kOther) {
+    for (int l = 1; l < kLabels; ++l) s[l] = -1e9f;
+  }
+}
+
+}  // namespace
+
 void Tagger::Model::Score(const std::vector<WordInfo>& words, std::vector<float>* scores) const {
   scores->assign(words.size() * kLabels, 0);
   const Features features(groups, &lexicon);
@@ -150,15 +171,48 @@ void Tagger::Model::Score(const std::vector<WordInfo>& words, std::vector<float>
     keys.clear();
     features.Extract(words, i, &keys);
     float* s = &(*scores)[i * kLabels];
-    for (uint64_t k : keys) {
-      if (const float* w = table.Find(k)) {
-        for (int l = 0; l < kLabels; ++l) s[l] += w[l];
-      }
+    AddWeights(table, keys.data(), keys.size(), s);
+    MaskPunctuation(words[i], s);
+  }
+}
+
+void Tagger::Model::ScoreDocument(const std::vector<const std::vector<WordInfo>*>& doc,
+                                  std::vector<std::vector<float>>* scores) const {
+  scores->resize(doc.size());
+  const Features features(groups, &lexicon);
+  if (!two_pass()) {
+    for (size_t s = 0; s < doc.size(); ++s) Score(*doc[s], &(*scores)[s]);
+    return;
+  }
+  // Pass 1, keeping every word's keys for pass 2.
+  std::vector<std::vector<uint64_t>> keys(doc.size());
+  std::vector<std::vector<uint32_t>> starts(doc.size());
+  std::vector<std::vector<uint8_t>> pass1(doc.size());
+  for (size_t s = 0; s < doc.size(); ++s) {
+    const std::vector<WordInfo>& words = *doc[s];
+    std::vector<float>& sc = (*scores)[s];
+    sc.assign(words.size() * kLabels, 0);
+    starts[s].push_back(0);
+    for (size_t i = 0; i < words.size(); ++i) {
+      features.Extract(words, i, &keys[s]);
+      starts[s].push_back(static_cast<uint32_t>(keys[s].size()));
+      float* row = &sc[i * kLabels];
+      AddWeights(table, keys[s].data() + starts[s][i], starts[s][i + 1] - starts[s][i], row);
+      MaskPunctuation(words[i], row);
     }
-    // A token without letters or digits is never part of a name: no
-    // mention starts, ends or continues on a comma or a quote mark.
-    if (words[i].kind == kPunct || words[i].kind == kOther) {
-      for (int l = 1; l < kLabels; ++l) s[l] = -1e9f;
+    Viterbi(sc, transitions, words.size(), &pass1[s]);
+  }
+  std::vector<std::vector<std::vector<uint64_t>>> doc_keys;
+  Features::ExtractDocument(doc, pass1, &doc_keys);
+  for (size_t s = 0; s < doc.size(); ++s) {
+    const std::vector<WordInfo>& words = *doc[s];
+    std::vector<float>& sc = (*scores)[s];
+    sc.assign(words.size() * kLabels, 0);
+    for (size_t i = 0; i < words.size(); ++i) {
+      float* row = &sc[i * kLabels];
+      AddWeights(table2, keys[s].data() + starts[s][i], starts[s][i + 1] - starts[s][i], row);
+      AddWeights(table2, doc_keys[s][i].data(), doc_keys[s][i].size(), row);
+      MaskPunctuation(words[i], row);
     }
   }
 }
@@ -193,17 +247,28 @@ std::unique_ptr<Tagger> Tagger::Load(const std::string& path, std::string* error
 const ModelInfo& Tagger::info() const { return model_->info; }
 
 std::vector<std::string> Tagger::TagWords(const std::vector<std::string>& words) const {
-  const std::vector<std::string> normalized = NormalizeWords(words);
-  const std::vector<std::string_view> views(normalized.begin(), normalized.end());
-  std::vector<WordInfo> info;
-  Features(model_->groups, &model_->lexicon).Prepare(views, &info);
-  std::vector<float> scores;
-  model_->Score(info, &scores);
+  return TagDocument({words})[0];
+}
+
+std::vector<std::vector<std::string>> Tagger::TagDocument(
+    const std::vector<std::vector<std::string>>& sentences) const {
+  const Features features(model_->groups, &model_->lexicon);
+  std::vector<std::vector<WordInfo>> info(sentences.size());
+  std::vector<const std::vector<WordInfo>*> doc;
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    const std::vector<std::string> normalized = NormalizeWords(sentences[s]);
+    features.Prepare(std::vector<std::string_view>(normalized.begin(), normalized.end()), &info[s]);
+    doc.push_back(&info[s]);
+  }
+  std::vector<std::vector<float>> scores;
+  model_->ScoreDocument(doc, &scores);
+  std::vector<std::vector<std::string>> tags(sentences.size());
   std::vector<uint8_t> labels;
-  Viterbi(scores, model_->transitions, info.size(), &labels);
-  std::vector<std::string> tags;
-  tags.reserve(labels.size());
-  for (uint8_t l : labels) tags.emplace_back(LabelName(l));
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    Viterbi(scores[s], model_->final_transitions(), info[s].size(), &labels);
+    tags[s].reserve(labels.size());
+    for (uint8_t l : labels) tags[s].emplace_back(LabelName(l));
+  }
   return tags;
 }
 
@@ -217,9 +282,8 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
   std::vector<Mention> mentions;
   const Features features(model_->groups, &model_->lexicon);
   std::vector<std::string_view> words;
-  std::vector<WordInfo> info;
-  std::vector<float> scores;
-  std::vector<uint8_t> labels;
+  std::vector<std::vector<WordInfo>> infos;
+  std::vector<const text::Sentence*> tagged;
   for (const text::Sentence& s : sentences) {
     const uint32_t end = std::min<uint32_t>(s.end_token, static_cast<uint32_t>(tokens.size()));
     if (s.first_token >= end) continue;
@@ -230,9 +294,21 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
                           ? normalized.substr(span.begin, span.size())
                           : std::string_view());
     }
-    features.Prepare(words, &info);
-    model_->Score(info, &scores);
-    Viterbi(scores, model_->transitions, info.size(), &labels);
+    infos.emplace_back();
+    features.Prepare(words, &infos.back());
+    tagged.push_back(&s);
+  }
+  std::vector<const std::vector<WordInfo>*> doc;
+  for (const auto& info : infos) doc.push_back(&info);
+  std::vector<std::vector<float>> all_scores;
+  model_->ScoreDocument(doc, &all_scores);
+  const auto transitions = model_->final_transitions();
+  std::vector<uint8_t> labels;
+  for (size_t d = 0; d < doc.size(); ++d) {
+    const text::Sentence& s = *tagged[d];
+    const std::vector<WordInfo>& info = infos[d];
+    const std::vector<float>& scores = all_scores[d];
+    Viterbi(scores, transitions, info.size(), &labels);
     std::vector<float> marginals;
     for (size_t i = 0; i < labels.size();) {
       if (!IsBegin(labels[i])) {
@@ -242,7 +318,7 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
       size_t j = i + 1;
       while (j < labels.size() && labels[j] == labels[i] + 1) ++j;
       if (marginals.empty()) {
-        marginals = Marginals(scores, model_->transitions, info.size(), model_->temperature);
+        marginals = Marginals(scores, transitions, info.size(), model_->temperature);
       }
       float confidence = 1;
       for (size_t k = i; k < j; ++k) {

@@ -174,6 +174,83 @@ Evaluation Evaluate(const Learner& learner, const std::vector<Example>& dev,
   return eval;
 }
 
+// Best labels of a sentence given as feature hashes, under a table.
+void Decode(const FeatureTable& table, const float (*transitions)[kLabels],
+            const std::vector<std::vector<uint64_t>>& hashes, std::vector<uint8_t>* labels) {
+  std::vector<float> scores(hashes.size() * kLabels, 0);
+  for (size_t i = 0; i < hashes.size(); ++i) {
+    for (uint64_t h : hashes[i]) {
+      if (const float* w = table.Find(h)) {
+        for (int l = 0; l < kLabels; ++l) scores[i * kLabels + l] += w[l];
+      }
+    }
+  }
+  Viterbi(scores, transitions, hashes.size(), labels);
+}
+
+// Trains one table of weights on sentences given as feature hashes: keys
+// seen at least min_feature_count times, averaged perceptron weights (rows
+// of features never updated left out), and the transitions.
+void TrainTable(const std::vector<std::vector<std::vector<uint64_t>>>& hashes,
+                const std::vector<std::vector<uint8_t>>& gold, const TrainOptions& options,
+                const std::vector<std::vector<std::vector<uint64_t>>>* dev_hashes,
+                const std::vector<ConllSentence>* dev_sentences, bool report,
+                std::vector<uint64_t>* kept_keys, std::vector<float>* kept_weights,
+                float (*transitions)[kLabels]) {
+  std::unordered_map<uint64_t, uint32_t> counts;
+  for (const auto& sentence : hashes) {
+    for (const auto& word : sentence) {
+      for (uint64_t h : word) ++counts[h];
+    }
+  }
+  // Ids in order of the sorted keys, so that the model does not depend on
+  // the hash map's iteration order.
+  std::vector<uint64_t> keys;
+  for (const auto& [h, n] : counts) {
+    if (n >= options.min_feature_count) keys.push_back(h);
+  }
+  std::sort(keys.begin(), keys.end());
+  std::unordered_map<uint64_t, uint32_t> ids;
+  ids.reserve(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) ids.emplace(keys[i], static_cast<uint32_t>(i));
+  std::vector<Example> examples;
+  examples.reserve(hashes.size());
+  for (size_t s = 0; s < hashes.size(); ++s) examples.push_back(Encode(hashes[s], ids, gold[s]));
+  std::vector<Example> dev;
+  if (dev_hashes) {
+    for (size_t s = 0; s < dev_hashes->size(); ++s) {
+      dev.push_back(Encode((*dev_hashes)[s], ids, ToLabels((*dev_sentences)[s].tags)));
+    }
+  }
+
+  Learner learner(keys.size());
+  std::vector<size_t> order(examples.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  uint64_t random = options.seed;
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    for (size_t i = order.size(); i > 1; --i) {
+      std::swap(order[i - 1], order[NextRandom(&random) % i]);
+    }
+    for (size_t i : order) learner.Learn(examples[i]);
+    if (report && options.progress) {
+      options.progress(epoch, dev.empty() ? Evaluation{} : Evaluate(learner, dev, *dev_sentences),
+                       options.progress_arg);
+    }
+  }
+
+  std::vector<float> weights;
+  learner.Averaged(&weights, transitions);
+  // Features never updated have only zero weights: they change no score.
+  kept_keys->clear();
+  kept_weights->clear();
+  for (size_t f = 0; f < keys.size(); ++f) {
+    const float* row = &weights[f * kLabels];
+    if (std::all_of(row, row + kLabels, [](float w) { return w == 0; })) continue;
+    kept_keys->push_back(keys[f]);
+    kept_weights->insert(kept_weights->end(), row, row + kLabels);
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> AllFeatureGroups() { return GroupNames(~0u); }
@@ -192,6 +269,11 @@ bool Train(const std::vector<ConllSentence>& train, const TrainOptions& options,
     return false;
   }
   AddGazetteers(&model.lexicon);
+  for (const std::string& path : options.name_list_paths) {
+    std::vector<ConllSentence> names;
+    if (!ReadConll(path, &names, error)) return false;
+    AddNameLists(names, &model.lexicon);
+  }
   if (train.empty()) {
     *error = "no training sentences";
     return false;
@@ -199,88 +281,112 @@ bool Train(const std::vector<ConllSentence>& train, const TrainOptions& options,
 
   const Encoder encoder(model);
   std::vector<std::vector<std::vector<uint64_t>>> hashes(train.size());
-  std::unordered_map<uint64_t, uint32_t> counts;
-  std::vector<WordInfo> info;
-  for (size_t s = 0; s < train.size(); ++s) {
-    hashes[s] = encoder.Hashes(train[s], &info);
-    for (const auto& word : hashes[s]) {
-      for (uint64_t h : word) ++counts[h];
-    }
-  }
-  // Ids in order of the sorted keys, so that the model does not depend on
-  // the hash map's iteration order.
-  std::vector<uint64_t> keys;
-  for (const auto& [h, n] : counts) {
-    if (n >= options.min_feature_count) keys.push_back(h);
-  }
-  std::sort(keys.begin(), keys.end());
-  std::unordered_map<uint64_t, uint32_t> ids;
-  ids.reserve(keys.size());
-  for (size_t i = 0; i < keys.size(); ++i) ids.emplace(keys[i], static_cast<uint32_t>(i));
-
-  std::vector<Example> examples;
-  examples.reserve(train.size());
-  for (size_t s = 0; s < train.size(); ++s) {
-    examples.push_back(Encode(hashes[s], ids, ToLabels(train[s].tags)));
-    hashes[s].clear();
-    hashes[s].shrink_to_fit();
-  }
-  std::vector<Example> dev;
+  std::vector<std::vector<WordInfo>> infos(train.size());
+  for (size_t s = 0; s < train.size(); ++s) hashes[s] = encoder.Hashes(train[s], &infos[s]);
+  std::vector<std::vector<WordInfo>> dev_infos;
+  std::vector<std::vector<std::vector<uint64_t>>> dev_hashes;
   if (options.dev) {
     for (const ConllSentence& s : *options.dev) {
-      dev.push_back(Encode(encoder.Hashes(s, &info), ids, ToLabels(s.tags)));
+      dev_infos.emplace_back();
+      dev_hashes.push_back(encoder.Hashes(s, &dev_infos.back()));
     }
   }
+  std::vector<std::vector<uint8_t>> gold(train.size());
+  for (size_t s = 0; s < train.size(); ++s) gold[s] = ToLabels(train[s].tags);
 
-  Learner learner(keys.size());
-  std::vector<size_t> order(examples.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  uint64_t random = options.seed;
-  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    for (size_t i = order.size(); i > 1; --i) {
-      std::swap(order[i - 1], order[NextRandom(&random) % i]);
-    }
-    for (size_t i : order) learner.Learn(examples[i]);
-    if (options.progress) {
-      options.progress(epoch, dev.empty() ? Evaluation{} : Evaluate(learner, dev, *options.dev),
-                       options.progress_arg);
-    }
-  }
-
+  std::vector<uint64_t> keys;
   std::vector<float> weights;
-  learner.Averaged(&weights, model.transitions);
-  // Features never updated have only zero weights: they change no score.
-  std::vector<uint64_t> kept_keys;
-  std::vector<float> kept_weights;
-  for (size_t f = 0; f < keys.size(); ++f) {
-    const float* row = &weights[f * kLabels];
-    if (std::all_of(row, row + kLabels, [](float w) { return w == 0; })) continue;
-    kept_keys.push_back(keys[f]);
-    kept_weights.insert(kept_weights.end(), row, row + kLabels);
+  std::vector<uint64_t> keys2;
+  std::vector<float> weights2;
+  if (!model.two_pass()) {
+    TrainTable(hashes, gold, options, options.dev ? &dev_hashes : nullptr, options.dev, true,
+               &keys, &weights, model.transitions);
+  } else {
+    // The second pass learns from first-pass labels like those it will see
+    // when tagging: each training sentence's come from a first pass trained
+    // without the block of sentences it is in (5 blocks in order, so that
+    // a sentence's neighbours are mostly labelled by the same model).
+    constexpr size_t kFolds = 5;
+    std::vector<std::vector<uint8_t>> pass1(train.size());
+    for (size_t k = 0; k < kFolds; ++k) {
+      const size_t lo = train.size() * k / kFolds, hi = train.size() * (k + 1) / kFolds;
+      std::vector<std::vector<std::vector<uint64_t>>> part_hashes, held_hashes;
+      std::vector<std::vector<uint8_t>> part_gold;
+      for (size_t s = 0; s < train.size(); ++s) {
+        if (s >= lo && s < hi) continue;
+        part_hashes.push_back(hashes[s]);
+        part_gold.push_back(gold[s]);
+      }
+      if (part_hashes.empty()) continue;
+      std::vector<uint64_t> k_keys;
+      std::vector<float> k_weights;
+      float k_transitions[kLabels + 1][kLabels];
+      TrainTable(part_hashes, part_gold, options, nullptr, nullptr, false, &k_keys, &k_weights,
+                 k_transitions);
+      FeatureTable table;
+      table.Build(k_keys, k_weights);
+      for (size_t s = lo; s < hi; ++s) Decode(table, k_transitions, hashes[s], &pass1[s]);
+    }
+    TrainTable(hashes, gold, options, nullptr, nullptr, false, &keys, &weights,
+               model.transitions);
+    model.table.Build(keys, weights);
+
+    // Document features: train sentences are one document, in order, as
+    // are the dev sentences.
+    const auto with_document = [](std::vector<std::vector<std::vector<uint64_t>>>* h,
+                                  const std::vector<std::vector<WordInfo>>& info,
+                                  const std::vector<std::vector<uint8_t>>& labels) {
+      std::vector<const std::vector<WordInfo>*> doc;
+      for (const auto& i : info) doc.push_back(&i);
+      std::vector<std::vector<std::vector<uint64_t>>> extra;
+      Features::ExtractDocument(doc, labels, &extra);
+      for (size_t s = 0; s < h->size(); ++s) {
+        for (size_t i = 0; i < (*h)[s].size(); ++i) {
+          (*h)[s][i].insert((*h)[s][i].end(), extra[s][i].begin(), extra[s][i].end());
+        }
+      }
+    };
+    with_document(&hashes, infos, pass1);
+    if (options.dev) {
+      std::vector<std::vector<uint8_t>> dev_pass1(dev_hashes.size());
+      for (size_t s = 0; s < dev_hashes.size(); ++s) {
+        Decode(model.table, model.transitions, dev_hashes[s], &dev_pass1[s]);
+      }
+      with_document(&dev_hashes, dev_infos, dev_pass1);
+    }
+    TrainTable(hashes, gold, options, options.dev ? &dev_hashes : nullptr, options.dev, true,
+               &keys2, &weights2, model.transitions2);
   }
 
   // Confidences: the temperature that makes the posteriors of the gold
   // labels of held-out sentences (or of the training sentences, without
   // them) most likely. Perceptron scores have no scale of their own.
   {
-    model.table.Build(kept_keys, kept_weights);
+    model.table.Build(keys, weights);
+    if (model.two_pass()) model.table2.Build(keys2, weights2);
     const std::vector<ConllSentence>& sample = options.dev && !options.dev->empty() ? *options.dev : train;
     const Features features(model.groups, &model.lexicon);
-    std::vector<std::pair<std::vector<float>, std::vector<uint8_t>>> scored;
-    for (size_t s = 0; s < sample.size() && s < 2000; ++s) {
+    const size_t n = std::min<size_t>(sample.size(), 2000);
+    std::vector<std::vector<WordInfo>> sample_info(n);
+    std::vector<const std::vector<WordInfo>*> doc;
+    for (size_t s = 0; s < n; ++s) {
       const std::vector<std::string> words = NormalizeWords(sample[s].words);
-      features.Prepare(std::vector<std::string_view>(words.begin(), words.end()), &info);
-      std::vector<float> scores;
-      model.Score(info, &scores);
-      scored.emplace_back(std::move(scores), ToLabels(sample[s].tags));
+      features.Prepare(std::vector<std::string_view>(words.begin(), words.end()), &sample_info[s]);
+      doc.push_back(&sample_info[s]);
+    }
+    std::vector<std::vector<float>> doc_scores;
+    model.ScoreDocument(doc, &doc_scores);
+    std::vector<std::pair<std::vector<float>, std::vector<uint8_t>>> scored;
+    for (size_t s = 0; s < n; ++s) {
+      scored.emplace_back(std::move(doc_scores[s]), ToLabels(sample[s].tags));
     }
     double best = -1e300;
     for (float t = 0.25f; t <= 256; t *= 1.41421356f) {
       double log_likelihood = 0;
-      for (const auto& [scores, gold] : scored) {
-        const std::vector<float> m = Marginals(scores, model.transitions, gold.size(), t);
-        for (size_t i = 0; i < gold.size(); ++i) {
-          log_likelihood += std::log(std::max(1e-9f, m[i * kLabels + gold[i]]));
+      for (const auto& [scores, labels] : scored) {
+        const std::vector<float> m = Marginals(scores, model.final_transitions(), labels.size(), t);
+        for (size_t i = 0; i < labels.size(); ++i) {
+          log_likelihood += std::log(std::max(1e-9f, m[i * kLabels + labels[i]]));
         }
       }
       if (log_likelihood > best) {
@@ -299,7 +405,7 @@ bool Train(const std::vector<ConllSentence>& train, const TrainOptions& options,
   extra["epochs"] = options.epochs;
   extra["seed"] = options.seed;
   extra["min_feature_count"] = options.min_feature_count;
-  return SaveModel(model, kept_keys, kept_weights, extra.dump(), output, error);
+  return SaveModel(model, keys, weights, keys2, weights2, extra.dump(), output, error);
 }
 
 }  // namespace marsad::ner

@@ -29,16 +29,18 @@ struct Match {
   size_t i, j;
 };
 
-// The score of two names from the scores of their token pairs, s[i * m +
-// col[j]] for token i of A and token j of B (col permutes B's order).
-double Combine(const std::vector<double>& s, const std::vector<size_t>& len_a,
-               const std::vector<size_t>& len_b, const std::vector<size_t>& col) {
-  const size_t n = len_a.size(), m = len_b.size();
-  auto score = [&](size_t i, size_t j) { return s[i * m + col[j]]; };
+// The score of two names from the scores of their token pairs, s[i * stride
+// + col[j]] for token i of A and token j of B (col permutes B's order).
+// No allocation: names have at most kMaxTokens tokens.
+double Combine(const double* s, size_t stride, const size_t* len_a, const size_t* len_b, size_t n,
+               size_t m, const size_t* col) {
+  auto score = [&](size_t i, size_t j) { return s[i * stride + col[j]]; };
   // Monotone alignment maximising the summed margin over kAlignFloor.
-  std::vector<double> best((n + 1) * (m + 1), 0);
-  const size_t w = m + 1;
+  constexpr size_t w = kMaxTokens + 1;
+  double best[w * w];
+  for (size_t j = 0; j <= m; ++j) best[j] = 0;
   for (size_t i = 1; i <= n; ++i) {
+    best[i * w] = 0;
     for (size_t j = 1; j <= m; ++j) {
       double b = std::max(best[(i - 1) * w + j], best[i * w + j - 1]);
       const double sc = score(i - 1, j - 1);
@@ -46,11 +48,12 @@ double Combine(const std::vector<double>& s, const std::vector<size_t>& len_a,
       best[i * w + j] = b;
     }
   }
-  std::vector<Match> matches;
+  Match matches[kMaxTokens];
+  size_t count = 0;
   for (size_t i = n, j = m; i > 0 && j > 0;) {
     const double sc = score(i - 1, j - 1);
     if (sc >= kAlignFloor && best[i * w + j] == best[(i - 1) * w + j - 1] + sc - kAlignFloor) {
-      matches.push_back({i - 1, j - 1});
+      matches[count++] = {i - 1, j - 1};
       --i;
       --j;
     } else if (best[i * w + j] == best[(i - 1) * w + j]) {
@@ -59,14 +62,17 @@ double Combine(const std::vector<double>& s, const std::vector<size_t>& len_a,
       --j;
     }
   }
-  if (matches.empty()) {
+  if (count == 0) {
     double top = 0;
-    for (double x : s) top = std::max(top, x);
+    for (size_t i = 0; i < n; ++i) {
+      for (size_t j = 0; j < m; ++j) top = std::max(top, s[i * stride + j]);
+    }
     return 0.5 * top;
   }
-  std::reverse(matches.begin(), matches.end());
+  std::reverse(matches, matches + count);
   double sum = 0, weight = 0;
-  for (const Match& mt : matches) {
+  for (size_t k = 0; k < count; ++k) {
+    const Match& mt = matches[k];
     const double wgt = static_cast<double>(std::max(len_a[mt.i], len_b[col[mt.j]]));
     sum += wgt * score(mt.i, mt.j);
     weight += wgt;
@@ -80,13 +86,13 @@ double Combine(const std::vector<double>& s, const std::vector<size_t>& len_a,
       missing += skipped_a + skipped_b;
     }
   };
-  gap(matches.front().i, matches.front().j);
-  for (size_t k = 1; k < matches.size(); ++k) {
+  gap(matches[0].i, matches[0].j);
+  for (size_t k = 1; k < count; ++k) {
     gap(matches[k].i - matches[k - 1].i - 1, matches[k].j - matches[k - 1].j - 1);
   }
-  gap(n - 1 - matches.back().i, m - 1 - matches.back().j);
+  gap(n - 1 - matches[count - 1].i, m - 1 - matches[count - 1].j);
   for (size_t k = 0; k < conflicts; ++k) result *= kConflict;
-  if (matches.size() >= 2) {
+  if (count >= 2) {
     for (size_t k = 0; k < missing; ++k) result *= kMissing;
   } else if (std::min(n, m) == 1) {
     for (size_t k = 0; k < missing; ++k) result *= k == 0 ? kShortForm : 0.9;
@@ -114,14 +120,15 @@ bool ShortVowelPattern(std::string_view x, std::string_view y) {
   return consonants(x) == consonants(y);
 }
 
-// A fixed order on prepared names, so that MatchScore(a, b) computes exactly
-// what MatchScore(b, a) does.
+// A fixed order on tokens and on prepared names, so that TokenScore(a, b)
+// and MatchScore(a, b) compute exactly what TokenScore(b, a) and
+// MatchScore(b, a) do (a cache of token scores may then be keyed either way).
+bool TokenBefore(const NameToken& x, const NameToken& y) {
+  return std::tie(x.arabic, x.letters, x.article) < std::tie(y.arabic, y.letters, y.article);
+}
 bool Before(const PreparedName& a, const PreparedName& b) {
-  return std::lexicographical_compare(
-      a.tokens.begin(), a.tokens.end(), b.tokens.begin(), b.tokens.end(),
-      [](const NameToken& x, const NameToken& y) {
-        return std::tie(x.arabic, x.letters, x.article) < std::tie(y.arabic, y.letters, y.article);
-      });
+  return std::lexicographical_compare(a.tokens.begin(), a.tokens.end(), b.tokens.begin(),
+                                      b.tokens.end(), TokenBefore);
 }
 
 }  // namespace
@@ -137,7 +144,10 @@ std::unique_ptr<Matcher> Matcher::Load(const std::string& path, std::string* err
 
 const ModelInfo& Matcher::info() const { return model_->info; }
 
-double Matcher::TokenScore(const NameToken& a, const NameToken& b) const {
+double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
+  const bool swap = TokenBefore(b_in, a_in);
+  const NameToken& a = swap ? b_in : a_in;
+  const NameToken& b = swap ? a_in : b_in;
   if (a.letters.empty() || b.letters.empty()) return 0;
   if (a.arabic == b.arabic && a.letters == b.letters) return 1;
   const auto& known = model_->romanizer.known;
@@ -186,28 +196,45 @@ double Matcher::TokenScore(const NameToken& a, const NameToken& b) const {
   return std::clamp(best, 0.0, 1.0);
 }
 
-double Matcher::MatchScore(const PreparedName& a_in, const PreparedName& b_in) const {
-  const bool swap = Before(b_in, a_in);
-  const PreparedName& a = swap ? b_in : a_in;
-  const PreparedName& b = swap ? a_in : b_in;
+double Matcher::MatchScore(const PreparedName& a, const PreparedName& b) const {
   const size_t n = std::min(a.tokens.size(), kMaxTokens), m = std::min(b.tokens.size(), kMaxTokens);
   if (n == 0 || m == 0) return 0;
-  std::vector<double> s(n * m);
-  std::vector<size_t> len_a(n), len_b(m);
-  for (size_t i = 0; i < n; ++i) len_a[i] = a.tokens[i].letters.size();
-  for (size_t j = 0; j < m; ++j) len_b[j] = b.tokens[j].letters.size();
+  double s[kMaxTokens * kMaxTokens];
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = 0; j < m; ++j) s[i * m + j] = TokenScore(a.tokens[i], b.tokens[j]);
   }
-  std::vector<size_t> col(m);
+  return CombineTokenScores(a, b, s);
+}
+
+double Matcher::CombineTokenScores(const PreparedName& a_in, const PreparedName& b_in,
+                                   const double* s_in) const {
+  const size_t n_in = std::min(a_in.tokens.size(), kMaxTokens);
+  const size_t m_in = std::min(b_in.tokens.size(), kMaxTokens);
+  if (n_in == 0 || m_in == 0) return 0;
+  // In the fixed order of the two names, the matrix transposed if need be.
+  const bool swap = Before(b_in, a_in);
+  const PreparedName& a = swap ? b_in : a_in;
+  const PreparedName& b = swap ? a_in : b_in;
+  const size_t n = swap ? m_in : n_in, m = swap ? n_in : m_in;
+  double transposed[kMaxTokens * kMaxTokens];
+  const double* s = s_in;
+  if (swap) {
+    for (size_t i = 0; i < n; ++i) {
+      for (size_t j = 0; j < m; ++j) transposed[i * m + j] = s_in[j * n + i];
+    }
+    s = transposed;
+  }
+  size_t len_a[kMaxTokens], len_b[kMaxTokens], col[kMaxTokens];
+  for (size_t i = 0; i < n; ++i) len_a[i] = a.tokens[i].letters.size();
+  for (size_t j = 0; j < m; ++j) len_b[j] = b.tokens[j].letters.size();
   for (size_t j = 0; j < m; ++j) col[j] = j;
-  double best = Combine(s, len_a, len_b, col);
+  double best = Combine(s, m, len_a, len_b, n, m, col);
   if (n > 1 && m > 1) {
     // Surname first in B (or in A, which is the same relative order).
-    std::rotate(col.begin(), col.begin() + 1, col.end());
-    best = std::max(best, kReordered * Combine(s, len_a, len_b, col));
-    std::rotate(col.begin(), col.end() - 2, col.end());
-    best = std::max(best, kReordered * Combine(s, len_a, len_b, col));
+    std::rotate(col, col + 1, col + m);
+    best = std::max(best, kReordered * Combine(s, m, len_a, len_b, n, m, col));
+    std::rotate(col, col + m - 2, col + m);
+    best = std::max(best, kReordered * Combine(s, m, len_a, len_b, n, m, col));
   }
   return std::clamp(best, 0.0, 1.0);
 }

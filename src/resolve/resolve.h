@@ -106,8 +106,16 @@ class Matcher {
   double MatchScore(const PreparedName& a, const PreparedName& b) const;
 
   // The score of two single tokens (no article or compound handling beyond
-  // what PrepareName did), in [0, 1].
+  // what PrepareName did), in [0, 1]; exactly symmetric.
   double TokenScore(const NameToken& a, const NameToken& b) const;
+
+  // What MatchScore(a, b) returns, from token-pair scores already computed:
+  // s[i * m + j] == TokenScore(a.tokens[i], b.tokens[j]) for the first
+  // n = min(a.tokens.size(), 12) and m = min(b.tokens.size(), 12) tokens.
+  // For callers that score one name against many sharing tokens (the
+  // screener caches TokenScore per query); allocates nothing. The result is
+  // never above the largest of the scores (a cheap bound to skip a name).
+  double CombineTokenScores(const PreparedName& a, const PreparedName& b, const double* s) const;
 
   // `arabic` as an English-language newspaper would print it: each word
   // capitalised, the article as "al-" ("al-Baghdadi"), عبد compounds as

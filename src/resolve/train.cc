@@ -446,6 +446,40 @@ std::string LatinCanon(const std::string& letters) {
   return s;
 }
 
+// The consonants of a Latin canon (LatinCanon), j and dj read as g: two
+// spellings that differ only in vowels (Hedley/Hadley, Luetkenhorst/
+// Lutkenhorst) or in how they write the g of غ/ج (Georgiev/Gjeorgiev,
+// Ranjan/Rangin) have one skeleton.
+std::string LatinSkeleton(const std::string& canon) {
+  std::string s;
+  for (size_t i = 0; i < canon.size(); ++i) {
+    char c = canon[i];
+    if (c == 'd' && i + 1 < canon.size() && canon[i + 1] == 'j') continue;
+    if (c == 'j') c = 'k';
+    if (std::string_view("aeiou").find(c) != std::string_view::npos) continue;
+    if (!s.empty() && s.back() == c) continue;
+    s += c;
+  }
+  return s;
+}
+
+// The consonant letters of an Arabic spelling: without the article, the
+// letters that write vowels (ا و ي) and hamza, a final ه, doubled letters.
+// لويتكينهورست and لوتكنهورست, هيدلي and هادلي have one skeleton.
+std::string ArabicSkeleton(const std::string& letters) {
+  constexpr int kHamza = 0, kWaw = 27, kYeh = 28, kHeh = 26;
+  std::string_view v(letters);
+  if (v.size() >= 4 && v[0] == kAlef && v[1] == kLam) v.remove_prefix(2);
+  if (v.size() > 1 && v.back() == kHeh) v.remove_suffix(1);
+  std::string s;
+  for (char c : v) {
+    if (c == kHamza || c == kAlef || c == kWaw || c == kYeh) continue;
+    if (!s.empty() && s.back() == c) continue;
+    s += c;
+  }
+  return s;
+}
+
 std::string ArabicKey(const std::string& letters) {
   const bool article = letters.size() >= 4 && letters[0] == kAlef && letters[1] == kLam;
   return TokenKey(true, std::string_view(letters).substr(article ? 2 : 0));
@@ -455,6 +489,8 @@ struct NameGraph {
   std::map<std::string, int> arabic_node, latin_node;
   Components comp;
   std::map<std::string, std::set<std::string>> canons_of_arabic;  // arabic letters -> Latin canons
+  // arabic letters -> consonant skeletons of its Latin spellings in the data
+  std::map<std::string, std::set<std::string>> skeletons_of_arabic;
 
   explicit NameGraph(const std::vector<Pair>& all) {
     for (const Pair& p : all) {
@@ -464,6 +500,7 @@ struct NameGraph {
       if (fresh_l) l->second = comp.Add();
       comp.Join(a->second, l->second);
       canons_of_arabic[p.arabic].insert(LatinCanon(p.latin));
+      skeletons_of_arabic[p.arabic].insert(LatinSkeleton(LatinCanon(p.latin)));
     }
   }
   int OfArabic(const std::string& a) { return comp.Find(arabic_node.at(a)); }
@@ -487,9 +524,17 @@ std::vector<Labeled> ArabicLatinSet(const std::vector<Pair>& set, NameGraph* g, 
     const auto& same_key = by_key[ArabicKey(p.arabic)];
     const int comp = g->OfArabic(p.arabic);
     const auto& canons = g->canons_of_arabic[p.arabic];
-    for (int tries = 0; tries < 8; ++tries) {
+    const auto& skeletons = g->skeletons_of_arabic[p.arabic];
+    const std::string skeleton = ArabicSkeleton(p.arabic);
+    for (int tries = 0; tries < 32; ++tries) {
       const Pair& q = set[same_key[(*rng)() % same_key.size()]];
       if (g->OfArabic(q.arabic) == comp || canons.count(LatinCanon(q.latin))) continue;
+      // A different name, not another spelling of this one the data happens
+      // not to link: it differs in a consonant in both scripts.
+      if (skeletons.count(LatinSkeleton(LatinCanon(q.latin))) ||
+          ArabicSkeleton(q.arabic) == skeleton) {
+        continue;
+      }
       out.push_back({p.arabic_text, q.latin_text, p.arabic_model, q.latin, true, false, false});
       break;
     }

@@ -16,7 +16,10 @@
 // with its quality) is indexed by the phonetic blocking keys of its tokens
 // (resolve::BlockingKeys), which Latin and Arabic spellings share; a query's
 // candidates are the names sharing keys with it (two keys when both have two
-// tokens or more), scored with resolve::Matcher::MatchScore. So a name written
+// tokens or more), scored as resolve::Matcher::MatchScore scores them (the
+// same figure: token-pair scores are cached per query over the list's
+// distinct tokens, and a name whose best token pair is below the threshold
+// is not combined). So a name written
 // with غ for ج, without its vowels, with ة for ه, without ال, or romanised,
 // still finds its entry.
 //
@@ -105,7 +108,9 @@ class Screener {
  private:
   struct Name {
     uint32_t entry;
-    uint32_t index;  // into the entry's names
+    uint32_t index;        // into the entry's names
+    uint32_t first_token;  // its tokens' ids are token_ids_[first_token, + tokens)
+    uint32_t tokens;
     resolve::PreparedName prepared;
     bool arabic;
   };
@@ -113,7 +118,11 @@ class Screener {
   const resolve::Matcher& matcher_;
   ScreenOptions options_;
   std::vector<Name> names_;
-  std::unordered_map<std::string, std::vector<uint32_t>> postings_;  // key -> names_
+  // The distinct tokens of all names (a token's score against a query token
+  // is computed once per query, however many names share it).
+  std::vector<resolve::NameToken> tokens_;
+  std::vector<uint32_t> token_ids_;
+  std::unordered_map<std::string, std::vector<uint32_t>> postings_;  // key -> names_, ascending
 };
 
 }  // namespace marsad::screen

@@ -1,12 +1,15 @@
 // The screener: every list name indexed by the blocking keys of its tokens,
-// candidates scored with the name matcher.
+// candidates scored with the name matcher, token-pair scores cached per query.
 #include <algorithm>
+#include <limits>
 #include <unordered_set>
 
 #include "screen/screen.h"
 
 namespace marsad::screen {
 namespace {
+
+constexpr size_t kMaxTokens = 12;  // as resolve::PrepareName cuts names
 
 bool AllArabic(const resolve::PreparedName& p) {
   return !p.tokens.empty() && std::all_of(p.tokens.begin(), p.tokens.end(),
@@ -30,16 +33,62 @@ size_t KeysNeeded(size_t query_tokens, size_t name_tokens) {
   return std::min<size_t>({2, query_tokens, name_tokens});
 }
 
+std::string TokenIdentity(const resolve::NameToken& t) {
+  std::string id;
+  id += static_cast<char>(t.arabic);
+  id += static_cast<char>(t.article);
+  id += t.letters;
+  return id;
+}
+
+// Per-thread scratch of Screen, reused from query to query: entries are
+// valid when their stamp is the current query's (no clearing between
+// queries, no allocation once grown).
+struct Scratch {
+  uint32_t query = 0;
+  std::vector<uint32_t> name_stamp;   // per list name
+  std::vector<uint8_t> shared;        // keys the name shares with the query
+  std::vector<uint32_t> candidates;   // names touched by the query
+  std::vector<uint32_t> token_stamp;  // per list token
+  std::vector<double> token_scores;   // [token][query token], kMaxTokens wide
+
+  void Begin(size_t names, size_t tokens) {
+    if (name_stamp.size() < names) {
+      name_stamp.resize(names, 0);
+      shared.resize(names, 0);
+    }
+    if (token_stamp.size() < tokens) {
+      token_stamp.resize(tokens, 0);
+      token_scores.resize(tokens * kMaxTokens);
+    }
+    if (++query == 0) {  // the stamps wrapped: forget them all
+      std::fill(name_stamp.begin(), name_stamp.end(), 0);
+      std::fill(token_stamp.begin(), token_stamp.end(), 0);
+      query = 1;
+    }
+    candidates.clear();
+  }
+};
+
 }  // namespace
 
 Screener::Screener(const WatchList& list, const resolve::Matcher& matcher, ScreenOptions options)
     : list_(list), matcher_(matcher), options_(options) {
+  std::unordered_map<std::string, uint32_t> token_index;
   for (uint32_t e = 0; e < list_.entries.size(); ++e) {
     const ListEntry& entry = list_.entries[e];
     for (uint32_t i = 0; i < entry.names.size(); ++i) {
-      Name n{e, i, resolve::PrepareName(entry.names[i].text), false};
+      Name n{e, i, 0, 0, resolve::PrepareName(entry.names[i].text), false};
       if (n.prepared.tokens.empty()) continue;
+      n.prepared.tokens.resize(std::min(n.prepared.tokens.size(), kMaxTokens));
       n.arabic = AnyArabic(n.prepared);
+      n.first_token = static_cast<uint32_t>(token_ids_.size());
+      n.tokens = static_cast<uint32_t>(n.prepared.tokens.size());
+      for (const resolve::NameToken& t : n.prepared.tokens) {
+        auto [it, fresh] = token_index.emplace(TokenIdentity(t), static_cast<uint32_t>(tokens_.size()));
+        if (fresh) tokens_.push_back(t);
+        token_ids_.push_back(it->second);
+      }
       const auto id = static_cast<uint32_t>(names_.size());
       std::unordered_set<std::string> keys;
       for (const resolve::NameToken& t : n.prepared.tokens) keys.insert(t.key);
@@ -50,35 +99,79 @@ Screener::Screener(const WatchList& list, const resolve::Matcher& matcher, Scree
 }
 
 std::vector<Hit> Screener::Screen(std::string_view query) const {
-  const resolve::PreparedName q = resolve::PrepareName(query);
+  resolve::PreparedName q = resolve::PrepareName(query);
   if (q.tokens.empty()) return {};
+  q.tokens.resize(std::min(q.tokens.size(), kMaxTokens));
+  const size_t qn = q.tokens.size();
   const bool query_arabic = AllArabic(q);
+  thread_local Scratch scratch;
+  scratch.Begin(names_.size(), tokens_.size());
+  const uint32_t stamp = scratch.query;
+
   // Shared keys per name, counted over the query's distinct keys.
-  std::vector<std::string> keys;
+  std::vector<const std::string*> keys;
   for (const resolve::NameToken& t : q.tokens) {
-    if (std::find(keys.begin(), keys.end(), t.key) == keys.end()) keys.push_back(t.key);
+    if (std::none_of(keys.begin(), keys.end(), [&](const std::string* k) { return *k == t.key; })) {
+      keys.push_back(&t.key);
+    }
   }
-  std::unordered_map<uint32_t, uint32_t> shared;
-  for (const std::string& k : keys) {
-    const auto it = postings_.find(k);
+  for (const std::string* k : keys) {
+    const auto it = postings_.find(*k);
     if (it == postings_.end()) continue;
-    for (uint32_t id : it->second) ++shared[id];
+    for (uint32_t id : it->second) {
+      if (scratch.name_stamp[id] != stamp) {
+        scratch.name_stamp[id] = stamp;
+        scratch.shared[id] = 0;
+        scratch.candidates.push_back(id);
+      }
+      ++scratch.shared[id];
+    }
   }
-  std::unordered_map<uint32_t, Hit> best;  // per entry
-  for (const auto& [id, count] : shared) {
+
+  struct Best {
+    uint32_t name;
+    double score;
+  };
+  std::vector<Best> best;  // per entry, in the order entries are first met
+  double s[kMaxTokens * kMaxTokens];
+  for (uint32_t id : scratch.candidates) {
     const Name& n = names_[id];
-    if (count < KeysNeeded(q.tokens.size(), n.prepared.tokens.size())) continue;
-    const double score = matcher_.MatchScore(q, n.prepared);
+    if (scratch.shared[id] < KeysNeeded(qn, n.tokens)) continue;
+    // The token-pair scores, from the cache or computed once for this query.
+    double top = 0;
+    for (uint32_t j = 0; j < n.tokens; ++j) {
+      const uint32_t t = token_ids_[n.first_token + j];
+      double* row = &scratch.token_scores[t * kMaxTokens];
+      if (scratch.token_stamp[t] != stamp) {
+        scratch.token_stamp[t] = stamp;
+        for (size_t i = 0; i < qn; ++i) row[i] = matcher_.TokenScore(q.tokens[i], tokens_[t]);
+      }
+      for (size_t i = 0; i < qn; ++i) {
+        s[i * n.tokens + j] = row[i];
+        top = std::max(top, row[i]);
+      }
+    }
+    // A name's score is never above its best token pair's.
+    if (top < options_.threshold) continue;
+    const double score = matcher_.CombineTokenScores(q, n.prepared, s);
     if (score < options_.threshold) continue;
-    auto it = best.find(n.entry);
-    if (it != best.end() && it->second.score >= score) continue;
-    const ListEntry& entry = list_.entries[n.entry];
-    const ListName& name = entry.names[n.index];
-    best[n.entry] = Hit{entry.id, entry.primary_name, name.text, score,
-                        name.kind + "; " + Rule(query_arabic, n.arabic)};
+    auto it = std::find_if(best.begin(), best.end(),
+                           [&](const Best& b) { return names_[b.name].entry == n.entry; });
+    if (it == best.end()) {
+      best.push_back({id, score});
+    } else if (score > it->score || (score == it->score && id < it->name)) {
+      *it = {id, score};
+    }
   }
   std::vector<Hit> hits;
-  for (auto& [entry, hit] : best) hits.push_back(std::move(hit));
+  hits.reserve(best.size());
+  for (const Best& b : best) {
+    const Name& n = names_[b.name];
+    const ListEntry& entry = list_.entries[n.entry];
+    const ListName& name = entry.names[n.index];
+    hits.push_back(Hit{entry.id, entry.primary_name, name.text, b.score,
+                       name.kind + "; " + Rule(query_arabic, n.arabic)});
+  }
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
     return a.score != b.score ? a.score > b.score : a.list_entry_id < b.list_entry_id;
   });

@@ -1,7 +1,7 @@
 // The "marsad" FTS5 tokenizer. Each word is reported at its exact byte range
 // in the stored text (so snippets and highlights land on the original
-// letters) under its matching key, with its stem and spelling-variant keys
-// as colocated tokens, so that a query in one spelling finds the others.
+// letters) under its matching key, with its stem as a colocated token.
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -15,11 +15,21 @@ namespace {
 
 namespace tx = marsad::text;
 
-int Emit(void* ctx, int (*x_token)(void*, int, const char*, int, int, int), int flags,
-         const std::string& token, tx::Span original) {
-  if (token.empty()) return SQLITE_OK;
-  return x_token(ctx, flags, token.data(), static_cast<int>(token.size()),
-                 static_cast<int>(original.begin), static_cast<int>(original.end));
+struct Replay {
+  std::string_view text;
+  const IndexTokens* tokens = nullptr;
+};
+// One per writing thread: a text and its tokens computed ahead of the insert.
+thread_local std::vector<Replay> replays;
+
+const IndexTokens* FindReplay(std::string_view input) {
+  for (const Replay& r : replays) {
+    if (r.text.size() == input.size() &&
+        (r.text.data() == input.data() || std::memcmp(r.text.data(), input.data(), input.size()) == 0)) {
+      return r.tokens;
+    }
+  }
+  return nullptr;
 }
 
 int Tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int size,
@@ -30,27 +40,17 @@ int Tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int size,
     const std::string_view raw = input.substr(1);
     return x_token(ctx, 0, raw.data(), static_cast<int>(raw.size()), 0, size);
   }
-  const tx::Normalized key_text = tx::Normalize(input, tx::kMatch);
-  const std::string_view keys = key_text.text;
-  for (const tx::Token& t : tx::Tokenize(keys)) {
-    if (t.kind == tx::TokenKind::kPunct || t.kind == tx::TokenKind::kSymbol) continue;
-    const tx::Span original = key_text.map.ToOriginal(t.span);
-    const std::string whole(keys.substr(t.span.begin, t.span.size()));
-    int rc = Emit(ctx, x_token, 0, whole, original);
+  IndexTokens computed;
+  const IndexTokens* tokens = FindReplay(input);
+  if (!tokens) {
+    ComputeIndexTokens(input, &computed);
+    tokens = &computed;
+  }
+  for (const IndexTokens::Token& t : tokens->tokens) {
+    const std::string_view s = tokens->Text(t);
+    const int rc = x_token(ctx, t.colocated ? FTS5_TOKEN_COLOCATED : 0, s.data(),
+                           static_cast<int>(s.size()), t.begin, t.end);
     if (rc != SQLITE_OK) return rc;
-    if (t.kind != tx::TokenKind::kWord) continue;
-    const std::string stem(keys.substr(t.stem.begin, t.stem.size()));
-    if (stem != whole) {
-      if ((rc = Emit(ctx, x_token, FTS5_TOKEN_COLOCATED, stem, original)) != SQLITE_OK) return rc;
-    }
-    const std::string ending = tx::EndingKey(stem);
-    if (ending != stem) {
-      if ((rc = Emit(ctx, x_token, FTS5_TOKEN_COLOCATED, ending, original)) != SQLITE_OK) return rc;
-    }
-    if ((rc = Emit(ctx, x_token, FTS5_TOKEN_COLOCATED, tx::SkeletonKey(stem), original)) !=
-        SQLITE_OK) {
-      return rc;
-    }
   }
   return SQLITE_OK;
 }
@@ -75,7 +75,69 @@ fts5_api* Fts5Api(sqlite3* db) {
   return api;
 }
 
+// Bytes of a one-letter proclitic (و ف ب ل ك) starting a word of at least
+// four letters, or 0.
+uint32_t ProcliticLength(std::string_view word) {
+  static constexpr std::string_view kProclitics[] = {"و", "ف", "ب", "ل", "ك"};
+  size_t letters = 0;
+  for (unsigned char c : word) letters += (c & 0xC0) != 0x80;
+  if (letters < 4) return 0;
+  for (std::string_view p : kProclitics) {
+    if (word.starts_with(p)) return static_cast<uint32_t>(p.size());
+  }
+  return 0;
+}
+
 }  // namespace
+
+void ComputeIndexTokens(std::string_view text, IndexTokens* out) {
+  out->chars.clear();
+  out->tokens.clear();
+  out->distinct_terms.clear();
+  const tx::Normalized keys = tx::Normalize(text, tx::kMatch);
+  const std::string_view k = keys.text;
+  out->chars.reserve(k.size() + k.size() / 4);
+  auto add = [&](tx::Span key, tx::Span original, bool colocated) {
+    out->tokens.push_back({static_cast<uint32_t>(out->chars.size()), key.size(),
+                           static_cast<int>(original.begin), static_cast<int>(original.end),
+                           colocated});
+    out->chars.append(k.substr(key.begin, key.size()));
+  };
+  for (const tx::Token& t : tx::Tokenize(k)) {
+    if (t.kind == tx::TokenKind::kPunct || t.kind == tx::TokenKind::kSymbol) continue;
+    const tx::Span original = keys.map.ToOriginal(t.span);
+    add(t.span, original, false);
+    if (t.kind != tx::TokenKind::kWord) continue;
+    if (!(t.stem == t.span) && t.stem.size() > 0) {
+      add(t.stem, original, true);
+    } else if (const uint32_t rest = ProcliticLength(k.substr(t.span.begin, t.span.size()));
+               rest > 0) {
+      // The tokenizer keeps وسوريا whole (it cannot tell و+سوريا from a name
+      // like وليد); the index also holds the rest, so سوريا finds it.
+      add({t.span.begin + rest, t.span.end}, original, true);
+    }
+  }
+  // Arabic terms (UTF-8 lead bytes D8..DB) are the ones with spelling variants.
+  for (uint32_t i = 0; i < out->tokens.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(out->chars[out->tokens[i].offset]);
+    if (out->tokens[i].size > 0 && lead >= 0xD8 && lead <= 0xDB) out->distinct_terms.push_back(i);
+  }
+  std::sort(out->distinct_terms.begin(), out->distinct_terms.end(), [&](uint32_t a, uint32_t b) {
+    return out->Text(out->tokens[a]) < out->Text(out->tokens[b]);
+  });
+  out->distinct_terms.erase(
+      std::unique(out->distinct_terms.begin(), out->distinct_terms.end(),
+                  [&](uint32_t a, uint32_t b) {
+                    return out->Text(out->tokens[a]) == out->Text(out->tokens[b]);
+                  }),
+      out->distinct_terms.end());
+}
+
+ReplayScope::ReplayScope(std::string_view text, const IndexTokens* tokens) {
+  replays.push_back({text, tokens});
+}
+
+ReplayScope::~ReplayScope() { replays.pop_back(); }
 
 bool RegisterTokenizer(sqlite3* db) {
   fts5_api* api = Fts5Api(db);

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ingest/ingest.h"
+#include "store/internal.h"
 #include "store/store.h"
 
 namespace marsad::store {
@@ -24,6 +25,10 @@ struct Batch {
   std::vector<ingest::Document> docs;
   std::vector<ingest::Problem> problems;
   std::vector<DocRecord> records;
+  // Index tokens of each record's title and text, computed by the readers so
+  // the single writer only writes.
+  std::vector<internal::IndexTokens> title_tokens;
+  std::vector<internal::IndexTokens> text_tokens;
 };
 
 template <typename Fn>
@@ -64,6 +69,8 @@ Batch ReadBatch(const std::vector<std::string>& files, size_t begin, size_t end,
   }
   for (const auto& d : batch.docs) filter->Learn(d);
   batch.records.resize(batch.docs.size());
+  batch.title_tokens.resize(batch.docs.size());
+  batch.text_tokens.resize(batch.docs.size());
   ParallelFor(batch.docs.size(), threads, [&](size_t i) {
     ingest::Document& d = batch.docs[i];
     filter->Apply(&d);
@@ -85,6 +92,8 @@ Batch ReadBatch(const std::vector<std::string>& files, size_t begin, size_t end,
     r.content_key = ingest::ContentKey(d.title + "\n" + d.text);
     r.simhash = ingest::SimHash(d.text);
     r.text = std::move(d.text);
+    internal::ComputeIndexTokens(r.title, &batch.title_tokens[i]);
+    internal::ComputeIndexTokens(r.text, &batch.text_tokens[i]);
   });
   batch.docs.clear();
   return batch;
@@ -136,13 +145,14 @@ IngestSummary Ingest(Store* store, const std::vector<std::string>& paths,
     store->Begin();
     try {
       std::unordered_set<std::string> keys_in_batch;
-      for (DocRecord& r : batch.records) {
+      for (size_t i = 0; i < batch.records.size(); ++i) {
+        DocRecord& r = batch.records[i];
         if (!keys_in_batch.insert(r.content_key).second || store->FindByContentKey(r.content_key)) {
           ++summary.already_stored;
           continue;
         }
         r.duplicate_of = near.Find(r.simhash);
-        const int64_t id = store->AddDocument(r);
+        const int64_t id = store->AddDocument(r, batch.title_tokens[i], batch.text_tokens[i]);
         near.Add(id, r.simhash);
         ++summary.added;
         if (r.duplicate_of) ++summary.near_duplicates;

@@ -1,10 +1,13 @@
 #include "store/store.h"
 
+#include <algorithm>
 #include <stdexcept>
+#include <unordered_set>
 
 #include <sqlite3.h>
 
 #include "store/internal.h"
+#include "text/internal.h"
 #include "text/text.h"
 
 namespace marsad::store {
@@ -35,6 +38,15 @@ constexpr const char* kMigrations[] = {
     -- External content: the text is stored once, in docs.
     CREATE VIRTUAL TABLE docs_fts USING fts5(
       title, text, content='docs', content_rowid='id', tokenize='marsad');
+    -- Every indexed Arabic term under its spelling-variant keys, so that a
+    -- query expands to the spellings the collection really holds.
+    CREATE TABLE vocab(
+      term TEXT PRIMARY KEY,
+      ending TEXT NOT NULL,
+      skeleton TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX vocab_ending ON vocab(ending) WHERE ending != '';
+    CREATE INDEX vocab_skeleton ON vocab(skeleton) WHERE skeleton != '';
     )sql",
 };
 
@@ -68,6 +80,11 @@ class Statement {
   Statement& Bind(int i, int64_t v) {
     sqlite3_bind_int64(stmt_, i, v);
     return *this;
+  }
+  // Ready to run again with new bindings.
+  void Reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
   }
   Statement& BindNull(int i) {
     sqlite3_bind_null(stmt_, i);
@@ -116,7 +133,15 @@ DocRecord ReadDoc(const Statement& s) {
   return d;
 }
 
-// FTS5 string literal: double quotes doubled.
+// The keys of one query word: as spelled (with its letter variants, stem and
+// ending variants found in the vocabulary) and, separately, the other
+// spellings sharing its consonant skeleton.
+struct QueryWord {
+  std::vector<std::string> exact;
+  std::vector<std::string> variants;
+};
+
+// FTS5 string literal for a key: double quotes doubled.
 std::string Quote(std::string_view term) {
   std::string out = "\"";
   out += internal::kRawQueryMarker;
@@ -128,45 +153,24 @@ std::string Quote(std::string_view term) {
   return out;
 }
 
-// The keys of one query word: as spelled (with its letter variants and stem)
-// and, separately, its skeleton.
-struct QueryWord {
-  std::vector<std::string> exact;
-  std::string skeleton;
-};
-
-std::vector<QueryWord> QueryWords(std::string_view query) {
-  namespace tx = marsad::text;
-  const tx::Normalized n = tx::Normalize(query, tx::kMatch);
-  std::vector<QueryWord> words;
-  for (const tx::Token& t : tx::Tokenize(n.text)) {
-    if (t.kind == tx::TokenKind::kPunct || t.kind == tx::TokenKind::kSymbol) continue;
-    QueryWord w;
-    const std::string whole = n.text.substr(t.span.begin, t.span.size());
-    w.exact.push_back(whole);
-    if (t.kind == tx::TokenKind::kWord) {
-      const std::string stem = n.text.substr(t.stem.begin, t.stem.size());
-      if (stem != whole) w.exact.push_back(stem);
-      const std::string ending = tx::EndingKey(stem);
-      if (!ending.empty() && ending != stem) w.exact.push_back(ending);
-      w.skeleton = tx::SkeletonKey(stem);
+std::string Alternatives(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::string expr = "(";
+  bool first = true;
+  for (const auto* list : {&a, &b}) {
+    for (const std::string& t : *list) {
+      if (!first) expr += " OR ";
+      expr += Quote(t);
+      first = false;
     }
-    words.push_back(std::move(w));
   }
-  return words;
+  return expr + ")";
 }
 
-std::string MatchExpression(const std::vector<QueryWord>& words, bool with_skeleton) {
+std::string MatchExpression(const std::vector<QueryWord>& words, bool with_variants) {
   std::string expr;
   for (const QueryWord& w : words) {
     if (!expr.empty()) expr += " AND ";
-    expr += "(";
-    for (size_t i = 0; i < w.exact.size(); ++i) {
-      if (i) expr += " OR ";
-      expr += Quote(w.exact[i]);
-    }
-    if (with_skeleton && !w.skeleton.empty()) expr += " OR " + Quote(w.skeleton);
-    expr += ")";
+    expr += Alternatives(w.exact, with_variants ? w.variants : std::vector<std::string>());
   }
   return expr;
 }
@@ -194,6 +198,31 @@ void SetSnippet(std::string marked, SearchHit* hit) {
 }
 
 }  // namespace
+
+struct Store::Cache {
+  explicit Cache(sqlite3* db)
+      : insert_doc(db,
+                   "INSERT INTO docs(path, source, url, title, published, text, boilerplate, "
+                   "extra, content_key, simhash, duplicate_of) "
+                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        insert_fts(db, "INSERT INTO docs_fts(rowid, title, text) VALUES(?, ?, ?)"),
+        insert_term(db, "INSERT OR IGNORE INTO vocab(term, ending, skeleton) VALUES(?, ?, ?)"),
+        find_key(db, "SELECT id FROM docs WHERE content_key = ?") {}
+
+  Statement insert_doc;
+  Statement insert_fts;
+  Statement insert_term;
+  Statement find_key;
+  // Terms known to be in vocab; loaded on the first write.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> terms;
+  bool terms_loaded = false;
+};
+
+Store::Store() = default;
 
 std::unique_ptr<Store> Store::Open(const std::string& path, Mode mode, std::string* error) {
   std::unique_ptr<Store> store(new Store());
@@ -227,6 +256,8 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Mode mode, std::stri
       Exec(db, "PRAGMA journal_mode=WAL");
       Exec(db, "PRAGMA synchronous=NORMAL");
       Exec(db, "PRAGMA foreign_keys=ON");
+      // Full-text segment merges re-read recent pages: keep them in memory.
+      Exec(db, "PRAGMA cache_size=-65536");
       for (int v = current; v < kSchemaVersion; ++v) {
         Exec(db, "BEGIN IMMEDIATE");
         try {
@@ -243,6 +274,7 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Mode mode, std::stri
                                     : ": database needs an upgrade; open it read-write once");
       return nullptr;
     }
+    store->cache_ = std::make_unique<Cache>(db);
   } catch (const std::exception& e) {
     *error = path + ": " + e.what();
     return nullptr;
@@ -250,18 +282,28 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Mode mode, std::stri
   return store;
 }
 
-Store::~Store() { sqlite3_close_v2(db_); }
+Store::~Store() {
+  cache_.reset();  // statements are finalized before the connection closes
+  sqlite3_close_v2(db_);
+}
 
 void Store::Begin() { Exec(db_, "BEGIN IMMEDIATE"); }
 void Store::Commit() { Exec(db_, "COMMIT"); }
 void Store::Rollback() { Exec(db_, "ROLLBACK"); }
 
 int64_t Store::AddDocument(const DocRecord& doc) {
+  internal::IndexTokens title, text;
+  internal::ComputeIndexTokens(doc.title, &title);
+  internal::ComputeIndexTokens(doc.text, &text);
+  return AddDocument(doc, title, text);
+}
+
+int64_t Store::AddDocument(const DocRecord& doc, const internal::IndexTokens& title,
+                           const internal::IndexTokens& text) {
   if (FindByContentKey(doc.content_key)) return 0;
-  Statement insert(db_,
-                   "INSERT INTO docs(path, source, url, title, published, text, boilerplate, "
-                   "extra, content_key, simhash, duplicate_of) "
-                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  Cache& c = *cache_;
+  Statement& insert = c.insert_doc;
+  insert.Reset();
   insert.Bind(1, doc.path).Bind(2, doc.source).Bind(3, doc.url).Bind(4, doc.title);
   insert.Bind(5, doc.published).Bind(6, doc.text);
   insert.Bind(7, doc.boilerplate_json.empty() ? std::string_view("[]") : doc.boilerplate_json);
@@ -274,16 +316,42 @@ int64_t Store::AddDocument(const DocRecord& doc) {
   }
   insert.Step();
   const int64_t id = sqlite3_last_insert_rowid(db_);
-  Statement index(db_, "INSERT INTO docs_fts(rowid, title, text) VALUES(?, ?, ?)");
-  index.Bind(1, id).Bind(2, doc.title).Bind(3, doc.text);
-  index.Step();
+  {
+    const internal::ReplayScope replay_title(doc.title, &title);
+    const internal::ReplayScope replay_text(doc.text, &text);
+    Statement& index = c.insert_fts;
+    index.Reset();
+    index.Bind(1, id).Bind(2, doc.title).Bind(3, doc.text);
+    index.Step();
+  }
+  if (!c.terms_loaded) {
+    Statement all(db_, "SELECT term FROM vocab");
+    while (all.Step()) c.terms.insert(all.Text(0));
+    c.terms_loaded = true;
+  }
+  for (const internal::IndexTokens* tokens : {&title, &text}) {
+    for (const uint32_t i : tokens->distinct_terms) {
+      const std::string_view term = tokens->Text(tokens->tokens[i]);
+      if (c.terms.contains(term)) continue;
+      c.insert_term.Reset();
+      c.insert_term.Bind(1, term)
+          .Bind(2, text::internal::EndingKeyOfKey(term))
+          .Bind(3, text::internal::SkeletonKeyOfKey(term));
+      c.insert_term.Step();
+      c.terms.emplace(term);
+    }
+  }
   return id;
 }
 
 std::optional<int64_t> Store::FindByContentKey(std::string_view key) const {
-  Statement s(db_, "SELECT id FROM docs WHERE content_key = ?");
+  Statement& s = cache_->find_key;
+  s.Reset();
   s.Bind(1, key);
-  if (s.Step()) return s.Int(0);
+  const bool found = s.Step();
+  const int64_t id = found ? s.Int(0) : 0;
+  s.Reset();  // no statement may stay open across a commit
+  if (found) return id;
   return std::nullopt;
 }
 
@@ -318,43 +386,93 @@ int64_t Store::DocumentCount() const {
 bool Store::Search(std::string_view query, const SearchOptions& options,
                    std::vector<SearchHit>* hits, std::string* error) const {
   hits->clear();
-  const std::vector<QueryWord> words = QueryWords(query);
+  std::vector<QueryWord> words;
+  {
+    namespace tx = marsad::text;
+    const tx::Normalized n = tx::Normalize(query, tx::kMatch);
+    Statement by_ending(db_, "SELECT term FROM vocab WHERE ending = ? AND ending != '' LIMIT 64");
+    Statement by_skeleton(db_,
+                          "SELECT term FROM vocab WHERE skeleton = ? AND skeleton != '' LIMIT 64");
+    auto expand = [](Statement& st, const std::string& key, std::vector<std::string>* out) {
+      if (key.empty()) return;
+      st.Reset();
+      st.Bind(1, key);
+      while (st.Step()) {
+        std::string term = st.Text(0);
+        if (std::find(out->begin(), out->end(), term) == out->end()) out->push_back(std::move(term));
+      }
+    };
+    for (const tx::Token& t : tx::Tokenize(n.text)) {
+      if (t.kind == tx::TokenKind::kPunct || t.kind == tx::TokenKind::kSymbol) continue;
+      QueryWord w;
+      const std::string whole = n.text.substr(t.span.begin, t.span.size());
+      w.exact.push_back(whole);
+      if (t.kind == tx::TokenKind::kWord) {
+        const std::string stem = n.text.substr(t.stem.begin, t.stem.size());
+        if (stem != whole) w.exact.push_back(stem);
+        expand(by_ending, tx::internal::EndingKeyOfKey(stem), &w.exact);
+        std::vector<std::string> skeleton_terms;
+        expand(by_skeleton, tx::internal::SkeletonKeyOfKey(stem), &skeleton_terms);
+        for (std::string& term : skeleton_terms) {
+          if (std::find(w.exact.begin(), w.exact.end(), term) == w.exact.end()) {
+            w.variants.push_back(std::move(term));
+          }
+        }
+      }
+      words.push_back(std::move(w));
+    }
+  }
   if (words.empty()) {
     *error = "the query has no searchable word";
     return false;
   }
-  const std::string sql =
-      std::string("SELECT f.rowid, bm25(docs_fts, 2.0, 1.0), "
-                  "snippet(docs_fts, 1, char(2), char(3), '…', 24), "
-                  "d.title, d.source, d.published, d.duplicate_of "
-                  "FROM docs_fts f JOIN docs d ON d.id = f.rowid "
-                  "WHERE docs_fts MATCH ?") +
-      (options.source.empty() ? "" : " AND d.source = ?") + " ORDER BY 2 LIMIT ?";
+  // Rank first, then build snippets for the returned rows only: a snippet
+  // re-reads and re-tokenizes its document, far too slow for every match.
+  const std::string rank_sql =
+      std::string("SELECT f.rowid, bm25(docs_fts, 2.0, 1.0) FROM docs_fts f") +
+      (options.source.empty() ? "" : " JOIN docs d ON d.id = f.rowid") +
+      " WHERE docs_fts MATCH ?" + (options.source.empty() ? "" : " AND d.source = ?") +
+      " ORDER BY 2 LIMIT ?";
   auto run = [&](const std::string& expr, bool exact) {
-    Statement s(db_, sql.c_str());
-    int i = 1;
-    s.Bind(i++, expr);
-    if (!options.source.empty()) s.Bind(i++, options.source);
-    s.Bind(i, static_cast<int64_t>(options.limit + hits->size()));
-    while (s.Step() && hits->size() < options.limit) {
-      const int64_t id = s.Int(0);
+    std::vector<std::pair<int64_t, double>> ranked;
+    {
+      Statement s(db_, rank_sql.c_str());
+      int i = 1;
+      s.Bind(i++, expr);
+      if (!options.source.empty()) s.Bind(i++, options.source);
+      s.Bind(i, static_cast<int64_t>(options.limit + hits->size()));
+      while (s.Step()) ranked.emplace_back(s.Int(0), -s.Double(1));
+    }
+    Statement snippet(db_,
+                      "SELECT snippet(docs_fts, 1, char(2), char(3), '…', 24), d.title, "
+                      "d.source, d.published, d.duplicate_of FROM docs_fts f "
+                      "JOIN docs d ON d.id = f.rowid WHERE docs_fts MATCH ? AND f.rowid = ?");
+    for (const auto& [id, score] : ranked) {
+      if (hits->size() >= options.limit) break;
       bool seen = false;
       for (const SearchHit& h : *hits) seen = seen || h.doc == id;
       if (seen) continue;
+      snippet.Reset();
+      snippet.Bind(1, expr).Bind(2, id);
+      if (!snippet.Step()) continue;
       SearchHit hit;
       hit.doc = id;
-      hit.score = -s.Double(1);
-      SetSnippet(s.Text(2), &hit);
-      hit.title = s.Text(3);
-      hit.source = s.Text(4);
-      hit.published = s.Text(5);
-      if (!s.IsNull(6)) hit.duplicate_of = s.Int(6);
+      hit.score = score;
+      SetSnippet(snippet.Text(0), &hit);
+      hit.title = snippet.Text(1);
+      hit.source = snippet.Text(2);
+      hit.published = snippet.Text(3);
+      if (!snippet.IsNull(4)) hit.duplicate_of = snippet.Int(4);
       hit.exact = exact;
       hits->push_back(std::move(hit));
     }
   };
   run(MatchExpression(words, false), true);
-  if (options.variants && hits->size() < options.limit) run(MatchExpression(words, true), false);
+  if (options.variants && hits->size() < options.limit) {
+    bool any_variant = false;
+    for (const QueryWord& w : words) any_variant = any_variant || !w.variants.empty();
+    if (any_variant) run(MatchExpression(words, true), false);
+  }
   return true;
 }
 

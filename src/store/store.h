@@ -34,6 +34,15 @@ struct sqlite3;
 
 namespace marsad::store {
 
+namespace internal {
+struct IndexTokens;
+}  // namespace internal
+struct IngestOptions;
+struct IngestSummary;
+class Store;
+IngestSummary Ingest(Store* store, const std::vector<std::string>& paths,
+                     const IngestOptions& options);
+
 struct DocRecord {
   int64_t id = 0;
   std::string path;
@@ -103,9 +112,10 @@ class Store {
   int64_t DocumentCount() const;
 
   // Ranked full-text search. Documents whose words match the query as spelled
-  // (up to letter variants and clitics) come first, ranked by BM25; then,
-  // with options.variants, documents matching only other spellings. Returns
-  // false and sets *error for a query with no searchable word.
+  // (up to letter variants, clitics and the ا/ة ending) come first, ranked by
+  // BM25; then, with options.variants, documents matching only other
+  // spellings (same consonant skeleton). Returns false and sets *error for a
+  // query with no searchable word.
   bool Search(std::string_view query, const SearchOptions& options, std::vector<SearchHit>* hits,
               std::string* error) const;
 
@@ -115,8 +125,16 @@ class Store {
   int schema_version() const;
 
  private:
-  Store() = default;
+  struct Cache;  // prepared statements and the vocabulary already stored
+  friend IngestSummary Ingest(Store*, const std::vector<std::string>&, const IngestOptions&);
+
+  Store();
+  // AddDocument with the index tokens of its title and text computed ahead.
+  int64_t AddDocument(const DocRecord& doc, const internal::IndexTokens& title,
+                      const internal::IndexTokens& text);
+
   sqlite3* db_ = nullptr;
+  std::unique_ptr<Cache> cache_;
 };
 
 // ---------------------------------------------------------------------------

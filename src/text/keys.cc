@@ -46,7 +46,8 @@ std::string EndingKeyOfKey(std::string_view k) {
   }
   if (letters < 3) return {};
   // ا ه ي are two bytes each in UTF-8.
-  if (key.ends_with("ا") || key.ends_with("ه") || key.ends_with("ي")) key.resize(key.size() - 2);
+  // Not ي: that would join a place with its adjective (أمريكا، أمريكي).
+  if (key.ends_with("ا") || key.ends_with("ه")) key.resize(key.size() - 2);
   return key;
 }
 

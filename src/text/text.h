@@ -124,8 +124,8 @@ class CharOffsets {
 
 // Keys for finding a word under other spellings (search, blocking). Both take
 // a display-normalised word without clitics.
-// EndingKey: the match key without a final ا or ه (ة) or ي (ى), so that
-// سوريا and سورية, or طهران and طهرانه, share it; empty for words under 3 letters.
+// EndingKey: the match key without a final ا or ه (ة), so that سوريا and
+// سورية share it; empty for words under 3 letters.
 std::string EndingKey(std::string_view word);
 // SkeletonKey: consonant classes with inner long vowels dropped and doubled
 // letters collapsed (غ ج ق ك one class for the Latin g; ت ط; س ص ث; ...), so

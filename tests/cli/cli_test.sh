@@ -30,7 +30,13 @@ check "Arabic-Indic number with its original text" contains "$tmp/out" '"text":"
 check "relative date resolved" contains "$tmp/out" '"date":"2024-03-04"'
 check "range found" contains "$tmp/out" '"high":500.0,"low":200.0'
 check "tokens carry clitics" contains "$tmp/out" '"role":"conj"'
+check "mentions are listed" contains "$tmp/out" '"mentions":\['
 check "nothing on stderr" test ! -s "$tmp/err"
+printf 'اعتقلت الشرطة في بغداد رجلا.' | "$MARSAD" annotate --text >"$tmp/out" 2>"$tmp/err"
+check "a capital city is a place" contains "$tmp/out" '"text":"بغداد","type":"LOC"'
+"$MARSAD" annotate --text --model "$tmp/no-such.model" "$tmp/a.txt" >/dev/null 2>"$tmp/err"
+check "missing model exits 1" test $? -eq 1
+check "missing model named" contains "$tmp/err" "no-such.model"
 
 # JSON Lines: bad lines are reported by number and skipped, good ones annotated.
 {

@@ -2,10 +2,12 @@
 // fictional, written for these tests.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "resolve/resolve.h"
 
@@ -109,12 +111,49 @@ TEST(MatchScore, RangeAndSymmetry) {
   EXPECT_EQ(M().MatchScore("", "محمد"), 0.0);
 }
 
+TEST(MatchScore, CombineTokenScoresIsMatchScore) {
+  // The screener's path (token scores computed apart, then combined) gives
+  // exactly MatchScore, in either order of the names; the bound holds.
+  const char* names[] = {"غولنازار تيموروف", "TIMUROV, Gulnazar", "Gulnazar Temurov", "محمد",
+                         "خالد سعيد المنصوري", "Khaled al-Mansouri", "Abu Hafs al-Shami",
+                         "عبد الرحمن الفاضلي", "x"};
+  for (const char* x : names) {
+    for (const char* y : names) {
+      const PreparedName a = PrepareName(x), b = PrepareName(y);
+      std::vector<double> s(a.tokens.size() * b.tokens.size());
+      double top = 0;
+      for (size_t i = 0; i < a.tokens.size(); ++i) {
+        for (size_t j = 0; j < b.tokens.size(); ++j) {
+          s[i * b.tokens.size() + j] = M().TokenScore(a.tokens[i], b.tokens[j]);
+          // Token scores are exactly symmetric (a cache may key them either way).
+          EXPECT_EQ(s[i * b.tokens.size() + j], M().TokenScore(b.tokens[j], a.tokens[i]));
+          top = std::max(top, s[i * b.tokens.size() + j]);
+        }
+      }
+      const double combined = M().CombineTokenScores(a, b, s.data());
+      EXPECT_EQ(combined, M().MatchScore(x, y)) << x << " / " << y;
+      EXPECT_LE(combined, top);
+    }
+  }
+}
+
 TEST(MatchScore, LongInputIsCutNotFatal) {
   std::string long_name;
   for (int i = 0; i < 200; ++i) long_name += "غولنازارتيموروف ";
   const double s = M().MatchScore(long_name, "Gulnazar Timurov");
   EXPECT_GE(s, 0.0);
   EXPECT_LE(s, 1.0);
+  // Tokens at the 64-letter cut, in both scripts and against each other.
+  std::string arabic, latin;
+  for (int i = 0; i < 10; ++i) {
+    arabic += "غولنازار";
+    latin += "gulnazar";
+  }
+  for (const auto& [a, b] : {std::pair{arabic, latin}, {arabic, arabic + "ي"}, {latin, latin + "a"}}) {
+    const double t = M().MatchScore(a, b);
+    EXPECT_GE(t, kDefaultThreshold) << a << " / " << b;
+    EXPECT_LE(t, 1.0);
+  }
 }
 
 TEST(BlockingKeys, ScriptsShareKeys) {
@@ -219,6 +258,43 @@ TEST(Train, TinyDataRoundTrip) {
   options.data_dir = (dir / "nothing").string();
   EXPECT_FALSE(TrainTransliteration(options, out, &eval, &error));
   std::filesystem::remove_all(dir);
+}
+
+// Trains on `pairs` (each three times), nearly all held out, and returns the
+// figures.
+Evaluation TrainTiny(const char* name, const std::vector<std::pair<std::string, std::string>>& pairs) {
+  const auto dir = std::filesystem::temp_directory_path() / name;
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream tsv(dir / "google-ar2en-train.tsv", std::ios::binary);
+    for (int rep = 0; rep < 3; ++rep) {
+      for (const auto& [a, l] : pairs) tsv << a << '\t' << l << '\n';
+    }
+  }
+  TrainOptions options;
+  options.data_dir = dir.string();
+  options.iterations = 2;
+  options.heldout = 0.9;
+  Evaluation eval;
+  std::string error;
+  EXPECT_TRUE(TrainTransliteration(options, (dir / "tiny.model").string(), &eval, &error)) << error;
+  std::filesystem::remove_all(dir);
+  return eval;
+}
+
+TEST(Train, HardNegativesAreDifferentNames) {
+  // Spellings of one name the data happens not to link (Hedley/Hadley,
+  // هيدلي/هادلي: they differ only in vowels) are never sampled as negatives.
+  const Evaluation same = TrainTiny("marsad_resolve_neg_same",
+                                    {{"هيدلي", "hedley"}, {"هادلي", "hadley"}, {"هدلي", "hadly"},
+                                     {"هيدلى", "headley"}, {"تيموروف", "timurov"}, {"تيمروف", "temurov"}});
+  EXPECT_GT(same.arabic_latin.positives, 0u);
+  EXPECT_EQ(same.arabic_latin.negatives, 0u);
+  // Names that differ in a consonant in both scripts are (حامد/خامد, Hamid/Khamid).
+  const Evaluation apart = TrainTiny("marsad_resolve_neg_apart",
+                                     {{"حامد", "hamid"}, {"خامد", "khamid"}, {"حميد", "hameed"},
+                                      {"خميد", "khmeed"}, {"حمدي", "hamdi"}, {"خمدي", "khamdi"}});
+  EXPECT_GT(apart.arabic_latin.negatives, 0u);
 }
 
 }  // namespace

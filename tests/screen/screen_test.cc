@@ -1,8 +1,11 @@
 // Watch-list loaders and screening, on synthetic lists of fictional people.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <thread>
+#include <vector>
 
 #include "resolve/resolve.h"
 #include "screen/screen.h"
@@ -160,6 +163,81 @@ TEST(Screener, DifferentPeopleAndNoiseFindNothing) {
     const auto hits = s.Screen(q);
     EXPECT_TRUE(hits.empty()) << q << ": " << (hits.empty() ? "" : hits[0].matched_alias + " " + std::to_string(hits[0].score));
   }
+}
+
+// Every name of `list` scored with MatchScore: what Screen must return.
+std::vector<Hit> BruteForce(const WatchList& list, std::string_view query, double threshold) {
+  std::vector<Hit> hits;
+  for (const ListEntry& e : list.entries) {
+    Hit best;
+    for (const ListName& n : e.names) {
+      const double s = M().MatchScore(query, n.text);
+      if (s >= threshold && s > best.score) best = {e.id, e.primary_name, n.text, s, ""};
+    }
+    if (best.score > 0) hits.push_back(best);
+  }
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    return a.score != b.score ? a.score > b.score : a.list_entry_id < b.list_entry_id;
+  });
+  return hits;
+}
+
+TEST(Screener, ScoresAsMatchScoreDoesWithCachedTokens) {
+  // Token scores are cached per query and names skipped by a bound: the hits
+  // and their scores are still exactly those of MatchScore over every name
+  // the blocking lets through (here, with a low threshold, all that score).
+  WatchList list;
+  std::string error;
+  ASSERT_TRUE(ParseUnXml(kUnXml, &list, &error)) << error;
+  const Screener s(list, M(), {.threshold = 0.3, .max_hits = 100});
+  for (const char* q : {"غولنازار تيموروف", "Gulnazar Timurov", "TIMUROV, Gulnazar", "فاطمة الزهراوي",
+                        "Fatima Saleh al-Zahrawi Khalil", "Abu Hafs", "Valley Relief Foundation",
+                        "Gulnazar Saleh Khalil"}) {
+    const auto got = s.Screen(q);
+    const auto want = BruteForce(list, q, 0.3);
+    for (const Hit& h : got) {
+      const auto it = std::find_if(want.begin(), want.end(),
+                                   [&](const Hit& w) { return w.list_entry_id == h.list_entry_id; });
+      ASSERT_NE(it, want.end()) << q << ": " << h.list_entry_id;
+      EXPECT_EQ(h.score, it->score) << q << ": " << h.list_entry_id;
+      EXPECT_EQ(h.score, M().MatchScore(q, h.matched_alias)) << q;
+    }
+    // What blocking finds at the default threshold, brute force finds too.
+    if (!want.empty() && want[0].score >= resolve::kDefaultThreshold) {
+      ASSERT_FALSE(got.empty()) << q;
+      EXPECT_EQ(got[0].list_entry_id, want[0].list_entry_id) << q;
+    }
+  }
+}
+
+TEST(Screener, ThreadsAndScreenersShareNothing) {
+  // Two screeners over different lists, queried from two threads at once:
+  // the per-thread cache never leaks one list's tokens into the other's.
+  WatchList un, ofac;
+  std::string error;
+  ASSERT_TRUE(ParseUnXml(kUnXml, &un, &error)) << error;
+  ASSERT_TRUE(ParseOfacCsv(kSdnCsv, kAltCsv, &ofac, &error)) << error;
+  const Screener a(un, M()), b(ofac, M());
+  const auto want_a = a.Screen("Golnazar Timourov"), want_b = b.Screen("Golnazar Timourov");
+  ASSERT_FALSE(want_a.empty());
+  ASSERT_FALSE(want_b.empty());
+  auto work = [&](bool* ok) {
+    for (int i = 0; i < 200; ++i) {
+      const auto ha = a.Screen("Golnazar Timourov");
+      const auto hb = b.Screen("Golnazar Timourov");
+      const auto hn = b.Screen("Fatima al-Zahrawi");  // only on the UN list
+      *ok = *ok && ha.size() == want_a.size() && ha[0].list_entry_id == want_a[0].list_entry_id &&
+            ha[0].score == want_a[0].score && hb.size() == want_b.size() &&
+            hb[0].list_entry_id == want_b[0].list_entry_id && hn.empty();
+    }
+  };
+  bool ok1 = true, ok2 = true;
+  std::thread t1(work, &ok1), t2(work, &ok2);
+  t1.join();
+  t2.join();
+  EXPECT_TRUE(ok1);
+  EXPECT_TRUE(ok2);
+  EXPECT_EQ(want_b[0].list_entry_id, "101");
 }
 
 }  // namespace
