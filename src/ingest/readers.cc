@@ -1271,6 +1271,21 @@ std::optional<std::string> DecodeText(std::string_view bytes, std::string* why) 
   return DecodeMixed(bytes, why);
 }
 
+namespace {
+
+size_t WordCount(std::string_view line) {
+  size_t words = 0;
+  bool in_word = false;
+  for (const char c : line) {
+    const bool space = c == ' ' || c == '\t';
+    words += !space && !in_word;
+    in_word = !space;
+  }
+  return words;
+}
+
+}  // namespace
+
 void FindTitleAndDate(std::string* text, std::string* title, std::string* published) {
   struct Range {
     size_t begin;
@@ -1304,6 +1319,9 @@ void FindTitleAndDate(std::string* text, std::string* title, std::string* publis
       if (!found.date && !EndsWithSentencePunctuation(line) &&
           !StartsWrappedParagraph(*text, range.end, CharsUpTo(line, kMaxHeadLineChars))) {
         title_line = range;
+        // One or two words above the headline are a section or site label
+        // (a page's breadcrumb), not the headline: keep looking below it.
+        looking_for_title = WordCount(line) < 3;
       }
     }
   }

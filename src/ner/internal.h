@@ -3,7 +3,6 @@
 #define MARSAD_NER_INTERNAL_H_
 
 #include <array>
-#include <cstdlib>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -180,7 +179,7 @@ inline constexpr std::array<std::pair<const char*, uint32_t>, 10> kGroupNames = 
 
 // Sentences either side of a sentence that count as its document for the
 // document features (ANERcorp has no document marks, only sentence order).
-inline const int kDocumentWindow = getenv("NER_WIN") ? atoi(getenv("NER_WIN")) : 12;
+inline constexpr size_t kDocumentWindow = 12;
 
 // What features see of one word of a sentence.
 struct WordInfo {
@@ -252,8 +251,8 @@ struct Tagger::Model {
   // transitions[prev][label]; prev == kLabels is the sentence start.
   float transitions[internal::kLabels + 1][internal::kLabels] = {};
   float temperature = 1;  // scales scores into posteriors for confidences
-  // The second pass (feature group "document"): its own weights, over the
-  // features of the first and the document features.
+  // The second pass (feature group "document"): weights of the document
+  // features, added to the first pass's scores, and its own transitions.
   internal::FeatureTable table2;
   float transitions2[internal::kLabels + 1][internal::kLabels] = {};
 

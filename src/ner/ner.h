@@ -15,7 +15,9 @@
 //
 // The tagger is a linear-chain model (averaged structured perceptron, Viterbi
 // decoding under the BIO constraint, so every mention is a well-formed span)
-// over word, stem, affix, context, gazetteer and word-cluster features. The
+// over word, stem, affix, context, gazetteer and word-cluster features, in two
+// passes: the second also sees the first's labels of the same word in nearby
+// sentences of the document (models with the "document" feature group). The
 // model file is self-contained: it carries its feature configuration, its
 // gazetteers and its word clusters, and is versioned.
 //
@@ -167,6 +169,9 @@ struct TrainOptions {
   // whole names, and words mostly seen inside names of a type (e.g. WikiANN).
   std::vector<std::string> name_list_paths;
   int epochs = 12;
+  // Epochs of the second pass (feature group "document"), which learns few
+  // weights on top of the first pass's scores and overfits sooner.
+  int document_epochs = 4;
   uint64_t seed = 1;
   uint32_t min_feature_count = 1;  // features seen fewer times are not learnt
   // Sentences for which the tagger's progress is reported after each epoch

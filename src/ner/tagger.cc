@@ -179,40 +179,25 @@ void Tagger::Model::Score(const std::vector<WordInfo>& words, std::vector<float>
 void Tagger::Model::ScoreDocument(const std::vector<const std::vector<WordInfo>*>& doc,
                                   std::vector<std::vector<float>>* scores) const {
   scores->resize(doc.size());
-  const Features features(groups, &lexicon);
   if (!two_pass()) {
     for (size_t s = 0; s < doc.size(); ++s) Score(*doc[s], &(*scores)[s]);
     return;
   }
-  // Pass 1, keeping every word's keys for pass 2.
-  std::vector<std::vector<uint64_t>> keys(doc.size());
-  std::vector<std::vector<uint32_t>> starts(doc.size());
+  // Pass 1.
   std::vector<std::vector<uint8_t>> pass1(doc.size());
   for (size_t s = 0; s < doc.size(); ++s) {
-    const std::vector<WordInfo>& words = *doc[s];
-    std::vector<float>& sc = (*scores)[s];
-    sc.assign(words.size() * kLabels, 0);
-    starts[s].push_back(0);
-    for (size_t i = 0; i < words.size(); ++i) {
-      features.Extract(words, i, &keys[s]);
-      starts[s].push_back(static_cast<uint32_t>(keys[s].size()));
-      float* row = &sc[i * kLabels];
-      AddWeights(table, keys[s].data() + starts[s][i], starts[s][i + 1] - starts[s][i], row);
-      MaskPunctuation(words[i], row);
-    }
-    Viterbi(sc, transitions, words.size(), &pass1[s]);
+    Score(*doc[s], &(*scores)[s]);
+    Viterbi((*scores)[s], transitions, doc[s]->size(), &pass1[s]);
   }
+  // Pass 2: the first pass's scores plus the document features'.
   std::vector<std::vector<std::vector<uint64_t>>> doc_keys;
   Features::ExtractDocument(doc, pass1, &doc_keys);
   for (size_t s = 0; s < doc.size(); ++s) {
     const std::vector<WordInfo>& words = *doc[s];
     std::vector<float>& sc = (*scores)[s];
-    sc.assign(words.size() * kLabels, 0);
     for (size_t i = 0; i < words.size(); ++i) {
       float* row = &sc[i * kLabels];
-      AddWeights(table2, keys[s].data() + starts[s][i], starts[s][i + 1] - starts[s][i], row);
       AddWeights(table2, doc_keys[s][i].data(), doc_keys[s][i].size(), row);
-      MaskPunctuation(words[i], row);
     }
   }
 }

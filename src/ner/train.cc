@@ -19,6 +19,9 @@ struct Example {
   std::vector<uint32_t> ids;     // features of all words, concatenated
   std::vector<uint32_t> starts;  // word i's features are ids[starts[i], starts[i+1])
   std::vector<uint8_t> gold;
+  // Fixed scores (n × kLabels) the weights add to: the first pass's, when
+  // learning the second; empty otherwise.
+  std::vector<float> offset;
 };
 
 // splitmix64: a shuffle that is the same on every platform (std::shuffle's
@@ -34,10 +37,20 @@ class Learner {
  public:
   explicit Learner(size_t features)
       : w_(features * kLabels, 0), u_(features * kLabels, 0), tw_{}, tu_{} {}
+  // Starts the transitions from given ones (those of the first pass).
+  void SetTransitions(const float (*transitions)[kLabels]) {
+    for (int p = 0; p <= kLabels; ++p) {
+      for (int l = 0; l < kLabels; ++l) tw_[p][l] = transitions[p][l];
+    }
+  }
 
   void Scores(const Example& e, std::vector<float>* scores) const {
     const size_t n = e.gold.size();
-    scores->assign(n * kLabels, 0);
+    if (e.offset.empty()) {
+      scores->assign(n * kLabels, 0);
+    } else {
+      scores->assign(e.offset.begin(), e.offset.end());
+    }
     for (size_t i = 0; i < n; ++i) {
       float* s = &(*scores)[i * kLabels];
       for (uint32_t k = e.starts[i]; k < e.starts[i + 1]; ++k) {
@@ -158,7 +171,11 @@ Evaluation Evaluate(const Learner& learner, const std::vector<Example>& dev,
   for (size_t d = 0; d < dev.size(); ++d) {
     const Example& e = dev[d];
     const size_t n = e.gold.size();
-    scores.assign(n * kLabels, 0);
+    if (e.offset.empty()) {
+      scores.assign(n * kLabels, 0);
+    } else {
+      scores.assign(e.offset.begin(), e.offset.end());
+    }
     for (size_t i = 0; i < n; ++i) {
       for (uint32_t k = e.starts[i]; k < e.starts[i + 1]; ++k) {
         for (int l = 0; l < kLabels; ++l) {
@@ -176,13 +193,19 @@ Evaluation Evaluate(const Learner& learner, const std::vector<Example>& dev,
 
 // Best labels of a sentence given as feature hashes, under a table.
 void Decode(const FeatureTable& table, const float (*transitions)[kLabels],
-            const std::vector<std::vector<uint64_t>>& hashes, std::vector<uint8_t>* labels) {
-  std::vector<float> scores(hashes.size() * kLabels, 0);
+            const std::vector<std::vector<uint64_t>>& hashes, const std::vector<WordInfo>& info,
+            std::vector<uint8_t>* labels, std::vector<float>* scores_out) {
+  std::vector<float>& scores = *scores_out;
+  scores.assign(hashes.size() * kLabels, 0);
   for (size_t i = 0; i < hashes.size(); ++i) {
     for (uint64_t h : hashes[i]) {
       if (const float* w = table.Find(h)) {
         for (int l = 0; l < kLabels; ++l) scores[i * kLabels + l] += w[l];
       }
+    }
+    // As Tagger::Model::Score: no name on punctuation.
+    if (info[i].kind == kPunct || info[i].kind == kOther) {
+      for (int l = 1; l < kLabels; ++l) scores[i * kLabels + l] = -1e9f;
     }
   }
   Viterbi(scores, transitions, hashes.size(), labels);
@@ -196,7 +219,10 @@ void TrainTable(const std::vector<std::vector<std::vector<uint64_t>>>& hashes,
                 const std::vector<std::vector<std::vector<uint64_t>>>* dev_hashes,
                 const std::vector<ConllSentence>* dev_sentences, bool report,
                 std::vector<uint64_t>* kept_keys, std::vector<float>* kept_weights,
-                float (*transitions)[kLabels]) {
+                float (*transitions)[kLabels],
+                const std::vector<std::vector<float>>* offsets = nullptr,
+                const std::vector<std::vector<float>>* dev_offsets = nullptr,
+                const float (*start_transitions)[kLabels] = nullptr) {
   std::unordered_map<uint64_t, uint32_t> counts;
   for (const auto& sentence : hashes) {
     for (const auto& word : sentence) {
@@ -215,15 +241,20 @@ void TrainTable(const std::vector<std::vector<std::vector<uint64_t>>>& hashes,
   for (size_t i = 0; i < keys.size(); ++i) ids.emplace(keys[i], static_cast<uint32_t>(i));
   std::vector<Example> examples;
   examples.reserve(hashes.size());
-  for (size_t s = 0; s < hashes.size(); ++s) examples.push_back(Encode(hashes[s], ids, gold[s]));
+  for (size_t s = 0; s < hashes.size(); ++s) {
+    examples.push_back(Encode(hashes[s], ids, gold[s]));
+    if (offsets) examples.back().offset = (*offsets)[s];
+  }
   std::vector<Example> dev;
   if (dev_hashes) {
     for (size_t s = 0; s < dev_hashes->size(); ++s) {
       dev.push_back(Encode((*dev_hashes)[s], ids, ToLabels((*dev_sentences)[s].tags)));
+      if (dev_offsets) dev.back().offset = (*dev_offsets)[s];
     }
   }
 
   Learner learner(keys.size());
+  if (start_transitions) learner.SetTransitions(start_transitions);
   std::vector<size_t> order(examples.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   uint64_t random = options.seed;
@@ -308,6 +339,7 @@ bool Train(const std::vector<ConllSentence>& train, const TrainOptions& options,
     // a sentence's neighbours are mostly labelled by the same model).
     constexpr size_t kFolds = 5;
     std::vector<std::vector<uint8_t>> pass1(train.size());
+    std::vector<std::vector<float>> offsets(train.size());
     for (size_t k = 0; k < kFolds; ++k) {
       const size_t lo = train.size() * k / kFolds, hi = train.size() * (k + 1) / kFolds;
       std::vector<std::vector<std::vector<uint64_t>>> part_hashes, held_hashes;
@@ -325,37 +357,41 @@ bool Train(const std::vector<ConllSentence>& train, const TrainOptions& options,
                  k_transitions);
       FeatureTable table;
       table.Build(k_keys, k_weights);
-      for (size_t s = lo; s < hi; ++s) Decode(table, k_transitions, hashes[s], &pass1[s]);
+      for (size_t s = lo; s < hi; ++s) {
+        Decode(table, k_transitions, hashes[s], infos[s], &pass1[s], &offsets[s]);
+      }
     }
     TrainTable(hashes, gold, options, nullptr, nullptr, false, &keys, &weights,
                model.transitions);
     model.table.Build(keys, weights);
 
-    // Document features: train sentences are one document, in order, as
-    // are the dev sentences.
-    const auto with_document = [](std::vector<std::vector<std::vector<uint64_t>>>* h,
-                                  const std::vector<std::vector<WordInfo>>& info,
-                                  const std::vector<std::vector<uint8_t>>& labels) {
+    // The second pass adds document features to the first pass's scores
+    // (stacking): train sentences are one document, in order, as are the
+    // dev sentences.
+    const auto document = [](const std::vector<std::vector<WordInfo>>& info,
+                             const std::vector<std::vector<uint8_t>>& labels) {
       std::vector<const std::vector<WordInfo>*> doc;
       for (const auto& i : info) doc.push_back(&i);
       std::vector<std::vector<std::vector<uint64_t>>> extra;
       Features::ExtractDocument(doc, labels, &extra);
-      for (size_t s = 0; s < h->size(); ++s) {
-        for (size_t i = 0; i < (*h)[s].size(); ++i) {
-          (*h)[s][i].insert((*h)[s][i].end(), extra[s][i].begin(), extra[s][i].end());
-        }
-      }
+      return extra;
     };
-    with_document(&hashes, infos, pass1);
+    const auto doc_hashes = document(infos, pass1);
+    std::vector<std::vector<std::vector<uint64_t>>> dev_doc_hashes;
+    std::vector<std::vector<float>> dev_offsets(dev_hashes.size());
     if (options.dev) {
       std::vector<std::vector<uint8_t>> dev_pass1(dev_hashes.size());
       for (size_t s = 0; s < dev_hashes.size(); ++s) {
-        Decode(model.table, model.transitions, dev_hashes[s], &dev_pass1[s]);
+        Decode(model.table, model.transitions, dev_hashes[s], dev_infos[s], &dev_pass1[s],
+               &dev_offsets[s]);
       }
-      with_document(&dev_hashes, dev_infos, dev_pass1);
+      dev_doc_hashes = document(dev_infos, dev_pass1);
     }
-    TrainTable(hashes, gold, options, options.dev ? &dev_hashes : nullptr, options.dev, true,
-               &keys2, &weights2, model.transitions2);
+    TrainOptions second = options;
+    second.epochs = options.document_epochs;
+    TrainTable(doc_hashes, gold, second, options.dev ? &dev_doc_hashes : nullptr, options.dev,
+               true, &keys2, &weights2, model.transitions2, &offsets, &dev_offsets,
+               model.transitions);
   }
 
   // Confidences: the temperature that makes the posteriors of the gold
@@ -403,6 +439,7 @@ bool Train(const std::vector<ConllSentence>& train, const TrainOptions& options,
   }
   extra["sentences"] = train.size();
   extra["epochs"] = options.epochs;
+  if (model.two_pass()) extra["document_epochs"] = options.document_epochs;
   extra["seed"] = options.seed;
   extra["min_feature_count"] = options.min_feature_count;
   return SaveModel(model, keys, weights, keys2, weights2, extra.dump(), output, error);

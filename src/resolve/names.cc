@@ -266,13 +266,15 @@ bool IsLatinAbd(const std::string& s) {
   return std::find(std::begin(kForms), std::end(kForms), s) != std::end(kForms);
 }
 
-// "abdurrahman", "abdullah", "abdelkader", "abdulaziz" -> abd + the noun
+// "abdurrahman", "abdullah", "abdoullah", "abdelkader", "abdulaziz" -> abd + the noun
 // without its article, the form a two-word "Abd al-..." is given too.
 std::string CanonicalLatinAbd(const std::string& s) {
   if (s.size() < 7 || s.compare(0, 3, L("abd")) != 0) return s;
   size_t i = 3;
   if (!IsLatinVowel(s[i]) || s[i] == 'y' - 'a') return s;
   ++i;
+  // A second vowel letter, as French spellings write it: "abdoullah".
+  if (IsLatinVowel(s[i]) && s[i] != 'y' - 'a' && i + 2 < s.size()) ++i;
   const int c = s[i], next = s[i + 1];
   if (c == 'l' - 'a') return L("abd") + s.substr(i + 1);        // the article's l
   if (!IsLatinVowel(c) && c == next) return L("abd") + s.substr(i + 1);  // ur-r, us-s

@@ -20,8 +20,10 @@
 // around them), Arabic–Arabic and Latin–Latin (symmetric weighted edit
 // distances). The log-likelihood ratio against chance is calibrated into a
 // probability with a logistic model fitted on true pairs against hard
-// negatives (different names sharing a blocking key). Tokens of two names are
-// then aligned in order: a missing middle name costs little, a different
+// negatives (different names sharing a blocking key, that differ from the
+// true pair's name in a consonant in both scripts: see models/README.md).
+// Tokens of two names are then aligned in order: a missing middle name
+// costs little, a different
 // one (both names have a token there that does not match) costs much, and
 // first-name/surname order may be reversed (as in lists: "KHALIMOV, Gulmurod").
 //

@@ -100,7 +100,10 @@ class Screener {
   Screener(const WatchList& list, const resolve::Matcher& matcher, ScreenOptions options = {});
 
   // The entries `name` (any script) matches, one hit per entry (its best
-  // name), best first. Empty if none, or if `name` has no letters.
+  // name), best first. Empty if none, or if `name` has no letters. A list
+  // name without Arabic or Latin letters (a Cyrillic original-script name)
+  // is found when `name` is written as it is, with score 1 and the rule
+  // "same text".
   std::vector<Hit> Screen(std::string_view name) const;
 
   size_t name_count() const { return names_.size(); }
@@ -123,6 +126,10 @@ class Screener {
   std::vector<resolve::NameToken> tokens_;
   std::vector<uint32_t> token_ids_;
   std::unordered_map<std::string, std::vector<uint32_t>> postings_;  // key -> names_, ascending
+  // Names in a script the matcher has no letters for (Cyrillic, Chinese
+  // original-script names): found only as written, spaces aside.
+  // Text -> (entry, index into its names).
+  std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>> verbatim_;
 };
 
 }  // namespace marsad::screen

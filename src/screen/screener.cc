@@ -33,6 +33,21 @@ size_t KeysNeeded(size_t query_tokens, size_t name_tokens) {
   return std::min<size_t>({2, query_tokens, name_tokens});
 }
 
+// Runs of white space as one space, none at the ends.
+std::string Spaced(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 std::string TokenIdentity(const resolve::NameToken& t) {
   std::string id;
   id += static_cast<char>(t.arabic);
@@ -79,7 +94,11 @@ Screener::Screener(const WatchList& list, const resolve::Matcher& matcher, Scree
     const ListEntry& entry = list_.entries[e];
     for (uint32_t i = 0; i < entry.names.size(); ++i) {
       Name n{e, i, 0, 0, resolve::PrepareName(entry.names[i].text), false};
-      if (n.prepared.tokens.empty()) continue;
+      if (n.prepared.tokens.empty()) {
+        const std::string text = Spaced(entry.names[i].text);
+        if (!text.empty()) verbatim_[text].emplace_back(e, i);
+        continue;
+      }
       n.prepared.tokens.resize(std::min(n.prepared.tokens.size(), kMaxTokens));
       n.arabic = AnyArabic(n.prepared);
       n.first_token = static_cast<uint32_t>(token_ids_.size());
@@ -100,7 +119,23 @@ Screener::Screener(const WatchList& list, const resolve::Matcher& matcher, Scree
 
 std::vector<Hit> Screener::Screen(std::string_view query) const {
   resolve::PreparedName q = resolve::PrepareName(query);
-  if (q.tokens.empty()) return {};
+  if (q.tokens.empty()) {
+    std::vector<Hit> hits;
+    const auto it = verbatim_.find(Spaced(query));
+    if (it == verbatim_.end() || options_.threshold > 1) return hits;
+    for (const auto& [e, i] : it->second) {
+      const ListEntry& entry = list_.entries[e];
+      if (std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return h.list_entry_id == entry.id; })) {
+        continue;
+      }
+      hits.push_back(Hit{entry.id, entry.primary_name, entry.names[i].text, 1.0,
+                         entry.names[i].kind + "; same text"});
+    }
+    std::sort(hits.begin(), hits.end(),
+              [](const Hit& a, const Hit& b) { return a.list_entry_id < b.list_entry_id; });
+    if (hits.size() > options_.max_hits) hits.resize(options_.max_hits);
+    return hits;
+  }
   q.tokens.resize(std::min(q.tokens.size(), kMaxTokens));
   const size_t qn = q.tokens.size();
   const bool query_arabic = AllArabic(q);

@@ -202,6 +202,22 @@ bool IsSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r
 bool IsArabicMark(char32_t c) { return (c >= 0x064B && c <= 0x065F) || c == 0x0670; }
 bool IsWordChar(char32_t c) { return IsArabicLetter(c) || IsArabicMark(c); }
 
+// The end of a run of digits from `i`, with , or . between digits taken in
+// (1,400 and 1.5 are one number; "200." ends at the full stop).
+size_t NumberEnd(std::string_view text, size_t i) {
+  while (i < text.size()) {
+    if (IsDigit(static_cast<unsigned char>(text[i]))) {
+      ++i;
+    } else if ((text[i] == ',' || text[i] == '.') && i + 1 < text.size() &&
+               IsDigit(static_cast<unsigned char>(text[i + 1]))) {
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
 bool StartsUrl(std::string_view s) {
   return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.");
 }
@@ -237,17 +253,7 @@ std::vector<Token> Tokenize(std::string_view text) {
       continue;
     }
     if (IsDigit(c)) {
-      size_t j = next;
-      while (j < n) {
-        if (IsDigit(static_cast<unsigned char>(text[j]))) {
-          ++j;
-        } else if ((text[j] == ',' || text[j] == '.') && j + 1 < n &&
-                   IsDigit(static_cast<unsigned char>(text[j + 1]))) {
-          j += 2;
-        } else {
-          break;
-        }
-      }
+      const size_t j = NumberEnd(text, next);
       t.kind = TokenKind::kNumber;
       t.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(j)};
       t.stem = t.span;
@@ -276,12 +282,7 @@ std::vector<Token> Tokenize(std::string_view text) {
           (letters.cp[0] == kWaw || letters.cp[0] == kFa || letters.cp[0] == kBa ||
            letters.cp[0] == kLam) &&
           (letters.n == 1 || letters.cp[1] == kBa || letters.cp[1] == kLam)) {
-        size_t k = j;
-        while (k < n && (IsDigit(static_cast<unsigned char>(text[k])) ||
-                         ((text[k] == ',' || text[k] == '.') && k + 1 < n &&
-                          IsDigit(static_cast<unsigned char>(text[k + 1]))))) {
-          k += IsDigit(static_cast<unsigned char>(text[k])) ? 1 : 2;
-        }
+        const size_t k = NumberEnd(text, j);
         t.kind = TokenKind::kNumber;
         t.span.end = static_cast<uint32_t>(k);
         t.stem = {static_cast<uint32_t>(j), static_cast<uint32_t>(k)};

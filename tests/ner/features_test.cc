@@ -104,6 +104,33 @@ TEST(FeaturesTest, GroupsSwitchFeaturesOff) {
   EXPECT_GT(many.size(), few.size());
 }
 
+TEST(FeaturesTest, DocumentFeaturesSeeTheFirstPassOnTheSameWordNearby) {
+  const Lexicon lex = SmallLexicon();
+  const Features f(~0u, &lex);
+  // Three sentences mentioning Walid; the first pass tagged only the first.
+  const auto s0 = Prepare(f, {"قال", "وليد", "أمس"});
+  const auto s1 = Prepare(f, {"وأضاف", "وليد"});
+  const auto s2 = Prepare(f, {"زار", "بيروت"});
+  const std::vector<const std::vector<WordInfo>*> doc = {&s0, &s1, &s2};
+  const std::vector<std::vector<uint8_t>> pass1 = {{kO, kBPer, kO}, {kO, kO}, {kO, kBLoc}};
+  std::vector<std::vector<std::vector<uint64_t>>> out;
+  Features::ExtractDocument(doc, pass1, &out);
+  ASSERT_EQ(out.size(), 3u);
+  ASSERT_EQ(out[1].size(), 2u);
+  // Walid in sentence 1 sees the B-PER of sentence 0, which Beirut does
+  // not: their document features differ beyond their own first-pass labels.
+  out.clear();  // ExtractDocument appends
+  Features::ExtractDocument(doc, {{kO, kO, kO}, {kO, kO}, {kO, kBLoc}}, &out);
+  std::vector<std::vector<std::vector<uint64_t>>> with;
+  Features::ExtractDocument(doc, pass1, &with);
+  EXPECT_NE(with[1][1], out[1][1]);
+  EXPECT_EQ(with[2][1], out[2][1]);  // Beirut: no other occurrence changed
+  // Deterministic.
+  std::vector<std::vector<std::vector<uint64_t>>> again;
+  Features::ExtractDocument(doc, pass1, &again);
+  EXPECT_EQ(again, with);
+}
+
 TEST(FeaturesTest, OddInputDoesNotCrash) {
   const Lexicon lex = SmallLexicon();
   const Features f(~0u, &lex);

@@ -169,6 +169,9 @@ TEST(PrepareName, ParticlesAndCompounds) {
   ASSERT_EQ(p.tokens.size(), 2u);
   EXPECT_EQ(PrepareName("Abdurrahman").tokens[0].letters, PrepareName("Abd al-Rahman").tokens[0].letters);
   EXPECT_EQ(PrepareName("Abdul Rahman").tokens[0].letters, PrepareName("Abd al-Rahman").tokens[0].letters);
+  // French spellings with "ou" join the same way (and so share the blocking key).
+  EXPECT_EQ(PrepareName("Abdoullah").tokens[0].letters, PrepareName("Abdullah").tokens[0].letters);
+  EXPECT_EQ(BlockingKeys("Abdoulmalik al-Huthi"), BlockingKeys("Abdulmalik al-Huthi"));
   // أل is a foreign name's start, never the article.
   EXPECT_EQ(PrepareName("ألبيرتو").tokens[0].article, 0);
   EXPECT_EQ(PrepareName("البيرتو").tokens[0].article, 2);

@@ -153,6 +153,22 @@ TEST(Screener, FindsVariantSpellingsWithWhy) {
   EXPECT_EQ(alias[0].why, "alias (low quality); latin spelling match");
 }
 
+TEST(Screener, OtherScriptNamesFoundAsWritten) {
+  // An original-script name in a script the matcher has no letters for.
+  WatchList list;
+  list.entries.push_back({"QDi.990", "ASLAN TIMUROV", true,
+                          {{"ASLAN TIMUROV", "primary name"},
+                           {"Аслан  Тимуров", "original-script name"}}});
+  const Screener s(list, M());
+  const auto hits = s.Screen(" Аслан Тимуров ");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].list_entry_id, "QDi.990");
+  EXPECT_EQ(hits[0].score, 1.0);
+  EXPECT_EQ(hits[0].why, "original-script name; same text");
+  EXPECT_TRUE(s.Screen("Тимуров").empty());  // only as written
+  EXPECT_TRUE(s.Screen("...").empty());
+}
+
 TEST(Screener, DifferentPeopleAndNoiseFindNothing) {
   WatchList list;
   std::string error;
