@@ -13,6 +13,9 @@
 namespace marsad::store {
 class Store;
 }  // namespace marsad::store
+namespace marsad::resolve {
+class Matcher;
+}  // namespace marsad::resolve
 
 namespace marsad::cli {
 
@@ -29,6 +32,13 @@ class UsageError : public std::runtime_error {
 
 // The database of --db opened read-only, or UsageError naming the problem.
 std::unique_ptr<store::Store> OpenForReading(const GlobalOptions& global);
+
+// The shipped name-matching model, or UsageError naming `command` and why
+// it is missing (cli/match.cc).
+const resolve::Matcher& NameMatcher(const char* command);
+
+// Adds `train translit` under the train command (cli/train_translit.cc).
+void AddTrainTranslit(CLI::App* train_cmd);
 
 // Set by a command that finished but skipped some bad input (exit code 1).
 extern bool g_had_bad_input;

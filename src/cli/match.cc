@@ -9,7 +9,6 @@
 
 namespace marsad::cli {
 
-// The default name-matching model, or UsageError saying why it is missing.
 const resolve::Matcher& NameMatcher(const char* command) {
   std::string error;
   const resolve::Matcher* m = resolve::DefaultMatcher(&error);

@@ -9,8 +9,6 @@
 
 namespace marsad::cli {
 
-const resolve::Matcher& NameMatcher(const char* command);  // cli/match.cc
-
 void AddRomanize(CLI::App* app, const GlobalOptions* global) {
   auto* cmd = app->add_subcommand(
       "romanize", "Romanise Arabic names (one per line on stdin) as an English-language newspaper "

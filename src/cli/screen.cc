@@ -11,8 +11,6 @@
 
 namespace marsad::cli {
 
-const resolve::Matcher& NameMatcher(const char* command);  // cli/match.cc
-
 void AddScreen(CLI::App* app, const GlobalOptions* global) {
   auto* cmd = app->add_subcommand(
       "screen", "Check a name (Arabic or Latin) against a sanctions list: the UN Security Council "

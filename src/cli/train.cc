@@ -177,7 +177,7 @@ void TrainClusters(ClusterOptions& o) {
 void AddTrain(CLI::App* app, const GlobalOptions* global) {
   auto* cmd = app->add_subcommand("train", "Train the models marsad uses (see models/README.md).");
   cmd->require_subcommand(1);
-  void AddTrainTranslit(CLI::App* train_cmd); AddTrainTranslit(cmd);  // cli/train_translit.cc
+  AddTrainTranslit(cmd);
 
   auto ner_opts = std::make_shared<NerOptions>();
   auto* ner_cmd = cmd->add_subcommand(

@@ -28,6 +28,21 @@ inline int BeginOf(EntityType t) { return 1 + 2 * static_cast<int>(t); }
 inline bool Allowed(int prev, int label) {
   return !IsInside(label) || (prev < kLabels && prev != kO && TypeOf(prev) == TypeOf(label));
 }
+// Calls fn(begin, end) for each mention [begin, end) of an IOB2 label
+// sequence: a B-X and the I-X that follow it.
+template <typename Fn>
+void ForEachMention(const std::vector<uint8_t>& labels, Fn fn) {
+  for (size_t i = 0; i < labels.size();) {
+    if (!IsBegin(labels[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < labels.size() && labels[j] == labels[i] + 1) ++j;
+    fn(i, j);
+    i = j;
+  }
+}
 const char* LabelName(int label);  // "O", "B-PER", ...
 // The IOB2 labels of CoNLL tags, IOB1 runs converted (an I-X after O or
 // another type begins a mention); unknown tags become O.

@@ -467,13 +467,7 @@ void AddNameLists(const std::vector<ConllSentence>& sentences, Lexicon* lexicon)
       ++c[kEntityTypes];
       if (labels[i] != kO) ++c[static_cast<int>(TypeOf(labels[i]))];
     }
-    for (size_t i = 0; i < labels.size();) {
-      if (!IsBegin(labels[i])) {
-        ++i;
-        continue;
-      }
-      size_t j = i + 1;
-      while (j < labels.size() && labels[j] == labels[i] + 1) ++j;
+    ForEachMention(labels, [&](size_t i, size_t j) {
       // Whole names of Arabic words only (WikiANN spans also take in
       // brackets and qualifiers), and not too long.
       bool ok = j - i <= 6;
@@ -484,8 +478,7 @@ void AddNameLists(const std::vector<ConllSentence>& sentences, Lexicon* lexicon)
         phrase += s.words[k];
       }
       if (ok) phrases[phrase] |= kPhraseBits[static_cast<int>(TypeOf(labels[i]))];
-      i = j;
-    }
+    });
   }
   for (const auto& [phrase, bits] : phrases) lexicon->AddEntry(phrase, 0, bits);
   for (const auto& [stem, c] : words) {

@@ -295,13 +295,7 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
     const std::vector<float>& scores = all_scores[d];
     Viterbi(scores, transitions, info.size(), &labels);
     std::vector<float> marginals;
-    for (size_t i = 0; i < labels.size();) {
-      if (!IsBegin(labels[i])) {
-        ++i;
-        continue;
-      }
-      size_t j = i + 1;
-      while (j < labels.size() && labels[j] == labels[i] + 1) ++j;
+    ForEachMention(labels, [&](size_t i, size_t j) {
       if (marginals.empty()) {
         marginals = Marginals(scores, transitions, info.size(), model_->temperature);
       }
@@ -330,8 +324,7 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
       m.first_token = s.first_token + static_cast<uint32_t>(i);
       m.end_token = s.first_token + static_cast<uint32_t>(j);
       mentions.push_back(m);
-      i = j;
-    }
+    });
   }
   return mentions;
 }

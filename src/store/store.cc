@@ -292,6 +292,7 @@ void Store::Commit() { Exec(db_, "COMMIT"); }
 void Store::Rollback() { Exec(db_, "ROLLBACK"); }
 
 int64_t Store::AddDocument(const DocRecord& doc) {
+  if (FindByContentKey(doc.content_key)) return 0;
   internal::IndexTokens title, text;
   internal::ComputeIndexTokens(doc.title, &title);
   internal::ComputeIndexTokens(doc.text, &text);
@@ -300,7 +301,6 @@ int64_t Store::AddDocument(const DocRecord& doc) {
 
 int64_t Store::AddDocument(const DocRecord& doc, const internal::IndexTokens& title,
                            const internal::IndexTokens& text) {
-  if (FindByContentKey(doc.content_key)) return 0;
   Cache& c = *cache_;
   Statement& insert = c.insert_doc;
   insert.Reset();

@@ -129,7 +129,8 @@ class Store {
   friend IngestSummary Ingest(Store*, const std::vector<std::string>&, const IngestOptions&);
 
   Store();
-  // AddDocument with the index tokens of its title and text computed ahead.
+  // AddDocument with the index tokens of its title and text computed ahead;
+  // the caller has checked that the content key is not stored yet.
   int64_t AddDocument(const DocRecord& doc, const internal::IndexTokens& title,
                       const internal::IndexTokens& text);
 

@@ -33,7 +33,8 @@ std::string_view FoldToKey(std::string_view display, std::string* buf);
 std::string EndingKeyOfKey(std::string_view key);
 std::string SkeletonKeyOfKey(std::string_view key);
 
-inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+// An ASCII digit; takes bytes and code points alike.
+inline bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
 inline bool IsArabicLetter(char32_t c) {
   return (c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A) ||

@@ -24,6 +24,7 @@ namespace {
 using internal::DecodeUtf8;
 using internal::FoldToKey;
 using internal::IsArabicLetter;
+using internal::IsDigit;
 
 constexpr char32_t kWaw = 0x0648;   // و
 constexpr char32_t kFa = 0x0641;    // ف
@@ -197,7 +198,6 @@ class Segmenter {
   std::string key_;
 };
 
-bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 bool IsSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool IsArabicMark(char32_t c) { return (c >= 0x064B && c <= 0x065F) || c == 0x0670; }
 bool IsWordChar(char32_t c) { return IsArabicLetter(c) || IsArabicMark(c); }
