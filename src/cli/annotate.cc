@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "extract/extract.h"
 #include "ner/ner.h"
 #include "text/text.h"
 
@@ -69,14 +70,94 @@ class Offsets {
   tx::CharOffsets chars_;
 };
 
+json AttributionJson(const extract::Attribution& at) {
+  json j = {{"kind", extract::AttributionKindName(at.kind)}};
+  if (at.kind == extract::Attribution::Kind::kOutlet) return j;
+  j["text"] = at.text;
+  if (at.mention) j["mention"] = *at.mention;  // index into "mentions"
+  return j;
+}
+
+json Breakdown(const std::vector<std::pair<std::string, double>>& parts) {
+  json j = json::array();
+  for (const auto& [noun, n] : parts) j.push_back({{"counted", noun}, {"value", n}});
+  return j;
+}
+
+json OrNull(const std::optional<double>& x) { return x ? json(*x) : json(nullptr); }
+
+// Quotes, claims and events with character offsets, as the store keeps them.
+void AddExtraction(const tx::Analysis& a, const std::vector<ner::Mention>& mentions,
+                   std::optional<tx::Date> published, const Offsets& offsets, json* out) {
+  const extract::Extraction x = extract::Extract(
+      a, mentions, published ? tx::FormatDate(*published, tx::Precision::kDay) : "");
+  json quotes = json::array();
+  for (const extract::Quote& q : x.quotes) {
+    json j;
+    offsets.Put(q.span, &j);
+    j["direct"] = q.direct;
+    j["speaker"] = q.speaker ? AttributionJson(*q.speaker) : json(nullptr);
+    j["sentence"] = q.sentence;
+    quotes.push_back(std::move(j));
+  }
+  (*out)["quotes"] = std::move(quotes);
+  json claims = json::array();
+  for (const extract::Claim& c : x.claims) {
+    json j;
+    offsets.Put(c.span, &j);
+    j["value"] = c.value;
+    j["low"] = OrNull(c.low);
+    j["high"] = OrNull(c.high);
+    j["approx"] = c.approx;
+    if (!c.qualifier.empty()) j["qualifier"] = c.qualifier;
+    if (!c.magnitude.empty()) j["magnitude"] = c.magnitude;
+    j["unit"] = c.unit;
+    j["counted"] = c.counted;
+    j["place"] = c.place.empty() ? json(nullptr) : json(c.place);
+    j["date"] = c.date.empty() ? json(nullptr) : json(c.date);
+    j["source"] = AttributionJson(c.source);
+    if (!c.breakdown.empty()) j["breakdown"] = Breakdown(c.breakdown);
+    if (c.about_mention) j["about"] = *c.about_mention;
+    j["topic"] = extract::ClaimTopic(c);
+    j["sentence"] = c.sentence;
+    claims.push_back(std::move(j));
+  }
+  (*out)["claims"] = std::move(claims);
+  json events = json::array();
+  for (const extract::Event& e : x.events) {
+    json j;
+    j["type"] = e.type;
+    offsets.Put(e.trigger, &j);
+    j["date"] = e.date.empty() ? json(nullptr) : json(e.date);
+    j["date_precision"] = e.date_precision.empty() ? json(nullptr) : json(e.date_precision);
+    j["place"] = e.place.empty() ? json(nullptr) : json(e.place);
+    json participants = json::array();
+    for (const extract::Participant& p : e.participants) {
+      const tx::Span s = mentions[p.mention].span;
+      participants.push_back({{"mention", p.mention},
+                              {"name", std::string(a.normalized.text.substr(s.begin, s.size()))},
+                              {"role", p.role}});
+    }
+    j["participants"] = std::move(participants);
+    j["count"] = OrNull(e.count);
+    j["killed"] = OrNull(e.killed);
+    j["injured"] = OrNull(e.injured);
+    if (!e.breakdown.empty()) j["breakdown"] = Breakdown(e.breakdown);
+    j["sentence"] = e.sentence;
+    events.push_back(std::move(j));
+  }
+  (*out)["events"] = std::move(events);
+}
+
 json Annotate(const std::string& text, std::optional<tx::Date> published, bool with_tokens,
               const ner::Tagger& tagger) {
   const tx::Analysis a = tx::Analyze(text, {.published = published});
   const Offsets offsets(text, a);
   json out = json::object();
 
+  const std::vector<ner::Mention> tagged = tagger.Tag(a);
   json mentions = json::array();
-  for (const ner::Mention& m : tagger.Tag(a)) {
+  for (const ner::Mention& m : tagged) {
     json j;
     offsets.Put(m.span, &j);
     j["type"] = ner::EntityTypeName(m.type);
@@ -146,6 +227,7 @@ json Annotate(const std::string& text, std::optional<tx::Date> published, bool w
     dates.push_back(std::move(j));
   }
   out["dates"] = std::move(dates);
+  AddExtraction(a, tagged, published, offsets, &out);
   return out;
 }
 

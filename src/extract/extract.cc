@@ -1,0 +1,1321 @@
+// Quotes, claims and events over the text layer's analysis and the tagger's
+// mentions. One pass builds per-token facts (match keys, which mention,
+// sentence, date or quantity covers each token); quotes, sources, claims and
+// events are then read with bounded look-ahead and look-behind windows, so
+// the work stays linear in the number of tokens.
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "extract/extract.h"
+#include "extract/internal.h"
+
+namespace marsad::extract {
+namespace {
+
+namespace tx = marsad::text;
+using internal::Lex;
+using internal::Lexicon;
+using internal::Speech;
+
+constexpr int32_t kNone = -1;
+// Bounds of every look-around window, in tokens.
+constexpr uint32_t kSpeakerWindow = 12;
+constexpr uint32_t kParagraphBytes = 6000;  // a quotation longer than this is not paired
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+// Arabic letters are two bytes in UTF-8: n letters.
+size_t Letters(std::string_view key) { return key.size() / 2; }
+
+struct Doc {
+  const tx::Analysis& a;
+  const std::vector<ner::Mention>& mentions;
+  std::string_view t;
+  const Lexicon& lex = Lex();
+  std::vector<tx::DateMention> own_dates;  // when re-anchored to `published`
+  const std::vector<tx::DateMention>* dates = nullptr;
+  std::vector<std::string> key;   // match key of the stem (clitics removed)
+  std::vector<std::string> surf;  // match key of the whole surface word
+  std::vector<int32_t> mention_of;
+  std::vector<uint32_t> sentence_of;
+  std::vector<int32_t> date_of;
+  std::vector<int32_t> quantity_of;
+  // For each mention, the fuller mention it stands for (a surname alone
+  // after the whole name), or itself.
+  std::vector<uint32_t> canonical;
+
+  Doc(const tx::Analysis& analysis, const std::vector<ner::Mention>& m)
+      : a(analysis), mentions(m), t(analysis.normalized.text) {}
+
+  size_t size() const { return a.tokens.size(); }
+  std::string_view Text(tx::Span s) const { return t.substr(s.begin, s.size()); }
+  std::string_view Tok(uint32_t i) const { return Text(a.tokens[i].span); }
+  bool IsWord(uint32_t i) const { return a.tokens[i].kind == tx::TokenKind::kWord; }
+  bool IsPunct(uint32_t i, std::string_view p) const {
+    return a.tokens[i].kind != tx::TokenKind::kWord && Tok(i) == p;
+  }
+  bool IsPunctKind(uint32_t i) const {
+    const auto k = a.tokens[i].kind;
+    return k == tx::TokenKind::kPunct || k == tx::TokenKind::kSymbol;
+  }
+  bool HasPrefix(uint32_t i, tx::Clitic c) const {
+    const tx::Token& tok = a.tokens[i];
+    for (int k = 0; k < tok.clitic_count; ++k) {
+      if (tok.clitics[k].role == c && tok.clitics[k].span.begin < tok.stem.begin) return true;
+    }
+    return false;
+  }
+  // A word's key as the lexicons see it: the stem, the whole word, or the
+  // word without a leading و/ف (the tokenizer splits clitics conservatively).
+  template <typename Map>
+  auto Find(const Map& map, uint32_t i) const -> decltype(map.find(std::string())) {
+    if (!IsWord(i) && a.tokens[i].kind != tx::TokenKind::kSymbol &&
+        a.tokens[i].kind != tx::TokenKind::kPunct) {
+      return map.end();
+    }
+    auto it = map.find(surf[i]);
+    if (it != map.end()) return it;
+    if (key[i] != surf[i]) {
+      it = map.find(key[i]);
+      if (it != map.end()) return it;
+    }
+    const std::string& s = surf[i];
+    if (Letters(s) >= 3 && (StartsWith(s, "و") || StartsWith(s, "ف"))) {
+      it = map.find(s.substr(2));
+      if (it != map.end()) return it;
+    }
+    return map.end();
+  }
+  template <typename Set>
+  bool In(const Set& set, uint32_t i) const {
+    return Find(set, i) != set.end();
+  }
+  bool Is(uint32_t i, std::string_view word) const {
+    if (!IsWord(i)) return false;
+    const std::string k = tx::MatchKey(word);
+    return surf[i] == k || key[i] == k ||
+           ((StartsWith(surf[i], "و") || StartsWith(surf[i], "ف")) &&
+            std::string_view(surf[i]).substr(2) == k);
+  }
+  uint32_t SentenceBegin(uint32_t s) const { return a.sentences[s].first_token; }
+  uint32_t SentenceEnd(uint32_t s) const { return a.sentences[s].end_token; }
+  // The first token whose span ends after byte `b`.
+  uint32_t TokenAt(uint32_t b) const {
+    auto it = std::upper_bound(a.tokens.begin(), a.tokens.end(), b,
+                               [](uint32_t x, const tx::Token& tok) { return x < tok.span.end; });
+    return static_cast<uint32_t>(it - a.tokens.begin());
+  }
+};
+
+void Prepare(Doc* d, std::string_view published) {
+  const tx::Analysis& a = d->a;
+  const size_t n = a.tokens.size();
+  d->key.resize(n);
+  d->surf.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const tx::Token& tok = a.tokens[i];
+    if (tok.kind == tx::TokenKind::kNumber || tok.kind == tx::TokenKind::kUrl) continue;
+    d->surf[i] = tx::MatchKey(d->Text(tok.span));
+    d->key[i] = tok.stem == tok.span ? d->surf[i] : tx::MatchKey(d->Text(tok.stem));
+  }
+  d->mention_of.assign(n, kNone);
+  for (size_t m = 0; m < d->mentions.size(); ++m) {
+    const ner::Mention& men = d->mentions[m];
+    for (uint32_t i = men.first_token; i < men.end_token && i < n; ++i) {
+      d->mention_of[i] = static_cast<int32_t>(m);
+    }
+  }
+  d->sentence_of.assign(n, 0);
+  for (size_t s = 0; s < a.sentences.size(); ++s) {
+    for (uint32_t i = a.sentences[s].first_token; i < a.sentences[s].end_token && i < n; ++i) {
+      d->sentence_of[i] = static_cast<uint32_t>(s);
+    }
+  }
+  d->dates = &a.dates;
+  if (auto date = tx::ParseIsoDate(published); date && date->month > 0 && date->day > 0) {
+    // The caller's publication date is authoritative for relative dates.
+    d->own_dates = tx::FindDates(a.normalized.text, a.tokens, *date);
+    d->dates = &d->own_dates;
+  }
+  d->date_of.assign(n, kNone);
+  for (size_t k = 0; k < d->dates->size(); ++k) {
+    const tx::Span sp = (*d->dates)[k].span;
+    for (uint32_t i = d->TokenAt(sp.begin); i < n && a.tokens[i].span.begin < sp.end; ++i) {
+      d->date_of[i] = static_cast<int32_t>(k);
+    }
+  }
+  d->quantity_of.assign(n, kNone);
+  for (size_t k = 0; k < a.quantities.size(); ++k) {
+    const tx::Span sp = a.quantities[k].span;
+    for (uint32_t i = d->TokenAt(sp.begin); i < n && a.tokens[i].span.begin < sp.end; ++i) {
+      d->quantity_of[i] = static_cast<int32_t>(k);
+    }
+  }
+  // A person named in full and later by one of the name's words alone.
+  d->canonical.resize(d->mentions.size());
+  std::unordered_map<std::string, uint32_t> full_by_word;
+  for (size_t m = 0; m < d->mentions.size(); ++m) {
+    const ner::Mention& men = d->mentions[m];
+    d->canonical[m] = static_cast<uint32_t>(m);
+    if (men.end_token > n) continue;
+    const uint32_t words = men.end_token - men.first_token;
+    if (men.type == ner::EntityType::kPerson && words == 1) {
+      auto it = full_by_word.find(d->key[men.first_token]);
+      if (it != full_by_word.end()) d->canonical[m] = it->second;
+    } else if (words >= 2 && (men.type == ner::EntityType::kPerson ||
+                              men.type == ner::EntityType::kOrganization)) {
+      for (uint32_t i = men.first_token; i < men.end_token; ++i) {
+        if (Letters(d->key[i]) >= 3) full_by_word[d->key[i]] = static_cast<uint32_t>(m);
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Speakers and sources.
+
+Attribution EntityAttribution(const Doc& d, uint32_t m) {
+  const uint32_t c = d.canonical[m];
+  Attribution at;
+  at.kind = Attribution::Kind::kEntity;
+  at.mention = c;
+  at.text = std::string(d.Text(d.mentions[c].span));
+  return at;
+}
+
+// Words after which a speaker's phrase ends: "في بيان" (in a statement),
+// "في تصريح" (in a declaration), "في حديث" (in talk), "في مؤتمر" (at a
+// conference), "في مقابلة" (in an interview), "في كلمة" (in a speech), "في
+// رسالة" (in a message), "في تغريدة" (in a tweet), "في منشور" (in a post).
+bool IsChannel(const Doc& d, uint32_t i) {
+  static const auto* channels = new std::unordered_set<std::string>{
+      tx::MatchKey("بيان"),   tx::MatchKey("تصريح"), tx::MatchKey("تصريحات"),
+      tx::MatchKey("حديث"),   tx::MatchKey("مؤتمر"), tx::MatchKey("مقابلة"),
+      tx::MatchKey("كلمة"),   tx::MatchKey("رسالة"), tx::MatchKey("تغريدة"),
+      tx::MatchKey("منشور"),  tx::MatchKey("تقرير"), tx::MatchKey("تسجيل"),
+      tx::MatchKey("مقطع"),   tx::MatchKey("اتصال"), tx::MatchKey("ختام"),
+      tx::MatchKey("تصريحه"), tx::MatchKey("بيانه")};
+  return d.IsWord(i) && channels->count(d.key[i]) > 0;
+}
+
+// A relative-pronoun-like word or a verb-like word cannot continue a
+// described source. Nisba adjectives (أمنية، عراقيون) can.
+bool IsNisba(std::string_view key) {
+  return Letters(key) >= 3 && (EndsWith(key, "ي") || EndsWith(key, "يه") ||
+                               EndsWith(key, "يون") || EndsWith(key, "يين"));
+}
+
+struct SpeakerResult {
+  std::optional<Attribution> who;
+  uint32_t end = 0;        // first token after the speaker's phrase
+  bool carried = false;    // "he said": the previous speaker
+};
+
+struct SpeakerState {
+  std::optional<Attribution> last;
+  uint32_t last_sentence = 0;
+  // Titles that introduced a named speaker ("الباحث" before نزار حمادة).
+  std::unordered_map<std::string, Attribution> by_title;
+};
+
+std::optional<Attribution> Carry(const SpeakerState& st, uint32_t sentence) {
+  if (st.last && sentence <= st.last_sentence + 4) return st.last;
+  return std::nullopt;
+}
+
+// The speaker's phrase starting at token s (after a verb or preposition),
+// ending before `limit`.
+SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const SpeakerState& st,
+                           uint32_t sentence) {
+  SpeakerResult r;
+  const Lexicon& lex = d.lex;
+  // Skip a date after the verb ("وقال أمس الوزير") and "ما" in "بحسب ما".
+  while (s < limit && (d.date_of[s] != kNone || d.Is(s, "ما"))) ++s;
+  uint32_t stop = s;
+  const uint32_t max_end = std::min<uint32_t>(limit, s + kSpeakerWindow);
+  while (stop < max_end) {
+    if (!d.IsWord(stop)) {
+      if (d.mention_of[stop] != kNone && stop > s) {  // a "-" inside a name
+        ++stop;
+        continue;
+      }
+      break;
+    }
+    if (d.mention_of[stop] == kNone) {
+      if (d.In(lex.speech_stops, stop) || d.date_of[stop] != kNone) break;
+      if (d.Find(lex.speech, stop) != lex.speech.end() && stop > s) break;
+      if (d.Is(stop, "في") && stop + 1 < max_end && IsChannel(d, stop + 1)) break;
+      if (stop > s && d.HasPrefix(stop, tx::Clitic::kPreposition) && d.surf[stop][0] != '\0' &&
+          StartsWith(d.surf[stop], "ل")) {
+        break;  // "لوكالة" (to the agency): the outlet told, not the speaker
+      }
+    }
+    ++stop;
+  }
+  r.end = stop;
+  if (stop == s) {
+    r.who = Carry(st, sentence);
+    r.carried = true;
+    return r;
+  }
+  // A described source: an indefinite head ("مصادر أمنية", "مسؤول في وزارة").
+  const bool definite_first =
+      StartsWith(d.surf[s], "ال") || d.HasPrefix(s, tx::Clitic::kArticle);
+  const bool described_head =
+      d.mention_of[s] == kNone && !definite_first && d.In(lex.source_heads, s);
+  if (!described_head) {
+    int32_t per = kNone, other = kNone;
+    for (uint32_t i = s; i < stop; ++i) {
+      const int32_t m = d.mention_of[i];
+      if (m == kNone) continue;
+      const auto type = d.mentions[m].type;
+      if (type == ner::EntityType::kPerson && per == kNone) per = m;
+      if (type == ner::EntityType::kOrganization && other == kNone) other = m;
+      if (type != ner::EntityType::kPerson && other == kNone && i == s) other = m;
+    }
+    if (per != kNone || other != kNone) {
+      const uint32_t m = static_cast<uint32_t>(per != kNone ? per : other);
+      r.who = EntityAttribution(d, m);
+      // The mention ends the phrase.
+      r.end = std::max(r.end, std::min(stop, d.mentions[m].end_token));
+      return r;
+    }
+    // A title standing for someone named before: "وأضاف الوزير".
+    if (d.In(lex.titles, s) && stop - s <= 2) {
+      auto it = st.by_title.find(d.surf[s]);
+      if (it != st.by_title.end()) {
+        r.who = it->second;
+        return r;
+      }
+      if (StartsWith(d.surf[s], "ال") && st.last &&
+          st.last->kind == Attribution::Kind::kEntity && sentence <= st.last_sentence + 4) {
+        r.who = st.last;
+        return r;
+      }
+    }
+  }
+  // Described: the head and what qualifies it (adjectives, "في ..." phrases,
+  // a genitive noun), at most 7 words.
+  const bool head_ok = described_head || StartsWith(d.key[s], "ال") ||
+                       StartsWith(d.surf[s], "ال") || d.In(lex.titles, s);
+  if (!head_ok) return r;
+  uint32_t e = s + 1;
+  bool after_prep = false;
+  while (e < stop && e < s + 7) {
+    const std::string& k = d.surf[e];
+    if (d.Is(e, "في") || d.Is(e, "من") || d.Is(e, "باسم")) {
+      after_prep = true;
+      ++e;
+      continue;
+    }
+    const bool definite = StartsWith(d.key[e], "ال") || d.HasPrefix(e, tx::Clitic::kArticle);
+    if (after_prep || definite || IsNisba(d.key[e]) ||
+        (StartsWith(k, "و") && IsNisba(std::string_view(k).substr(2))) ||
+        d.mention_of[e] != kNone) {
+      ++e;
+      continue;
+    }
+    // A genitive after a singular head: "مسؤول قسم ..." then a definite word.
+    if (e + 1 < stop && (StartsWith(d.surf[e + 1], "ال") ||
+                         d.HasPrefix(e + 1, tx::Clitic::kArticle))) {
+      ++e;
+      continue;
+    }
+    break;
+  }
+  // Trailing prepositions are not part of the phrase.
+  while (e > s + 1 && (d.Is(e - 1, "في") || d.Is(e - 1, "من") || d.Is(e - 1, "و"))) --e;
+  Attribution at;
+  at.kind = Attribution::Kind::kDescribed;
+  at.text = std::string(d.t.substr(d.a.tokens[s].span.begin,
+                                   d.a.tokens[e - 1].span.end - d.a.tokens[s].span.begin));
+  // A described entity-less phrase that contains a named organisation or
+  // person keeps the words as written; the mention is not the source.
+  r.who = at;
+  r.end = e;
+  return r;
+}
+
+// The source a speech word at token v introduces.
+SpeakerResult SpeakerOf(const Doc& d, uint32_t v, Speech kind, uint32_t limit,
+                        const SpeakerState& st) {
+  const uint32_t sentence = d.sentence_of[v];
+  uint32_t s = v + 1;
+  if (kind == Speech::kTransmit) {
+    // "نقلت الصحيفة عن الباحث X": the source is after عن.
+    for (uint32_t i = s; i < limit && i < v + kSpeakerWindow; ++i) {
+      if (d.Is(i, "عن")) return ParseSpeaker(d, i + 1, limit, st, sentence);
+    }
+  }
+  if (kind == Speech::kPreposition) {
+    // نقلا عن، وفقا لـ، استنادا إلى، بحسب ما قال X.
+    while (s < limit && (d.Is(s, "عن") || d.Is(s, "ل") || d.Is(s, "لـ") || d.Is(s, "إلى") ||
+                         d.Is(s, "ما") || d.Is(s, "لما"))) {
+      ++s;
+    }
+    if (s < limit) {
+      auto it = d.Find(d.lex.speech, s);
+      if (it != d.lex.speech.end() && it->second == Speech::kVerb) {
+        return ParseSpeaker(d, s + 1, limit, st, sentence);
+      }
+    }
+  }
+  if (kind == Speech::kCarryVerb) {
+    // "..., قائلا:" — the subject of the sentence's verb before it.
+    SpeakerResult r;
+    r.end = v + 1;
+    const uint32_t begin = d.SentenceBegin(sentence);
+    for (uint32_t i = begin; i < v; ++i) {
+      const int32_t m = d.mention_of[i];
+      if (m != kNone && d.mentions[m].type != ner::EntityType::kLocation) {
+        r.who = EntityAttribution(d, static_cast<uint32_t>(m));
+        return r;
+      }
+    }
+    r.who = Carry(st, sentence);
+    r.carried = true;
+    return r;
+  }
+  return ParseSpeaker(d, s, limit, st, sentence);
+}
+
+void Remember(const Doc& d, const SpeakerResult& r, uint32_t v, uint32_t sentence,
+              SpeakerState* st) {
+  if (!r.who) return;
+  st->last = r.who;
+  st->last_sentence = sentence;
+  if (r.who->kind == Attribution::Kind::kEntity && !r.carried) {
+    // The title word right before the name: "الباحث نزار حمادة".
+    const uint32_t first = d.mentions[*r.who->mention].first_token;
+    for (uint32_t i = v + 1; i < first && i < d.size(); ++i) {
+      if (d.In(d.lex.titles, i)) st->by_title[d.surf[i]] = *r.who;
+    }
+    if (first > 0 && d.In(d.lex.titles, first - 1)) st->by_title[d.surf[first - 1]] = *r.who;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Quotations.
+
+struct Mark {
+  uint32_t token;
+  bool open;   // can open
+  bool close;  // can close
+  bool guillemet;
+};
+
+bool IsSpaceOrStart(std::string_view t, uint32_t b) {
+  if (b == 0) return true;
+  const char c = t[b - 1];
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '(' || c == ':' || c == '[';
+}
+
+bool IsSpaceOrPunctAfter(std::string_view t, uint32_t e) {
+  if (e >= t.size()) return true;
+  const unsigned char c = static_cast<unsigned char>(t[e]);
+  if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '.' || c == ',' || c == ';' ||
+      c == ':' || c == '!' || c == '?' || c == ')' || c == ']') {
+    return true;
+  }
+  // ، ؛ ؟ (U+060C, U+061B, U+061F) are D8 8C, D8 9B, D8 9F.
+  return c == 0xD8 && e + 1 < t.size() &&
+         (static_cast<unsigned char>(t[e + 1]) == 0x8C ||
+          static_cast<unsigned char>(t[e + 1]) == 0x9B ||
+          static_cast<unsigned char>(t[e + 1]) == 0x9F);
+}
+
+struct QuoteSpan {
+  uint32_t open_token, close_token;  // the marks
+  tx::Span span;                     // inside the marks, trimmed
+};
+
+std::vector<QuoteSpan> PairQuotes(const Doc& d) {
+  std::vector<Mark> marks;
+  for (uint32_t i = 0; i < d.size(); ++i) {
+    if (d.IsWord(i)) continue;
+    const std::string_view p = d.Tok(i);
+    const tx::Span sp = d.a.tokens[i].span;
+    if (p == "«") {
+      marks.push_back({i, true, false, true});
+    } else if (p == "»") {
+      marks.push_back({i, false, true, true});
+    } else if (p == "\"") {
+      const bool before = IsSpaceOrStart(d.t, sp.begin);
+      const bool after = IsSpaceOrPunctAfter(d.t, sp.end);
+      marks.push_back({i, before || !after, after || !before, false});
+    }
+  }
+  std::vector<QuoteSpan> out;
+  auto paragraph_break = [&](uint32_t from, uint32_t to) {
+    return d.t.substr(from, to - from).find('\n') != std::string_view::npos;
+  };
+  size_t k = 0;
+  while (k < marks.size()) {
+    const Mark& o = marks[k];
+    if (!o.open) {
+      ++k;
+      continue;
+    }
+    const uint32_t ob = d.a.tokens[o.token].span.end;
+    size_t close = marks.size();
+    for (size_t j = k + 1; j < marks.size(); ++j) {
+      const uint32_t cb = d.a.tokens[marks[j].token].span.begin;
+      if (cb - ob > kParagraphBytes || paragraph_break(ob, cb)) break;
+      if (o.guillemet) {
+        if (marks[j].guillemet && marks[j].close) {
+          close = j;
+          break;
+        }
+        if (marks[j].guillemet && marks[j].open) break;  // «... « : unbalanced
+        continue;  // "..." inside «...» are names or nested quotations
+      }
+      if (marks[j].close) {
+        close = j;
+        break;
+      }
+    }
+    if (close == marks.size() && o.guillemet) {
+      // «...” : a French mark closed by an English one.
+      for (size_t j = k + 1; j < marks.size(); ++j) {
+        const uint32_t cb = d.a.tokens[marks[j].token].span.begin;
+        if (cb - ob > kParagraphBytes || paragraph_break(ob, cb)) break;
+        if (!marks[j].guillemet && marks[j].close &&
+            (j + 1 == marks.size() || !marks[j + 1].close ||
+             d.a.tokens[marks[j + 1].token].span.begin > cb + kParagraphBytes)) {
+          close = j;
+          break;
+        }
+      }
+    }
+    if (close == marks.size()) {
+      ++k;
+      continue;
+    }
+    QuoteSpan q;
+    q.open_token = o.token;
+    q.close_token = marks[close].token;
+    uint32_t b = ob, e = d.a.tokens[q.close_token].span.begin;
+    while (b < e && (d.t[b] == ' ' || d.t[b] == '\n')) ++b;
+    while (e > b && (d.t[e - 1] == ' ' || d.t[e - 1] == '\n')) --e;
+    q.span = {b, e};
+    out.push_back(q);
+    k = close + 1;
+  }
+  return out;
+}
+
+// A quotation of a few words is a name or a term ("جاهش", "بي بي سي").
+bool IsStatement(const Doc& d, const QuoteSpan& q) {
+  uint32_t words = 0;
+  for (uint32_t i = q.open_token + 1; i < q.close_token; ++i) words += d.IsWord(i) ? 1 : 0;
+  return words >= 4;
+}
+
+// ---------------------------------------------------------------------------
+// Claims.
+
+std::string MagnitudeName(double high) {
+  const double scale = high / 9;
+  struct Name {
+    double scale;
+    const char* name;
+  };
+  static constexpr Name kNames[] = {
+      {10, "tens"},         {100, "hundreds"},           {1e3, "thousands"},
+      {1e4, "tens_of_thousands"}, {1e5, "hundreds_of_thousands"}, {1e6, "millions"},
+      {1e7, "tens_of_millions"},  {1e8, "hundreds_of_millions"},  {1e9, "billions"}};
+  const Name* best = &kNames[0];
+  for (const Name& n : kNames) {
+    if (std::fabs(std::log10(scale) - std::log10(n.scale)) <
+        std::fabs(std::log10(scale) - std::log10(best->scale))) {
+      best = &n;
+    }
+  }
+  return best->name;
+}
+
+// The singular of a counted noun at token i (display form), or "".
+std::string Singular(const Doc& d, uint32_t i) {
+  if (i >= d.size() || !d.IsWord(i)) return "";
+  const Lexicon& lex = d.lex;
+  auto it = d.Find(lex.singular, i);
+  if (it != lex.singular.end()) return it->second;
+  if (d.In(lex.speech, i) || d.In(lex.triggers, i) || d.In(lex.speech_stops, i) ||
+      d.In(lex.units, i) || d.mention_of[i] != kNone || d.date_of[i] != kNone) {
+    return "";
+  }
+  // Regular endings: sound plurals (-ين، -ون، -ات) and the accusative alif.
+  const tx::Token& tok = d.a.tokens[i];
+  std::string stem(d.Text(tok.stem));
+  const std::string& k = d.key[i];
+  if (Letters(k) < 3) return "";
+  if (EndsWith(k, "وا")) return "";  // a verb: غادروا
+  if ((EndsWith(k, "ين") || EndsWith(k, "ون")) && Letters(k) >= 5) {
+    return stem.substr(0, stem.size() - 4);
+  }
+  if (EndsWith(k, "ات") && Letters(k) >= 5) return stem.substr(0, stem.size() - 4) + "ة";
+  if (EndsWith(k, "ا") && Letters(k) >= 4 && !EndsWith(k, "يا")) {
+    return stem.substr(0, stem.size() - 2);
+  }
+  // Only nouns that follow a number are read: a definite word after a
+  // magnitude (آلاف المقاتلين) is a noun.
+  if (tok.clitic_count > 0 && d.HasPrefix(i, tx::Clitic::kArticle)) return stem;
+  return "";
+}
+
+bool IsPersonNoun(const Doc& d, const std::string& singular) {
+  return !singular.empty() && d.lex.people.count(tx::MatchKey(singular)) > 0;
+}
+
+// The counted noun after a number ending before token j: "32 شخصا", "29 من
+// المدنيين", "آلاف المقاتلين". Sets *at to the noun's token.
+std::string CountedAfter(const Doc& d, uint32_t j, uint32_t limit, uint32_t* at) {
+  if (j < limit && d.Is(j, "من") && j + 1 < limit) ++j;  // "3 من عناصر"
+  if (j >= limit) return "";
+  std::string s = Singular(d, j);
+  if (!s.empty()) *at = j;
+  return s;
+}
+
+const char* RoleNoun(const std::string& event) {
+  if (event == "killed") return "قتيل";    // killed
+  if (event == "injured") return "جريح";   // wounded
+  if (event == "arrested") return "موقوف"; // arrested
+  return "";
+}
+
+struct ClaimContext {
+  std::vector<int32_t> claim_of_quantity;  // quantity index → claim index
+  std::vector<bool> part;                  // quantity is part of a breakdown
+};
+
+}  // namespace
+
+const char* AttributionKindName(Attribution::Kind kind) {
+  switch (kind) {
+    case Attribution::Kind::kEntity: return "entity";
+    case Attribution::Kind::kDescribed: return "described";
+    case Attribution::Kind::kOutlet: return "outlet";
+  }
+  return "?";
+}
+
+std::string ClaimTopic(const Claim& c) {
+  std::string place;
+  for (size_t b = 0; b < c.place.size();) {
+    size_t e = c.place.find(' ', b);
+    if (e == std::string::npos) e = c.place.size();
+    std::string w = tx::EndingKey(std::string_view(c.place).substr(b, e - b));
+    if (w.empty()) w = tx::MatchKey(std::string_view(c.place).substr(b, e - b));
+    if (!place.empty()) place += ' ';
+    place += w;
+    b = e + 1;
+  }
+  return c.unit + "|" + tx::MatchKey(c.counted) + "|" + place;
+}
+
+namespace {
+
+// Which speech words govern each token: the nearest before it in its
+// sentence, else the first after it. Computed per sentence.
+struct SentenceSources {
+  // (token of the speech word, its source, token where its phrase ends)
+  struct Item {
+    uint32_t token;
+    uint32_t end;
+    std::optional<Attribution> who;
+    Speech kind;
+  };
+  std::vector<std::vector<Item>> items;  // per sentence
+};
+
+struct Builder {
+  Doc& d;
+  Extraction out;
+  SpeakerState st;
+  SentenceSources sources;
+  std::vector<QuoteSpan> quote_marks;
+  std::vector<int32_t> quote_of_token;  // direct quote covering each token
+  ClaimContext cc;
+
+  explicit Builder(Doc& doc) : d(doc) {}
+
+  void Quotes();
+  void Claims();
+  void Events();
+  Attribution SourceAt(uint32_t token) const;
+  std::optional<uint32_t> PlaceNear(uint32_t from, uint32_t sentence, std::string* place) const;
+};
+
+void Builder::Quotes() {
+  const Lexicon& lex = d.lex;
+  quote_marks = PairQuotes(d);
+  quote_of_token.assign(d.size(), kNone);
+  // Direct quotations that are statements, not names in marks.
+  std::vector<QuoteSpan> direct;
+  for (const QuoteSpan& q : quote_marks) {
+    if (IsStatement(d, q)) direct.push_back(q);
+  }
+  for (size_t k = 0; k < direct.size(); ++k) {
+    for (uint32_t i = direct[k].open_token; i <= direct[k].close_token; ++i) {
+      quote_of_token[i] = static_cast<int32_t>(k);
+    }
+  }
+  sources.items.assign(d.a.sentences.size(), {});
+  // Walk the text in order: speech words (outside quotations) and direct
+  // quotations, so that "he added" finds the speaker before it.
+  size_t next_quote = 0;
+  std::vector<Quote> quotes;
+  auto emit_direct = [&](const QuoteSpan& q) {
+    Quote out_q;
+    out_q.span = q.span;
+    out_q.direct = true;
+    out_q.sentence = d.sentence_of[q.open_token];
+    const uint32_t sentence = out_q.sentence;
+    const uint32_t begin = d.SentenceBegin(sentence);
+    // A speech word before the quotation in its sentence ...
+    std::optional<Attribution> who;
+    for (uint32_t i = q.open_token; i-- > begin;) {
+      if (quote_of_token[i] != kNone) break;
+      auto it = d.Find(lex.speech, i);
+      if (it == lex.speech.end()) continue;
+      // Its source was already read in the walk.
+      for (const auto& item : sources.items[sentence]) {
+        if (item.token == i) who = item.who;
+      }
+      break;
+    }
+    // ... or "X: «...»" ...
+    if (!who && q.open_token >= 2 && d.IsPunct(q.open_token - 1, ":") &&
+        d.mention_of[q.open_token - 2] != kNone) {
+      who = EntityAttribution(d, static_cast<uint32_t>(d.mention_of[q.open_token - 2]));
+    }
+    // ... or one just after it: "«...»، قال X" / "، بحسب X".
+    if (!who) {
+      const uint32_t end = std::min<uint32_t>(d.SentenceEnd(d.sentence_of[q.close_token]) + 1,
+                                              static_cast<uint32_t>(d.size()));
+      for (uint32_t i = q.close_token + 1; i < end && i <= q.close_token + 4; ++i) {
+        auto it = d.Find(lex.speech, i);
+        if (it == lex.speech.end()) {
+          if (d.IsWord(i) && !d.Is(i, "و")) break;
+          continue;
+        }
+        const SpeakerResult r = SpeakerOf(d, i, it->second, end, st);
+        who = r.who;
+        Remember(d, r, i, sentence, &st);
+        break;
+      }
+    }
+    // ... or the speaker of the last statement ("وأضاف:" in a paragraph of
+    // its own, or a quotation continued after a break).
+    if (!who && q.open_token > begin && d.IsPunct(q.open_token - 1, ":")) {
+      who = Carry(st, sentence);
+    }
+    if (who) {
+      st.last = who;
+      st.last_sentence = d.sentence_of[q.close_token];
+    }
+    out_q.speaker = who;
+    quotes.push_back(std::move(out_q));
+  };
+
+  for (uint32_t s = 0; s < d.a.sentences.size(); ++s) {
+    const uint32_t begin = d.SentenceBegin(s), end = d.SentenceEnd(s);
+    for (uint32_t i = begin; i < end && i < d.size(); ++i) {
+      while (next_quote < direct.size() && direct[next_quote].open_token < i) {
+        emit_direct(direct[next_quote++]);
+      }
+      if (quote_of_token[i] != kNone) continue;
+      auto it = d.Find(lex.speech, i);
+      if (it == lex.speech.end()) continue;
+      // "قال" inside a name, or a speech word that is a date's neighbour only.
+      if (d.mention_of[i] != kNone) continue;
+      // The limit: the sentence end or the next quotation mark.
+      uint32_t limit = end;
+      for (uint32_t j = i + 1; j < end && j < i + kSpeakerWindow + 4; ++j) {
+        if (quote_of_token[j] != kNone) {
+          limit = j;
+          break;
+        }
+      }
+      const SpeakerResult r = SpeakerOf(d, i, it->second, limit, st);
+      sources.items[s].push_back({i, r.end, r.who, it->second});
+      Remember(d, r, i, s, &st);
+      // Indirect speech: a complementiser after the speaker ("قال X إن ...").
+      if (it->second == Speech::kVerb || it->second == Speech::kTransmit) {
+        uint32_t c = r.end;
+        if (c < end && (d.Is(c, "قوله") || d.Is(c, "قولها") || d.Is(c, "قولهم"))) ++c;
+        static const char* kThat[] = {"إن", "أن", "بأن", "إنه", "أنه", "بأنه", "إنها", "أنها",
+                                      "بأنها", "إنهم", "أنهم", "بأنهم"};
+        bool that = false;
+        if (c < end) {
+          for (const char* w : kThat) that = that || d.Is(c, w);
+        }
+        if (that && r.who && c + 1 < end && quote_of_token[c + 1] == kNone) {
+          const bool pronoun = !d.Is(c, "إن") && !d.Is(c, "أن") && !d.Is(c, "بأن");
+          uint32_t from = pronoun ? c : c + 1;
+          uint32_t to = end;
+          // A direct quotation or another source later in the sentence ends
+          // the indirect part ("..., بينما قدرت مصادر ...").
+          for (uint32_t j = from + 1; j < end; ++j) {
+            if (quote_of_token[j] != kNone || (d.mention_of[j] == kNone && d.In(lex.speech, j))) {
+              to = j;
+              break;
+            }
+          }
+          while (to > from && (d.IsPunctKind(to - 1) || d.Is(to - 1, "بينما") ||
+                               d.Is(to - 1, "فيما") || d.Is(to - 1, "و"))) {
+            --to;
+          }
+          if (to > from + 1) {
+            Quote q;
+            q.span = {d.a.tokens[from].span.begin, d.a.tokens[to - 1].span.end};
+            q.direct = false;
+            q.speaker = r.who;
+            q.sentence = s;
+            quotes.push_back(std::move(q));
+          }
+        }
+      } else if (it->second == Speech::kPreposition && r.who) {
+        // "وبحسب X، ..." or "...، بحسب X": the rest of the sentence.
+        uint32_t from = begin, to = i;
+        if (i <= begin + 1) {
+          from = r.end;
+          to = end;
+        }
+        while (from < to && d.IsPunctKind(from)) ++from;
+        while (to > from && d.IsPunctKind(to - 1)) --to;
+        bool has_direct = false;
+        for (uint32_t j = from; j < to; ++j) has_direct = has_direct || quote_of_token[j] != kNone;
+        if (to > from + 2 && !has_direct) {
+          Quote q;
+          q.span = {d.a.tokens[from].span.begin, d.a.tokens[to - 1].span.end};
+          q.direct = false;
+          q.speaker = r.who;
+          q.sentence = s;
+          quotes.push_back(std::move(q));
+        }
+      }
+    }
+  }
+  while (next_quote < direct.size()) emit_direct(direct[next_quote++]);
+  std::stable_sort(quotes.begin(), quotes.end(),
+                   [](const Quote& x, const Quote& y) { return x.span.begin < y.span.begin; });
+  out.quotes = std::move(quotes);
+}
+
+// Who the article attributes what is said at `token` to.
+Attribution Builder::SourceAt(uint32_t token) const {
+  // Inside a direct quotation: its speaker.
+  if (quote_of_token[token] != kNone) {
+    const tx::Span sp = d.a.tokens[token].span;
+    for (const Quote& q : out.quotes) {
+      if (q.direct && q.span.begin <= sp.begin && sp.end <= q.span.end && q.speaker) {
+        return *q.speaker;
+      }
+    }
+  }
+  const auto& items = sources.items[d.sentence_of[token]];
+  const SentenceSources::Item* best = nullptr;
+  for (const auto& item : items) {
+    if (item.token < token && item.who) best = &item;
+  }
+  if (!best) {
+    for (const auto& item : items) {
+      if (item.token > token && item.who) {
+        best = &item;
+        break;
+      }
+    }
+  }
+  if (best) return *best->who;
+  return Attribution{};
+}
+
+// A place after token `from` in its sentence, "من آسيا الوسطى" / "في
+// سوريا", else any place the sentence puts something in.
+std::optional<uint32_t> Builder::PlaceNear(uint32_t from, uint32_t sentence,
+                                           std::string* place) const {
+  const uint32_t begin = d.SentenceBegin(sentence), end = d.SentenceEnd(sentence);
+  auto is_place = [&](uint32_t i) {
+    const int32_t m = d.mention_of[i];
+    if (m == kNone || d.mentions[m].type != ner::EntityType::kLocation ||
+        d.mentions[m].first_token != i) {
+      return false;
+    }
+    if (d.HasPrefix(i, tx::Clitic::kPreposition)) return true;  // بسوريا
+    return i > begin && d.In(d.lex.place_preps, i - 1);
+  };
+  for (uint32_t i = from; i < end && i < from + 8; ++i) {
+    if (d.IsPunct(i, ".") || d.IsPunct(i, "،") || d.IsPunct(i, ",")) break;
+    if (is_place(i)) {
+      *place = std::string(d.Text(d.mentions[d.mention_of[i]].span));
+      return static_cast<uint32_t>(d.mention_of[i]);
+    }
+  }
+  for (uint32_t i = begin; i < end; ++i) {
+    if (is_place(i)) {
+      *place = std::string(d.Text(d.mentions[d.mention_of[i]].span));
+      return static_cast<uint32_t>(d.mention_of[i]);
+    }
+  }
+  return std::nullopt;
+}
+
+// The trigger of a casualty or arrest just before a number: "مقتل 32",
+// "أودى بحياة 32", "اعتقلت الشرطة سبعة".
+std::string EventBefore(const Doc& d, uint32_t ti, uint32_t begin) {
+  for (uint32_t i = ti; i-- > begin && i + 4 > ti;) {
+    auto it = d.Find(d.lex.triggers, i);
+    if (it != d.lex.triggers.end()) {
+      if (it->second == "killed" || it->second == "injured" || it->second == "arrested") {
+        return it->second;
+      }
+      return "";
+    }
+    if (d.IsPunctKind(i)) break;
+  }
+  return "";
+}
+
+void Builder::Claims() {
+  const Lexicon& lex = d.lex;
+  const auto& qs = d.a.quantities;
+  cc.claim_of_quantity.assign(qs.size(), kNone);
+  cc.part.assign(qs.size(), false);
+  auto first_token = [&](const tx::Quantity& q) { return d.TokenAt(q.span.begin); };
+  auto end_token = [&](const tx::Quantity& q) {
+    uint32_t e = d.TokenAt(q.span.begin);
+    while (e < d.size() && d.a.tokens[e].span.begin < q.span.end) ++e;
+    return e;
+  };
+  for (size_t k = 0; k < qs.size(); ++k) {
+    if (cc.part[k]) continue;
+    const tx::Quantity& q = qs[k];
+    const uint32_t ti = first_token(q), te = end_token(q);
+    if (ti >= te || ti >= d.size()) continue;
+    const uint32_t sentence = d.sentence_of[ti];
+    const uint32_t sbegin = d.SentenceBegin(sentence);
+    const uint32_t send = std::min<uint32_t>(d.SentenceEnd(sentence), d.size());
+    // Not a figure: part of a date, of a name, or a lone year.
+    bool skip = false;
+    for (uint32_t i = ti; i < te; ++i) {
+      if (d.date_of[i] != kNone || d.mention_of[i] != kNone) skip = true;
+    }
+    if (skip || !std::isfinite(q.low) || !std::isfinite(q.high)) continue;
+    // Right after a "-" or "/" joined to a word: "كوفيد-19", "1/2".
+    if (q.span.begin > 0 && (d.t[q.span.begin - 1] == '-' || d.t[q.span.begin - 1] == '/')) {
+      continue;
+    }
+    if (te < d.size() && (d.IsPunct(te, "/") || d.IsPunct(te, ":"))) continue;
+
+    Claim c;
+    c.sentence = sentence;
+    c.span = q.span;
+    uint32_t last = te - 1;  // last token of the figure's words
+    // Unit.
+    uint32_t j = te;
+    if (j < send && d.IsPunct(j, "%")) {
+      c.unit = "percent";
+      last = j;
+    } else if (j + 1 < send && d.Is(j, "في") &&
+               (d.Is(j + 1, "المئة") || d.Is(j + 1, "المائة"))) {
+      c.unit = "percent";
+      last = j + 1;
+    } else if (j < send) {
+      auto it = d.Find(lex.units, j);
+      if (it != lex.units.end()) {
+        c.unit = it->second;
+        last = j;
+        if (j + 1 < send) {
+          auto cy = d.Find(lex.currency_country, j + 1);
+          const bool money = c.unit.size() == 3 && c.unit != "kg";
+          if (cy != lex.currency_country.end() && money) {
+            c.unit = cy->second;
+            last = j + 1;
+          }
+        }
+      }
+    }
+    if (c.unit.empty() && ti > sbegin && d.In(lex.units, ti - 1) &&
+        d.a.tokens[ti - 1].kind == tx::TokenKind::kSymbol) {
+      c.unit = d.Find(lex.units, ti - 1)->second;  // $500
+    }
+    if (c.unit == "years") {
+      // An age: "(34 عاما)", "البالغ من العمر 28 عاما", "X، 28 عاما،".
+      bool age = ti > sbegin && d.IsPunct(ti - 1, "(") && last + 1 < d.size() &&
+                 d.IsPunct(last + 1, ")");
+      for (uint32_t i = ti; i-- > sbegin && i + 4 > ti;) {
+        if (d.Is(i, "العمر") || d.Is(i, "عمره") || d.Is(i, "عمرها") || d.Is(i, "عمر") ||
+            d.Is(i, "البالغ") || d.Is(i, "البالغة") || d.Is(i, "يبلغ") || d.Is(i, "تبلغ")) {
+          age = true;
+        }
+      }
+      if (last + 2 < send && d.Is(last + 1, "من") && d.Is(last + 2, "العمر")) age = true;
+      if (ti >= sbegin + 2 && d.IsPunct(ti - 1, "،") &&
+          d.mention_of[ti - 2] != kNone &&
+          d.mentions[d.mention_of[ti - 2]].type == ner::EntityType::kPerson) {
+        age = true;
+      }
+      if (age) {
+        c.unit = "age_years";
+        c.counted = "عمر";  // age
+        for (uint32_t i = ti; i-- > sbegin && i + 6 > ti;) {
+          const int32_t m = d.mention_of[i];
+          if (m != kNone && d.mentions[m].type == ner::EntityType::kPerson) {
+            c.about_mention = d.canonical[m];
+            break;
+          }
+        }
+      }
+    }
+    // Counted noun.
+    uint32_t noun_at = last;
+    if (c.unit.empty()) {
+      c.counted = CountedAfter(d, te, send, &noun_at);
+      if (!c.counted.empty()) last = std::max(last, noun_at);
+    } else if (c.unit == "percent" && last + 2 < send && d.Is(last + 1, "من")) {
+      uint32_t at = last;
+      c.counted = CountedAfter(d, last + 2, send, &at);  // "40 في المئة من المقاتلين"
+    }
+    const std::string event = EventBefore(d, ti, sbegin);
+    if (c.unit.empty() && !event.empty() &&
+        (c.counted.empty() || lex.generic_people.count(tx::MatchKey(c.counted)))) {
+      c.counted = RoleNoun(event);
+    }
+    if (c.unit.empty() && c.counted.empty()) {
+      // "يبلغ عدد المقاتلين ... نحو 300": the noun after عدد (number of).
+      for (uint32_t i = ti; i-- > sbegin && i + 10 > ti;) {
+        if (d.Is(i, "عدد") && i + 1 < ti) {
+          c.counted = Singular(d, i + 1);
+          break;
+        }
+      }
+    }
+    if (c.unit.empty() && c.counted.empty()) {
+      // A bare number: a year, a count of nothing said. A lone year is not a claim.
+      if (!q.is_range && !q.magnitude && q.low >= 1900 && q.low <= 2100 &&
+          q.low == std::floor(q.low)) {
+        continue;
+      }
+    }
+    if (c.unit.empty()) c.unit = IsPersonNoun(d, c.counted) ? "person" : "";
+    if (c.counted == "قتيل" || c.counted == "جريح" || c.counted == "موقوف") c.unit = "person";
+
+    // Value, range, qualifier.
+    auto word_is = [&](uint32_t i, std::initializer_list<const char*> ws) {
+      for (const char* w : ws) {
+        if (i < d.size() && d.Is(i, w)) return true;
+      }
+      return false;
+    };
+    bool negated = false;
+    for (uint32_t i = ti; i-- > sbegin && i + 3 > ti;) {
+      if (word_is(i, {"لا", "لم", "لن", "ليس", "ليست", "لسن"})) negated = true;
+    }
+    const bool more = word_is(ti, {"أكثر", "يزيد", "تزيد", "يفوق", "تفوق"}) ||
+                      (ti > sbegin && word_is(ti - 1, {"أكثر", "يزيد", "تزيد", "يتجاوز", "تتجاوز",
+                                                       "تجاوز", "يفوق", "تفوق", "يتعدى",
+                                                       "تتعدى"}));
+    const bool less = word_is(ti, {"أقل", "دون"}) || (ti > sbegin && word_is(ti - 1, {"أقل"}));
+    bool at_least = false, at_most = false;
+    if (last + 2 < send && d.Is(last + 1, "على") && d.Is(last + 2, "الأقل")) at_least = true;
+    if (last + 2 < send && d.Is(last + 1, "على") && d.Is(last + 2, "الأكثر")) at_most = true;
+    if (more && negated) {
+      c.qualifier = "at_most";  // "لا تملك أكثر من 1500", "لم يتجاوز"
+    } else if (less && negated) {
+      c.qualifier = "at_least";  // "لا يقل عن"
+    } else if (word_is(ti, {"ما"}) && ti + 2 < te && word_is(ti + 1, {"لا"})) {
+      c.qualifier = "at_least";  // "ما لا يقل عن"
+    } else if (at_least) {
+      c.qualifier = "at_least";
+    } else if (at_most) {
+      c.qualifier = "at_most";
+    } else if (more) {
+      c.qualifier = "more_than";
+    } else if (less) {
+      c.qualifier = "less_than";
+    } else if (q.at_least) {
+      c.qualifier = "at_least";
+    } else if (q.at_most) {
+      c.qualifier = "at_most";
+    }
+    c.approx = q.approx || q.magnitude || c.qualifier == "more_than" ||
+               c.qualifier == "less_than";
+    if (q.magnitude) c.magnitude = MagnitudeName(q.high);
+    if (q.is_range || q.magnitude) {
+      c.low = q.low;
+      c.high = q.high;
+      c.value = (q.low + q.high) / 2;
+    } else {
+      c.value = q.low;
+      if (c.qualifier == "at_least" || c.qualifier == "more_than") c.low = q.low;
+      if (c.qualifier == "at_most" || c.qualifier == "less_than") c.high = q.low;
+    }
+    c.span = {q.span.begin, std::max(q.span.end, d.a.tokens[last].span.end)};
+
+    // Breakdown: "32 شخصا بينهم 29 مدنيا و3 من عناصر الشرطة".
+    uint32_t after = last + 1;
+    if (after < send && d.IsPunct(after, "،")) ++after;
+    if (after < send && (d.Is(after, "بينهم") || d.Is(after, "بينها") || d.Is(after, "منهم") ||
+                         d.Is(after, "منها") || d.Is(after, "بينهن") || d.Is(after, "منهن"))) {
+      uint32_t pos = after + 1;
+      for (size_t p = k + 1; p < qs.size(); ++p) {
+        const uint32_t pt = first_token(qs[p]);
+        if (pt >= send || pt > pos + 1) break;
+        const uint32_t pe = end_token(qs[p]);
+        uint32_t at = pe - 1;
+        std::string noun = CountedAfter(d, pe, send, &at);
+        c.breakdown.emplace_back(noun, qs[p].low);
+        cc.part[p] = true;
+        pos = at + 1;
+        if (pos < send && (d.IsPunct(pos, "،") || d.Is(pos, "و"))) ++pos;
+      }
+    }
+    // Place, date, source.
+    c.place_mention = PlaceNear(last + 1, sentence, &c.place);
+    int32_t best_date = kNone;
+    uint32_t best_dist = UINT32_MAX;
+    for (uint32_t i = sbegin; i < send; ++i) {
+      if (d.date_of[i] == kNone) continue;
+      const uint32_t dist = i < ti ? ti - i : i - ti;
+      if (dist < best_dist) {
+        best_dist = dist;
+        best_date = d.date_of[i];
+      }
+    }
+    if (best_date != kNone) {
+      const tx::DateMention& dm = (*d.dates)[best_date];
+      c.date = tx::FormatDate(dm.date, dm.precision);
+    }
+    c.source = SourceAt(ti);
+    cc.claim_of_quantity[k] = static_cast<int32_t>(out.claims.size());
+    out.claims.push_back(std::move(c));
+  }
+}
+
+const char* RoleFor(const std::string& type, ner::EntityType et) {
+  const bool per = et == ner::EntityType::kPerson;
+  if (type == "joined" || type == "left") return per ? "member" : "group";
+  if (type == "attack") return per ? "subject" : "perpetrator";
+  if (type == "killed" || type == "injured") return per ? "victim" : "perpetrator";
+  if (type == "arrested") return per ? "suspect" : "agent";
+  if (type == "charged" || type == "sentenced") return per ? "defendant" : "court";
+  if (type == "returned") return per ? "returnee" : "agent";
+  if (type == "agreement") return "party";
+  if (type == "statement") return "speaker";
+  return "subject";
+}
+
+bool Compatible(const std::string& x, const std::string& y) {
+  if (x.empty() || y.empty()) return true;
+  return StartsWith(x, y) || StartsWith(y, x);
+}
+
+void Builder::Events() {
+  const Lexicon& lex = d.lex;
+  std::vector<Event> events;
+  for (uint32_t s = 0; s < d.a.sentences.size(); ++s) {
+    const uint32_t begin = d.SentenceBegin(s);
+    const uint32_t end = std::min<uint32_t>(d.SentenceEnd(s), d.size());
+    // Triggers of the sentence, first one of each type.
+    std::vector<std::pair<std::string, uint32_t>> found;
+    for (uint32_t i = begin; i < end; ++i) {
+      if (!d.IsWord(i) || d.mention_of[i] != kNone) continue;
+      auto it = d.Find(lex.triggers, i);
+      if (it == lex.triggers.end()) continue;
+      bool seen = false;
+      for (const auto& f : found) seen = seen || f.first == it->second;
+      if (!seen) found.emplace_back(it->second, i);
+    }
+    if (found.empty()) continue;
+    auto has = [&](const char* type) {
+      for (const auto& f : found) {
+        if (f.first == type) return true;
+      }
+      return false;
+    };
+    const bool attack = has("attack");
+    // Speakers of the sentence are not participants.
+    std::vector<uint32_t> speakers;
+    for (const auto& item : sources.items[s]) {
+      if (item.who && item.who->mention) speakers.push_back(*item.who->mention);
+    }
+    auto count_after = [&](uint32_t trig, uint32_t window) -> std::optional<double> {
+      for (uint32_t i = trig + 1; i < end && i <= trig + window; ++i) {
+        const int32_t qk = d.quantity_of[i];
+        if (qk == kNone) continue;
+        const int32_t ck = cc.claim_of_quantity[qk];
+        if (ck == kNone) return std::nullopt;
+        const Claim& c = out.claims[ck];
+        if (c.unit != "person" && !(c.unit.empty() && c.counted.empty())) return std::nullopt;
+        return c.value;
+      }
+      return std::nullopt;
+    };
+    auto breakdown_after = [&](uint32_t trig, uint32_t window) {
+      for (uint32_t i = trig + 1; i < end && i <= trig + window; ++i) {
+        const int32_t qk = d.quantity_of[i];
+        if (qk == kNone) continue;
+        const int32_t ck = cc.claim_of_quantity[qk];
+        if (ck != kNone) return out.claims[ck].breakdown;
+        break;
+      }
+      return std::vector<std::pair<std::string, double>>{};
+    };
+    for (const auto& [type, trig] : found) {
+      if ((type == "killed" || type == "injured") && attack) continue;  // counts of the attack
+      if (type == "injured" && has("killed")) continue;
+      Event e;
+      e.type = type;
+      e.sentence = s;
+      e.trigger = d.a.tokens[trig].span;
+      // Date: the nearest in the sentence.
+      int32_t best = kNone;
+      uint32_t best_dist = UINT32_MAX;
+      for (uint32_t i = begin; i < end; ++i) {
+        if (d.date_of[i] == kNone) continue;
+        const uint32_t dist = i < trig ? trig - i : i - trig;
+        if (dist < best_dist) {
+          best_dist = dist;
+          best = d.date_of[i];
+        }
+      }
+      if (best != kNone) {
+        const tx::DateMention& dm = (*d.dates)[best];
+        e.date = tx::FormatDate(dm.date, dm.precision);
+        e.date_precision = dm.precision == tx::Precision::kDay     ? "day"
+                           : dm.precision == tx::Precision::kMonth ? "month"
+                                                                   : "year";
+      }
+      e.place_mention = PlaceNear(trig + 1, s, &e.place);
+      // Participants.
+      for (uint32_t i = begin; i < end; ++i) {
+        const int32_t m = d.mention_of[i];
+        if (m == kNone || d.mentions[m].first_token != i) continue;
+        const uint32_t c = d.canonical[m];
+        if (std::find(speakers.begin(), speakers.end(), c) != speakers.end()) continue;
+        if (e.place_mention && static_cast<uint32_t>(m) == *e.place_mention) continue;
+        const ner::EntityType et = d.mentions[m].type;
+        if (et == ner::EntityType::kMisc) continue;
+        if (et == ner::EntityType::kLocation) {
+          // Countries are parties to agreements and agents of returns when
+          // not the place something happens in.
+          const bool in_place = d.HasPrefix(i, tx::Clitic::kPreposition) ||
+                                (i > begin && d.In(lex.place_preps, i - 1));
+          if (in_place || (type != "agreement" && type != "returned")) continue;
+        }
+        bool dup = false;
+        for (const Participant& p : e.participants) dup = dup || p.mention == c;
+        if (!dup) e.participants.push_back({c, RoleFor(type, et)});
+      }
+      // Counts.
+      if (type == "attack" || type == "killed") {
+        for (const auto& [t2, i2] : found) {
+          if (t2 == "killed") {
+            e.killed = count_after(i2, 4);
+            if (e.killed) e.breakdown = breakdown_after(i2, 4);
+          }
+          if (t2 == "injured") e.injured = count_after(i2, 4);
+        }
+        // "سقوط 3 قتلى": a number of dead.
+        for (const Claim& c : out.claims) {
+          if (c.sentence != s) continue;
+          if (!e.killed && c.counted == "قتيل") e.killed = c.value;
+          if (!e.injured && c.counted == "جريح") e.injured = c.value;
+        }
+      } else if (type == "injured") {
+        e.injured = count_after(trig, 4);
+      } else {
+        e.count = count_after(trig, 6);
+        if (e.count) e.breakdown = breakdown_after(trig, 6);
+        if (!e.count && type == "returned") {
+          // "27 امرأة و64 طفلا": people counted in parts.
+          double sum = 0;
+          std::vector<std::pair<std::string, double>> parts;
+          for (const Claim& c : out.claims) {
+            if (c.sentence == s && c.unit == "person" && c.span.begin > e.trigger.begin) {
+              sum += c.value;
+              parts.emplace_back(c.counted, c.value);
+            }
+          }
+          if (!parts.empty()) {
+            e.count = sum;
+            if (parts.size() > 1) e.breakdown = std::move(parts);
+          }
+        }
+      }
+      // An event with nothing known about it is a word, not a record.
+      if (e.date.empty() && e.place.empty() && e.participants.empty() && !e.count && !e.killed &&
+          !e.injured) {
+        continue;
+      }
+      events.push_back(std::move(e));
+    }
+  }
+  // One event told in several sentences.
+  std::vector<Event> merged;
+  for (Event& e : events) {
+    Event* into = nullptr;
+    for (Event& m : merged) {
+      if (m.type == e.type && Compatible(m.date, e.date) &&
+          (m.place.empty() || e.place.empty() || tx::MatchKey(m.place) == tx::MatchKey(e.place))) {
+        into = &m;
+        break;
+      }
+    }
+    if (!into) {
+      merged.push_back(std::move(e));
+      continue;
+    }
+    if (e.date.size() > into->date.size()) {
+      into->date = e.date;
+      into->date_precision = e.date_precision;
+    }
+    if (into->place.empty()) {
+      into->place = e.place;
+      into->place_mention = e.place_mention;
+    }
+    for (const Participant& p : e.participants) {
+      bool dup = false;
+      for (const Participant& q : into->participants) dup = dup || q.mention == p.mention;
+      if (!dup) into->participants.push_back(p);
+    }
+    if (!into->count) into->count = e.count;
+    if (!into->killed) {
+      into->killed = e.killed;
+      if (into->breakdown.empty()) into->breakdown = e.breakdown;
+    }
+    if (!into->injured) into->injured = e.injured;
+  }
+  out.events = std::move(merged);
+}
+
+}  // namespace
+
+Extraction Extract(const text::Analysis& a, const std::vector<ner::Mention>& mentions,
+                   std::string_view published) {
+  // Mentions that do not fit the analysis (another text's) are ignored.
+  for (const ner::Mention& m : mentions) {
+    if (m.end_token > a.tokens.size() || m.first_token >= m.end_token ||
+        m.span.end > a.normalized.text.size()) {
+      static const std::vector<ner::Mention> kNoMentions;
+      return Extract(a, kNoMentions, published);
+    }
+  }
+  Doc d(a, mentions);
+  Prepare(&d, published);
+  Builder b(d);
+  b.Quotes();
+  b.Claims();
+  b.Events();
+  return std::move(b.out);
+}
+
+}  // namespace marsad::extract

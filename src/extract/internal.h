@@ -1,0 +1,52 @@
+// Implementation details shared by the files of src/extract; not part of the API.
+#ifndef MARSAD_EXTRACT_INTERNAL_H_
+#define MARSAD_EXTRACT_INTERNAL_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace marsad::extract::internal {
+
+// What a word means to the extractor. Keys of every table are match keys
+// (text::MatchKey: alef forms, ى/ي and ة/ه folded), built once from the
+// lists in lexicon.cc.
+enum class Speech : uint8_t {
+  kNone,
+  kVerb,        // قال، أضاف، أكد ...: the speaker follows (VSO), then إن/أن/: or a quote
+  kCarryVerb,   // قائلا، مضيفا ...: the speaker is the sentence's subject before it
+  kPreposition, // بحسب، وفق، نقلا عن: the source follows
+  kTransmit,    // نقل: "نقلت X عن Y" — Y is the source
+};
+
+struct Lexicon {
+  std::unordered_map<std::string, Speech> speech;
+  // Heads of described sources: مصادر، مسؤول، خبراء، تقديرات ...
+  std::unordered_set<std::string> source_heads;
+  // Title words before a name or standing for it: الباحث، المتحدث، الوزير ...
+  std::unordered_set<std::string> titles;
+  // Counted nouns (any number, with or without ال) to their singular display form.
+  std::unordered_map<std::string, std::string> singular;
+  // Singular nouns (match keys) that are people.
+  std::unordered_set<std::string> people;
+  // Nouns that count people without saying who: شخص، آخر، فرد، نفس، نسمة.
+  std::unordered_set<std::string> generic_people;
+  // Unit words (match keys) to unit names ("percent", "USD", "years", ...).
+  std::unordered_map<std::string, std::string> units;
+  // Currency qualifiers after a currency word: دولار أمريكي، دينار كويتي ...
+  std::unordered_map<std::string, std::string> currency_country;
+  // Event trigger words to event types.
+  std::unordered_map<std::string, std::string> triggers;
+  // Complementisers and other words that end a speaker's noun phrase.
+  std::unordered_set<std::string> speech_stops;
+  // Words before a place: في، من، ب، داخل، قرب، شمال ...
+  std::unordered_set<std::string> place_preps;
+};
+
+const Lexicon& Lex();
+
+}  // namespace marsad::extract::internal
+
+#endif  // MARSAD_EXTRACT_INTERNAL_H_
