@@ -5,6 +5,8 @@
 
 #include "cli/command.h"
 #include "cli/output.h"
+#include "ner/ner.h"
+#include "resolve/resolve.h"
 #include "store/store.h"
 
 namespace marsad::cli {
@@ -32,16 +34,39 @@ void AddIngest(CLI::App* app, const GlobalOptions* global) {
     std::vector<std::string> paths;
     std::string source;
     std::string published;
+    std::string aliases;
+    std::string model;
+    bool index_only = false;
   };
   auto opts = std::make_shared<Options>();
   cmd->add_option("paths", opts->paths, "files or folders")->required();
   cmd->add_option("--source", opts->source, "outlet name for every document");
   cmd->add_option("--published", opts->published, "publication date YYYY-MM-DD for every document");
+  cmd->add_option("--aliases", opts->aliases,
+                  "alias file (TYPE<TAB>NAME<TAB>ALIAS..., or part_of<TAB>BRANCH<TAB>PARENT); "
+                  "kept in the database for later ingests")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--model", opts->model, "NER model file (default: the shipped models/ner.model)");
+  cmd->add_flag("--index-only", opts->index_only,
+                "store and index the documents only; names, quotes, claims and events are "
+                "extracted by the next ingest without this flag");
   cmd->callback([opts, global] {
     store::IngestOptions options;
     options.source = opts->source;
     if (!opts->published.empty()) options.published = CheckedDate("--published", opts->published);
     std::string error;
+    std::vector<resolve::AliasEntry> aliases;
+    if (!opts->aliases.empty()) {
+      if (!resolve::ReadAliases(opts->aliases, &aliases, &error)) throw UsageError("ingest: " + error);
+      options.aliases = &aliases;
+    }
+    std::unique_ptr<ner::Tagger> tagger;
+    if (!opts->index_only) {
+      tagger = ner::Tagger::Load(opts->model.empty() ? ner::DefaultModelPath() : opts->model, &error);
+      if (!tagger) throw UsageError("ingest: " + error);
+      options.tagger = tagger.get();
+      options.matcher = &NameMatcher("ingest");
+    }
     auto db = store::Store::Open(global->db, store::Store::Mode::kReadWrite, &error);
     if (!db) throw UsageError(error);
     const bool bar = StderrIsTerminal();
@@ -71,11 +96,19 @@ void AddIngest(CLI::App* app, const GlobalOptions* global) {
                      {"added", s.added},
                      {"near_duplicates", s.near_duplicates},
                      {"already_stored", s.already_stored},
+                     {"analyzed", s.analyzed},
+                     {"entities", s.entities},
+                     {"seconds", {{"store", s.store_seconds},
+                                  {"analyze", s.analyze_seconds},
+                                  {"resolve", s.resolve_seconds}}},
                      {"problems", problems}});
     } else {
       std::cout << "files " << s.files << ", documents read " << s.read << ": added " << s.added
                 << " (near-duplicates linked " << s.near_duplicates << "), already stored "
                 << s.already_stored << ", problems " << s.problems.size() << "\n";
+      if (options.tagger) {
+        std::cout << "documents analysed " << s.analyzed << ", entities " << s.entities << "\n";
+      }
     }
     if (s.read == 0) throw UsageError("ingest: no document could be read");
   });

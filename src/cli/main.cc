@@ -35,6 +35,9 @@ int main(int argc, char** argv) {
   AddMatch(&app, &global);
   AddRomanize(&app, &global);
   AddScreen(&app, &global);
+  AddEntities(&app, &global);
+  AddRecords(&app, &global);
+  AddExport(&app, &global);
 
   try {
     app.parse(argc, argv);

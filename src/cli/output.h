@@ -8,6 +8,10 @@
 
 #include <nlohmann/json.hpp>
 
+namespace marsad::store {
+struct ClaimRecord;
+}  // namespace marsad::store
+
 namespace marsad::cli {
 
 // One JSON object on one line of stdout; invalid UTF-8 is replaced, never thrown.
@@ -31,6 +35,9 @@ bool StderrIsTerminal();
 
 // "2024-03-05" checked, or throws UsageError naming the option.
 std::string CheckedDate(const std::string& option, const std::string& value);
+
+// A claim's figure for a table: "~60000", "200–300", "thousands", "at_least 40".
+std::string FormatValue(const store::ClaimRecord& claim);  // cli/records.cc
 
 }  // namespace marsad::cli
 

@@ -41,6 +41,10 @@ bool AppendLatin(char32_t c, std::string* out);
 char32_t NextCodePoint(std::string_view s, size_t* i);
 void AppendUtf8(char32_t c, std::string* out);
 
+// Countries by the matching key of their Arabic name (with and without the
+// article), to their English name; from ICU's CLDR data (places.cc).
+const std::unordered_map<std::string, std::string>& CountryNames();
+
 // The blocking key of a token's letters (see BlockingKeys).
 std::string TokenKey(bool arabic, std::string_view letters);
 

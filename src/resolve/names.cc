@@ -343,14 +343,17 @@ PreparedName PrepareName(std::string_view name) {
 
   const std::string abd = Letters({kAin, kBeh, kDal});       // عبد (servant of)
   const std::string abu = Letters({kAlef, kBeh, kWaw});      // ابو (father of)
+  // أبي and أبا: the same word after a preposition or as an object.
+  const std::string abi = Letters({kAlef, kBeh, kYeh}), aba = Letters({kAlef, kBeh, kAlef});
   const std::string abd_al = Letters({kAin, kBeh, kDal, kAlef, kLam});  // عبدال
   PreparedName out;
   for (size_t i = 0; i < raw.size() && out.tokens.size() < kMaxTokens; ++i) {
     RawToken& t = raw[i];
     const bool has_next = i + 1 < raw.size() && raw[i + 1].arabic == t.arabic;
     if (t.arabic) {
-      if ((t.letters == abd || t.letters == abu) && has_next) {
-        out.tokens.push_back(MakeToken(true, t.letters + ArabicStem(raw[i + 1].letters), 0));
+      const bool abu_form = t.letters == abu || t.letters == abi || t.letters == aba;
+      if ((t.letters == abd || abu_form) && has_next) {
+        out.tokens.push_back(MakeToken(true, (abu_form ? abu : abd) + ArabicStem(raw[i + 1].letters), 0));
         ++i;
         continue;
       }

@@ -41,6 +41,9 @@
 #include <string_view>
 #include <vector>
 
+#include "ner/ner.h"
+#include "text/text.h"
+
 namespace marsad::resolve {
 
 // The score at and above which two names are taken to be the same name.
@@ -188,6 +191,86 @@ bool TrainTransliteration(const TrainOptions& options, const std::string& output
 // and sets *error if the data cannot be read.
 bool EvaluateTransliteration(const Matcher& matcher, const TrainOptions& options,
                              Evaluation* eval, std::string* error);
+
+
+// ---------------------------------------------------------------------------
+// Entities: the mentions of a collection merged into one entity per person,
+// place, organisation or other name, whatever spelling each outlet used.
+
+// One entry of a user's alias file: names no rule can know are one entity
+// (an acronym, a nom de guerre), or that an organisation is a branch of
+// another. The file is UTF-8 text, one entry per line, fields separated by
+// tabs; blank lines and lines starting with '#' are ignored:
+//
+//   TYPE <TAB> NAME <TAB> ALIAS <TAB> ALIAS ...     (TYPE: PER, LOC, ORG, MISC)
+//   part_of <TAB> BRANCH <TAB> PARENT
+struct AliasEntry {
+  ner::EntityType type = ner::EntityType::kPerson;
+  std::string name;
+  std::vector<std::string> aliases;  // empty for a part_of entry
+  std::string part_of;               // the parent's name for a part_of entry
+};
+
+// Reads an alias file. Returns false and sets *error ("FILE line N: ...") on
+// an unreadable file, an unknown type, or a line with too few fields.
+bool ReadAliases(const std::string& path, std::vector<AliasEntry>* entries, std::string* error);
+
+// One mention of a name, as the resolver sees it.
+struct NameMention {
+  int64_t doc = 0;
+  ner::EntityType type = ner::EntityType::kPerson;
+  std::string name;    // display-normalised text of the mention
+  uint32_t order = 0;  // position in its document: mentions are compared by it
+  std::string latin;   // a Latin spelling the text gives for it, or ""
+};
+
+// What a document's text says about two of its mentions (indices into the
+// mentions given to FindLinks).
+struct MentionLink {
+  enum class Kind : uint8_t {
+    kAlias,   // "X المعروف بـ Y", "X الملقب بـ Y", "X (Y)": the same entity
+    kPartOf,  // "X التابعة لـ Y", "X، فرع Y": X is a branch of Y
+  };
+  uint32_t a = 0;
+  uint32_t b = 0;
+  Kind kind = Kind::kAlias;
+};
+
+// Links stated in the text between mentions of one document, and for each
+// mention the Latin spelling written after it in parentheses (or "").
+std::vector<MentionLink> FindLinks(const text::Analysis& a, const std::vector<ner::Mention>& mentions,
+                                   std::vector<std::string>* latin);
+
+struct ResolvedEntity {
+  ner::EntityType type = ner::EntityType::kPerson;
+  std::string name;   // the commonest full form among its mentions
+  std::string latin;  // a Latin spelling from the texts, else Romanize(name)
+};
+
+struct Resolution {
+  std::vector<ResolvedEntity> entities;
+  // Per mention, the index of its entity, or -1 (an adjective of a place
+  // the collection never names).
+  std::vector<int32_t> entity_of;
+  // Per mention, 1 when it is a nationality adjective tagged as a name
+  // (السوري، الطاجيكية): linked to its country as an attribute of the
+  // sentence, not counted as a mention of it.
+  std::vector<uint8_t> attribute;
+  std::vector<std::pair<uint32_t, uint32_t>> part_of;  // (branch, parent) entity indices
+};
+
+// Merges mentions into entities. Names are compared by the matcher within
+// phonetic blocks and clustered without chaining (two full names that do not
+// match never end up together, whatever lies between them); the majority
+// type of a spelling decides its type. A name of one word (a surname, a
+// short form, an acronym) joins the full name it stands for in its own
+// document, the nearest one before it; else the only full name in the
+// collection it can stand for; else it stays an entity of its own. `links`
+// index into `mentions`; alias entries are applied first and always win.
+// Deterministic: the same input gives the same entities in the same order.
+Resolution ResolveEntities(const std::vector<NameMention>& mentions,
+                           const std::vector<MentionLink>& links,
+                           const std::vector<AliasEntry>& aliases, const Matcher& matcher);
 
 }  // namespace marsad::resolve
 

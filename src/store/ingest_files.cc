@@ -31,18 +31,6 @@ struct Batch {
   std::vector<internal::IndexTokens> text_tokens;
 };
 
-template <typename Fn>
-void ParallelFor(size_t n, unsigned threads, Fn fn) {
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < n;) fn(i);
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads && t < n; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-}
-
 std::string BoilerplateJson(const std::vector<ingest::Removed>& removed) {
   nlohmann::json j = nlohmann::json::array();
   for (const auto& r : removed) j.push_back({{"text", r.text}, {"reason", r.reason}});
@@ -60,7 +48,7 @@ Batch ReadBatch(const std::vector<std::string>& files, size_t begin, size_t end,
   ingest::ReadOptions read_options;
   read_options.source = options.source;
   read_options.published = options.published;
-  ParallelFor(end - begin, threads, [&](size_t i) {
+  internal::ParallelFor(end - begin, threads, [&](size_t i) {
     ingest::ReadFile(files[begin + i], read_options, &per_file[i], &problems[i]);
   });
   for (size_t i = 0; i < per_file.size(); ++i) {
@@ -71,7 +59,7 @@ Batch ReadBatch(const std::vector<std::string>& files, size_t begin, size_t end,
   batch.records.resize(batch.docs.size());
   batch.title_tokens.resize(batch.docs.size());
   batch.text_tokens.resize(batch.docs.size());
-  ParallelFor(batch.docs.size(), threads, [&](size_t i) {
+  internal::ParallelFor(batch.docs.size(), threads, [&](size_t i) {
     ingest::Document& d = batch.docs[i];
     filter->Apply(&d);
     // Navigation lines above a headline hide it from the reader; with them
@@ -124,7 +112,7 @@ IngestSummary Ingest(Store* store, const std::vector<std::string>& paths,
     return std::make_pair(to, std::async(std::launch::async, ReadBatch, std::cref(files), from,
                                          to, std::cref(options), threads, &filter));
   };
-  if (files.empty()) return summary;
+  if (files.empty()) return Store::AnalyzeAndResolve(store, options, start, &summary);
   auto [end, pending] = next_batch(0);
   while (true) {
     Batch batch = pending.get();
@@ -172,7 +160,28 @@ IngestSummary Ingest(Store* store, const std::vector<std::string>& paths,
     end = following_end;
     pending = std::move(following);
   }
-  return summary;
+  return Store::AnalyzeAndResolve(store, options, start, &summary);
+}
+
+IngestSummary Store::AnalyzeAndResolve(Store* store, const IngestOptions& options,
+                             std::chrono::steady_clock::time_point start, IngestSummary* summary) {
+  auto seconds_since = [](std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+  };
+  summary->store_seconds = seconds_since(start);
+  if (!options.tagger) return std::move(*summary);
+  if (!options.matcher) throw std::invalid_argument("ingest: a tagger needs a matcher");
+  const auto analysis_start = std::chrono::steady_clock::now();
+  summary->analyzed = store->AnalyzePending(options);
+  summary->analyze_seconds = seconds_since(analysis_start);
+  // Resolution runs again only when something changed: new mentions or aliases.
+  if (summary->analyzed > 0 || options.aliases || store->EntityCount() == 0) {
+    const auto resolve_start = std::chrono::steady_clock::now();
+    store->ResolveAll(*options.matcher, options.aliases);
+    summary->resolve_seconds = seconds_since(resolve_start);
+  }
+  summary->entities = static_cast<size_t>(store->EntityCount());
+  return std::move(*summary);
 }
 
 }  // namespace marsad::store

@@ -13,7 +13,11 @@
 namespace marsad::store {
 namespace {
 
-constexpr int kSchemaVersion = 1;
+using internal::Exec;
+using internal::Fail;
+using internal::Statement;
+
+constexpr int kSchemaVersion = 2;
 
 // Each entry brings the schema from version i to i + 1.
 constexpr const char* kMigrations[] = {
@@ -48,68 +52,100 @@ constexpr const char* kMigrations[] = {
     CREATE INDEX vocab_ending ON vocab(ending) WHERE ending != '';
     CREATE INDEX vocab_skeleton ON vocab(skeleton) WHERE skeleton != '';
     )sql",
-};
-
-[[noreturn]] void Fail(sqlite3* db, const std::string& what) {
-  throw std::runtime_error(what + ": " + (db ? sqlite3_errmsg(db) : "no database"));
-}
-
-void Exec(sqlite3* db, const char* sql) {
-  char* err = nullptr;
-  if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string message = err ? err : "unknown error";
-    sqlite3_free(err);
-    throw std::runtime_error(message);
-  }
-}
-
-// A prepared statement, finalized on scope exit.
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) Fail(db, "prepare");
-  }
-  ~Statement() { sqlite3_finalize(stmt_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-
-  Statement& Bind(int i, std::string_view s) {
-    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Statement& Bind(int i, int64_t v) {
-    sqlite3_bind_int64(stmt_, i, v);
-    return *this;
-  }
-  // Ready to run again with new bindings.
-  void Reset() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  Statement& BindNull(int i) {
-    sqlite3_bind_null(stmt_, i);
-    return *this;
-  }
-  // True while a row is available.
-  bool Step() {
-    const int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    Fail(db_, "step");
-  }
-  std::string Text(int col) const {
-    const auto* p = sqlite3_column_text(stmt_, col);
-    return p ? std::string(reinterpret_cast<const char*>(p),
-                           static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
-             : std::string();
-  }
-  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
-  double Double(int col) const { return sqlite3_column_double(stmt_, col); }
-  bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
-
- private:
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
+    R"sql(
+    -- What analysis derives from each document; analyzed = 1 once it is stored.
+    ALTER TABLE docs ADD COLUMN analyzed INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX docs_pending ON docs(id) WHERE analyzed = 0;
+    -- Offsets are characters of docs.text. key is text::MatchKey(text).
+    CREATE TABLE mentions(
+      id INTEGER PRIMARY KEY,
+      doc INTEGER NOT NULL REFERENCES docs(id),
+      start INTEGER NOT NULL,
+      end INTEGER NOT NULL,
+      type TEXT NOT NULL,
+      text TEXT NOT NULL,
+      key TEXT NOT NULL,
+      latin TEXT NOT NULL DEFAULT '',
+      confidence REAL NOT NULL,
+      entity INTEGER,
+      attribute INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX mentions_doc ON mentions(doc);
+    CREATE INDEX mentions_entity ON mentions(entity, doc);
+    CREATE INDEX mentions_key ON mentions(key);
+    -- What a text says of two of its mentions: 'alias' or 'part_of'.
+    CREATE TABLE mention_links(
+      a INTEGER NOT NULL REFERENCES mentions(id),
+      b INTEGER NOT NULL REFERENCES mentions(id),
+      kind TEXT NOT NULL
+    );
+    -- Rebuilt by every resolution; ids are kept from one to the next.
+    CREATE TABLE entities(
+      id INTEGER PRIMARY KEY,
+      type TEXT NOT NULL,
+      name TEXT NOT NULL,
+      latin TEXT NOT NULL,
+      mentions INTEGER NOT NULL,
+      docs INTEGER NOT NULL
+    );
+    CREATE INDEX entities_docs ON entities(docs DESC, id);
+    CREATE TABLE entity_keys(key TEXT NOT NULL, entity INTEGER NOT NULL,
+                             PRIMARY KEY(key, entity)) WITHOUT ROWID;
+    CREATE TABLE part_of(branch INTEGER NOT NULL, parent INTEGER NOT NULL,
+                         PRIMARY KEY(branch, parent)) WITHOUT ROWID;
+    -- The user's alias file, as last given to ingest (JSON array of entries).
+    CREATE TABLE settings(name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+    CREATE TABLE quotes(
+      id INTEGER PRIMARY KEY,
+      doc INTEGER NOT NULL REFERENCES docs(id),
+      start INTEGER NOT NULL, end INTEGER NOT NULL,
+      sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+      direct INTEGER NOT NULL,
+      speaker_mention INTEGER REFERENCES mentions(id),
+      speaker_text TEXT,
+      speaker_kind TEXT
+    );
+    CREATE INDEX quotes_doc ON quotes(doc);
+    CREATE INDEX quotes_speaker ON quotes(speaker_mention);
+    CREATE TABLE claims(
+      id INTEGER PRIMARY KEY,
+      doc INTEGER NOT NULL REFERENCES docs(id),
+      start INTEGER NOT NULL, end INTEGER NOT NULL,
+      sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+      value REAL NOT NULL, low REAL, high REAL,
+      approx INTEGER NOT NULL,
+      qualifier TEXT NOT NULL, magnitude TEXT NOT NULL, unit TEXT NOT NULL,
+      counted TEXT NOT NULL, place TEXT NOT NULL,
+      place_mention INTEGER REFERENCES mentions(id),
+      date TEXT NOT NULL,
+      source_mention INTEGER REFERENCES mentions(id),
+      source_text TEXT NOT NULL, source_kind TEXT NOT NULL,
+      topic TEXT NOT NULL
+    );
+    CREATE INDEX claims_doc ON claims(doc);
+    CREATE INDEX claims_topic ON claims(topic);
+    CREATE TABLE events(
+      id INTEGER PRIMARY KEY,
+      doc INTEGER NOT NULL REFERENCES docs(id),
+      type TEXT NOT NULL,
+      start INTEGER NOT NULL, end INTEGER NOT NULL,
+      sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+      date TEXT NOT NULL, date_precision TEXT NOT NULL,
+      place TEXT NOT NULL,
+      place_mention INTEGER REFERENCES mentions(id),
+      count REAL, killed REAL, injured REAL,
+      breakdown TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE INDEX events_doc ON events(doc);
+    CREATE INDEX events_date ON events(date);
+    CREATE TABLE event_participants(
+      event INTEGER NOT NULL REFERENCES events(id),
+      mention INTEGER NOT NULL REFERENCES mentions(id),
+      role TEXT NOT NULL
+    );
+    CREATE INDEX event_participants_event ON event_participants(event);
+    CREATE INDEX event_participants_mention ON event_participants(mention);
+    )sql",
 };
 
 constexpr const char* kDocColumns =

@@ -20,6 +20,7 @@
 #ifndef MARSAD_STORE_STORE_H_
 #define MARSAD_STORE_STORE_H_
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -28,9 +29,19 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "ingest/ingest.h"
 
 struct sqlite3;
+
+namespace marsad::ner {
+class Tagger;
+}  // namespace marsad::ner
+namespace marsad::resolve {
+class Matcher;
+struct AliasEntry;
+}  // namespace marsad::resolve
 
 namespace marsad::store {
 
@@ -75,6 +86,145 @@ struct SearchHit {
   std::string snippet;     // text around the matches
   std::vector<std::pair<uint32_t, uint32_t>> highlights;  // character [start, end) in snippet
 };
+
+// ---------------------------------------------------------------------------
+// What ingest derives from the documents. Offsets (start, end) are character
+// offsets into the document's text; `sentence` is the text of the sentence
+// the record was read from, its evidence.
+
+struct Alias {
+  std::string name;  // as written (display-normalised)
+  int64_t mentions = 0;
+  int64_t docs = 0;
+};
+
+struct EntityRecord {
+  int64_t id = 0;
+  std::string type;   // PER, LOC, ORG, MISC
+  std::string name;   // the commonest full form
+  std::string latin;  // readable romanisation
+  std::vector<Alias> aliases;  // most mentioned first
+  std::vector<int64_t> docs;   // ascending
+  int64_t mentions = 0;
+};
+
+struct MentionRecord {
+  int64_t id = 0;
+  int64_t doc = 0;
+  uint32_t start = 0, end = 0;
+  std::string type;
+  std::string text;
+  std::optional<int64_t> entity;  // none when resolution left it out
+  double confidence = 0;
+};
+
+// An entity tied to another: how and in how many documents.
+struct RelatedEntity {
+  int64_t id = 0;
+  std::string type;
+  std::string name;
+  // "co-occurs" (named in the same documents), "part_of" (this entity is a
+  // branch of the other), "has_part", "alias_of" (from the alias file).
+  std::string relation;
+  int64_t docs = 0;  // documents naming both
+};
+
+// Who says so: an entity, a described source ("مصادر أمنية"), or the outlet
+// that published the article when it attributes the words to no one.
+struct SourceRef {
+  std::optional<int64_t> entity;
+  std::string name;
+  std::string kind;  // "entity", "described", "outlet"
+};
+
+struct QuoteRecord {
+  int64_t id = 0;
+  int64_t doc = 0;
+  std::optional<SourceRef> speaker;
+  std::string text;
+  bool direct = true;  // quoted words, not reported speech
+  uint32_t start = 0, end = 0;
+  std::string sentence;
+  std::string published;  // of the document
+};
+
+struct ClaimRecord {
+  int64_t id = 0;
+  int64_t doc = 0;
+  double value = 0;
+  std::optional<double> low, high;
+  bool approx = false;
+  std::string qualifier;  // "", "at_least", "at_most", "more_than", "less_than"
+  std::string magnitude;  // "", "tens", "hundreds", "thousands", ...
+  std::string unit;       // "person", "percent", "USD", "age_years", ... or ""
+  std::string counted;    // normalised singular noun
+  std::string place;
+  std::optional<int64_t> place_entity;
+  std::string date;       // YYYY[-MM[-DD]] or ""
+  SourceRef source;
+  std::string topic;      // equal for claims about the same thing and place
+  std::string sentence;
+  uint32_t start = 0, end = 0;
+  std::string published;  // of the document
+  std::string outlet;     // the document's source
+};
+
+struct Participant {
+  std::optional<int64_t> entity;
+  std::string name;
+  std::string role;
+};
+
+struct EventRecord {
+  int64_t id = 0;
+  int64_t doc = 0;
+  std::string type;
+  std::string date;            // YYYY, YYYY-MM or YYYY-MM-DD; "" if unknown
+  std::string date_precision;  // "year", "month", "day" or ""
+  std::string place;
+  std::optional<int64_t> place_entity;
+  std::vector<Participant> participants;
+  std::optional<double> count, killed, injured;
+  std::vector<std::pair<std::string, double>> breakdown;  // "مقتل 32 بينهم 29 ..." parts
+  std::string sentence;
+  uint32_t start = 0, end = 0;  // the trigger words
+};
+
+// Which records to list. Empty or zero fields do not filter.
+struct RecordFilter {
+  int64_t doc = 0;
+  int64_t entity = 0;   // records naming this entity (speaker, source, place, participant)
+  std::string type;     // entity type (Entities) or event type (Events)
+  std::string about;    // claims: words of the counted thing or place
+  std::string query;    // entities: a name, matched across spellings
+  std::string from, to; // events: dates, YYYY[-MM[-DD]], inclusive
+  int64_t min_docs = 0; // entities
+  size_t limit = 0;     // 0 = all
+  size_t offset = 0;
+};
+
+// The co-occurrence network: entities named in at least `min_docs` documents
+// and the pairs named together, weighted by shared documents.
+struct Graph {
+  std::vector<EntityRecord> nodes;  // aliases and docs left empty
+  struct Edge {
+    int64_t a = 0, b = 0;
+    int64_t docs = 0;
+  };
+  std::vector<Edge> edges;
+};
+
+// JSON forms of the records, as `--json` and the HTTP API print them.
+void to_json(nlohmann::json& j, const DocRecord& r);
+void to_json(nlohmann::json& j, const SearchHit& r);
+void to_json(nlohmann::json& j, const EntityRecord& r);
+void to_json(nlohmann::json& j, const MentionRecord& r);
+void to_json(nlohmann::json& j, const RelatedEntity& r);
+void to_json(nlohmann::json& j, const SourceRef& r);
+void to_json(nlohmann::json& j, const QuoteRecord& r);
+void to_json(nlohmann::json& j, const ClaimRecord& r);
+void to_json(nlohmann::json& j, const EventRecord& r);
+void to_json(nlohmann::json& j, const Graph& r);
 
 class Store {
  public:
@@ -122,6 +272,24 @@ class Store {
   // `PRAGMA integrity_check` and the full-text index's own check; "ok" when sound.
   std::string IntegrityCheck() const;
 
+  // Entities, most documents first (then id). filter.query keeps those with
+  // an alias matching the name across spellings.
+  std::vector<EntityRecord> Entities(const RecordFilter& filter) const;
+  std::optional<EntityRecord> Entity(int64_t id) const;
+  // Entities one of whose aliases is `name` (up to letter variants, clitics
+  // and spelling variants), best match first.
+  std::vector<int64_t> FindEntities(std::string_view name) const;
+  // Entities related to `id`: branches and parents first, then those named
+  // in the same documents, most shared documents first.
+  std::vector<RelatedEntity> Related(int64_t id, size_t limit) const;
+  std::vector<MentionRecord> Mentions(int64_t doc) const;
+  std::vector<QuoteRecord> Quotes(const RecordFilter& filter) const;
+  std::vector<ClaimRecord> Claims(const RecordFilter& filter) const;
+  // Events in date order (undated last), then document order.
+  std::vector<EventRecord> Events(const RecordFilter& filter) const;
+  Graph CoOccurrence(int64_t min_docs, size_t max_nodes) const;
+  int64_t EntityCount() const;
+
   int schema_version() const;
 
  private:
@@ -133,6 +301,17 @@ class Store {
   // the caller has checked that the content key is not stored yet.
   int64_t AddDocument(const DocRecord& doc, const internal::IndexTokens& title,
                       const internal::IndexTokens& text);
+
+  // The phases of Ingest after the documents are stored: analysis of every
+  // document not yet analysed (analysis.cc), then entity resolution over
+  // the whole collection (entities.cc). Each returns how many it made.
+  size_t AnalyzePending(const IngestOptions& options);
+  size_t ResolveAll(const resolve::Matcher& matcher,
+                    const std::vector<resolve::AliasEntry>* new_aliases);
+  // Runs both phases for Ingest and fills in the rest of *summary.
+  static IngestSummary AnalyzeAndResolve(Store* store, const IngestOptions& options,
+                               std::chrono::steady_clock::time_point start,
+                                         IngestSummary* summary);
 
   sqlite3* db_ = nullptr;
   std::unique_ptr<Cache> cache_;
@@ -154,6 +333,15 @@ struct IngestOptions {
   unsigned threads = 0;   // parsing threads; 0 = all cores
   // Called from the writing thread after each batch.
   std::function<void(const IngestProgress&)> progress;
+  // What finds and links names. With a tagger, every stored document not
+  // yet analysed (new ones, and any left by an older marsad or an
+  // interrupted run) gets its mentions, quotes, claims and events, and the
+  // entities are resolved again over the whole collection. Without one,
+  // documents are stored and indexed only.
+  const ner::Tagger* tagger = nullptr;
+  const resolve::Matcher* matcher = nullptr;  // required with a tagger
+  // Replaces the stored alias entries (see resolve::ReadAliases) when set.
+  const std::vector<resolve::AliasEntry>* aliases = nullptr;
 };
 
 struct IngestSummary {
@@ -162,6 +350,11 @@ struct IngestSummary {
   size_t added = 0;            // new documents stored
   size_t near_duplicates = 0;  // of those, stored with duplicate_of set
   size_t already_stored = 0;   // same content already in the database: not added again
+  size_t analyzed = 0;         // documents whose names and claims were extracted
+  size_t entities = 0;         // entities in the database after resolution
+  double store_seconds = 0;    // reading, indexing and storing the documents
+  double analyze_seconds = 0;  // names, quotes, claims and events
+  double resolve_seconds = 0;  // entity resolution over the collection
   std::vector<ingest::Problem> problems;  // files or documents skipped or repaired, with why
 };
 

@@ -1,0 +1,195 @@
+// marsad export: everything, for other tools. JSON Lines (every record, with
+// a "kind" field) and GraphML (the co-occurrence network) on stdout; CSV as
+// one file per kind of record in a folder.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli/command.h"
+#include "cli/output.h"
+#include "store/store.h"
+
+namespace marsad::cli {
+namespace {
+
+using nlohmann::json;
+
+std::string Xml(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '"': out += "&quot;"; break;
+      default:
+        // Control characters are not allowed in XML 1.0.
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n') out += c;
+    }
+  }
+  return out;
+}
+
+// RFC 4180: every field quoted, quotes doubled.
+std::string CsvField(const json& v) {
+  std::string s = v.is_string() ? v.get<std::string>() : v.is_null() ? "" : v.dump();
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+class CsvFile {
+ public:
+  CsvFile(const std::filesystem::path& path, std::vector<std::string> columns)
+      : out_(path, std::ios::binary), columns_(std::move(columns)) {
+    if (!out_) throw UsageError("export: cannot write " + path.string());
+    for (size_t i = 0; i < columns_.size(); ++i) out_ << (i ? "," : "") << columns_[i];
+    out_ << "\r\n";
+  }
+  void Write(const json& record) {
+    for (size_t i = 0; i < columns_.size(); ++i) {
+      out_ << (i ? "," : "") << CsvField(record.contains(columns_[i]) ? record[columns_[i]] : json());
+    }
+    out_ << "\r\n";
+  }
+
+ private:
+  std::ofstream out_;
+  std::vector<std::string> columns_;
+};
+
+template <typename Fn>
+void ForEachDocument(const store::Store& db, Fn fn) {
+  int64_t after = 0;
+  for (auto page = db.Documents(0, 500); !page.empty(); page = db.Documents(after, 500)) {
+    for (const auto& d : page) fn(d);
+    after = page.back().id;
+  }
+}
+
+void ExportJsonl(const store::Store& db) {
+  auto emit = [](const char* kind, json j) {
+    j["kind"] = kind;
+    PrintJsonLine(j);
+  };
+  ForEachDocument(db, [&](const store::DocRecord& d) {
+    json j = d;
+    j["mentions"] = db.Mentions(d.id);
+    emit("doc", std::move(j));
+  });
+  for (const auto& e : db.Entities({})) emit("entity", e);
+  for (const auto& q : db.Quotes({})) emit("quote", q);
+  for (const auto& c : db.Claims({})) emit("claim", c);
+  for (const auto& e : db.Events({})) emit("event", e);
+}
+
+void ExportCsv(const store::Store& db, const std::string& folder) {
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  if (ec) throw UsageError("export: cannot create " + folder + ": " + ec.message());
+  const std::filesystem::path dir(folder);
+  {
+    CsvFile docs(dir / "docs.csv", {"id", "path", "source", "url", "title", "published", "duplicate_of", "text"});
+    CsvFile mentions(dir / "mentions.csv", {"id", "doc", "start", "end", "type", "text", "entity"});
+    ForEachDocument(db, [&](const store::DocRecord& d) {
+      docs.Write(d);
+      for (const auto& m : db.Mentions(d.id)) mentions.Write(m);
+    });
+  }
+  {
+    CsvFile entities(dir / "entities.csv", {"id", "type", "name", "latin", "mentions", "doc_count", "aliases"});
+    for (const auto& e : db.Entities({})) {
+      json j = e;
+      j["doc_count"] = e.docs.size();
+      std::string aliases;
+      for (const auto& a : e.aliases) aliases += (aliases.empty() ? "" : "|") + a.name;
+      j["aliases"] = aliases;
+      entities.Write(j);
+    }
+  }
+  {
+    CsvFile claims(dir / "claims.csv",
+                   {"id", "doc", "value", "low", "high", "approx", "qualifier", "magnitude", "unit",
+                    "counted", "place", "date", "source_id", "source", "source_kind", "topic", "start",
+                    "end", "sentence"});
+    for (const auto& c : db.Claims({})) {
+      json j = c;
+      j["source_id"] = j["source"]["id"];
+      j["source_kind"] = j["source"]["kind"];
+      j["source"] = c.source.name;
+      claims.Write(j);
+    }
+  }
+  {
+    CsvFile quotes(dir / "quotes.csv", {"id", "doc", "speaker_id", "speaker", "direct", "start", "end", "text"});
+    for (const auto& q : db.Quotes({})) {
+      json j = q;
+      j["speaker_id"] = q.speaker && q.speaker->entity ? json(*q.speaker->entity) : json();
+      j["speaker"] = q.speaker ? q.speaker->name : "";
+      quotes.Write(j);
+    }
+  }
+  {
+    CsvFile events(dir / "events.csv",
+                   {"id", "doc", "type", "date", "date_precision", "place", "participants", "count",
+                    "killed", "injured", "start", "end", "sentence"});
+    for (const auto& e : db.Events({})) {
+      json j = e;
+      std::string people;
+      for (const auto& p : e.participants) people += (people.empty() ? "" : "|") + p.name;
+      j["participants"] = people;
+      events.Write(j);
+    }
+  }
+}
+
+void ExportGraphml(const store::Store& db, int64_t min_docs) {
+  const store::Graph g = db.CoOccurrence(min_docs, 0);
+  std::cout << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+               "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+               "  <key id=\"name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
+               "  <key id=\"latin\" for=\"node\" attr.name=\"latin\" attr.type=\"string\"/>\n"
+               "  <key id=\"type\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n"
+               "  <key id=\"mentions\" for=\"node\" attr.name=\"mentions\" attr.type=\"int\"/>\n"
+               "  <key id=\"docs\" for=\"edge\" attr.name=\"docs\" attr.type=\"int\"/>\n"
+               "  <graph id=\"co-occurrence\" edgedefault=\"undirected\">\n";
+  for (const auto& n : g.nodes) {
+    std::cout << "    <node id=\"e" << n.id << "\"><data key=\"name\">" << Xml(n.name)
+              << "</data><data key=\"latin\">" << Xml(n.latin) << "</data><data key=\"type\">"
+              << n.type << "</data><data key=\"mentions\">" << n.mentions << "</data></node>\n";
+  }
+  for (const auto& e : g.edges) {
+    std::cout << "    <edge source=\"e" << e.a << "\" target=\"e" << e.b << "\"><data key=\"docs\">"
+              << e.docs << "</data></edge>\n";
+  }
+  std::cout << "  </graph>\n</graphml>\n";
+}
+
+}  // namespace
+
+void AddExport(CLI::App* app, const GlobalOptions* global) {
+  auto* cmd = app->add_subcommand("export", "Everything, for other tools.");
+  auto format = std::make_shared<std::string>("jsonl");
+  auto output = std::make_shared<std::string>();
+  auto min_docs = std::make_shared<int64_t>(1);
+  cmd->add_option("--format", *format, "jsonl (stdout), csv (a folder of files) or graphml (stdout)")
+      ->check(CLI::IsMember({"jsonl", "csv", "graphml"}));
+  cmd->add_option("--output", *output, "folder for the CSV files");
+  cmd->add_option("--min-docs", *min_docs, "graphml: entities named in at least N documents");
+  cmd->callback([global, format, output, min_docs] {
+    auto db = OpenForReading(*global);
+    if (*format == "jsonl") {
+      ExportJsonl(*db);
+    } else if (*format == "csv") {
+      if (output->empty()) throw UsageError("export: --format csv needs --output FOLDER");
+      ExportCsv(*db, *output);
+    } else {
+      ExportGraphml(*db, *min_docs);
+    }
+  });
+}
+
+}  // namespace marsad::cli

@@ -1,0 +1,634 @@
+// Cross-document entity resolution (the contract is in resolve.h).
+//
+// The unit of work is a spelling: all mentions whose text has the same
+// matching key. Spellings are first joined where nothing is uncertain (the
+// user's alias file, "X المعروف بـ Y" in a text), then full names are
+// clustered by the pair model within phonetic blocks, and last, names of one
+// word are resolved mention by mention, because a surname alone may stand for
+// one man in one article and his namesake in the next.
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "resolve/internal.h"
+#include "resolve/resolve.h"
+#include "text/text.h"
+
+namespace marsad::resolve {
+namespace {
+
+using ner::EntityType;
+
+// Full names are the same name at and above this score. Names of one word
+// carry less evidence than two, so they must score higher.
+constexpr double kFullNameThreshold = kDefaultThreshold;
+constexpr double kOneWordThreshold = 0.6;
+// A short form must match the word of the full name it stands for closely.
+constexpr double kShortFormThreshold = 0.8;
+// Spellings compared pairwise within one phonetic block, commonest first;
+// a block larger than this is a common word, not a name's spellings.
+constexpr size_t kMaxBlock = 400;
+// Names of a cluster checked against the other's before merging.
+constexpr size_t kLinkCheck = 8;
+
+// Words that say what kind of organisation or place follows (group,
+// movement, agency, ministry, camp, city, ...). A name is compared without
+// them: جماعة أنصار الهجرة and أنصار الهجرة are one name.
+const std::unordered_set<std::string>& HeadWords() {
+  static const std::unordered_set<std::string> words = [] {
+    std::unordered_set<std::string> set;
+    for (const char* w : {
+             "جماعة", "حركة", "تنظيم", "جبهة", "كتيبة", "كتائب", "لواء", "ألوية", "فصيل",
+             "سرايا", "جيش", "حزب", "منظمة", "هيئة", "وكالة", "أنباء", "صحيفة", "جريدة",
+             "مجلة", "قناة", "إذاعة", "شبكة", "موقع", "مركز", "معهد", "مؤسسة", "شركة", "مجلس",
+             "وزارة", "جهاز", "مديرية", "دائرة", "محكمة", "جامعة", "اتحاد", "رابطة", "جمعية",
+             "مخيم", "مدينة", "محافظة", "إقليم", "ولاية", "منطقة", "بلدة", "قرية", "ناحية",
+             "قضاء", "جبال", "جبل", "وادي", "بحيرة", "نهر", "جزيرة", "مطار", "ميناء", "سجن",
+         }) {
+      set.insert(text::MatchKey(w));
+    }
+    return set;
+  }();
+  return words;
+}
+
+std::vector<std::string> Words(std::string_view s) {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) words.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
+  return words;
+}
+
+std::string Join(const std::vector<std::string>& words, size_t from, size_t to) {
+  std::string out;
+  for (size_t i = from; i < to && i < words.size(); ++i) {
+    if (!out.empty()) out += ' ';
+    out += words[i];
+  }
+  return out;
+}
+
+// The article ال off a matching key word, if what is left is a word.
+std::string_view WithoutArticle(std::string_view w) {
+  if (w.size() > 6 && w.substr(0, 4) == "ال") return w.substr(4);
+  return w;
+}
+
+// One spelling of a name: every mention whose text has this matching key.
+struct Spelling {
+  std::string key;
+  std::vector<std::string> words;  // of the key
+  PreparedName full;               // the whole name
+  PreparedName core;               // without the head words of organisations and places
+  std::map<std::string, uint32_t> forms;  // display forms as written, with counts
+  uint32_t votes[ner::kEntityTypes] = {0, 0, 0, 0};
+  EntityType type = EntityType::kPerson;
+  std::vector<uint32_t> mentions;
+  bool forced = false;     // joined by an alias entry or a stated alias
+  bool one_word = false;   // core has one token
+  bool adjective = false;  // a nationality adjective, not a name
+  int adjective_of = -1;   // the spelling of its country, if the collection names it
+};
+
+class DisjointSets {
+ public:
+  explicit DisjointSets(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  uint32_t Find(uint32_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  // The smaller index becomes the root, so results do not depend on order.
+  uint32_t Union(uint32_t a, uint32_t b) {
+    a = Find(a), b = Find(b);
+    if (a == b) return a;
+    if (b < a) std::swap(a, b);
+    parent_[b] = a;
+    return a;
+  }
+
+ private:
+  std::vector<uint32_t> parent_;
+};
+
+class Resolver {
+ public:
+  Resolver(const std::vector<NameMention>& mentions, const std::vector<MentionLink>& links,
+           const std::vector<AliasEntry>& aliases, const Matcher& matcher)
+      : mentions_(mentions), links_(links), aliases_(aliases), matcher_(matcher) {}
+
+  Resolution Run() {
+    BuildSpellings();
+    sets_ = std::make_unique<DisjointSets>(spellings_.size());
+    ApplyAliasEntries();
+    ApplyStatedAliases();
+    FindAdjectives();
+    ClusterFullNames();
+    AssignMentions();
+    return MakeResolution();
+  }
+
+ private:
+  // The country a nationality word stands for (سوري → سوريا، الطاجيكي →
+  // طاجيكستان، العراقي → العراق، الروس → روسيا): its matching key, or "".
+  // Without the article, only a word ending in ي/ية counts: bare تركي is
+  // as often a man's name.
+  std::string PlaceOfAdjective(std::string_view word_key) const {
+    const bool article = WithoutArticle(word_key).size() != word_key.size();
+    std::string base(WithoutArticle(word_key));
+    if (base.ends_with("يه")) base.resize(base.size() - 4 + 2);  // ية → ي
+    const bool suffix = base.ends_with("ي");
+    if (suffix) base.resize(base.size() - 2);
+    if ((!suffix && !article) || base.size() < 4) return "";
+    for (const char* ending : {"يا", "ستان", "", "ا", "ان"}) {
+      for (const std::string& place : {base + ending, "ال" + base + ending}) {
+        if (place == word_key) continue;
+        if (place_keys_.count(place) || internal::CountryNames().count(place)) return place;
+      }
+    }
+    return "";
+  }
+
+  void BuildSpellings() {
+    for (const NameMention& m : mentions_) {
+      if (m.type == EntityType::kLocation) place_keys_.insert(Join(Words(text::MatchKey(m.name)), 0, SIZE_MAX));
+    }
+    std::unordered_map<std::string, uint32_t> index;
+    spelling_of_.resize(mentions_.size());
+    for (uint32_t i = 0; i < mentions_.size(); ++i) {
+      const NameMention& m = mentions_[i];
+      std::vector<std::string> words = Words(text::MatchKey(m.name));
+      // "الطاجيكي غفورجون رحيموف": the nationality is not part of the name.
+      size_t first = 0;
+      while (m.type == EntityType::kPerson && first + 1 < words.size() &&
+             WithoutArticle(words[first]).size() != words[first].size() &&
+             !PlaceOfAdjective(words[first]).empty()) {
+        ++first;
+      }
+      std::string key = Join(words, first, words.size());
+      auto [it, added] = index.emplace(key, static_cast<uint32_t>(spellings_.size()));
+      if (added) {
+        Spelling s;
+        s.key = std::move(key);
+        spellings_.push_back(std::move(s));
+      }
+      Spelling& s = spellings_[it->second];
+      ++s.forms[m.name];
+      ++s.votes[static_cast<int>(m.type)];
+      s.mentions.push_back(i);
+      spelling_of_[i] = it->second;
+    }
+    for (Spelling& s : spellings_) {
+      s.type = static_cast<EntityType>(std::max_element(s.votes, s.votes + ner::kEntityTypes) - s.votes);
+      s.words = Words(s.key);
+      s.full = PrepareName(s.key);
+      size_t head = 0;
+      if (s.type == EntityType::kOrganization || s.type == EntityType::kLocation) {
+        while (head + 1 < s.words.size() && HeadWords().count(std::string(WithoutArticle(s.words[head]))))
+          ++head;
+      }
+      s.core = head ? PrepareName(Join(s.words, head, s.words.size())) : s.full;
+      s.one_word = s.core.tokens.size() == 1;
+    }
+    key_index_ = std::move(index);
+  }
+
+  // Spellings of a name written in the alias file, if the collection has it.
+  std::vector<uint32_t> SpellingsOf(const std::string& name) const {
+    std::vector<uint32_t> found;
+    const std::string key = Join(Words(text::MatchKey(name)), 0, SIZE_MAX);
+    if (auto it = key_index_.find(key); it != key_index_.end()) found.push_back(it->second);
+    return found;
+  }
+
+  void Force(uint32_t a, uint32_t b) {
+    spellings_[a].forced = spellings_[b].forced = true;
+    sets_->Union(a, b);
+  }
+
+  void ApplyAliasEntries() {
+    for (size_t e = 0; e < aliases_.size(); ++e) {
+      const AliasEntry& entry = aliases_[e];
+      if (!entry.part_of.empty()) continue;
+      std::vector<uint32_t> members = SpellingsOf(entry.name);
+      for (const std::string& alias : entry.aliases) {
+        for (uint32_t s : SpellingsOf(alias)) members.push_back(s);
+      }
+      for (uint32_t s : members) {
+        spellings_[s].type = entry.type;
+        spellings_[s].forced = true;
+        sets_->Union(members[0], s);
+        entry_of_root_[s] = e;
+      }
+    }
+  }
+
+  void ApplyStatedAliases() {
+    for (const MentionLink& link : links_) {
+      if (link.kind != MentionLink::Kind::kAlias || link.a >= mentions_.size() ||
+          link.b >= mentions_.size()) {
+        continue;
+      }
+      const uint32_t a = spelling_of_[link.a], b = spelling_of_[link.b];
+      // "X (Y)" with Y one word of an organisation is its acronym, which the
+      // short-form step would also find; a person's one-word alias is a
+      // nickname only that text can tell.
+      if (spellings_[a].type != spellings_[b].type && spellings_[b].one_word) continue;
+      Force(a, b);
+    }
+  }
+
+  // One-word spellings that are nationality adjectives (السوري، الطاجيكية)
+  // are attributes of their country, not names.
+  void FindAdjectives() {
+    for (Spelling& s : spellings_) {
+      if (s.words.size() != 1 || s.forced) continue;
+      const std::string place = PlaceOfAdjective(s.words[0]);
+      if (place.empty()) continue;
+      s.adjective = true;
+      auto it = key_index_.find(place);
+      if (it != key_index_.end() && spellings_[it->second].type == EntityType::kLocation) {
+        s.adjective_of = static_cast<int>(it->second);
+      }
+    }
+  }
+
+  // Spellings that are names by themselves: more than one word, or one
+  // word of a place or other name. A person's or organisation's single word
+  // is a short form, resolved per mention.
+  bool IsFullName(const Spelling& s) const {
+    if (s.adjective || s.core.tokens.empty()) return false;
+    if (!s.one_word) return true;
+    return s.type == EntityType::kLocation || s.type == EntityType::kMisc;
+  }
+
+  double Score(uint32_t a, uint32_t b) {
+    const uint64_t key = (uint64_t{std::min(a, b)} << 32) | std::max(a, b);
+    auto it = score_cache_.find(key);
+    if (it != score_cache_.end()) return it->second;
+    const double s = matcher_.MatchScore(spellings_[a].core, spellings_[b].core);
+    score_cache_.emplace(key, s);
+    return s;
+  }
+
+  double Threshold(uint32_t a, uint32_t b) const {
+    return spellings_[a].one_word || spellings_[b].one_word ? kOneWordThreshold : kFullNameThreshold;
+  }
+
+  void ClusterFullNames() {
+    // Blocks: the phonetic keys of the first and last words, and of the first
+    // two, so a missing middle name or a missing tail still meets its full
+    // form; one-word names by their key without the final ا/ه.
+    std::map<std::string, std::vector<uint32_t>> blocks;
+    for (uint32_t i = 0; i < spellings_.size(); ++i) {
+      const Spelling& s = spellings_[i];
+      if (!IsFullName(s)) continue;
+      const auto& t = s.core.tokens;
+      const std::string type = std::to_string(static_cast<int>(s.type)) + ":";
+      if (t.size() == 1) {
+        blocks[type + text::EndingKey(std::string(WithoutArticle(s.words.back())))].push_back(i);
+        blocks[type + t[0].key].push_back(i);
+      } else {
+        blocks[type + t.front().key + "|" + t.back().key].push_back(i);
+        blocks[type + t[0].key + "|" + t[1].key].push_back(i);
+      }
+    }
+    struct Candidate {
+      double score;
+      uint32_t a, b;
+    };
+    std::vector<Candidate> candidates;
+    std::set<std::pair<uint32_t, uint32_t>> seen;
+    for (auto& [key, members] : blocks) {
+      if (members.size() < 2) continue;
+      std::stable_sort(members.begin(), members.end(), [&](uint32_t x, uint32_t y) {
+        return spellings_[x].mentions.size() > spellings_[y].mentions.size();
+      });
+      const size_t n = std::min(members.size(), kMaxBlock);
+      for (size_t i = 0; i < n; ++i) {
+        for (size_t j = i + 1; j < n; ++j) {
+          const uint32_t a = std::min(members[i], members[j]), b = std::max(members[i], members[j]);
+          if (!seen.insert({a, b}).second) continue;
+          const double score = Score(a, b);
+          if (score >= Threshold(a, b)) candidates.push_back({score, a, b});
+        }
+      }
+    }
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
+      if (x.score != y.score) return x.score > y.score;
+      return std::tie(x.a, x.b) < std::tie(y.a, y.b);
+    });
+    // Members of each cluster, commonest first, for the complete-link check.
+    std::unordered_map<uint32_t, std::vector<uint32_t>> members;
+    for (uint32_t i = 0; i < spellings_.size(); ++i) {
+      if (IsFullName(spellings_[i])) members[sets_->Find(i)].push_back(i);
+    }
+    for (const Candidate& c : candidates) {
+      const uint32_t ra = sets_->Find(c.a), rb = sets_->Find(c.b);
+      if (ra == rb || !Compatible(members[ra], members[rb])) continue;
+      const uint32_t root = sets_->Union(ra, rb);
+      std::vector<uint32_t> merged = std::move(members[ra]);
+      for (uint32_t m : members[rb]) merged.push_back(m);
+      members.erase(ra);
+      members.erase(rb);
+      std::stable_sort(merged.begin(), merged.end(), [&](uint32_t x, uint32_t y) {
+        return spellings_[x].mentions.size() > spellings_[y].mentions.size();
+      });
+      members[root] = std::move(merged);
+    }
+  }
+
+  // No chaining: every pair of the commonest names of the two clusters must
+  // be the same name, so A~B and B~C do not join A to an unlike C.
+  bool Compatible(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+    for (size_t i = 0; i < a.size() && i < kLinkCheck; ++i) {
+      for (size_t j = 0; j < b.size() && j < kLinkCheck; ++j) {
+        // A stated alias (a nom de guerre, the Latin spelling) is not a spelling of the name.
+        if (spellings_[a[i]].forced || spellings_[b[j]].forced) continue;
+        if (Score(a[i], b[j]) < Threshold(a[i], b[j])) return false;
+      }
+    }
+    return true;
+  }
+
+  // Whether a one-word short form can stand for the full name `full`: the
+  // surname of a person; the first or last word of an organisation or place
+  // without its head words; or the acronym of an organisation.
+  bool StandsFor(const Spelling& s, const Spelling& full) const {
+    if (full.one_word || !IsFullName(full)) return false;
+    const NameToken& word = s.core.tokens[0];
+    const auto& tokens = full.core.tokens;
+    if (s.type == EntityType::kPerson) {
+      return full.type == EntityType::kPerson &&
+             matcher_.TokenScore(word, tokens.back()) >= kShortFormThreshold;
+    }
+    if (full.type != EntityType::kOrganization && full.type != EntityType::kLocation) return false;
+    if (matcher_.TokenScore(word, tokens.front()) >= kShortFormThreshold ||
+        matcher_.TokenScore(word, tokens.back()) >= kShortFormThreshold) {
+      return true;
+    }
+    return full.type == EntityType::kOrganization && IsAcronym(s.words[0], full.words);
+  }
+
+  // جاهش for جماعة أنصار الهجرة في بلاد الشام: the letters are the first
+  // letters of words of the long form, in order, from its first word to its
+  // last; words may be skipped (في، بلاد), at most as many as are used.
+  static bool IsAcronym(std::string_view acronym, const std::vector<std::string>& words) {
+    std::vector<std::string> letters;
+    for (size_t i = 0; i < acronym.size();) {
+      const size_t n = (static_cast<unsigned char>(acronym[i]) >= 0xC0) ? 2 : 1;
+      letters.emplace_back(acronym.substr(i, n));
+      i += n;
+    }
+    if (letters.size() < 3 || letters.size() > 8 || words.size() < letters.size()) return false;
+    std::vector<std::string> initials;
+    for (const std::string& w : words) {
+      const std::string_view bare = WithoutArticle(w);
+      initials.emplace_back(bare.substr(0, (static_cast<unsigned char>(bare[0]) >= 0xC0) ? 2 : 1));
+    }
+    if (initials.front() != letters.front() || initials.back() != letters.back()) return false;
+    size_t next = 0;
+    for (const std::string& l : letters) {
+      while (next < initials.size() && initials[next] != l) ++next;
+      if (next == initials.size()) return false;
+      ++next;
+    }
+    return words.size() - letters.size() <= letters.size();
+  }
+
+  void AssignMentions() {
+    cluster_of_mention_.assign(mentions_.size(), -1);
+    // Mentions of each document in text order.
+    std::map<int64_t, std::vector<uint32_t>> by_doc;
+    for (uint32_t i = 0; i < mentions_.size(); ++i) by_doc[mentions_[i].doc].push_back(i);
+    for (auto& [doc, list] : by_doc) {
+      std::stable_sort(list.begin(), list.end(),
+                       [&](uint32_t a, uint32_t b) { return mentions_[a].order < mentions_[b].order; });
+    }
+    // Full names first; short forms then look for them.
+    for (uint32_t i = 0; i < mentions_.size(); ++i) {
+      const Spelling& s = spellings_[spelling_of_[i]];
+      if (s.adjective) continue;
+      if (IsFullName(s) || s.forced) cluster_of_mention_[i] = static_cast<int32_t>(sets_->Find(spelling_of_[i]));
+    }
+    // The full-name clusters a short form could stand for.
+    std::unordered_map<uint32_t, std::vector<uint32_t>> candidates;  // short spelling -> roots
+    std::unordered_map<std::string, std::vector<uint32_t>> full_by_key;  // token key -> spellings
+    for (uint32_t i = 0; i < spellings_.size(); ++i) {
+      const Spelling& s = spellings_[i];
+      if (!IsFullName(s) || s.one_word) continue;
+      full_by_key[s.core.tokens.front().key].push_back(i);
+      full_by_key[s.core.tokens.back().key].push_back(i);
+      if (s.type == EntityType::kOrganization) full_by_key["acronym"].push_back(i);
+    }
+    for (uint32_t i = 0; i < spellings_.size(); ++i) {
+      const Spelling& s = spellings_[i];
+      if (IsFullName(s) || s.forced || s.adjective || s.core.tokens.empty()) continue;
+      std::set<uint32_t> roots;
+      for (const char* bucket : {"", "acronym"}) {
+        const std::string key = *bucket ? bucket : s.core.tokens[0].key;
+        auto it = full_by_key.find(key);
+        if (it == full_by_key.end()) continue;
+        for (uint32_t f : it->second) {
+          if (StandsFor(s, spellings_[f])) roots.insert(sets_->Find(f));
+        }
+      }
+      candidates[i].assign(roots.begin(), roots.end());
+    }
+    // Documents of each cluster, for context.
+    std::unordered_map<uint32_t, std::set<int64_t>> docs_of;
+    for (uint32_t i = 0; i < mentions_.size(); ++i) {
+      if (cluster_of_mention_[i] >= 0) docs_of[cluster_of_mention_[i]].insert(mentions_[i].doc);
+    }
+    for (auto& [doc, list] : by_doc) {
+      for (size_t k = 0; k < list.size(); ++k) {
+        const uint32_t m = list[k];
+        if (cluster_of_mention_[m] >= 0 || spellings_[spelling_of_[m]].adjective) continue;
+        const std::vector<uint32_t>& roots = candidates[spelling_of_[m]];
+        cluster_of_mention_[m] = static_cast<int32_t>(ShortFormCluster(list, k, roots, docs_of));
+      }
+    }
+  }
+
+  // The cluster a short form stands for: the nearest full name before it in
+  // its document (after it, if none before), else the only candidate in the
+  // collection, else the candidate sharing the most other names with this
+  // document; else its own spelling's.
+  uint32_t ShortFormCluster(const std::vector<uint32_t>& doc_mentions, size_t k,
+                            const std::vector<uint32_t>& roots,
+                            const std::unordered_map<uint32_t, std::set<int64_t>>& docs_of) {
+    const uint32_t own = sets_->Find(spelling_of_[doc_mentions[k]]);
+    if (roots.empty()) return own;
+    auto is_candidate = [&](uint32_t mention) {
+      const int32_t c = cluster_of_mention_[mention];
+      return c >= 0 && IsFullName(spellings_[spelling_of_[mention]]) &&
+             std::binary_search(roots.begin(), roots.end(), static_cast<uint32_t>(c));
+    };
+    for (size_t j = k; j-- > 0;) {
+      if (is_candidate(doc_mentions[j])) return cluster_of_mention_[doc_mentions[j]];
+    }
+    for (size_t j = k + 1; j < doc_mentions.size(); ++j) {
+      if (is_candidate(doc_mentions[j])) return cluster_of_mention_[doc_mentions[j]];
+    }
+    if (roots.size() == 1) return roots[0];
+    // Context: the other names of this document.
+    std::set<int32_t> here;
+    for (uint32_t m : doc_mentions) {
+      if (cluster_of_mention_[m] >= 0) here.insert(cluster_of_mention_[m]);
+    }
+    std::vector<std::pair<size_t, uint32_t>> overlap;
+    for (uint32_t root : roots) {
+      std::set<int64_t> docs;
+      if (auto it = docs_of.find(root); it != docs_of.end()) docs = it->second;
+      size_t shared = 0;
+      for (int32_t other : here) {
+        auto it = docs_of.find(static_cast<uint32_t>(other));
+        if (it == docs_of.end()) continue;
+        for (int64_t d : it->second) {
+          if (docs.count(d)) {
+            ++shared;
+            break;
+          }
+        }
+      }
+      overlap.push_back({shared, root});
+    }
+    std::sort(overlap.rbegin(), overlap.rend());
+    if (overlap[0].first > 0 && overlap[0].first > overlap[1].first) return overlap[0].second;
+    return own;
+  }
+
+  Resolution MakeResolution() {
+    Resolution r;
+    r.entity_of.assign(mentions_.size(), -1);
+    r.attribute.assign(mentions_.size(), 0);
+    std::unordered_map<int32_t, int32_t> entity_of_cluster;
+    std::vector<std::vector<uint32_t>> members;
+    for (uint32_t i = 0; i < mentions_.size(); ++i) {
+      const int32_t c = cluster_of_mention_[i];
+      if (c < 0) continue;
+      auto [it, added] = entity_of_cluster.emplace(c, static_cast<int32_t>(members.size()));
+      if (added) members.emplace_back();
+      members[it->second].push_back(i);
+      r.entity_of[i] = it->second;
+    }
+    r.entities.resize(members.size());
+    for (size_t e = 0; e < members.size(); ++e) Describe(members[e], &r.entities[e]);
+    // Adjectives point at their country's entity.
+    for (uint32_t i = 0; i < mentions_.size(); ++i) {
+      const int country = spellings_[spelling_of_[i]].adjective_of;
+      if (country < 0) continue;
+      auto it = entity_of_cluster.find(static_cast<int32_t>(sets_->Find(country)));
+      if (it != entity_of_cluster.end()) {
+        r.entity_of[i] = it->second;
+        r.attribute[i] = 1;
+      }
+    }
+    std::set<std::pair<uint32_t, uint32_t>> part_of;
+    for (const MentionLink& link : links_) {
+      if (link.kind != MentionLink::Kind::kPartOf || link.a >= mentions_.size() ||
+          link.b >= mentions_.size()) {
+        continue;
+      }
+      const int32_t a = r.entity_of[link.a], b = r.entity_of[link.b];
+      if (a >= 0 && b >= 0 && a != b && !r.attribute[link.a] && !r.attribute[link.b]) {
+        part_of.insert({static_cast<uint32_t>(a), static_cast<uint32_t>(b)});
+      }
+    }
+    for (const AliasEntry& entry : aliases_) {
+      if (entry.part_of.empty()) continue;
+      const int32_t a = EntityNamed(entry.name, entity_of_cluster), b = EntityNamed(entry.part_of, entity_of_cluster);
+      if (a >= 0 && b >= 0 && a != b) part_of.insert({static_cast<uint32_t>(a), static_cast<uint32_t>(b)});
+    }
+    r.part_of.assign(part_of.begin(), part_of.end());
+    // Names from the alias file are the user's choice.
+    for (auto& [cluster, entity] : entity_of_cluster) {
+      for (auto& [spelling, entry] : entry_of_root_) {
+        if (static_cast<int32_t>(sets_->Find(spelling)) == cluster) {
+          r.entities[entity].name = aliases_[entry].name;
+          r.entities[entity].type = aliases_[entry].type;
+          break;
+        }
+      }
+    }
+    return r;
+  }
+
+  int32_t EntityNamed(const std::string& name,
+                      const std::unordered_map<int32_t, int32_t>& entity_of_cluster) {
+    for (uint32_t s : SpellingsOf(name)) {
+      auto it = entity_of_cluster.find(static_cast<int32_t>(sets_->Find(s)));
+      if (it != entity_of_cluster.end()) return it->second;
+    }
+    return -1;
+  }
+
+  // Type by majority of the mentions; the name is the commonest form,
+  // preferring full forms (more words) over short ones; the Latin is the
+  // one the texts give most often when it matches, else romanised.
+  void Describe(const std::vector<uint32_t>& members, ResolvedEntity* e) {
+    uint32_t votes[ner::kEntityTypes] = {0, 0, 0, 0};
+    std::map<std::string, double> name_score;
+    std::map<std::string, uint32_t> latin_count;
+    for (uint32_t m : members) {
+      const Spelling& s = spellings_[spelling_of_[m]];
+      ++votes[static_cast<int>(s.type)];
+      const double words = static_cast<double>(Words(mentions_[m].name).size());
+      name_score[mentions_[m].name] += IsFullName(s) ? 1.0 + 0.5 * (words - 1) : 0.01;
+      if (!mentions_[m].latin.empty()) ++latin_count[mentions_[m].latin];
+    }
+    e->type = static_cast<EntityType>(std::max_element(votes, votes + ner::kEntityTypes) - votes);
+    e->name = std::max_element(name_score.begin(), name_score.end(), [](const auto& a, const auto& b) {
+                return a.second < b.second;
+              })->first;
+    std::vector<std::pair<uint32_t, std::string>> latins;
+    for (auto& [latin, count] : latin_count) latins.push_back({count, latin});
+    std::stable_sort(latins.begin(), latins.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (auto& [count, latin] : latins) {
+      if (matcher_.MatchScore(e->name, latin) >= kDefaultThreshold) {
+        e->latin = latin;
+        return;
+      }
+    }
+    if (e->type == EntityType::kLocation) {
+      auto it = internal::CountryNames().find(text::MatchKey(e->name));
+      if (it != internal::CountryNames().end()) {
+        e->latin = it->second;
+        return;
+      }
+    }
+    e->latin = matcher_.Romanize(e->name);
+  }
+
+  const std::vector<NameMention>& mentions_;
+  const std::vector<MentionLink>& links_;
+  const std::vector<AliasEntry>& aliases_;
+  const Matcher& matcher_;
+  std::vector<Spelling> spellings_;
+  std::vector<uint32_t> spelling_of_;
+  std::unordered_map<std::string, uint32_t> key_index_;
+  std::unordered_set<std::string> place_keys_;  // names tagged as places
+  std::unique_ptr<DisjointSets> sets_;
+  std::map<uint32_t, size_t> entry_of_root_;  // spelling -> alias entry that named it
+  std::unordered_map<uint64_t, double> score_cache_;
+  std::vector<int32_t> cluster_of_mention_;
+};
+
+}  // namespace
+
+Resolution ResolveEntities(const std::vector<NameMention>& mentions,
+                           const std::vector<MentionLink>& links,
+                           const std::vector<AliasEntry>& aliases, const Matcher& matcher) {
+  return Resolver(mentions, links, aliases, matcher).Run();
+}
+
+}  // namespace marsad::resolve

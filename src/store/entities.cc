@@ -1,0 +1,195 @@
+// The third phase of ingest: entity resolution over every stored mention,
+// written in one transaction. Entity ids survive a new resolution: each new
+// entity takes the id most of its mentions had, so links users keep still
+// point at the same person.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "resolve/resolve.h"
+#include "store/internal.h"
+#include "store/store.h"
+#include "text/text.h"
+
+namespace marsad::store {
+namespace {
+
+using internal::Statement;
+
+constexpr const char* kAliasSetting = "aliases";
+
+std::string AliasesJson(const std::vector<resolve::AliasEntry>& entries) {
+  nlohmann::json j = nlohmann::json::array();
+  for (const auto& e : entries) {
+    j.push_back({{"type", ner::EntityTypeName(e.type)},
+                 {"name", e.name},
+                 {"aliases", e.aliases},
+                 {"part_of", e.part_of}});
+  }
+  return j.dump();
+}
+
+std::vector<resolve::AliasEntry> ParseAliases(const std::string& json) {
+  std::vector<resolve::AliasEntry> entries;
+  const auto j = nlohmann::json::parse(json, nullptr, false);
+  if (!j.is_array()) return entries;
+  for (const auto& e : j) {
+    resolve::AliasEntry entry;
+    entry.type = ner::ParseEntityType(e.value("type", "")).value_or(ner::EntityType::kOrganization);
+    entry.name = e.value("name", "");
+    entry.aliases = e.value("aliases", std::vector<std::string>());
+    entry.part_of = e.value("part_of", "");
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+}  // namespace
+
+size_t Store::ResolveAll(const resolve::Matcher& matcher,
+                         const std::vector<resolve::AliasEntry>* new_aliases) {
+  std::vector<resolve::AliasEntry> aliases;
+  if (new_aliases) {
+    aliases = *new_aliases;
+  } else {
+    Statement s(db_, "SELECT value FROM settings WHERE name = ?");
+    s.Bind(1, std::string_view(kAliasSetting));
+    if (s.Step()) aliases = ParseAliases(s.Text(0));
+  }
+
+  std::vector<int64_t> ids;
+  std::vector<resolve::NameMention> mentions;
+  std::vector<std::optional<int64_t>> old_entity;
+  std::vector<uint8_t> old_attribute;
+  {
+    Statement s(db_, "SELECT id, doc, type, text, latin, entity, attribute FROM mentions ORDER BY id");
+    while (s.Step()) {
+      resolve::NameMention m;
+      m.doc = s.Int(1);
+      m.type = ner::ParseEntityType(s.Text(2)).value_or(ner::EntityType::kMisc);
+      m.name = s.Text(3);
+      m.latin = s.Text(4);
+      m.order = static_cast<uint32_t>(mentions.size());
+      ids.push_back(s.Int(0));
+      mentions.push_back(std::move(m));
+      old_entity.push_back(s.OptionalInt(5));
+      old_attribute.push_back(static_cast<uint8_t>(s.Int(6)));
+    }
+  }
+  auto index_of = [&](int64_t id) -> std::optional<uint32_t> {
+    auto it = std::lower_bound(ids.begin(), ids.end(), id);
+    if (it == ids.end() || *it != id) return std::nullopt;
+    return static_cast<uint32_t>(it - ids.begin());
+  };
+  std::vector<resolve::MentionLink> links;
+  {
+    Statement s(db_, "SELECT a, b, kind FROM mention_links");
+    while (s.Step()) {
+      const auto a = index_of(s.Int(0)), b = index_of(s.Int(1));
+      if (!a || !b) continue;
+      links.push_back({*a, *b,
+                       s.Text(2) == "alias" ? resolve::MentionLink::Kind::kAlias
+                                            : resolve::MentionLink::Kind::kPartOf});
+    }
+  }
+  const resolve::Resolution r = resolve::ResolveEntities(mentions, links, aliases, matcher);
+
+  // Ids: each entity keeps the old id most of its mentions carried.
+  std::map<std::pair<int64_t, int64_t>, int64_t> votes;  // (entity, old id) -> mentions
+  int64_t next_id = 1;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (old_entity[i]) next_id = std::max(next_id, *old_entity[i] + 1);
+    if (r.entity_of[i] >= 0 && !r.attribute[i] && old_entity[i] && !old_attribute[i]) {
+      ++votes[{r.entity_of[i], *old_entity[i]}];
+    }
+  }
+  {
+    Statement s(db_, "SELECT max(id) FROM entities");
+    if (s.Step() && !s.IsNull(0)) next_id = std::max(next_id, s.Int(0) + 1);
+  }
+  std::vector<std::tuple<int64_t, int64_t, int64_t>> ranked;  // (-votes, entity, old id)
+  for (const auto& [key, n] : votes) ranked.emplace_back(-n, key.first, key.second);
+  std::sort(ranked.begin(), ranked.end());
+  std::vector<int64_t> id_of(r.entities.size(), 0);
+  std::set<int64_t> taken;
+  for (const auto& [n, entity, old] : ranked) {
+    if (id_of[entity] || taken.count(old)) continue;
+    id_of[entity] = old;
+    taken.insert(old);
+  }
+  for (int64_t& id : id_of) {
+    if (!id) id = next_id++;
+  }
+
+  // Counts and aliases of each entity.
+  std::vector<int64_t> mention_count(r.entities.size(), 0);
+  std::vector<std::set<int64_t>> docs(r.entities.size());
+  std::vector<std::set<std::string>> names(r.entities.size());
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const int32_t e = r.entity_of[i];
+    if (e < 0 || r.attribute[i]) continue;
+    ++mention_count[e];
+    docs[e].insert(mentions[i].doc);
+    names[e].insert(mentions[i].name);
+  }
+
+  Begin();
+  try {
+    if (new_aliases) {
+      Statement s(db_, "INSERT OR REPLACE INTO settings(name, value) VALUES(?, ?)");
+      s.Bind(1, std::string_view(kAliasSetting)).Bind(2, AliasesJson(aliases));
+      s.Step();
+    }
+    internal::Exec(db_, "DELETE FROM entities; DELETE FROM entity_keys; DELETE FROM part_of;");
+    Statement update(db_, "UPDATE mentions SET entity = ?, attribute = ? WHERE id = ?");
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      const std::optional<int64_t> entity =
+          r.entity_of[i] >= 0 ? std::optional<int64_t>(id_of[r.entity_of[i]]) : std::nullopt;
+      if (entity == old_entity[i] && r.attribute[i] == old_attribute[i]) continue;
+      update.Reset();
+      update.Bind(1, entity).Bind(2, int64_t{r.attribute[i]}).Bind(3, ids[i]);
+      update.Step();
+    }
+    Statement insert(db_,
+                     "INSERT INTO entities(id, type, name, latin, mentions, docs) "
+                     "VALUES(?, ?, ?, ?, ?, ?)");
+    Statement key(db_, "INSERT OR IGNORE INTO entity_keys(key, entity) VALUES(?, ?)");
+    for (size_t e = 0; e < r.entities.size(); ++e) {
+      // An entity only named by adjectives (no mention of its own) is not listed.
+      if (mention_count[e] == 0) continue;
+      const resolve::ResolvedEntity& entity = r.entities[e];
+      insert.Reset();
+      insert.Bind(1, id_of[e]).Bind(2, std::string_view(ner::EntityTypeName(entity.type)));
+      insert.Bind(3, entity.name).Bind(4, entity.latin).Bind(5, mention_count[e]);
+      insert.Bind(6, static_cast<int64_t>(docs[e].size()));
+      insert.Step();
+      std::set<std::string> keys;
+      for (const std::string& name : names[e]) {
+        for (const std::string& k : resolve::BlockingKeys(name)) keys.insert(k);
+      }
+      for (const std::string& k : keys) {
+        key.Reset();
+        key.Bind(1, k).Bind(2, id_of[e]);
+        key.Step();
+      }
+    }
+    Statement part(db_, "INSERT OR IGNORE INTO part_of(branch, parent) VALUES(?, ?)");
+    for (const auto& [branch, parent] : r.part_of) {
+      if (!mention_count[branch] || !mention_count[parent]) continue;
+      part.Reset();
+      part.Bind(1, id_of[branch]).Bind(2, id_of[parent]);
+      part.Step();
+    }
+    Commit();
+  } catch (...) {
+    Rollback();
+    throw;
+  }
+  return static_cast<size_t>(std::count_if(mention_count.begin(), mention_count.end(),
+                                           [](int64_t n) { return n > 0; }));
+}
+
+}  // namespace marsad::store

@@ -1,0 +1,523 @@
+// Reading what ingest derived: entities, mentions, quotes, claims, events,
+// the co-occurrence network; and the JSON form of every record.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "resolve/resolve.h"
+#include "store/internal.h"
+#include "store/store.h"
+#include "text/text.h"
+
+namespace marsad::store {
+namespace {
+
+using internal::Statement;
+
+// Limit and offset as SQL values: 0 means no limit.
+int64_t SqlLimit(size_t limit) { return limit ? static_cast<int64_t>(limit) : -1; }
+
+std::string SentenceSql(const char* table) {
+  return std::string("substr(d.text, ") + table + ".sentence_start + 1, " + table +
+         ".sentence_end - " + table + ".sentence_start)";
+}
+
+// The earliest and latest day a date of any precision covers, as text that
+// sorts: "2023" covers 2023-01-01 to 2023-12-31.
+std::pair<std::string, std::string> DateBounds(const std::string& date) {
+  if (date.size() == 4) return {date + "-01-01", date + "-12-31"};
+  if (date.size() == 7) return {date + "-01", date + "-31"};
+  return {date, date};
+}
+
+SourceRef ReadSource(const Statement& s, int entity_col, int entity_name_col, int text_col,
+                     int kind_col) {
+  SourceRef ref;
+  ref.entity = s.OptionalInt(entity_col);
+  ref.name = ref.entity ? s.Text(entity_name_col) : s.Text(text_col);
+  ref.kind = ref.entity ? "entity" : s.Text(kind_col);
+  if (ref.kind == "entity" && !ref.entity) ref.kind = "described";
+  return ref;
+}
+
+// Whether every word of `about` appears in one of the texts (by match key,
+// without the article, so "مقاتلين" and "المقاتل" both find مقاتل by its stem).
+bool IsAbout(const std::vector<std::string>& about_keys, const std::string& haystack) {
+  for (const std::string& k : about_keys) {
+    if (haystack.find(k) == std::string::npos) return false;
+  }
+  return true;
+}
+
+std::vector<std::string> AboutKeys(std::string_view about) {
+  std::vector<std::string> keys;
+  const std::string normalized = text::Normalize(about).text;
+  for (const text::Token& t : text::Tokenize(normalized)) {
+    if (t.kind != text::TokenKind::kWord && t.kind != text::TokenKind::kLatin) continue;
+    const std::string_view n = normalized;
+    std::string key = text::MatchKey(n.substr(t.stem.begin, t.stem.size()));
+    // A plural's stem is a singular with an ending; its first letters find both.
+    const std::string ending = text::EndingKey(key);
+    if (!ending.empty() && ending.size() >= 6) key = ending;
+    if (key.size() > 8 && (key.ends_with("ين") || key.ends_with("ون"))) key.resize(key.size() - 4);
+    if (!key.empty()) keys.push_back(key);
+  }
+  return keys;
+}
+
+}  // namespace
+
+std::vector<int64_t> Store::FindEntities(std::string_view name) const {
+  std::vector<int64_t> found;
+  const std::string key = text::MatchKey(text::Normalize(name).text);
+  {
+    Statement s(db_,
+                "SELECT entity, count(*) FROM mentions WHERE key = ? AND entity IS NOT NULL "
+                "AND attribute = 0 GROUP BY entity ORDER BY 2 DESC, 1");
+    s.Bind(1, key);
+    while (s.Step()) found.push_back(s.Int(0));
+  }
+  if (!found.empty()) return found;
+  // Other spellings: candidates sharing a phonetic key, scored by the matcher.
+  std::string error;
+  const resolve::Matcher* matcher = resolve::DefaultMatcher(&error);
+  if (!matcher) return found;
+  std::set<int64_t> candidates;
+  {
+    Statement s(db_, "SELECT entity FROM entity_keys WHERE key = ? LIMIT 2000");
+    for (const std::string& k : resolve::BlockingKeys(name)) {
+      s.Reset();
+      s.Bind(1, k);
+      while (s.Step()) candidates.insert(s.Int(0));
+    }
+  }
+  std::vector<std::pair<double, int64_t>> scored;
+  Statement aliases(db_,
+                    "SELECT text FROM mentions WHERE entity = ? AND attribute = 0 "
+                    "GROUP BY text ORDER BY count(*) DESC LIMIT 8");
+  const resolve::PreparedName query = resolve::PrepareName(name);
+  for (int64_t id : candidates) {
+    aliases.Reset();
+    aliases.Bind(1, id);
+    double best = 0;
+    while (aliases.Step()) {
+      best = std::max(best, matcher->MatchScore(query, resolve::PrepareName(aliases.Text(0))));
+    }
+    if (best >= resolve::kDefaultThreshold) scored.push_back({-best, id});
+  }
+  std::sort(scored.begin(), scored.end());
+  for (const auto& [score, id] : scored) found.push_back(id);
+  return found;
+}
+
+std::vector<EntityRecord> Store::Entities(const RecordFilter& filter) const {
+  std::vector<int64_t> ids;
+  if (!filter.query.empty()) {
+    ids = FindEntities(filter.query);
+  } else {
+    Statement s(db_,
+                "SELECT id FROM entities WHERE (?1 = '' OR type = ?1) AND docs >= ?2 "
+                "ORDER BY docs DESC, mentions DESC, id LIMIT ?3 OFFSET ?4");
+    s.Bind(1, filter.type).Bind(2, filter.min_docs).Bind(3, SqlLimit(filter.limit));
+    s.Bind(4, static_cast<int64_t>(filter.offset));
+    while (s.Step()) ids.push_back(s.Int(0));
+  }
+  std::vector<EntityRecord> out;
+  size_t skipped = 0;
+  for (int64_t id : ids) {
+    std::optional<EntityRecord> e = Entity(id);
+    if (!e) continue;
+    if (!filter.query.empty()) {
+      // The SQL above filtered the listing; filter a name search here.
+      if ((!filter.type.empty() && e->type != filter.type) ||
+          static_cast<int64_t>(e->docs.size()) < filter.min_docs) {
+        continue;
+      }
+      if (skipped++ < filter.offset) continue;
+      if (filter.limit && out.size() == filter.limit) break;
+    }
+    out.push_back(std::move(*e));
+  }
+  return out;
+}
+
+std::optional<EntityRecord> Store::Entity(int64_t id) const {
+  Statement s(db_, "SELECT id, type, name, latin, mentions FROM entities WHERE id = ?");
+  s.Bind(1, id);
+  if (!s.Step()) return std::nullopt;
+  EntityRecord e;
+  e.id = s.Int(0);
+  e.type = s.Text(1);
+  e.name = s.Text(2);
+  e.latin = s.Text(3);
+  e.mentions = s.Int(4);
+  Statement aliases(db_,
+                    "SELECT text, count(*), count(DISTINCT doc) FROM mentions "
+                    "WHERE entity = ? AND attribute = 0 GROUP BY text ORDER BY 2 DESC, 1");
+  aliases.Bind(1, id);
+  while (aliases.Step()) e.aliases.push_back({aliases.Text(0), aliases.Int(1), aliases.Int(2)});
+  Statement docs(db_,
+                 "SELECT DISTINCT doc FROM mentions WHERE entity = ? AND attribute = 0 ORDER BY doc");
+  docs.Bind(1, id);
+  while (docs.Step()) e.docs.push_back(docs.Int(0));
+  return e;
+}
+
+int64_t Store::EntityCount() const {
+  Statement s(db_, "SELECT count(*) FROM entities");
+  s.Step();
+  return s.Int(0);
+}
+
+std::vector<RelatedEntity> Store::Related(int64_t id, size_t limit) const {
+  std::vector<RelatedEntity> out;
+  Statement parts(db_,
+                  "SELECT e.id, e.type, e.name, 'part_of' FROM part_of p JOIN entities e "
+                  "ON e.id = p.parent WHERE p.branch = ?1 "
+                  "UNION ALL SELECT e.id, e.type, e.name, 'has_part' FROM part_of p JOIN entities e "
+                  "ON e.id = p.branch WHERE p.parent = ?1");
+  parts.Bind(1, id);
+  while (parts.Step()) out.push_back({parts.Int(0), parts.Text(1), parts.Text(2), parts.Text(3), 0});
+  Statement co(db_,
+               "WITH d AS (SELECT DISTINCT doc FROM mentions WHERE entity = ?1 AND attribute = 0) "
+               "SELECT e.id, e.type, e.name, count(DISTINCT m.doc) AS n FROM mentions m "
+               "JOIN d ON m.doc = d.doc JOIN entities e ON e.id = m.entity "
+               "WHERE m.entity != ?1 AND m.attribute = 0 "
+               "GROUP BY e.id ORDER BY n DESC, e.docs DESC, e.id LIMIT ?2");
+  co.Bind(1, id).Bind(2, SqlLimit(limit));
+  while (co.Step()) out.push_back({co.Int(0), co.Text(1), co.Text(2), "co-occurs", co.Int(3)});
+  return out;
+}
+
+std::vector<MentionRecord> Store::Mentions(int64_t doc) const {
+  std::vector<MentionRecord> out;
+  Statement s(db_,
+              "SELECT id, doc, start, end, type, text, entity, confidence FROM mentions "
+              "WHERE doc = ? ORDER BY start");
+  s.Bind(1, doc);
+  while (s.Step()) {
+    MentionRecord m;
+    m.id = s.Int(0);
+    m.doc = s.Int(1);
+    m.start = static_cast<uint32_t>(s.Int(2));
+    m.end = static_cast<uint32_t>(s.Int(3));
+    m.type = s.Text(4);
+    m.text = s.Text(5);
+    m.entity = s.OptionalInt(6);
+    m.confidence = s.Double(7);
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+std::vector<QuoteRecord> Store::Quotes(const RecordFilter& filter) const {
+  std::vector<QuoteRecord> out;
+  const std::string sql =
+      "SELECT q.id, q.doc, q.start, q.end, q.direct, m.entity, e.name, q.speaker_text, "
+      "q.speaker_kind, substr(d.text, q.start + 1, q.end - q.start), " +
+      SentenceSql("q") +
+      ", d.published, q.speaker_kind IS NULL "
+      "FROM quotes q JOIN docs d ON d.id = q.doc LEFT JOIN mentions m ON m.id = q.speaker_mention "
+      "LEFT JOIN entities e ON e.id = m.entity "
+      "WHERE (?1 = 0 OR q.doc = ?1) AND (?2 = 0 OR m.entity = ?2) "
+      "ORDER BY d.published, q.doc, q.start LIMIT ?3 OFFSET ?4";
+  Statement s(db_, sql.c_str());
+  s.Bind(1, filter.doc).Bind(2, filter.entity).Bind(3, SqlLimit(filter.limit));
+  s.Bind(4, static_cast<int64_t>(filter.offset));
+  while (s.Step()) {
+    QuoteRecord q;
+    q.id = s.Int(0);
+    q.doc = s.Int(1);
+    q.start = static_cast<uint32_t>(s.Int(2));
+    q.end = static_cast<uint32_t>(s.Int(3));
+    q.direct = s.Int(4) != 0;
+    if (!s.Int(12)) q.speaker = ReadSource(s, 5, 6, 7, 8);
+    q.text = s.Text(9);
+    q.sentence = s.Text(10);
+    q.published = s.Text(11);
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+std::vector<ClaimRecord> Store::Claims(const RecordFilter& filter) const {
+  std::vector<ClaimRecord> out;
+  const std::string sql =
+      "SELECT c.id, c.doc, c.value, c.low, c.high, c.approx, c.qualifier, c.magnitude, c.unit, "
+      "c.counted, c.place, pm.entity, c.date, sm.entity, se.name, c.source_text, c.source_kind, "
+      "c.topic, " +
+      SentenceSql("c") +
+      ", c.start, c.end, d.published, d.source FROM claims c JOIN docs d ON d.id = c.doc "
+      "LEFT JOIN mentions pm ON pm.id = c.place_mention "
+      "LEFT JOIN mentions sm ON sm.id = c.source_mention "
+      "LEFT JOIN entities se ON se.id = sm.entity "
+      "WHERE (?1 = 0 OR c.doc = ?1) AND (?2 = 0 OR sm.entity = ?2 OR pm.entity = ?2) "
+      "ORDER BY c.topic, d.published, c.doc, c.start";
+  Statement s(db_, sql.c_str());
+  s.Bind(1, filter.doc).Bind(2, filter.entity);
+  const std::vector<std::string> about = AboutKeys(filter.about);
+  size_t skipped = 0;
+  while (s.Step()) {
+    ClaimRecord c;
+    c.id = s.Int(0);
+    c.doc = s.Int(1);
+    c.value = s.Double(2);
+    c.low = s.OptionalDouble(3);
+    c.high = s.OptionalDouble(4);
+    c.approx = s.Int(5) != 0;
+    c.qualifier = s.Text(6);
+    c.magnitude = s.Text(7);
+    c.unit = s.Text(8);
+    c.counted = s.Text(9);
+    c.place = s.Text(10);
+    c.place_entity = s.OptionalInt(11);
+    c.date = s.Text(12);
+    c.source = ReadSource(s, 13, 14, 15, 16);
+    c.topic = s.Text(17);
+    c.sentence = s.Text(18);
+    c.start = static_cast<uint32_t>(s.Int(19));
+    c.end = static_cast<uint32_t>(s.Int(20));
+    c.published = s.Text(21);
+    c.outlet = s.Text(22);
+    if (c.source.kind == "outlet" && c.source.name.empty()) c.source.name = c.outlet;
+    if (!about.empty() &&
+        !IsAbout(about, text::MatchKey(c.counted + " " + c.place + " " + c.topic))) {
+      continue;
+    }
+    if (skipped++ < filter.offset) continue;
+    out.push_back(std::move(c));
+    if (filter.limit && out.size() == filter.limit) break;
+  }
+  return out;
+}
+
+std::vector<EventRecord> Store::Events(const RecordFilter& filter) const {
+  std::vector<EventRecord> out;
+  const std::string sql =
+      "SELECT v.id, v.doc, v.type, v.date, v.date_precision, v.place, pm.entity, v.count, "
+      "v.killed, v.injured, v.breakdown, " +
+      SentenceSql("v") +
+      ", v.start, v.end FROM events v JOIN docs d ON d.id = v.doc "
+      "LEFT JOIN mentions pm ON pm.id = v.place_mention "
+      "WHERE (?1 = 0 OR v.doc = ?1) AND (?2 = '' OR v.type = ?2) AND (?3 = 0 OR pm.entity = ?3 "
+      "OR EXISTS (SELECT 1 FROM event_participants p JOIN mentions m ON m.id = p.mention "
+      "WHERE p.event = v.id AND m.entity = ?3)) "
+      "ORDER BY v.date = '', v.date, v.doc, v.start";
+  Statement s(db_, sql.c_str());
+  s.Bind(1, filter.doc).Bind(2, filter.type).Bind(3, filter.entity);
+  Statement participants(db_,
+                         "SELECT m.entity, coalesce(e.name, m.text), p.role FROM event_participants p "
+                         "JOIN mentions m ON m.id = p.mention LEFT JOIN entities e ON e.id = m.entity "
+                         "WHERE p.event = ? ORDER BY p.rowid");
+  size_t skipped = 0;
+  while (s.Step()) {
+    EventRecord e;
+    e.id = s.Int(0);
+    e.doc = s.Int(1);
+    e.type = s.Text(2);
+    e.date = s.Text(3);
+    e.date_precision = s.Text(4);
+    if (!filter.from.empty() || !filter.to.empty()) {
+      if (e.date.empty()) continue;
+      const auto [first, last] = DateBounds(e.date);
+      if (!filter.from.empty() && last < DateBounds(filter.from).first) continue;
+      if (!filter.to.empty() && first > DateBounds(filter.to).second) continue;
+    }
+    if (skipped++ < filter.offset) continue;
+    e.place = s.Text(5);
+    e.place_entity = s.OptionalInt(6);
+    e.count = s.OptionalDouble(7);
+    e.killed = s.OptionalDouble(8);
+    e.injured = s.OptionalDouble(9);
+    const auto parts = nlohmann::json::parse(s.Text(10), nullptr, false);
+    if (parts.is_array()) {
+      for (const auto& p : parts) e.breakdown.push_back({p.value("counted", ""), p.value("value", 0.0)});
+    }
+    e.sentence = s.Text(11);
+    e.start = static_cast<uint32_t>(s.Int(12));
+    e.end = static_cast<uint32_t>(s.Int(13));
+    participants.Reset();
+    participants.Bind(1, e.id);
+    while (participants.Step()) {
+      e.participants.push_back({participants.OptionalInt(0), participants.Text(1), participants.Text(2)});
+    }
+    out.push_back(std::move(e));
+    if (filter.limit && out.size() == filter.limit) break;
+  }
+  return out;
+}
+
+Graph Store::CoOccurrence(int64_t min_docs, size_t max_nodes) const {
+  Graph g;
+  Statement nodes(db_,
+                  "SELECT id, type, name, latin, mentions FROM entities WHERE docs >= ? "
+                  "ORDER BY docs DESC, mentions DESC, id LIMIT ?");
+  nodes.Bind(1, min_docs).Bind(2, SqlLimit(max_nodes));
+  std::set<int64_t> ids;
+  while (nodes.Step()) {
+    EntityRecord e;
+    e.id = nodes.Int(0);
+    e.type = nodes.Text(1);
+    e.name = nodes.Text(2);
+    e.latin = nodes.Text(3);
+    e.mentions = nodes.Int(4);
+    ids.insert(e.id);
+    g.nodes.push_back(std::move(e));
+  }
+  // Entities of each document, then every pair of them.
+  std::map<int64_t, std::vector<int64_t>> by_doc;
+  Statement pairs(db_,
+                  "SELECT DISTINCT doc, entity FROM mentions WHERE entity IS NOT NULL "
+                  "AND attribute = 0 ORDER BY doc, entity");
+  while (pairs.Step()) {
+    if (ids.count(pairs.Int(1))) by_doc[pairs.Int(0)].push_back(pairs.Int(1));
+  }
+  std::map<std::pair<int64_t, int64_t>, int64_t> weight;
+  for (const auto& [doc, list] : by_doc) {
+    for (size_t i = 0; i < list.size(); ++i) {
+      for (size_t j = i + 1; j < list.size(); ++j) ++weight[{list[i], list[j]}];
+    }
+  }
+  for (const auto& [pair, docs] : weight) g.edges.push_back({pair.first, pair.second, docs});
+  return g;
+}
+
+// ---------------------------------------------------------------------------
+// JSON.
+
+namespace {
+
+template <typename T>
+nlohmann::json OrNull(const std::optional<T>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+void to_json(nlohmann::json& j, const DocRecord& r) {
+  j = {{"id", r.id},          {"path", r.path},           {"source", r.source},
+       {"url", r.url},        {"title", r.title},         {"published", r.published},
+       {"text", r.text},      {"duplicate_of", OrNull(r.duplicate_of)}};
+  const auto removed = nlohmann::json::parse(r.boilerplate_json, nullptr, false);
+  j["boilerplate"] = removed.is_array() ? removed : nlohmann::json::array();
+  if (!r.extra_json.empty()) {
+    const auto extra = nlohmann::json::parse(r.extra_json, nullptr, false);
+    if (extra.is_object()) j["extra"] = extra;
+  }
+}
+
+void to_json(nlohmann::json& j, const SearchHit& r) {
+  nlohmann::json highlights = nlohmann::json::array();
+  for (const auto& [start, end] : r.highlights) highlights.push_back({start, end});
+  j = {{"doc", r.doc},
+       {"title", r.title},
+       {"source", r.source},
+       {"published", r.published},
+       {"duplicate_of", OrNull(r.duplicate_of)},
+       {"score", r.score},
+       {"exact", r.exact},
+       {"snippet", r.snippet},
+       {"highlights", highlights}};
+}
+
+void to_json(nlohmann::json& j, const EntityRecord& r) {
+  nlohmann::json aliases = nlohmann::json::array();
+  for (const Alias& a : r.aliases) {
+    aliases.push_back({{"name", a.name}, {"mentions", a.mentions}, {"docs", a.docs}});
+  }
+  j = {{"id", r.id},           {"type", r.type}, {"name", r.name},        {"latin", r.latin},
+       {"aliases", aliases},   {"docs", r.docs}, {"mentions", r.mentions}};
+}
+
+void to_json(nlohmann::json& j, const MentionRecord& r) {
+  j = {{"id", r.id},     {"doc", r.doc},   {"start", r.start},
+       {"end", r.end},   {"type", r.type}, {"text", r.text},
+       {"entity", OrNull(r.entity)}, {"confidence", r.confidence}};
+}
+
+void to_json(nlohmann::json& j, const RelatedEntity& r) {
+  j = {{"id", r.id},
+       {"type", r.type},
+       {"name", r.name},
+       {"relation", r.relation},
+       {"docs", r.docs}};
+}
+
+void to_json(nlohmann::json& j, const SourceRef& r) {
+  j = {{"id", OrNull(r.entity)}, {"name", r.name}, {"kind", r.kind}};
+}
+
+void to_json(nlohmann::json& j, const QuoteRecord& r) {
+  j = {{"id", r.id},
+       {"doc", r.doc},
+       {"speaker", r.speaker ? nlohmann::json(*r.speaker) : nlohmann::json(nullptr)},
+       {"text", r.text},
+       {"direct", r.direct},
+       {"start", r.start},
+       {"end", r.end},
+       {"sentence", r.sentence},
+       {"published", r.published}};
+}
+
+void to_json(nlohmann::json& j, const ClaimRecord& r) {
+  j = {{"id", r.id},
+       {"doc", r.doc},
+       {"value", r.value},
+       {"low", OrNull(r.low)},
+       {"high", OrNull(r.high)},
+       {"approx", r.approx},
+       {"qualifier", r.qualifier},
+       {"magnitude", r.magnitude},
+       {"unit", r.unit},
+       {"counted", r.counted},
+       {"place", r.place.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.place)},
+       {"place_entity", OrNull(r.place_entity)},
+       {"date", r.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.date)},
+       {"source", r.source},
+       {"topic", r.topic},
+       {"sentence", r.sentence},
+       {"start", r.start},
+       {"end", r.end},
+       {"published", r.published},
+       {"outlet", r.outlet}};
+}
+
+void to_json(nlohmann::json& j, const EventRecord& r) {
+  nlohmann::json participants = nlohmann::json::array();
+  for (const Participant& p : r.participants) {
+    participants.push_back({{"id", OrNull(p.entity)}, {"name", p.name}, {"role", p.role}});
+  }
+  nlohmann::json breakdown = nlohmann::json::array();
+  for (const auto& [what, n] : r.breakdown) breakdown.push_back({{"counted", what}, {"value", n}});
+  j = {{"id", r.id},
+       {"doc", r.doc},
+       {"type", r.type},
+       {"date", r.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.date)},
+       {"date_precision", r.date_precision.empty() ? nlohmann::json(nullptr)
+                                                   : nlohmann::json(r.date_precision)},
+       {"place", r.place.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.place)},
+       {"place_entity", OrNull(r.place_entity)},
+       {"participants", participants},
+       {"count", OrNull(r.count)},
+       {"killed", OrNull(r.killed)},
+       {"injured", OrNull(r.injured)},
+       {"breakdown", breakdown},
+       {"sentence", r.sentence},
+       {"start", r.start},
+       {"end", r.end}};
+}
+
+void to_json(nlohmann::json& j, const Graph& r) {
+  nlohmann::json nodes = nlohmann::json::array();
+  for (const EntityRecord& e : r.nodes) {
+    nodes.push_back({{"id", e.id}, {"type", e.type}, {"name", e.name}, {"latin", e.latin},
+                     {"mentions", e.mentions}});
+  }
+  nlohmann::json edges = nlohmann::json::array();
+  for (const Graph::Edge& e : r.edges) edges.push_back({{"a", e.a}, {"b", e.b}, {"docs", e.docs}});
+  j = {{"nodes", nodes}, {"edges", edges}};
+}
+
+}  // namespace marsad::store
