@@ -53,6 +53,7 @@ void AddEval(CLI::App* app, const GlobalOptions* global);   // cli/eval.cc
 void AddMatch(CLI::App* app, const GlobalOptions* global);     // cli/match.cc
 void AddRomanize(CLI::App* app, const GlobalOptions* global);  // cli/romanize.cc
 void AddScreen(CLI::App* app, const GlobalOptions* global);    // cli/screen.cc
+void AddServe(CLI::App* app, const GlobalOptions* global);     // cli/serve.cc
 void AddEntities(CLI::App* app, const GlobalOptions* global);  // cli/entities.cc: entities, entity
 void AddRecords(CLI::App* app, const GlobalOptions* global);   // cli/records.cc: claims, quotes, events, timeline
 void AddExport(CLI::App* app, const GlobalOptions* global);    // cli/export.cc

@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   AddMatch(&app, &global);
   AddRomanize(&app, &global);
   AddScreen(&app, &global);
+  AddServe(&app, &global);
   AddEntities(&app, &global);
   AddRecords(&app, &global);
   AddExport(&app, &global);

@@ -1,0 +1,49 @@
+// Inside the serve module: the JSON bodies of the API routes, built from the
+// store's records. Not part of the module's API.
+#ifndef MARSAD_SERVE_INTERNAL_H_
+#define MARSAD_SERVE_INTERNAL_H_
+
+#include <cstdint>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "store/store.h"
+
+namespace marsad::serve {
+
+// Whether this build's store has the derived records (entities, mentions,
+// quotes, claims, events). Without them their routes answer 404.
+extern const bool kHasRecords;
+
+// What a list route filters on (store::RecordFilter, kept apart so this
+// module builds with a store that has no records yet).
+struct Query {
+  int64_t doc = 0;
+  int64_t entity = 0;
+  std::string type, about, query, from, to;
+  int64_t min_docs = 0;
+  size_t limit = 0;
+  size_t offset = 0;
+};
+
+// The records as `marsad search --json` and `marsad docs --json` print them.
+nlohmann::json SearchHitJson(const store::SearchHit& hit);
+nlohmann::json DocJson(const store::DocRecord& doc);
+// Characters (code points) of UTF-8 text.
+size_t CharCount(const std::string& utf8);
+
+int64_t EntityCount(const store::Store& db);
+nlohmann::json MentionsJson(const store::Store& db, int64_t doc);
+nlohmann::json EntitiesJson(const store::Store& db, const Query& filter);
+// {"entity", "related", "documents", "quotes", "claims", "events"}, or null
+// when there is no such entity.
+nlohmann::json EntityProfileJson(const store::Store& db, int64_t id);
+nlohmann::json ClaimsJson(const store::Store& db, const Query& filter);
+nlohmann::json QuotesJson(const store::Store& db, const Query& filter);
+nlohmann::json EventsJson(const store::Store& db, const Query& filter);
+nlohmann::json GraphJson(const store::Store& db, int64_t min_docs, size_t max_nodes);
+
+}  // namespace marsad::serve
+
+#endif  // MARSAD_SERVE_INTERNAL_H_

@@ -1,0 +1,623 @@
+// The HTTP server: routes, parameters, the token, the store pool.
+#include "serve/serve.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <arpa/inet.h>
+#include <charconv>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <zlib.h>
+
+#include "screen/screen.h"
+#include "serve/internal.h"
+#include "store/store.h"
+
+namespace marsad::serve {
+namespace {
+
+using nlohmann::json;
+
+// A request the client got wrong: answered {"error": message} with `status`.
+struct HttpError {
+  int status;
+  std::string message;
+};
+
+std::string Dump(const json& j) {
+  // Article text may hold invalid UTF-8 the store kept: replaced, never thrown.
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+void SendJson(httplib::Response& res, const json& j, int status = 200) {
+  res.status = status;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(Dump(j), "application/json; charset=utf-8");
+}
+
+void SendError(httplib::Response& res, int status, const std::string& message) {
+  SendJson(res, json{{"error", message}}, status);
+}
+
+const char* StatusMessage(int status) {
+  switch (status) {
+    case 400: return "bad request";
+    case 401: return "missing or wrong token";
+    case 403: return "forbidden";
+    case 404: return "not found";
+    case 405: return "method not allowed";
+    case 408: return "request timeout";
+    case 413: return "request body too large";
+    case 414: return "request URI too long";
+    case 416: return "range not satisfiable";
+    case 431: return "request headers too large";
+    default: return status >= 500 ? "internal error" : "bad request";
+  }
+}
+
+// Set on a request whose client accepts gzip (see the pre-routing handler).
+constexpr char kAcceptsGzip[] = "X-Marsad-Accepts-Gzip";
+
+// gzip at the fastest level: JSON shrinks about 5 times at a fraction of a
+// millisecond per 100 KB.
+bool Gzip(const std::string& in, std::string* out) {
+  z_stream z{};
+  if (deflateInit2(&z, 1, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return false;
+  out->resize(deflateBound(&z, in.size()) + 32);
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(in.size());
+  z.next_out = reinterpret_cast<Bytef*>(out->data());
+  z.avail_out = static_cast<uInt>(out->size());
+  const int rc = deflate(&z, Z_FINISH);
+  out->resize(z.total_out);
+  deflateEnd(&z);
+  return rc == Z_STREAM_END;
+}
+
+bool ConstantTimeEqual(std::string_view a, std::string_view b) {
+  unsigned char diff = a.size() == b.size() ? 0 : 1;
+  for (size_t i = 0; i < a.size(); ++i) {
+    diff |= static_cast<unsigned char>(a[i] ^ (i < b.size() ? b[i] : 0));
+  }
+  return diff == 0;
+}
+
+// ---------------------------------------------------------------------------
+// Parameters. Unknown parameters are ignored; known ones must be well formed.
+
+std::string StrParam(const httplib::Request& req, const char* name, size_t max_chars = 500) {
+  if (!req.has_param(name)) return "";
+  std::string v = req.get_param_value(name);
+  if (v.size() > max_chars) {
+    throw HttpError{400, std::string("parameter ") + name + " is longer than " +
+                             std::to_string(max_chars) + " bytes"};
+  }
+  return v;
+}
+
+int64_t IntParam(const httplib::Request& req, const char* name, int64_t fallback, int64_t lo,
+                 int64_t hi) {
+  if (!req.has_param(name)) return fallback;
+  const std::string v = req.get_param_value(name);
+  int64_t n = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (v.empty() || ec != std::errc() || end != v.data() + v.size() || n < lo || n > hi) {
+    throw HttpError{400, std::string("parameter ") + name + " must be an integer from " +
+                             std::to_string(lo) + " to " + std::to_string(hi)};
+  }
+  return n;
+}
+
+// YYYY, YYYY-MM or YYYY-MM-DD with plausible month and day, or "".
+std::string DateParam(const httplib::Request& req, const char* name) {
+  const std::string v = StrParam(req, name, 10);
+  if (v.empty()) return v;
+  auto digits = [&](size_t from, size_t n) {
+    for (size_t i = from; i < from + n; ++i) {
+      if (i >= v.size() || v[i] < '0' || v[i] > '9') return false;
+    }
+    return true;
+  };
+  bool ok = digits(0, 4) && (v.size() == 4 || v.size() == 7 || v.size() == 10);
+  if (ok && v.size() >= 7) {
+    const int month = (v[5] - '0') * 10 + (v[6] - '0');
+    ok = v[4] == '-' && digits(5, 2) && month >= 1 && month <= 12;
+  }
+  if (ok && v.size() == 10) {
+    const int day = (v[8] - '0') * 10 + (v[9] - '0');
+    ok = v[7] == '-' && digits(8, 2) && day >= 1 && day <= 31;
+  }
+  if (!ok) throw HttpError{400, std::string("parameter ") + name + " must be YYYY, YYYY-MM or YYYY-MM-DD"};
+  return v;
+}
+
+// The id in a path like /api/docs/{id}: 1 to 2^63-1, digits only.
+int64_t PathId(const httplib::Request& req, const char* what) {
+  const std::string v = req.matches.size() > 1 ? req.matches[1].str() : "";
+  int64_t n = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (v.empty() || ec != std::errc() || end != v.data() + v.size() || n < 1 || v[0] == '+') {
+    throw HttpError{400, std::string("bad ") + what + " id: " +
+                             (v.size() > 40 ? v.substr(0, 40) + "..." : v)};
+  }
+  return n;
+}
+
+std::string TypeParam(const httplib::Request& req) {
+  std::string t = StrParam(req, "type", 20);
+  for (char& c : t) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (!t.empty() && t != "PER" && t != "ORG" && t != "LOC" && t != "MISC") {
+    throw HttpError{400, "parameter type must be PER, ORG, LOC or MISC"};
+  }
+  return t;
+}
+
+json ScreenHitsJson(const std::string& name, const std::vector<screen::Hit>& hits) {
+  json out = json::array();
+  for (const screen::Hit& h : hits) {
+    out.push_back({{"name", name}, {"list_entry_id", h.list_entry_id}, {"list_name", h.list_name},
+                   {"score", h.score}, {"why", h.why}, {"matched_alias", h.matched_alias}});
+  }
+  return out;
+}
+
+// Read-only stores, one per worker at a time: a Store is not thread-safe.
+class StorePool {
+ public:
+  explicit StorePool(std::string path) : path_(std::move(path)) {}
+
+  std::unique_ptr<store::Store> Acquire() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (!free_.empty()) {
+        auto s = std::move(free_.back());
+        free_.pop_back();
+        return s;
+      }
+    }
+    std::string error;
+    auto s = store::Store::Open(path_, store::Store::Mode::kReadOnly, &error);
+    if (!s) throw std::runtime_error(error);
+    return s;
+  }
+
+  void Release(std::unique_ptr<store::Store> s) {
+    std::lock_guard<std::mutex> lock(mu_);
+    free_.push_back(std::move(s));
+  }
+
+ private:
+  std::string path_;
+  std::mutex mu_;
+  std::vector<std::unique_ptr<store::Store>> free_;
+};
+
+}  // namespace
+
+bool IsLoopback(std::string_view host) {
+  if (host == "localhost" || host == "::1" || host == "[::1]") return true;
+  in_addr addr{};
+  const std::string h(host);
+  if (inet_pton(AF_INET, h.c_str(), &addr) == 1) {
+    return (ntohl(addr.s_addr) >> 24) == 127;
+  }
+  return false;
+}
+
+struct Server::Impl {
+  Options options;
+  StorePool stores{""};
+  std::unique_ptr<screen::Screener> screener;
+  httplib::Server http;
+  int bound_port = 0;
+
+  explicit Impl(const Options& o) : options(o), stores(o.db_path) {}
+
+  using Handler = void (Impl::*)(const httplib::Request&, httplib::Response&, store::Store&);
+
+  // Wraps an API handler: borrows a store, turns HttpError into its status
+  // and anything else into a 500 logged on stderr.
+  httplib::Server::Handler Api(Handler h) {
+    return [this, h](const httplib::Request& req, httplib::Response& res) {
+      try {
+        auto s = stores.Acquire();
+        struct Return {
+          StorePool* pool;
+          std::unique_ptr<store::Store>* s;
+          ~Return() { pool->Release(std::move(*s)); }
+        } give_back{&stores, &s};
+        (this->*h)(req, res, *s);
+      } catch (const HttpError& e) {
+        SendError(res, e.status, e.message);
+      } catch (const std::exception& e) {
+        std::cerr << "marsad serve: " << req.method << " " << req.path << ": " << e.what() << "\n";
+        SendError(res, 500, "internal error");
+      }
+    };
+  }
+
+  bool Authorized(const httplib::Request& req, bool* from_query) const {
+    *from_query = false;
+    const std::string& token = options.token;
+    if (token.empty()) return true;
+    const std::string auth = req.get_header_value("Authorization");
+    if (auth.rfind("Bearer ", 0) == 0 && ConstantTimeEqual(auth.substr(7), token)) return true;
+    if (req.has_param("token") && ConstantTimeEqual(req.get_param_value("token"), token)) {
+      *from_query = true;
+      return true;
+    }
+    const std::string cookies = req.get_header_value("Cookie");
+    size_t at = 0;
+    while (at < cookies.size()) {
+      size_t end = cookies.find(';', at);
+      if (end == std::string::npos) end = cookies.size();
+      std::string_view c(cookies.data() + at, end - at);
+      while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
+      if (c.rfind("marsad_token=", 0) == 0 && ConstantTimeEqual(c.substr(13), token)) return true;
+      at = end + 1;
+    }
+    return false;
+  }
+
+  // Without a token the server trusts its loopback clients only; a page from
+  // elsewhere that rebinds a DNS name to 127.0.0.1 still sends its own Host.
+  bool HostAllowed(const httplib::Request& req) const {
+    if (!options.token.empty()) return true;
+    std::string host = req.get_header_value("Host");
+    if (host.empty()) return true;  // HTTP/1.0 clients
+    if (host.front() == '[') {
+      const size_t close = host.find(']');
+      host = close == std::string::npos ? host : host.substr(0, close + 1);
+    } else if (const size_t colon = host.rfind(':'); colon != std::string::npos) {
+      host.resize(colon);
+    }
+    return IsLoopback(host);
+  }
+
+  void Setup() {
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const unsigned threads = options.threads ? options.threads : std::max(8u, 2 * cores);
+    http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    http.set_payload_max_length(options.max_body);
+    http.set_read_timeout(options.read_timeout_s, 0);
+    http.set_write_timeout(options.write_timeout_s, 0);
+    http.set_keep_alive_timeout(5);
+    http.set_keep_alive_max_count(100);
+    http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                              {"Referrer-Policy", "no-referrer"},
+                              {"X-Frame-Options", "DENY"},
+                              {"Cross-Origin-Resource-Policy", "same-origin"}});
+
+    http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      // The library would compress every response with brotli at its
+      // slowest setting, and compress our precompressed assets again: it
+      // never sees Accept-Encoding, and PostRouting compresses instead. (The
+      // request object is the library's own non-const one.)
+      auto& headers = const_cast<httplib::Headers&>(req.headers);
+      if (auto it = headers.find("Accept-Encoding"); it != headers.end()) {
+        const bool gzip = it->second.find("gzip") != std::string::npos;
+        headers.erase("Accept-Encoding");
+        if (gzip) headers.emplace(kAcceptsGzip, "1");
+      }
+      if (!HostAllowed(req)) {
+        SendError(res, 403, "Host header is not a loopback name; start marsad serve with --token");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      bool from_query = false;
+      if (!Authorized(req, &from_query)) {
+        res.set_header("WWW-Authenticate", "Bearer");
+        SendError(res, 401, "missing or wrong token: send 'Authorization: Bearer TOKEN' or ?token=");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      if (from_query && req.path.rfind("/api/", 0) != 0) {
+        // The dashboard's own requests then carry the token as a cookie.
+        res.set_header("Set-Cookie",
+                       "marsad_token=" + options.token + "; Path=/; HttpOnly; SameSite=Strict");
+      }
+      return httplib::Server::HandlerResponse::Unhandled;
+    });
+    // Every 4xx/5xx has a JSON body, including those the library answers
+    // itself (413, 414, unknown routes).
+    http.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+      if (!req.has_header(kAcceptsGzip) || res.body.size() < 1024 || res.has_header("Content-Encoding")) {
+        return;
+      }
+      std::string gz;
+      if (Gzip(res.body, &gz)) {
+        res.body = std::move(gz);
+        res.set_header("Content-Encoding", "gzip");
+        res.set_header("Vary", "Accept-Encoding");
+      }
+    });
+    http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+      if (res.body.empty()) SendError(res, res.status, StatusMessage(res.status));
+    });
+    http.set_exception_handler(
+        [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+          try {
+            if (ep) std::rethrow_exception(ep);
+          } catch (const std::exception& e) {
+            std::cerr << "marsad serve: " << req.path << ": " << e.what() << "\n";
+          } catch (...) {
+          }
+          SendError(res, 500, "internal error");
+        });
+
+    http.Get("/api/stats", Api(&Impl::Stats));
+    http.Get("/api/search", Api(&Impl::Search));
+    http.Get("/api/docs", Api(&Impl::Docs));
+    http.Get(R"(/api/docs/([^/]*))", Api(&Impl::Doc));
+    http.Get("/api/entities", Api(&Impl::Entities));
+    http.Get(R"(/api/entities/([^/]*))", Api(&Impl::Entity));
+    http.Get("/api/claims", Api(&Impl::Claims));
+    http.Get("/api/quotes", Api(&Impl::Quotes));
+    http.Get("/api/events", Api(&Impl::Events));
+    http.Get("/api/graph", Api(&Impl::GraphRoute));
+    http.Get("/api/screen", Api(&Impl::Screen));
+    http.Get(R"(/api(/.*)?)", [](const httplib::Request& req, httplib::Response& res) {
+      SendError(res, 404, "unknown API path: " + req.path.substr(0, 200));
+    });
+    http.Get(R"(.*)", [this](const httplib::Request& req, httplib::Response& res) {
+      Static(req, res);
+    });
+    auto not_allowed = [](const httplib::Request& req, httplib::Response& res) {
+      res.set_header("Allow", "GET, HEAD");
+      SendError(res, 405, "method " + req.method + " not allowed: the API is read-only");
+    };
+    http.Post(R"(.*)", not_allowed);
+    http.Put(R"(.*)", not_allowed);
+    http.Delete(R"(.*)", not_allowed);
+    http.Patch(R"(.*)", not_allowed);
+  }
+
+  // -------------------------------------------------------------------------
+  // Static files: the embedded table only.
+
+  void Static(const httplib::Request& req, httplib::Response& res) {
+    const Asset* a = FindAsset(req.path);
+    if (a == nullptr) {
+      SendError(res, 404, "not found");
+      return;
+    }
+    res.set_header("ETag", std::string(a->etag));
+    // index.html names the other files by content hash: they never change.
+    const bool immutable = a->path != "/" && a->path != "/index.html";
+    res.set_header("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
+    if (a->content_type.rfind("text/html", 0) == 0) {
+      res.set_header("Content-Security-Policy",
+                     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                     "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; "
+                     "base-uri 'none'; frame-ancestors 'none'");
+    }
+    if (req.get_header_value("If-None-Match") == a->etag) {
+      res.status = 304;
+      return;
+    }
+    res.set_header("Vary", "Accept-Encoding");
+    if (!a->gzip.empty() && req.has_header(kAcceptsGzip)) {
+      // Compressed once at build time, not per request.
+      res.set_header("Content-Encoding", "gzip");
+      res.set_content(std::string(a->gzip), std::string(a->content_type));
+      return;
+    }
+    res.set_content(std::string(a->data), std::string(a->content_type));
+  }
+
+  // -------------------------------------------------------------------------
+  // API routes.
+
+  void Stats(const httplib::Request&, httplib::Response& res, store::Store& db) {
+    json j{{"documents", db.DocumentCount()}, {"schema_version", db.schema_version()},
+           {"records", kHasRecords}, {"auth", !options.token.empty()}};
+    j["entities"] = kHasRecords ? json(EntityCount(db)) : json(nullptr);
+    j["watch_list"] = options.list ? json{{"source", options.list->source},
+                                          {"entries", options.list->entries.size()}}
+                                   : json(nullptr);
+    SendJson(res, j);
+  }
+
+  void Search(const httplib::Request& req, httplib::Response& res, store::Store& db) {
+    const std::string q = StrParam(req, "q");
+    if (q.empty()) throw HttpError{400, "parameter q is required"};
+    store::SearchOptions o;
+    o.limit = static_cast<size_t>(IntParam(req, "limit", 20, 1, 200));
+    o.source = StrParam(req, "source", 200);
+    o.variants = StrParam(req, "exact", 5) != "1";
+    std::vector<store::SearchHit> hits;
+    std::string error;
+    if (!db.Search(q, o, &hits, &error)) throw HttpError{400, error};
+    json out = json::array();
+    for (const auto& h : hits) out.push_back(SearchHitJson(h));
+    SendJson(res, {{"query", q}, {"hits", out}});
+  }
+
+  void Docs(const httplib::Request& req, httplib::Response& res, store::Store& db) {
+    const int64_t after = IntParam(req, "after", 0, 0, INT64_MAX);
+    const auto limit = static_cast<size_t>(IntParam(req, "limit", 100, 1, 1000));
+    json out = json::array();
+    for (const auto& d : db.Documents(after, limit)) {
+      json j = DocJson(d);
+      j.erase("text");
+      j["chars"] = CharCount(d.text);
+      out.push_back(std::move(j));
+    }
+    SendJson(res, {{"docs", out}, {"total", db.DocumentCount()}});
+  }
+
+  void Doc(const httplib::Request& req, httplib::Response& res, store::Store& db) {
+    const int64_t id = PathId(req, "document");
+    auto d = db.Document(id);
+    if (!d) throw HttpError{404, "no document " + std::to_string(id)};
+    json j = DocJson(*d);
+    json boiler = json::array();
+    if (!d->boilerplate_json.empty()) {
+      boiler = json::parse(d->boilerplate_json, nullptr, /*allow_exceptions=*/false);
+      if (!boiler.is_array()) boiler = json::array();
+    }
+    j["boilerplate"] = std::move(boiler);
+    j["mentions"] = MentionsJson(db, id);
+    SendJson(res, j);
+  }
+
+  void Entities(const httplib::Request& req, httplib::Response& res, store::Store& db) {
+    Query f;
+    f.type = TypeParam(req);
+    f.query = StrParam(req, "q", 200);
+    f.min_docs = IntParam(req, "min_docs", 0, 0, INT32_MAX);
+    f.limit = static_cast<size_t>(IntParam(req, "limit", 50, 1, 1000));
+    f.offset = static_cast<size_t>(IntParam(req, "offset", 0, 0, INT32_MAX));
+    SendJson(res, {{"entities", EntitiesJson(db, f)}, {"limit", f.limit}, {"offset", f.offset}});
+  }
+
+  void Entity(const httplib::Request& req, httplib::Response& res, store::Store& db) {
+    const int64_t id = PathId(req, "entity");
+    json j = EntityProfileJson(db, id);
+    if (j.is_null()) throw HttpError{404, "no entity " + std::to_string(id)};
+    json hits = json::array();
+    if (screener && j["entity"].value("type", "") != "LOC") {
+      // The best hit per list entry over the name and its aliases.
+      std::map<std::string, std::pair<std::string, screen::Hit>> best;
+      std::vector<std::string> names{j["entity"].value("name", "")};
+      for (const auto& a : j["entity"].value("aliases", json::array())) {
+        if (names.size() >= 12) break;
+        names.push_back(a.value("name", ""));
+      }
+      for (const std::string& n : names) {
+        if (n.empty()) continue;
+        for (const screen::Hit& h : screener->Screen(n)) {
+          auto it = best.find(h.list_entry_id);
+          if (it == best.end() || it->second.second.score < h.score) best[h.list_entry_id] = {n, h};
+        }
+      }
+      std::vector<std::pair<std::string, screen::Hit>> sorted;
+      for (auto& [id_, v] : best) sorted.push_back(v);
+      std::sort(sorted.begin(), sorted.end(),
+                [](const auto& a, const auto& b) { return a.second.score > b.second.score; });
+      for (const auto& [n, h] : sorted) hits.push_back(ScreenHitsJson(n, {h})[0]);
+    }
+    j["screening"] = std::move(hits);
+    j["watch_list"] = options.list != nullptr;
+    SendJson(res, j);
+  }
+
+  Query ListFilter(const httplib::Request& req, size_t default_limit) {
+    Query f;
+    f.entity = IntParam(req, "entity", 0, 0, INT64_MAX);
+    f.doc = IntParam(req, "doc", 0, 0, INT64_MAX);
+    f.limit = static_cast<size_t>(IntParam(req, "limit", static_cast<int64_t>(default_limit), 1, 10000));
+    f.offset = static_cast<size_t>(IntParam(req, "offset", 0, 0, INT32_MAX));
+    return f;
+  }
+
+  void Claims(const httplib::Request& req, httplib::Response& res, store::Store& db) {
+    Query f = ListFilter(req, 1000);
+    f.about = StrParam(req, "about", 200);
+    SendJson(res, {{"claims", ClaimsJson(db, f)}});
+  }
+
+  void Quotes(const httplib::Request& req, httplib::Response& res, store::Store& db) {
+    Query f = ListFilter(req, 500);
+    SendJson(res, {{"quotes", QuotesJson(db, f)}});
+  }
+
+  void Events(const httplib::Request& req, httplib::Response& res, store::Store& db) {
+    Query f = ListFilter(req, 1000);
+    f.from = DateParam(req, "from");
+    f.to = DateParam(req, "to");
+    f.type = StrParam(req, "type", 40);
+    SendJson(res, {{"events", EventsJson(db, f)}});
+  }
+
+  void GraphRoute(const httplib::Request& req, httplib::Response& res, store::Store& db) {
+    const int64_t min_docs = IntParam(req, "min_docs", 2, 1, INT32_MAX);
+    const auto max_nodes = static_cast<size_t>(IntParam(req, "max_nodes", 80, 1, 1000));
+    SendJson(res, GraphJson(db, min_docs, max_nodes));
+  }
+
+  void Screen(const httplib::Request& req, httplib::Response& res, store::Store&) {
+    const std::string name = StrParam(req, "name", 300);
+    if (name.empty()) throw HttpError{400, "parameter name is required"};
+    if (!screener) {
+      throw HttpError{400, "no watch list loaded: start marsad serve with --list FILE"};
+    }
+    SendJson(res, {{"name", name}, {"hits", ScreenHitsJson(name, screener->Screen(name))}});
+  }
+};
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Server::~Server() = default;
+
+std::unique_ptr<Server> Server::Create(const Options& options, std::string* error) {
+  if (!IsLoopback(options.host) && options.token.empty()) {
+    *error = "refusing to listen on " + options.host +
+             " without --token: only loopback addresses (127.0.0.1, ::1, localhost) may be "
+             "served without one";
+    return nullptr;
+  }
+  for (char c : options.token) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.' && c != '~') {
+      *error = "--token may hold only letters, digits and - _ . ~";
+      return nullptr;
+    }
+  }
+  if (!options.token.empty() && options.token.size() < 8) {
+    *error = "--token must be at least 8 characters";
+    return nullptr;
+  }
+  if (options.port < 0 || options.port > 65535) {
+    *error = "--port must be from 0 to 65535";
+    return nullptr;
+  }
+  {
+    auto probe = store::Store::Open(options.db_path, store::Store::Mode::kReadOnly, error);
+    if (!probe) return nullptr;
+  }
+  auto impl = std::make_unique<Impl>(options);
+  if (options.list && options.matcher) {
+    impl->screener = std::make_unique<screen::Screener>(*options.list, *options.matcher);
+  }
+  impl->Setup();
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+bool Server::Bind(std::string* error) {
+  Impl& s = *impl_;
+  if (s.options.port == 0) {
+    s.bound_port = s.http.bind_to_any_port(s.options.host);
+    if (s.bound_port <= 0) {
+      *error = "cannot listen on " + s.options.host;
+      s.bound_port = 0;
+      return false;
+    }
+    return true;
+  }
+  if (!s.http.bind_to_port(s.options.host, s.options.port)) {
+    *error = "cannot listen on " + s.options.host + ":" + std::to_string(s.options.port) +
+             " (address in use, or not an address of this machine)";
+    return false;
+  }
+  s.bound_port = s.options.port;
+  return true;
+}
+
+int Server::port() const { return impl_->bound_port; }
+
+std::string Server::url() const {
+  const std::string& h = impl_->options.host;
+  const bool v6 = h.find(':') != std::string::npos && h.front() != '[';
+  return "http://" + (v6 ? "[" + h + "]" : h) + ":" + std::to_string(impl_->bound_port) + "/";
+}
+
+bool Server::Run() { return impl_->http.listen_after_bind(); }
+
+void Server::Stop() { impl_->http.stop(); }
+
+}  // namespace marsad::serve

@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>مرصد</p>, document.getElementById('app'));
