@@ -14,3 +14,5 @@ echo "== named-entity tagger (per core)"
 "$BUILD/bench/ner_bench" --benchmark_counters_tabular=true
 echo "== watch-list screening (per core)"
 "$BUILD/bench/screen_bench" --benchmark_counters_tabular=true
+echo "== quotes, claims and events extraction (per core, after NER)"
+"$BUILD/bench/extract_bench" --benchmark_counters_tabular=true

@@ -50,6 +50,8 @@ void AddSearch(CLI::App* app, const GlobalOptions* global);
 void AddCheck(CLI::App* app, const GlobalOptions* global);
 void AddTrain(CLI::App* app, const GlobalOptions* global);  // cli/train.cc
 void AddEval(CLI::App* app, const GlobalOptions* global);   // cli/eval.cc
+// Adds `eval extract` under the eval command (cli/eval_extract.cc).
+void AddEvalExtract(CLI::App* eval_cmd, const GlobalOptions* global);
 void AddMatch(CLI::App* app, const GlobalOptions* global);     // cli/match.cc
 void AddRomanize(CLI::App* app, const GlobalOptions* global);  // cli/romanize.cc
 void AddScreen(CLI::App* app, const GlobalOptions* global);    // cli/screen.cc

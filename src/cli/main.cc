@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   AddCheck(&app, &global);
   AddTrain(&app, &global);
   AddEval(&app, &global);
+  AddEvalExtract(app.get_subcommand("eval"), &global);
   AddMatch(&app, &global);
   AddRomanize(&app, &global);
   AddScreen(&app, &global);

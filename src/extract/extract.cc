@@ -92,6 +92,15 @@ struct Doc {
     }
     return map.end();
   }
+  // A reporting word at token i; a pronoun joined to it makes it another
+  // word ("قدرها": its amount, not "estimated").
+  std::unordered_map<std::string, internal::Speech>::const_iterator Speech(uint32_t i) const {
+    const tx::Token& tok = a.tokens[i];
+    if (tok.clitic_count > 0 && tok.clitics[tok.clitic_count - 1].role == tx::Clitic::kPronoun) {
+      return lex.speech.end();
+    }
+    return Find(lex.speech, i);
+  }
   template <typename Set>
   bool In(const Set& set, uint32_t i) const {
     return Find(set, i) != set.end();
@@ -99,9 +108,12 @@ struct Doc {
   bool Is(uint32_t i, std::string_view word) const {
     if (!IsWord(i)) return false;
     const std::string k = tx::MatchKey(word);
-    return surf[i] == k || key[i] == k ||
-           ((StartsWith(surf[i], "و") || StartsWith(surf[i], "ف")) &&
-            std::string_view(surf[i]).substr(2) == k);
+    if (surf[i] == k || key[i] == k) return true;
+    // A leading و/ف (and), or ب/ل (with, for) the tokenizer left on.
+    return Letters(surf[i]) >= 3 &&
+           (StartsWith(surf[i], "و") || StartsWith(surf[i], "ف") || StartsWith(surf[i], "ب") ||
+            StartsWith(surf[i], "ل")) &&
+           std::string_view(surf[i]).substr(2) == k;
   }
   uint32_t SentenceBegin(uint32_t s) const { return a.sentences[s].first_token; }
   uint32_t SentenceEnd(uint32_t s) const { return a.sentences[s].end_token; }
@@ -185,7 +197,12 @@ Attribution EntityAttribution(const Doc& d, uint32_t m) {
   Attribution at;
   at.kind = Attribution::Kind::kEntity;
   at.mention = c;
-  at.text = std::string(d.Text(d.mentions[c].span));
+  tx::Span span = d.mentions[c].span;
+  // A name the tokenizer read as preposition + name (ليلى as ل + يلى).
+  if (d.mentions[c].type == ner::EntityType::kPerson) {
+    span.begin = std::min(span.begin, d.a.tokens[d.mentions[c].first_token].span.begin);
+  }
+  at.text = std::string(d.Text(span));
   return at;
 }
 
@@ -237,6 +254,11 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
   const Lexicon& lex = d.lex;
   // Skip a date after the verb ("وقال أمس الوزير") and "ما" in "بحسب ما".
   while (s < limit && (d.date_of[s] != kNone || d.Is(s, "ما"))) ++s;
+  // "تقدر بنحو 300 ألف": the verb is "is estimated at", no one speaks.
+  if (s < limit && d.quantity_of[s] != kNone) {
+    r.end = s;
+    return r;
+  }
   uint32_t stop = s;
   const uint32_t max_end = std::min<uint32_t>(limit, s + kSpeakerWindow);
   while (stop < max_end) {
@@ -249,7 +271,7 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
     }
     if (d.mention_of[stop] == kNone) {
       if (d.In(lex.speech_stops, stop) || d.date_of[stop] != kNone) break;
-      if (d.Find(lex.speech, stop) != lex.speech.end() && stop > s) break;
+      if (d.Speech(stop) != lex.speech.end() && stop > s) break;
       if (d.Is(stop, "في") && stop + 1 < max_end && IsChannel(d, stop + 1)) break;
       if (stop > s && d.HasPrefix(stop, tx::Clitic::kPreposition) && d.surf[stop][0] != '\0' &&
           StartsWith(d.surf[stop], "ل")) {
@@ -302,9 +324,8 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
   }
   // Described: the head and what qualifies it (adjectives, "في ..." phrases,
   // a genitive noun), at most 7 words.
-  const bool head_ok = described_head || StartsWith(d.key[s], "ال") ||
-                       StartsWith(d.surf[s], "ال") || d.In(lex.titles, s);
-  if (!head_ok) return r;
+  // In verb-subject order any noun phrase before إن/أن is the subject.
+  if (d.In(lex.speech_stops, s) || d.Is(s, "في")) return r;
   uint32_t e = s + 1;
   bool after_prep = false;
   while (e < stop && e < s + 7) {
@@ -329,16 +350,22 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
     }
     break;
   }
+  if (stop - s <= 3) e = std::max(e, stop);  // "شهود عيان"، "مصادر مطلعة"
   // Trailing prepositions are not part of the phrase.
   while (e > s + 1 && (d.Is(e - 1, "في") || d.Is(e - 1, "من") || d.Is(e - 1, "و"))) --e;
   Attribution at;
   at.kind = Attribution::Kind::kDescribed;
-  at.text = std::string(d.t.substr(d.a.tokens[s].span.begin,
-                                   d.a.tokens[e - 1].span.end - d.a.tokens[s].span.begin));
+  // Without a preposition joined to the first word: "للتقرير" is "التقرير".
+  uint32_t from = d.a.tokens[s].span.begin;
+  if (d.HasPrefix(s, tx::Clitic::kPreposition)) {
+    from = d.a.tokens[s].stem.begin;
+    if (d.HasPrefix(s, tx::Clitic::kArticle)) at.text = "ال";
+  }
+  at.text += std::string(d.t.substr(from, d.a.tokens[e - 1].span.end - from));
   // A described entity-less phrase that contains a named organisation or
   // person keeps the words as written; the mention is not the source.
   r.who = at;
-  r.end = e;
+  r.end = stop;
   return r;
 }
 
@@ -360,7 +387,7 @@ SpeakerResult SpeakerOf(const Doc& d, uint32_t v, Speech kind, uint32_t limit,
       ++s;
     }
     if (s < limit) {
-      auto it = d.Find(d.lex.speech, s);
+      auto it = d.Speech(s);
       if (it != d.lex.speech.end() && it->second == Speech::kVerb) {
         return ParseSpeaker(d, s + 1, limit, st, sentence);
       }
@@ -382,7 +409,26 @@ SpeakerResult SpeakerOf(const Doc& d, uint32_t v, Speech kind, uint32_t limit,
     r.carried = true;
     return r;
   }
-  return ParseSpeaker(d, s, limit, st, sentence);
+  SpeakerResult r = ParseSpeaker(d, s, limit, st, sentence);
+  if (r.carried && kind == Speech::kVerb) {
+    // Subject before the verb: "لكن مسؤولا أمنيا قال إن ...".
+    const uint32_t begin = d.SentenceBegin(sentence);
+    uint32_t from = v;
+    while (from > begin && from + 8 > v && !d.IsPunctKind(from - 1)) --from;
+    while (from < v && (d.Is(from, "لكن") || d.Is(from, "و") || d.Is(from, "كما") ||
+                        d.Is(from, "بينما") || d.Is(from, "فيما") || d.Is(from, "غير") ||
+                        d.Is(from, "أن") || d.Is(from, "إن") || d.Is(from, "لكن"))) {
+      ++from;
+    }
+    if (from < v) {
+      SpeakerResult before = ParseSpeaker(d, from, v, st, sentence);
+      if (before.who && !before.carried) {
+        before.end = r.end;
+        return before;
+      }
+    }
+  }
+  return r;
 }
 
 void Remember(const Doc& d, const SpeakerResult& r, uint32_t v, uint32_t sentence,
@@ -546,7 +592,7 @@ std::string Singular(const Doc& d, uint32_t i) {
   const Lexicon& lex = d.lex;
   auto it = d.Find(lex.singular, i);
   if (it != lex.singular.end()) return it->second;
-  if (d.In(lex.speech, i) || d.In(lex.triggers, i) || d.In(lex.speech_stops, i) ||
+  if (d.Speech(i) != lex.speech.end() || d.In(lex.triggers, i) || d.In(lex.speech_stops, i) ||
       d.In(lex.units, i) || d.mention_of[i] != kNone || d.date_of[i] != kNone) {
     return "";
   }
@@ -576,7 +622,10 @@ bool IsPersonNoun(const Doc& d, const std::string& singular) {
 // The counted noun after a number ending before token j: "32 شخصا", "29 من
 // المدنيين", "آلاف المقاتلين". Sets *at to the noun's token.
 std::string CountedAfter(const Doc& d, uint32_t j, uint32_t limit, uint32_t* at) {
+  if (j < limit && d.Is(j, "فقط")) ++j;  // only
   if (j < limit && d.Is(j, "من") && j + 1 < limit) ++j;  // "3 من عناصر"
+  // Demonstratives: these, those.
+  if (j < limit && (d.Is(j, "هؤلاء") || d.Is(j, "أولئك") || d.Is(j, "هذه") || d.Is(j, "تلك"))) ++j;
   if (j >= limit) return "";
   std::string s = Singular(d, j);
   if (!s.empty()) *at = j;
@@ -649,6 +698,7 @@ struct Builder {
   void Quotes();
   void Claims();
   void Events();
+  void DualClaims();
   Attribution SourceAt(uint32_t token) const;
   std::optional<uint32_t> PlaceNear(uint32_t from, uint32_t sentence, std::string* place) const;
 };
@@ -683,7 +733,7 @@ void Builder::Quotes() {
     std::optional<Attribution> who;
     for (uint32_t i = q.open_token; i-- > begin;) {
       if (quote_of_token[i] != kNone) break;
-      auto it = d.Find(lex.speech, i);
+      auto it = d.Speech(i);
       if (it == lex.speech.end()) continue;
       // Its source was already read in the walk.
       for (const auto& item : sources.items[sentence]) {
@@ -696,12 +746,29 @@ void Builder::Quotes() {
         d.mention_of[q.open_token - 2] != kNone) {
       who = EntityAttribution(d, static_cast<uint32_t>(d.mention_of[q.open_token - 2]));
     }
+    // ... or "جاء في بيان الجماعة: «...»" (it says in the group's statement).
+    if (!who) {
+      for (uint32_t i = begin; i + 1 < q.open_token; ++i) {
+        if (!IsChannel(d, i)) continue;
+        const uint32_t n = i + 1;
+        if (d.mention_of[n] != kNone) {
+          who = EntityAttribution(d, static_cast<uint32_t>(d.mention_of[n]));
+        } else if (d.IsWord(n) && (StartsWith(d.surf[n], "ال") ||
+                                   d.HasPrefix(n, tx::Clitic::kArticle))) {
+          Attribution at;
+          at.kind = Attribution::Kind::kDescribed;
+          at.text = std::string(d.Tok(n));
+          who = at;
+        }
+        break;
+      }
+    }
     // ... or one just after it: "«...»، قال X" / "، بحسب X".
     if (!who) {
       const uint32_t end = std::min<uint32_t>(d.SentenceEnd(d.sentence_of[q.close_token]) + 1,
                                               static_cast<uint32_t>(d.size()));
       for (uint32_t i = q.close_token + 1; i < end && i <= q.close_token + 4; ++i) {
-        auto it = d.Find(lex.speech, i);
+        auto it = d.Speech(i);
         if (it == lex.speech.end()) {
           if (d.IsWord(i) && !d.Is(i, "و")) break;
           continue;
@@ -732,7 +799,7 @@ void Builder::Quotes() {
         emit_direct(direct[next_quote++]);
       }
       if (quote_of_token[i] != kNone) continue;
-      auto it = d.Find(lex.speech, i);
+      auto it = d.Speech(i);
       if (it == lex.speech.end()) continue;
       // "قال" inside a name, or a speech word that is a date's neighbour only.
       if (d.mention_of[i] != kNone) continue;
@@ -750,6 +817,26 @@ void Builder::Quotes() {
       // Indirect speech: a complementiser after the speaker ("قال X إن ...").
       if (it->second == Speech::kVerb || it->second == Speech::kTransmit) {
         uint32_t c = r.end;
+        // An apposition between the name and what is said: "قال X، المتحدث
+        // باسم الجماعة، إن ...".
+        if (c < end && (d.IsPunct(c, "،") || d.IsPunct(c, ","))) {
+          for (uint32_t j = c + 1; j < end && j < c + 10; ++j) {
+            if (d.IsPunct(j, "،") || d.IsPunct(j, ",")) {
+              c = j + 1;
+              break;
+            }
+          }
+        }
+        // "في بيان نشره على موقعه أن ...": words between the two.
+        if (c < end && !d.IsPunctKind(c)) {
+          for (uint32_t j = c; j < end && j < c + 10; ++j) {
+            if (d.Is(j, "إن") || d.Is(j, "أن") || d.Is(j, "بأن")) {
+              c = j;
+              break;
+            }
+            if (!d.IsWord(j) || d.Speech(j) != lex.speech.end()) break;
+          }
+        }
         if (c < end && (d.Is(c, "قوله") || d.Is(c, "قولها") || d.Is(c, "قولهم"))) ++c;
         static const char* kThat[] = {"إن", "أن", "بأن", "إنه", "أنه", "بأنه", "إنها", "أنها",
                                       "بأنها", "إنهم", "أنهم", "بأنهم"};
@@ -764,7 +851,7 @@ void Builder::Quotes() {
           // A direct quotation or another source later in the sentence ends
           // the indirect part ("..., بينما قدرت مصادر ...").
           for (uint32_t j = from + 1; j < end; ++j) {
-            if (quote_of_token[j] != kNone || (d.mention_of[j] == kNone && d.In(lex.speech, j))) {
+            if (quote_of_token[j] != kNone || (d.mention_of[j] == kNone && d.Speech(j) != lex.speech.end())) {
               to = j;
               break;
             }
@@ -914,6 +1001,11 @@ void Builder::Claims() {
       continue;
     }
     if (te < d.size() && (d.IsPunct(te, "/") || d.IsPunct(te, ":"))) continue;
+    // "الثانية عشرة" (the twelfth): an ordinal, not ten.
+    if (te == ti + 1 && ti > sbegin && d.IsWord(ti) && StartsWith(d.surf[ti - 1], "ال") &&
+        (d.Is(ti, "عشرة") || d.Is(ti, "عشر"))) {
+      continue;
+    }
 
     Claim c;
     c.sentence = sentence;
@@ -989,6 +1081,12 @@ void Builder::Claims() {
         (c.counted.empty() || lex.generic_people.count(tx::MatchKey(c.counted)))) {
       c.counted = RoleNoun(event);
     }
+    // "لقي 11 شخصا حتفهم": the trigger after the noun.
+    if (c.unit.empty() && event.empty() && noun_at + 1 < send &&
+        lex.generic_people.count(tx::MatchKey(c.counted))) {
+      auto it = d.Find(lex.triggers, noun_at + 1);
+      if (it != lex.triggers.end() && it->second == "killed") c.counted = RoleNoun("killed");
+    }
     if (c.unit.empty() && c.counted.empty()) {
       // "يبلغ عدد المقاتلين ... نحو 300": the noun after عدد (number of).
       for (uint32_t i = ti; i-- > sbegin && i + 10 > ti;) {
@@ -998,13 +1096,10 @@ void Builder::Claims() {
         }
       }
     }
-    if (c.unit.empty() && c.counted.empty()) {
-      // A bare number: a year, a count of nothing said. A lone year is not a claim.
-      if (!q.is_range && !q.magnitude && q.low >= 1900 && q.low <= 2100 &&
-          q.low == std::floor(q.low)) {
-        continue;
-      }
-    }
+    // A bare number, neither unit nor counted noun (a year, a reference,
+    // a figure in another language), is not a claim; a vague magnitude
+    // ("نزح الآلاف") is.
+    if (c.unit.empty() && c.counted.empty() && !q.magnitude) continue;
     if (c.unit.empty()) c.unit = IsPersonNoun(d, c.counted) ? "person" : "";
     if (c.counted == "قتيل" || c.counted == "جريح" || c.counted == "موقوف") c.unit = "person";
 
@@ -1098,6 +1193,70 @@ void Builder::Claims() {
     cc.claim_of_quantity[k] = static_cast<int32_t>(out.claims.size());
     out.claims.push_back(std::move(c));
   }
+  DualClaims();
+}
+
+// Two people said with a dual noun and no number: "أوقفت شخصين".
+void Builder::DualClaims() {
+  // Duals of person nouns whose plural is another word, so the -ين/-ان
+  // ending can only be the dual: two persons, children, men, soldiers,
+  // women, members, officers.
+  static const auto* duals = new std::unordered_map<std::string, std::string>{
+      {tx::MatchKey("شخصين"), "شخص"},   {tx::MatchKey("شخصان"), "شخص"},
+      {tx::MatchKey("طفلين"), "طفل"},   {tx::MatchKey("طفلان"), "طفل"},
+      {tx::MatchKey("رجلين"), "رجل"},   {tx::MatchKey("رجلان"), "رجل"},
+      {tx::MatchKey("جنديين"), "جندي"}, {tx::MatchKey("جنديان"), "جندي"},
+      {tx::MatchKey("امرأتين"), "امرأة"}, {tx::MatchKey("امرأتان"), "امرأة"},
+      {tx::MatchKey("عنصرين"), "عنصر"}, {tx::MatchKey("عنصران"), "عنصر"},
+      {tx::MatchKey("ضابطين"), "ضابط"}, {tx::MatchKey("ضابطان"), "ضابط"}};
+  const size_t before = out.claims.size();
+  for (uint32_t i = 0; i < d.size(); ++i) {
+    if (!d.IsWord(i) || d.quantity_of[i] != kNone || d.mention_of[i] != kNone) continue;
+    auto it = d.Find(*duals, i);
+    if (it == duals->end()) continue;
+    const uint32_t sentence = d.sentence_of[i];
+    const uint32_t sbegin = d.SentenceBegin(sentence);
+    Claim c;
+    c.sentence = sentence;
+    c.span = d.a.tokens[i].span;
+    c.value = 2;
+    c.unit = "person";
+    c.counted = it->second;
+    const std::string event = EventBefore(d, i, sbegin);
+    if (!event.empty() && d.lex.generic_people.count(tx::MatchKey(c.counted))) {
+      c.counted = RoleNoun(event);
+    }
+    c.place_mention = PlaceNear(i + 1, sentence, &c.place);
+    for (uint32_t j = sbegin; j < d.SentenceEnd(sentence) && j < d.size(); ++j) {
+      if (d.date_of[j] != kNone) {
+        const tx::DateMention& dm = (*d.dates)[d.date_of[j]];
+        c.date = tx::FormatDate(dm.date, dm.precision);
+        break;
+      }
+    }
+    c.source = SourceAt(i);
+    out.claims.push_back(std::move(c));
+  }
+  if (out.claims.size() == before) return;
+  // Back in text order, keeping which quantity each claim came from.
+  std::vector<int32_t> quantity_of_claim(out.claims.size(), kNone);
+  for (size_t k = 0; k < cc.claim_of_quantity.size(); ++k) {
+    if (cc.claim_of_quantity[k] != kNone) quantity_of_claim[cc.claim_of_quantity[k]] = k;
+  }
+  std::vector<size_t> order(out.claims.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    return out.claims[x].span.begin < out.claims[y].span.begin;
+  });
+  std::vector<Claim> sorted;
+  sorted.reserve(order.size());
+  for (size_t k = 0; k < order.size(); ++k) {
+    sorted.push_back(std::move(out.claims[order[k]]));
+    if (quantity_of_claim[order[k]] != kNone) {
+      cc.claim_of_quantity[quantity_of_claim[order[k]]] = static_cast<int32_t>(k);
+    }
+  }
+  out.claims = std::move(sorted);
 }
 
 const char* RoleFor(const std::string& type, ner::EntityType et) {
@@ -1141,7 +1300,13 @@ void Builder::Events() {
       }
       return false;
     };
-    const bool attack = has("attack");
+    // Casualties are counts of the attack or riot the sentence tells of.
+    const bool attack = has("attack") || has("riot");
+    // What follows an agreement is its content ("اتفاقا لإعادة المحتجزين").
+    uint32_t agreement_at = end;
+    for (const auto& f : found) {
+      if (f.first == "agreement") agreement_at = f.second;
+    }
     // Speakers of the sentence are not participants.
     std::vector<uint32_t> speakers;
     for (const auto& item : sources.items[s]) {
@@ -1169,7 +1334,23 @@ void Builder::Events() {
       }
       return std::vector<std::pair<std::string, double>>{};
     };
+    auto person_after = [&](uint32_t trig) {
+      for (uint32_t i = trig + 1; i < end && i <= trig + 3; ++i) {
+        if (IsPersonNoun(d, Singular(d, i))) return true;
+      }
+      return false;
+    };
     for (const auto& [type, trig] : found) {
+      if (trig > agreement_at) continue;
+      if (trig > begin) {
+        // Intentions are not events: "ستواصل استعادة", "سوف", "لن"; and
+        // "لائحة الاتهام" (the indictment) is a document.
+        const uint32_t p = trig - 1;
+        if (d.HasPrefix(p, tx::Clitic::kFuture) || d.Is(p, "سوف") || d.Is(p, "لن") ||
+            d.Is(p, "لائحة")) {
+          continue;
+        }
+      }
       if ((type == "killed" || type == "injured") && attack) continue;  // counts of the attack
       if (type == "injured" && has("killed")) continue;
       Event e;
@@ -1189,10 +1370,16 @@ void Builder::Events() {
       }
       if (best != kNone) {
         const tx::DateMention& dm = (*d.dates)[best];
-        e.date = tx::FormatDate(dm.date, dm.precision);
-        e.date_precision = dm.precision == tx::Precision::kDay     ? "day"
-                           : dm.precision == tx::Precision::kMonth ? "month"
-                                                                   : "year";
+        tx::Precision p = dm.precision;
+        // "الأسبوع الماضي" (last week) names no day: its month is what is known.
+        if (p == tx::Precision::kDay &&
+            d.Text(dm.span).find("الأسبوع") != std::string_view::npos) {
+          p = tx::Precision::kMonth;
+        }
+        e.date = tx::FormatDate(dm.date, p);
+        e.date_precision = p == tx::Precision::kDay     ? "day"
+                           : p == tx::Precision::kMonth ? "month"
+                                                        : "year";
       }
       e.place_mention = PlaceNear(trig + 1, s, &e.place);
       // Participants.
@@ -1216,7 +1403,7 @@ void Builder::Events() {
         if (!dup) e.participants.push_back({c, RoleFor(type, et)});
       }
       // Counts.
-      if (type == "attack" || type == "killed") {
+      if (type == "attack" || type == "killed" || type == "riot") {
         for (const auto& [t2, i2] : found) {
           if (t2 == "killed") {
             e.killed = count_after(i2, 4);
@@ -1252,9 +1439,34 @@ void Builder::Events() {
         }
       }
       // An event with nothing known about it is a word, not a record.
+      bool people = person_after(trig);
+      // "مئات العائلات عادت": the people before the verb.
+      if (trig > begin) {
+        const int32_t qk = d.quantity_of[trig - 1] != kNone
+                               ? d.quantity_of[trig - 1]
+                               : (trig > begin + 1 ? d.quantity_of[trig - 2] : kNone);
+        if (qk != kNone && cc.claim_of_quantity[qk] != kNone) {
+          const Claim& c = out.claims[cc.claim_of_quantity[qk]];
+          if (c.unit == "person") {
+            people = true;
+            if (!e.count && c.magnitude.empty() && type != "attack" && type != "killed" &&
+                type != "injured" && type != "riot") {
+              e.count = c.value;
+            }
+          }
+        }
+      }
       if (e.date.empty() && e.place.empty() && e.participants.empty() && !e.count && !e.killed &&
-          !e.injured) {
+          !e.injured && !people) {
         continue;
+      }
+      // A return is of people ("إعادة المحتجزين"), not "إعادة الإعمار".
+      if (type == "returned" && !e.count && !people) {
+        bool person = false;
+        for (const Participant& p : e.participants) {
+          person = person || d.mentions[p.mention].type == ner::EntityType::kPerson;
+        }
+        if (!person) continue;
       }
       events.push_back(std::move(e));
     }

@@ -1,0 +1,351 @@
+// Extraction of quotes, claims and events, pattern by pattern, through the
+// real text layer and the shipped NER model. The sentences are invented.
+#include <cmath>
+#include <memory>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "extract/extract.h"
+#include "ner/ner.h"
+#include "text/text.h"
+
+namespace marsad::extract {
+namespace {
+
+class ExtractTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string error;
+    tagger_ = ner::Tagger::Load(ner::DefaultModelPath(), &error).release();
+    ASSERT_NE(tagger_, nullptr) << error;
+  }
+  static void TearDownTestSuite() {
+    delete tagger_;
+    tagger_ = nullptr;
+  }
+
+  Extraction Run(const std::string& text, const std::string& published = "2024-03-05") {
+    analysis_ = text::Analyze(text, {.published = text::ParseIsoDate(published)});
+    mentions_ = tagger_->Tag(analysis_);
+    return Extract(analysis_, mentions_, published);
+  }
+  std::string Show(text::Span s) const {
+    return analysis_.normalized.text.substr(s.begin, s.size());
+  }
+  // The claim whose words contain `words`, or nullptr.
+  const Claim* ClaimWith(const Extraction& x, const std::string& words) const {
+    for (const Claim& c : x.claims) {
+      if (Show(c.span).find(words) != std::string::npos) return &c;
+    }
+    return nullptr;
+  }
+
+  static ner::Tagger* tagger_;
+  text::Analysis analysis_;
+  std::vector<ner::Mention> mentions_;
+};
+
+ner::Tagger* ExtractTest::tagger_ = nullptr;
+
+TEST_F(ExtractTest, ApproximateFigureWithSpeakerAndOrigin) {
+  const Extraction x =
+      Run("قال الباحث نزار حمادة إن نحو ألفي مقاتل من آسيا الوسطى انتقلوا إلى سوريا.");
+  ASSERT_EQ(x.claims.size(), 1u);
+  const Claim& c = x.claims[0];
+  EXPECT_EQ(c.value, 2000);
+  EXPECT_TRUE(c.approx);
+  EXPECT_EQ(c.unit, "person");
+  EXPECT_EQ(c.counted, "مقاتل");
+  EXPECT_EQ(c.place, "آسيا الوسطى");
+  EXPECT_EQ(c.source.kind, Attribution::Kind::kEntity);
+  EXPECT_EQ(c.source.text, "نزار حمادة");
+  ASSERT_TRUE(c.source.mention.has_value());
+  EXPECT_EQ(Show(mentions_[*c.source.mention].span), "نزار حمادة");
+  // The same sentence is an indirect quotation of the researcher.
+  ASSERT_EQ(x.quotes.size(), 1u);
+  EXPECT_FALSE(x.quotes[0].direct);
+  EXPECT_EQ(Show(x.quotes[0].span).rfind("نحو ألفي مقاتل", 0), 0u);
+}
+
+TEST_F(ExtractTest, RangeFromDescribedSource) {
+  const Extraction x = Run("وقدرت مصادر أمنية عراقية عدد عناصر الجماعة بين 1200 و1500 مقاتل.");
+  ASSERT_EQ(x.claims.size(), 1u);
+  const Claim& c = x.claims[0];
+  ASSERT_TRUE(c.low && c.high);
+  EXPECT_EQ(*c.low, 1200);
+  EXPECT_EQ(*c.high, 1500);
+  EXPECT_EQ(c.value, 1350);
+  EXPECT_FALSE(c.approx);
+  EXPECT_EQ(c.counted, "مقاتل");
+  EXPECT_EQ(c.source.kind, Attribution::Kind::kDescribed);
+  EXPECT_EQ(c.source.text, "مصادر أمنية عراقية");
+}
+
+TEST_F(ExtractTest, MagnitudesAreVagueAmounts) {
+  const Extraction x = Run("ونزح آلاف المدنيين، وقتل عشرات الآلاف من السكان، وسافر مئات الشبان.");
+  const Claim* thousands = ClaimWith(x, "آلاف المدنيين");
+  ASSERT_NE(thousands, nullptr);
+  EXPECT_EQ(thousands->magnitude, "thousands");
+  EXPECT_TRUE(thousands->approx);
+  EXPECT_EQ(thousands->counted, "مدني");
+  const Claim* tens = ClaimWith(x, "عشرات الآلاف");
+  ASSERT_NE(tens, nullptr);
+  EXPECT_EQ(tens->magnitude, "tens_of_thousands");
+  const Claim* hundreds = ClaimWith(x, "مئات");
+  ASSERT_NE(hundreds, nullptr);
+  EXPECT_EQ(hundreds->magnitude, "hundreds");
+  EXPECT_EQ(hundreds->counted, "شاب");
+}
+
+TEST_F(ExtractTest, QualifiersAreBounds) {
+  Extraction x = Run("وتضم الجماعة أكثر من خمسة آلاف مقاتل.");
+  ASSERT_EQ(x.claims.size(), 1u);
+  EXPECT_EQ(x.claims[0].qualifier, "more_than");
+  EXPECT_EQ(x.claims[0].low, 5000);
+  EXPECT_FALSE(x.claims[0].high.has_value());
+  EXPECT_TRUE(x.claims[0].approx);
+
+  x = Run("وقال مسؤول إن الجماعة لا تملك أكثر من 1500 مقاتل.");
+  ASSERT_EQ(x.claims.size(), 1u);
+  EXPECT_EQ(x.claims[0].qualifier, "at_most");
+  EXPECT_EQ(x.claims[0].high, 1500);
+  EXPECT_FALSE(x.claims[0].low.has_value());
+
+  x = Run("وشارك ثلاثة مسلحين على الأقل في الهجوم.");
+  ASSERT_EQ(x.claims.size(), 1u);
+  EXPECT_EQ(x.claims[0].qualifier, "at_least");
+  EXPECT_EQ(x.claims[0].low, 3);
+  EXPECT_EQ(x.claims[0].counted, "مسلح");
+
+  x = Run("وحولت الشبكة ما لا يقل عن 180 ألف دولار.");
+  ASSERT_EQ(x.claims.size(), 1u);
+  EXPECT_EQ(x.claims[0].qualifier, "at_least");
+  EXPECT_EQ(x.claims[0].unit, "USD");
+  EXPECT_EQ(x.claims[0].low, 180000);
+}
+
+TEST_F(ExtractTest, AgesPercentagesMoneyAndDurationsAreTyped) {
+  const Extraction x = Run(
+      "واعتقلت الشرطة إلياس غيراتوف (34 عاما) وحكم عليه بالسجن 15 عاما، وارتفعت التحويلات "
+      "بنسبة 15 في المئة لتبلغ 50 مليون دينار و2.4 مليون دولار.");
+  const Claim* age = ClaimWith(x, "34");
+  ASSERT_NE(age, nullptr);
+  EXPECT_EQ(age->unit, "age_years");
+  EXPECT_EQ(age->counted, "عمر");
+  const Claim* years = ClaimWith(x, "15 عاما");
+  ASSERT_NE(years, nullptr);
+  EXPECT_EQ(years->unit, "years");
+  const Claim* percent = ClaimWith(x, "في المئة");
+  ASSERT_NE(percent, nullptr);
+  EXPECT_EQ(percent->unit, "percent");
+  EXPECT_EQ(percent->value, 15);
+  const Claim* dinar = ClaimWith(x, "دينار");
+  ASSERT_NE(dinar, nullptr);
+  EXPECT_EQ(dinar->unit, "IQD");
+  EXPECT_EQ(dinar->value, 50e6);
+  const Claim* dollar = ClaimWith(x, "2.4");
+  ASSERT_NE(dollar, nullptr);
+  EXPECT_EQ(dollar->unit, "USD");
+  EXPECT_EQ(dollar->value, 2.4e6);
+  for (const Claim& c : x.claims) EXPECT_NE(c.unit, "person") << Show(c.span);
+}
+
+TEST_F(ExtractTest, LoneYearsAndDatesAreNotClaims) {
+  const Extraction x = Run("تأسست الجماعة عام 2014 وانتقلت في 12 مارس 2019 إلى إدلب.");
+  EXPECT_TRUE(x.claims.empty()) << Show(x.claims[0].span);
+}
+
+TEST_F(ExtractTest, CasualtiesWithBreakdownMakeOneAttack) {
+  const Extraction x = Run(
+      "أعلنت مصادر طبية مقتل 32 شخصا بينهم 29 مدنيا و3 من عناصر الشرطة، وإصابة 41 آخرين، في "
+      "هجوم استهدف سوقا في مدينة الحويجة أمس الثلاثاء.",
+      "2023-10-18");
+  ASSERT_EQ(x.claims.size(), 2u);  // the parts are not claims of their own
+  const Claim& killed = x.claims[0];
+  EXPECT_EQ(killed.value, 32);
+  EXPECT_EQ(killed.counted, "قتيل");
+  ASSERT_EQ(killed.breakdown.size(), 2u);
+  EXPECT_EQ(killed.breakdown[0].first, "مدني");
+  EXPECT_EQ(killed.breakdown[0].second, 29);
+  EXPECT_EQ(killed.breakdown[1].second, 3);
+  EXPECT_EQ(killed.source.text, "مصادر طبية");
+  EXPECT_EQ(x.claims[1].counted, "جريح");
+  ASSERT_EQ(x.events.size(), 1u);
+  const Event& e = x.events[0];
+  EXPECT_EQ(e.type, "attack");
+  EXPECT_EQ(e.date, "2023-10-17");
+  EXPECT_EQ(e.date_precision, "day");
+  EXPECT_EQ(e.place, "الحويجة");
+  EXPECT_EQ(e.killed, 32);
+  EXPECT_EQ(e.injured, 41);
+  EXPECT_EQ(e.breakdown.size(), 2u);
+}
+
+TEST_F(ExtractTest, DirectQuoteSpeakerBeforeAfterAndCarried) {
+  Extraction x = Run(
+      "وقال وزير الداخلية سليم الفاخوري: «لن نسمح لأي جماعة مسلحة بأن تعبث بأمن المدن».");
+  ASSERT_EQ(x.quotes.size(), 1u);
+  EXPECT_TRUE(x.quotes[0].direct);
+  EXPECT_EQ(Show(x.quotes[0].span).rfind("لن نسمح", 0), 0u);
+  ASSERT_TRUE(x.quotes[0].speaker);
+  EXPECT_EQ(x.quotes[0].speaker->text, "سليم الفاخوري");
+
+  x = Run("«الوضع الأمني في المخيم لا يزال هشا للغاية»، قال مدير المخيم كريم العبيدي.");
+  ASSERT_EQ(x.quotes.size(), 1u);
+  ASSERT_TRUE(x.quotes[0].speaker);
+  EXPECT_EQ(x.quotes[0].speaker->text, "كريم العبيدي");
+
+  x = Run("وقال المتحدث باسم الشرطة عادل الربيعي إن التحقيقات جارية. وأضاف: «نعمل على تتبع "
+          "شبكة التمويل التي كانت تدعم الخلية».");
+  ASSERT_EQ(x.quotes.size(), 2u);
+  ASSERT_TRUE(x.quotes[1].speaker);
+  EXPECT_TRUE(x.quotes[1].direct);
+  EXPECT_EQ(x.quotes[1].speaker->text, "عادل الربيعي");
+}
+
+TEST_F(ExtractTest, SurnameAloneResolvesToTheFullName) {
+  const Extraction x = Run(
+      "وقال نائب وزير الخارجية جمشيد رحيموف إن بلاده ستواصل استعادة مواطنيها. وأضاف رحيموف: "
+      "«هؤلاء الأطفال ضحايا قرارات لم يتخذوها».");
+  ASSERT_EQ(x.quotes.size(), 2u);
+  ASSERT_TRUE(x.quotes[1].speaker);
+  EXPECT_EQ(x.quotes[1].speaker->text, "جمشيد رحيموف");
+  EXPECT_EQ(x.quotes[0].speaker->mention, x.quotes[1].speaker->mention);
+}
+
+TEST_F(ExtractTest, TransmittedSpeechNamesTheFinalSource) {
+  const Extraction x = Run(
+      "ونقلت صحيفة الضفاف عن الباحث نزار حمادة قوله إن الجماعة تضم قرابة ثلاثة آلاف عنصر.");
+  ASSERT_EQ(x.claims.size(), 1u);
+  EXPECT_EQ(x.claims[0].source.text, "نزار حمادة");
+  EXPECT_EQ(x.claims[0].value, 3000);
+  EXPECT_EQ(x.claims[0].counted, "عنصر");
+}
+
+TEST_F(ExtractTest, AccordingToAtTheEndAttributesTheSentence) {
+  const Extraction x =
+      Run("وغادر نحو ألف مقاتل مدينة الباب الشهر الماضي، بحسب ناشطين محليين.");
+  ASSERT_EQ(x.claims.size(), 1u);
+  EXPECT_EQ(x.claims[0].source.kind, Attribution::Kind::kDescribed);
+  EXPECT_EQ(x.claims[0].source.text, "ناشطين محليين");
+  EXPECT_EQ(x.claims[0].date, "2024-02");
+}
+
+TEST_F(ExtractTest, UnattributedFigureBelongsToTheOutlet) {
+  const Extraction x = Run("ويقطن في المخيم 12 ألف شخص.");
+  ASSERT_EQ(x.claims.size(), 1u);
+  EXPECT_EQ(x.claims[0].source.kind, Attribution::Kind::kOutlet);
+  EXPECT_TRUE(x.claims[0].source.text.empty());
+  EXPECT_EQ(x.claims[0].counted, "شخص");
+}
+
+TEST_F(ExtractTest, FigureInsideDirectQuoteTakesTheSpeaker) {
+  const Extraction x = Run(
+      "وقال مدير الدفاع المدني خالد السامرائي: «فرقنا أنقذت أكثر من 200 شخص من تحت الأنقاض».");
+  ASSERT_EQ(x.claims.size(), 1u);
+  EXPECT_EQ(x.claims[0].source.text, "خالد السامرائي");
+}
+
+TEST_F(ExtractTest, EventsWithDatesPrecisionAndParticipants) {
+  Extraction x = Run("والتحق رستم قربانوف بالجماعة في سبتمبر 2019 بعد أن غادر مدينة كولاب.");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(x.events[0].type, "joined");
+  EXPECT_EQ(x.events[0].date, "2019-09");
+  EXPECT_EQ(x.events[0].date_precision, "month");
+
+  x = Run("أعادت السلطات الكازاخستانية أمس 27 امرأة و64 طفلا من مخيم الهول.", "2024-01-12");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].type, "returned");
+  EXPECT_EQ(x.events[0].date, "2024-01-11");
+  EXPECT_EQ(x.events[0].count, 91);
+  EXPECT_EQ(x.events[0].breakdown.size(), 2u);
+
+  x = Run("ووقع العراق وطاجيكستان أمس الثلاثاء في بغداد اتفاقا لتبادل المعلومات.",
+          "2024-09-11");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].type, "agreement");
+  EXPECT_EQ(x.events[0].date, "2024-09-10");
+  EXPECT_EQ(x.events[0].place, "بغداد");
+  EXPECT_GE(x.events[0].participants.size(), 2u);
+  for (const Participant& p : x.events[0].participants) EXPECT_EQ(p.role, "party");
+}
+
+TEST_F(ExtractTest, OneEventToldTwiceIsMerged) {
+  const Extraction x = Run(
+      "قتل خمسة جنود في هجوم على طريق تكريت أمس. وتبنت جماعة أنصار الهجرة الهجوم الذي وقع "
+      "قرب تكريت.");
+  int attacks = 0;
+  for (const Event& e : x.events) attacks += e.type == "attack";
+  EXPECT_EQ(attacks, 1);
+}
+
+TEST_F(ExtractTest, ShortQuotedTermsAreNotQuotes) {
+  const Extraction x = Run("وتعرف الجماعة اختصارا باسم «جاهش»، وتنشط في ريف إدلب.");
+  EXPECT_TRUE(x.quotes.empty());
+}
+
+TEST_F(ExtractTest, ClaimTopicGroupsSpellingVariants) {
+  Claim a, b, c;
+  a.unit = b.unit = c.unit = "person";
+  a.counted = b.counted = c.counted = "مقاتل";
+  a.place = "سوريا";
+  b.place = "سورية";
+  c.place = "العراق";
+  EXPECT_EQ(ClaimTopic(a), ClaimTopic(b));
+  EXPECT_NE(ClaimTopic(a), ClaimTopic(c));
+}
+
+// Bad input: nothing crashes, nothing is invented.
+TEST_F(ExtractTest, EmptyAndNonArabicText) {
+  Extraction x = Run("");
+  EXPECT_TRUE(x.quotes.empty() && x.claims.empty() && x.events.empty());
+  x = Run("The ministry said \"forty people were arrested in the city\" yesterday.");
+  EXPECT_TRUE(x.claims.empty());
+  EXPECT_TRUE(x.events.empty());
+}
+
+TEST_F(ExtractTest, RepairedInvalidUtf8AndUnbalancedQuotes) {
+  const std::string broken = text::RepairUtf8(std::string("قال \xff\xfe مسؤول إن «نحو 300 مقاتل") +
+                                              " غادروا. وأضاف \" ثم » انتهى «");
+  const Extraction x = Run(broken);
+  for (const Quote& q : x.quotes) {
+    EXPECT_LE(q.span.end, analysis_.normalized.text.size());
+    EXPECT_LE(q.span.begin, q.span.end);
+  }
+  const Claim* c = ClaimWith(x, "300");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->value, 300);
+}
+
+TEST_F(ExtractTest, HugeNumbersStayFinite) {
+  const Extraction x = Run("وبلغت الخسائر 999999999999999999999999 دولار و"
+                           "عشرات ملايين المليارات من الدولارات.");
+  for (const Claim& c : x.claims) {
+    EXPECT_TRUE(std::isfinite(c.value));
+    if (c.low) {
+      EXPECT_TRUE(std::isfinite(*c.low));
+    }
+  }
+}
+
+TEST_F(ExtractTest, MentionsOfAnotherTextAreIgnored) {
+  const text::Analysis other = text::Analyze("زار أحمد سالم بيروت والتقى وزير الخارجية هناك.");
+  const std::vector<ner::Mention> foreign = tagger_->Tag(other);
+  const text::Analysis a = text::Analyze("قال");
+  const Extraction x = Extract(a, foreign, "");
+  EXPECT_TRUE(x.claims.empty());
+}
+
+TEST_F(ExtractTest, LongTextIsLinear) {
+  std::string text;
+  for (int i = 0; i < 2000; ++i) {
+    text += "وقال مسؤول إن «نحو 300 مقاتل غادروا المدينة». ";
+    text += "\" ";  // an unpaired mark every sentence
+  }
+  const Extraction x = Run(text);
+  EXPECT_GE(x.claims.size(), 1000u);
+}
+
+}  // namespace
+}  // namespace marsad::extract
