@@ -1,5 +1,5 @@
 // marsad export: everything, for other tools. JSON Lines (every record, with
-// a "kind" field) and GraphML (the co-occurrence network) on stdout; CSV as
+// a "record" field) and GraphML (the co-occurrence network) on stdout; CSV as
 // one file per kind of record in a folder.
 #include <filesystem>
 #include <fstream>
@@ -72,7 +72,7 @@ void ForEachDocument(const store::Store& db, Fn fn) {
 
 void ExportJsonl(const store::Store& db) {
   auto emit = [](const char* kind, json j) {
-    j["kind"] = kind;
+    j["record"] = kind;
     PrintJsonLine(j);
   };
   ForEachDocument(db, [&](const store::DocRecord& d) {

@@ -163,6 +163,7 @@ class Resolver {
     }
     std::unordered_map<std::string, uint32_t> index;
     spelling_of_.resize(mentions_.size());
+    display_.resize(mentions_.size());
     for (uint32_t i = 0; i < mentions_.size(); ++i) {
       const NameMention& m = mentions_[i];
       std::vector<std::string> words = Words(text::MatchKey(m.name));
@@ -174,6 +175,7 @@ class Resolver {
         ++first;
       }
       std::string key = Join(words, first, words.size());
+      display_[i] = first ? Join(Words(m.name), first, SIZE_MAX) : m.name;
       auto [it, added] = index.emplace(key, static_cast<uint32_t>(spellings_.size()));
       if (added) {
         Spelling s;
@@ -181,7 +183,7 @@ class Resolver {
         spellings_.push_back(std::move(s));
       }
       Spelling& s = spellings_[it->second];
-      ++s.forms[m.name];
+      ++s.forms[display_[i]];
       ++s.votes[static_cast<int>(m.type)];
       s.mentions.push_back(i);
       spelling_of_[i] = it->second;
@@ -576,13 +578,18 @@ class Resolver {
   // one the texts give most often when it matches, else romanised.
   void Describe(const std::vector<uint32_t>& members, ResolvedEntity* e) {
     uint32_t votes[ner::kEntityTypes] = {0, 0, 0, 0};
-    std::map<std::string, double> name_score;
+    // Names in order of first mention, so that ties go to the earliest.
+    std::vector<std::pair<std::string, double>> name_score;
     std::map<std::string, uint32_t> latin_count;
     for (uint32_t m : members) {
       const Spelling& s = spellings_[spelling_of_[m]];
       ++votes[static_cast<int>(s.type)];
-      const double words = static_cast<double>(Words(mentions_[m].name).size());
-      name_score[mentions_[m].name] += IsFullName(s) ? 1.0 + 0.5 * (words - 1) : 0.01;
+      const std::string& name = display_[m];
+      const double words = static_cast<double>(Words(name).size());
+      auto it = std::find_if(name_score.begin(), name_score.end(),
+                             [&](const auto& n) { return n.first == name; });
+      if (it == name_score.end()) it = name_score.insert(name_score.end(), {name, 0.0});
+      it->second += IsFullName(s) ? 1.0 + 0.5 * (words - 1) : 0.01;
       if (!mentions_[m].latin.empty()) ++latin_count[mentions_[m].latin];
     }
     e->type = static_cast<EntityType>(std::max_element(votes, votes + ner::kEntityTypes) - votes);
@@ -615,6 +622,7 @@ class Resolver {
   const Matcher& matcher_;
   std::vector<Spelling> spellings_;
   std::vector<uint32_t> spelling_of_;
+  std::vector<std::string> display_;  // each mention's name without a nationality before it
   std::unordered_map<std::string, uint32_t> key_index_;
   std::unordered_set<std::string> place_keys_;  // names tagged as places
   std::unique_ptr<DisjointSets> sets_;

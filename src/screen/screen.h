@@ -37,6 +37,7 @@
 #include <vector>
 
 #include "resolve/resolve.h"
+#include "store/store.h"
 
 namespace marsad::screen {
 
@@ -86,6 +87,7 @@ struct Hit {
   std::string matched_alias;  // the name of the entry that matched
   double score = 0;           // resolve::Matcher::MatchScore
   std::string why;            // the name's kind, then the rule ("romanised match", ...)
+  bool individual = true;     // the entry is a person
 };
 
 struct ScreenOptions {
@@ -131,6 +133,21 @@ class Screener {
   // Text -> (entry, index into its names).
   std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>> verbatim_;
 };
+
+// A stored entity matching a list entry.
+struct EntityHit {
+  int64_t entity = 0;
+  std::string entity_name;
+  std::string name;  // the entity's alias or romanisation that matched
+  Hit hit;
+};
+
+// The list entries an entity matches, one hit per entry (its best name),
+// best first. Only people (against individuals) and organisations (against
+// entities) are screened, and only by names of two words or more and the
+// romanisation, against list names of two words or more: a surname or a
+// first name alone would match half a list.
+std::vector<EntityHit> ScreenEntity(const store::EntityRecord& entity, const Screener& screener);
 
 }  // namespace marsad::screen
 

@@ -129,7 +129,7 @@ std::vector<Hit> Screener::Screen(std::string_view query) const {
         continue;
       }
       hits.push_back(Hit{entry.id, entry.primary_name, entry.names[i].text, 1.0,
-                         entry.names[i].kind + "; same text"});
+                         entry.names[i].kind + "; same text", entry.individual});
     }
     std::sort(hits.begin(), hits.end(),
               [](const Hit& a, const Hit& b) { return a.list_entry_id < b.list_entry_id; });
@@ -205,7 +205,7 @@ std::vector<Hit> Screener::Screen(std::string_view query) const {
     const ListEntry& entry = list_.entries[n.entry];
     const ListName& name = entry.names[n.index];
     hits.push_back(Hit{entry.id, entry.primary_name, name.text, b.score,
-                       name.kind + "; " + Rule(query_arabic, n.arabic)});
+                       name.kind + "; " + Rule(query_arabic, n.arabic), entry.individual});
   }
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
     return a.score != b.score ? a.score > b.score : a.list_entry_id < b.list_entry_id;

@@ -64,4 +64,40 @@ check "missing file named" contains "$tmp/err" "missing.txt: cannot open"
 "$MARSAD" annotate --text "$tmp/empty.txt" >"$tmp/out" 2>"$tmp/err"
 check "empty file is an empty document" contains "$tmp/out" '"sentences":\[\]'
 
+# The database commands over the bundled examples.
+db="$tmp/ex.db"
+"$MARSAD" --db "$db" ingest examples/corpus >"$tmp/out" 2>"$tmp/err"
+check "ingest examples exits 0" test $? -eq 0
+check "ingest reports entities" contains "$tmp/out" "entities [1-9]"
+"$MARSAD" --db "$db" --json entities --type LOC >"$tmp/out" 2>"$tmp/err"
+check "entities --json exits 0" test $? -eq 0
+check "entities are places only" test "$(grep -vc '"type":"LOC"' "$tmp/out")" -eq 0
+check "a country has its English name" contains "$tmp/out" '"latin":"Syria"'
+"$MARSAD" --db "$db" --json entity سورية >"$tmp/out" 2>"$tmp/err"
+check "entity by another spelling exits 0" test $? -eq 0
+check "entity profile has related entities" contains "$tmp/out" '"related":\[{'
+"$MARSAD" --db "$db" entity "لا يوجد اسم كهذا" >/dev/null 2>"$tmp/err"
+check "unknown entity exits 1" test $? -eq 1
+check "unknown entity explained" contains "$tmp/err" "no entity"
+"$MARSAD" --db "$db" --json claims --about مقاتل >"$tmp/out" 2>"$tmp/err"
+check "claims --about finds fighters" contains "$tmp/out" '"counted":"مقاتل'
+check "claims carry their sentence" contains "$tmp/out" '"sentence":"'
+"$MARSAD" --db "$db" --json quotes >"$tmp/out" 2>"$tmp/err"
+check "quotes have speakers" contains "$tmp/out" '"speaker":{"id":'
+"$MARSAD" --db "$db" --json timeline --from 2023 --to 2023-12 >"$tmp/out" 2>"$tmp/err"
+check "timeline exits 0" test $? -eq 0
+check "timeline stays in its range" test "$(grep -c '"date":"2024' "$tmp/out")" -eq 0
+"$MARSAD" --db "$db" events --from 2023-02-30 >/dev/null 2>"$tmp/err"
+check "impossible date refused" test $? -eq 1
+"$MARSAD" --db "$db" export --format graphml >"$tmp/out" 2>"$tmp/err"
+check "graphml has nodes and edges" contains "$tmp/out" "<edge source="
+"$MARSAD" --db "$db" export --format csv --output "$tmp/csv" 2>"$tmp/err"
+check "csv export writes claims" test -s "$tmp/csv/claims.csv"
+"$MARSAD" --db "$db" --json export >"$tmp/out" 2>"$tmp/err"
+check "jsonl export has every kind" test "$(grep -o '"record":"[a-z]*"' "$tmp/out" | sort -u | wc -l)" -eq 5
+printf 'ORG\tجبهة\n' >"$tmp/bad-aliases.tsv"
+"$MARSAD" --db "$db" ingest --aliases "$tmp/bad-aliases.tsv" examples/corpus >/dev/null 2>"$tmp/err"
+check "bad alias file exits 1" test $? -eq 1
+check "bad alias file names its line" contains "$tmp/err" "bad-aliases.tsv line 1"
+
 [ "$fails" -eq 0 ] || { echo "$fails check(s) failed"; exit 1; }

@@ -1,0 +1,305 @@
+// Entity resolution over mentions of several documents, alias files, and the
+// links a text states between its names. Every name here is fictional.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "ner/ner.h"
+#include "resolve/resolve.h"
+#include "text/text.h"
+
+namespace marsad::resolve {
+namespace {
+
+using ner::EntityType;
+
+const Matcher& M() {
+  std::string error;
+  const Matcher* m = DefaultMatcher(&error);
+  if (m == nullptr) {
+    ADD_FAILURE() << error;
+    std::abort();
+  }
+  return *m;
+}
+
+// Mentions written as {doc, type, name}, in document order.
+class Collection {
+ public:
+  Collection& Add(int64_t doc, EntityType type, const std::string& name, const std::string& latin = "") {
+    NameMention m;
+    m.doc = doc;
+    m.type = type;
+    m.name = name;
+    m.order = static_cast<uint32_t>(mentions.size());
+    m.latin = latin;
+    mentions.push_back(std::move(m));
+    return *this;
+  }
+  Resolution Resolve(const std::vector<MentionLink>& links = {},
+                     const std::vector<AliasEntry>& aliases = {}) const {
+    return ResolveEntities(mentions, links, aliases, M());
+  }
+  std::vector<NameMention> mentions;
+};
+
+constexpr EntityType kPer = EntityType::kPerson;
+constexpr EntityType kLoc = EntityType::kLocation;
+constexpr EntityType kOrg = EntityType::kOrganization;
+
+TEST(ResolveEntitiesTest, TransliterationVariantsAreOnePerson) {
+  Collection c;
+  c.Add(1, kPer, "غولنازار تيموروف").Add(2, kPer, "جولنازار تيموروف").Add(3, kPer, "قولنازار تيموروف");
+  c.Add(4, kPer, "غلنازار تيموروڤ").Add(5, kPer, "غولنازار التيموروف");
+  const Resolution r = c.Resolve();
+  ASSERT_EQ(r.entities.size(), 1u);
+  for (int32_t e : r.entity_of) EXPECT_EQ(e, 0);
+  EXPECT_EQ(r.entities[0].name, "غولنازار تيموروف");  // the commonest full form
+  EXPECT_EQ(r.entities[0].type, kPer);
+}
+
+TEST(ResolveEntitiesTest, NamesakesSharingASurnameStayApart) {
+  Collection c;
+  c.Add(1, kPer, "غولنازار تيموروف").Add(2, kPer, "رستم تيموروف");
+  c.Add(3, kPer, "شاكر بيكوف").Add(4, kPer, "بيك شاكروف");  // swapped parts are not the same man
+  const Resolution r = c.Resolve();
+  EXPECT_EQ(r.entities.size(), 4u);
+  EXPECT_NE(r.entity_of[0], r.entity_of[1]);
+  EXPECT_NE(r.entity_of[2], r.entity_of[3]);
+}
+
+TEST(ResolveEntitiesTest, SurnameJoinsTheNearestFullNameBeforeItInItsDocument) {
+  Collection c;
+  c.Add(1, kPer, "غولنازار تيموروف").Add(1, kPer, "تيموروف");        // 0, 1
+  c.Add(2, kPer, "رستم تيموروف").Add(2, kPer, "تيموروف");            // 2, 3
+  c.Add(3, kPer, "غولنازار تيموروف").Add(3, kPer, "رستم تيموروف").Add(3, kPer, "تيموروف");  // 4, 5, 6
+  c.Add(4, kPer, "تيموروف").Add(4, kPer, "غولنازار تيموروف");        // 7, 8: the full name after it
+  const Resolution r = c.Resolve();
+  EXPECT_EQ(r.entity_of[1], r.entity_of[0]);
+  EXPECT_EQ(r.entity_of[3], r.entity_of[2]);
+  EXPECT_NE(r.entity_of[0], r.entity_of[2]);
+  EXPECT_EQ(r.entity_of[6], r.entity_of[5]);  // the nearer one
+  EXPECT_EQ(r.entity_of[7], r.entity_of[8]);
+}
+
+TEST(ResolveEntitiesTest, LoneSurnameJoinsTheOnlyCandidateElseStaysItsOwn) {
+  Collection c;
+  c.Add(1, kPer, "نوري الدباغ").Add(2, kPer, "الدباغ");  // one candidate in the collection
+  c.Add(3, kPer, "غولنازار تيموروف").Add(4, kPer, "رستم تيموروف").Add(5, kPer, "تيموروف");
+  const Resolution r = c.Resolve();
+  EXPECT_EQ(r.entity_of[1], r.entity_of[0]);
+  EXPECT_NE(r.entity_of[4], r.entity_of[2]);
+  EXPECT_NE(r.entity_of[4], r.entity_of[3]);
+  EXPECT_EQ(r.entities[r.entity_of[4]].name, "تيموروف");
+}
+
+TEST(ResolveEntitiesTest, NoChainingThroughAnInBetweenName) {
+  // Each neighbour pair is close; the two ends are different names.
+  Collection c;
+  c.Add(1, kPer, "محمد سالم الرفاعي").Add(2, kPer, "محمد الرفاعي").Add(3, kPer, "محمد ناصر الرفاعي");
+  const Resolution r = c.Resolve();
+  EXPECT_NE(r.entity_of[0], r.entity_of[2]);
+}
+
+TEST(ResolveEntitiesTest, PlaceSpellingsMergeAndAdjectivesAreAttributes) {
+  Collection c;
+  c.Add(1, kLoc, "سوريا").Add(2, kLoc, "سورية").Add(3, kLoc, "السوري").Add(4, kLoc, "طاجيكستان");
+  c.Add(5, kLoc, "طاجكستان").Add(6, EntityType::kMisc, "الطاجيكية").Add(7, kLoc, "الحويجة").Add(8, kLoc, "حويجة");
+  const Resolution r = c.Resolve();
+  EXPECT_EQ(r.entity_of[0], r.entity_of[1]);
+  EXPECT_EQ(r.entity_of[2], r.entity_of[0]);
+  EXPECT_EQ(r.attribute[2], 1);
+  EXPECT_EQ(r.attribute[0], 0);
+  EXPECT_EQ(r.entity_of[3], r.entity_of[4]);
+  EXPECT_EQ(r.entity_of[5], r.entity_of[3]);
+  EXPECT_EQ(r.attribute[5], 1);
+  EXPECT_EQ(r.entity_of[6], r.entity_of[7]);
+  EXPECT_NE(r.entity_of[0], r.entity_of[3]);
+  EXPECT_EQ(r.entities[r.entity_of[0]].latin, "Syria");  // the CLDR name of a country
+}
+
+TEST(ResolveEntitiesTest, NationalityBeforeANameIsNotPartOfIt) {
+  Collection c;
+  c.Add(1, kLoc, "طاجيكستان").Add(1, kPer, "الطاجيكي غولنازار تيموروف").Add(2, kPer, "غولنازار تيموروف");
+  const Resolution r = c.Resolve();
+  EXPECT_EQ(r.entity_of[1], r.entity_of[2]);
+  EXPECT_EQ(r.entities[r.entity_of[1]].name, "غولنازار تيموروف");
+}
+
+TEST(ResolveEntitiesTest, OrganisationShortFormsAndAcronyms) {
+  Collection c;
+  c.Add(1, kOrg, "جبهة تحرير السهول الشرقية").Add(1, kOrg, "جتسش");
+  c.Add(2, kOrg, "تحرير السهول الشرقية").Add(3, kOrg, "جتسش");
+  c.Add(4, kOrg, "حركة شباب السهول");  // another group, sharing a word
+  const Resolution r = c.Resolve();
+  EXPECT_EQ(r.entity_of[1], r.entity_of[0]);
+  EXPECT_EQ(r.entity_of[2], r.entity_of[0]);
+  EXPECT_EQ(r.entity_of[3], r.entity_of[0]);
+  EXPECT_NE(r.entity_of[4], r.entity_of[0]);
+  EXPECT_EQ(r.entities[r.entity_of[0]].name, "جبهة تحرير السهول الشرقية");
+}
+
+TEST(ResolveEntitiesTest, StatedLinksJoinAliasesAndRelateBranches) {
+  Collection c;
+  c.Add(1, kPer, "نوري عبد الكريم الدباغ").Add(1, kPer, "أبو سيف البصري");
+  c.Add(2, kOrg, "سرية الجبل الأخضر").Add(2, kOrg, "جبهة تحرير السهول الشرقية");
+  c.Add(3, kPer, "أبي سيف البصري");  // the same kunya after a preposition
+  const std::vector<MentionLink> links = {{0, 1, MentionLink::Kind::kAlias},
+                                          {2, 3, MentionLink::Kind::kPartOf}};
+  const Resolution r = c.Resolve(links);
+  EXPECT_EQ(r.entity_of[0], r.entity_of[1]);
+  EXPECT_EQ(r.entity_of[4], r.entity_of[0]);
+  EXPECT_NE(r.entity_of[2], r.entity_of[3]);  // a branch is not its parent
+  ASSERT_EQ(r.part_of.size(), 1u);
+  EXPECT_EQ(r.part_of[0], std::make_pair(static_cast<uint32_t>(r.entity_of[2]),
+                                         static_cast<uint32_t>(r.entity_of[3])));
+}
+
+TEST(ResolveEntitiesTest, AliasEntriesWinAndNameTheEntity) {
+  Collection c;
+  c.Add(1, kOrg, "جبهة تحرير السهول الشرقية").Add(2, kPer, "السهم الأحمر").Add(3, kOrg, "سرية الجبل الأخضر");
+  AliasEntry same;
+  same.type = kOrg;
+  same.name = "جبهة السهول";
+  same.aliases = {"جبهة تحرير السهول الشرقية", "السهم الأحمر"};
+  AliasEntry branch;
+  branch.name = "سرية الجبل الأخضر";
+  branch.part_of = "جبهة تحرير السهول الشرقية";
+  const Resolution r = c.Resolve({}, {same, branch});
+  EXPECT_EQ(r.entity_of[0], r.entity_of[1]);
+  EXPECT_EQ(r.entities[r.entity_of[0]].name, "جبهة السهول");
+  EXPECT_EQ(r.entities[r.entity_of[0]].type, kOrg);
+  ASSERT_EQ(r.part_of.size(), 1u);
+  EXPECT_EQ(r.part_of[0].first, static_cast<uint32_t>(r.entity_of[2]));
+}
+
+TEST(ResolveEntitiesTest, LatinSpellingFromTheTextIsTheRomanisation) {
+  Collection c;
+  c.Add(1, kPer, "غولنازار تيموروف", "Gulnazar Temurov").Add(2, kPer, "غولنازار تيموروف");
+  c.Add(3, kPer, "غولنازار تيموروف", "Barack Smith");  // does not match: ignored
+  const Resolution r = c.Resolve();
+  EXPECT_EQ(r.entities[0].latin, "Gulnazar Temurov");
+}
+
+TEST(ResolveEntitiesTest, DeterministicAndEmpty) {
+  Collection c;
+  for (int d = 0; d < 30; ++d) {
+    c.Add(d, kPer, d % 2 ? "غولنازار تيموروف" : "جولنازار تيموروف").Add(d, kLoc, d % 3 ? "سوريا" : "سورية");
+    c.Add(d, kPer, "تيموروف");
+  }
+  const Resolution a = c.Resolve(), b = c.Resolve();
+  EXPECT_EQ(a.entity_of, b.entity_of);
+  EXPECT_EQ(a.entities.size(), 2u);
+  EXPECT_TRUE(Collection().Resolve().entities.empty());
+  Collection junk;
+  junk.Add(1, kPer, "").Add(1, kPer, "\xff\xfe").Add(2, kOrg, "!!!");
+  const Resolution j = junk.Resolve();
+  EXPECT_EQ(j.entity_of.size(), 3u);
+}
+
+// ---------------------------------------------------------------------------
+// Links stated in a text, over mentions given by hand (word ranges).
+
+std::vector<ner::Mention> MentionsOf(const text::Analysis& a,
+                                     const std::vector<std::pair<std::string, EntityType>>& names) {
+  std::vector<ner::Mention> out;
+  const std::string& s = a.normalized.text;
+  size_t from = 0;
+  for (const auto& [name, type] : names) {
+    const size_t at = s.find(name, from);
+    EXPECT_NE(at, std::string::npos) << name;
+    ner::Mention m;
+    m.type = type;
+    m.span = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + name.size())};
+    m.first_token = static_cast<uint32_t>(a.tokens.size());
+    for (uint32_t t = 0; t < a.tokens.size(); ++t) {
+      if (a.tokens[t].span.end <= m.span.begin || a.tokens[t].span.begin >= m.span.end) continue;
+      m.first_token = std::min(m.first_token, t);
+      m.end_token = t + 1;
+    }
+    out.push_back(m);
+    from = at + name.size();
+  }
+  return out;
+}
+
+TEST(FindLinksTest, AliasPartOfAndLatin) {
+  const text::Analysis a = text::Analyze(
+      "وقاد الهجوم نوري الدباغ، المعروف بـ\"أبو سيف البصري\"، بمساعدة سرية الجبل التابعة لجبهة "
+      "السهول، بحسب غولنازار تيموروف (Gulnazar Temurov) وحده.");
+  const auto mentions = MentionsOf(a, {{"نوري الدباغ", kPer},
+                                       {"أبو سيف البصري", kPer},
+                                       {"سرية الجبل", kOrg},
+                                       {"جبهة السهول", kOrg},
+                                       {"غولنازار تيموروف", kPer}});
+  std::vector<std::string> latin;
+  const auto links = FindLinks(a, mentions, &latin);
+  ASSERT_EQ(links.size(), 2u);
+  EXPECT_EQ(links[0].a, 0u);
+  EXPECT_EQ(links[0].b, 1u);
+  EXPECT_EQ(links[0].kind, MentionLink::Kind::kAlias);
+  EXPECT_EQ(links[1].a, 2u);
+  EXPECT_EQ(links[1].b, 3u);
+  EXPECT_EQ(links[1].kind, MentionLink::Kind::kPartOf);
+  ASSERT_EQ(latin.size(), 5u);
+  EXPECT_EQ(latin[4], "Gulnazar Temurov");
+  EXPECT_EQ(latin[0], "");
+}
+
+TEST(FindLinksTest, NamesWithOtherWordsBetweenAreNotLinked) {
+  const text::Analysis a = text::Analyze("التقى نوري الدباغ اليوم في المدينة مع غولنازار تيموروف.");
+  const auto mentions = MentionsOf(a, {{"نوري الدباغ", kPer}, {"غولنازار تيموروف", kPer}});
+  std::vector<std::string> latin;
+  EXPECT_TRUE(FindLinks(a, mentions, &latin).empty());
+  EXPECT_TRUE(FindLinks(a, {}, &latin).empty());
+}
+
+// ---------------------------------------------------------------------------
+// Alias files.
+
+std::string WriteFile(const std::string& name, const std::string& content) {
+  const std::string path = (std::filesystem::temp_directory_path() / name).string();
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
+
+TEST(ReadAliasesTest, ReadsEntriesCommentsAndPartOf) {
+  const std::string path = WriteFile(
+      "marsad_aliases_ok.tsv",
+      "\xEF\xBB\xBF# names no rule can know\n\nORG\tجبهة السهول\tجتسش\tالسهم الأحمر\r\n"
+      "PERS\tنوري الدباغ\tأبو سيف البصري\npart_of\tسرية الجبل\tجبهة السهول\n");
+  std::vector<AliasEntry> entries;
+  std::string error;
+  ASSERT_TRUE(ReadAliases(path, &entries, &error)) << error;
+  ASSERT_EQ(entries.size(), 3u);
+  EXPECT_EQ(entries[0].type, kOrg);
+  EXPECT_EQ(entries[0].name, "جبهة السهول");
+  EXPECT_EQ(entries[0].aliases, (std::vector<std::string>{"جتسش", "السهم الأحمر"}));
+  EXPECT_EQ(entries[1].type, kPer);
+  EXPECT_EQ(entries[2].part_of, "جبهة السهول");
+  std::remove(path.c_str());
+}
+
+TEST(ReadAliasesTest, BadLinesNameTheLine) {
+  std::vector<AliasEntry> entries;
+  std::string error;
+  const std::string unknown = WriteFile("marsad_aliases_bad1.tsv", "ORG\tأ\tب\nPLACE\tج\tد\n");
+  EXPECT_FALSE(ReadAliases(unknown, &entries, &error));
+  EXPECT_NE(error.find("line 2"), std::string::npos) << error;
+  EXPECT_NE(error.find("PLACE"), std::string::npos) << error;
+  const std::string short_line = WriteFile("marsad_aliases_bad2.tsv", "ORG\tجبهة السهول\n");
+  EXPECT_FALSE(ReadAliases(short_line, &entries, &error));
+  EXPECT_NE(error.find("line 1"), std::string::npos) << error;
+  const std::string bad_utf8 = WriteFile("marsad_aliases_bad3.tsv", "ORG\t\xff\xfe\tب\n");
+  EXPECT_FALSE(ReadAliases(bad_utf8, &entries, &error));
+  EXPECT_NE(error.find("UTF-8"), std::string::npos) << error;
+  EXPECT_FALSE(ReadAliases("/nonexistent/aliases.tsv", &entries, &error));
+  EXPECT_NE(error.find("/nonexistent/aliases.tsv"), std::string::npos);
+  for (const auto& p : {unknown, short_line, bad_utf8}) std::remove(p.c_str());
+}
+
+}  // namespace
+}  // namespace marsad::resolve

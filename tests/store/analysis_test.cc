@@ -1,0 +1,224 @@
+// Ingest with analysis: mentions, entities, quotes, claims and events stored
+// and read back; entity ids kept across re-resolution; the alias file kept;
+// and the bundled examples/ corpus resolved against examples/gold.json.
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+#include "ner/ner.h"
+#include "resolve/resolve.h"
+#include "store/store.h"
+
+namespace marsad::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+class AnalysisTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string error;
+    tagger_ = ner::Tagger::Load(ner::DefaultModelPath(), &error).release();
+    ASSERT_NE(tagger_, nullptr) << error;
+    matcher_ = resolve::DefaultMatcher(&error);
+    ASSERT_NE(matcher_, nullptr) << error;
+  }
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("marsad-analysis-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "in");
+    path_ = (dir_ / "test.db").string();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  void Write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / "in" / name, std::ios::binary) << text;
+  }
+
+  IngestSummary IngestAll(std::unique_ptr<Store>* db, const std::vector<resolve::AliasEntry>* aliases = nullptr) {
+    std::string error;
+    if (!*db) *db = Store::Open(path_, Store::Mode::kReadWrite, &error);
+    EXPECT_TRUE(*db) << error;
+    IngestOptions options;
+    options.tagger = tagger_;
+    options.matcher = matcher_;
+    options.aliases = aliases;
+    return Ingest(db->get(), {(dir_ / "in").string()}, options);
+  }
+
+  // The entity whose aliases include exactly `name`, or 0.
+  static int64_t EntityWithAlias(const Store& db, const std::string& name) {
+    for (int64_t id : db.FindEntities(name)) {
+      const auto e = db.Entity(id);
+      for (const Alias& a : e->aliases) {
+        if (a.name == name) return id;
+      }
+    }
+    return 0;
+  }
+
+  static ner::Tagger* tagger_;
+  static const resolve::Matcher* matcher_;
+  fs::path dir_;
+  std::string path_;
+};
+
+ner::Tagger* AnalysisTest::tagger_ = nullptr;
+const resolve::Matcher* AnalysisTest::matcher_ = nullptr;
+
+// Fictional reports written for this test.
+// The first line of a .txt file is its title.
+constexpr const char* kReportOne =
+    "اعتقال مقاتل أجنبي في حلب\n\n"
+    "أعلنت الشرطة في مدينة حلب اعتقال المقاتل أسامة الخطيب يوم الثلاثاء.\n"
+    "وقال المتحدث باسم الشرطة عادل الرفاعي إن الخطيب دخل سوريا قبل عامين.\n"
+    "وأضاف الرفاعي: «اعتقلنا معه سبعة أشخاص آخرين».\n";
+constexpr const char* kReportTwo =
+    "نقل موقوف إلى دمشق\n\n"
+    "ذكرت مصادر أمنية أن المقاتل اسامه الخطيب نقل إلى دمشق.\n"
+    "وبحسب المصادر فإن نحو 300 مقاتل أجنبي ما زالوا في سورية.\n";
+
+TEST_F(AnalysisTest, StoresMentionsEntitiesAndRecords) {
+  Write("one.txt", kReportOne);
+  Write("two.txt", kReportTwo);
+  std::unique_ptr<Store> db;
+  const IngestSummary s = IngestAll(&db);
+  EXPECT_EQ(s.added, 2u);
+  EXPECT_EQ(s.analyzed, 2u);
+  EXPECT_GT(s.entities, 2u);
+  EXPECT_EQ(db->IntegrityCheck(), "ok");
+
+  // One person across the two spellings, with the surname alone.
+  const int64_t person = EntityWithAlias(*db, "أسامة الخطيب");
+  ASSERT_NE(person, 0);
+  EXPECT_EQ(EntityWithAlias(*db, "اسامه الخطيب"), person);
+  EXPECT_EQ(EntityWithAlias(*db, "الخطيب"), person);
+  const auto e = db->Entity(person);
+  EXPECT_EQ(e->type, "PER");
+  EXPECT_EQ(e->docs.size(), 2u);
+  EXPECT_FALSE(e->latin.empty());
+  // A place is found under its other spelling.
+  const int64_t syria = EntityWithAlias(*db, "سوريا");
+  ASSERT_NE(syria, 0);
+  ASSERT_FALSE(db->FindEntities("سورية").empty());
+  EXPECT_EQ(db->FindEntities("سورية").front(), syria);
+
+  // Offsets point at the mention in the stored text.
+  const auto doc = db->Document(e->docs.front());
+  const auto mentions = db->Mentions(doc->id);
+  ASSERT_FALSE(mentions.empty());
+  size_t chars = 0;
+  for (char c : doc->text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  for (const auto& m : mentions) {
+    EXPECT_LT(m.start, m.end);
+    EXPECT_LE(m.end, chars);
+  }
+
+  // Records come back with their evidence.
+  const auto claims = db->Claims({});
+  ASSERT_FALSE(claims.empty());
+  for (const auto& c : claims) {
+    EXPECT_FALSE(c.sentence.empty());
+    EXPECT_LT(c.start, c.end);
+    EXPECT_FALSE(c.source.name.empty());  // an entity, a described source or the outlet
+  }
+  RecordFilter about;
+  about.about = "مقاتلين";
+  const auto fighters = db->Claims(about);
+  ASSERT_EQ(fighters.size(), 1u);
+  EXPECT_DOUBLE_EQ(fighters[0].value, 300);
+  EXPECT_TRUE(fighters[0].approx);
+  const auto quotes = db->Quotes({});
+  ASSERT_FALSE(quotes.empty());
+  EXPECT_FALSE(db->Related(person, 10).empty());
+  const Graph g = db->CoOccurrence(1, 0);
+  EXPECT_FALSE(g.edges.empty());
+  for (const auto& edge : g.edges) EXPECT_LT(edge.a, edge.b);
+}
+
+TEST_F(AnalysisTest, EntityIdsSurviveANewIngestAndAliasesAreKept) {
+  Write("one.txt", kReportOne);
+  std::unique_ptr<Store> db;
+  IngestAll(&db);
+  const int64_t person = EntityWithAlias(*db, "أسامة الخطيب");
+  ASSERT_NE(person, 0);
+  // A user's alias entry naming the man otherwise.
+  resolve::AliasEntry entry;
+  entry.type = ner::EntityType::kPerson;
+  entry.name = "أسامة الخطيب";
+  entry.aliases = {"أبو عمر الحلبي"};
+  std::vector<resolve::AliasEntry> aliases = {entry};
+  Write("two.txt", kReportTwo);
+  Write("three.txt", "مغادرة\n\nوكان أبو عمر الحلبي قد غادر حلب في آذار الماضي.\n");
+  const IngestSummary s = IngestAll(&db, &aliases);
+  EXPECT_EQ(s.analyzed, 2u);  // only the new documents
+  EXPECT_EQ(EntityWithAlias(*db, "أسامة الخطيب"), person);
+  EXPECT_EQ(EntityWithAlias(*db, "أبو عمر الحلبي"), person);
+  // The alias file is remembered: a later ingest without it keeps the merge.
+  Write("four.txt", "نقل\n\nونقل أبو عمر الحلبي إلى سجن في دمشق.\n");
+  db.reset();
+  IngestAll(&db);
+  EXPECT_EQ(EntityWithAlias(*db, "أبو عمر الحلبي"), person);
+  EXPECT_EQ(db->IntegrityCheck(), "ok");
+}
+
+TEST_F(AnalysisTest, IndexOnlyDocumentsAreAnalysedByTheNextIngest) {
+  Write("one.txt", kReportOne);
+  std::string error;
+  auto db = Store::Open(path_, Store::Mode::kReadWrite, &error);
+  ASSERT_TRUE(db) << error;
+  const IngestSummary plain = Ingest(db.get(), {(dir_ / "in").string()}, {});
+  EXPECT_EQ(plain.added, 1u);
+  EXPECT_EQ(plain.analyzed, 0u);
+  EXPECT_EQ(db->EntityCount(), 0);
+  const IngestSummary again = IngestAll(&db);
+  EXPECT_EQ(again.added, 0u);
+  EXPECT_EQ(again.analyzed, 1u);
+  EXPECT_GT(db->EntityCount(), 0);
+}
+
+// The bundled corpus against its gold annotations: names that must stay
+// apart never share an entity, and most written variants merge.
+TEST_F(AnalysisTest, ExamplesAgainstGold) {
+  std::ifstream in("examples/gold.json");
+  ASSERT_TRUE(in) << "run from the source tree";
+  const auto gold = nlohmann::json::parse(in);
+  std::unique_ptr<Store> db;
+  std::string error;
+  db = Store::Open(path_, Store::Mode::kReadWrite, &error);
+  IngestOptions options;
+  options.tagger = tagger_;
+  options.matcher = matcher_;
+  Ingest(db.get(), {"examples/corpus"}, options);
+
+  for (const auto& pair : gold["must_not_merge"]) {
+    const int64_t a = EntityWithAlias(*db, pair[0]), b = EntityWithAlias(*db, pair[1]);
+    if (a && b) {
+      EXPECT_NE(a, b) << pair[0] << " / " << pair[1];
+    }
+  }
+  size_t variants = 0, merged = 0, found = 0;
+  for (const auto& e : gold["entities"]) {
+    const int64_t canonical = EntityWithAlias(*db, e["canonical"]);
+    for (const auto& v : e["variants"]) {
+      if (v == e["canonical"]) continue;
+      ++variants;
+      const int64_t id = EntityWithAlias(*db, v);
+      if (!id || !canonical) continue;
+      ++found;
+      merged += id == canonical;
+    }
+  }
+  std::printf("examples: %zu variants, %zu found as mentions with their canonical form, %zu merged\n",
+              variants, found, merged);
+  // Where both spellings were found by the tagger, they merge.
+  EXPECT_GE(merged * 100, found * 90);
+}
+
+}  // namespace
+}  // namespace marsad::store
