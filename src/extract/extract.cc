@@ -272,6 +272,7 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
     if (d.mention_of[stop] == kNone) {
       if (d.In(lex.speech_stops, stop) || d.date_of[stop] != kNone) break;
       if (d.Speech(stop) != lex.speech.end() && stop > s) break;
+      if (stop > s && d.In(lex.triggers, stop)) break;  // "أعلنت مصادر طبية مقتل ..."
       if (d.Is(stop, "في") && stop + 1 < max_end && IsChannel(d, stop + 1)) break;
       if (stop > s && d.HasPrefix(stop, tx::Clitic::kPreposition) && d.surf[stop][0] != '\0' &&
           StartsWith(d.surf[stop], "ل")) {
@@ -350,7 +351,11 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
     }
     break;
   }
-  if (stop - s <= 3) e = std::max(e, stop);  // "شهود عيان"، "مصادر مطلعة"
+  // A short phrase right before إن/أن or ":" is the whole source: "شهود
+  // عيان"، "مصادر مطلعة".
+  if (stop - s <= 3 && stop < limit && (d.In(lex.speech_stops, stop) || d.IsPunct(stop, ":"))) {
+    e = std::max(e, stop);
+  }
   // Trailing prepositions are not part of the phrase.
   while (e > s + 1 && (d.Is(e - 1, "في") || d.Is(e - 1, "من") || d.Is(e - 1, "و"))) --e;
   Attribution at;
@@ -422,7 +427,11 @@ SpeakerResult SpeakerOf(const Doc& d, uint32_t v, Speech kind, uint32_t limit,
     }
     if (from < v) {
       SpeakerResult before = ParseSpeaker(d, from, v, st, sentence);
-      if (before.who && !before.carried) {
+      // Only a name or a source word stands before the verb as its subject.
+      const bool subject = before.who && !before.carried &&
+                           (before.who->kind == Attribution::Kind::kEntity ||
+                            d.In(d.lex.source_heads, from) || d.In(d.lex.titles, from));
+      if (subject) {
         before.end = r.end;
         return before;
       }
@@ -1399,7 +1408,10 @@ void Builder::Events() {
           if (in_place || (type != "agreement" && type != "returned")) continue;
         }
         bool dup = false;
-        for (const Participant& p : e.participants) dup = dup || p.mention == c;
+        const std::string name = tx::MatchKey(d.Text(d.mentions[c].span));
+        for (const Participant& p : e.participants) {
+          dup = dup || p.mention == c || tx::MatchKey(d.Text(d.mentions[p.mention].span)) == name;
+        }
         if (!dup) e.participants.push_back({c, RoleFor(type, et)});
       }
       // Counts.
@@ -1422,19 +1434,24 @@ void Builder::Events() {
       } else {
         e.count = count_after(trig, 6);
         if (e.count) e.breakdown = breakdown_after(trig, 6);
-        if (!e.count && type == "returned") {
-          // "27 امرأة و64 طفلا": people counted in parts.
+        if (e.count) {
+          // "27 امرأة و64 طفلا": people counted in parts joined by و.
           double sum = 0;
           std::vector<std::pair<std::string, double>> parts;
+          uint32_t next = 0;
           for (const Claim& c : out.claims) {
-            if (c.sentence == s && c.unit == "person" && c.span.begin > e.trigger.begin) {
-              sum += c.value;
-              parts.emplace_back(c.counted, c.value);
-            }
+            if (c.sentence != s || c.span.begin <= e.trigger.begin) continue;
+            const uint32_t at = d.TokenAt(c.span.begin);
+            if (!parts.empty() && (at > next + 1 || c.unit != "person")) break;
+            if (parts.empty() && c.unit != "person") break;
+            sum += c.value;
+            parts.emplace_back(c.counted, c.value);
+            next = d.TokenAt(c.span.end - 1) + 1;
+            if (next < end && d.Is(next, "و")) ++next;
           }
-          if (!parts.empty()) {
+          if (parts.size() > 1) {
             e.count = sum;
-            if (parts.size() > 1) e.breakdown = std::move(parts);
+            e.breakdown = std::move(parts);
           }
         }
       }

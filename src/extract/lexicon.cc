@@ -88,7 +88,9 @@ Lexicon Build() {
           "ناشطون", "ناشطين", "ناشط", "مراقبون", "مراقبين", "أحد", "وسائل", "جهات", "أوساط",
           "لائحة", "متحدث", "باحث", "باحثون", "ضابط", "دبلوماسي", "دبلوماسيون", "محامي",
           "محام", "طبيب", "أطباء", "دراسة", "حسابات", "منظمات", "منظمة", "مسعفون",
-          "مصادر", "مراسل", "مراسلنا", "مسؤولو", "خبراء"});
+          "مصادر", "مراسل", "مراسلنا", "مسؤولو", "خبراء",
+          // accusative forms, as subjects after لكن/إن: "لكن مسؤولا قال"
+          "مسؤولا", "مصدرا", "خبيرا", "ضابطا", "شاهدا", "باحثا", "محللا"});
   // Titles before a name, or standing for a person already named: the
   // researcher, the spokesman, the minister, the official, the commander,
   // the president, the director, the expert, the analyst, the lawyer, the
