@@ -298,6 +298,9 @@ class Resolver {
       if (t.size() == 1) {
         blocks[type + text::EndingKey(std::string(WithoutArticle(s.words.back())))].push_back(i);
         blocks[type + t[0].key].push_back(i);
+        // The ends of the key, for a letter changed inside (كازاخستان، قازاقستان).
+        const std::string& k = t[0].key;
+        if (k.size() >= 5) blocks[type + k.substr(0, 2) + "|" + k.substr(k.size() - 2)].push_back(i);
       } else {
         blocks[type + t.front().key + "|" + t.back().key].push_back(i);
         blocks[type + t[0].key + "|" + t[1].key].push_back(i);

@@ -108,6 +108,15 @@ Analyzed AnalyzeDocument(const Pending& doc, const ner::Tagger& tagger) {
       m.span.begin = p.span.end;
     }
     std::string name(norm.substr(m.span.begin, m.span.size()));
+    // للأمم المتحدة: the preposition ل took the article's alef; the name
+    // is الأمم المتحدة.
+    for (uint8_t c = 1; c < first.clitic_count; ++c) {
+      const text::Piece& article = first.clitics[c];
+      if (article.span.begin == m.span.begin && article.role == text::Clitic::kArticle &&
+          article.span.size() == 2 && first.clitics[c - 1].role == text::Clitic::kPreposition) {
+        name = "ا" + name;
+      }
+    }
     std::string key = text::MatchKey(name);
     out.mentions.push_back({range(m.span), ner::EntityTypeName(m.type), std::move(name), std::move(key),
                             std::move(latin[i]), m.confidence});
