@@ -28,9 +28,13 @@ bench: setup
 	@$(MAKE) --no-print-directory build
 	@./scripts/bench.sh $(BUILD)
 
+# The tour on the command line, then the dashboard over the same fresh
+# database (build/demo.db, ingested from examples/) until Ctrl-C.
 demo: setup
 	@$(MAKE) --no-print-directory build
 	@./scripts/demo.sh $(BUILD)
+	@echo "== marsad serve: open the URL below in a browser (Ctrl-C stops)" >&2
+	@$(BUILD)/marsad --db $(BUILD)/demo.db serve --host 127.0.0.1 --port $(PORT)
 
 clean:
 	rm -rf $(BUILD)

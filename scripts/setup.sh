@@ -9,6 +9,7 @@ PACKAGES="
   libgumbo-dev libxml2-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   iso-codes
+  chromium fonts-noto-core
 "
 
 missing=""
@@ -17,6 +18,11 @@ for p in $PACKAGES; do
     missing="$missing $p"
   fi
 done
+# The dashboard is built with node and npm (web/). A machine whose node came
+# from elsewhere (NodeSource's nodejs ships npm) keeps it: Debian's npm would
+# conflict with it.
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi

@@ -9,7 +9,7 @@ if(MARSAD_NODE AND MARSAD_NPM)
   file(GLOB_RECURSE web_sources CONFIGURE_DEPENDS ${web_dir}/src/*)
   add_custom_command(
     OUTPUT ${web_dir}/node_modules/.package-lock.json
-    COMMAND ${MARSAD_NPM} ci --no-audit --no-fund --loglevel=error
+    COMMAND ${MARSAD_NPM} ci --ignore-scripts --no-audit --no-fund --loglevel=error
     DEPENDS ${web_dir}/package.json ${web_dir}/package-lock.json
     WORKING_DIRECTORY ${web_dir}
     COMMENT "Installing the dashboard's npm packages (web/package-lock.json)"

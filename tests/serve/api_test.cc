@@ -1,0 +1,421 @@
+// The HTTP API as a client sees it: `marsad serve` started on a free port
+// over a database ingested from examples/, queried on every route; then what
+// an attacker tries (no token, another Host, traversal, oversized requests).
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "serve/serve.h"
+
+extern char** environ;
+
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+const char* Binary() {
+  const char* env = std::getenv("MARSAD");
+  return env && *env ? env : MARSAD_BINARY;
+}
+
+// Runs argv to completion; returns its exit status and, in *out, its stdout+stderr.
+int RunCommand(const std::vector<std::string>& args, std::string* out) {
+  std::string cmd;
+  for (const auto& a : args) cmd += "'" + a + "' ";
+  cmd += "2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return -1;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out->append(buf, n);
+  const int status = pclose(p);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// A `marsad serve` child; its first stdout line is its URL.
+struct ServerProcess {
+  pid_t pid = -1;
+  int port = 0;
+
+  bool Start(const std::vector<std::string>& args, std::string* error) {
+    int pipefd[2];
+    if (pipe(pipefd) != 0) return false;
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, pipefd[1], 1);
+    posix_spawn_file_actions_addclose(&actions, pipefd[0]);
+    std::vector<std::string> all{Binary()};
+    all.insert(all.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : all) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(pipefd[1]);
+    if (rc != 0) {
+      close(pipefd[0]);
+      *error = "cannot start " + all[0];
+      return false;
+    }
+    std::string line;
+    char c;
+    while (read(pipefd[0], &c, 1) == 1 && c != '\n') line += c;
+    close(pipefd[0]);
+    const size_t colon = line.rfind(':');
+    if (line.rfind("http://", 0) != 0 || colon == std::string::npos) {
+      *error = "no URL from marsad serve: '" + line + "'";
+      Stop();
+      return false;
+    }
+    port = std::atoi(line.c_str() + colon + 1);
+    return port > 0;
+  }
+
+  void Stop() {
+    if (pid > 0) {
+      kill(pid, SIGTERM);
+      int status = 0;
+      waitpid(pid, &status, 0);
+      pid = -1;
+    }
+  }
+  ~ServerProcess() { Stop(); }
+};
+
+struct Response {
+  int status = 0;
+  std::string headers;  // lower-cased
+  std::string body;
+  json Json() const { return json::parse(body, nullptr, false); }
+  bool HasHeader(const std::string& h) const { return headers.find(h) != std::string::npos; }
+};
+
+// Sends `raw` bytes exactly as given (no client-side path normalisation).
+Response Raw(int port, const std::string& raw) {
+  Response r;
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    return r;
+  }
+  timeval tv{10, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  size_t sent = 0;
+  while (sent < raw.size()) {
+    const ssize_t n = send(fd, raw.data() + sent, raw.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) break;  // the server may close early on an oversized request
+    sent += static_cast<size_t>(n);
+  }
+  std::string all;
+  char buf[8192];
+  ssize_t n;
+  while ((n = recv(fd, buf, sizeof buf, 0)) > 0) all.append(buf, static_cast<size_t>(n));
+  close(fd);
+  const size_t head_end = all.find("\r\n\r\n");
+  if (all.rfind("HTTP/1.1 ", 0) != 0 || head_end == std::string::npos) return r;
+  r.status = std::atoi(all.c_str() + 9);
+  r.headers = all.substr(0, head_end);
+  for (char& c : r.headers) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  r.body = all.substr(head_end + 4);
+  return r;
+}
+
+Response Get(int port, const std::string& target, const std::string& extra_headers = "") {
+  return Raw(port, "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" +
+                       extra_headers + "\r\n");
+}
+
+std::string Encode(const std::string& s) {
+  std::string out;
+  char buf[4];
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
+      out += static_cast<char>(c);
+    } else {
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+class ApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new fs::path(fs::temp_directory_path() / ("marsad_serve_test_" + std::to_string(getpid())));
+    fs::create_directories(*dir_);
+    db_ = new std::string((*dir_ / "examples.db").string());
+    std::string out;
+    const int rc = RunCommand({Binary(), "--db", *db_, "ingest", "examples/corpus"}, &out);
+    ASSERT_EQ(rc, 0) << out;
+    server_ = new ServerProcess;
+    std::string error;
+    ASSERT_TRUE(server_->Start({"--db", *db_, "serve", "--port", "0"}, &error)) << error;
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    std::error_code ec;
+    fs::remove_all(*dir_, ec);
+    delete dir_;
+    delete db_;
+  }
+  static int port() { return server_->port; }
+
+  static fs::path* dir_;
+  static std::string* db_;
+  static ServerProcess* server_;
+};
+fs::path* ApiTest::dir_ = nullptr;
+std::string* ApiTest::db_ = nullptr;
+ServerProcess* ApiTest::server_ = nullptr;
+
+void ExpectJsonError(const Response& r, int status) {
+  EXPECT_EQ(r.status, status) << r.body;
+  EXPECT_TRUE(r.HasHeader("content-type: application/json")) << r.headers;
+  const json j = r.Json();
+  ASSERT_TRUE(j.is_object()) << r.body;
+  EXPECT_TRUE(j.contains("error") && j["error"].is_string()) << r.body;
+}
+
+TEST_F(ApiTest, StatsCountsTheExampleDocuments) {
+  const Response r = Get(port(), "/api/stats");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json j = r.Json();
+  EXPECT_EQ(j["documents"], 20);
+  EXPECT_TRUE(j["watch_list"].is_null());
+  EXPECT_TRUE(r.HasHeader("x-content-type-options: nosniff"));
+}
+
+TEST_F(ApiTest, SearchFindsOtherSpellingsWithHighlights) {
+  const Response r = Get(port(), "/api/search?q=" + Encode("سورية") + "&limit=5");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json j = r.Json();
+  ASSERT_TRUE(j["hits"].is_array());
+  ASSERT_FALSE(j["hits"].empty());
+  EXPECT_LE(j["hits"].size(), 5u);
+  for (const auto& h : j["hits"]) {
+    for (const char* k : {"doc", "title", "source", "published", "score", "exact", "snippet", "highlights"}) {
+      EXPECT_TRUE(h.contains(k)) << k << " missing in " << h.dump();
+    }
+  }
+  EXPECT_FALSE(j["hits"][0]["highlights"].empty());
+}
+
+TEST_F(ApiTest, SearchRejectsBadParameters) {
+  ExpectJsonError(Get(port(), "/api/search"), 400);
+  ExpectJsonError(Get(port(), "/api/search?q=" + Encode("سوريا") + "&limit=abc"), 400);
+  ExpectJsonError(Get(port(), "/api/search?q=" + Encode("سوريا") + "&limit=0"), 400);
+  ExpectJsonError(Get(port(), "/api/search?q=" + Encode("سوريا") + "&limit=-3"), 400);
+  ExpectJsonError(Get(port(), "/api/search?q=%21%21%21"), 400);  // no searchable word
+}
+
+TEST_F(ApiTest, DocumentHasTextMentionsAndBoilerplate) {
+  const Response list = Get(port(), "/api/docs?limit=100");
+  ASSERT_EQ(list.status, 200) << list.body;
+  const json docs = list.Json()["docs"];
+  ASSERT_EQ(docs.size(), 20u);
+  EXPECT_FALSE(docs[0].contains("text"));
+  bool any_boilerplate = false;
+  for (const auto& d : docs) {
+    const Response r = Get(port(), "/api/docs/" + std::to_string(d["id"].get<int64_t>()));
+    ASSERT_EQ(r.status, 200) << r.body;
+    const json j = r.Json();
+    for (const char* k : {"id", "title", "text", "source", "published", "boilerplate", "mentions"}) {
+      EXPECT_TRUE(j.contains(k)) << k;
+    }
+    EXPECT_TRUE(j["mentions"].is_array());
+    any_boilerplate |= !j["boilerplate"].empty();
+  }
+  EXPECT_TRUE(any_boilerplate) << "the examples have pages with navigation and comment forms";
+}
+
+TEST_F(ApiTest, BadAndMissingIdsAre4xx) {
+  ExpectJsonError(Get(port(), "/api/docs/0"), 400);
+  ExpectJsonError(Get(port(), "/api/docs/abc"), 400);
+  ExpectJsonError(Get(port(), "/api/docs/-1"), 400);
+  ExpectJsonError(Get(port(), "/api/docs/99999999999999999999999"), 400);
+  ExpectJsonError(Get(port(), "/api/docs/123456"), 404);
+  ExpectJsonError(Get(port(), "/api/entities/x"), 400);
+  ExpectJsonError(Get(port(), "/api/entities/999999"), 404);
+  ExpectJsonError(Get(port(), "/api/nothing"), 404);
+  ExpectJsonError(Get(port(), "/api/entities?type=PLANET"), 400);
+  ExpectJsonError(Get(port(), "/api/events?from=2024-13"), 400);
+  ExpectJsonError(Get(port(), "/api/events?from=yesterday"), 400);
+  ExpectJsonError(Get(port(), "/api/screen?name=x"), 400);  // no watch list loaded
+  ExpectJsonError(Raw(port(), "DELETE /api/docs/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"),
+                  405);
+}
+
+TEST_F(ApiTest, RecordRoutesAnswerWithTheirShapes) {
+  const json entities = Get(port(), "/api/entities?limit=5").Json();
+  ASSERT_TRUE(entities["entities"].is_array()) << entities.dump();
+  const json claims = Get(port(), "/api/claims").Json();
+  ASSERT_TRUE(claims["claims"].is_array());
+  const json quotes = Get(port(), "/api/quotes?limit=3").Json();
+  ASSERT_TRUE(quotes["quotes"].is_array());
+  const json events = Get(port(), "/api/events?from=2023&to=2024-12-31").Json();
+  ASSERT_TRUE(events["events"].is_array());
+  const json graph = Get(port(), "/api/graph?min_docs=2").Json();
+  ASSERT_TRUE(graph["nodes"].is_array());
+  ASSERT_TRUE(graph["edges"].is_array());
+  if (entities["entities"].empty()) GTEST_SKIP() << "this store has no entities yet";
+
+  const json e = entities["entities"][0];
+  for (const char* k : {"id", "type", "name", "latin", "aliases", "docs", "mentions"}) {
+    EXPECT_TRUE(e.contains(k)) << k;
+  }
+  const Response p = Get(port(), "/api/entities/" + std::to_string(e["id"].get<int64_t>()));
+  ASSERT_EQ(p.status, 200) << p.body;
+  const json profile = p.Json();
+  for (const char* k : {"entity", "related", "documents", "quotes", "claims", "events", "screening"}) {
+    EXPECT_TRUE(profile.contains(k)) << k;
+  }
+  EXPECT_EQ(profile["entity"]["id"], e["id"]);
+  EXPECT_FALSE(profile["documents"].empty());
+  for (const auto& c : claims["claims"]) {
+    for (const char* k : {"id", "doc", "value", "unit", "counted", "source", "sentence", "start", "end", "topic"}) {
+      ASSERT_TRUE(c.contains(k)) << k << " in " << c.dump();
+    }
+  }
+  for (const auto& ev : events["events"]) {
+    const std::string d = ev["date"].is_string() ? ev["date"].get<std::string>() : "";
+    EXPECT_TRUE(d.empty() || (d >= "2023" && d <= "2024-12-31")) << d;
+  }
+  // A name in one spelling finds the entity written in another.
+  const json found = Get(port(), "/api/entities?q=" + Encode("جوفورجون رحيموف")).Json();
+  EXPECT_FALSE(found["entities"].empty()) << found.dump();
+}
+
+TEST_F(ApiTest, DashboardIsEmbeddedWithTypesAndCaching) {
+  const Response index = Get(port(), "/");
+  ASSERT_EQ(index.status, 200);
+  EXPECT_TRUE(index.HasHeader("content-type: text/html; charset=utf-8")) << index.headers;
+  EXPECT_TRUE(index.HasHeader("content-security-policy: default-src 'self'"));
+  EXPECT_TRUE(index.HasHeader("etag: \""));
+  EXPECT_TRUE(index.HasHeader("cache-control: no-cache"));
+  EXPECT_NE(index.body.find("dir=\"rtl\""), std::string::npos);
+  // The script it names is served as JavaScript, cached for good, and its
+  // ETag answers 304.
+  const size_t at = index.body.find("<script src=\"");
+  ASSERT_NE(at, std::string::npos) << index.body;
+  const std::string js = index.body.substr(at + 13, index.body.find('"', at + 13) - at - 13);
+  const Response script = Get(port(), js);
+  ASSERT_EQ(script.status, 200) << js;
+  EXPECT_TRUE(script.HasHeader("content-type: text/javascript")) << script.headers;
+  EXPECT_TRUE(script.HasHeader("immutable"));
+  const size_t e = script.headers.find("etag: ");
+  ASSERT_NE(e, std::string::npos);
+  const std::string etag = script.headers.substr(e + 6, script.headers.find("\r\n", e) - e - 6);
+  EXPECT_EQ(Get(port(), js, "If-None-Match: " + etag + "\r\n").status, 304);
+  // Compressed when asked, once, with gzip.
+  const Response gz = Get(port(), js, "Accept-Encoding: gzip, deflate, br\r\n");
+  EXPECT_TRUE(gz.HasHeader("content-encoding: gzip")) << gz.headers;
+  EXPECT_EQ(gz.headers.find("content-encoding: br"), std::string::npos);
+  EXPECT_LT(gz.body.size(), script.body.size());
+}
+
+TEST_F(ApiTest, PathTraversalFindsNothing) {
+  for (const char* target :
+       {"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd", "/%2E%2E/", "/..\\..\\etc\\passwd",
+        "//etc/passwd", "/index.html/../../../etc/passwd", "/api/../../etc/passwd", "/.%2e/.%2e/etc/passwd",
+        "/%252e%252e/etc/passwd", "/src/serve/serve.cc", "/CMakeLists.txt", "/examples/gold.json"}) {
+    const Response r = Get(port(), target);
+    EXPECT_TRUE(r.status == 404 || r.status == 400) << target << " -> " << r.status;
+    EXPECT_EQ(r.body.find("root:"), std::string::npos) << target;
+  }
+}
+
+TEST_F(ApiTest, OversizedRequestsAreRefused) {
+  const Response uri = Get(port(), "/api/search?q=" + std::string(20000, 'a'));
+  ExpectJsonError(uri, 414);
+  const std::string body(1 << 20, 'x');
+  const Response post = Raw(port(), "POST /api/search HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                                    "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+  EXPECT_EQ(post.status, 413) << post.body;
+  ExpectJsonError(Get(port(), "/api/search?q=" + std::string(600, 'a')), 400);  // parameter limit
+}
+
+TEST_F(ApiTest, ForeignHostHeaderIsRefusedWithoutToken) {
+  // A page on another site that rebinds its name to 127.0.0.1.
+  const Response r = Raw(port(), "GET /api/stats HTTP/1.1\r\nHost: evil.example:" + std::to_string(port()) +
+                                     "\r\nConnection: close\r\n\r\n");
+  ExpectJsonError(r, 403);
+  EXPECT_EQ(Raw(port(), "GET /api/stats HTTP/1.1\r\nHost: localhost:" + std::to_string(port()) +
+                            "\r\nConnection: close\r\n\r\n").status, 200);
+}
+
+TEST_F(ApiTest, PublicHostRefusesToStartWithoutToken) {
+  std::string out;
+  EXPECT_EQ(RunCommand({Binary(), "--db", *db_, "serve", "--host", "0.0.0.0", "--port", "0"}, &out), 1);
+  EXPECT_NE(out.find("--token"), std::string::npos) << out;
+  out.clear();
+  EXPECT_EQ(RunCommand({Binary(), "--db", *db_, "serve", "--host", "0.0.0.0", "--token", "short"}, &out), 1);
+}
+
+TEST_F(ApiTest, TokenIsCheckedOnEveryRequest) {
+  ServerProcess guarded;
+  std::string error;
+  const std::string token = "s3cret-token-for-tests";
+  ASSERT_TRUE(guarded.Start({"--db", *db_, "serve", "--host", "0.0.0.0", "--port", "0", "--token", token}, &error))
+      << error;
+  ExpectJsonError(Get(guarded.port, "/api/stats"), 401);
+  ExpectJsonError(Get(guarded.port, "/"), 401);
+  ExpectJsonError(Get(guarded.port, "/api/stats?token=wrong-token-xx"), 401);
+  ExpectJsonError(Get(guarded.port, "/api/stats", "Authorization: Bearer wrong\r\n"), 401);
+  EXPECT_EQ(Get(guarded.port, "/api/stats", "Authorization: Bearer " + token + "\r\n").status, 200);
+  EXPECT_EQ(Get(guarded.port, "/api/stats?token=" + token).status, 200);
+  // Opening the dashboard with ?token= sets the cookie its requests carry.
+  const Response page = Get(guarded.port, "/?token=" + token);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(page.HasHeader("set-cookie: marsad_token=" + token)) << page.headers;
+  EXPECT_TRUE(page.HasHeader("httponly"));
+  EXPECT_EQ(Get(guarded.port, "/api/stats", "Cookie: marsad_token=" + token + "\r\n").status, 200);
+  // Any Host is fine with a token.
+  EXPECT_EQ(Raw(guarded.port, "GET /api/stats?token=" + token +
+                                  " HTTP/1.1\r\nHost: 192.0.2.1\r\nConnection: close\r\n\r\n").status,
+            200);
+}
+
+TEST(ServeUnit, LoopbackAddresses) {
+  using marsad::serve::IsLoopback;
+  EXPECT_TRUE(IsLoopback("127.0.0.1"));
+  EXPECT_TRUE(IsLoopback("127.1.2.3"));
+  EXPECT_TRUE(IsLoopback("localhost"));
+  EXPECT_TRUE(IsLoopback("::1"));
+  EXPECT_FALSE(IsLoopback("0.0.0.0"));
+  EXPECT_FALSE(IsLoopback("192.168.1.10"));
+  EXPECT_FALSE(IsLoopback("::"));
+  EXPECT_FALSE(IsLoopback("localhost.evil.example"));
+}
+
+TEST(ServeUnit, AssetTableHasTheDashboardOnly) {
+  using marsad::serve::FindAsset;
+  ASSERT_NE(FindAsset("/"), nullptr);
+  EXPECT_EQ(FindAsset("/")->content_type, "text/html; charset=utf-8");
+  EXPECT_EQ(FindAsset("/../etc/passwd"), nullptr);
+  EXPECT_EQ(FindAsset(""), nullptr);
+  EXPECT_EQ(FindAsset("index.html"), nullptr);
+}
+
+}  // namespace

@@ -1,0 +1,190 @@
+// The dashboard in a real browser: Debian's chromium driven by playwright-core
+// (from web/node_modules), over `marsad serve` on a free port with a database
+// ingested from examples/. Screenshots go to $SCREENSHOTS (build/screenshots).
+//
+//   MARSAD=build/marsad CHROMIUM=/usr/bin/chromium node tests/web/dashboard_test.mjs
+//
+// Prints "N passed, M failed" last; exits non-zero on any failure.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const root = resolve(new URL('../..', import.meta.url).pathname);
+const require = createRequire(join(root, 'web/package.json'));
+const { chromium } = require('playwright-core');
+
+const marsad = resolve(process.env.MARSAD || join(root, 'build/marsad'));
+const browserPath = process.env.CHROMIUM || '/usr/bin/chromium';
+const shots = resolve(process.env.SCREENSHOTS || join(root, 'build/screenshots'));
+mkdirSync(shots, { recursive: true });
+
+const dir = mkdtempSync(join(tmpdir(), 'marsad-web-'));
+const db = join(dir, 'examples.db');
+const ingest = spawnSync(marsad, ['--db', db, 'ingest', join(root, 'examples/corpus')], { encoding: 'utf8' });
+if (ingest.status !== 0) {
+  console.error('ingest failed:', ingest.stderr);
+  process.exit(1);
+}
+
+const server = spawn(marsad, ['--db', db, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise((ok, fail) => {
+  const timer = setTimeout(() => fail(new Error('marsad serve printed no URL')), 15000);
+  createInterface({ input: server.stdout }).once('line', (line) => { clearTimeout(timer); ok(line.trim()); });
+  server.once('exit', (code) => fail(new Error(`marsad serve exited with ${code}`)));
+});
+
+const browser = await chromium.launch({
+  executablePath: browserPath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+});
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+const page = await context.newPage();
+
+// Anything from article content that runs is a failure: alert(), a
+// console error, or a request leaving the server.
+const problems = [];
+page.on('dialog', (d) => { problems.push(`dialog opened: ${d.message()}`); d.dismiss(); });
+page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+page.on('request', (r) => { if (!r.url().startsWith(url.replace(/\/$/, ''))) problems.push(`request left the server: ${r.url()}`); });
+
+let passed = 0, failed = 0;
+async function step(name, fn) {
+  try {
+    await fn();
+    passed += 1;
+    console.log(`ok - ${name}`);
+  } catch (e) {
+    failed += 1;
+    console.log(`not ok - ${name}\n  ${String(e.stack || e).split('\n').slice(0, 4).join('\n  ')}`);
+  }
+}
+function assert(cond, message) { if (!cond) throw new Error(message); }
+// The whole page, or only the first screen of a long one.
+const shot = (name, fullPage = true) => page.screenshot({ path: join(shots, `${name}.png`), fullPage });
+const open = async (hash, selector) => {
+  await page.goto(url + hash);
+  if (selector) await page.waitForSelector(selector, { timeout: 15000 });
+};
+
+await step('first load: right-to-left Arabic page, stats shown', async () => {
+  const t0 = Date.now();
+  await open('', '.stat b');
+  const ms = Date.now() - t0;
+  assert(await page.getAttribute('html', 'dir') === 'rtl', 'html dir is not rtl');
+  assert(await page.getAttribute('html', 'lang') === 'ar', 'html lang is not ar');
+  const bytes = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    return [nav, ...performance.getEntriesByType('resource')].reduce(
+      (n, e) => [n[0] + (e.transferSize || 0), n[1] + (e.decodedBodySize || 0)], [0, 0]);
+  });
+  console.log(`# first load: ${bytes[0]} bytes transferred (${bytes[1]} decoded), ${ms} ms to the stats`);
+  const docs = await page.textContent('.stat b');
+  assert(/20|٢٠/.test(docs), `document count shows ${docs}`);
+  await shot('01-home');
+});
+
+await step('search from the header: other spellings, highlighted snippets', async () => {
+  await page.fill('header input[type=search]', 'سورية');
+  await page.press('header input[type=search]', 'Enter');
+  await page.waitForSelector('.result mark.hit');
+  const n = await page.locator('.result').count();
+  assert(n >= 3, `only ${n} results`);
+  await shot('02-search');
+});
+
+await step('entity profile: aliases with counts, romanisation, documents', async () => {
+  await open('#/entities?q=' + encodeURIComponent('رحيموف'), 'table.grid tbody tr a');
+  await shot('03-entities');
+  // The entity with the most spellings among those found.
+  await page.locator('table.grid tbody tr a').first().click();
+  await page.waitForSelector('.profile table.aliases');
+  const aliases = await page.locator('.profile table.aliases tbody tr').count();
+  assert(aliases >= 2, `${aliases} aliases shown`);
+  const latin = (await page.textContent('.profile .latin')).trim();
+  assert(/[A-Za-z]/.test(latin), `no romanisation: "${latin}"`);
+  assert(await page.locator('.profile .doclist li').count() >= 1, 'no documents listed');
+  await shot('04-entity');
+});
+
+await step('claims grouped by topic with agreement and conflict', async () => {
+  await open('#/claims', '.group');
+  const groups = await page.locator('.group').count();
+  assert(groups >= 1, 'no claim groups');
+  assert(await page.locator('.group .verdict').count() === groups, 'a group has no verdict');
+  assert(await page.locator('.group a.evidence').count() >= 1, 'no evidence links');
+  await shot('05-claims', false);
+});
+
+await step('an evidence link opens the document at its sentence', async () => {
+  await open('#/claims', '.group a.evidence');
+  await page.locator('.group a.evidence').first().click();
+  await page.waitForSelector('#evidence');
+  assert((await page.textContent('#evidence')).length > 0, 'empty evidence span');
+  await shot('06-evidence');
+});
+
+await step('timeline of events draws a chart', async () => {
+  await open('#/timeline', '.month');
+  await page.waitForSelector('.timeline-chart canvas');
+  await shot('07-timeline', false);
+});
+
+await step('co-occurrence network draws', async () => {
+  await open('#/network?min_docs=2', '.network canvas');
+  await page.waitForTimeout(500);
+  await shot('08-network');
+});
+
+await step('map places named locations', async () => {
+  await open('#/map', 'svg.map');
+  const places = await page.locator('svg.map circle.place').count();
+  assert(places >= 5, `${places} places on the map`);
+  await shot('09-map');
+});
+
+await step('document view: mentions highlighted, removed boilerplate on demand', async () => {
+  const list = await page.evaluate(async () => (await (await fetch('/api/docs?limit=100')).json()).docs);
+  const html = list.find((d) => d.path.endsWith('tajikistan-repatriation.html')) || list[0];
+  await open(`#/doc/${html.id}`, '.doc-text');
+  assert(await page.locator('.doc-text .mention').count() >= 1, 'no mentions highlighted');
+  await page.click('.boiler button');
+  await page.waitForSelector('.boiler-list li');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot('10-document');
+});
+
+await step('article HTML is shown as text, never run (injection document)', async () => {
+  const list = await page.evaluate(async () => (await (await fetch('/api/docs?limit=100')).json()).docs);
+  const doc = list.find((d) => d.title.includes('<script>'));
+  assert(doc, 'the examples have no document whose title holds <script>');
+  await page.evaluate(() => { window.__injected = false; });
+  await open(`#/doc/${doc.id}`, '.doc-text');
+  await page.waitForFunction(() => document.querySelector('.doc-title')?.textContent.includes('<script>'));
+  const title = await page.textContent('.doc-title');
+  assert(title.includes('<script>alert(1)</script>'), `title not shown as text: ${title}`);
+  const text = await page.textContent('.doc-text');
+  assert(text.includes('<img src=x onerror=alert(2)>'), 'img tag not shown as text');
+  assert(await page.locator('#main script').count() === 0, 'a script element was created from the article');
+  assert(await page.locator('#main img').count() === 0, 'an img element was created from the article');
+  // In search results and in the entity pages too.
+  await open('#/search?q=' + encodeURIComponent('قراصنة'), '.result');
+  assert((await page.textContent('.result .title')).includes('<script>'), 'search title not shown as text');
+  assert(await page.locator('#main script, #main img').count() === 0, 'markup created in search results');
+  await shot('11-injection');
+});
+
+await step('no dialog, page error or outside request', async () => {
+  assert(problems.length === 0, problems.join('; '));
+});
+
+await browser.close();
+server.kill('SIGTERM');
+rmSync(dir, { recursive: true, force: true });
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

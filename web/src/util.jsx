@@ -1,0 +1,95 @@
+// Small shared pieces. Article text is only ever rendered as text nodes
+// (JSX children), never as HTML.
+import { useEffect, useState } from 'preact/hooks';
+import { api } from './api.js';
+
+export const TYPE_NAMES = { PER: 'شخص', ORG: 'تنظيم', LOC: 'مكان', MISC: 'أخرى' };
+export const EVENT_NAMES = {
+  joined: 'انضمام', attack: 'هجوم', killed: 'مقتل', arrested: 'اعتقال', sentenced: 'حكم',
+  returned: 'عودة / ترحيل', repatriated: 'إعادة', agreement: 'اتفاق',
+};
+export const RELATION_NAMES = {
+  'co-occurs': 'يرد معه', part_of: 'فرع من', has_part: 'له فرع', alias_of: 'اسم آخر لـ',
+};
+export const KIND_NAMES = { entity: '', described: 'مصدر موصوف', outlet: 'الوسيلة الناشرة' };
+
+const fmt = new Intl.NumberFormat('ar-EG-u-nu-latn', { maximumFractionDigits: 2 });
+export const num = (v) => (v === null || v === undefined ? '' : fmt.format(v));
+
+// Code points, so offsets from the server (characters) index correctly.
+export const chars = (s) => Array.from(s || '');
+
+// The text of `s` with [start, end) character ranges marked. `ranges` are
+// {start, end, cls, href, title}; overlapping ranges keep the first.
+export function Marked({ text, ranges }) {
+  const cs = chars(text);
+  const sorted = [...(ranges || [])].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
+  const out = [];
+  let at = 0;
+  sorted.forEach((r, i) => {
+    if (r.start < at) return;
+    if (r.start > at) out.push(cs.slice(at, r.start).join(''));
+    const t = cs.slice(r.start, r.end).join('');
+    out.push(r.href
+      ? <a key={i} class={r.cls} href={r.href} title={r.title} id={r.id}>{t}</a>
+      : <mark key={i} class={r.cls} title={r.title} id={r.id}>{t}</mark>);
+    at = r.end;
+  });
+  if (at < cs.length) out.push(cs.slice(at).join(''));
+  return <>{out}</>;
+}
+
+// A search snippet with its highlights ([start, end] pairs).
+export const Snippet = ({ text, highlights }) =>
+  <Marked text={text} ranges={(highlights || []).map(([start, end]) => ({ start, end, cls: 'hit' }))} />;
+
+// Fetches on mount and whenever `deps` change: [data, error, loading].
+export function useApi(path, params, deps) {
+  const [state, setState] = useState({ data: null, error: null, loading: true });
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true, error: null }));
+    api(path, params).then(
+      (data) => live && setState({ data, error: null, loading: false }),
+      (e) => live && setState({ data: null, error: e.message, loading: false }));
+    return () => { live = false; };
+  }, deps);
+  return [state.data, state.error, state.loading];
+}
+
+export const Loading = () => <p class="muted">جارٍ التحميل…</p>;
+export const ErrorBox = ({ error }) => <p class="error" role="alert">خطأ: {error}</p>;
+
+export function Status({ error, loading, data, children }) {
+  if (error) return <ErrorBox error={error} />;
+  if (loading && !data) return <Loading />;
+  return children;
+}
+
+// A link to the evidence: the document, scrolled to the sentence.
+export const evidenceHref = (doc, start, end) =>
+  `#/doc/${doc}` + (start !== undefined && end !== undefined ? `?hl=${start}-${end}` : '');
+
+export const Evidence = ({ doc, start, end, label }) =>
+  <a class="evidence" href={evidenceHref(doc, start, end)} title="افتح المقال عند الجملة">{label || `المقال ${doc}`} ↩</a>;
+
+export const EntityLink = ({ id, name }) =>
+  id ? <a href={`#/entity/${id}`}>{name}</a> : <span>{name}</span>;
+
+export function SourceName({ source }) {
+  if (!source) return <span class="muted">—</span>;
+  const kind = KIND_NAMES[source.kind];
+  return <span><EntityLink id={source.id} name={source.name} />{kind ? <small class="muted"> ({kind})</small> : null}</span>;
+}
+
+export const TypeBadge = ({ type }) => <span class={`badge t-${type}`}>{TYPE_NAMES[type] || type}</span>;
+
+// A claim's figure as a reader says it: "نحو 2000", "بين 1500 و2000".
+export function figure(c) {
+  const approx = c.approx ? 'نحو ' : '';
+  const q = { at_least: 'لا يقل عن ', at_most: 'لا يزيد على ', more_than: 'أكثر من ', less_than: 'أقل من ' }[c.qualifier] || '';
+  if (c.low !== null && c.low !== undefined && c.high !== null && c.high !== undefined && c.low !== c.high) {
+    return `${q}${approx}${num(c.low)} – ${num(c.high)}`;
+  }
+  return `${q}${approx}${num(c.value)}`;
+}

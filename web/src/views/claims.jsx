@@ -1,0 +1,140 @@
+// Figures grouped by what is counted and where, each source's figure on one
+// scale, so agreement and conflict are seen side by side.
+import { useState } from 'preact/hooks';
+import { useApi, Status, SourceName, Evidence, EntityLink, num, figure } from '../util.jsx';
+
+const UNITS = { person: 'شخص', percent: '٪', USD: 'دولار', IQD: 'دينار', days: 'يوم', hours: 'ساعة', age_years: 'سنة من العمر' };
+
+// The interval a claim allows: a range, ±10% for an approximate figure,
+// open-ended for "more than" / "at least".
+export function interval(c) {
+  let lo = c.low ?? c.value, hi = c.high ?? c.value;
+  if (c.approx && lo === hi) { lo = c.value * 0.9; hi = c.value * 1.1; }
+  if (c.qualifier === 'more_than' || c.qualifier === 'at_least') hi = Infinity;
+  if (c.qualifier === 'less_than' || c.qualifier === 'at_most') lo = 0;
+  return [lo, hi];
+}
+
+const who = (c) => (c.source && c.source.name) || c.outlet || `المقال ${c.doc}`;
+
+// "agree" when every pair of intervals from different sources overlaps,
+// "conflict" when some pair does not, "single" with one source.
+export function verdict(claims) {
+  const sources = new Set(claims.map(who));
+  if (sources.size < 2) return 'single';
+  const iv = claims.map(interval);
+  for (let i = 0; i < iv.length; i++) {
+    for (let j = i + 1; j < iv.length; j++) {
+      if (who(claims[i]) === who(claims[j])) continue;
+      if (iv[i][1] < iv[j][0] || iv[j][1] < iv[i][0]) return 'conflict';
+    }
+  }
+  return 'agree';
+}
+
+const VERDICT = { agree: ['تتفق المصادر', 'ok'], conflict: ['تتعارض المصادر', 'bad'], single: ['مصدر واحد', 'neutral'] };
+
+function RangeChart({ claims }) {
+  const finite = claims.flatMap((c) => interval(c)).filter((v) => Number.isFinite(v));
+  const max = Math.max(1, ...finite) * 1.08;
+  const W = 520, row = 22, left = 8, right = 12, H = claims.length * row + 24;
+  const x = (v) => left + ((Math.min(v, max)) / max) * (W - left - right);
+  const ticks = [0, max / 4, max / 2, (3 * max) / 4, max];
+  return (
+    <svg class="range-chart" viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label="مقارنة الأرقام">
+      {ticks.map((t) => (
+        <g>
+          <line x1={x(t)} x2={x(t)} y1={0} y2={H - 18} class="tick" />
+          <text x={x(t)} y={H - 4} text-anchor="middle" class="tick-label">{num(Math.round(t))}</text>
+        </g>
+      ))}
+      {claims.map((c, i) => {
+        const [lo, hi] = interval(c);
+        const y = i * row + 12;
+        return (
+          <g>
+            <title>{`${who(c)}: ${figure(c)}`}</title>
+            <line x1={x(lo)} x2={x(Number.isFinite(hi) ? hi : max)} y1={y} y2={y} class={Number.isFinite(hi) ? 'span' : 'span open'} />
+            <circle cx={x(c.value)} cy={y} r="5" class="dot" />
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+function Group({ g }) {
+  const v = verdict(g.claims);
+  const [label, cls] = VERDICT[v];
+  return (
+    <div class={`card group ${cls}`}>
+      <h3>
+        {g.counted || 'رقم'}{g.place && <> في <EntityLink id={g.placeEntity} name={g.place} /></>}
+        {g.unit && <small class="muted"> ({UNITS[g.unit] || g.unit})</small>}
+        <span class={`verdict ${cls}`}>{label}</span>
+      </h3>
+      <div class="side">
+        <table class="grid compact">
+          <thead><tr><th>من يقول</th><th>الرقم</th><th>الوسيلة</th><th>التاريخ</th><th></th></tr></thead>
+          <tbody>
+            {g.claims.map((c) => (
+              <tr>
+                <td><SourceName source={c.source} /></td>
+                <td class="fig">{figure(c)}</td>
+                <td>{c.outlet || '—'}</td>
+                <td class="nowrap">{c.date || c.published}</td>
+                <td><Evidence doc={c.doc} start={c.start} end={c.end} label="الجملة" /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div class="chart-ltr" dir="ltr"><RangeChart claims={g.claims} /></div>
+      </div>
+    </div>
+  );
+}
+
+export function ClaimsView({ params }) {
+  const about = params.get('about') || '';
+  const [text, setText] = useState(about);
+  const [showOther, setShowOther] = useState(false);
+  const [data, error, loading] = useApi('claims', { about, limit: 5000 }, [about]);
+  let groups = [], other = [];
+  if (data) {
+    const by = new Map();
+    for (const c of data.claims) {
+      if (!by.has(c.topic)) {
+        by.set(c.topic, { topic: c.topic, counted: c.counted, place: c.place, placeEntity: c.place_entity, unit: c.unit, claims: [] });
+      }
+      by.get(c.topic).claims.push(c);
+    }
+    const all = [...by.values()].sort((a, b) => b.claims.length - a.claims.length);
+    groups = all.filter((g) => g.counted);
+    other = all.filter((g) => !g.counted);
+  }
+  return (
+    <section>
+      <h1>الأرقام ومن يقولها</h1>
+      <form class="filters" onSubmit={(e) => { e.preventDefault(); location.hash = '#/claims' + (text.trim() ? '?about=' + encodeURIComponent(text.trim()) : ''); }}>
+        <label>عن (المعدود أو المكان) <input name="about" value={text} onInput={(e) => setText(e.currentTarget.value)} placeholder="مقاتل، كركوك…" /></label>
+        <button type="submit">اعرض</button>
+      </form>
+      <Status error={error} loading={loading} data={data}>
+        {data && (
+          <>
+            <p class="muted">{num(data.claims.length)} رقمًا في {num(groups.length + other.length)} موضوعًا. كل صف يشير إلى الجملة التي ورد فيها.</p>
+            {groups.map((g) => <Group g={g} />)}
+            {other.length > 0 && (
+              <>
+                <button type="button" class="link" onClick={() => setShowOther(!showOther)}>
+                  {showOther ? 'إخفاء' : 'إظهار'} أرقام بلا معدود محدد ({num(other.reduce((n, g) => n + g.claims.length, 0))})
+                </button>
+                {showOther && other.map((g) => <Group g={g} />)}
+              </>
+            )}
+          </>
+        )}
+      </Status>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import { useApi, Status, TypeBadge, num } from '../util.jsx';
+
+export function HomeView() {
+  const [stats, err, loading] = useApi('stats', {}, []);
+  const [ents] = useApi('entities', { limit: 12 }, []);
+  return (
+    <section>
+      <h1>مرصد</h1>
+      <p class="lead">سجلّ قابل للبحث لما تقوله المقالات: من، وأين، وماذا، وكم، ومن يقول ذلك.</p>
+      <Status error={err} loading={loading} data={stats}>
+        {stats && (
+          <div class="cards">
+            <div class="card stat"><b>{num(stats.documents)}</b><span>مقالًا</span></div>
+            <div class="card stat"><b>{num(stats.entities ?? 0)}</b><span>كيانًا</span></div>
+            <div class="card stat"><b>{stats.watch_list ? num(stats.watch_list.entries) : '—'}</b>
+              <span>{stats.watch_list ? 'مدخلًا في قائمة التدقيق' : 'لا قائمة تدقيق محمّلة'}</span></div>
+          </div>
+        )}
+      </Status>
+      {ents && ents.entities.length > 0 && (
+        <>
+          <h2>أكثر الكيانات ورودًا</h2>
+          <ul class="chips">
+            {ents.entities.map((e) => (
+              <li><a href={`#/entity/${e.id}`}><TypeBadge type={e.type} /> {e.name} <small class="muted">({num(e.docs.length)})</small></a></li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
