@@ -4,10 +4,12 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <unordered_set>
 
 #include <sqlite3.h>
 
 #include "store/internal.h"
+#include "text/internal.h"
 #include "text/text.h"
 
 namespace marsad::store::internal {
@@ -117,20 +119,22 @@ void ComputeIndexTokens(std::string_view text, IndexTokens* out) {
       add({t.span.begin + rest, t.span.end}, original, true);
     }
   }
-  // Arabic terms (UTF-8 lead bytes D8..DB) are the ones with spelling variants.
+  // Arabic terms (UTF-8 lead bytes D8..DB) are the ones with spelling
+  // variants; each is listed once, at its first occurrence. A hash set, not a
+  // sort: a long article has thousands of tokens.
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(out->tokens.size());
   for (uint32_t i = 0; i < out->tokens.size(); ++i) {
-    const auto lead = static_cast<unsigned char>(out->chars[out->tokens[i].offset]);
-    if (out->tokens[i].size > 0 && lead >= 0xD8 && lead <= 0xDB) out->distinct_terms.push_back(i);
+    const IndexTokens::Token& t = out->tokens[i];
+    const auto lead = static_cast<unsigned char>(out->chars[t.offset]);
+    if (t.size > 0 && lead >= 0xD8 && lead <= 0xDB && seen.insert(out->Text(t)).second) {
+      out->distinct_terms.push_back(i);
+    }
   }
-  std::sort(out->distinct_terms.begin(), out->distinct_terms.end(), [&](uint32_t a, uint32_t b) {
-    return out->Text(out->tokens[a]) < out->Text(out->tokens[b]);
-  });
-  out->distinct_terms.erase(
-      std::unique(out->distinct_terms.begin(), out->distinct_terms.end(),
-                  [&](uint32_t a, uint32_t b) {
-                    return out->Text(out->tokens[a]) == out->Text(out->tokens[b]);
-                  }),
-      out->distinct_terms.end());
+}
+
+VocabTerm MakeVocabTerm(std::string_view term) {
+  return {std::string(term), tx::internal::EndingKeyOfKey(term), tx::internal::SkeletonKeyOfKey(term)};
 }
 
 ReplayScope::ReplayScope(std::string_view text, const IndexTokens* tokens) {

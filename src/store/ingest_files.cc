@@ -2,9 +2,11 @@
 // batch is written by the single writer.
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <chrono>
 #include <future>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <nlohmann/json.hpp>
@@ -29,6 +31,19 @@ struct Batch {
   // the single writer only writes.
   std::vector<internal::IndexTokens> title_tokens;
   std::vector<internal::IndexTokens> text_tokens;
+  // Arabic terms of the batch not yet in the vocabulary, with their keys:
+  // found by the readers, so the writer only inserts them.
+  std::vector<internal::VocabTerm> new_terms;
+};
+
+// The vocabulary terms stored or about to be: owned by the reading side,
+// which reads one batch at a time.
+struct KnownTerms {
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> terms;
 };
 
 std::string BoilerplateJson(const std::vector<ingest::Removed>& removed) {
@@ -40,7 +55,8 @@ std::string BoilerplateJson(const std::vector<ingest::Removed>& removed) {
 // Reads files [begin, end) and prepares their records. Boilerplate statistics
 // accumulate in *filter across batches.
 Batch ReadBatch(const std::vector<std::string>& files, size_t begin, size_t end,
-                const IngestOptions& options, unsigned threads, ingest::BoilerplateFilter* filter) {
+                const IngestOptions& options, unsigned threads, ingest::BoilerplateFilter* filter,
+                KnownTerms* known) {
   Batch batch;
   batch.files = end - begin;
   std::vector<std::vector<ingest::Document>> per_file(end - begin);
@@ -84,6 +100,24 @@ Batch ReadBatch(const std::vector<std::string>& files, size_t begin, size_t end,
     internal::ComputeIndexTokens(r.text, &batch.text_tokens[i]);
   });
   batch.docs.clear();
+  // The batch's new vocabulary, in document order; each document's own list
+  // is emptied so that the writer does not look its terms up again.
+  std::vector<std::string_view> fresh;
+  for (size_t i = 0; i < batch.records.size(); ++i) {
+    for (internal::IndexTokens* tokens : {&batch.title_tokens[i], &batch.text_tokens[i]}) {
+      for (const uint32_t t : tokens->distinct_terms) {
+        const std::string_view term = tokens->Text(tokens->tokens[t]);
+        if (known->terms.find(term) != known->terms.end()) continue;
+        known->terms.emplace(term);
+        fresh.push_back(term);
+      }
+      tokens->distinct_terms.clear();
+    }
+  }
+  batch.new_terms.resize(fresh.size());
+  internal::ParallelFor(fresh.size(), threads, [&](size_t i) {
+    batch.new_terms[i] = internal::MakeVocabTerm(fresh[i]);
+  });
   return batch;
 }
 
@@ -100,9 +134,21 @@ IngestSummary Ingest(Store* store, const std::vector<std::string>& paths,
 
   // Wire copies with a new lead and a few edits fall within 8 bits;
   // unrelated articles sit near 32 (see ingest::SimHash).
-  ingest::NearDuplicateIndex near(8);
-  store->ForEachFingerprint([&](int64_t id, uint64_t h) { near.Add(id, h); });
+  constexpr int kNearBits = 8;
+  ingest::NearDuplicateIndex near(kNearBits);
+  std::unordered_map<int64_t, uint64_t> fingerprints;
+  store->ForEachFingerprint([&](int64_t id, uint64_t h) {
+    near.Add(id, h);
+    fingerprints.emplace(id, h);
+  });
   ingest::BoilerplateFilter filter;
+  KnownTerms known;
+  {
+    internal::Statement all(store->db_, "SELECT term FROM vocab");
+    while (all.Step()) known.terms.insert(all.Text(0));
+  }
+  internal::Statement insert_term(
+      store->db_, "INSERT OR IGNORE INTO vocab(term, ending, skeleton) VALUES(?, ?, ?)");
 
   // Batches end at file boundaries; the size of a file in documents is only
   // known after reading, so batch by an estimate of documents per file.
@@ -110,7 +156,7 @@ IngestSummary Ingest(Store* store, const std::vector<std::string>& paths,
   auto next_batch = [&](size_t from) {
     const size_t to = std::min(files.size(), from + files_per_batch);
     return std::make_pair(to, std::async(std::launch::async, ReadBatch, std::cref(files), from,
-                                         to, std::cref(options), threads, &filter));
+                                         to, std::cref(options), threads, &filter, &known));
   };
   if (files.empty()) return Store::AnalyzeAndResolve(store, options, start, &summary);
   auto [end, pending] = next_batch(0);
@@ -132,20 +178,57 @@ IngestSummary Ingest(Store* store, const std::vector<std::string>& paths,
     for (auto& p : batch.problems) summary.problems.push_back(std::move(p));
     store->Begin();
     try {
-      std::unordered_set<std::string> keys_in_batch;
+      std::unordered_set<std::string_view> keys_in_batch;
+      std::vector<size_t> adding;
       for (size_t i = 0; i < batch.records.size(); ++i) {
-        DocRecord& r = batch.records[i];
+        const DocRecord& r = batch.records[i];
         if (!keys_in_batch.insert(r.content_key).second || store->FindByContentKey(r.content_key)) {
           ++summary.already_stored;
           continue;
         }
-        r.duplicate_of = near.Find(r.simhash);
-        const int64_t id = store->AddDocument(r, batch.title_tokens[i], batch.text_tokens[i]);
-        near.Add(id, r.simhash);
+        adding.push_back(i);
+      }
+      // The closest earlier document of each, looked up on all cores (the
+      // index changes only after the batch); documents of this batch are
+      // looked up in a small index of their own as they are added. Earlier
+      // ids are smaller, so on equal distance the earlier one stays, as a
+      // single index would answer.
+      std::vector<std::optional<int64_t>> earlier(adding.size());
+      internal::ParallelFor(adding.size(), threads, [&](size_t k) {
+        earlier[k] = near.Find(batch.records[adding[k]].simhash);
+      });
+      ingest::NearDuplicateIndex in_batch(kNearBits);
+      std::vector<std::pair<int64_t, uint64_t>> added;
+      added.reserve(adding.size());
+      for (size_t k = 0; k < adding.size(); ++k) {
+        DocRecord& r = batch.records[adding[k]];
+        r.duplicate_of = earlier[k];
+        if (const auto same_batch = in_batch.Find(r.simhash)) {
+          const uint64_t mine = fingerprints.at(*same_batch);
+          if (!earlier[k] || std::popcount(mine ^ r.simhash) <
+                                 std::popcount(fingerprints.at(*earlier[k]) ^ r.simhash)) {
+            r.duplicate_of = same_batch;
+          }
+        }
+        const int64_t id =
+            store->AddDocument(r, batch.title_tokens[adding[k]], batch.text_tokens[adding[k]]);
+        in_batch.Add(id, r.simhash);
+        fingerprints.emplace(id, r.simhash);
+        added.emplace_back(id, r.simhash);
         ++summary.added;
         if (r.duplicate_of) ++summary.near_duplicates;
       }
+      // New terms in sorted order: the vocabulary B-tree fills page by page.
+      std::sort(batch.new_terms.begin(), batch.new_terms.end(),
+                [](const auto& a, const auto& b) { return a.term < b.term; });
+      for (const internal::VocabTerm& t : batch.new_terms) {
+        insert_term.Reset();
+        insert_term.Bind(1, t.term).Bind(2, t.ending).Bind(3, t.skeleton);
+        insert_term.Step();
+      }
+      insert_term.Reset();
       store->Commit();
+      for (const auto& [id, h] : added) near.Add(id, h);
     } catch (...) {
       store->Rollback();
       if (following.valid()) following.wait();

@@ -41,6 +41,15 @@ struct IndexTokens {
 
 void ComputeIndexTokens(std::string_view text, IndexTokens* out);
 
+// A row of the vocabulary table: an indexed Arabic term and its
+// spelling-variant keys (text::internal::EndingKeyOfKey, SkeletonKeyOfKey).
+struct VocabTerm {
+  std::string term;
+  std::string ending;
+  std::string skeleton;
+};
+VocabTerm MakeVocabTerm(std::string_view term);
+
 // While alive, the tokenizer on this thread replays `tokens` when asked to
 // tokenize exactly `text`, instead of computing them again.
 class ReplayScope {
@@ -92,6 +101,15 @@ class Statement {
 
   Statement& Bind(int i, std::string_view s) {
     sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  // Binds `s` without copying it: it must stay unchanged until the statement
+  // is reset. Without a NUL inside, SQLite is told the text ends with one, so
+  // that readers of the value (FTS5) get this very pointer, not a copy.
+  Statement& BindUnowned(int i, const std::string& s) {
+    const bool terminated = s.find('\0') == std::string::npos;
+    sqlite3_bind_text(stmt_, i, s.c_str(), terminated ? -1 : static_cast<int>(s.size()),
+                      SQLITE_STATIC);
     return *this;
   }
   Statement& Bind(int i, int64_t v) {

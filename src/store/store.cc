@@ -340,8 +340,8 @@ int64_t Store::AddDocument(const DocRecord& doc, const internal::IndexTokens& ti
   Cache& c = *cache_;
   Statement& insert = c.insert_doc;
   insert.Reset();
-  insert.Bind(1, doc.path).Bind(2, doc.source).Bind(3, doc.url).Bind(4, doc.title);
-  insert.Bind(5, doc.published).Bind(6, doc.text);
+  insert.Bind(1, doc.path).Bind(2, doc.source).Bind(3, doc.url).BindUnowned(4, doc.title);
+  insert.Bind(5, doc.published).BindUnowned(6, doc.text);
   insert.Bind(7, doc.boilerplate_json.empty() ? std::string_view("[]") : doc.boilerplate_json);
   insert.Bind(8, doc.extra_json).Bind(9, doc.content_key);
   insert.Bind(10, static_cast<int64_t>(doc.simhash));
@@ -357,15 +357,17 @@ int64_t Store::AddDocument(const DocRecord& doc, const internal::IndexTokens& ti
     const internal::ReplayScope replay_text(doc.text, &text);
     Statement& index = c.insert_fts;
     index.Reset();
-    index.Bind(1, id).Bind(2, doc.title).Bind(3, doc.text);
+    index.Bind(1, id).BindUnowned(2, doc.title).BindUnowned(3, doc.text);
     index.Step();
+    index.Reset();  // drops the unowned bindings
   }
-  if (!c.terms_loaded) {
-    Statement all(db_, "SELECT term FROM vocab");
-    while (all.Step()) c.terms.insert(all.Text(0));
-    c.terms_loaded = true;
-  }
+  insert.Reset();
   for (const internal::IndexTokens* tokens : {&title, &text}) {
+    if (!tokens->distinct_terms.empty() && !c.terms_loaded) {
+      Statement all(db_, "SELECT term FROM vocab");
+      while (all.Step()) c.terms.insert(all.Text(0));
+      c.terms_loaded = true;
+    }
     for (const uint32_t i : tokens->distinct_terms) {
       const std::string_view term = tokens->Text(tokens->tokens[i]);
       if (c.terms.contains(term)) continue;
