@@ -33,6 +33,12 @@ constexpr double kShortFormThreshold = 0.8;
 constexpr size_t kMaxBlock = 400;
 // Names of a cluster checked against the other's before merging.
 constexpr size_t kLinkCheck = 8;
+// Below this tagger confidence a span is as likely to be cut wrongly
+// ("جون كيري أوباما") as right.
+constexpr float kWeakConfidence = 0.6f;
+// A short form found alone goes to the full name it is the surname of in at
+// least this many times more mentions than any other.
+constexpr size_t kDominance = 10;
 
 // Words that say what kind of organisation or place follows (group,
 // movement, agency, ministry, camp, city, ...). A name is compared without
@@ -94,7 +100,13 @@ struct Spelling {
   EntityType type = EntityType::kPerson;
   std::vector<uint32_t> mentions;
   bool forced = false;     // joined by an alias entry or a stated alias
-  bool one_word = false;   // core has one token
+  bool one_word = false;   // one word in all
+  // One word that only says what kind of body it is (المنظمة، النادي): it
+  // refers to a name given before it in its document, or to nothing.
+  bool generic = false;
+  // Every mention of it was tagged with low confidence: it may join an
+  // entity, but neither anchors a short form nor makes a stated alias.
+  bool weak = true;
   bool adjective = false;  // a nationality adjective, not a name
   int adjective_of = -1;   // the spelling of its country, if the collection names it
 };
@@ -185,6 +197,7 @@ class Resolver {
       Spelling& s = spellings_[it->second];
       ++s.forms[display_[i]];
       ++s.votes[static_cast<int>(m.type)];
+      if (m.confidence >= kWeakConfidence) s.weak = false;
       s.mentions.push_back(i);
       spelling_of_[i] = it->second;
     }
@@ -198,7 +211,10 @@ class Resolver {
           ++head;
       }
       s.core = head ? PrepareName(Join(s.words, head, s.words.size())) : s.full;
-      s.one_word = s.core.tokens.size() == 1;
+      s.one_word = s.words.size() == 1;
+      // A word of one or two letters (بي، سي، إس) is a letter of an acronym.
+      s.generic = s.one_word && (HeadWords().count(std::string(WithoutArticle(s.words[0]))) ||
+                                 s.full.tokens.empty() || s.full.tokens[0].letters.size() <= 2);
     }
     key_index_ = std::move(index);
   }
@@ -233,19 +249,40 @@ class Resolver {
     }
   }
 
+  // A text saying two names are one joins them for the whole collection, so
+  // one careless sentence must not join two common names: a stated alias
+  // holds only between people or organisations (a place in parentheses after
+  // another is where it lies, not its other name), or to a Latin spelling,
+  // and only when stated often enough for the rarer name (once per
+  // kStatedAliasShare of its mentions).
   void ApplyStatedAliases() {
+    constexpr size_t kStatedAliasShare = 20;
+    std::map<std::pair<uint32_t, uint32_t>, size_t> stated;
     for (const MentionLink& link : links_) {
       if (link.kind != MentionLink::Kind::kAlias || link.a >= mentions_.size() ||
           link.b >= mentions_.size()) {
         continue;
       }
       const uint32_t a = spelling_of_[link.a], b = spelling_of_[link.b];
-      // "X (Y)" with Y one word of an organisation is its acronym, which the
-      // short-form step would also find; a person's one-word alias is a
-      // nickname only that text can tell.
-      if (spellings_[a].type != spellings_[b].type && spellings_[b].one_word) continue;
-      Force(a, b);
+      if (a != b) ++stated[{std::min(a, b), std::max(a, b)}];
     }
+    for (const auto& [pair, count] : stated) {
+      const Spelling& a = spellings_[pair.first];
+      const Spelling& b = spellings_[pair.second];
+      if (a.weak || b.weak) continue;
+      const bool named = (a.type == EntityType::kPerson || a.type == EntityType::kOrganization) &&
+                         a.type == b.type;
+      if (!named && !IsLatin(a.key) && !IsLatin(b.key)) continue;
+      const size_t rarer = std::min(a.mentions.size(), b.mentions.size());
+      if (count * kStatedAliasShare < rarer) continue;
+      Force(pair.first, pair.second);
+    }
+  }
+
+  static bool IsLatin(std::string_view key) {
+    return !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+      return static_cast<unsigned char>(c) < 0x80;
+    });
   }
 
   // One-word spellings that are nationality adjectives (السوري، الطاجيكية)
@@ -267,7 +304,7 @@ class Resolver {
   // word of a place or other name. A person's or organisation's single word
   // is a short form, resolved per mention.
   bool IsFullName(const Spelling& s) const {
-    if (s.adjective || s.core.tokens.empty()) return false;
+    if (s.adjective || s.generic || s.core.tokens.empty()) return false;
     if (!s.one_word) return true;
     return s.type == EntityType::kLocation || s.type == EntityType::kMisc;
   }
@@ -322,6 +359,7 @@ class Resolver {
         for (size_t j = i + 1; j < n; ++j) {
           const uint32_t a = std::min(members[i], members[j]), b = std::max(members[i], members[j]);
           if (!seen.insert({a, b}).second) continue;
+          if (!SameShape(spellings_[a], spellings_[b])) continue;
           const double score = Score(a, b);
           if (score >= Threshold(a, b)) candidates.push_back({score, a, b});
         }
@@ -351,6 +389,25 @@ class Resolver {
     }
   }
 
+  // Organisations and places are not transliterated name by name: a longer
+  // form only adds words after the shorter (جماعة أنصار الهجرة، ... في بلاد
+  // الشام), it never differs inside it (البنك المركزي الأوروبي is not
+  // الاتحاد الأوروبي, which the pair model, lenient with missing words,
+  // would accept).
+  static bool SameShape(const Spelling& a, const Spelling& b) {
+    if (a.type == EntityType::kPerson || a.type == EntityType::kMisc) return true;
+    const auto& x = a.core.tokens.size() <= b.core.tokens.size() ? a.core.tokens : b.core.tokens;
+    const auto& y = &x == &a.core.tokens ? b.core.tokens : a.core.tokens;
+    if (x.size() == y.size()) return true;
+    for (size_t i = 0; i < x.size(); ++i) {
+      if (std::string_view(x[i].letters).substr(x[i].article) !=
+          std::string_view(y[i].letters).substr(y[i].article)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // No chaining: every pair of the commonest names of the two clusters must
   // be the same name, so A~B and B~C do not join A to an unlike C.
   bool Compatible(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
@@ -368,19 +425,32 @@ class Resolver {
   // surname of a person; the first or last word of an organisation or place
   // without its head words; or the acronym of an organisation.
   bool StandsFor(const Spelling& s, const Spelling& full) const {
-    if (full.one_word || !IsFullName(full)) return false;
+    if (full.one_word || full.weak || !IsFullName(full)) return false;
+    if (s.generic) {
+      // المنظمة for منظمة هيومن رايتس ووتش: the name starts with the word.
+      return full.type == s.type && WithoutArticle(full.words[0]) == WithoutArticle(s.words[0]);
+    }
     const NameToken& word = s.core.tokens[0];
     const auto& tokens = full.core.tokens;
     if (s.type == EntityType::kPerson) {
-      return full.type == EntityType::kPerson &&
-             matcher_.TokenScore(word, tokens.back()) >= kShortFormThreshold;
+      // A transliterated surname may be spelled otherwise than in the full
+      // name, but not be much shorter or longer (the pair model is lenient
+      // with tokens of one or two letters).
+      const NameToken& surname = tokens.back();
+      const size_t a = word.letters.size() - word.article, b = surname.letters.size() - surname.article;
+      return full.type == EntityType::kPerson && std::min(a, b) >= 3 && 4 * std::min(a, b) >= 3 * std::max(a, b) &&
+             matcher_.TokenScore(word, surname) >= kShortFormThreshold;
     }
     if (full.type != EntityType::kOrganization && full.type != EntityType::kLocation) return false;
-    if (matcher_.TokenScore(word, tokens.front()) >= kShortFormThreshold ||
-        matcher_.TokenScore(word, tokens.back()) >= kShortFormThreshold) {
-      return true;
-    }
-    return full.type == EntityType::kOrganization && IsAcronym(s.words[0], full.words);
+    // Organisations and places are not transliterated: the word is the
+    // first or last word of the name itself (المنارة for وكالة أنباء المنارة),
+    // with or without the article.
+    auto same_word = [&](const NameToken& t) {
+      return std::string_view(word.letters).substr(word.article) == std::string_view(t.letters).substr(t.article);
+    };
+    if (same_word(tokens.front()) || same_word(tokens.back())) return true;
+    return full.type == EntityType::kOrganization && s.words.size() == 1 &&
+           IsAcronym(s.words[0], full.words);
   }
 
   // جاهش for جماعة أنصار الهجرة في بلاد الشام: the letters are the first
@@ -409,6 +479,10 @@ class Resolver {
     return words.size() - letters.size() <= letters.size();
   }
 
+  // For each short spelling, the clusters it may stand for, with how many
+  // mentions of full names in each it matches (its support there).
+  using Candidates = std::vector<std::pair<uint32_t, size_t>>;  // (root, support), by root
+
   void AssignMentions() {
     cluster_of_mention_.assign(mentions_.size(), -1);
     // Mentions of each document in text order.
@@ -425,11 +499,12 @@ class Resolver {
       if (IsFullName(s) || s.forced) cluster_of_mention_[i] = static_cast<int32_t>(sets_->Find(spelling_of_[i]));
     }
     // The full-name clusters a short form could stand for.
-    std::unordered_map<uint32_t, std::vector<uint32_t>> candidates;  // short spelling -> roots
+    std::unordered_map<uint32_t, Candidates> candidates;  // short spelling -> roots
     std::unordered_map<std::string, std::vector<uint32_t>> full_by_key;  // token key -> spellings
     for (uint32_t i = 0; i < spellings_.size(); ++i) {
       const Spelling& s = spellings_[i];
-      if (!IsFullName(s) || s.one_word) continue;
+      if (!IsFullName(s) || s.one_word || s.weak) continue;
+      full_by_key[s.full.tokens.front().key].push_back(i);
       full_by_key[s.core.tokens.front().key].push_back(i);
       full_by_key[s.core.tokens.back().key].push_back(i);
       if (s.type == EntityType::kOrganization) full_by_key["acronym"].push_back(i);
@@ -437,13 +512,16 @@ class Resolver {
     for (uint32_t i = 0; i < spellings_.size(); ++i) {
       const Spelling& s = spellings_[i];
       if (IsFullName(s) || s.forced || s.adjective || s.core.tokens.empty()) continue;
-      std::set<uint32_t> roots;
+      std::map<uint32_t, size_t> roots;
+      std::set<uint32_t> seen;
       for (const char* bucket : {"", "acronym"}) {
         const std::string key = *bucket ? bucket : s.core.tokens[0].key;
         auto it = full_by_key.find(key);
         if (it == full_by_key.end()) continue;
         for (uint32_t f : it->second) {
-          if (StandsFor(s, spellings_[f])) roots.insert(sets_->Find(f));
+          if (seen.insert(f).second && StandsFor(s, spellings_[f])) {
+            roots[sets_->Find(f)] += spellings_[f].mentions.size();
+          }
         }
       }
       candidates[i].assign(roots.begin(), roots.end());
@@ -457,8 +535,8 @@ class Resolver {
       for (size_t k = 0; k < list.size(); ++k) {
         const uint32_t m = list[k];
         if (cluster_of_mention_[m] >= 0 || spellings_[spelling_of_[m]].adjective) continue;
-        const std::vector<uint32_t>& roots = candidates[spelling_of_[m]];
-        cluster_of_mention_[m] = static_cast<int32_t>(ShortFormCluster(list, k, roots, docs_of));
+        const Candidates& roots = candidates[spelling_of_[m]];
+        cluster_of_mention_[m] = ShortFormCluster(list, k, roots, docs_of);
       }
     }
   }
@@ -467,15 +545,18 @@ class Resolver {
   // its document (after it, if none before), else the only candidate in the
   // collection, else the candidate sharing the most other names with this
   // document; else its own spelling's.
-  uint32_t ShortFormCluster(const std::vector<uint32_t>& doc_mentions, size_t k,
-                            const std::vector<uint32_t>& roots,
-                            const std::unordered_map<uint32_t, std::set<int64_t>>& docs_of) {
-    const uint32_t own = sets_->Find(spelling_of_[doc_mentions[k]]);
+  int32_t ShortFormCluster(const std::vector<uint32_t>& doc_mentions, size_t k,
+                           const Candidates& roots,
+                           const std::unordered_map<uint32_t, std::set<int64_t>>& docs_of) {
+    const Spelling& short_form = spellings_[spelling_of_[doc_mentions[k]]];
+    // A generic word names nothing outside its document.
+    const int32_t own = short_form.generic ? -1 : static_cast<int32_t>(sets_->Find(spelling_of_[doc_mentions[k]]));
     if (roots.empty()) return own;
     auto is_candidate = [&](uint32_t mention) {
       const int32_t c = cluster_of_mention_[mention];
-      return c >= 0 && IsFullName(spellings_[spelling_of_[mention]]) &&
-             std::binary_search(roots.begin(), roots.end(), static_cast<uint32_t>(c));
+      // The name written there must be one the short form stands for, not
+      // merely another name of the same entity.
+      return c >= 0 && StandsFor(short_form, spellings_[spelling_of_[mention]]);
     };
     for (size_t j = k; j-- > 0;) {
       if (is_candidate(doc_mentions[j])) return cluster_of_mention_[doc_mentions[j]];
@@ -483,32 +564,53 @@ class Resolver {
     for (size_t j = k + 1; j < doc_mentions.size(); ++j) {
       if (is_candidate(doc_mentions[j])) return cluster_of_mention_[doc_mentions[j]];
     }
-    if (roots.size() == 1) return roots[0];
+    if (short_form.generic) return -1;
+    if (roots.size() == 1) return static_cast<int32_t>(roots[0].first);
+    // One candidate far better attested than the others (أوباما is باراك
+    // أوباما's surname in hundreds of mentions, some miscut span's once).
+    std::vector<std::pair<size_t, uint32_t>> support;
+    for (const auto& [root, n] : roots) support.push_back({n, root});
+    std::sort(support.rbegin(), support.rend());
+    if (support[0].first >= kDominance * support[1].first) return static_cast<int32_t>(support[0].second);
     // Context: the other names of this document.
     std::set<int32_t> here;
     for (uint32_t m : doc_mentions) {
       if (cluster_of_mention_[m] >= 0) here.insert(cluster_of_mention_[m]);
     }
     std::vector<std::pair<size_t, uint32_t>> overlap;
-    for (uint32_t root : roots) {
-      std::set<int64_t> docs;
-      if (auto it = docs_of.find(root); it != docs_of.end()) docs = it->second;
+    for (const auto& [root, n] : roots) {
       size_t shared = 0;
-      for (int32_t other : here) {
-        auto it = docs_of.find(static_cast<uint32_t>(other));
-        if (it == docs_of.end()) continue;
-        for (int64_t d : it->second) {
-          if (docs.count(d)) {
-            ++shared;
-            break;
-          }
-        }
-      }
+      for (int32_t other : here) shared += CoOccur(root, static_cast<uint32_t>(other), docs_of);
       overlap.push_back({shared, root});
     }
     std::sort(overlap.rbegin(), overlap.rend());
-    if (overlap[0].first > 0 && overlap[0].first > overlap[1].first) return overlap[0].second;
+    if (overlap[0].first > 0 && overlap[0].first > overlap[1].first) {
+      return static_cast<int32_t>(overlap[0].second);
+    }
     return own;
+  }
+
+  // Whether two clusters are named in one document; memoised, as the same
+  // pairs come up for every short form of a name.
+  bool CoOccur(uint32_t a, uint32_t b,
+               const std::unordered_map<uint32_t, std::set<int64_t>>& docs_of) {
+    if (a == b) return false;
+    const uint64_t key = (uint64_t{std::min(a, b)} << 32) | std::max(a, b);
+    if (auto it = co_occur_.find(key); it != co_occur_.end()) return it->second;
+    bool found = false;
+    auto ia = docs_of.find(a), ib = docs_of.find(b);
+    if (ia != docs_of.end() && ib != docs_of.end()) {
+      const std::set<int64_t>& small = ia->second.size() < ib->second.size() ? ia->second : ib->second;
+      const std::set<int64_t>& large = &small == &ia->second ? ib->second : ia->second;
+      for (int64_t d : small) {
+        if (large.count(d)) {
+          found = true;
+          break;
+        }
+      }
+    }
+    co_occur_.emplace(key, found);
+    return found;
   }
 
   Resolution MakeResolution() {
@@ -583,16 +685,16 @@ class Resolver {
     uint32_t votes[ner::kEntityTypes] = {0, 0, 0, 0};
     // Names in order of first mention, so that ties go to the earliest.
     std::vector<std::pair<std::string, double>> name_score;
+    std::unordered_map<std::string, size_t> name_index;
     std::map<std::string, uint32_t> latin_count;
     for (uint32_t m : members) {
       const Spelling& s = spellings_[spelling_of_[m]];
       ++votes[static_cast<int>(s.type)];
       const std::string& name = display_[m];
       const double words = static_cast<double>(Words(name).size());
-      auto it = std::find_if(name_score.begin(), name_score.end(),
-                             [&](const auto& n) { return n.first == name; });
-      if (it == name_score.end()) it = name_score.insert(name_score.end(), {name, 0.0});
-      it->second += IsFullName(s) ? 1.0 + 0.5 * (words - 1) : 0.01;
+      auto [at, added] = name_index.emplace(name, name_score.size());
+      if (added) name_score.push_back({name, 0.0});
+      name_score[at->second].second += IsFullName(s) ? 1.0 + 0.5 * (words - 1) : 0.01;
       if (!mentions_[m].latin.empty()) ++latin_count[mentions_[m].latin];
     }
     e->type = static_cast<EntityType>(std::max_element(votes, votes + ner::kEntityTypes) - votes);
@@ -631,6 +733,7 @@ class Resolver {
   std::unique_ptr<DisjointSets> sets_;
   std::map<uint32_t, size_t> entry_of_root_;  // spelling -> alias entry that named it
   std::unordered_map<uint64_t, double> score_cache_;
+  std::unordered_map<uint64_t, bool> co_occur_;
   std::vector<int32_t> cluster_of_mention_;
 };
 

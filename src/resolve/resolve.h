@@ -222,6 +222,7 @@ struct NameMention {
   std::string name;    // display-normalised text of the mention
   uint32_t order = 0;  // position in its document: mentions are compared by it
   std::string latin;   // a Latin spelling the text gives for it, or ""
+  float confidence = 1;  // the tagger's (ner::Mention::confidence)
 };
 
 // What a document's text says about two of its mentions (indices into the
@@ -249,8 +250,9 @@ struct ResolvedEntity {
 
 struct Resolution {
   std::vector<ResolvedEntity> entities;
-  // Per mention, the index of its entity, or -1 (an adjective of a place
-  // the collection never names).
+  // Per mention, the index of its entity, or -1: an adjective of a place
+  // the collection never names, or a generic word (المنظمة، النادي) with no
+  // name it can stand for in its document.
   std::vector<int32_t> entity_of;
   // Per mention, 1 when it is a nationality adjective tagged as a name
   // (السوري، الطاجيكية): linked to its country as an attribute of the

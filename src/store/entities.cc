@@ -65,7 +65,9 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
   std::vector<std::optional<int64_t>> old_entity;
   std::vector<uint8_t> old_attribute;
   {
-    Statement s(db_, "SELECT id, doc, type, text, latin, entity, attribute FROM mentions ORDER BY id");
+    Statement s(db_,
+                "SELECT id, doc, type, text, latin, entity, attribute, confidence FROM mentions "
+                "ORDER BY id");
     while (s.Step()) {
       resolve::NameMention m;
       m.doc = s.Int(1);
@@ -73,6 +75,7 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
       m.name = s.Text(3);
       m.latin = s.Text(4);
       m.order = static_cast<uint32_t>(mentions.size());
+      m.confidence = static_cast<float>(s.Double(7));
       ids.push_back(s.Int(0));
       mentions.push_back(std::move(m));
       old_entity.push_back(s.OptionalInt(5));
