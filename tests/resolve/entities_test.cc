@@ -200,6 +200,53 @@ TEST(ResolveEntitiesTest, DeterministicAndEmpty) {
   EXPECT_EQ(j.entity_of.size(), 3u);
 }
 
+
+TEST(ResolveEntitiesTest, AMiscutSpanDoesNotCaptureASurname) {
+  // "رستم تيموروف كاظموف" is a tagger's miscut of two names; the surname
+  // كاظموف belongs to the far better attested نوري كاظموف.
+  Collection c;
+  for (int d = 0; d < 12; ++d) c.Add(d, kPer, "نوري كاظموف");
+  c.Add(20, kPer, "رستم تيموروف").Add(20, kPer, "كاظموف");          // 12, 13
+  c.Add(21, kPer, "رستم تيموروف كاظموف");                           // 14
+  c.Add(22, kPer, "كاظموف");                                         // 15
+  const Resolution r = c.Resolve();
+  EXPECT_EQ(r.entity_of[13], r.entity_of[0]);  // not the preceding رستم تيموروف
+  EXPECT_EQ(r.entity_of[15], r.entity_of[0]);
+  EXPECT_NE(r.entity_of[12], r.entity_of[0]);
+}
+
+TEST(ResolveEntitiesTest, OrganisationFormsDifferOnlyByAddedWords) {
+  Collection c;
+  c.Add(1, kOrg, "الاتحاد الجنوبي").Add(2, kOrg, "المصرف المركزي الجنوبي");
+  c.Add(3, kOrg, "جبهة تحرير السهول").Add(4, kOrg, "جبهة تحرير السهول الشرقية");
+  const Resolution r = c.Resolve();
+  EXPECT_NE(r.entity_of[0], r.entity_of[1]);
+  EXPECT_EQ(r.entity_of[2], r.entity_of[3]);
+}
+
+TEST(ResolveEntitiesTest, GenericWordsNameOnlyWhatPrecedesThem) {
+  Collection c;
+  c.Add(1, kOrg, "منظمة حماية السهول").Add(1, kOrg, "المنظمة");  // 0, 1
+  c.Add(2, kOrg, "المنظمة").Add(2, kOrg, "بي");                   // 2, 3: nothing before it
+  const Resolution r = c.Resolve();
+  EXPECT_EQ(r.entity_of[1], r.entity_of[0]);
+  EXPECT_EQ(r.entity_of[2], -1);
+  EXPECT_EQ(r.entity_of[3], -1);
+  EXPECT_EQ(r.entities.size(), 1u);
+}
+
+TEST(ResolveEntitiesTest, AStatedAliasMustBeStatedInProportion) {
+  // Two common names said once to be one: not enough.
+  Collection c;
+  for (int d = 0; d < 40; ++d) c.Add(d, kOrg, "جبهة تحرير السهول").Add(d, kOrg, "حركة شباب الجبل");
+  c.Add(50, kOrg, "هيئة إغاثة الوادي").Add(50, kOrg, "هاو");
+  const std::vector<MentionLink> links = {{0, 1, MentionLink::Kind::kAlias},
+                                          {80, 81, MentionLink::Kind::kAlias}};
+  const Resolution r = c.Resolve(links);
+  EXPECT_NE(r.entity_of[0], r.entity_of[1]);
+  EXPECT_EQ(r.entity_of[80], r.entity_of[81]);  // a rare name stated once is enough
+}
+
 // ---------------------------------------------------------------------------
 // Links stated in a text, over mentions given by hand (word ranges).
 
