@@ -425,7 +425,7 @@ class Resolver {
   // surname of a person; the first or last word of an organisation or place
   // without its head words; or the acronym of an organisation.
   bool StandsFor(const Spelling& s, const Spelling& full) const {
-    if (full.one_word || full.weak || !IsFullName(full)) return false;
+    if (full.one_word || !IsFullName(full)) return false;
     if (s.generic) {
       // المنظمة for منظمة هيومن رايتس ووتش: the name starts with the word.
       return full.type == s.type && WithoutArticle(full.words[0]) == WithoutArticle(s.words[0]);
@@ -551,7 +551,6 @@ class Resolver {
     const Spelling& short_form = spellings_[spelling_of_[doc_mentions[k]]];
     // A generic word names nothing outside its document.
     const int32_t own = short_form.generic ? -1 : static_cast<int32_t>(sets_->Find(spelling_of_[doc_mentions[k]]));
-    if (roots.empty()) return own;
     auto is_candidate = [&](uint32_t mention) {
       const int32_t c = cluster_of_mention_[mention];
       // The name written there must be one the short form stands for, not
@@ -564,7 +563,8 @@ class Resolver {
     for (size_t j = k + 1; j < doc_mentions.size(); ++j) {
       if (is_candidate(doc_mentions[j])) return cluster_of_mention_[doc_mentions[j]];
     }
-    if (short_form.generic) return -1;
+    // Outside its document, only names not cut weakly by the tagger.
+    if (short_form.generic || roots.empty()) return own;
     if (roots.size() == 1) return static_cast<int32_t>(roots[0].first);
     // One candidate far better attested than the others (أوباما is باراك
     // أوباما's surname in hundreds of mentions, some miscut span's once).
