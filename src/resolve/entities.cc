@@ -425,7 +425,7 @@ class Resolver {
   // surname of a person; the first or last word of an organisation or place
   // without its head words; or the acronym of an organisation.
   bool StandsFor(const Spelling& s, const Spelling& full) const {
-    if (full.one_word || !IsFullName(full)) return false;
+    if (s.core.tokens.empty() || full.one_word || !IsFullName(full)) return false;
     if (s.generic) {
       // المنظمة for منظمة هيومن رايتس ووتش: the name starts with the word.
       return full.type == s.type && WithoutArticle(full.words[0]) == WithoutArticle(s.words[0]);

@@ -195,9 +195,10 @@ TEST(ResolveEntitiesTest, DeterministicAndEmpty) {
   EXPECT_EQ(a.entities.size(), 2u);
   EXPECT_TRUE(Collection().Resolve().entities.empty());
   Collection junk;
-  junk.Add(1, kPer, "").Add(1, kPer, "\xff\xfe").Add(2, kOrg, "!!!");
+  junk.Add(1, kPer, "").Add(1, kPer, "\xff\xfe").Add(2, kOrg, "!!!").Add(2, kOrg, "جبهة تحرير السهول");
+  junk.Add(2, kOrg, "١٢").Add(2, kPer, "نوري الدباغ").Add(2, kPer, "،");
   const Resolution j = junk.Resolve();
-  EXPECT_EQ(j.entity_of.size(), 3u);
+  EXPECT_EQ(j.entity_of.size(), 7u);
 }
 
 
