@@ -241,6 +241,16 @@ struct Server::Impl {
         std::cerr << "marsad serve: " << req.method << " " << req.path << ": " << e.what() << "\n";
         SendError(res, 500, "internal error");
       }
+      // Here, not in a post-routing handler: the library has computed
+      // Content-Length by then.
+      if (req.has_header(kAcceptsGzip) && res.body.size() >= 1024) {
+        std::string gz;
+        if (Gzip(res.body, &gz)) {
+          res.body = std::move(gz);
+          res.set_header("Content-Encoding", "gzip");
+          res.set_header("Vary", "Accept-Encoding");
+        }
+      }
     };
   }
 
@@ -284,12 +294,17 @@ struct Server::Impl {
 
   void Setup() {
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    const unsigned threads = options.threads ? options.threads : std::max(8u, 2 * cores);
+    // A worker serves one connection for as long as the client keeps it
+    // alive, and a browser holds six or more open: the pool is sized for
+    // idle connections, not for cores (stores are opened per request, not
+    // per worker).
+    const unsigned threads = options.threads ? options.threads : std::max(32u, 4 * cores);
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     http.set_payload_max_length(options.max_body);
     http.set_read_timeout(options.read_timeout_s, 0);
     http.set_write_timeout(options.write_timeout_s, 0);
     http.set_keep_alive_timeout(5);
+    http.set_tcp_nodelay(true);  // no 40 ms Nagle wait on kept-alive connections
     http.set_keep_alive_max_count(100);
     http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                               {"Referrer-Policy", "no-referrer"},
@@ -299,7 +314,7 @@ struct Server::Impl {
     http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
       // The library would compress every response with brotli at its
       // slowest setting, and compress our precompressed assets again: it
-      // never sees Accept-Encoding, and PostRouting compresses instead. (The
+      // never sees Accept-Encoding, and Api() and Static() compress instead. (The
       // request object is the library's own non-const one.)
       auto& headers = const_cast<httplib::Headers&>(req.headers);
       if (auto it = headers.find("Accept-Encoding"); it != headers.end()) {
@@ -326,17 +341,6 @@ struct Server::Impl {
     });
     // Every 4xx/5xx has a JSON body, including those the library answers
     // itself (413, 414, unknown routes).
-    http.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-      if (!req.has_header(kAcceptsGzip) || res.body.size() < 1024 || res.has_header("Content-Encoding")) {
-        return;
-      }
-      std::string gz;
-      if (Gzip(res.body, &gz)) {
-        res.body = std::move(gz);
-        res.set_header("Content-Encoding", "gzip");
-        res.set_header("Vary", "Accept-Encoding");
-      }
-    });
     http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
       if (res.body.empty()) SendError(res, res.status, StatusMessage(res.status));
     });

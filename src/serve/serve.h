@@ -60,7 +60,7 @@ struct Options {
   std::string host = "127.0.0.1";
   int port = 8080;          // 0: any free port (see Server::port())
   std::string token;        // required unless host is a loopback address
-  unsigned threads = 0;     // worker threads; 0: twice the cores, at least 4
+  unsigned threads = 0;     // worker threads (one per open connection); 0: 4 per core, at least 32
   size_t max_body = 64 * 1024;  // bytes of request body
   int read_timeout_s = 5;
   int write_timeout_s = 10;

@@ -333,6 +333,12 @@ TEST_F(ApiTest, DashboardIsEmbeddedWithTypesAndCaching) {
   EXPECT_TRUE(gz.HasHeader("content-encoding: gzip")) << gz.headers;
   EXPECT_EQ(gz.headers.find("content-encoding: br"), std::string::npos);
   EXPECT_LT(gz.body.size(), script.body.size());
+  EXPECT_NE(gz.headers.find("content-length: " + std::to_string(gz.body.size())), std::string::npos);
+  // API answers too, with a Content-Length that matches what is sent.
+  const Response api = Get(port(), "/api/docs?limit=100", "Accept-Encoding: gzip\r\n");
+  EXPECT_TRUE(api.HasHeader("content-encoding: gzip")) << api.headers;
+  EXPECT_NE(api.headers.find("content-length: " + std::to_string(api.body.size())), std::string::npos)
+      << api.headers << "\n" << api.body.size();
 }
 
 TEST_F(ApiTest, PathTraversalFindsNothing) {

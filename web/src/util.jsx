@@ -6,7 +6,8 @@ import { api } from './api.js';
 export const TYPE_NAMES = { PER: 'شخص', ORG: 'تنظيم', LOC: 'مكان', MISC: 'أخرى' };
 export const EVENT_NAMES = {
   joined: 'انضمام', attack: 'هجوم', killed: 'مقتل', arrested: 'اعتقال', sentenced: 'حكم',
-  returned: 'عودة / ترحيل', repatriated: 'إعادة', agreement: 'اتفاق',
+  returned: 'عودة / إعادة', repatriated: 'إعادة', agreement: 'اتفاق', left: 'مغادرة',
+  statement: 'بيان', charged: 'اتهام', released: 'إفراج', injured: 'إصابة',
 };
 export const RELATION_NAMES = {
   'co-occurs': 'يرد معه', part_of: 'فرع من', has_part: 'له فرع', alias_of: 'اسم آخر لـ',

@@ -34,37 +34,24 @@ export function verdict(claims) {
 
 const VERDICT = { agree: ['تتفق المصادر', 'ok'], conflict: ['تتعارض المصادر', 'bad'], single: ['مصدر واحد', 'neutral'] };
 
-function RangeChart({ claims }) {
-  const finite = claims.flatMap((c) => interval(c)).filter((v) => Number.isFinite(v));
-  const max = Math.max(1, ...finite) * 1.08;
-  const W = 520, row = 22, left = 8, right = 12, H = claims.length * row + 24;
-  const x = (v) => left + ((Math.min(v, max)) / max) * (W - left - right);
-  const ticks = [0, max / 4, max / 2, (3 * max) / 4, max];
+// One claim's interval on the group's common scale [0, max]: a bar for the
+// range (dashed when open-ended), a dot at the figure.
+function RangeBar({ c, max }) {
+  const W = 180, H = 18, pad = 6;
+  const x = (v) => pad + (Math.min(v, max) / max) * (W - 2 * pad);
+  const [lo, hi] = interval(c);
   return (
-    <svg class="range-chart" viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label="مقارنة الأرقام">
-      {ticks.map((t) => (
-        <g>
-          <line x1={x(t)} x2={x(t)} y1={0} y2={H - 18} class="tick" />
-          <text x={x(t)} y={H - 4} text-anchor="middle" class="tick-label">{num(Math.round(t))}</text>
-        </g>
-      ))}
-      {claims.map((c, i) => {
-        const [lo, hi] = interval(c);
-        const y = i * row + 12;
-        return (
-          <g>
-            <title>{`${who(c)}: ${figure(c)}`}</title>
-            <line x1={x(lo)} x2={x(Number.isFinite(hi) ? hi : max)} y1={y} y2={y} class={Number.isFinite(hi) ? 'span' : 'span open'} />
-            <circle cx={x(c.value)} cy={y} r="5" class="dot" />
-          </g>
-        );
-      })}
+    <svg class="range-bar" viewBox={`0 0 ${W} ${H}`} width={W} height={H} dir="ltr" aria-hidden="true">
+      <line x1={pad} x2={W - pad} y1={H / 2} y2={H / 2} class="axis" />
+      <line x1={x(lo)} x2={x(Number.isFinite(hi) ? hi : max)} y1={H / 2} y2={H / 2} class={Number.isFinite(hi) ? 'span' : 'span open'} />
+      <circle cx={x(c.value)} cy={H / 2} r="4.5" class="dot" />
     </svg>
   );
 }
 
 function Group({ g }) {
   const v = verdict(g.claims);
+  const max = Math.max(1, ...g.claims.flatMap((c) => interval(c)).filter((x) => Number.isFinite(x))) * 1.05;
   const [label, cls] = VERDICT[v];
   return (
     <div class={`card group ${cls}`}>
@@ -73,23 +60,21 @@ function Group({ g }) {
         {g.unit && <small class="muted"> ({UNITS[g.unit] || g.unit})</small>}
         <span class={`verdict ${cls}`}>{label}</span>
       </h3>
-      <div class="side">
-        <table class="grid compact">
-          <thead><tr><th>من يقول</th><th>الرقم</th><th>الوسيلة</th><th>التاريخ</th><th></th></tr></thead>
+      <table class="grid compact">
+          <thead><tr><th>من يقول</th><th>الرقم</th><th class="scale-head"><span dir="ltr">0 — {num(Math.round(max))}</span></th><th>الوسيلة</th><th>التاريخ</th><th></th></tr></thead>
           <tbody>
             {g.claims.map((c) => (
               <tr>
                 <td><SourceName source={c.source} /></td>
                 <td class="fig">{figure(c)}</td>
+                <td><RangeBar c={c} max={max} /></td>
                 <td>{c.outlet || '—'}</td>
                 <td class="nowrap">{c.date || c.published}</td>
                 <td><Evidence doc={c.doc} start={c.start} end={c.end} label="الجملة" /></td>
               </tr>
             ))}
           </tbody>
-        </table>
-        <div class="chart-ltr" dir="ltr"><RangeChart claims={g.claims} /></div>
-      </div>
+      </table>
     </div>
   );
 }

@@ -14,20 +14,31 @@ export function NetworkView({ params }) {
     const maxDocs = Math.max(1, ...data.nodes.map((n) => (n.docs && n.docs.length) || n.mentions || 1));
     const maxEdge = Math.max(1, ...data.edges.map((e) => e.docs));
     const ids = new Set(data.nodes.map((n) => n.id));
+    // Each entity keeps its strongest ties (at most 4), so the drawing shows
+    // structure instead of a hairball; the counts above are of all ties.
+    const strongest = new Set();
+    const byNode = new Map();
+    for (const e of data.edges) {
+      if (!ids.has(e.a) || !ids.has(e.b)) continue;
+      for (const n of [e.a, e.b]) { if (!byNode.has(n)) byNode.set(n, []); byNode.get(n).push(e); }
+    }
+    for (const list of byNode.values()) {
+      list.sort((x, y) => y.docs - x.docs).slice(0, 4).forEach((e) => strongest.add(e));
+    }
     const cy = cytoscape({
       container: ref.current,
       elements: [
         ...data.nodes.map((n) => ({
           data: { id: String(n.id), label: n.name, type: n.type, w: (n.docs && n.docs.length) || n.mentions || 1 },
         })),
-        ...data.edges.filter((e) => ids.has(e.a) && ids.has(e.b)).map((e) => ({
+        ...[...strongest].map((e) => ({
           data: { id: `${e.a}-${e.b}`, source: String(e.a), target: String(e.b), w: e.docs },
         })),
       ],
       style: [
         { selector: 'node', style: {
           label: 'data(label)', 'font-family': 'Noto Sans Arabic, Noto Naskh Arabic, Tahoma, sans-serif',
-          'font-size': 13, 'text-valign': 'bottom', 'text-margin-y': 3, color: '#222',
+          'font-size': 12, 'min-zoomed-font-size': 7, 'text-valign': 'bottom', 'text-margin-y': 3, color: '#222',
           'text-background-color': '#fff', 'text-background-opacity': 0.7, 'text-background-padding': 1,
           'background-color': (n) => COLORS[n.data('type')] || '#555',
           width: (n) => 12 + (28 * n.data('w')) / maxDocs, height: (n) => 12 + (28 * n.data('w')) / maxDocs,
@@ -37,9 +48,12 @@ export function NetworkView({ params }) {
         } },
         { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#f2c14e' } },
       ],
-      layout: { name: 'cose', animate: false, nodeRepulsion: 9000, idealEdgeLength: 90, randomize: false },
-      wheelSensitivity: 0.3,
+      layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 110,
+        nodeOverlap: 40, componentSpacing: 80, gravity: 0.25, numIter: 1000, padding: 30 },
+      minZoom: 0.3, maxZoom: 2.5,
     });
+    // A small graph is not blown up to fill the box.
+    if (cy.zoom() > 1.1) { cy.zoom(1.1); cy.center(); }
     cy.on('tap', 'node', (ev) => { location.hash = `#/entity/${ev.target.id()}`; });
     return () => cy.destroy();
   }, [data]);

@@ -33,6 +33,7 @@ function Chart({ events }) {
     const width = Math.max(320, ref.current.clientWidth);
     const plot = new uPlot({
       width, height: 260,
+      legend: { live: false },
       scales: { x: { time: true }, n: { auto: true }, k: { auto: true } },
       axes: [
         { stroke: '#444' },
