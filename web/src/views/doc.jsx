@@ -1,5 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useApi, Status, Marked, TYPE_NAMES } from '../util.jsx';
+import { useApi, Status, Marked, TYPE_NAMES, chars } from '../util.jsx';
+
+// The sentence around [start, end): back to the previous full stop, question
+// mark or line break, on to the next.
+function sentenceAround(cs, start, end) {
+  const stop = (c) => c === '.' || c === '!' || c === '?' || c === '؟' || c === '\n';
+  let s = Math.min(start, cs.length), e = Math.min(end, cs.length);
+  while (s > 0 && !stop(cs[s - 1])) s -= 1;
+  while (e < cs.length && !stop(cs[e - 1] ?? '')) e += 1;
+  while (s < e && /\s/.test(cs[s])) s += 1;
+  return [s, e];
+}
+
+// Ranges clipped to [from, to) and shifted to start there.
+const clip = (ranges, from, to) => ranges
+  .filter((r) => r.end > from && r.start < to)
+  .map((r) => ({ ...r, start: Math.max(r.start, from) - from, end: Math.min(r.end, to) - from }));
 
 const REASONS = {
   navigation: 'قائمة تنقل', comments: 'تعليقات', comment_form: 'نموذج تعليق', author_list: 'قائمة كتّاب',
@@ -24,9 +40,17 @@ export function DocView({ id, params }) {
           title: TYPE_NAMES[m.type] || m.type,
         }));
         let evidence = null;
-        if (hl) evidence = { start: +hl[1], end: +hl[2], cls: 'evidence-span', id: 'evidence', title: 'الدليل' };
+        if (hl) evidence = { start: +hl[1], end: +hl[2], cls: 'evidence-span', title: 'الدليل' };
         // The evidence wins over a mention it overlaps.
         const all = evidence ? [evidence, ...ranges.filter((r) => r.end <= evidence.start || r.start >= evidence.end)] : ranges;
+        let body = <Marked text={doc.text} ranges={all} />;
+        if (evidence) {
+          // The whole sentence is the evidence; the words it rests on stand out in it.
+          const cs = chars(doc.text);
+          const [s, e] = sentenceAround(cs, evidence.start, evidence.end);
+          const part = (a, b) => <Marked text={cs.slice(a, b).join('')} ranges={clip(all, a, b)} />;
+          body = <>{part(0, s)}<span class="evidence-sentence" id="evidence">{part(s, e)}</span>{part(e, cs.length)}</>;
+        }
         const boiler = doc.boilerplate || [];
         return (
           <article class="doc">
@@ -41,9 +65,9 @@ export function DocView({ id, params }) {
             <p class="legend muted">
               الأسماء المعلَّمة: <span class="mention t-PER">شخص</span> <span class="mention t-ORG">تنظيم</span>{' '}
               <span class="mention t-LOC">مكان</span> <span class="mention t-MISC">أخرى</span>
-              {evidence && <> · <span class="evidence-span">الجملة المستشهد بها</span></>}
+              {evidence && <> · <span class="evidence-sentence">الجملة المستشهد بها</span></>}
             </p>
-            <div class="doc-text"><Marked text={doc.text} ranges={all} /></div>
+            <div class="doc-text">{body}</div>
             <div class="boiler">
               {boiler.length > 0
                 ? <button type="button" class="link" onClick={() => setShowBoiler(!showBoiler)} aria-expanded={showBoiler}>
