@@ -147,6 +147,10 @@ int main() {
     const auto t = Clock::now();
     store->Search(q, {}, &hits, &error);
     latencies.push_back(Seconds(t) * 1000);
+    // MARSAD_BENCH_SLOW=MS lists the queries slower than MS milliseconds.
+    if (const char* slow = std::getenv("MARSAD_BENCH_SLOW"); slow && latencies.back() > std::atof(slow)) {
+      std::printf("  slow query %-30s %.2f ms, %zu hits\n", q.c_str(), latencies.back(), hits.size());
+    }
   }
   std::sort(latencies.begin(), latencies.end());
   if (!latencies.empty()) {

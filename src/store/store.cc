@@ -466,6 +466,15 @@ bool Store::Search(std::string_view query, const SearchOptions& options,
   }
   // Rank first, then build snippets for the returned rows only: a snippet
   // re-reads and re-tokenizes its document, far too slow for every match.
+  //
+  // BM25 costs a few microseconds per matching document, so a word found in
+  // most documents (في "in", the stem of وفي) makes a query slow. A term in
+  // more than half the documents has an inverse document frequency of zero
+  // in BM25: it changes the order of nothing. So the first ranking of a
+  // short list (limit up to 100) leaves such a term out of
+  // a word's alternatives when the word has others; if that finds too few
+  // documents, the whole expression is ranked next.
+  const bool short_list = options.limit <= 100;
   const std::string rank_sql =
       std::string("SELECT f.rowid, bm25(docs_fts, 2.0, 1.0) FROM docs_fts f") +
       (options.source.empty() ? "" : " JOIN docs d ON d.id = f.rowid") +
@@ -505,7 +514,30 @@ bool Store::Search(std::string_view query, const SearchOptions& options,
       hits->push_back(std::move(hit));
     }
   };
-  run(MatchExpression(words, false), true);
+  if (short_list) {
+    // Terms in more than half the documents, left out where a word has others.
+    Statement total(db_, "SELECT count(*) FROM docs");
+    total.Step();
+    const int64_t half = total.Int(0) / 2;
+    Statement df(db_, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?");
+    std::vector<QueryWord> informative = words;
+    bool pruned = false;
+    for (QueryWord& w : informative) {
+      std::vector<std::string> kept;
+      for (const std::string& t : w.exact) {
+        df.Reset();
+        df.Bind(1, Quote(t));
+        df.Step();
+        if (df.Int(0) <= half) kept.push_back(t);
+      }
+      if (!kept.empty() && kept.size() < w.exact.size()) {
+        w.exact = std::move(kept);
+        pruned = true;
+      }
+    }
+    if (pruned) run(MatchExpression(informative, false), true);
+  }
+  if (hits->size() < options.limit) run(MatchExpression(words, false), true);
   if (options.variants && hits->size() < options.limit) {
     bool any_variant = false;
     for (const QueryWord& w : words) any_variant = any_variant || !w.variants.empty();
