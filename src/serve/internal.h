@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "screen/screen.h"
 #include "store/store.h"
 
 namespace marsad::serve {
@@ -36,9 +37,14 @@ size_t CharCount(const std::string& utf8);
 int64_t EntityCount(const store::Store& db);
 nlohmann::json MentionsJson(const store::Store& db, int64_t doc);
 nlohmann::json EntitiesJson(const store::Store& db, const Query& filter);
-// {"entity", "related", "documents", "quotes", "claims", "events"}, or null
-// when there is no such entity.
-nlohmann::json EntityProfileJson(const store::Store& db, int64_t id);
+// {"entity", "related", "documents", "quotes", "claims", "events",
+// "screening"}, or null when there is no such entity. "screening" holds the
+// hits of screen::ScreenEntity (as `marsad screen --list --json` prints
+// them), empty without a screener.
+nlohmann::json EntityProfileJson(const store::Store& db, int64_t id, const screen::Screener* screener);
+
+// A screening hit as `marsad screen --json` prints it; entity 0 is left out.
+nlohmann::json ScreenHitJson(int64_t entity, const std::string& name, const screen::Hit& hit);
 nlohmann::json ClaimsJson(const store::Store& db, const Query& filter);
 nlohmann::json QuotesJson(const store::Store& db, const Query& filter);
 nlohmann::json EventsJson(const store::Store& db, const Query& filter);

@@ -16,6 +16,14 @@ using nlohmann::json;
 
 const bool kHasRecords = MARSAD_SERVE_RECORDS != 0;
 
+json ScreenHitJson(int64_t entity, const std::string& name, const screen::Hit& h) {
+  json j = {{"name", name},         {"list_entry_id", h.list_entry_id},
+            {"list_name", h.list_name}, {"score", h.score},
+            {"why", h.why},         {"matched_alias", h.matched_alias}};
+  if (entity != 0) j["entity"] = entity;
+  return j;
+}
+
 size_t CharCount(const std::string& utf8) {
   size_t n = 0;
   for (unsigned char c : utf8) n += (c & 0xC0) != 0x80;
@@ -54,7 +62,7 @@ json EntitiesJson(const store::Store& db, const Query& filter) {
   return db.Entities(Filter(filter));
 }
 
-json EntityProfileJson(const store::Store& db, int64_t id) {
+json EntityProfileJson(const store::Store& db, int64_t id, const screen::Screener* screener) {
   auto e = db.Entity(id);
   if (!e) return nullptr;
   json j;
@@ -79,6 +87,13 @@ json EntityProfileJson(const store::Store& db, int64_t id) {
   j["quotes"] = db.Quotes(f);
   j["claims"] = db.Claims(f);
   j["events"] = db.Events(f);
+  json hits = json::array();
+  if (screener != nullptr) {
+    for (const screen::EntityHit& h : screen::ScreenEntity(*e, *screener)) {
+      hits.push_back(ScreenHitJson(e->id, h.name, h.hit));
+    }
+  }
+  j["screening"] = std::move(hits);
   return j;
 }
 
@@ -117,7 +132,7 @@ json DocJson(const store::DocRecord& d) {
 int64_t EntityCount(const store::Store&) { return 0; }
 json MentionsJson(const store::Store&, int64_t) { return json::array(); }
 json EntitiesJson(const store::Store&, const Query&) { return json::array(); }
-json EntityProfileJson(const store::Store&, int64_t) { return nullptr; }
+json EntityProfileJson(const store::Store&, int64_t, const screen::Screener*) { return nullptr; }
 json ClaimsJson(const store::Store&, const Query&) { return json::array(); }
 json QuotesJson(const store::Store&, const Query&) { return json::array(); }
 json EventsJson(const store::Store&, const Query&) { return json::array(); }

@@ -162,10 +162,7 @@ std::string TypeParam(const httplib::Request& req) {
 
 json ScreenHitsJson(const std::string& name, const std::vector<screen::Hit>& hits) {
   json out = json::array();
-  for (const screen::Hit& h : hits) {
-    out.push_back({{"name", name}, {"list_entry_id", h.list_entry_id}, {"list_name", h.list_name},
-                   {"score", h.score}, {"why", h.why}, {"matched_alias", h.matched_alias}});
-  }
+  for (const screen::Hit& h : hits) out.push_back(ScreenHitJson(0, name, h));
   return out;
 }
 
@@ -483,31 +480,8 @@ struct Server::Impl {
 
   void Entity(const httplib::Request& req, httplib::Response& res, store::Store& db) {
     const int64_t id = PathId(req, "entity");
-    json j = EntityProfileJson(db, id);
+    json j = EntityProfileJson(db, id, screener.get());
     if (j.is_null()) throw HttpError{404, "no entity " + std::to_string(id)};
-    json hits = json::array();
-    if (screener && j["entity"].value("type", "") != "LOC") {
-      // The best hit per list entry over the name and its aliases.
-      std::map<std::string, std::pair<std::string, screen::Hit>> best;
-      std::vector<std::string> names{j["entity"].value("name", "")};
-      for (const auto& a : j["entity"].value("aliases", json::array())) {
-        if (names.size() >= 12) break;
-        names.push_back(a.value("name", ""));
-      }
-      for (const std::string& n : names) {
-        if (n.empty()) continue;
-        for (const screen::Hit& h : screener->Screen(n)) {
-          auto it = best.find(h.list_entry_id);
-          if (it == best.end() || it->second.second.score < h.score) best[h.list_entry_id] = {n, h};
-        }
-      }
-      std::vector<std::pair<std::string, screen::Hit>> sorted;
-      for (auto& [id_, v] : best) sorted.push_back(v);
-      std::sort(sorted.begin(), sorted.end(),
-                [](const auto& a, const auto& b) { return a.second.score > b.second.score; });
-      for (const auto& [n, h] : sorted) hits.push_back(ScreenHitsJson(n, {h})[0]);
-    }
-    j["screening"] = std::move(hits);
     j["watch_list"] = options.list != nullptr;
     SendJson(res, j);
   }

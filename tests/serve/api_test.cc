@@ -403,6 +403,32 @@ TEST_F(ApiTest, TokenIsCheckedOnEveryRequest) {
             200);
 }
 
+TEST_F(ApiTest, WatchListScreensNamesAndProfiles) {
+  ServerProcess listed;
+  std::string error;
+  ASSERT_TRUE(listed.Start({"--db", *db_, "serve", "--port", "0", "--list", "tests/serve/watchlist.xml"}, &error))
+      << error;
+  const json stats = Get(listed.port, "/api/stats").Json();
+  EXPECT_EQ(stats["watch_list"]["entries"], 3) << stats.dump();
+  const Response r = Get(listed.port, "/api/screen?name=" + Encode("غوفورجون رحيموف"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json hits = r.Json()["hits"];
+  ASSERT_FALSE(hits.empty()) << r.body;
+  EXPECT_EQ(hits[0]["list_entry_id"], "QDi.990");
+  for (const char* k : {"name", "list_entry_id", "list_name", "score", "why", "matched_alias"}) {
+    EXPECT_TRUE(hits[0].contains(k)) << k;
+  }
+  ExpectJsonError(Get(listed.port, "/api/screen"), 400);
+  // The profile of the entity carries the same hit.
+  const json found = Get(listed.port, "/api/entities?type=PER&q=" + Encode("غوفورجون رحيموف")).Json();
+  if (found["entities"].empty()) GTEST_SKIP() << "this store has no entities yet";
+  const json profile =
+      Get(listed.port, "/api/entities/" + std::to_string(found["entities"][0]["id"].get<int64_t>())).Json();
+  ASSERT_FALSE(profile["screening"].empty()) << profile["entity"].dump();
+  EXPECT_EQ(profile["screening"][0]["list_entry_id"], "QDi.990");
+  EXPECT_EQ(profile["watch_list"], true);
+}
+
 TEST(ServeUnit, LoopbackAddresses) {
   using marsad::serve::IsLoopback;
   EXPECT_TRUE(IsLoopback("127.0.0.1"));

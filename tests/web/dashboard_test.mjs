@@ -29,7 +29,8 @@ if (ingest.status !== 0) {
   process.exit(1);
 }
 
-const server = spawn(marsad, ['--db', db, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(marsad, ['--db', db, 'serve', '--port', '0', '--list', join(root, 'tests/serve/watchlist.xml')],
+  { stdio: ['ignore', 'pipe', 'inherit'] });
 const url = await new Promise((ok, fail) => {
   const timer = setTimeout(() => fail(new Error('marsad serve printed no URL')), 15000);
   createInterface({ input: server.stdout }).once('line', (line) => { clearTimeout(timer); ok(line.trim()); });
@@ -109,6 +110,7 @@ await step('entity profile: aliases with counts, romanisation, documents', async
   const latin = (await page.textContent('.profile .latin')).trim();
   assert(/[A-Za-z]/.test(latin), `no romanisation: "${latin}"`);
   assert(await page.locator('.profile .doclist li').count() >= 1, 'no documents listed');
+  assert(await page.locator('.profile table.screening tbody tr').count() >= 1, 'no screening hit for the listed man');
   await shot('04-entity');
 });
 

@@ -120,7 +120,7 @@ export function EntityView({ id }) {
                 <h2>المقالات ({num(p.documents_total)})</h2>
                 <ul class="doclist">
                   {p.documents.map((d) => (
-                    <li><a href={`#/doc/${d.id}`}>{d.title || `المقال ${d.id}`}</a> <small class="muted">{[d.source, d.published].filter(Boolean).join(' · ')}</small></li>
+                    <li><a href={`#/doc/${d.id}`}>{d.title || `المقال ${d.id}`}</a> <small class="muted nowrap"><bdi>{[d.source, d.published].filter(Boolean).join(' · ')}</bdi></small></li>
                   ))}
                 </ul>
               </div>
