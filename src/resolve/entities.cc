@@ -7,9 +7,11 @@
 // word are resolved mention by mention, because a surname alone may stand for
 // one man in one article and his namesake in the next.
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <numeric>
 #include <set>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -134,8 +136,9 @@ class DisjointSets {
 class Resolver {
  public:
   Resolver(const std::vector<NameMention>& mentions, const std::vector<MentionLink>& links,
-           const std::vector<AliasEntry>& aliases, const Matcher& matcher)
-      : mentions_(mentions), links_(links), aliases_(aliases), matcher_(matcher) {}
+           const std::vector<AliasEntry>& aliases, const Matcher& matcher,
+           const std::unordered_map<std::string, std::string>* romanized)
+      : mentions_(mentions), links_(links), aliases_(aliases), matcher_(matcher), romanized_(romanized) {}
 
   Resolution Run() {
     BuildSpellings();
@@ -424,6 +427,15 @@ class Resolver {
   // Whether a one-word short form can stand for the full name `full`: the
   // surname of a person; the first or last word of an organisation or place
   // without its head words; or the acronym of an organisation.
+  // StandsFor by spelling index, memoised: the same pairs meet in document
+  // after document.
+  bool StandsForCached(uint32_t short_form, uint32_t full) {
+    const uint64_t key = (uint64_t{short_form} << 32) | full;
+    auto [it, added] = stands_for_.emplace(key, false);
+    if (added) it->second = StandsFor(spellings_[short_form], spellings_[full]);
+    return it->second;
+  }
+
   bool StandsFor(const Spelling& s, const Spelling& full) const {
     if (s.core.tokens.empty() || full.one_word || !IsFullName(full)) return false;
     if (s.generic) {
@@ -555,7 +567,7 @@ class Resolver {
       const int32_t c = cluster_of_mention_[mention];
       // The name written there must be one the short form stands for, not
       // merely another name of the same entity.
-      return c >= 0 && StandsFor(short_form, spellings_[spelling_of_[mention]]);
+      return c >= 0 && StandsForCached(spelling_of_[doc_mentions[k]], spelling_of_[mention]);
     };
     for (size_t j = k; j-- > 0;) {
       if (is_candidate(doc_mentions[j])) return cluster_of_mention_[doc_mentions[j]];
@@ -628,7 +640,16 @@ class Resolver {
       r.entity_of[i] = it->second;
     }
     r.entities.resize(members.size());
-    for (size_t e = 0; e < members.size(); ++e) Describe(members[e], &r.entities[e]);
+    // Naming and romanising each entity is independent of the others: on
+    // all cores.
+    std::atomic<size_t> next{0};
+    auto describe = [&] {
+      for (size_t e; (e = next.fetch_add(1)) < members.size();) Describe(members[e], &r.entities[e]);
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < std::thread::hardware_concurrency(); ++t) pool.emplace_back(describe);
+    describe();
+    for (auto& t : pool) t.join();
     // Adjectives point at their country's entity.
     for (uint32_t i = 0; i < mentions_.size(); ++i) {
       const int country = spellings_[spelling_of_[i]].adjective_of;
@@ -718,6 +739,13 @@ class Resolver {
         return;
       }
     }
+    if (romanized_) {
+      auto it = romanized_->find(e->name);
+      if (it != romanized_->end()) {
+        e->latin = it->second;
+        return;
+      }
+    }
     e->latin = matcher_.Romanize(e->name);
   }
 
@@ -725,6 +753,7 @@ class Resolver {
   const std::vector<MentionLink>& links_;
   const std::vector<AliasEntry>& aliases_;
   const Matcher& matcher_;
+  const std::unordered_map<std::string, std::string>* romanized_;
   std::vector<Spelling> spellings_;
   std::vector<uint32_t> spelling_of_;
   std::vector<std::string> display_;  // each mention's name without a nationality before it
@@ -734,6 +763,7 @@ class Resolver {
   std::map<uint32_t, size_t> entry_of_root_;  // spelling -> alias entry that named it
   std::unordered_map<uint64_t, double> score_cache_;
   std::unordered_map<uint64_t, bool> co_occur_;
+  std::unordered_map<uint64_t, bool> stands_for_;
   std::vector<int32_t> cluster_of_mention_;
 };
 
@@ -741,8 +771,9 @@ class Resolver {
 
 Resolution ResolveEntities(const std::vector<NameMention>& mentions,
                            const std::vector<MentionLink>& links,
-                           const std::vector<AliasEntry>& aliases, const Matcher& matcher) {
-  return Resolver(mentions, links, aliases, matcher).Run();
+                           const std::vector<AliasEntry>& aliases, const Matcher& matcher,
+                           const std::unordered_map<std::string, std::string>* romanized) {
+  return Resolver(mentions, links, aliases, matcher, romanized).Run();
 }
 
 }  // namespace marsad::resolve

@@ -39,6 +39,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "ner/ner.h"
@@ -270,9 +271,12 @@ struct Resolution {
 // collection it can stand for; else it stays an entity of its own. `links`
 // index into `mentions`; alias entries are applied first and always win.
 // Deterministic: the same input gives the same entities in the same order.
+// `romanized`, if given, holds romanisations already made (name -> Latin,
+// e.g. from the previous resolution), reused instead of romanising again.
 Resolution ResolveEntities(const std::vector<NameMention>& mentions,
                            const std::vector<MentionLink>& links,
-                           const std::vector<AliasEntry>& aliases, const Matcher& matcher);
+                           const std::vector<AliasEntry>& aliases, const Matcher& matcher,
+                           const std::unordered_map<std::string, std::string>* romanized = nullptr);
 
 }  // namespace marsad::resolve
 

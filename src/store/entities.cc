@@ -98,7 +98,14 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
                                             : resolve::MentionLink::Kind::kPartOf});
     }
   }
-  const resolve::Resolution r = resolve::ResolveEntities(mentions, links, aliases, matcher);
+  // Romanisations of the names the last resolution gave, so that a small
+  // ingest into a large collection does not romanise every name again.
+  std::unordered_map<std::string, std::string> romanized;
+  {
+    Statement s(db_, "SELECT name, latin FROM entities");
+    while (s.Step()) romanized.emplace(s.Text(0), s.Text(1));
+  }
+  const resolve::Resolution r = resolve::ResolveEntities(mentions, links, aliases, matcher, &romanized);
 
   // Ids: each entity keeps the old id most of its mentions carried.
   std::map<std::pair<int64_t, int64_t>, int64_t> votes;  // (entity, old id) -> mentions
