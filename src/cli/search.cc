@@ -41,29 +41,25 @@ void AddSearch(CLI::App* app, const GlobalOptions* global) {
     size_t limit = 10;
     std::string source;
     bool exact = false;
+    std::string type;
   };
   auto opts = std::make_shared<Options>();
   cmd->add_option("query", opts->query, "words to find")->required();
   cmd->add_option("--limit", opts->limit, "at most this many documents (default 10)");
   cmd->add_option("--source", opts->source, "only documents of this source");
   cmd->add_flag("--exact", opts->exact, "only the spellings given (up to letter variants)");
+  cmd->add_option("--type", opts->type,
+                  "the query is a name: only documents naming an entity of this type it names")
+      ->check(CLI::IsMember({"PER", "LOC", "ORG", "MISC"}));
   cmd->callback([opts, global] {
     auto db = OpenForReading(*global);
     std::vector<store::SearchHit> hits;
     std::string error;
     store::SearchOptions options{.limit = opts->limit, .source = opts->source,
-                                 .variants = !opts->exact};
+                                 .variants = !opts->exact, .type = opts->type};
     if (!db->Search(opts->query, options, &hits, &error)) throw UsageError("search: " + error);
     if (global->json) {
-      for (const auto& h : hits) {
-        nlohmann::json highlights = nlohmann::json::array();
-        for (const auto& [s, e] : h.highlights) highlights.push_back({s, e});
-        PrintJsonLine({{"doc", h.doc}, {"title", h.title}, {"source", h.source},
-                       {"published", h.published}, {"score", h.score}, {"exact", h.exact},
-                       {"duplicate_of", h.duplicate_of ? nlohmann::json(*h.duplicate_of)
-                                                       : nlohmann::json()},
-                       {"snippet", h.snippet}, {"highlights", highlights}});
-      }
+      for (const auto& h : hits) PrintJsonLine(h);
       return;
     }
     const bool tty = StdoutIsTerminal();

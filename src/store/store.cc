@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <unordered_set>
 
+#include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
 #include "store/internal.h"
@@ -475,10 +476,23 @@ bool Store::Search(std::string_view query, const SearchOptions& options,
   // a word's alternatives when the word has others; if that finds too few
   // documents, the whole expression is ranked next.
   const bool short_list = options.limit <= 100;
+  // The entities of the type the query names, as a JSON array for json_each.
+  std::string entity_ids;
+  if (!options.type.empty()) {
+    nlohmann::json ids = nlohmann::json::array();
+    for (int64_t id : FindEntities(query)) {
+      if (const auto e = Entity(id); e && e->type == options.type) ids.push_back(id);
+    }
+    if (ids.empty()) return true;
+    entity_ids = ids.dump();
+  }
   const std::string rank_sql =
       std::string("SELECT f.rowid, bm25(docs_fts, 2.0, 1.0) FROM docs_fts f") +
       (options.source.empty() ? "" : " JOIN docs d ON d.id = f.rowid") +
       " WHERE docs_fts MATCH ?" + (options.source.empty() ? "" : " AND d.source = ?") +
+      (entity_ids.empty() ? ""
+                          : " AND f.rowid IN (SELECT doc FROM mentions WHERE attribute = 0 AND "
+                            "entity IN (SELECT value FROM json_each(?)))") +
       " ORDER BY 2 LIMIT ?";
   auto run = [&](const std::string& expr, bool exact) {
     std::vector<std::pair<int64_t, double>> ranked;
@@ -487,6 +501,7 @@ bool Store::Search(std::string_view query, const SearchOptions& options,
       int i = 1;
       s.Bind(i++, expr);
       if (!options.source.empty()) s.Bind(i++, options.source);
+      if (!entity_ids.empty()) s.Bind(i++, entity_ids);
       s.Bind(i, static_cast<int64_t>(options.limit + hits->size()));
       while (s.Step()) ranked.emplace_back(s.Int(0), -s.Double(1));
     }

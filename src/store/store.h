@@ -73,6 +73,9 @@ struct SearchOptions {
   size_t limit = 20;
   std::string source;  // only documents of this source, when set
   bool variants = true;  // also match other spellings of the query words
+  // PER, LOC, ORG or MISC: only documents naming an entity of this type
+  // that the query names (in any of its spellings); the query is a name.
+  std::string type;
 };
 
 struct SearchHit {

@@ -79,6 +79,10 @@ check "entity profile has related entities" contains "$tmp/out" '"related":\[{'
 "$MARSAD" --db "$db" entity "لا يوجد اسم كهذا" >/dev/null 2>"$tmp/err"
 check "unknown entity exits 1" test $? -eq 1
 check "unknown entity explained" contains "$tmp/err" "no entity"
+"$MARSAD" --db "$db" --json search --type LOC سورية >"$tmp/out" 2>"$tmp/err"
+check "search --type finds documents naming the place" contains "$tmp/out" '"doc":'
+"$MARSAD" --db "$db" --json search --type PER سورية >"$tmp/out" 2>"$tmp/err"
+check "search --type PER finds no person called Syria" test ! -s "$tmp/out"
 "$MARSAD" --db "$db" --json claims --about مقاتل >"$tmp/out" 2>"$tmp/err"
 check "claims --about finds fighters" contains "$tmp/out" '"counted":"مقاتل'
 check "claims carry their sentence" contains "$tmp/out" '"sentence":"'
