@@ -54,6 +54,20 @@ struct Doc {
       : a(analysis), mentions(m), t(analysis.normalized.text) {}
 
   size_t size() const { return a.tokens.size(); }
+  // The date mention nearest token `at` among tokens [begin, end), or kNone.
+  int32_t NearestDate(uint32_t begin, uint32_t end, uint32_t at) const {
+    int32_t best = kNone;
+    uint32_t best_dist = UINT32_MAX;
+    for (uint32_t i = begin; i < end; ++i) {
+      if (date_of[i] == kNone) continue;
+      const uint32_t dist = i < at ? at - i : i - at;
+      if (dist < best_dist) {
+        best_dist = dist;
+        best = date_of[i];
+      }
+    }
+    return best;
+  }
   std::string_view Text(tx::Span s) const { return t.substr(s.begin, s.size()); }
   std::string_view Tok(uint32_t i) const { return Text(a.tokens[i].span); }
   bool IsWord(uint32_t i) const { return a.tokens[i].kind == tx::TokenKind::kWord; }
@@ -1184,16 +1198,7 @@ void Builder::Claims() {
     }
     // Place, date, source.
     c.place_mention = PlaceNear(last + 1, sentence, &c.place);
-    int32_t best_date = kNone;
-    uint32_t best_dist = UINT32_MAX;
-    for (uint32_t i = sbegin; i < send; ++i) {
-      if (d.date_of[i] == kNone) continue;
-      const uint32_t dist = i < ti ? ti - i : i - ti;
-      if (dist < best_dist) {
-        best_dist = dist;
-        best_date = d.date_of[i];
-      }
-    }
+    const int32_t best_date = d.NearestDate(sbegin, send, ti);
     if (best_date != kNone) {
       const tx::DateMention& dm = (*d.dates)[best_date];
       c.date = tx::FormatDate(dm.date, dm.precision);
@@ -1367,16 +1372,7 @@ void Builder::Events() {
       e.sentence = s;
       e.trigger = d.a.tokens[trig].span;
       // Date: the nearest in the sentence.
-      int32_t best = kNone;
-      uint32_t best_dist = UINT32_MAX;
-      for (uint32_t i = begin; i < end; ++i) {
-        if (d.date_of[i] == kNone) continue;
-        const uint32_t dist = i < trig ? trig - i : i - trig;
-        if (dist < best_dist) {
-          best_dist = dist;
-          best = d.date_of[i];
-        }
-      }
+      const int32_t best = d.NearestDate(begin, end, trig);
       if (best != kNone) {
         const tx::DateMention& dm = (*d.dates)[best];
         tx::Precision p = dm.precision;
