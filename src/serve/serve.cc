@@ -3,8 +3,12 @@
 
 #include <httplib.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <arpa/inet.h>
+#include <deque>
+#include <unordered_map>
 #include <charconv>
 #include <cstdio>
 #include <iostream>
@@ -197,6 +201,63 @@ class StorePool {
   std::vector<std::unique_ptr<store::Store>> free_;
 };
 
+// Entity profiles take several queries each; their JSON is kept until the
+// database files change (an ingest commits), at most `capacity` of them.
+class ProfileCache {
+ public:
+  explicit ProfileCache(std::string db_path) : db_path_(std::move(db_path)) {}
+
+  bool Get(int64_t id, std::string* body) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Refresh();
+    auto it = bodies_.find(id);
+    if (it == bodies_.end()) return false;
+    *body = it->second;
+    return true;
+  }
+
+  void Put(int64_t id, const std::string& body) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Refresh();
+    if (bodies_.size() >= kCapacity) {
+      bodies_.erase(order_.front());
+      order_.pop_front();
+    }
+    if (bodies_.emplace(id, body).second) order_.push_back(id);
+  }
+
+ private:
+  static constexpr size_t kCapacity = 512;
+
+  // The database and its write-ahead log: modification time and size.
+  std::string Stamp() const {
+    std::string s;
+    for (const std::string& f : {db_path_, db_path_ + "-wal"}) {
+      struct stat st {};
+      if (stat(f.c_str(), &st) == 0) {
+        s += std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + ":" +
+             std::to_string(st.st_size) + ";";
+      }
+    }
+    return s;
+  }
+
+  void Refresh() {
+    std::string now = Stamp();
+    if (now != stamp_) {
+      bodies_.clear();
+      order_.clear();
+      stamp_ = std::move(now);
+    }
+  }
+
+  std::string db_path_;
+  std::mutex mu_;
+  std::string stamp_;
+  std::unordered_map<int64_t, std::string> bodies_;
+  std::deque<int64_t> order_;
+};
+
 }  // namespace
 
 bool IsLoopback(std::string_view host) {
@@ -212,11 +273,12 @@ bool IsLoopback(std::string_view host) {
 struct Server::Impl {
   Options options;
   StorePool stores{""};
+  ProfileCache profiles{""};
   std::unique_ptr<screen::Screener> screener;
   httplib::Server http;
   int bound_port = 0;
 
-  explicit Impl(const Options& o) : options(o), stores(o.db_path) {}
+  explicit Impl(const Options& o) : options(o), stores(o.db_path), profiles(o.db_path) {}
 
   using Handler = void (Impl::*)(const httplib::Request&, httplib::Response&, store::Store&);
 
@@ -302,6 +364,12 @@ struct Server::Impl {
     http.set_write_timeout(options.write_timeout_s, 0);
     http.set_keep_alive_timeout(5);
     http.set_tcp_nodelay(true);  // no 40 ms Nagle wait on kept-alive connections
+    // The library's default also sets SO_REUSEPORT, with which a second
+    // server on a port in use starts and silently shares its connections.
+    http.set_socket_options([](socket_t sock) {
+      int yes = 1;
+      setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     http.set_keep_alive_max_count(100);
     http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                               {"Referrer-Policy", "no-referrer"},
@@ -480,10 +548,16 @@ struct Server::Impl {
 
   void Entity(const httplib::Request& req, httplib::Response& res, store::Store& db) {
     const int64_t id = PathId(req, "entity");
-    json j = EntityProfileJson(db, id, screener.get());
-    if (j.is_null()) throw HttpError{404, "no entity " + std::to_string(id)};
-    j["watch_list"] = options.list != nullptr;
-    SendJson(res, j);
+    std::string body;
+    if (!profiles.Get(id, &body)) {
+      json j = EntityProfileJson(db, id, screener.get());
+      if (j.is_null()) throw HttpError{404, "no entity " + std::to_string(id)};
+      j["watch_list"] = options.list != nullptr;
+      body = Dump(j);
+      profiles.Put(id, body);
+    }
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(body, "application/json; charset=utf-8");
   }
 
   Query ListFilter(const httplib::Request& req, size_t default_limit) {

@@ -379,6 +379,12 @@ TEST_F(ApiTest, PublicHostRefusesToStartWithoutToken) {
   EXPECT_EQ(RunCommand({Binary(), "--db", *db_, "serve", "--host", "0.0.0.0", "--token", "short"}, &out), 1);
 }
 
+TEST_F(ApiTest, PortInUseIsRefused) {
+  std::string out;
+  EXPECT_EQ(RunCommand({Binary(), "--db", *db_, "serve", "--port", std::to_string(port())}, &out), 1) << out;
+  EXPECT_NE(out.find("cannot listen"), std::string::npos) << out;
+}
+
 TEST_F(ApiTest, TokenIsCheckedOnEveryRequest) {
   ServerProcess guarded;
   std::string error;

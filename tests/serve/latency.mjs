@@ -4,8 +4,9 @@
 //   node tests/serve/latency.mjs http://127.0.0.1:8080/ [requests-per-route] [concurrency]
 //
 // Search runs words that news text holds (each query once per round);
-// entity profiles run the 200 most-documented entities. Keep-alive
-// connections, as a browser uses. Stops after the request count or 120 s.
+// entity profiles run the 200 most-documented entities, each once cold,
+// then again warm. Keep-alive
+// connections, as a browser uses. Each route stops after its count or 120 s.
 import http from 'node:http';
 
 const base = new URL(process.argv[2] || 'http://127.0.0.1:8080/');
@@ -15,7 +16,6 @@ if (!['127.0.0.1', 'localhost', '[::1]'].includes(base.hostname)) {
 }
 const perRoute = +(process.argv[3] || 400);
 const concurrency = +(process.argv[4] || 1);
-const deadline = Date.now() + 120_000;
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 
 function get(path) {
@@ -30,11 +30,12 @@ function get(path) {
   });
 }
 
-async function run(name, paths) {
+async function run(name, paths, count = perRoute) {
   const times = [];
   let i = 0, bad = 0, bytes = 0;
+  const deadline = Date.now() + 120_000;
   async function worker() {
-    while (i < perRoute && Date.now() < deadline) {
+    while (i < count && Date.now() < deadline) {
       const p = paths[i++ % paths.length];
       const r = await get(p);
       if (r.status !== 200) bad += 1;
@@ -64,6 +65,11 @@ const stats = await (await fetch(new URL('/api/stats', base))).json();
 console.log(`# ${stats.documents} documents, ${stats.entities} entities`);
 await run('stats', ['/api/stats']);
 await run('search', searches);
-if (profiles.length) await run('entity profile', profiles);
+// The server keeps profiles until the database changes: the first request
+// for each entity is cold (the store's queries), the rest warm.
+if (profiles.length) {
+  await run('profile (cold)', profiles, profiles.length);
+  await run('profile (warm)', profiles);
+}
 await run('entities list', ['/api/entities?limit=50', '/api/entities?type=PER&limit=50', '/api/entities?type=LOC&limit=50']);
 agent.destroy();
