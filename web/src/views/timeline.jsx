@@ -30,11 +30,16 @@ function Chart({ events }) {
       mo += 1; if (mo > 12) { mo = 1; y += 1; }
     }
     const data = [all.map(ts), all.map((k) => months.get(k)?.n ?? 0), all.map((k) => months.get(k)?.killed ?? null)];
+    // A stray old date ("since 2013") would squeeze the rest into a corner:
+    // the chart starts at the 5th percentile of events (the list has them all).
+    const sorted = events.map((e) => monthOf(e.date)).filter(Boolean).sort();
+    const first = sorted[Math.floor(sorted.length * 0.05)];
+    const xmin = ts(first) - 20 * 86400, xmax = ts(keys[keys.length - 1]) + 20 * 86400;
     const width = Math.max(320, ref.current.clientWidth);
     const plot = new uPlot({
       width, height: 260,
       legend: { live: false },
-      scales: { x: { time: true }, n: { auto: true }, k: { auto: true } },
+      scales: { x: { time: true, range: () => [xmin, xmax] }, n: { auto: true }, k: { auto: true } },
       axes: [
         { stroke: '#444' },
         { scale: 'n', label: 'أحداث', stroke: '#1d4e5f' },
