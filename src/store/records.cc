@@ -16,6 +16,10 @@ namespace {
 
 using internal::Statement;
 
+// The mentions of an entity, for filters that must use the mention indexes
+// (an "?N = 0 OR column = ?N" form would scan the whole table).
+constexpr const char* kEntityMentions = "(SELECT id FROM mentions WHERE entity = ?2)";
+
 // Limit and offset as SQL values: 0 means no limit.
 int64_t SqlLimit(size_t limit) { return limit ? static_cast<int64_t>(limit) : -1; }
 
@@ -221,8 +225,9 @@ std::vector<QuoteRecord> Store::Quotes(const RecordFilter& filter) const {
       ", d.published, q.speaker_kind IS NULL "
       "FROM quotes q JOIN docs d ON d.id = q.doc LEFT JOIN mentions m ON m.id = q.speaker_mention "
       "LEFT JOIN entities e ON e.id = m.entity "
-      "WHERE (?1 = 0 OR q.doc = ?1) AND (?2 = 0 OR m.entity = ?2) "
-      "ORDER BY d.published, q.doc, q.start LIMIT ?3 OFFSET ?4";
+      "WHERE 1" + std::string(filter.doc ? " AND q.doc = ?1" : "") +
+      (filter.entity ? std::string(" AND q.speaker_mention IN ") + kEntityMentions : "") +
+      " ORDER BY d.published, q.doc, q.start LIMIT ?3 OFFSET ?4";
   Statement s(db_, sql.c_str());
   s.Bind(1, filter.doc).Bind(2, filter.entity).Bind(3, SqlLimit(filter.limit));
   s.Bind(4, static_cast<int64_t>(filter.offset));
@@ -253,8 +258,11 @@ std::vector<ClaimRecord> Store::Claims(const RecordFilter& filter) const {
       "LEFT JOIN mentions pm ON pm.id = c.place_mention "
       "LEFT JOIN mentions sm ON sm.id = c.source_mention "
       "LEFT JOIN entities se ON se.id = sm.entity "
-      "WHERE (?1 = 0 OR c.doc = ?1) AND (?2 = 0 OR sm.entity = ?2 OR pm.entity = ?2) "
-      "ORDER BY c.topic, d.published, c.doc, c.start";
+      "WHERE 1" + std::string(filter.doc ? " AND c.doc = ?1" : "") +
+      (filter.entity ? std::string(" AND (c.source_mention IN ") + kEntityMentions +
+                           " OR c.place_mention IN " + kEntityMentions + ")"
+                     : "") +
+      " ORDER BY c.topic, d.published, c.doc, c.start";
   Statement s(db_, sql.c_str());
   s.Bind(1, filter.doc).Bind(2, filter.entity);
   const std::vector<std::string> about = AboutKeys(filter.about);
@@ -301,10 +309,13 @@ std::vector<EventRecord> Store::Events(const RecordFilter& filter) const {
       SentenceSql("v") +
       ", v.start, v.end FROM events v JOIN docs d ON d.id = v.doc "
       "LEFT JOIN mentions pm ON pm.id = v.place_mention "
-      "WHERE (?1 = 0 OR v.doc = ?1) AND (?2 = '' OR v.type = ?2) AND (?3 = 0 OR pm.entity = ?3 "
-      "OR EXISTS (SELECT 1 FROM event_participants p JOIN mentions m ON m.id = p.mention "
-      "WHERE p.event = v.id AND m.entity = ?3)) "
-      "ORDER BY v.date = '', v.date, v.doc, v.start";
+      "WHERE 1" + std::string(filter.doc ? " AND v.doc = ?1" : "") +
+      (filter.type.empty() ? "" : " AND v.type = ?2") +
+      (filter.entity ? " AND (v.place_mention IN (SELECT id FROM mentions WHERE entity = ?3) OR "
+                       "v.id IN (SELECT event FROM event_participants WHERE mention IN "
+                       "(SELECT id FROM mentions WHERE entity = ?3)))"
+                     : "") +
+      " ORDER BY v.date = '', v.date, v.doc, v.start";
   Statement s(db_, sql.c_str());
   s.Bind(1, filter.doc).Bind(2, filter.type).Bind(3, filter.entity);
   Statement participants(db_,

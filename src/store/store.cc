@@ -18,7 +18,7 @@ using internal::Exec;
 using internal::Fail;
 using internal::Statement;
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // Each entry brings the schema from version i to i + 1.
 constexpr const char* kMigrations[] = {
@@ -146,6 +146,12 @@ constexpr const char* kMigrations[] = {
     );
     CREATE INDEX event_participants_event ON event_participants(event);
     CREATE INDEX event_participants_mention ON event_participants(mention);
+    )sql",
+    R"sql(
+    -- An entity's claims and events are found through its mentions.
+    CREATE INDEX claims_source ON claims(source_mention) WHERE source_mention IS NOT NULL;
+    CREATE INDEX claims_place ON claims(place_mention) WHERE place_mention IS NOT NULL;
+    CREATE INDEX events_place ON events(place_mention) WHERE place_mention IS NOT NULL;
     )sql",
 };
 

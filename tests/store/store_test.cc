@@ -49,7 +49,7 @@ class StoreTest : public ::testing::Test {
 
 TEST_F(StoreTest, CreatesSchemaAndStoresDocuments) {
   auto s = OpenRw();
-  EXPECT_EQ(s->schema_version(), 2);
+  EXPECT_EQ(s->schema_version(), 3);
   s->Begin();
   const int64_t id = s->AddDocument(Doc("k1", "عنوان", "وصل الوفد إلى دمشق أمس."));
   s->Commit();
@@ -216,7 +216,7 @@ TEST_F(StoreTest, ReopenKeepsDataAndSchema) {
   }
   auto s = OpenRw();
   EXPECT_EQ(s->DocumentCount(), 1);
-  EXPECT_EQ(s->schema_version(), 2);
+  EXPECT_EQ(s->schema_version(), 3);
   EXPECT_EQ(s->IntegrityCheck(), "ok");
 }
 
