@@ -137,13 +137,19 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
   // Counts and aliases of each entity.
   std::vector<int64_t> mention_count(r.entities.size(), 0);
   std::vector<std::set<int64_t>> docs(r.entities.size());
-  std::vector<std::set<std::string>> names(r.entities.size());
+  struct AliasCount {
+    int64_t mentions = 0;
+    std::set<int64_t> docs;
+  };
+  std::vector<std::map<std::string, AliasCount>> names(r.entities.size());
   for (size_t i = 0; i < mentions.size(); ++i) {
     const int32_t e = r.entity_of[i];
     if (e < 0 || r.attribute[i]) continue;
     ++mention_count[e];
     docs[e].insert(mentions[i].doc);
-    names[e].insert(mentions[i].name);
+    AliasCount& a = names[e][mentions[i].name];
+    ++a.mentions;
+    a.docs.insert(mentions[i].doc);
   }
 
   Begin();
@@ -153,7 +159,9 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
       s.Bind(1, std::string_view(kAliasSetting)).Bind(2, AliasesJson(aliases));
       s.Step();
     }
-    internal::Exec(db_, "DELETE FROM entities; DELETE FROM entity_keys; DELETE FROM part_of;");
+    internal::Exec(db_,
+                   "DELETE FROM entities; DELETE FROM entity_keys; DELETE FROM part_of; "
+                   "DELETE FROM entity_aliases;");
     Statement update(db_, "UPDATE mentions SET entity = ?, attribute = ? WHERE id = ?");
     for (size_t i = 0; i < mentions.size(); ++i) {
       const std::optional<int64_t> entity =
@@ -167,6 +175,7 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
                      "INSERT INTO entities(id, type, name, latin, mentions, docs) "
                      "VALUES(?, ?, ?, ?, ?, ?)");
     Statement key(db_, "INSERT OR IGNORE INTO entity_keys(key, entity) VALUES(?, ?)");
+    Statement alias(db_, "INSERT INTO entity_aliases(entity, name, mentions, docs) VALUES(?, ?, ?, ?)");
     for (size_t e = 0; e < r.entities.size(); ++e) {
       // An entity only named by adjectives (no mention of its own) is not listed.
       if (mention_count[e] == 0) continue;
@@ -177,8 +186,12 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
       insert.Bind(6, static_cast<int64_t>(docs[e].size()));
       insert.Step();
       std::set<std::string> keys;
-      for (const std::string& name : names[e]) {
+      for (const auto& [name, count] : names[e]) {
         for (const std::string& k : resolve::BlockingKeys(name)) keys.insert(k);
+        alias.Reset();
+        alias.Bind(1, id_of[e]).Bind(2, name).Bind(3, count.mentions);
+        alias.Bind(4, static_cast<int64_t>(count.docs.size()));
+        alias.Step();
       }
       for (const std::string& k : keys) {
         key.Reset();

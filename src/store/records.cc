@@ -99,8 +99,7 @@ std::vector<int64_t> Store::FindEntities(std::string_view name) const {
   }
   std::vector<std::pair<double, int64_t>> scored;
   Statement aliases(db_,
-                    "SELECT text FROM mentions WHERE entity = ? AND attribute = 0 "
-                    "GROUP BY text ORDER BY count(*) DESC LIMIT 8");
+                    "SELECT name FROM entity_aliases WHERE entity = ? ORDER BY mentions DESC LIMIT 8");
   const resolve::PreparedName query = resolve::PrepareName(name);
   for (int64_t id : candidates) {
     aliases.Reset();
@@ -158,8 +157,8 @@ std::optional<EntityRecord> Store::Entity(int64_t id) const {
   e.latin = s.Text(3);
   e.mentions = s.Int(4);
   Statement aliases(db_,
-                    "SELECT text, count(*), count(DISTINCT doc) FROM mentions "
-                    "WHERE entity = ? AND attribute = 0 GROUP BY text ORDER BY 2 DESC, 1");
+                    "SELECT name, mentions, docs FROM entity_aliases WHERE entity = ? "
+                    "ORDER BY mentions DESC, name");
   aliases.Bind(1, id);
   while (aliases.Step()) e.aliases.push_back({aliases.Text(0), aliases.Int(1), aliases.Int(2)});
   Statement docs(db_,
