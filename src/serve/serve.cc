@@ -500,6 +500,7 @@ struct Server::Impl {
     o.limit = static_cast<size_t>(IntParam(req, "limit", 20, 1, 200));
     o.source = StrParam(req, "source", 200);
     o.variants = StrParam(req, "exact", 5) != "1";
+    o.type = TypeParam(req);
     std::vector<store::SearchHit> hits;
     std::string error;
     if (!db.Search(q, o, &hits, &error)) throw HttpError{400, error};

@@ -220,9 +220,17 @@ TEST_F(ApiTest, SearchFindsOtherSpellingsWithHighlights) {
     }
   }
   EXPECT_FALSE(j["hits"][0]["highlights"].empty());
+  // The query as a name of a given type.
+  const Response place = Get(port(), "/api/search?q=" + Encode("سورية") + "&type=LOC");
+  ASSERT_EQ(place.status, 200) << place.body;
+  EXPECT_FALSE(place.Json()["hits"].empty());
+  const Response person = Get(port(), "/api/search?q=" + Encode("سورية") + "&type=PER");
+  ASSERT_EQ(person.status, 200) << person.body;
+  EXPECT_TRUE(person.Json()["hits"].empty());
 }
 
 TEST_F(ApiTest, SearchRejectsBadParameters) {
+  ExpectJsonError(Get(port(), "/api/search?q=" + Encode("سوريا") + "&type=PLACE"), 400);
   ExpectJsonError(Get(port(), "/api/search"), 400);
   ExpectJsonError(Get(port(), "/api/search?q=" + Encode("سوريا") + "&limit=abc"), 400);
   ExpectJsonError(Get(port(), "/api/search?q=" + Encode("سوريا") + "&limit=0"), 400);
