@@ -13,20 +13,8 @@
 
 namespace marsad::serve {
 
-// Whether this build's store has the derived records (entities, mentions,
-// quotes, claims, events). Without them their routes answer 404.
-extern const bool kHasRecords;
-
-// What a list route filters on (store::RecordFilter, kept apart so this
-// module builds with a store that has no records yet).
-struct Query {
-  int64_t doc = 0;
-  int64_t entity = 0;
-  std::string type, about, query, from, to;
-  int64_t min_docs = 0;
-  size_t limit = 0;
-  size_t offset = 0;
-};
+// What a list route filters on.
+using Query = store::RecordFilter;
 
 // The records as `marsad search --json` and `marsad docs --json` print them.
 nlohmann::json SearchHitJson(const store::SearchHit& hit);

@@ -485,8 +485,7 @@ struct Server::Impl {
 
   void Stats(const httplib::Request&, httplib::Response& res, store::Store& db) {
     json j{{"documents", db.DocumentCount()}, {"schema_version", db.schema_version()},
-           {"records", kHasRecords}, {"auth", !options.token.empty()}};
-    j["entities"] = kHasRecords ? json(EntityCount(db)) : json(nullptr);
+           {"auth", !options.token.empty()}, {"entities", EntityCount(db)}};
     j["watch_list"] = options.list ? json{{"source", options.list->source},
                                           {"entries", options.list->entries.size()}}
                                    : json(nullptr);

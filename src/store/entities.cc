@@ -20,6 +20,8 @@ namespace {
 using internal::Statement;
 
 constexpr const char* kAliasSetting = "aliases";
+// Companions kept per entity (Store::Related lists at most this many).
+constexpr size_t kRelatedKept = 50;
 
 std::string AliasesJson(const std::vector<resolve::AliasEntry>& entries) {
   nlohmann::json j = nlohmann::json::array();
@@ -161,7 +163,7 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
     }
     internal::Exec(db_,
                    "DELETE FROM entities; DELETE FROM entity_keys; DELETE FROM part_of; "
-                   "DELETE FROM entity_aliases;");
+                   "DELETE FROM entity_aliases; DELETE FROM entity_related;");
     Statement update(db_, "UPDATE mentions SET entity = ?, attribute = ? WHERE id = ?");
     for (size_t i = 0; i < mentions.size(); ++i) {
       const std::optional<int64_t> entity =
@@ -197,6 +199,41 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
         key.Reset();
         key.Bind(1, k).Bind(2, id_of[e]);
         key.Step();
+      }
+    }
+    // Companions: entities named in the same documents, the most shared first.
+    {
+      std::map<int64_t, std::vector<int32_t>> by_doc;
+      for (size_t e = 0; e < docs.size(); ++e) {
+        if (!mention_count[e]) continue;
+        for (int64_t d : docs[e]) by_doc[d].push_back(static_cast<int32_t>(e));
+      }
+      std::unordered_map<uint64_t, int64_t> shared;
+      for (const auto& [doc, list] : by_doc) {
+        for (size_t i = 0; i < list.size(); ++i) {
+          for (size_t j = i + 1; j < list.size(); ++j) {
+            ++shared[(uint64_t(uint32_t(list[i])) << 32) | uint32_t(list[j])];
+          }
+        }
+      }
+      std::vector<std::vector<std::pair<int64_t, int32_t>>> best(r.entities.size());
+      for (const auto& [pair, n] : shared) {
+        const auto a = static_cast<int32_t>(pair >> 32), b = static_cast<int32_t>(pair & 0xffffffffu);
+        best[a].push_back({n, b});
+        best[b].push_back({n, a});
+      }
+      Statement related(db_, "INSERT INTO entity_related(entity, other, docs) VALUES(?, ?, ?)");
+      for (size_t e = 0; e < best.size(); ++e) {
+        auto& list = best[e];
+        const size_t keep = std::min(list.size(), kRelatedKept);
+        std::partial_sort(list.begin(), list.begin() + keep, list.end(), [&](const auto& x, const auto& y) {
+          return x.first != y.first ? x.first > y.first : id_of[x.second] < id_of[y.second];
+        });
+        for (size_t k = 0; k < keep; ++k) {
+          related.Reset();
+          related.Bind(1, id_of[e]).Bind(2, id_of[list[k].second]).Bind(3, list[k].first);
+          related.Step();
+        }
       }
     }
     Statement part(db_, "INSERT OR IGNORE INTO part_of(branch, parent) VALUES(?, ?)");

@@ -184,11 +184,9 @@ std::vector<RelatedEntity> Store::Related(int64_t id, size_t limit) const {
   parts.Bind(1, id);
   while (parts.Step()) out.push_back({parts.Int(0), parts.Text(1), parts.Text(2), parts.Text(3), 0});
   Statement co(db_,
-               "WITH d AS (SELECT DISTINCT doc FROM mentions WHERE entity = ?1 AND attribute = 0) "
-               "SELECT e.id, e.type, e.name, count(DISTINCT m.doc) AS n FROM mentions m "
-               "JOIN d ON m.doc = d.doc JOIN entities e ON e.id = m.entity "
-               "WHERE m.entity != ?1 AND m.attribute = 0 "
-               "GROUP BY e.id ORDER BY n DESC, e.docs DESC, e.id LIMIT ?2");
+               "SELECT e.id, e.type, e.name, r.docs FROM entity_related r "
+               "JOIN entities e ON e.id = r.other WHERE r.entity = ?1 "
+               "ORDER BY r.docs DESC, e.docs DESC, e.id LIMIT ?2");
   co.Bind(1, id).Bind(2, SqlLimit(limit));
   while (co.Step()) out.push_back({co.Int(0), co.Text(1), co.Text(2), "co-occurs", co.Int(3)});
   return out;

@@ -152,6 +152,14 @@ constexpr const char* kMigrations[] = {
     CREATE INDEX claims_source ON claims(source_mention) WHERE source_mention IS NOT NULL;
     CREATE INDEX claims_place ON claims(place_mention) WHERE place_mention IS NOT NULL;
     CREATE INDEX events_place ON events(place_mention) WHERE place_mention IS NOT NULL;
+    -- Each entity's most frequent companions (named in the same documents),
+    -- written by resolution.
+    CREATE TABLE entity_related(
+      entity INTEGER NOT NULL,
+      other INTEGER NOT NULL,
+      docs INTEGER NOT NULL,
+      PRIMARY KEY(entity, other)
+    ) WITHOUT ROWID;
     -- Each entity's spellings with their counts, written by resolution.
     CREATE TABLE entity_aliases(
       entity INTEGER NOT NULL,

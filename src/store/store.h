@@ -283,7 +283,7 @@ class Store {
   // and spelling variants), best match first.
   std::vector<int64_t> FindEntities(std::string_view name) const;
   // Entities related to `id`: branches and parents first, then those named
-  // in the same documents, most shared documents first.
+  // in the same documents, most shared documents first (at most 50 of those).
   std::vector<RelatedEntity> Related(int64_t id, size_t limit) const;
   std::vector<MentionRecord> Mentions(int64_t doc) const;
   std::vector<QuoteRecord> Quotes(const RecordFilter& filter) const;
