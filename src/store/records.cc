@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -315,10 +316,6 @@ std::vector<EventRecord> Store::Events(const RecordFilter& filter) const {
       " ORDER BY v.date = '', v.date, v.doc, v.start";
   Statement s(db_, sql.c_str());
   s.Bind(1, filter.doc).Bind(2, filter.type).Bind(3, filter.entity);
-  Statement participants(db_,
-                         "SELECT m.entity, coalesce(e.name, m.text), p.role FROM event_participants p "
-                         "JOIN mentions m ON m.id = p.mention LEFT JOIN entities e ON e.id = m.entity "
-                         "WHERE p.event = ? ORDER BY p.rowid");
   size_t skipped = 0;
   while (s.Step()) {
     EventRecord e;
@@ -346,13 +343,27 @@ std::vector<EventRecord> Store::Events(const RecordFilter& filter) const {
     e.sentence = s.Text(11);
     e.start = static_cast<uint32_t>(s.Int(12));
     e.end = static_cast<uint32_t>(s.Int(13));
-    participants.Reset();
-    participants.Bind(1, e.id);
-    while (participants.Step()) {
-      e.participants.push_back({participants.OptionalInt(0), participants.Text(1), participants.Text(2)});
-    }
     out.push_back(std::move(e));
     if (filter.limit && out.size() == filter.limit) break;
+  }
+  // Participants of all of them in one query (a big entity has thousands of events).
+  std::unordered_map<int64_t, size_t> index;
+  nlohmann::json ids = nlohmann::json::array();
+  for (size_t i = 0; i < out.size(); ++i) {
+    index.emplace(out[i].id, i);
+    ids.push_back(out[i].id);
+  }
+  if (!out.empty()) {
+    Statement participants(db_,
+                           "SELECT p.event, m.entity, coalesce(e.name, m.text), p.role "
+                           "FROM event_participants p JOIN mentions m ON m.id = p.mention "
+                           "LEFT JOIN entities e ON e.id = m.entity "
+                           "WHERE p.event IN (SELECT value FROM json_each(?)) ORDER BY p.rowid");
+    participants.Bind(1, ids.dump());
+    while (participants.Step()) {
+      out[index.at(participants.Int(0))].participants.push_back(
+          {participants.OptionalInt(1), participants.Text(2), participants.Text(3)});
+    }
   }
   return out;
 }
