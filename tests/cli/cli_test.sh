@@ -91,6 +91,8 @@ check "quotes have speakers" contains "$tmp/out" '"speaker":{"id":'
 "$MARSAD" --db "$db" --json timeline --from 2023 --to 2023-12 >"$tmp/out" 2>"$tmp/err"
 check "timeline exits 0" test $? -eq 0
 check "timeline stays in its range" test "$(grep -c '"date":"2024' "$tmp/out")" -eq 0
+"$MARSAD" --db "$db" --json events >"$tmp/out" 2>"$tmp/err"
+check "events name their participants" contains "$tmp/out" '"participants":\[{"id":'
 "$MARSAD" --db "$db" events --from 2023-02-30 >/dev/null 2>"$tmp/err"
 check "impossible date refused" test $? -eq 1
 "$MARSAD" --db "$db" export --format graphml >"$tmp/out" 2>"$tmp/err"
