@@ -8,6 +8,8 @@
 // one man in one article and his namesake in the next.
 #include <algorithm>
 #include <atomic>
+#include <exception>
+#include <mutex>
 #include <map>
 #include <numeric>
 #include <set>
@@ -164,6 +166,9 @@ class Resolver {
     if (suffix) base.resize(base.size() - 2);
     if ((!suffix && !article) || base.size() < 4) return "";
     for (const char* ending : {"يا", "ستان", "", "ا", "ان"}) {
+      // Without the suffix, the article alone is not an adjective: الحسن is
+      // not an adjective of a place حسن.
+      if (!suffix && !*ending) continue;
       for (const std::string& place : {base + ending, "ال" + base + ending}) {
         if (place == word_key) continue;
         if (place_keys_.count(place) || internal::CountryNames().count(place)) return place;
@@ -190,7 +195,9 @@ class Resolver {
         ++first;
       }
       std::string key = Join(words, first, words.size());
-      display_[i] = first ? Join(Words(m.name), first, SIZE_MAX) : m.name;
+      // The display form loses the same words, if it has the same words.
+      const std::vector<std::string> shown = Words(m.name);
+      display_[i] = first && shown.size() == words.size() ? Join(shown, first, SIZE_MAX) : m.name;
       auto [it, added] = index.emplace(key, static_cast<uint32_t>(spellings_.size()));
       if (added) {
         Spelling s;
@@ -643,13 +650,22 @@ class Resolver {
     // Naming and romanising each entity is independent of the others: on
     // all cores.
     std::atomic<size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
     auto describe = [&] {
-      for (size_t e; (e = next.fetch_add(1)) < members.size();) Describe(members[e], &r.entities[e]);
+      try {
+        for (size_t e; (e = next.fetch_add(1)) < members.size();) Describe(members[e], &r.entities[e]);
+      } catch (...) {
+        next = members.size();
+        const std::lock_guard<std::mutex> lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+      }
     };
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < std::thread::hardware_concurrency(); ++t) pool.emplace_back(describe);
     describe();
     for (auto& t : pool) t.join();
+    if (failure) std::rethrow_exception(failure);
     // Adjectives point at their country's entity.
     for (uint32_t i = 0; i < mentions_.size(); ++i) {
       const int country = spellings_[spelling_of_[i]].adjective_of;
@@ -681,8 +697,12 @@ class Resolver {
     for (auto& [cluster, entity] : entity_of_cluster) {
       for (auto& [spelling, entry] : entry_of_root_) {
         if (static_cast<int32_t>(sets_->Find(spelling)) == cluster) {
-          r.entities[entity].name = aliases_[entry].name;
-          r.entities[entity].type = aliases_[entry].type;
+          ResolvedEntity& named = r.entities[entity];
+          if (named.name != aliases_[entry].name) {
+            named.name = aliases_[entry].name;
+            named.latin = matcher_.Romanize(named.name);
+          }
+          named.type = aliases_[entry].type;
           break;
         }
       }

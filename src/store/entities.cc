@@ -226,8 +226,14 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
       for (size_t e = 0; e < best.size(); ++e) {
         auto& list = best[e];
         const size_t keep = std::min(list.size(), kRelatedKept);
+        // The order Store::Related reads them in: shared documents, then
+        // the companion's documents, then id.
         std::partial_sort(list.begin(), list.begin() + keep, list.end(), [&](const auto& x, const auto& y) {
-          return x.first != y.first ? x.first > y.first : id_of[x.second] < id_of[y.second];
+          if (x.first != y.first) return x.first > y.first;
+          if (docs[x.second].size() != docs[y.second].size()) {
+            return docs[x.second].size() > docs[y.second].size();
+          }
+          return id_of[x.second] < id_of[y.second];
         });
         for (size_t k = 0; k < keep; ++k) {
           related.Reset();

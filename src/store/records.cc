@@ -19,7 +19,8 @@ using internal::Statement;
 
 // The mentions of an entity, for filters that must use the mention indexes
 // (an "?N = 0 OR column = ?N" form would scan the whole table).
-constexpr const char* kEntityMentions = "(SELECT id FROM mentions WHERE entity = ?2)";
+// An adjective (السوري) names its country as an attribute, not as a source.
+constexpr const char* kEntityMentions = "(SELECT id FROM mentions WHERE entity = ?2 AND attribute = 0)";
 
 // Limit and offset as SQL values: 0 means no limit.
 int64_t SqlLimit(size_t limit) { return limit ? static_cast<int64_t>(limit) : -1; }
@@ -311,7 +312,7 @@ std::vector<EventRecord> Store::Events(const RecordFilter& filter) const {
       (filter.type.empty() ? "" : " AND v.type = ?2") +
       (filter.entity ? " AND (v.place_mention IN (SELECT id FROM mentions WHERE entity = ?3) OR "
                        "v.id IN (SELECT event FROM event_participants WHERE mention IN "
-                       "(SELECT id FROM mentions WHERE entity = ?3)))"
+                       "(SELECT id FROM mentions WHERE entity = ?3 AND attribute = 0)))"
                      : "") +
       " ORDER BY v.date = '', v.date, v.doc, v.start";
   Statement s(db_, sql.c_str());

@@ -348,7 +348,10 @@ Store::~Store() {
 
 void Store::Begin() { Exec(db_, "BEGIN IMMEDIATE"); }
 void Store::Commit() { Exec(db_, "COMMIT"); }
-void Store::Rollback() { Exec(db_, "ROLLBACK"); }
+// After some errors (a full disk, I/O) SQLite has rolled back already.
+void Store::Rollback() {
+  if (!sqlite3_get_autocommit(db_)) Exec(db_, "ROLLBACK");
+}
 
 int64_t Store::AddDocument(const DocRecord& doc) {
   if (FindByContentKey(doc.content_key)) return 0;

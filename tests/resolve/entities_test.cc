@@ -129,6 +129,15 @@ TEST(ResolveEntitiesTest, NationalityBeforeANameIsNotPartOfIt) {
   EXPECT_EQ(r.entities[r.entity_of[1]].name, "غولنازار تيموروف");
 }
 
+TEST(ResolveEntitiesTest, AnArticleAloneDoesNotMakeANationality) {
+  // حسن tagged once as a place does not make الحسن an adjective of it.
+  Collection c;
+  c.Add(1, kLoc, "حسن").Add(2, kPer, "الحسن الثاني").Add(3, kPer, "الحسن");
+  const Resolution r = c.Resolve();
+  EXPECT_EQ(r.entities[r.entity_of[1]].name, "الحسن الثاني");
+  EXPECT_EQ(r.attribute[2], 0);
+}
+
 TEST(ResolveEntitiesTest, OrganisationShortFormsAndAcronyms) {
   Collection c;
   c.Add(1, kOrg, "جبهة تحرير السهول الشرقية").Add(1, kOrg, "جتسش");
