@@ -41,11 +41,8 @@ json EntityProfileJson(const store::Store& db, int64_t id, const screen::Screene
   // The documents naming it, newest first, with what a list shows.
   json docs = json::array();
   const size_t shown = std::min<size_t>(e->docs.size(), 100);
-  std::vector<store::DocRecord> recs;
-  for (size_t i = 0; i < e->docs.size() && recs.size() < shown; ++i) {
-    if (auto d = db.Document(e->docs[e->docs.size() - 1 - i])) recs.push_back(std::move(*d));
-  }
-  for (const auto& d : recs) {
+  const std::vector<int64_t> newest(e->docs.rbegin(), e->docs.rbegin() + static_cast<ptrdiff_t>(shown));
+  for (const auto& d : db.DocumentHeaders(newest)) {
     docs.push_back({{"id", d.id}, {"title", d.title}, {"source", d.source},
                     {"published", d.published}});
   }

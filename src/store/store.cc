@@ -431,6 +431,27 @@ std::optional<DocRecord> Store::Document(int64_t id) const {
   return std::nullopt;
 }
 
+std::vector<DocRecord> Store::DocumentHeaders(const std::vector<int64_t>& ids) const {
+  Statement s(db_,
+              "SELECT id, path, source, url, title, published, duplicate_of FROM docs WHERE id = ?");
+  std::vector<DocRecord> docs;
+  for (int64_t id : ids) {
+    s.Reset();
+    s.Bind(1, id);
+    if (!s.Step()) continue;
+    DocRecord d;
+    d.id = s.Int(0);
+    d.path = s.Text(1);
+    d.source = s.Text(2);
+    d.url = s.Text(3);
+    d.title = s.Text(4);
+    d.published = s.Text(5);
+    d.duplicate_of = s.OptionalInt(6);
+    docs.push_back(std::move(d));
+  }
+  return docs;
+}
+
 std::vector<DocRecord> Store::Documents(int64_t after_id, size_t limit) const {
   Statement s(db_, (std::string("SELECT ") + kDocColumns +
                     " FROM docs WHERE id > ? ORDER BY id LIMIT ?")

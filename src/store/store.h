@@ -262,6 +262,9 @@ class Store {
   std::optional<DocRecord> Document(int64_t id) const;
   // Documents in id order, from `after_id` (exclusive), at most `limit`.
   std::vector<DocRecord> Documents(int64_t after_id, size_t limit) const;
+  // The documents with these ids, in that order, without their text,
+  // boilerplate and extra fields (for lists); ids not stored are skipped.
+  std::vector<DocRecord> DocumentHeaders(const std::vector<int64_t>& ids) const;
   int64_t DocumentCount() const;
 
   // Ranked full-text search. Documents whose words match the query as spelled
