@@ -381,6 +381,12 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
     if (d.HasPrefix(s, tx::Clitic::kArticle)) at.text = "ال";
   }
   at.text += std::string(d.t.substr(from, d.a.tokens[e - 1].span.end - from));
+  // The tokenizer keeps a preposition on words it does not know as words
+  // ("لمصادر", "بمصادر"): off, when what is left is a source head.
+  if (from == d.a.tokens[s].span.begin && (StartsWith(d.surf[s], "ل") || StartsWith(d.surf[s], "ب")) &&
+      lex.source_heads.count(d.surf[s].substr(2))) {
+    at.text.erase(0, 2);
+  }
   // A described entity-less phrase that contains a named organisation or
   // person keeps the words as written; the mention is not the source.
   r.who = at;

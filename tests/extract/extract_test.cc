@@ -234,6 +234,13 @@ TEST_F(ExtractTest, AccordingToAtTheEndAttributesTheSentence) {
   EXPECT_EQ(x.claims[0].date, "2024-02");
 }
 
+TEST_F(ExtractTest, APrepositionOnTheSourceIsNotPartOfIt) {
+  const Extraction x = Run("وغادر نحو ألف مقاتل مدينة الباب، وفقا لمصادر محلية.");
+  ASSERT_EQ(x.claims.size(), 1u);
+  EXPECT_EQ(x.claims[0].source.kind, Attribution::Kind::kDescribed);
+  EXPECT_EQ(x.claims[0].source.text, "مصادر محلية");
+}
+
 TEST_F(ExtractTest, UnattributedFigureBelongsToTheOutlet) {
   const Extraction x = Run("ويقطن في المخيم 12 ألف شخص.");
   ASSERT_EQ(x.claims.size(), 1u);
