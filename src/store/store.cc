@@ -174,6 +174,9 @@ constexpr const char* kMigrations[] = {
 constexpr const char* kDocColumns =
     "id, path, source, url, title, published, text, boilerplate, extra, content_key, simhash, "
     "duplicate_of";
+// The same columns for lists: text, boilerplate and extra left empty.
+constexpr const char* kDocHeaderColumns =
+    "id, path, source, url, title, published, '', '', '', content_key, simhash, duplicate_of";
 
 DocRecord ReadDoc(const Statement& s) {
   DocRecord d;
@@ -432,22 +435,12 @@ std::optional<DocRecord> Store::Document(int64_t id) const {
 }
 
 std::vector<DocRecord> Store::DocumentHeaders(const std::vector<int64_t>& ids) const {
-  Statement s(db_,
-              "SELECT id, path, source, url, title, published, duplicate_of FROM docs WHERE id = ?");
+  Statement s(db_, (std::string("SELECT ") + kDocHeaderColumns + " FROM docs WHERE id = ?").c_str());
   std::vector<DocRecord> docs;
   for (int64_t id : ids) {
     s.Reset();
     s.Bind(1, id);
-    if (!s.Step()) continue;
-    DocRecord d;
-    d.id = s.Int(0);
-    d.path = s.Text(1);
-    d.source = s.Text(2);
-    d.url = s.Text(3);
-    d.title = s.Text(4);
-    d.published = s.Text(5);
-    d.duplicate_of = s.OptionalInt(6);
-    docs.push_back(std::move(d));
+    if (s.Step()) docs.push_back(ReadDoc(s));
   }
   return docs;
 }
