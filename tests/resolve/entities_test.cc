@@ -9,6 +9,7 @@
 
 #include "ner/ner.h"
 #include "resolve/resolve.h"
+#include "shipped_matcher.h"
 #include "text/text.h"
 
 namespace marsad::resolve {
@@ -16,15 +17,7 @@ namespace {
 
 using ner::EntityType;
 
-const Matcher& M() {
-  std::string error;
-  const Matcher* m = DefaultMatcher(&error);
-  if (m == nullptr) {
-    ADD_FAILURE() << error;
-    std::abort();
-  }
-  return *m;
-}
+using testing::M;
 
 // Mentions written as {doc, type, name}, in document order.
 class Collection {

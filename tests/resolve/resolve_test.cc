@@ -10,19 +10,12 @@
 #include <vector>
 
 #include "resolve/resolve.h"
+#include "shipped_matcher.h"
 
 namespace marsad::resolve {
 namespace {
 
-const Matcher& M() {
-  std::string error;
-  const Matcher* m = DefaultMatcher(&error);
-  if (m == nullptr) {
-    ADD_FAILURE() << error;
-    std::abort();
-  }
-  return *m;
-}
+using testing::M;
 
 struct NamePair {
   const char* a;
