@@ -125,9 +125,20 @@ uint64_t SimHash(std::string_view text) {
   return fingerprint;
 }
 
+// Ends a chain of NearDuplicateIndex.
+constexpr uint32_t kNone = UINT32_MAX;
+
+NearDuplicateIndex::NearDuplicateIndex(int max_distance) : max_distance_(max_distance) {
+  for (auto& last : last_) last.assign(1u << 16, kNone);
+}
+
 void NearDuplicateIndex::Add(int64_t id, uint64_t simhash) {
+  const auto at = static_cast<uint32_t>(added_.size());
+  added_.push_back({simhash, id});
   for (int band = 0; band < 4; ++band) {
-    bands_[band].emplace(static_cast<uint16_t>(simhash >> (16 * band)), std::make_pair(simhash, id));
+    const auto key = static_cast<uint16_t>(simhash >> (16 * band));
+    previous_[band].push_back(last_[band][key]);
+    last_[band][key] = at;
   }
 }
 
@@ -138,16 +149,16 @@ std::optional<int64_t> NearDuplicateIndex::Find(uint64_t simhash) const {
   // of 3; probes stop at r = 2, so beyond 11 bits the search is partial.
   const int radius = std::min(max_distance_ / 4, 2);
   // The closest fingerprint, and among equally close ones the smallest id, so
-  // that the answer does not depend on hash table order.
+  // that the answer does not depend on the order of addition.
   std::optional<int64_t> best;
   int best_distance = max_distance_ + 1;
   auto probe = [&](int band, uint32_t key) {
-    const auto [begin, end] = bands_[band].equal_range(static_cast<uint16_t>(key));
-    for (auto it = begin; it != end; ++it) {
-      const int d = std::popcount(it->second.first ^ simhash);
-      if (d < best_distance || (d == best_distance && best && it->second.second < *best)) {
+    for (uint32_t at = last_[band][key & 0xFFFF]; at != kNone; at = previous_[band][at]) {
+      const Fingerprint& f = added_[at];
+      const int d = std::popcount(f.simhash ^ simhash);
+      if (d < best_distance || (d == best_distance && best && f.id < *best)) {
         best_distance = d;
-        best = it->second.second;
+        best = f.id;
       }
     }
   };

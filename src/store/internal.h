@@ -13,15 +13,18 @@
 
 #include <sqlite3.h>
 
+#include "text/text.h"
+
 namespace marsad::store::internal {
 
 inline constexpr const char* kTokenizerName = "marsad";
 // First byte of a query string that is already an index key.
 inline constexpr char kRawQueryMarker = '\x01';
 
-// The tokens the index holds for one text: each word's matching key at its
-// original byte range, and its stem without clitics as a colocated token.
-// Spelling variants are not indexed per occurrence: the vocabulary table
+// The tokens the index holds for one text: each word but function words, at
+// its original byte range, under the matching key of its stem (IndexedSpan);
+// a word kept whole that may start with a one-letter proclitic (وسوريا) also
+// has the rest as a colocated token. Spelling variants are not indexed per occurrence: the vocabulary table
 // maps variant keys to the indexed terms, and queries are expanded.
 struct IndexTokens {
   struct Token {
@@ -40,6 +43,13 @@ struct IndexTokens {
 };
 
 void ComputeIndexTokens(std::string_view text, IndexTokens* out);
+
+// The terms the index holds for a token of `key`, a matching-key text
+// (text::Normalize at kMatch), written to terms[]; returns how many. None for
+// punctuation, symbols and function words (في، من، الذي: in, from, which); a
+// word's stem; and for a word kept whole that may start with a one-letter
+// proclitic, also the rest (وسوريا: سوريا, as a colocated token).
+int IndexedTerms(const text::Token& token, std::string_view key, text::Span terms[2]);
 
 // A row of the vocabulary table: an indexed Arabic term and its
 // spelling-variant keys (text::internal::EndingKeyOfKey, SkeletonKeyOfKey).
@@ -73,8 +83,10 @@ void ParallelFor(size_t n, unsigned threads, Fn fn) {
   for (auto& t : pool) t.join();
 }
 
-// Registers the "marsad" FTS5 tokenizer on this connection; false on failure.
-bool RegisterTokenizer(sqlite3* db);
+// Registers the "marsad" FTS5 tokenizer on this connection, and the SQL
+// functions marsad_ending_key(term) and marsad_skeleton_key(term) (the
+// vocabulary's keys, for migrations); false on failure.
+bool RegisterExtensions(sqlite3* db);
 
 [[noreturn]] inline void Fail(sqlite3* db, const std::string& what) {
   throw std::runtime_error(what + ": " + (db ? sqlite3_errmsg(db) : "no database"));

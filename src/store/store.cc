@@ -18,7 +18,7 @@ using internal::Exec;
 using internal::Fail;
 using internal::Statement;
 
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 // Each entry brings the schema from version i to i + 1.
 constexpr const char* kMigrations[] = {
@@ -169,6 +169,17 @@ constexpr const char* kMigrations[] = {
       PRIMARY KEY(entity, name)
     ) WITHOUT ROWID;
     )sql",
+    R"sql(
+    -- The index holds one term a word (its stem) and no function words:
+    -- index and vocabulary are rebuilt from the stored texts.
+    INSERT INTO docs_fts(docs_fts) VALUES('rebuild');
+    DELETE FROM vocab;
+    CREATE VIRTUAL TABLE temp.indexed_terms USING fts5vocab(main, docs_fts, 'row');
+    INSERT INTO vocab(term, ending, skeleton)
+      SELECT term, marsad_ending_key(term), marsad_skeleton_key(term) FROM temp.indexed_terms
+      WHERE unicode(term) BETWEEN 1536 AND 1791;  -- Arabic letters, U+0600 to U+06FF
+    DROP TABLE temp.indexed_terms;
+    )sql",
 };
 
 constexpr const char* kDocColumns =
@@ -298,7 +309,7 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Mode mode, std::stri
   }
   sqlite3* db = store->db_;
   sqlite3_busy_timeout(db, 10000);
-  if (!internal::RegisterTokenizer(db)) {
+  if (!internal::RegisterExtensions(db)) {
     *error = path + ": this SQLite has no FTS5";
     return nullptr;
   }
@@ -481,16 +492,18 @@ bool Store::Search(std::string_view query, const SearchOptions& options,
       }
     };
     for (const tx::Token& t : tx::Tokenize(n.text)) {
-      if (t.kind == tx::TokenKind::kPunct || t.kind == tx::TokenKind::kSymbol) continue;
+      tx::Span indexed[2];
+      const int count = internal::IndexedTerms(t, n.text, indexed);
+      if (count == 0) continue;
       QueryWord w;
-      const std::string whole = n.text.substr(t.span.begin, t.span.size());
-      w.exact.push_back(whole);
+      const std::string term = n.text.substr(indexed[0].begin, indexed[0].size());
+      w.exact.push_back(term);
+      // بدمشق: the index has دمشق (Damascus) for a text that wrote it so.
+      if (count == 2) w.exact.push_back(n.text.substr(indexed[1].begin, indexed[1].size()));
       if (t.kind == tx::TokenKind::kWord) {
-        const std::string stem = n.text.substr(t.stem.begin, t.stem.size());
-        if (stem != whole) w.exact.push_back(stem);
-        expand(by_ending, tx::internal::EndingKeyOfKey(stem), &w.exact);
+        expand(by_ending, tx::internal::EndingKeyOfKey(term), &w.exact);
         std::vector<std::string> skeleton_terms;
-        expand(by_skeleton, tx::internal::SkeletonKeyOfKey(stem), &skeleton_terms);
+        expand(by_skeleton, tx::internal::SkeletonKeyOfKey(term), &skeleton_terms);
         for (std::string& term : skeleton_terms) {
           if (std::find(w.exact.begin(), w.exact.end(), term) == w.exact.end()) {
             w.variants.push_back(std::move(term));
@@ -501,7 +514,8 @@ bool Store::Search(std::string_view query, const SearchOptions& options,
     }
   }
   if (words.empty()) {
-    *error = "the query has no searchable word";
+    // في "in", من "from".
+    *error = "the query has no searchable word (function words such as في and من are not indexed)";
     return false;
   }
   // Rank first, then build snippets for the returned rows only: a snippet

@@ -49,7 +49,7 @@ class StoreTest : public ::testing::Test {
 
 TEST_F(StoreTest, CreatesSchemaAndStoresDocuments) {
   auto s = OpenRw();
-  EXPECT_EQ(s->schema_version(), 3);
+  EXPECT_EQ(s->schema_version(), 4);
   s->Begin();
   const int64_t id = s->AddDocument(Doc("k1", "عنوان", "وصل الوفد إلى دمشق أمس."));
   s->Commit();
@@ -176,6 +176,60 @@ TEST_F(StoreTest, SearchFiltersBySourceAndRejectsEmptyQueries) {
   EXPECT_TRUE(s->Search("\"هجوم OR NEAR(* -", {}, &hits, &error)) << error;
 }
 
+TEST_F(StoreTest, FunctionWordsAreNotIndexedAndAPhraseStillMatches) {
+  auto s = OpenRw();
+  s->Begin();
+  // "The delegation arrived in Damascus from Beirut."
+  const int64_t id = s->AddDocument(Doc("f", "خبر", "وصل الوفد إلى دمشق من بيروت."));
+  s->Commit();
+  std::vector<SearchHit> hits;
+  std::string error;
+  // "to", "from" and "in it": function words only.
+  EXPECT_FALSE(s->Search("إلى من فيها", {}, &hits, &error));
+  EXPECT_NE(error.find("function words"), std::string::npos) << error;
+  // "in Damascus from Beirut": the function word is dropped from the query
+  // as from the text; the clitic ب is stripped from بدمشق.
+  ASSERT_TRUE(s->Search("بدمشق من بيروت", {}, &hits, &error)) << error;
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].doc, id);
+  EXPECT_EQ(hits[0].highlights.size(), 2u);
+}
+
+TEST_F(StoreTest, UpgradeFromVersion3RebuildsIndexAndVocabulary) {
+  {
+    auto s = OpenRw();
+    s->Begin();
+    s->AddDocument(Doc("u", "خبر", "وصل الوفد إلى العاصمة"));  // the delegation reached the capital
+    s->Commit();
+  }
+  // A version 3 database: its vocabulary held whole words next to stems.
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw,
+                         "DELETE FROM vocab; INSERT INTO vocab VALUES('العاصمه', '', ''); "
+                         "PRAGMA user_version=3",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+  auto s = OpenRw();
+  EXPECT_EQ(s->schema_version(), 4);
+  EXPECT_EQ(s->IntegrityCheck(), "ok");
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(raw, "SELECT group_concat(term, ' ') FROM (SELECT term FROM vocab ORDER BY term)",
+                               -1, &st, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  // Stems as matching keys: capital, delegation, arrived; no article, no إلى.
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "خبر عاصمه وصل وفد");
+  sqlite3_finalize(st);
+  sqlite3_close(raw);
+  std::vector<SearchHit> hits;
+  std::string error;
+  ASSERT_TRUE(s->Search("عاصمة", {}, &hits, &error)) << error;
+  EXPECT_EQ(hits.size(), 1u);
+}
+
 TEST_F(StoreTest, ReadOnlyStoreSeesCommittedData) {
   {
     auto s = OpenRw();
@@ -216,7 +270,7 @@ TEST_F(StoreTest, ReopenKeepsDataAndSchema) {
   }
   auto s = OpenRw();
   EXPECT_EQ(s->DocumentCount(), 1);
-  EXPECT_EQ(s->schema_version(), 3);
+  EXPECT_EQ(s->schema_version(), 4);
   EXPECT_EQ(s->IntegrityCheck(), "ok");
 }
 
