@@ -28,32 +28,55 @@ int64_t EntityCount(const store::Store& db) { return db.EntityCount(); }
 
 json MentionsJson(const store::Store& db, int64_t doc) { return db.Mentions(doc); }
 
-json EntitiesJson(const store::Store& db, const Query& filter) {
-  return db.Entities(filter);
+namespace {
+
+// An entity as lists and profiles show it: its document count, not the ids
+// of all its documents (those are paged with /api/docs?entity=).
+json EntitySummaryJson(const store::EntityRecord& e) {
+  json j = e;
+  j.erase("docs");
+  return j;
 }
 
-json EntityProfileJson(const store::Store& db, int64_t id, const screen::Screener* screener) {
-  auto e = db.Entity(id);
-  if (!e) return nullptr;
-  json j;
-  j["entity"] = *e;
-  j["related"] = db.Related(id, 40);
-  // The documents naming it, newest first, with what a list shows.
+}  // namespace
+
+json EntitiesJson(const store::Store& db, const Query& filter) {
+  Query f = filter;
+  f.entity_docs = false;
+  json out = json::array();
+  for (const store::EntityRecord& e : db.Entities(f)) out.push_back(EntitySummaryJson(e));
+  return out;
+}
+
+json EntityDocumentsJson(const store::Store& db, int64_t entity, size_t limit, size_t offset) {
   json docs = json::array();
-  const size_t shown = std::min<size_t>(e->docs.size(), 100);
-  const std::vector<int64_t> newest(e->docs.rbegin(), e->docs.rbegin() + static_cast<ptrdiff_t>(shown));
-  for (const auto& d : db.DocumentHeaders(newest)) {
+  for (const auto& d : db.DocumentHeaders(db.EntityDocuments(entity, limit, offset))) {
     docs.push_back({{"id", d.id}, {"title", d.title}, {"source", d.source},
                     {"published", d.published}});
   }
-  j["documents"] = std::move(docs);
-  j["documents_total"] = e->docs.size();
+  return docs;
+}
+
+json EntityProfileJson(const store::Store& db, int64_t id, const screen::Screener* screener) {
+  auto e = db.EntitySummary(id);
+  if (!e) return nullptr;
+  json j;
+  j["entity"] = EntitySummaryJson(*e);
+  j["related"] = db.Related(id, 40);
+  // The first page of each list, with how many there are in all; the list
+  // routes page through the rest.
+  j["documents"] = EntityDocumentsJson(db, id, kProfileDocuments, 0);
+  j["documents_total"] = e->doc_count;
   store::RecordFilter f;
   f.entity = id;
-  f.limit = 200;
-  j["quotes"] = db.Quotes(f);
-  j["claims"] = db.Claims(f);
-  j["events"] = db.Events(f);
+  f.limit = kProfilePage;
+  size_t total = 0;
+  j["quotes"] = db.Quotes(f, &total);
+  j["quotes_total"] = total;
+  j["claims"] = db.Claims(f, &total);
+  j["claims_total"] = total;
+  j["events"] = db.Events(f, &total);
+  j["events_total"] = total;
   json hits = json::array();
   if (screener != nullptr) {
     for (const screen::EntityHit& h : screen::ScreenEntity(*e, *screener)) {
@@ -64,9 +87,9 @@ json EntityProfileJson(const store::Store& db, int64_t id, const screen::Screene
   return j;
 }
 
-json ClaimsJson(const store::Store& db, const Query& q) { return db.Claims(q); }
-json QuotesJson(const store::Store& db, const Query& q) { return db.Quotes(q); }
-json EventsJson(const store::Store& db, const Query& q) { return db.Events(q); }
+json ClaimsJson(const store::Store& db, const Query& q, size_t* total) { return db.Claims(q, total); }
+json QuotesJson(const store::Store& db, const Query& q, size_t* total) { return db.Quotes(q, total); }
+json EventsJson(const store::Store& db, const Query& q, size_t* total) { return db.Events(q, total); }
 
 json GraphJson(const store::Store& db, int64_t min_docs, size_t max_nodes) {
   return db.CoOccurrence(min_docs, max_nodes);

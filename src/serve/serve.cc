@@ -511,6 +511,15 @@ struct Server::Impl {
   void Docs(const httplib::Request& req, httplib::Response& res, store::Store& db) {
     const int64_t after = IntParam(req, "after", 0, 0, INT64_MAX);
     const auto limit = static_cast<size_t>(IntParam(req, "limit", 100, 1, 1000));
+    if (const int64_t entity = IntParam(req, "entity", 0, 0, INT64_MAX)) {
+      // The documents naming an entity, newest first: the pages after a profile's first.
+      const auto offset = static_cast<size_t>(IntParam(req, "offset", 0, 0, INT32_MAX));
+      const auto e = db.EntitySummary(entity);
+      if (!e) throw HttpError{404, "no entity " + std::to_string(entity)};
+      SendJson(res, {{"docs", EntityDocumentsJson(db, entity, limit, offset)},
+                     {"total", e->doc_count}, {"limit", limit}, {"offset", offset}});
+      return;
+    }
     json out = json::array();
     for (const auto& d : db.Documents(after, limit)) {
       json j = DocJson(d);
@@ -572,12 +581,18 @@ struct Server::Impl {
   void Claims(const httplib::Request& req, httplib::Response& res, store::Store& db) {
     Query f = ListFilter(req, 1000);
     f.about = StrParam(req, "about", 200);
-    SendJson(res, {{"claims", ClaimsJson(db, f)}});
+    size_t total = 0;
+    json list = ClaimsJson(db, f, &total);
+    SendJson(res, {{"claims", std::move(list)}, {"total", total}, {"limit", f.limit},
+                   {"offset", f.offset}});
   }
 
   void Quotes(const httplib::Request& req, httplib::Response& res, store::Store& db) {
     Query f = ListFilter(req, 500);
-    SendJson(res, {{"quotes", QuotesJson(db, f)}});
+    size_t total = 0;
+    json list = QuotesJson(db, f, &total);
+    SendJson(res, {{"quotes", std::move(list)}, {"total", total}, {"limit", f.limit},
+                   {"offset", f.offset}});
   }
 
   void Events(const httplib::Request& req, httplib::Response& res, store::Store& db) {
@@ -585,7 +600,10 @@ struct Server::Impl {
     f.from = DateParam(req, "from");
     f.to = DateParam(req, "to");
     f.type = StrParam(req, "type", 40);
-    SendJson(res, {{"events", EventsJson(db, f)}});
+    size_t total = 0;
+    json list = EventsJson(db, f, &total);
+    SendJson(res, {{"events", std::move(list)}, {"total", total}, {"limit", f.limit},
+                   {"offset", f.offset}});
   }
 
   void GraphRoute(const httplib::Request& req, httplib::Response& res, store::Store& db) {

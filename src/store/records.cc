@@ -17,10 +17,12 @@ namespace {
 
 using internal::Statement;
 
-// The mentions of an entity, for filters that must use the mention indexes
-// (an "?N = 0 OR column = ?N" form would scan the whole table).
-// An adjective (السوري) names its country as an attribute, not as a source.
-constexpr const char* kEntityMentions = "(SELECT id FROM mentions WHERE entity = ?2 AND attribute = 0)";
+// Completed with a mention id column and ")": whether that mention names its
+// entity itself, not as an attribute. An adjective (السوري, "Syrian") names
+// its country as an attribute, not as a source. Written on the joined
+// record's column, so that SQLite looks it up for the records found only,
+// not for every mention of a big entity.
+constexpr const char* kNotAttribute = "(SELECT attribute = 0 FROM mentions a WHERE a.id = ";
 
 // Limit and offset as SQL values: 0 means no limit.
 int64_t SqlLimit(size_t limit) { return limit ? static_cast<int64_t>(limit) : -1; }
@@ -117,6 +119,54 @@ std::vector<int64_t> Store::FindEntities(std::string_view name) const {
   return found;
 }
 
+namespace {
+
+// Reads entities by id with three statements prepared once (a list of a
+// thousand entities is a thousand lookups of each).
+class EntityReader {
+ public:
+  explicit EntityReader(sqlite3* db)
+      : head_(db, "SELECT id, type, name, latin, mentions, docs FROM entities WHERE id = ?"),
+        aliases_(db,
+                 "SELECT name, mentions, docs FROM entity_aliases WHERE entity = ? "
+                 "ORDER BY mentions DESC, name"),
+        docs_(db,
+              "SELECT DISTINCT doc FROM mentions WHERE entity = ? AND attribute = 0 ORDER BY doc") {}
+
+  // The entities row alone: no aliases, no docs.
+  std::optional<EntityRecord> Head(int64_t id) {
+    head_.Reset();
+    head_.Bind(1, id);
+    if (!head_.Step()) return std::nullopt;
+    EntityRecord e;
+    e.id = head_.Int(0);
+    e.type = head_.Text(1);
+    e.name = head_.Text(2);
+    e.latin = head_.Text(3);
+    e.mentions = head_.Int(4);
+    e.doc_count = head_.Int(5);
+    return e;
+  }
+
+  void AddAliases(EntityRecord* e) {
+    aliases_.Reset();
+    aliases_.Bind(1, e->id);
+    while (aliases_.Step()) e->aliases.push_back({aliases_.Text(0), aliases_.Int(1), aliases_.Int(2)});
+  }
+
+  void AddDocs(EntityRecord* e) {
+    docs_.Reset();
+    docs_.Bind(1, e->id);
+    while (docs_.Step()) e->docs.push_back(docs_.Int(0));
+    e->doc_count = static_cast<int64_t>(e->docs.size());
+  }
+
+ private:
+  Statement head_, aliases_, docs_;
+};
+
+}  // namespace
+
 std::vector<EntityRecord> Store::Entities(const RecordFilter& filter) const {
   std::vector<int64_t> ids;
   if (!filter.query.empty()) {
@@ -129,45 +179,52 @@ std::vector<EntityRecord> Store::Entities(const RecordFilter& filter) const {
     s.Bind(4, static_cast<int64_t>(filter.offset));
     while (s.Step()) ids.push_back(s.Int(0));
   }
+  EntityReader reader(db_);
   std::vector<EntityRecord> out;
   size_t skipped = 0;
   for (int64_t id : ids) {
-    std::optional<EntityRecord> e = Entity(id);
+    std::optional<EntityRecord> e = reader.Head(id);
     if (!e) continue;
     if (!filter.query.empty()) {
       // The SQL above filtered the listing; filter a name search here.
-      if ((!filter.type.empty() && e->type != filter.type) ||
-          static_cast<int64_t>(e->docs.size()) < filter.min_docs) {
+      if ((!filter.type.empty() && e->type != filter.type) || e->doc_count < filter.min_docs) {
         continue;
       }
       if (skipped++ < filter.offset) continue;
       if (filter.limit && out.size() == filter.limit) break;
     }
+    reader.AddAliases(&*e);
+    if (filter.entity_docs) reader.AddDocs(&*e);
     out.push_back(std::move(*e));
   }
   return out;
 }
 
 std::optional<EntityRecord> Store::Entity(int64_t id) const {
-  Statement s(db_, "SELECT id, type, name, latin, mentions FROM entities WHERE id = ?");
-  s.Bind(1, id);
-  if (!s.Step()) return std::nullopt;
-  EntityRecord e;
-  e.id = s.Int(0);
-  e.type = s.Text(1);
-  e.name = s.Text(2);
-  e.latin = s.Text(3);
-  e.mentions = s.Int(4);
-  Statement aliases(db_,
-                    "SELECT name, mentions, docs FROM entity_aliases WHERE entity = ? "
-                    "ORDER BY mentions DESC, name");
-  aliases.Bind(1, id);
-  while (aliases.Step()) e.aliases.push_back({aliases.Text(0), aliases.Int(1), aliases.Int(2)});
-  Statement docs(db_,
-                 "SELECT DISTINCT doc FROM mentions WHERE entity = ? AND attribute = 0 ORDER BY doc");
-  docs.Bind(1, id);
-  while (docs.Step()) e.docs.push_back(docs.Int(0));
+  EntityReader reader(db_);
+  std::optional<EntityRecord> e = reader.Head(id);
+  if (!e) return e;
+  reader.AddAliases(&*e);
+  reader.AddDocs(&*e);
   return e;
+}
+
+std::optional<EntityRecord> Store::EntitySummary(int64_t id) const {
+  EntityReader reader(db_);
+  std::optional<EntityRecord> e = reader.Head(id);
+  if (e) reader.AddAliases(&*e);
+  return e;
+}
+
+std::vector<int64_t> Store::EntityDocuments(int64_t id, size_t limit, size_t offset) const {
+  // The (entity, doc) index read backwards: a page costs its own rows only.
+  Statement s(db_,
+              "SELECT DISTINCT doc FROM mentions WHERE entity = ?1 AND attribute = 0 "
+              "ORDER BY doc DESC LIMIT ?2 OFFSET ?3");
+  s.Bind(1, id).Bind(2, SqlLimit(limit)).Bind(3, static_cast<int64_t>(offset));
+  std::vector<int64_t> out;
+  while (s.Step()) out.push_back(s.Int(0));
+  return out;
 }
 
 int64_t Store::EntityCount() const {
@@ -215,21 +272,86 @@ std::vector<MentionRecord> Store::Mentions(int64_t doc) const {
   return out;
 }
 
+namespace {
+
+// The ids of a page, [offset, offset + limit) of `all` (limit 0 = to the end).
+std::vector<int64_t> Page(const std::vector<int64_t>& all, size_t offset, size_t limit) {
+  if (offset >= all.size()) return {};
+  const size_t end = limit ? std::min(all.size(), offset + limit) : all.size();
+  return std::vector<int64_t>(all.begin() + static_cast<ptrdiff_t>(offset),
+                              all.begin() + static_cast<ptrdiff_t>(end));
+}
+
+// A JSON array of ids, for "IN (SELECT value FROM json_each(?))".
+std::string IdArray(const std::vector<int64_t>& ids) {
+  std::string s = "[";
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (i) s += ',';
+    s += std::to_string(ids[i]);
+  }
+  return s + "]";
+}
+
+// Records read in any order, put in the order of `ids`.
+template <typename Record>
+std::vector<Record> InOrder(const std::vector<int64_t>& ids, std::vector<Record> read) {
+  std::unordered_map<int64_t, size_t> at;
+  for (size_t i = 0; i < read.size(); ++i) at.emplace(read[i].id, i);
+  std::vector<Record> out;
+  out.reserve(read.size());
+  for (int64_t id : ids) {
+    if (auto it = at.find(id); it != at.end()) out.push_back(std::move(read[it->second]));
+  }
+  return out;
+}
+
+}  // namespace
+
+// Each list is read in two steps: which records, in order (ties broken by
+// id, so that pages never overlap), from the indexes and short columns only;
+// then the page's records with their sentences, whose documents' text is
+// the costly read.
+
 std::vector<QuoteRecord> Store::Quotes(const RecordFilter& filter) const {
+  return Quotes(filter, nullptr);
+}
+
+std::vector<QuoteRecord> Store::Quotes(const RecordFilter& filter, size_t* total) const {
+  std::string sql =
+      filter.entity
+          // From the entity's mentions (the index alone) to their quotes;
+          // whether a mention is an attribute is looked up for those only.
+          ? std::string("SELECT q.id FROM mentions m CROSS JOIN quotes q ON q.speaker_mention = m.id "
+                        "JOIN docs d ON d.id = q.doc WHERE m.entity = ?2 AND ") +
+                kNotAttribute + "q.speaker_mention)"
+          : std::string("SELECT q.id FROM quotes q JOIN docs d ON d.id = q.doc WHERE 1");
+  if (filter.doc) sql += " AND q.doc = ?1";
+  sql += " ORDER BY d.published, q.doc, q.start, q.id";
+  // Without a total, SQLite's sorter keeps the page only.
+  if (!total) sql += " LIMIT ?3 OFFSET ?4";
+  std::vector<int64_t> ids;
+  {
+    Statement s(db_, sql.c_str());
+    s.Bind(1, filter.doc).Bind(2, filter.entity).Bind(3, SqlLimit(filter.limit));
+    s.Bind(4, static_cast<int64_t>(filter.offset));
+    while (s.Step()) ids.push_back(s.Int(0));
+  }
+  if (total) {
+    *total = ids.size();
+    ids = Page(ids, filter.offset, filter.limit);
+  }
+  if (ids.empty()) return {};
   std::vector<QuoteRecord> out;
-  const std::string sql =
+  const std::string rows =
       "SELECT q.id, q.doc, q.start, q.end, q.direct, m.entity, e.name, q.speaker_text, "
       "q.speaker_kind, substr(d.text, q.start + 1, q.end - q.start), " +
       SentenceSql("q") +
       ", d.published, q.speaker_kind IS NULL "
       "FROM quotes q JOIN docs d ON d.id = q.doc LEFT JOIN mentions m ON m.id = q.speaker_mention "
       "LEFT JOIN entities e ON e.id = m.entity "
-      "WHERE 1" + std::string(filter.doc ? " AND q.doc = ?1" : "") +
-      (filter.entity ? std::string(" AND q.speaker_mention IN ") + kEntityMentions : "") +
-      " ORDER BY d.published, q.doc, q.start LIMIT ?3 OFFSET ?4";
-  Statement s(db_, sql.c_str());
-  s.Bind(1, filter.doc).Bind(2, filter.entity).Bind(3, SqlLimit(filter.limit));
-  s.Bind(4, static_cast<int64_t>(filter.offset));
+      "WHERE q.id IN (SELECT value FROM json_each(?1))";
+  Statement s(db_, rows.c_str());
+  s.Bind(1, IdArray(ids));
   while (s.Step()) {
     QuoteRecord q;
     q.id = s.Int(0);
@@ -243,12 +365,59 @@ std::vector<QuoteRecord> Store::Quotes(const RecordFilter& filter) const {
     q.published = s.Text(11);
     out.push_back(std::move(q));
   }
-  return out;
+  return InOrder(ids, std::move(out));
 }
 
 std::vector<ClaimRecord> Store::Claims(const RecordFilter& filter) const {
+  return Claims(filter, nullptr);
+}
+
+std::vector<ClaimRecord> Store::Claims(const RecordFilter& filter, size_t* total) const {
+  std::string where;
+  if (filter.doc) where += " AND c.doc = ?1";
+  if (filter.entity) {
+    where += std::string(" AND c.id IN (SELECT x.id FROM mentions m CROSS JOIN claims x ON "
+                         "x.source_mention = m.id WHERE m.entity = ?2 AND ") +
+             kNotAttribute + "x.source_mention) " +
+             "UNION ALL SELECT x.id FROM mentions m CROSS JOIN claims x ON x.place_mention = m.id "
+             "WHERE m.entity = ?2 AND " + kNotAttribute + "x.place_mention))";
+  }
+  const std::vector<std::string> about = AboutKeys(filter.about);
+  // Unfiltered, all claims are counted apart (the claims table alone) and
+  // SQLite sorts the page along the topic index, rather than every claim
+  // being joined to its document for the date. A filtered list is short:
+  // read whole, its length is the total.
+  const bool paged_in_sql = about.empty() && !filter.doc && !filter.entity;
+  if (total && paged_in_sql) {
+    Statement count(db_, ("SELECT count(*) FROM claims c WHERE 1" + where).c_str());
+    count.Bind(1, filter.doc).Bind(2, filter.entity);
+    count.Step();
+    *total = static_cast<size_t>(count.Int(0));
+  }
+  std::string sql =
+      "SELECT c.id, c.counted, c.place, c.topic FROM claims c JOIN docs d ON d.id = c.doc WHERE 1" +
+      where + " ORDER BY c.topic, d.published, c.doc, c.start, c.id";
+  if (paged_in_sql) sql += " LIMIT ?3 OFFSET ?4";
+  std::vector<int64_t> ids;
+  {
+    Statement s(db_, sql.c_str());
+    s.Bind(1, filter.doc).Bind(2, filter.entity).Bind(3, SqlLimit(filter.limit));
+    s.Bind(4, static_cast<int64_t>(filter.offset));
+    while (s.Step()) {
+      if (!about.empty() &&
+          !IsAbout(about, text::MatchKey(s.Text(1) + " " + s.Text(2) + " " + s.Text(3)))) {
+        continue;
+      }
+      ids.push_back(s.Int(0));
+    }
+  }
+  if (!paged_in_sql) {
+    if (total) *total = ids.size();
+    ids = Page(ids, filter.offset, filter.limit);
+  }
+  if (ids.empty()) return {};
   std::vector<ClaimRecord> out;
-  const std::string sql =
+  const std::string rows =
       "SELECT c.id, c.doc, c.value, c.low, c.high, c.approx, c.qualifier, c.magnitude, c.unit, "
       "c.counted, c.place, pm.entity, c.date, sm.entity, se.name, c.source_text, c.source_kind, "
       "c.topic, " +
@@ -257,15 +426,9 @@ std::vector<ClaimRecord> Store::Claims(const RecordFilter& filter) const {
       "LEFT JOIN mentions pm ON pm.id = c.place_mention "
       "LEFT JOIN mentions sm ON sm.id = c.source_mention "
       "LEFT JOIN entities se ON se.id = sm.entity "
-      "WHERE 1" + std::string(filter.doc ? " AND c.doc = ?1" : "") +
-      (filter.entity ? std::string(" AND (c.source_mention IN ") + kEntityMentions +
-                           " OR c.place_mention IN " + kEntityMentions + ")"
-                     : "") +
-      " ORDER BY c.topic, d.published, c.doc, c.start";
-  Statement s(db_, sql.c_str());
-  s.Bind(1, filter.doc).Bind(2, filter.entity);
-  const std::vector<std::string> about = AboutKeys(filter.about);
-  size_t skipped = 0;
+      "WHERE c.id IN (SELECT value FROM json_each(?1))";
+  Statement s(db_, rows.c_str());
+  s.Bind(1, IdArray(ids));
   while (s.Step()) {
     ClaimRecord c;
     c.id = s.Int(0);
@@ -289,82 +452,93 @@ std::vector<ClaimRecord> Store::Claims(const RecordFilter& filter) const {
     c.published = s.Text(21);
     c.outlet = s.Text(22);
     if (c.source.kind == "outlet" && c.source.name.empty()) c.source.name = c.outlet;
-    if (!about.empty() &&
-        !IsAbout(about, text::MatchKey(c.counted + " " + c.place + " " + c.topic))) {
-      continue;
-    }
-    if (skipped++ < filter.offset) continue;
     out.push_back(std::move(c));
-    if (filter.limit && out.size() == filter.limit) break;
   }
-  return out;
+  return InOrder(ids, std::move(out));
 }
 
 std::vector<EventRecord> Store::Events(const RecordFilter& filter) const {
+  return Events(filter, nullptr);
+}
+
+std::vector<EventRecord> Store::Events(const RecordFilter& filter, size_t* total) const {
+  std::string sql = "SELECT v.id, v.date FROM events v WHERE 1";
+  if (filter.doc) sql += " AND v.doc = ?1";
+  if (!filter.type.empty()) sql += " AND v.type = ?2";
+  if (filter.entity) {
+    // Its places (an adjective names a place too) and its participants.
+    sql += std::string(" AND v.id IN (SELECT x.id FROM mentions m CROSS JOIN events x ON "
+                       "x.place_mention = m.id WHERE m.entity = ?3 "
+                       "UNION ALL SELECT p.event FROM mentions m CROSS JOIN event_participants p "
+                       "ON p.mention = m.id WHERE m.entity = ?3 AND ") +
+           kNotAttribute + "p.mention))";
+  }
+  sql += " ORDER BY v.date = '', v.date, v.doc, v.start, v.id";
+  std::vector<int64_t> ids;
+  {
+    Statement s(db_, sql.c_str());
+    s.Bind(1, filter.doc).Bind(2, filter.type).Bind(3, filter.entity);
+    while (s.Step()) {
+      if (!filter.from.empty() || !filter.to.empty()) {
+        const std::string date = s.Text(1);
+        if (date.empty()) continue;
+        const auto [first, last] = DateBounds(date);
+        if (!filter.from.empty() && last < DateBounds(filter.from).first) continue;
+        if (!filter.to.empty() && first > DateBounds(filter.to).second) continue;
+      }
+      ids.push_back(s.Int(0));
+    }
+  }
+  if (total) *total = ids.size();
+  ids = Page(ids, filter.offset, filter.limit);
+  if (ids.empty()) return {};
   std::vector<EventRecord> out;
-  const std::string sql =
+  const std::string rows =
       "SELECT v.id, v.doc, v.type, v.date, v.date_precision, v.place, pm.entity, v.count, "
       "v.killed, v.injured, v.breakdown, " +
       SentenceSql("v") +
       ", v.start, v.end FROM events v JOIN docs d ON d.id = v.doc "
       "LEFT JOIN mentions pm ON pm.id = v.place_mention "
-      "WHERE 1" + std::string(filter.doc ? " AND v.doc = ?1" : "") +
-      (filter.type.empty() ? "" : " AND v.type = ?2") +
-      (filter.entity ? " AND (v.place_mention IN (SELECT id FROM mentions WHERE entity = ?3) OR "
-                       "v.id IN (SELECT event FROM event_participants WHERE mention IN "
-                       "(SELECT id FROM mentions WHERE entity = ?3 AND attribute = 0)))"
-                     : "") +
-      " ORDER BY v.date = '', v.date, v.doc, v.start";
-  Statement s(db_, sql.c_str());
-  s.Bind(1, filter.doc).Bind(2, filter.type).Bind(3, filter.entity);
-  size_t skipped = 0;
-  while (s.Step()) {
-    EventRecord e;
-    e.id = s.Int(0);
-    e.doc = s.Int(1);
-    e.type = s.Text(2);
-    e.date = s.Text(3);
-    e.date_precision = s.Text(4);
-    if (!filter.from.empty() || !filter.to.empty()) {
-      if (e.date.empty()) continue;
-      const auto [first, last] = DateBounds(e.date);
-      if (!filter.from.empty() && last < DateBounds(filter.from).first) continue;
-      if (!filter.to.empty() && first > DateBounds(filter.to).second) continue;
+      "WHERE v.id IN (SELECT value FROM json_each(?1))";
+  const std::string id_array = IdArray(ids);
+  {
+    Statement s(db_, rows.c_str());
+    s.Bind(1, id_array);
+    while (s.Step()) {
+      EventRecord e;
+      e.id = s.Int(0);
+      e.doc = s.Int(1);
+      e.type = s.Text(2);
+      e.date = s.Text(3);
+      e.date_precision = s.Text(4);
+      e.place = s.Text(5);
+      e.place_entity = s.OptionalInt(6);
+      e.count = s.OptionalDouble(7);
+      e.killed = s.OptionalDouble(8);
+      e.injured = s.OptionalDouble(9);
+      const auto parts = nlohmann::json::parse(s.Text(10), nullptr, false);
+      if (parts.is_array()) {
+        for (const auto& p : parts) e.breakdown.push_back({p.value("counted", ""), p.value("value", 0.0)});
+      }
+      e.sentence = s.Text(11);
+      e.start = static_cast<uint32_t>(s.Int(12));
+      e.end = static_cast<uint32_t>(s.Int(13));
+      out.push_back(std::move(e));
     }
-    if (skipped++ < filter.offset) continue;
-    e.place = s.Text(5);
-    e.place_entity = s.OptionalInt(6);
-    e.count = s.OptionalDouble(7);
-    e.killed = s.OptionalDouble(8);
-    e.injured = s.OptionalDouble(9);
-    const auto parts = nlohmann::json::parse(s.Text(10), nullptr, false);
-    if (parts.is_array()) {
-      for (const auto& p : parts) e.breakdown.push_back({p.value("counted", ""), p.value("value", 0.0)});
-    }
-    e.sentence = s.Text(11);
-    e.start = static_cast<uint32_t>(s.Int(12));
-    e.end = static_cast<uint32_t>(s.Int(13));
-    out.push_back(std::move(e));
-    if (filter.limit && out.size() == filter.limit) break;
   }
+  out = InOrder(ids, std::move(out));
   // Participants of all of them in one query (a big entity has thousands of events).
   std::unordered_map<int64_t, size_t> index;
-  nlohmann::json ids = nlohmann::json::array();
-  for (size_t i = 0; i < out.size(); ++i) {
-    index.emplace(out[i].id, i);
-    ids.push_back(out[i].id);
-  }
-  if (!out.empty()) {
-    Statement participants(db_,
-                           "SELECT p.event, m.entity, coalesce(e.name, m.text), p.role "
-                           "FROM event_participants p JOIN mentions m ON m.id = p.mention "
-                           "LEFT JOIN entities e ON e.id = m.entity "
-                           "WHERE p.event IN (SELECT value FROM json_each(?)) ORDER BY p.rowid");
-    participants.Bind(1, ids.dump());
-    while (participants.Step()) {
-      out[index.at(participants.Int(0))].participants.push_back(
-          {participants.OptionalInt(1), participants.Text(2), participants.Text(3)});
-    }
+  for (size_t i = 0; i < out.size(); ++i) index.emplace(out[i].id, i);
+  Statement participants(db_,
+                         "SELECT p.event, m.entity, coalesce(e.name, m.text), p.role "
+                         "FROM event_participants p JOIN mentions m ON m.id = p.mention "
+                         "LEFT JOIN entities e ON e.id = m.entity "
+                         "WHERE p.event IN (SELECT value FROM json_each(?)) ORDER BY p.rowid");
+  participants.Bind(1, id_array);
+  while (participants.Step()) {
+    out[index.at(participants.Int(0))].participants.push_back(
+        {participants.OptionalInt(1), participants.Text(2), participants.Text(3)});
   }
   return out;
 }
@@ -448,7 +622,8 @@ void to_json(nlohmann::json& j, const EntityRecord& r) {
     aliases.push_back({{"name", a.name}, {"mentions", a.mentions}, {"docs", a.docs}});
   }
   j = {{"id", r.id},           {"type", r.type}, {"name", r.name},        {"latin", r.latin},
-       {"aliases", aliases},   {"docs", r.docs}, {"mentions", r.mentions}};
+       {"aliases", aliases},   {"docs", r.docs}, {"mentions", r.mentions},
+       {"doc_count", r.doc_count}};
 }
 
 void to_json(nlohmann::json& j, const MentionRecord& r) {

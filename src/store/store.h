@@ -109,6 +109,7 @@ struct EntityRecord {
   std::vector<Alias> aliases;  // most mentioned first
   std::vector<int64_t> docs;   // ascending
   int64_t mentions = 0;
+  int64_t doc_count = 0;       // documents naming it; set even when docs is left empty
 };
 
 struct MentionRecord {
@@ -204,6 +205,9 @@ struct RecordFilter {
   int64_t min_docs = 0; // entities
   size_t limit = 0;     // 0 = all
   size_t offset = 0;
+  // Entities: fill each record's docs (doc_count is set either way); a
+  // list that shows counts only is much faster without them.
+  bool entity_docs = true;
 };
 
 // The co-occurrence network: entities named in at least `min_docs` documents
@@ -282,6 +286,11 @@ class Store {
   // an alias matching the name across spellings.
   std::vector<EntityRecord> Entities(const RecordFilter& filter) const;
   std::optional<EntityRecord> Entity(int64_t id) const;
+  // The entity with its aliases and doc_count but docs left empty.
+  std::optional<EntityRecord> EntitySummary(int64_t id) const;
+  // The documents naming entity `id`, newest (highest id) first, from
+  // `offset`, at most `limit` (0 = all).
+  std::vector<int64_t> EntityDocuments(int64_t id, size_t limit, size_t offset) const;
   // Entities one of whose aliases is `name` (up to letter variants, clitics
   // and spelling variants), best match first.
   std::vector<int64_t> FindEntities(std::string_view name) const;
@@ -293,6 +302,12 @@ class Store {
   std::vector<ClaimRecord> Claims(const RecordFilter& filter) const;
   // Events in date order (undated last), then document order.
   std::vector<EventRecord> Events(const RecordFilter& filter) const;
+  // The same, with *total set to how many match before offset and limit
+  // (nullptr: not counted). Only the page's records are read in full, with
+  // their sentences; the rest are counted from indexes and short columns.
+  std::vector<QuoteRecord> Quotes(const RecordFilter& filter, size_t* total) const;
+  std::vector<ClaimRecord> Claims(const RecordFilter& filter, size_t* total) const;
+  std::vector<EventRecord> Events(const RecordFilter& filter, size_t* total) const;
   Graph CoOccurrence(int64_t min_docs, size_t max_nodes) const;
   int64_t EntityCount() const;
 

@@ -10,12 +10,16 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <thread>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -290,7 +294,7 @@ TEST_F(ApiTest, RecordRoutesAnswerWithTheirShapes) {
   if (entities["entities"].empty()) GTEST_SKIP() << "this store has no entities yet";
 
   const json e = entities["entities"][0];
-  for (const char* k : {"id", "type", "name", "latin", "aliases", "docs", "mentions"}) {
+  for (const char* k : {"id", "type", "name", "latin", "aliases", "doc_count", "mentions"}) {
     EXPECT_TRUE(e.contains(k)) << k;
   }
   const Response p = Get(port(), "/api/entities/" + std::to_string(e["id"].get<int64_t>()));
@@ -313,6 +317,68 @@ TEST_F(ApiTest, RecordRoutesAnswerWithTheirShapes) {
   // A name in one spelling finds the entity written in another.
   const json found = Get(port(), "/api/entities?q=" + Encode("جوفورجون رحيموف")).Json();
   EXPECT_FALSE(found["entities"].empty()) << found.dump();
+}
+
+// A profile holds the first page of each list with its total; the list
+// routes, filtered on the entity, give the same records from the start and
+// the rest after them.
+TEST_F(ApiTest, ProfileHoldsFirstPagesAndListRoutesPageTheRest) {
+  const json entities = Get(port(), "/api/entities?limit=1000").Json();
+  ASSERT_TRUE(entities["entities"].is_array()) << entities.dump();
+  if (entities["entities"].empty()) GTEST_SKIP() << "this store has no entities yet";
+  // The entity with the most records of each kind, to page through.
+  std::map<std::string, std::pair<size_t, int64_t>> longest;
+  size_t checked = 0;
+  for (const json& e : entities["entities"]) {
+    // Lists show a count, not the ids of every document.
+    EXPECT_FALSE(e.contains("docs")) << e.dump();
+    ASSERT_TRUE(e["doc_count"].is_number_integer()) << e.dump();
+    if (checked++ == 40) break;
+    const int64_t id = e["id"].get<int64_t>();
+    const json p = Get(port(), "/api/entities/" + std::to_string(id)).Json();
+    ASSERT_TRUE(p.is_object()) << id;
+    EXPECT_FALSE(p["entity"].contains("docs"));
+    EXPECT_EQ(p["entity"]["doc_count"], e["doc_count"]);
+    EXPECT_EQ(p["documents_total"], e["doc_count"]);
+    const std::vector<std::pair<std::string, size_t>> pages = {
+        {"documents", 100}, {"quotes", 50}, {"claims", 50}, {"events", 50}};
+    for (const auto& [list, page] : pages) {
+      ASSERT_TRUE(p[list].is_array()) << list;
+      ASSERT_TRUE(p[list + "_total"].is_number_integer()) << list << " of " << id;
+      const size_t total = p[list + "_total"].get<size_t>();
+      EXPECT_EQ(p[list].size(), std::min(total, page)) << list << " of " << id;
+      if (total > longest[list].first) longest[list] = {total, id};
+    }
+  }
+  // Every record of the longest list, one page of one at a time.
+  const std::vector<std::tuple<std::string, std::string, std::string>> routes = {
+      {"documents", "docs", "docs"}, {"quotes", "quotes", "quotes"}, {"claims", "claims", "claims"},
+      {"events", "events", "events"}};
+  for (const auto& [list, route, key] : routes) {
+    const auto [total, id] = longest[list];
+    if (total == 0) continue;
+    const json p = Get(port(), "/api/entities/" + std::to_string(id)).Json();
+    for (size_t offset = 0; offset <= total; ++offset) {
+      const Response r = Get(port(), "/api/" + route + "?entity=" + std::to_string(id) +
+                                         "&limit=1&offset=" + std::to_string(offset));
+      ASSERT_EQ(r.status, 200) << r.body;
+      const json page = r.Json();
+      EXPECT_EQ(page["total"], total) << route;
+      if (offset == total) {
+        EXPECT_TRUE(page[key].empty()) << route;
+      } else {
+        ASSERT_EQ(page[key].size(), 1u) << route << " offset " << offset;
+        if (offset < p[list].size()) {
+          EXPECT_EQ(page[key][0]["id"], p[list][offset]["id"]) << route;
+        }
+      }
+    }
+  }
+  EXPECT_GT(longest["documents"].first, 1u);
+  EXPECT_GT(longest["events"].first + longest["quotes"].first + longest["claims"].first, 0u);
+  ExpectJsonError(Get(port(), "/api/docs?entity=99999999"), 404);
+  ExpectJsonError(Get(port(), "/api/docs?entity=x"), 400);
+  ExpectJsonError(Get(port(), "/api/quotes?entity=1&offset=-1"), 400);
 }
 
 TEST_F(ApiTest, DashboardIsEmbeddedWithTypesAndCaching) {

@@ -110,6 +110,11 @@ await step('entity profile: aliases with counts, romanisation, documents', async
   const latin = (await page.textContent('.profile .latin')).trim();
   assert(/[A-Za-z]/.test(latin), `no romanisation: "${latin}"`);
   assert(await page.locator('.profile .doclist li').count() >= 1, 'no documents listed');
+  // Counts come from the profile's doc_count and list totals ("في 3 مقالًا": in 3 articles).
+  const counts = await page.textContent('.profile > p.muted');
+  assert(/في \d+ مقالًا/.test(counts), `no document count: "${counts}"`);
+  const heading = await page.locator('.profile h2', { hasText: 'المقالات' }).textContent();
+  assert(/\(\d+\)/.test(heading), `no document total: "${heading}"`);
   assert(await page.locator('.profile table.screening tbody tr').count() >= 1, 'no screening hit for the listed man');
   await shot('04-entity');
 });

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { api } from '../api.js';
 import {
   useApi, Status, TypeBadge, EntityLink, SourceName, Evidence, num, figure,
   TYPE_NAMES, EVENT_NAMES, RELATION_NAMES,
@@ -39,7 +40,7 @@ export function EntitiesView({ params }) {
                     <td><TypeBadge type={e.type} /></td>
                     <td class="ltr">{e.latin}</td>
                     <td class="muted">{e.aliases.filter((a) => a.name !== e.name).slice(0, 3).map((a) => a.name).join('، ')}</td>
-                    <td>{num(e.docs.length)}</td>
+                    <td>{num(e.doc_count)}</td>
                     <td>{num(e.mentions)}</td>
                   </tr>
                 ))}
@@ -77,71 +78,116 @@ function Aliases({ entity }) {
 
 export function EntityView({ id }) {
   const [p, error, loading] = useApi(`entities/${encodeURIComponent(id)}`, {}, [id]);
-  const [showAll, setShowAll] = useState(false);
+  // Keyed by the entity: another entity starts with its own first pages.
   return (
     <Status error={error} loading={loading} data={p}>
-      {p && (() => {
-        const e = p.entity;
-        return (
-          <section class="profile">
-            <h1>{e.name} <TypeBadge type={e.type} /></h1>
-            <p class="latin ltr" lang="en">{e.latin}</p>
-            <p class="muted">ورد {num(e.mentions)} مرة في {num(e.docs.length)} مقالًا.</p>
-            <div class="two-col">
-              <div>
-                <h2>صيغ الاسم</h2>
-                <Aliases entity={e} />
-                <h2>كيانات مرتبطة</h2>
-                {p.related.length === 0 ? <p class="muted">لا شيء.</p> : (
-                  <ul class="related">
-                    {(showAll ? p.related : p.related.slice(0, 12)).map((r) => (
-                      <li><EntityLink id={r.id} name={r.name} /> <TypeBadge type={r.type} />{' '}
-                        <small class="muted">{RELATION_NAMES[r.relation] || r.relation} · {num(r.docs)} مقالًا معًا</small></li>
-                    ))}
-                  </ul>
-                )}
-                {p.related.length > 12 && (
-                  <button type="button" class="link" onClick={() => setShowAll(!showAll)}>
-                    {showAll ? 'أقل' : `كل الكيانات المرتبطة (${num(p.related.length)})`}
-                  </button>
-                )}
-                <h2>التدقيق في قوائم العقوبات</h2>
-                {!p.watch_list ? <p class="muted">لم تُحمَّل قائمة تدقيق (شغّل <code dir="ltr">marsad serve --list FILE</code>).</p>
-                  : p.screening.length === 0 ? <p class="muted">لا تطابق في القائمة.</p> : (
-                    <table class="grid screening">
-                      <thead><tr><th>المدخل</th><th>الاسم في القائمة</th><th>الدرجة</th><th>السبب</th></tr></thead>
-                      <tbody>{p.screening.map((h) => (
-                        <tr><td class="ltr">{h.list_entry_id}</td><td>{h.list_name}<br /><small class="muted">{h.name} ↔ {h.matched_alias}</small></td>
-                          <td>{num(h.score)}</td><td class="ltr small">{h.why}</td></tr>))}</tbody>
-                    </table>
-                  )}
-              </div>
-              <div>
-                <h2>المقالات ({num(p.documents_total)})</h2>
-                <ul class="doclist">
-                  {p.documents.map((d) => (
-                    <li><a href={`#/doc/${d.id}`}>{d.title || `المقال ${d.id}`}</a> <small class="muted nowrap"><bdi>{[d.source, d.published].filter(Boolean).join(' · ')}</bdi></small></li>
-                  ))}
-                </ul>
-              </div>
-            </div>
-            <h2>أقوال ({num(p.quotes.length)})</h2>
-            {p.quotes.length === 0 ? <p class="muted">لا أقوال منسوبة.</p> : (
-              <ul class="quotes">
-                {p.quotes.map((q) => (
-                  <li><blockquote>{q.text}</blockquote>
-                    <div class="muted small"><SourceName source={q.speaker} /> · {q.published} · <Evidence doc={q.doc} start={q.start} end={q.end} /></div></li>
-                ))}
-              </ul>
-            )}
-            <h2>أرقام ({num(p.claims.length)})</h2>
-            {p.claims.length === 0 ? <p class="muted">لا أرقام.</p> : <ClaimRows claims={p.claims} />}
-            <h2>أحداث ({num(p.events.length)})</h2>
-            {p.events.length === 0 ? <p class="muted">لا أحداث.</p> : <EventRows events={p.events} />}
-          </section>
-        );
-      })()}
+      {p && <Profile key={p.entity.id} p={p} />}
     </Status>
+  );
+}
+
+// A profile list: the first page the profile holds, then the next pages
+// from the list route (`path` with entity=ID) as the reader asks for them.
+const PAGE = 100;
+function usePaged(first, total, path, key, entity) {
+  const [state, setState] = useState({ more: [], busy: false, error: null });
+  const items = state.more.length ? first.concat(state.more) : first;
+  const next = async () => {
+    setState((s) => ({ ...s, busy: true, error: null }));
+    try {
+      const r = await api(path, { entity, offset: items.length, limit: PAGE });
+      setState((s) => ({ more: s.more.concat(r[key]), busy: false, error: null }));
+    } catch (e) {
+      setState((s) => ({ ...s, busy: false, error: e.message }));
+    }
+  };
+  return { items, total, next, busy: state.busy, error: state.error };
+}
+
+// "Shown of total" and the button for the next page.
+function More({ list }) {
+  if (list.items.length >= list.total && !list.error) return null;
+  return (
+    <p class="more">
+      <small class="muted">معروض {num(list.items.length)} من {num(list.total)}</small>{' '}
+      {list.items.length < list.total && (
+        <button type="button" class="link" disabled={list.busy} onClick={list.next}>
+          {list.busy ? 'جارٍ التحميل…' : 'المزيد'}
+        </button>
+      )}
+      {list.error && <span class="error" role="alert"> خطأ: {list.error}</span>}
+    </p>
+  );
+}
+
+function Profile({ p }) {
+  const [showAll, setShowAll] = useState(false);
+  const e = p.entity;
+  const docs = usePaged(p.documents, p.documents_total, 'docs', 'docs', e.id);
+  const quotes = usePaged(p.quotes, p.quotes_total, 'quotes', 'quotes', e.id);
+  const claims = usePaged(p.claims, p.claims_total, 'claims', 'claims', e.id);
+  const events = usePaged(p.events, p.events_total, 'events', 'events', e.id);
+  return (
+    <section class="profile">
+      <h1>{e.name} <TypeBadge type={e.type} /></h1>
+      <p class="latin ltr" lang="en">{e.latin}</p>
+      <p class="muted">ورد {num(e.mentions)} مرة في {num(e.doc_count)} مقالًا.</p>
+      <div class="two-col">
+        <div>
+          <h2>صيغ الاسم</h2>
+          <Aliases entity={e} />
+          <h2>كيانات مرتبطة</h2>
+          {p.related.length === 0 ? <p class="muted">لا شيء.</p> : (
+            <ul class="related">
+              {(showAll ? p.related : p.related.slice(0, 12)).map((r) => (
+                <li><EntityLink id={r.id} name={r.name} /> <TypeBadge type={r.type} />{' '}
+                  <small class="muted">{RELATION_NAMES[r.relation] || r.relation} · {num(r.docs)} مقالًا معًا</small></li>
+              ))}
+            </ul>
+          )}
+          {p.related.length > 12 && (
+            <button type="button" class="link" onClick={() => setShowAll(!showAll)}>
+              {showAll ? 'أقل' : `كل الكيانات المرتبطة (${num(p.related.length)})`}
+            </button>
+          )}
+          <h2>التدقيق في قوائم العقوبات</h2>
+          {!p.watch_list ? <p class="muted">لم تُحمَّل قائمة تدقيق (شغّل <code dir="ltr">marsad serve --list FILE</code>).</p>
+            : p.screening.length === 0 ? <p class="muted">لا تطابق في القائمة.</p> : (
+              <table class="grid screening">
+                <thead><tr><th>المدخل</th><th>الاسم في القائمة</th><th>الدرجة</th><th>السبب</th></tr></thead>
+                <tbody>{p.screening.map((h) => (
+                  <tr><td class="ltr">{h.list_entry_id}</td><td>{h.list_name}<br /><small class="muted">{h.name} ↔ {h.matched_alias}</small></td>
+                    <td>{num(h.score)}</td><td class="ltr small">{h.why}</td></tr>))}</tbody>
+              </table>
+            )}
+        </div>
+        <div>
+          <h2>المقالات ({num(docs.total)})</h2>
+          <ul class="doclist">
+            {docs.items.map((d) => (
+              <li><a href={`#/doc/${d.id}`}>{d.title || `المقال ${d.id}`}</a> <small class="muted nowrap"><bdi>{[d.source, d.published].filter(Boolean).join(' · ')}</bdi></small></li>
+            ))}
+          </ul>
+          <More list={docs} />
+        </div>
+      </div>
+      <h2>أقوال ({num(quotes.total)})</h2>
+      {quotes.total === 0 ? <p class="muted">لا أقوال منسوبة.</p> : (
+        <ul class="quotes">
+          {quotes.items.map((q) => (
+            <li><blockquote>{q.text}</blockquote>
+              <div class="muted small"><SourceName source={q.speaker} /> · {q.published} · <Evidence doc={q.doc} start={q.start} end={q.end} /></div></li>
+          ))}
+        </ul>
+      )}
+      <More list={quotes} />
+      <h2>أرقام ({num(claims.total)})</h2>
+      {claims.total === 0 ? <p class="muted">لا أرقام.</p> : <ClaimRows claims={claims.items} />}
+      <More list={claims} />
+      <h2>أحداث ({num(events.total)})</h2>
+      {events.total === 0 ? <p class="muted">لا أحداث.</p> : <EventRows events={events.items} />}
+      <More list={events} />
+    </section>
   );
 }
 

@@ -22,7 +22,7 @@ export function HomeView() {
           <h2>أكثر الكيانات ورودًا</h2>
           <ul class="chips">
             {ents.entities.map((e) => (
-              <li><a href={`#/entity/${e.id}`}><TypeBadge type={e.type} /> {e.name} <small class="muted">({num(e.docs.length)})</small></a></li>
+              <li><a href={`#/entity/${e.id}`}><TypeBadge type={e.type} /> {e.name} <small class="muted">({num(e.doc_count)})</small></a></li>
             ))}
           </ul>
         </>

@@ -22,19 +22,19 @@ export function MapView() {
     if (placed.length >= 2) projection.fitExtent([[60, 40], [W - 60, H - 40]], points);
     else projection.fitSize([W, H], { type: 'Sphere' });
     const path = geoPath(projection);
-    const maxDocs = Math.max(1, ...placed.map((p) => p.e.docs.length));
+    const maxDocs = Math.max(1, ...placed.map((p) => p.e.doc_count));
     body = (
       <>
         <div class="map-wrap" dir="ltr">
           <svg class="map" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="خريطة الأماكن">
             <rect width={W} height={H} class="sea" />
             {worldFeatures.map((f) => <path d={path(f)} class={countriesNamed.has(f.id) ? 'land named' : 'land'} />)}
-            {[...placed].sort((a, b) => b.e.docs.length - a.e.docs.length).map(({ e, hit }, rank) => {
+            {[...placed].sort((a, b) => b.e.doc_count - a.e.doc_count).map(({ e, hit }, rank) => {
               const [x, y] = projection(hit.coords);
-              const r = 4 + 14 * Math.sqrt(e.docs.length / maxDocs);
+              const r = 4 + 14 * Math.sqrt(e.doc_count / maxDocs);
               return (
                 <a href={`#/entity/${e.id}`}>
-                  <circle cx={x} cy={y} r={r} class="place"><title>{`${e.name} — ${e.docs.length} مقالًا`}</title></circle>
+                  <circle cx={x} cy={y} r={r} class="place"><title>{`${e.name} — ${e.doc_count} مقالًا`}</title></circle>
                   {rank < 12 && <text x={x} y={y - r - 3} class="place-label" text-anchor="middle">{e.name}</text>}
                 </a>
               );
