@@ -13,6 +13,7 @@
 #include <map>
 #include <random>
 #include <string>
+#include <string_view>
 #include <ctime>
 #include <vector>
 
@@ -128,12 +129,17 @@ int main() {
   std::vector<std::string> queries;
   while (queries.size() < 200 && !docs.empty()) {
     const std::string& text = docs[rng() % docs.size()].text;
+    // Whole words after a random point: split at spaces, punctuation cut
+    // from their ends (the Arabic comma is two bytes, so not a byte set).
     std::vector<std::string> words;
-    size_t pos = rng() % std::max<size_t>(text.size(), 1);
-    pos = text.find(' ', pos);
+    size_t pos = text.find(' ', rng() % std::max<size_t>(text.size(), 1));
     while (pos != std::string::npos && words.size() < 2) {
-      const size_t end = text.find_first_of(" \n.,،", pos + 1);
+      const size_t end = text.find_first_of(" \n", pos + 1);
       std::string w = text.substr(pos + 1, end == std::string::npos ? end : end - pos - 1);
+      for (const std::string_view mark : {".", ",", "،", ":", "\"", "(", ")"}) {
+        while (w.starts_with(mark)) w.erase(0, mark.size());
+        while (w.ends_with(mark)) w.erase(w.size() - mark.size());
+      }
       if (w.size() >= 6) words.push_back(w);
       pos = end;
     }

@@ -170,7 +170,7 @@ int IndexedTerms(const text::Token& token, std::string_view key, text::Span term
 void ComputeIndexTokens(std::string_view text, IndexTokens* out) {
   out->chars.clear();
   out->tokens.clear();
-  out->distinct_terms.clear();
+  out->distinct_terms.clear();  // FindDistinctTerms fills them, for writers only
   const tx::Normalized keys = tx::Normalize(text, tx::kMatch);
   const std::string_view k = keys.text;
   out->chars.reserve(k.size() + k.size() / 4);
@@ -187,16 +187,20 @@ void ComputeIndexTokens(std::string_view text, IndexTokens* out) {
     const tx::Span original = keys.map.ToOriginal(t.span);
     for (int i = 0; i < n; ++i) add(terms[i], original, i > 0);
   }
+}
+
+void FindDistinctTerms(IndexTokens* tokens) {
+  tokens->distinct_terms.clear();
   // Arabic terms (UTF-8 lead bytes D8..DB) are the ones with spelling
   // variants; each is listed once, at its first occurrence. A hash set, not a
   // sort: a long article has thousands of tokens.
   std::unordered_set<std::string_view> seen;
-  seen.reserve(out->tokens.size());
-  for (uint32_t i = 0; i < out->tokens.size(); ++i) {
-    const IndexTokens::Token& t = out->tokens[i];
-    const auto lead = static_cast<unsigned char>(out->chars[t.offset]);
-    if (t.size > 0 && lead >= 0xD8 && lead <= 0xDB && seen.insert(out->Text(t)).second) {
-      out->distinct_terms.push_back(i);
+  seen.reserve(tokens->tokens.size());
+  for (uint32_t i = 0; i < tokens->tokens.size(); ++i) {
+    const IndexTokens::Token& t = tokens->tokens[i];
+    const auto lead = static_cast<unsigned char>(tokens->chars[t.offset]);
+    if (t.size > 0 && lead >= 0xD8 && lead <= 0xDB && seen.insert(tokens->Text(t)).second) {
+      tokens->distinct_terms.push_back(i);
     }
   }
 }

@@ -36,13 +36,16 @@ struct IndexTokens {
   };
   std::string chars;
   std::vector<Token> tokens;
-  // Indices into tokens of the distinct Arabic terms (the vocabulary's input).
+  // Indices into tokens of the distinct Arabic terms (the vocabulary's
+  // input), set by FindDistinctTerms.
   std::vector<uint32_t> distinct_terms;
 
   std::string_view Text(const Token& t) const { return std::string_view(chars).substr(t.offset, t.size); }
 };
 
 void ComputeIndexTokens(std::string_view text, IndexTokens* out);
+// Sets tokens->distinct_terms: what a writer adds to the vocabulary.
+void FindDistinctTerms(IndexTokens* tokens);
 
 // The terms the index holds for a token of `key`, a matching-key text
 // (text::Normalize at kMatch), written to terms[]; returns how many. None for

@@ -372,6 +372,8 @@ int64_t Store::AddDocument(const DocRecord& doc) {
   internal::IndexTokens title, text;
   internal::ComputeIndexTokens(doc.title, &title);
   internal::ComputeIndexTokens(doc.text, &text);
+  internal::FindDistinctTerms(&title);
+  internal::FindDistinctTerms(&text);
   return AddDocument(doc, title, text);
 }
 
@@ -546,27 +548,50 @@ bool Store::Search(std::string_view query, const SearchOptions& options,
       (entity_ids.empty() ? ""
                           : " AND f.rowid IN (SELECT doc FROM mentions WHERE attribute = 0 AND "
                             "entity IN (SELECT value FROM json_each(?)))") +
-      " ORDER BY 2 LIMIT ?";
+      " ORDER BY ";
+  // A variant expression (each word OR up to 64 spellings sharing its
+  // consonants) can match much of the collection. Its hits come after the
+  // exact ones, ranked among its newest kVariantCandidates matches: FTS5
+  // reads matches in rowid order without scoring the rest, so the cost of
+  // such a query is bounded.
+  constexpr size_t kVariantCandidates = 1000;
   auto run = [&](const std::string& expr, bool exact) {
     std::vector<std::pair<int64_t, double>> ranked;
+    const size_t wanted = options.limit + hits->size();
     {
-      Statement s(db_, rank_sql.c_str());
+      Statement s(db_, (rank_sql + (exact ? "2 LIMIT ?" : "f.rowid DESC LIMIT ?")).c_str());
       int i = 1;
       s.Bind(i++, expr);
       if (!options.source.empty()) s.Bind(i++, options.source);
       if (!entity_ids.empty()) s.Bind(i++, entity_ids);
-      s.Bind(i, static_cast<int64_t>(options.limit + hits->size()));
+      s.Bind(i, static_cast<int64_t>(exact ? wanted : std::max(wanted, kVariantCandidates)));
       while (s.Step()) ranked.emplace_back(s.Int(0), -s.Double(1));
+    }
+    if (!exact) {
+      std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+      });
+      if (ranked.size() > wanted) ranked.resize(wanted);
     }
     Statement snippet(db_,
                       "SELECT snippet(docs_fts, 1, char(2), char(3), '…', 24), d.title, "
                       "d.source, d.published, d.duplicate_of FROM docs_fts f "
                       "JOIN docs d ON d.id = f.rowid WHERE docs_fts MATCH ? AND f.rowid = ?");
+    // snippet() tokenizes the text twice (to choose the passage, then to
+    // mark it): the tokens are computed once and replayed.
+    Statement text(db_, "SELECT text FROM docs WHERE id = ?");
+    internal::IndexTokens tokens;
     for (const auto& [id, score] : ranked) {
       if (hits->size() >= options.limit) break;
       bool seen = false;
       for (const SearchHit& h : *hits) seen = seen || h.doc == id;
       if (seen) continue;
+      text.Reset();
+      text.Bind(1, id);
+      if (!text.Step()) continue;
+      const std::string body = text.Text(0);
+      internal::ComputeIndexTokens(body, &tokens);
+      const internal::ReplayScope replay(body, &tokens);
       snippet.Reset();
       snippet.Bind(1, expr).Bind(2, id);
       if (!snippet.Step()) continue;
