@@ -45,12 +45,14 @@ void AddEntities(CLI::App* app, const GlobalOptions* global) {
   list->add_option("--limit", filter->limit, "at most N entities (default all)");
   list->callback([global, filter] {
     auto db = OpenForReading(*global);
+    // The records (SPEC) carry their document ids; the table only counts them.
+    filter->entity_docs = global->json;
     Table table({"id", "type", "name", "latin", "docs", "mentions", "aliases"});
     for (const store::EntityRecord& e : db->Entities(*filter)) {
       if (global->json) {
         PrintJsonLine(e);
       } else {
-        table.Add({std::to_string(e.id), e.type, e.name, e.latin, std::to_string(e.docs.size()),
+        table.Add({std::to_string(e.id), e.type, e.name, e.latin, std::to_string(e.doc_count),
                    std::to_string(e.mentions), AliasList(e, 4)});
       }
     }
