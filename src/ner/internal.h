@@ -294,6 +294,17 @@ std::vector<std::string> GroupNames(uint32_t groups);
 void Viterbi(const std::vector<float>& scores, const float (*transitions)[kLabels], size_t n,
              std::vector<uint8_t>* labels);
 
+// The head-word rule, applied to the final scores (n × kLabels) of a
+// sentence: after a head word in its construct state that names stay out of
+// (صحيفة، قناة، جماعة، مخيم — newspaper, channel, group, camp; no article),
+// the next word, unless it is a function word, a verb of saying or an
+// indefinite adjective, gets a bonus for the head's type (B or I), and the
+// word after it for I unless it is a relative adjective (nisba). ANERcorp
+// mostly leaves such names untagged when no trigger word it knows precedes
+// them; news outside it has many.
+void BoostAfterHeads(const std::vector<WordInfo>& words, std::vector<float>* scores);
+inline constexpr float kHeadBoost = 48;
+
 // Posterior marginals (n × kLabels) of the scores read as a CRF at
 // `temperature`, under the BIO constraint.
 std::vector<float> Marginals(const std::vector<float>& scores, const float (*transitions)[kLabels],
