@@ -71,7 +71,9 @@ struct LineInfo {
   bool prose() const { return words >= kProseWords || stops >= kProseStops; }
 };
 
-LineInfo Describe(std::string_view raw) {
+// With `until_prose`, counting stops as soon as the line is prose: callers
+// that only ask prose() need not read the rest of a long paragraph.
+LineInfo Describe(std::string_view raw, bool until_prose = false) {
   LineInfo l;
   l.text = Trim(raw);
   const std::string_view s = l.text;
@@ -80,6 +82,7 @@ LineInfo Describe(std::string_view raw) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (IsSpace(c)) {
       in_word = false;
+      if (until_prose && l.prose()) break;
       continue;
     }
     if (!in_word) ++l.words;
@@ -518,7 +521,7 @@ void BoilerplateFilter::Learn(const Document& doc) {
   const std::string key = SourceKey(doc);
   std::vector<uint64_t> hashes;
   for (std::string_view raw : SplitLines(doc.text)) {
-    const LineInfo l = Describe(raw);
+    const LineInfo l = Describe(raw, /*until_prose=*/true);
     if (!l.blank() && !l.prose()) hashes.push_back(LineHash(l.text));
   }
   // Documents, not occurrences: a line twice in one page counts once.

@@ -102,18 +102,24 @@ Batch ReadBatch(const std::vector<std::string>& files, size_t begin, size_t end,
     internal::FindDistinctTerms(&batch.text_tokens[i]);
   });
   batch.docs.clear();
-  // The batch's new vocabulary, in document order; each document's own list
-  // is emptied so that the writer does not look its terms up again.
-  std::vector<std::string_view> fresh;
-  for (size_t i = 0; i < batch.records.size(); ++i) {
+  // The batch's new vocabulary, in document order: each document's terms
+  // missing from the vocabulary are found on all cores (the set is only
+  // read), then added once each. Each document's own list is emptied so that
+  // the writer does not look its terms up again.
+  std::vector<std::vector<std::string_view>> unknown(batch.records.size());
+  internal::ParallelFor(batch.records.size(), threads, [&](size_t i) {
     for (internal::IndexTokens* tokens : {&batch.title_tokens[i], &batch.text_tokens[i]}) {
       for (const uint32_t t : tokens->distinct_terms) {
         const std::string_view term = tokens->Text(tokens->tokens[t]);
-        if (known->terms.find(term) != known->terms.end()) continue;
-        known->terms.emplace(term);
-        fresh.push_back(term);
+        if (known->terms.find(term) == known->terms.end()) unknown[i].push_back(term);
       }
       tokens->distinct_terms.clear();
+    }
+  });
+  std::vector<std::string_view> fresh;
+  for (const std::vector<std::string_view>& terms : unknown) {
+    for (const std::string_view term : terms) {
+      if (known->terms.emplace(term).second) fresh.push_back(term);
     }
   }
   batch.new_terms.resize(fresh.size());
