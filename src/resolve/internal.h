@@ -145,6 +145,7 @@ namespace marsad::resolve {
 
 struct Matcher::Model {
   ModelInfo info;
+  uint64_t serial = 0;  // distinct for every model loaded in the process
   internal::ArabicLatinModel arabic_latin;
   internal::EditModel arabic_arabic;
   internal::EditModel latin_latin;

@@ -431,7 +431,10 @@ std::string LatinCanon(const std::string& letters) {
     char c = static_cast<char>('a' + letters[i]);
     const char next = i + 1 < letters.size() ? static_cast<char>('a' + letters[i + 1]) : 0;
     if (c == 'h' && !s.empty() && std::string_view("aeiou").find(s.back()) == std::string_view::npos) continue;
-    if (c == 'p' && next == 'h') c = 'f';
+    if (c == 'p') c = next == 'h' ? 'f' : 'b';  // Arabic has no p: ب is written b or p
+    if (c == 's' && next == 'c' && i + 2 < letters.size() && letters[i + 2] == 'h' - 'a') {
+      ++i;  // German sch: sh
+    }
     if (c == 'v' || c == 'w') c = 'f';
     if (c == 'c') c = next == 'e' || next == 'i' || next == 'y' ? 's' : 'k';
     if (c == 'q' || c == 'g') c = 'k';
@@ -491,6 +494,8 @@ struct NameGraph {
   std::map<std::string, std::set<std::string>> canons_of_arabic;  // arabic letters -> Latin canons
   // arabic letters -> consonant skeletons of its Latin spellings in the data
   std::map<std::string, std::set<std::string>> skeletons_of_arabic;
+  // latin letters -> consonant skeletons (ArabicSkeleton) of its Arabic spellings
+  std::map<std::string, std::set<std::string>> skeletons_of_latin;
 
   explicit NameGraph(const std::vector<Pair>& all) {
     for (const Pair& p : all) {
@@ -501,6 +506,7 @@ struct NameGraph {
       comp.Join(a->second, l->second);
       canons_of_arabic[p.arabic].insert(LatinCanon(p.latin));
       skeletons_of_arabic[p.arabic].insert(LatinSkeleton(LatinCanon(p.latin)));
+      skeletons_of_latin[p.latin].insert(ArabicSkeleton(p.arabic));
     }
   }
   int OfArabic(const std::string& a) { return comp.Find(arabic_node.at(a)); }
@@ -542,6 +548,35 @@ std::vector<Labeled> ArabicLatinSet(const std::vector<Pair>& set, NameGraph* g, 
   return out;
 }
 
+constexpr int kNegativeDraws = 32;
+
+bool Intersect(const std::set<std::string>& x, const std::set<std::string>& y) {
+  for (const std::string& v : x) {
+    if (y.count(v)) return true;
+  }
+  return false;
+}
+
+// Whether two spellings in one script (Arabic letters, or Latin letters) are
+// different names, by the rule of the Arabic–Latin negatives: not connected
+// by the pairs, and different in a consonant in both scripts (their own
+// skeletons differ, and no skeleton of their spellings in the other script
+// is shared).
+bool DifferentNames(bool arabic, const std::string& x, const std::string& y, NameGraph* g) {
+  if (arabic) {
+    if (!g->arabic_node.count(x) || !g->arabic_node.count(y)) return false;
+    if (g->OfArabic(x) == g->OfArabic(y)) return false;
+    if (ArabicSkeleton(x) == ArabicSkeleton(y)) return false;
+    return !Intersect(g->canons_of_arabic[x], g->canons_of_arabic[y]) &&
+           !Intersect(g->skeletons_of_arabic[x], g->skeletons_of_arabic[y]);
+  }
+  if (!g->latin_node.count(x) || !g->latin_node.count(y)) return false;
+  if (g->OfLatin(x) == g->OfLatin(y)) return false;
+  const std::string cx = LatinCanon(x), cy = LatinCanon(y);
+  if (cx == cy || LatinSkeleton(cx) == LatinSkeleton(cy)) return false;
+  return !Intersect(g->skeletons_of_latin[x], g->skeletons_of_latin[y]);
+}
+
 // Two spellings of one name in one script: the other spellings of the
 // name's Latin (Arabic–Arabic) or Arabic (Latin–Latin), with negatives.
 // `focus` (if not null) keeps only items whose first spelling is in it: the
@@ -569,15 +604,9 @@ std::vector<Labeled> SameScriptSet(const std::vector<Pair>& set, bool arabic, Na
         if (j == i || (focus == nullptr && j < i) || (focus != nullptr && focus->count(group[j].first) && j < i)) continue;
         out.push_back({group[i].second, group[j].second, group[i].first, group[j].first, arabic, arabic, true});
         const auto& same_key = by_key[TokenKey(arabic, group[i].first)];
-        for (int tries = 0; tries < 8; ++tries) {
+        for (int tries = 0; tries < kNegativeDraws; ++tries) {
           const auto& q = same_key[(*rng)() % same_key.size()];
-          if (arabic) {
-            if (!g->arabic_node.count(q.first) || !g->arabic_node.count(group[i].first)) continue;
-            if (g->OfArabic(q.first) == g->OfArabic(group[i].first)) continue;
-          } else {
-            if (g->OfLatin(q.first) == g->OfLatin(group[i].first) ||
-                LatinCanon(q.first) == LatinCanon(group[i].first)) continue;
-          }
+          if (!DifferentNames(arabic, group[i].first, q.first, g)) continue;
           out.push_back({group[i].second, q.second, group[i].first, q.first, arabic, arabic, false});
           break;
         }

@@ -49,11 +49,17 @@ const NamePair kVariants[] = {
     {"Khalid Saeed al-Mansouri", "Khaled al-Mansouri", "missing middle name in Latin"},
     {"MANSOURI, Khalid", "Khalid Mansouri", "surname first, as lists write it"},
     {"Abu Hafs al-Shami", "أبو حفص الشامي", "أبو compound"},
+    // Mario Valenti, the alef of the first name left out.
+    {"ماريو فالنتي", "مريو فالنتي", "a short foreign name one vowel letter apart"},
+    {"Philomena Rastova", "Filomena Rasstova", "ph/f and a doubled letter in Latin"},
+    {"Phillipa Stannard", "Filipa Stanard", "ph/f and doubled letters in Latin"},
 };
 
 // Different people with similar names (none may match).
 const NamePair kHardNegatives[] = {
     {"محمد علي", "محمود علي", "one long vowel apart (محمد/محمود)"},
+    // Mohamed/Mahmoud al-Khatib: محمود is not in the model's memory.
+    {"محمد الخطيب", "محمود الخطيب", "one long vowel apart, one spelling unknown"},
     {"أحمد الخطيب", "محمد الخطيب", "same skeleton key"},
     {"Mohammed Hassan", "Mahmoud Hassan", "Latin, same skeleton"},
     {"حسن الزهراوي", "حسين الزهراوي", "حسن/حسين"},
@@ -291,6 +297,27 @@ TEST(Train, HardNegativesAreDifferentNames) {
                                      {{"حامد", "hamid"}, {"خامد", "khamid"}, {"حميد", "hameed"},
                                       {"خميد", "khmeed"}, {"حمدي", "hamdi"}, {"خمدي", "khamdi"}});
   EXPECT_GT(apart.arabic_latin.negatives, 0u);
+}
+
+TEST(Train, SameScriptNegativesAreDifferentNames) {
+  // Two components the pairs do not connect, one name spelt with and
+  // without vowel letters (هيدلي/هدلي, Hedley/Hadly): no Arabic–Arabic or
+  // Latin–Latin negative is drawn from them, though they share a key.
+  const Evaluation same = TrainTiny(
+      "marsad_resolve_same_script_same",
+      {{"هيدلي", "hedley"}, {"هيادلي", "hedley"}, {"هيدلي", "headley"}, {"هدلي", "hadly"},
+       {"هادلي", "hadly"}, {"هدلي", "hadlee"}});
+  EXPECT_GT(same.arabic_arabic.positives, 0u);
+  EXPECT_GT(same.latin_latin.positives, 0u);
+  EXPECT_EQ(same.arabic_arabic.negatives, 0u);
+  EXPECT_EQ(same.latin_latin.negatives, 0u);
+  // A consonant apart in both scripts (حامد/خامد, Hamid/Khamid): negatives.
+  const Evaluation apart = TrainTiny(
+      "marsad_resolve_same_script_apart",
+      {{"حامد", "hamid"}, {"حميد", "hamid"}, {"حامد", "hamed"}, {"خامد", "khamid"},
+       {"خميد", "khamid"}, {"خامد", "khamed"}});
+  EXPECT_GT(apart.arabic_arabic.negatives, 0u);
+  EXPECT_GT(apart.latin_latin.negatives, 0u);
 }
 
 }  // namespace
