@@ -211,10 +211,6 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
       const double edit = model_->cal_arabic_arabic.Score(
           model_->arabic_arabic.LogLikelihoodRatio(x, y), x.size(), y.size());
       if (kx == known.end() && ky == known.end()) return edit;
-      // Spellings of one name that differ in a consonant class (الزهراوي and
-      // الزهراني) are left to the edit model: the pair model alone is
-      // lenient with a letter it can insert as if it were a short vowel.
-      if (internal::TokenKey(true, x) != internal::TokenKey(true, y)) return edit;
       // One spelling is known: the other is scored as a spelling of its
       // reading too (a pivot through the Arabic–Latin model), and the two
       // scores averaged.
