@@ -352,10 +352,10 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Mode mode, std::stri
                                     : ": database needs an upgrade; open it read-write once");
       return nullptr;
     }
-    // Pages are read through a map of the file, not copied into each
-    // connection's cache: the server keeps many connections, and a big
-    // entity's profile reads thousands of pages.
-    Exec(db, "PRAGMA mmap_size=1073741824");
+    // Readers map the file instead of copying pages into each connection's
+    // cache: the server keeps many connections, and a big entity's profile
+    // reads thousands of pages. (A writer would remap it as it grows.)
+    if (mode == Mode::kReadOnly) Exec(db, "PRAGMA mmap_size=1073741824");
     store->cache_ = std::make_unique<Cache>(db);
   } catch (const std::exception& e) {
     *error = path + ": " + e.what();
