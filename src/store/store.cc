@@ -179,6 +179,7 @@ constexpr const char* kMigrations[] = {
       SELECT term, marsad_ending_key(term), marsad_skeleton_key(term) FROM temp.indexed_terms
       WHERE unicode(term) BETWEEN 1536 AND 1791;  -- Arabic letters, U+0600 to U+06FF
     DROP TABLE temp.indexed_terms;
+    INSERT INTO docs_fts(docs_fts) VALUES('optimize');  -- one segment, as after an ingest
     -- FTS5 merges segments while it writes, by default 4 at a time. Ingest
     -- merges the whole index once at its end, so merging 16 at a time while
     -- writing saves the single writer a fifth of its work.
