@@ -304,6 +304,12 @@ void Viterbi(const std::vector<float>& scores, const float (*transitions)[kLabel
 // them; news outside it has many.
 void BoostAfterHeads(const std::vector<WordInfo>& words, std::vector<float>* scores);
 inline constexpr float kHeadBoost = 48;
+// Lowers, by kNotInName, every name label of a verb of saying or reporting
+// (قال، يرى: said, sees) and the person labels of a word carrying a
+// preposition with the article (للضفاف: for al-Difaf). Decoding rules, not
+// features: the spans of names never take these words in.
+void CutAtNonNameWords(const std::vector<WordInfo>& words, std::vector<float>* scores);
+inline constexpr float kNotInName = 1000;
 
 // Posterior marginals (n × kLabels) of the scores read as a CRF at
 // `temperature`, under the BIO constraint.

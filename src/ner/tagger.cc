@@ -223,7 +223,46 @@ bool Nisba(const WordInfo& w) {
   return w.stem.ends_with("ي") || w.stem.ends_with("يه") || w.stem.ends_with("ية");
 }
 
+// Verbs that report or judge what someone said, beyond the curated verbs of
+// saying (kSpeechVerb): he/she sees, saw, considers, stated, went on, pointed
+// out, stressed, writes. A name ends before them: «نزار حمادة يرى» is a name
+// and a verb.
+const std::vector<std::string>& ReportingVerbs() {
+  static const auto* keys = [] {
+    auto* v = new std::vector<std::string>;
+    for (const char* w : {"يرى", "ترى", "رأى", "رأت", "يعتبر", "تعتبر", "اعتبرت", "أفاد", "أفادت",
+                          "تابع", "تابعت", "لفت", "لفتت", "شدد", "شددت", "يكتب", "تكتب", "يضيف",
+                          "تضيف", "يؤكد", "تؤكد", "يوضح", "توضح"}) {
+      v->push_back(text::MatchKey(w));
+    }
+    return v;
+  }();
+  return *keys;
+}
+
+// True if the word carries a preposition with the article (للضفاف "for the
+// Difaf", بالعاصمة "in the capital"): never inside a person's name.
+bool PrepositionAndArticle(const WordInfo& w) {
+  const std::string_view lost = std::string_view(w.key).substr(0, w.key.size() - w.stem.size());
+  return lost.ends_with("لل") || lost.ends_with("بال") || lost.ends_with("كال");
+}
+
 }  // namespace
+
+void CutAtNonNameWords(const std::vector<WordInfo>& words, std::vector<float>* scores) {
+  for (size_t i = 0; i < words.size(); ++i) {
+    const WordInfo& w = words[i];
+    if (w.kind != kArabic) continue;
+    float* s = &(*scores)[i * kLabels];
+    const auto& verbs = ReportingVerbs();
+    if ((w.classes & kSpeechVerb) || std::find(verbs.begin(), verbs.end(), w.key) != verbs.end()) {
+      for (int l = 1; l < kLabels; ++l) s[l] -= kNotInName;
+    } else if (PrepositionAndArticle(w)) {
+      s[BeginOf(EntityType::kPerson)] -= kNotInName;
+      s[BeginOf(EntityType::kPerson) + 1] -= kNotInName;
+    }
+  }
+}
 
 void BoostAfterHeads(const std::vector<WordInfo>& words, std::vector<float>* scores) {
   for (size_t i = 1; i < words.size(); ++i) {
@@ -271,6 +310,7 @@ void Tagger::Model::ScoreDocument(const std::vector<const std::vector<WordInfo>*
     for (size_t s = 0; s < doc.size(); ++s) {
       Score(*doc[s], &(*scores)[s]);
       BoostAfterHeads(*doc[s], &(*scores)[s]);
+      CutAtNonNameWords(*doc[s], &(*scores)[s]);
     }
     return;
   }
@@ -291,7 +331,10 @@ void Tagger::Model::ScoreDocument(const std::vector<const std::vector<WordInfo>*
       AddWeights(table2, doc_keys[s][i].data(), doc_keys[s][i].size(), row);
     }
   }
-  for (size_t s = 0; s < doc.size(); ++s) BoostAfterHeads(*doc[s], &(*scores)[s]);
+  for (size_t s = 0; s < doc.size(); ++s) {
+    BoostAfterHeads(*doc[s], &(*scores)[s]);
+    CutAtNonNameWords(*doc[s], &(*scores)[s]);
+  }
 }
 
 const char* EntityTypeName(EntityType type) {

@@ -125,6 +125,28 @@ TEST(FeaturesTest, HeadWordRule) {
   EXPECT_EQ(Boosted(f, {"وزارة", "الخارجية"}), (V{"-", "-"}));
 }
 
+TEST(FeaturesTest, VerbsAndPrepositionsEndNames) {
+  Lexicon lex = SmallLexicon();
+  lex.AddEntry("قال", kSpeechVerb, 0);  // he said
+  const Features f(~0u, &lex);
+  const auto info = Prepare(f, {"نزار", "حمادة", "يرى", "قال", "للضفاف", "الضفاف"});
+  std::vector<float> scores(info.size() * kLabels, 0);
+  CutAtNonNameWords(info, &scores);
+  auto lowered = [&](size_t i, int label) { return scores[i * kLabels + label] < 0; };
+  const int per = BeginOf(EntityType::kPerson), org = BeginOf(EntityType::kOrganization);
+  // "Nizar Hamada sees": the name's words are untouched.
+  EXPECT_FALSE(lowered(0, per) || lowered(1, per + 1));
+  // "sees" (a reporting verb) and "said" (a verb of saying) take no name label.
+  for (size_t verb : {2u, 3u}) {
+    for (int l = 1; l < kLabels; ++l) EXPECT_TRUE(lowered(verb, l)) << verb << " " << LabelName(l);
+  }
+  // "for al-Difaf" is in no person's name, but may be in an organisation's
+  // (مركز دجلة للدراسات, the Dijla Centre for Studies); "al-Difaf" may be in any.
+  EXPECT_TRUE(lowered(4, per) && lowered(4, per + 1));
+  EXPECT_FALSE(lowered(4, org) || lowered(4, org + 1));
+  for (int l = 1; l < kLabels; ++l) EXPECT_FALSE(lowered(5, l));
+}
+
 TEST(FeaturesTest, ContextChangesFeaturesAndExtractionIsDeterministic) {
   const Lexicon lex = SmallLexicon();
   const Features f(~0u, &lex);
