@@ -227,17 +227,20 @@ bool Nisba(const WordInfo& w) {
 // saying (kSpeechVerb): he/she sees, saw, considers, stated, went on, pointed
 // out, stressed, writes. A name ends before them: «نزار حمادة يرى» is a name
 // and a verb.
-const std::vector<std::string>& ReportingVerbs() {
-  static const auto* keys = [] {
-    auto* v = new std::vector<std::string>;
-    for (const char* w : {"يرى", "ترى", "رأى", "رأت", "يعتبر", "تعتبر", "اعتبرت", "أفاد", "أفادت",
-                          "تابع", "تابعت", "لفت", "لفتت", "شدد", "شددت", "يكتب", "تكتب", "يضيف",
-                          "تضيف", "يؤكد", "تؤكد", "يوضح", "توضح"}) {
-      v->push_back(text::MatchKey(w));
+// Held as hashes of their match keys, compared with WordInfo::key_hash:
+// the rule runs on every word tagged.
+bool IsReportingVerb(const WordInfo& w) {
+  static const auto* hashes = [] {
+    auto* v = new std::vector<uint64_t>;
+    for (const char* word : {"يرى", "ترى", "رأى", "رأت", "يعتبر", "تعتبر", "اعتبرت", "أفاد",
+                             "أفادت", "تابع", "تابعت", "لفت", "لفتت", "شدد", "شددت", "يكتب", "تكتب",
+                             "يضيف", "تضيف", "يؤكد", "تؤكد", "يوضح", "توضح"}) {
+      v->push_back(HashBytes(text::MatchKey(word)));
     }
+    std::sort(v->begin(), v->end());
     return v;
   }();
-  return *keys;
+  return std::binary_search(hashes->begin(), hashes->end(), w.key_hash);
 }
 
 // True if the word carries a preposition with the article (للضفاف "for the
@@ -254,8 +257,7 @@ void CutAtNonNameWords(const std::vector<WordInfo>& words, std::vector<float>* s
     const WordInfo& w = words[i];
     if (w.kind != kArabic) continue;
     float* s = &(*scores)[i * kLabels];
-    const auto& verbs = ReportingVerbs();
-    if ((w.classes & kSpeechVerb) || std::find(verbs.begin(), verbs.end(), w.key) != verbs.end()) {
+    if ((w.classes & kSpeechVerb) || IsReportingVerb(w)) {
       for (int l = 1; l < kLabels; ++l) s[l] -= kNotInName;
     } else if (PrepositionAndArticle(w)) {
       s[BeginOf(EntityType::kPerson)] -= kNotInName;
