@@ -159,8 +159,11 @@ IngestSummary Ingest(Store* store, const std::vector<std::string>& paths,
       store->db_, "INSERT OR IGNORE INTO vocab(term, ending, skeleton) VALUES(?, ?, ?)");
 
   // Batches end at file boundaries; the size of a file in documents is only
-  // known after reading, so batch by an estimate of documents per file.
-  size_t files_per_batch = 64;
+  // known after reading, so batch by an estimate of documents per file. The
+  // first batch is one file: an archive may hold thousands of documents, and
+  // nothing is written until the first batch is read (with 64 files the 18
+  // SaudiNewsNet archives were one batch, read before anything was written).
+  size_t files_per_batch = 1;
   auto next_batch = [&](size_t from) {
     const size_t to = std::min(files.size(), from + files_per_batch);
     return std::make_pair(to, std::async(std::launch::async, ReadBatch, std::cref(files), from,
