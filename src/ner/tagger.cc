@@ -225,22 +225,29 @@ bool Nisba(const WordInfo& w) {
 
 // Verbs that report or judge what someone said, beyond the curated verbs of
 // saying (kSpeechVerb): he/she sees, saw, considers, stated, went on, pointed
-// out, stressed, writes. A name ends before them: «نزار حمادة يرى» is a name
-// and a verb.
-// Held as hashes of their match keys, compared with WordInfo::key_hash:
-// the rule runs on every word tagged.
+// out, stressed, writes; and verbs of news about people: appeared, was seen,
+// travelled, left, arrived, returned, was killed, was arrested, joined,
+// fought. A name ends before them and does not start with them: «نزار حمادة
+// يرى» is a name and a verb, «ظهر حليموف» a verb and a name. Held as hashes
+// of their match keys, compared with WordInfo::key_hash and stem_hash: the
+// rule runs on every word tagged.
 bool IsReportingVerb(const WordInfo& w) {
   static const auto* hashes = [] {
     auto* v = new std::vector<uint64_t>;
     for (const char* word : {"يرى", "ترى", "رأى", "رأت", "يعتبر", "تعتبر", "اعتبرت", "أفاد",
                              "أفادت", "تابع", "تابعت", "لفت", "لفتت", "شدد", "شددت", "يكتب", "تكتب",
-                             "يضيف", "تضيف", "يؤكد", "تؤكد", "يوضح", "توضح"}) {
+                             "يضيف", "تضيف", "يؤكد", "تؤكد", "يوضح", "توضح", "ظهر", "ظهرت",
+                             "شوهد", "شوهدت", "سافر", "سافرت", "غادر", "غادرت", "وصل", "وصلت",
+                             "عاد", "عادت", "قتل", "قتلت", "اعتقل", "اعتقلت", "انضم", "انضمت",
+                             "قاتل", "قاتلت"}) {
       v->push_back(HashBytes(text::MatchKey(word)));
     }
     std::sort(v->begin(), v->end());
     return v;
   }();
-  return std::binary_search(hashes->begin(), hashes->end(), w.key_hash);
+  // The stem too: وظهر (and appeared) is ظهر after its conjunction.
+  return std::binary_search(hashes->begin(), hashes->end(), w.key_hash) ||
+         std::binary_search(hashes->begin(), hashes->end(), w.stem_hash);
 }
 
 // True if the word carries a preposition with the article (للضفاف "for the

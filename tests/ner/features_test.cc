@@ -128,8 +128,11 @@ TEST(FeaturesTest, HeadWordRule) {
 TEST(FeaturesTest, VerbsAndPrepositionsEndNames) {
   Lexicon lex = SmallLexicon();
   lex.AddEntry("قال", kSpeechVerb, 0);  // he said
+  CorpusStats appeared;
+  appeared.count = 400;
+  lex.AddCorpus(text::MatchKey("ظهر"), appeared);  // appeared
   const Features f(~0u, &lex);
-  const auto info = Prepare(f, {"نزار", "حمادة", "يرى", "قال", "للضفاف", "الضفاف"});
+  const auto info = Prepare(f, {"نزار", "حمادة", "يرى", "قال", "للضفاف", "الضفاف", "وظهر"});
   std::vector<float> scores(info.size() * kLabels, 0);
   CutAtNonNameWords(info, &scores);
   auto lowered = [&](size_t i, int label) { return scores[i * kLabels + label] < 0; };
@@ -145,6 +148,8 @@ TEST(FeaturesTest, VerbsAndPrepositionsEndNames) {
   EXPECT_TRUE(lowered(4, per) && lowered(4, per + 1));
   EXPECT_FALSE(lowered(4, org) || lowered(4, org + 1));
   for (int l = 1; l < kLabels; ++l) EXPECT_FALSE(lowered(5, l));
+  // "and appeared": a verb of news about people, found by its stem.
+  for (int l = 1; l < kLabels; ++l) EXPECT_TRUE(lowered(6, l)) << LabelName(l);
 }
 
 TEST(FeaturesTest, ContextChangesFeaturesAndExtractionIsDeterministic) {
