@@ -84,7 +84,8 @@ fts5_api* Fts5Api(sqlite3* db) {
 template <std::string (*key)(std::string_view)>
 void KeyFunction(sqlite3_context* ctx, int, sqlite3_value** args) {
   const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(args[0]));
-  const std::string k = key(std::string_view(text ? text : "", static_cast<size_t>(sqlite3_value_bytes(args[0]))));
+  const auto size = static_cast<size_t>(sqlite3_value_bytes(args[0]));
+  const std::string k = key(std::string_view(text ? text : "", text ? size : 0));
   sqlite3_result_text(ctx, k.data(), static_cast<int>(k.size()), SQLITE_TRANSIENT);
 }
 
@@ -120,7 +121,9 @@ const KeySet& FunctionWords() {
              // to him, to her, to them, in it, from it, on it, about it, to it, with it
              "له", "لها", "لهم", "لهما", "فيه", "فيها", "فيهم", "منه", "منها", "منهم",
              "عليه", "عليها", "عليهم", "عنه", "عنها", "عنهم", "إليه", "إليها", "إليهم",
-             "به", "بها", "بهم", "معه", "معها", "معهم", "بينما", "كل", "بعض", "كان", "كانت",
+             "به", "بها", "بهم", "معه", "معها", "معهم",
+             // while, every, some, was, was (f.)
+             "بينما", "كل", "بعض", "كان", "كانت",
          }) {
       set.insert(text::MatchKey(w));
     }
@@ -129,9 +132,14 @@ const KeySet& FunctionWords() {
   return keys;
 }
 
-// The longest function word has six letters: twelve bytes of key.
 bool IsFunctionWord(std::string_view key) {
-  return key.size() <= 12 && FunctionWords().contains(key);
+  // A longer key is no function word: skip the hash of a long word.
+  static const size_t longest = [] {
+    size_t n = 0;
+    for (const std::string& k : FunctionWords()) n = std::max(n, k.size());
+    return n;
+  }();
+  return key.size() <= longest && FunctionWords().contains(key);
 }
 
 // Bytes of a one-letter proclitic (و ف ب ل ك) starting a word of at least
