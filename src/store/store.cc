@@ -533,8 +533,9 @@ bool Store::Search(std::string_view query, const SearchOptions& options,
   // Rank first, then build snippets for the returned rows only: a snippet
   // re-reads and re-tokenizes its document, far too slow for every match.
   //
-  // BM25 costs a few microseconds per matching document, so a word found in
-  // most documents (في "in", the stem of وفي) makes a query slow. A term in
+  // BM25 costs a microsecond or more per matching document, so a word found
+  // in most documents makes a query slow (function words are not indexed,
+  // but a collection on one subject names it everywhere). A term in
   // more than half the documents has an inverse document frequency of zero
   // in BM25: it changes the order of nothing. So the first ranking of a
   // short list (limit up to 100) leaves such a term out of
