@@ -1,3 +1,5 @@
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -16,8 +18,11 @@ std::string Slurp(const std::string& path) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
+// Per process: ctest runs each test in a process of its own, several at once,
+// and every ModelTest process trains the suite's model in SetUpTestSuite; a
+// shared file was read half-written, and the suite skipped.
 std::string TempPath(const std::string& name) {
-  return (fs::temp_directory_path() / name).string();
+  return (fs::temp_directory_path() / (std::to_string(getpid()) + "-" + name)).string();
 }
 
 ConllSentence Sentence(std::initializer_list<std::pair<const char*, const char*>> words) {
