@@ -92,15 +92,9 @@ void KeyFunction(sqlite3_context* ctx, int, sqlite3_value** args) {
 // Function words (prepositions, conjunctions, particles, pronouns,
 // demonstratives, relatives), as matching keys. They are in most documents,
 // so BM25 gives them no weight, and they make up a sixth of all words.
-struct KeyHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using KeySet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
-
-const KeySet& FunctionWords() {
-  static const KeySet keys = [] {
-    KeySet set;
+const tx::internal::StringSet& FunctionWords() {
+  static const tx::internal::StringSet keys = [] {
+    tx::internal::StringSet set;
     for (const char* w : {
              // in, from, on, to, about, with, between, towards, at, with (لدى), since, until
              "في", "من", "على", "إلى", "عن", "مع", "بين", "نحو", "عند", "لدى", "منذ", "حتى",

@@ -14,6 +14,7 @@
 #include "ingest/ingest.h"
 #include "store/internal.h"
 #include "store/store.h"
+#include "text/internal.h"
 
 namespace marsad::store {
 namespace {
@@ -39,11 +40,7 @@ struct Batch {
 // The vocabulary terms stored or about to be: owned by the reading side,
 // which reads one batch at a time.
 struct KnownTerms {
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_set<std::string, Hash, std::equal_to<>> terms;
+  text::internal::StringSet terms;
 };
 
 std::string BoilerplateJson(const std::vector<ingest::Removed>& removed) {

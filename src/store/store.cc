@@ -293,11 +293,7 @@ struct Store::Cache {
   Statement insert_term;
   Statement find_key;
   // Terms known to be in vocab; loaded on the first write.
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_set<std::string, Hash, std::equal_to<>> terms;
+  text::internal::StringSet terms;
   bool terms_loaded = false;
 };
 

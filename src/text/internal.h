@@ -3,10 +3,19 @@
 #define MARSAD_TEXT_INTERNAL_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 namespace marsad::text::internal {
+
+// A set of strings (keys, terms) that string_views look up without a copy.
+struct StringViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using StringSet = std::unordered_set<std::string, StringViewHash, std::equal_to<>>;
 
 // Decodes the code point at s[*i] and advances *i past it; ill-formed bytes
 // decode as U+FFFD one byte at a time. Requires *i < s.size().

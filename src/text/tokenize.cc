@@ -34,11 +34,7 @@ constexpr char32_t kKaf = 0x0643;   // ك
 constexpr char32_t kSin = 0x0633;   // س
 constexpr char32_t kAlef = 0x0627;  // ا
 
-struct KeyHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using KeySet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
+using KeySet = internal::StringSet;
 
 KeySet MakeKeySet(std::initializer_list<const char*> words) {
   KeySet set;
