@@ -191,9 +191,15 @@ const std::vector<std::pair<std::string, EntityType>>& OutsideHeads() {
 // 0.23 F1 (72.91 → 72.68; 32 with half on the second word: 72.90, but most
 // two-word names are then missed or cut).
 
+// The clitics stripped from the word's key to leave its stem (وبال of
+// وبالمدينة), in match-key form.
+std::string_view Proclitics(const WordInfo& w) {
+  return std::string_view(w.key).substr(0, w.key.size() - w.stem.size());
+}
+
 // True if the word has no article (ال، لل) before its stem.
 bool HasNoArticle(const WordInfo& w) {
-  const std::string_view lost = std::string_view(w.key).substr(0, w.key.size() - w.stem.size());
+  const std::string_view lost = Proclitics(w);
   // ال: the article; لل: for + the article.
   return !lost.ends_with("ال") && !lost.ends_with("لل") && !w.stem.starts_with("ال");
 }
@@ -253,7 +259,7 @@ bool IsReportingVerb(const WordInfo& w) {
 // True if the word carries a preposition with the article (للضفاف "for the
 // Difaf", بالعاصمة "in the capital"): never inside a person's name.
 bool PrepositionAndArticle(const WordInfo& w) {
-  const std::string_view lost = std::string_view(w.key).substr(0, w.key.size() - w.stem.size());
+  const std::string_view lost = Proclitics(w);
   return lost.ends_with("لل") || lost.ends_with("بال") || lost.ends_with("كال");
 }
 
