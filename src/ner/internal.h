@@ -282,6 +282,10 @@ struct Tagger::Model {
   // Final emission scores of every sentence of a document.
   void ScoreDocument(const std::vector<const std::vector<internal::WordInfo>*>& doc,
                      std::vector<std::vector<float>>* scores) const;
+  // Posterior marginals (internal::Marginals) of each sentence that has a
+  // name in `labels`; an empty vector for the others.
+  std::vector<std::vector<float>> DocumentMarginals(const std::vector<std::vector<float>>& scores,
+                                                    const std::vector<std::vector<uint8_t>>& labels) const;
 };
 
 namespace internal {
@@ -310,6 +314,26 @@ inline constexpr float kHeadBoost = 48;
 // features: the spans of names never take these words in.
 void CutAtNonNameWords(const std::vector<WordInfo>& words, std::vector<float>* scores);
 inline constexpr float kNotInName = 1000;
+
+// Agreement within a document, applied to the decoded labels of its
+// sentences: (1) a person's name of two words or more does not start with a
+// nationality adjective with the article (الطاجيكي, the Tajik); (2) a
+// single word that is the last word of a person's name elsewhere in the
+// document is that person (a surname alone); (3) every name written with the
+// same stems takes the type whose summed posterior over its occurrences is
+// largest (`marginals`: per sentence, n × kLabels, empty for a sentence
+// without names). The tagger decides each
+// sentence alone and, outside its training domain, often gives one name
+// several types.
+void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
+                       const std::vector<std::vector<float>>& marginals,
+                       std::vector<std::vector<uint8_t>>* labels);
+// Names as marsad reports them (Tagger::Tag), which take in more than
+// ANERcorp's spans (so CoNLL output and evaluation do without this): a head
+// word that is part of the name (صحيفة الضفاف, مخيم الهول: the newspaper
+// al-Difaf, al-Hol camp), and an organisation's "in the lands of" place
+// (أنصار الهجرة في بلاد الشام).
+void CompleteNames(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels);
 
 // Posterior marginals (n × kLabels) of the scores read as a CRF at
 // `temperature`, under the BIO constraint.

@@ -50,7 +50,7 @@ std::optional<EntityType> ParseEntityType(std::string_view name);
 struct Mention {
   text::Span span;           // bytes of the normalised text given to Tag
   EntityType type = EntityType::kPerson;
-  float confidence = 0;      // in (0, 1]: the model's posterior for the whole span
+  float confidence = 0;      // in (0, 1]: the model's posterior that the span is a name
   uint32_t first_token = 0;  // [first_token, end_token) index into the tokens
   uint32_t end_token = 0;
 };

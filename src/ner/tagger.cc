@@ -6,8 +6,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <limits>
+#include <numeric>
+#include <unordered_map>
 
 #include "ner/internal.h"
+#include "text/internal.h"
 
 namespace marsad::ner {
 
@@ -169,16 +172,27 @@ namespace {
 // Head words after which, in their construct state (without the article),
 // a name follows that does not include them: newspaper, paper, magazine,
 // channel, group, movement, battalion, brigades, agency, company (→ ORG);
-// camp, city, town, village (→ LOC).
-const std::vector<std::pair<std::string, EntityType>>& OutsideHeads() {
+// camp, mountain, mountains, city, town, village (→ LOC). Most are also the
+// first word of the name as marsad reports it (CompleteNames): صحيفة الضفاف
+// and مخيم الهول are the names, while a city is named without مدينة.
+struct Head {
+  std::string stem;
+  EntityType type;
+  bool in_name;
+};
+
+const std::vector<Head>& OutsideHeads() {
   static const auto* heads = [] {
-    auto* v = new std::vector<std::pair<std::string, EntityType>>;
+    auto* v = new std::vector<Head>;
     for (const char* w : {"صحيفة", "جريدة", "مجلة", "قناة", "جماعة", "حركة", "كتيبة", "كتائب",
                           "وكالة", "شركة"}) {
-      v->emplace_back(text::MatchKey(w), EntityType::kOrganization);
+      v->push_back({text::MatchKey(w), EntityType::kOrganization, true});
     }
-    for (const char* w : {"مخيم", "مدينة", "بلدة", "قرية"}) {
-      v->emplace_back(text::MatchKey(w), EntityType::kLocation);
+    for (const char* w : {"مخيم", "جبل", "جبال"}) {
+      v->push_back({text::MatchKey(w), EntityType::kLocation, true});
+    }
+    for (const char* w : {"مدينة", "بلدة", "قرية"}) {
+      v->push_back({text::MatchKey(w), EntityType::kLocation, false});
     }
     return v;
   }();
@@ -202,6 +216,17 @@ bool HasNoArticle(const WordInfo& w) {
   const std::string_view lost = Proclitics(w);
   // ال: the article; لل: for + the article.
   return !lost.ends_with("ال") && !lost.ends_with("لل") && !w.stem.starts_with("ال");
+}
+
+// The head word that word i is, if any.
+const Head* HeadAt(const std::vector<WordInfo>& words, size_t i) {
+  const WordInfo& h = words[i];
+  // Every head word is an organisation or place trigger (a cheap test first).
+  if (!(h.classes & (kOrgTrigger | kLocTrigger)) || !HasNoArticle(h)) return nullptr;
+  for (const Head& head : OutsideHeads()) {
+    if (h.stem == head.stem) return &head;
+  }
+  return nullptr;
 }
 
 // A word that may be part of a name: not a function word (the corpus's most
@@ -275,21 +300,21 @@ void CutAtNonNameWords(const std::vector<WordInfo>& words, std::vector<float>* s
     } else if (PrepositionAndArticle(w)) {
       s[BeginOf(EntityType::kPerson)] -= kNotInName;
       s[BeginOf(EntityType::kPerson) + 1] -= kNotInName;
+    } else if ((w.gaz_begin & (kGazCountry | kGazCity)) && !(w.classes & kGivenName)) {
+      // A country or city does not continue a person's name: «غادر X موسكو»
+      // (X left Moscow).
+      s[BeginOf(EntityType::kPerson) + 1] -= kNotInName;
     }
   }
 }
 
 void BoostAfterHeads(const std::vector<WordInfo>& words, std::vector<float>* scores) {
   for (size_t i = 1; i < words.size(); ++i) {
-    const WordInfo& h = words[i - 1];
     const WordInfo& w = words[i];
-    // Every head word is an organisation or place trigger (a cheap test first).
-    if (!(h.classes & (kOrgTrigger | kLocTrigger)) || w.kind != kArabic || !HasNoArticle(h)) continue;
-    int type = -1;
-    for (const auto& [stem, t] : OutsideHeads()) {
-      if (h.stem == stem) type = static_cast<int>(t);
-    }
-    if (type < 0 || !NameCandidate(w) || IndefiniteAdjective(w)) continue;
+    if (w.kind != kArabic) continue;
+    const Head* head = HeadAt(words, i - 1);
+    if (head == nullptr || !NameCandidate(w) || IndefiniteAdjective(w)) continue;
+    const int type = static_cast<int>(head->type);
     // Begin or inside: names that include their head word (حركة as B-ORG
     // in ANERcorp) keep it.
     (*scores)[i * kLabels + BeginOf(static_cast<EntityType>(type))] += kHeadBoost;
@@ -301,6 +326,96 @@ void BoostAfterHeads(const std::vector<WordInfo>& words, std::vector<float>* sco
       (*scores)[(i + 1) * kLabels + BeginOf(static_cast<EntityType>(type)) + 1] += kHeadBoost;
     }
   }
+}
+
+namespace {
+
+// The stems of words [i, j), joined: how a name is written, whatever its
+// clitics.
+std::string NameStems(const std::vector<WordInfo>& words, size_t i, size_t j) {
+  std::string key;
+  for (size_t k = i; k < j; ++k) {
+    if (k > i) key += ' ';
+    key += words[k].stem;
+  }
+  return key;
+}
+
+}  // namespace
+
+void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
+                       const std::vector<std::vector<float>>& marginals,
+                       std::vector<std::vector<uint8_t>>* labels) {
+  const int person = BeginOf(EntityType::kPerson);
+  // Each way of writing a name: the summed posterior of each type over its
+  // occurrences.
+  std::unordered_map<std::string, std::array<float, kEntityTypes>> votes;
+  text::internal::StringSet surnames;
+  for (size_t s = 0; s < doc.size(); ++s) {
+    const std::vector<WordInfo>& words = *doc[s];
+    std::vector<uint8_t>& l = (*labels)[s];
+    ForEachMention(l, [&](size_t i, size_t j) {
+      // A name does not end on the word that announces it (ريف, the
+      // countryside of; قضاء, the district of): the name itself was missed.
+      const WordInfo& last = words[j - 1];
+      if ((last.classes & (kLocTrigger | kOrgTrigger)) && HasNoArticle(last)) {
+        std::fill(l.begin() + static_cast<long>(i), l.begin() + static_cast<long>(j), kO);
+        return;
+      }
+      if (l[i] == person && j - i >= 2 && !HasNoArticle(words[i]) && Nisba(words[i]) &&
+          !(words[i].classes & kGivenName)) {
+        l[i] = kO;
+        l[++i] = static_cast<uint8_t>(person);
+      }
+      float posterior = 1;
+      for (size_t k = i; k < j; ++k) {
+        posterior = std::min(posterior, marginals[s][k * kLabels + (k == i ? l[i] : l[i] + 1)]);
+      }
+      votes[NameStems(words, i, j)][static_cast<int>(TypeOf(l[i]))] += posterior;
+      if (l[i] == person && j - i >= 2) surnames.insert(words[j - 1].stem);
+    });
+  }
+  for (size_t s = 0; s < doc.size(); ++s) {
+    const std::vector<WordInfo>& words = *doc[s];
+    std::vector<uint8_t>& l = (*labels)[s];
+    ForEachMention(l, [&](size_t i, size_t j) {
+      int type = static_cast<int>(TypeOf(l[i]));
+      if (j - i == 1 && surnames.contains(words[i].stem)) {
+        type = static_cast<int>(EntityType::kPerson);
+      } else {
+        const auto& v = votes.at(NameStems(words, i, j));
+        type = static_cast<int>(std::max_element(v.begin(), v.end()) - v.begin());
+      }
+      const int begin = BeginOf(static_cast<EntityType>(type));
+      for (size_t k = i; k < j; ++k) l[k] = static_cast<uint8_t>(k == i ? begin : begin + 1);
+    });
+  }
+}
+
+void CompleteNames(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
+  static const std::string in = text::MatchKey("في"), lands = text::MatchKey("بلاد");
+  std::vector<uint8_t>& l = *labels;
+  ForEachMention(l, [&](size_t i, size_t j) {
+    const int begin = l[i];
+    if (i > 0 && l[i - 1] == kO) {
+      const Head* head = HeadAt(words, i - 1);
+      if (head != nullptr && head->in_name && BeginOf(head->type) == begin) {
+        l[i - 1] = static_cast<uint8_t>(begin);
+        l[i] = static_cast<uint8_t>(begin + 1);
+      }
+    }
+    // Organisation X in the lands of Y (أنصار الهجرة في بلاد الشام): one name.
+    const int place = BeginOf(EntityType::kLocation);
+    if (begin == BeginOf(EntityType::kOrganization) && j + 2 < l.size() && l[j] == kO &&
+        words[j].key == in && words[j + 1].stem == lands && (l[j + 1] == kO || l[j + 1] == place)) {
+      size_t k = j + 1;
+      if (l[k] == kO && l[k + 1] == place) ++k;
+      if (l[k] != place) return;
+      for (size_t x = j; x < k + 1 || (x < l.size() && l[x] == place + 1); ++x) {
+        l[x] = static_cast<uint8_t>(begin + 1);
+      }
+    }
+  });
 }
 
 }  // namespace internal
@@ -316,6 +431,17 @@ void Tagger::Model::Score(const std::vector<WordInfo>& words, std::vector<float>
     AddWeights(table, keys.data(), keys.size(), s);
     MaskPunctuation(words[i], s);
   }
+}
+
+std::vector<std::vector<float>> Tagger::Model::DocumentMarginals(
+    const std::vector<std::vector<float>>& scores, const std::vector<std::vector<uint8_t>>& labels) const {
+  std::vector<std::vector<float>> marginals(scores.size());
+  for (size_t s = 0; s < scores.size(); ++s) {
+    if (std::any_of(labels[s].begin(), labels[s].end(), [](uint8_t l) { return l != kO; })) {
+      marginals[s] = Marginals(scores[s], final_transitions(), labels[s].size(), temperature);
+    }
+  }
+  return marginals;
 }
 
 void Tagger::Model::ScoreDocument(const std::vector<const std::vector<WordInfo>*>& doc,
@@ -397,12 +523,15 @@ std::vector<std::vector<std::string>> Tagger::TagDocument(
   }
   std::vector<std::vector<float>> scores;
   model_->ScoreDocument(doc, &scores);
-  std::vector<std::vector<std::string>> tags(sentences.size());
-  std::vector<uint8_t> labels;
+  std::vector<std::vector<uint8_t>> labels(sentences.size());
   for (size_t s = 0; s < sentences.size(); ++s) {
-    Viterbi(scores[s], model_->final_transitions(), info[s].size(), &labels);
-    tags[s].reserve(labels.size());
-    for (uint8_t l : labels) tags[s].emplace_back(LabelName(l));
+    Viterbi(scores[s], model_->final_transitions(), info[s].size(), &labels[s]);
+  }
+  HarmonizeDocument(doc, model_->DocumentMarginals(scores, labels), &labels);
+  std::vector<std::vector<std::string>> tags(sentences.size());
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    tags[s].reserve(labels[s].size());
+    for (uint8_t l : labels[s]) tags[s].emplace_back(LabelName(l));
   }
   return tags;
 }
@@ -438,24 +567,45 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
   std::vector<std::vector<float>> all_scores;
   model_->ScoreDocument(doc, &all_scores);
   const auto transitions = model_->final_transitions();
-  std::vector<uint8_t> labels;
+  std::vector<std::vector<uint8_t>> all_labels(doc.size());
+  for (size_t d = 0; d < doc.size(); ++d) {
+    Viterbi(all_scores[d], transitions, infos[d].size(), &all_labels[d]);
+  }
+  const std::vector<std::vector<float>> all_marginals = model_->DocumentMarginals(all_scores, all_labels);
+  HarmonizeDocument(doc, all_marginals, &all_labels);
+  // Confidence is the model's, so it is read on the names as decoded, before
+  // they take in the words CompleteNames adds.
+  const std::vector<std::vector<uint8_t>> decoded = all_labels;
+  for (size_t d = 0; d < doc.size(); ++d) CompleteNames(*doc[d], &all_labels[d]);
+  // Words of the document's names, for a name whose conjunction the text
+  // layer kept on (وطاجكستان, and Tajikistan: a rare spelling of a rare name
+  // is not known to be a word without it).
+  text::internal::StringSet name_words;
+  for (size_t d = 0; d < doc.size(); ++d) {
+    ForEachMention(all_labels[d], [&](size_t i, size_t j) {
+      for (size_t k = i; k < j; ++k) name_words.insert((*doc[d])[k].stem);
+    });
+  }
   for (size_t d = 0; d < doc.size(); ++d) {
     const text::Sentence& s = *tagged[d];
     const std::vector<WordInfo>& info = infos[d];
-    const std::vector<float>& scores = all_scores[d];
-    Viterbi(scores, transitions, info.size(), &labels);
-    std::vector<float> marginals;
+    const std::vector<uint8_t>& labels = all_labels[d];
+    const std::vector<float>& marginals = all_marginals[d];
     ForEachMention(labels, [&](size_t i, size_t j) {
-      if (marginals.empty()) {
-        marginals = Marginals(scores, transitions, info.size(), model_->temperature);
-      }
+      // The posterior of the span being a name, whatever its type: the
+      // document's agreement (HarmonizeDocument) may have changed the type.
+      const auto position = [&](size_t k, bool inside) {
+        float p = 0;
+        for (int t = 0; t < kEntityTypes; ++t) {
+          p += marginals[k * kLabels + BeginOf(static_cast<EntityType>(t)) + (inside ? 1 : 0)];
+        }
+        return p;
+      };
       float confidence = 1;
       for (size_t k = i; k < j; ++k) {
-        confidence = std::min(confidence, marginals[k * kLabels + labels[k]]);
+        if (decoded[d][k] != kO) confidence = std::min(confidence, position(k, IsInside(decoded[d][k])));
       }
-      if (j < labels.size()) {
-        confidence = std::min(confidence, 1 - marginals[j * kLabels + labels[i] + 1]);
-      }
+      if (j < labels.size()) confidence = std::min(confidence, 1 - position(j, true));
       Mention m;
       m.span = {tokens[s.first_token + i].span.begin, tokens[s.first_token + j - 1].span.end};
       // The name starts after its clitics (ب+سوريا، و+واشنطن): the stem is
@@ -463,10 +613,15 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
       // when their sizes agree.
       // The article stays: it is part of names such as العراق.
       const WordInfo& first = info[i];
-      if (first.stem.size() < first.key.size() && first.key.ends_with(first.stem) &&
-          first.key.size() == tokens[s.first_token + i].span.size()) {
-        size_t lost = first.key.size() - first.stem.size();
-        if (std::string_view(first.key).substr(0, lost).ends_with("ال")) lost -= 4;  // the article
+      if (first.key.size() == tokens[s.first_token + i].span.size()) {
+        size_t lost = 0;
+        if (first.stem.size() < first.key.size() && first.key.ends_with(first.stem)) {
+          lost = first.key.size() - first.stem.size();
+          if (std::string_view(first.key).substr(0, lost).ends_with("ال")) lost -= 4;  // the article
+        } else if (first.key.size() > 8 && (first.key.starts_with("و") || first.key.starts_with("ف")) &&
+                   name_words.contains(std::string_view(first.key).substr(2))) {
+          lost = 2;  // و or ف: and, so
+        }
         m.span.begin += static_cast<uint32_t>(lost);
       }
       m.type = TypeOf(labels[i]);

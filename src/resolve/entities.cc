@@ -111,6 +111,7 @@ struct Spelling {
   // Every mention of it was tagged with low confidence: it may join an
   // entity, but neither anchors a short form nor makes a stated alias.
   bool weak = true;
+  std::vector<int64_t> docs;  // documents of its mentions, sorted
   bool adjective = false;  // a nationality adjective, not a name
   int adjective_of = -1;   // the spelling of its country, if the collection names it
 };
@@ -149,6 +150,7 @@ class Resolver {
     ApplyStatedAliases();
     FindAdjectives();
     ClusterFullNames();
+    JoinAcronyms();
     AssignMentions();
     return MakeResolution();
   }
@@ -212,6 +214,9 @@ class Resolver {
       spelling_of_[i] = it->second;
     }
     for (Spelling& s : spellings_) {
+      for (uint32_t m : s.mentions) s.docs.push_back(mentions_[m].doc);
+      std::sort(s.docs.begin(), s.docs.end());
+      s.docs.erase(std::unique(s.docs.begin(), s.docs.end()), s.docs.end());
       s.type = static_cast<EntityType>(std::max_element(s.votes, s.votes + ner::kEntityTypes) - s.votes);
       s.words = Words(s.key);
       s.full = PrepareName(s.key);
@@ -449,6 +454,13 @@ class Resolver {
       // المنظمة for منظمة هيومن رايتس ووتش: the name starts with the word.
       return full.type == s.type && WithoutArticle(full.words[0]) == WithoutArticle(s.words[0]);
     }
+    // An acronym reads like a word, so the tagger gives it any type (جاهش
+    // as a person): one not typed an organisation must also be written in
+    // a document that names the long form.
+    if (s.words.size() == 1 && full.type == EntityType::kOrganization && IsAcronym(s.words[0], full.words) &&
+        (s.type == EntityType::kOrganization || ShareDocument(s, full))) {
+      return true;
+    }
     const NameToken& word = s.core.tokens[0];
     const auto& tokens = full.core.tokens;
     if (s.type == EntityType::kPerson) {
@@ -467,9 +479,50 @@ class Resolver {
     auto same_word = [&](const NameToken& t) {
       return std::string_view(word.letters).substr(word.article) == std::string_view(t.letters).substr(t.article);
     };
-    if (same_word(tokens.front()) || same_word(tokens.back())) return true;
-    return full.type == EntityType::kOrganization && s.words.size() == 1 &&
-           IsAcronym(s.words[0], full.words);
+    return same_word(tokens.front()) || same_word(tokens.back());
+  }
+
+  bool ShareDocument(const Spelling& a, const Spelling& b) const {
+    for (int64_t d : a.docs) {
+      if (std::binary_search(b.docs.begin(), b.docs.end(), d)) return true;
+    }
+    return false;
+  }
+
+  // An organisation written as its head and its acronym (جماعة جاهش) is the
+  // organisation whose long form the acronym abbreviates, when a document
+  // names both, or the long form and the acronym alone.
+  void JoinAcronyms() {
+    // Long forms by the first letters of their first and last words.
+    std::unordered_map<std::string, std::vector<uint32_t>> long_forms;
+    const auto initial = [](std::string_view w) {
+      w = WithoutArticle(w);
+      return std::string(w.substr(0, static_cast<unsigned char>(w[0]) >= 0xC0 ? 2 : 1));
+    };
+    for (uint32_t i = 0; i < spellings_.size(); ++i) {
+      const Spelling& s = spellings_[i];
+      if (s.type != EntityType::kOrganization || s.words.size() < 3 || !IsFullName(s)) continue;
+      long_forms[initial(s.words.front()) + initial(s.words.back())].push_back(i);
+    }
+    for (uint32_t i = 0; i < spellings_.size(); ++i) {
+      const Spelling& s = spellings_[i];
+      if (s.type != EntityType::kOrganization || s.one_word || s.core.tokens.size() != 1 || !IsFullName(s)) {
+        continue;
+      }
+      const std::string& word = s.words.back();
+      const size_t last = word.size() - (static_cast<unsigned char>(word.back()) >= 0x80 ? 2 : 1);
+      auto it = long_forms.find(initial(word) + word.substr(last));
+      if (it == long_forms.end()) continue;
+      // The acronym alone may be what shares a document with the long form.
+      const auto alone = key_index_.find(word);
+      for (uint32_t f : it->second) {
+        if (!IsAcronym(word, spellings_[f].words)) continue;
+        if (ShareDocument(s, spellings_[f]) ||
+            (alone != key_index_.end() && ShareDocument(spellings_[alone->second], spellings_[f]))) {
+          sets_->Union(i, f);
+        }
+      }
+    }
   }
 
   // جاهش for جماعة أنصار الهجرة في بلاد الشام: the letters are the first
@@ -728,9 +781,17 @@ class Resolver {
     std::vector<std::pair<std::string, double>> name_score;
     std::unordered_map<std::string, size_t> name_index;
     std::map<std::string, uint32_t> latin_count;
+    // A short form takes the type of the name it stands for: the tagger
+    // types a word alone (an acronym, a surname) least reliably.
     for (uint32_t m : members) {
       const Spelling& s = spellings_[spelling_of_[m]];
-      ++votes[static_cast<int>(s.type)];
+      if (IsFullName(s) || s.forced) ++votes[static_cast<int>(s.type)];
+    }
+    if (std::all_of(votes, votes + ner::kEntityTypes, [](uint32_t v) { return v == 0; })) {
+      for (uint32_t m : members) ++votes[static_cast<int>(spellings_[spelling_of_[m]].type)];
+    }
+    for (uint32_t m : members) {
+      const Spelling& s = spellings_[spelling_of_[m]];
       const std::string& name = display_[m];
       const double words = static_cast<double>(Words(name).size());
       auto [at, added] = name_index.emplace(name, name_score.size());

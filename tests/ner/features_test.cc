@@ -152,6 +152,104 @@ TEST(FeaturesTest, VerbsAndPrepositionsEndNames) {
   for (int l = 1; l < kLabels; ++l) EXPECT_TRUE(lowered(6, l)) << LabelName(l);
 }
 
+TEST(FeaturesTest, CitiesDoNotContinueAPersonsName) {
+  Lexicon lex = SmallLexicon();
+  lex.AddEntry("موسكو", 0, kGazCity);   // Moscow
+  lex.AddEntry("سالم", kGivenName, kGazPerson | kGazCity);  // Salem: a given name, and a town
+  const Features f(~0u, &lex);
+  // "Rahimov left Moscow": Moscow may start a place, not go on with Rahimov.
+  const auto info = Prepare(f, {"غادر", "رحيموف", "موسكو", "سالم"});
+  std::vector<float> scores(info.size() * kLabels, 0);
+  CutAtNonNameWords(info, &scores);
+  const int per = BeginOf(EntityType::kPerson), loc = BeginOf(EntityType::kLocation);
+  EXPECT_LT(scores[2 * kLabels + per + 1], 0);
+  EXPECT_EQ(scores[2 * kLabels + loc], 0);
+  // A given name that is also a town still continues a name.
+  EXPECT_EQ(scores[3 * kLabels + per + 1], 0);
+}
+
+// Labels of a document (sentences of tags) after HarmonizeDocument, with
+// `posterior` as the marginal of every decoded label.
+std::vector<std::vector<std::string>> Harmonized(const Features& f,
+                                                 const std::vector<std::vector<std::string>>& words,
+                                                 const std::vector<std::vector<std::string>>& tags,
+                                                 const std::vector<float>& posterior) {
+  std::vector<std::vector<WordInfo>> info;
+  std::vector<const std::vector<WordInfo>*> doc;
+  std::vector<std::vector<uint8_t>> labels;
+  std::vector<std::vector<float>> marginals;
+  for (size_t s = 0; s < words.size(); ++s) info.push_back(Prepare(f, words[s]));
+  for (size_t s = 0; s < words.size(); ++s) {
+    doc.push_back(&info[s]);
+    labels.push_back(ToLabels(tags[s]));
+    marginals.emplace_back(words[s].size() * kLabels, 0.0f);
+    for (size_t i = 0; i < words[s].size(); ++i) marginals[s][i * kLabels + labels[s][i]] = posterior[s];
+  }
+  HarmonizeDocument(doc, marginals, &labels);
+  std::vector<std::vector<std::string>> out(labels.size());
+  for (size_t s = 0; s < labels.size(); ++s) {
+    for (uint8_t l : labels[s]) out[s].emplace_back(LabelName(l));
+  }
+  return out;
+}
+
+TEST(FeaturesTest, OneNameHasOneTypeInADocument) {
+  Lexicon lex = SmallLexicon();
+  lex.AddEntry("ريف", kLocTrigger, 0);  // countryside (of)
+  const Features f(~0u, &lex);
+  using V = std::vector<std::vector<std::string>>;
+  // "The Tajik Gofurjon Rahimov arrived", "Rahimov left", "the Tajik said":
+  // the nationality leaves the name, the surname alone is the person.
+  EXPECT_EQ(Harmonized(f, {{"وصل", "الطاجيكي", "غوفورجون", "رحيموف"}, {"غادر", "رحيموف"}},
+                       {{"O", "B-PER", "I-PER", "I-PER"}, {"O", "B-LOC"}}, {0.9f, 0.9f}),
+            (V{{"O", "O", "B-PER", "I-PER"}, {"O", "B-PER"}}));
+  // A name typed two ways takes the type of more summed posterior: one
+  // confident organisation outweighs two doubtful persons.
+  EXPECT_EQ(Harmonized(f, {{"جاهش"}, {"جاهش"}, {"جماعة", "جاهش"}},
+                       {{"B-PER"}, {"B-PER"}, {"O", "B-ORG"}}, {0.3f, 0.3f, 0.9f}),
+            (V{{"B-ORG"}, {"B-ORG"}, {"O", "B-ORG"}}));
+  // Equal evidence the other way round keeps the persons.
+  EXPECT_EQ(Harmonized(f, {{"جاهش"}, {"جاهش"}}, {{"B-PER"}, {"B-ORG"}}, {0.9f, 0.5f}),
+            (V{{"B-PER"}, {"B-PER"}}));
+  // A name cannot end on the word that announces it: "the countryside of" alone.
+  EXPECT_EQ(Harmonized(f, {{"في", "ريف", "إدلب"}}, {{"O", "B-LOC", "B-LOC"}}, {0.9f}),
+            (V{{"O", "O", "B-LOC"}}));
+}
+
+TEST(FeaturesTest, ReportedNamesTakeInTheirHeadWord) {
+  Lexicon lex = SmallLexicon();
+  for (const char* head : {"صحيفة", "جماعة", "مخيم", "مدينة"}) {
+    CorpusStats s;
+    s.count = 400;
+    lex.AddCorpus(text::MatchKey(head), s);
+  }
+  for (const char* head : {"صحيفة", "جماعة"}) lex.AddEntry(head, kOrgTrigger, 0);  // newspaper, group
+  for (const char* head : {"مخيم", "مدينة"}) lex.AddEntry(head, kLocTrigger, 0);  // camp, city
+  const Features f(~0u, &lex);
+  auto completed = [&](const std::vector<std::string>& words, const std::vector<std::string>& tags) {
+    std::vector<uint8_t> labels = ToLabels(tags);
+    CompleteNames(Prepare(f, words), &labels);
+    std::vector<std::string> out;
+    for (uint8_t l : labels) out.emplace_back(LabelName(l));
+    return out;
+  };
+  using V = std::vector<std::string>;
+  // "in the Difaf newspaper", "and in the Hol camp": the head is in the name,
+  // its clitics are not a reason to leave it out.
+  EXPECT_EQ(completed({"في", "صحيفة", "الضفاف"}, {"O", "O", "B-ORG"}), (V{"O", "B-ORG", "I-ORG"}));
+  EXPECT_EQ(completed({"وبمخيم", "الهول"}, {"O", "B-LOC"}), (V{"B-LOC", "I-LOC"}));
+  // "the city of Kirkuk" is Kirkuk; a head of another type stays out.
+  EXPECT_EQ(completed({"مدينة", "كركوك"}, {"O", "B-LOC"}), (V{"O", "B-LOC"}));
+  EXPECT_EQ(completed({"صحيفة", "بيروت"}, {"O", "B-LOC"}), (V{"O", "B-LOC"}));
+  // "the Supporters of Hijra group in the lands of the Levant": one name.
+  EXPECT_EQ(completed({"جماعة", "أنصار", "الهجرة", "في", "بلاد", "الشام", "قالت"},
+                      {"O", "B-ORG", "I-ORG", "O", "O", "B-LOC", "O"}),
+            (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  // An organisation in a place is two names.
+  EXPECT_EQ(completed({"أنصار", "الهجرة", "في", "الشام"}, {"B-ORG", "I-ORG", "O", "B-LOC"}),
+            (V{"B-ORG", "I-ORG", "O", "B-LOC"}));
+}
+
 TEST(FeaturesTest, ContextChangesFeaturesAndExtractionIsDeterministic) {
   const Lexicon lex = SmallLexicon();
   const Features f(~0u, &lex);

@@ -144,6 +144,25 @@ TEST(ResolveEntitiesTest, OrganisationShortFormsAndAcronyms) {
   EXPECT_EQ(r.entities[r.entity_of[0]].name, "جبهة تحرير السهول الشرقية");
 }
 
+TEST(ResolveEntitiesTest, AcronymsTypedOtherwiseOrWithTheirHeadJoinTheLongForm) {
+  Collection c;
+  // The tagger read the acronym as a person where the long form is near,
+  // and elsewhere; and wrote it after the head word "front" in a document
+  // of its own.
+  c.Add(1, kOrg, "جبهة تحرير السهول الشرقية").Add(1, kPer, "جتسش");
+  c.Add(2, kOrg, "جبهة تحرير السهول الشرقية").Add(2, kPer, "جتسش");
+  c.Add(3, kPer, "جتسش").Add(4, kOrg, "جبهة جتسش");
+  // Letters of the long form's words too, but never written where the long
+  // form is: not joined, alone or after a head word.
+  c.Add(5, kPer, "جسش").Add(6, kOrg, "جبهة جسش");
+  const Resolution r = c.Resolve();
+  for (size_t m : {1u, 2u, 3u, 4u, 5u}) EXPECT_EQ(r.entity_of[m], r.entity_of[0]) << m;
+  // The type is the long form's: short forms do not vote.
+  EXPECT_EQ(r.entities[r.entity_of[0]].type, kOrg);
+  EXPECT_NE(r.entity_of[6], r.entity_of[0]);
+  EXPECT_NE(r.entity_of[7], r.entity_of[0]);
+}
+
 TEST(ResolveEntitiesTest, StatedLinksJoinAliasesAndRelateBranches) {
   Collection c;
   c.Add(1, kPer, "نوري عبد الكريم الدباغ").Add(1, kPer, "أبو سيف البصري");
