@@ -143,15 +143,6 @@ std::string FoldLatin(std::string_view s) {
   return out;
 }
 
-// Whether FoldLatin changes `s`.
-bool Foldable(std::string_view s) {
-  constexpr char kH = 'h' - 'a', kP = 'p' - 'a';
-  for (size_t i = 1; i < s.size(); ++i) {
-    if (s[i] == s[i - 1] || (s[i - 1] == kP && s[i] == kH)) return true;
-  }
-  return false;
-}
-
 // A fixed order on tokens and on prepared names, so that TokenScore(a, b)
 // and MatchScore(a, b) compute exactly what TokenScore(b, a) and
 // MatchScore(b, a) do (a cache of token scores may then be keyed either way).
@@ -195,8 +186,9 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
       // Also scored with doubled letters and ph folded (Phinney/Fini,
       // Cammell/Camiel), which the letter-by-letter edit model charges for.
       const double edit = latin_latin(x, y);
-      if (!Foldable(x) && !Foldable(y)) return edit;
-      return (edit + latin_latin(FoldLatin(x), FoldLatin(y))) / 2;
+      const std::string fx = FoldLatin(x), fy = FoldLatin(y);
+      if (fx == x && fy == y) return edit;
+      return (edit + latin_latin(fx, fy)) / 2;
     }
     if (a.arabic && b.arabic) {
       // Two spellings the data knows are compared by how they are read:
