@@ -618,6 +618,11 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
         if (first.stem.size() < first.key.size() && first.key.ends_with(first.stem)) {
           lost = first.key.size() - first.stem.size();
           if (std::string_view(first.key).substr(0, lost).ends_with("ال")) lost -= 4;  // the article
+        } else if (first.key.starts_with("لل") && first.stem.starts_with("ال") &&
+                   std::string_view(first.key).substr(4) == std::string_view(first.stem).substr(4)) {
+          // للأمم: for + the article with its alef dropped (الأمم). The
+          // article cannot be kept without the ل before it.
+          lost = 4;
         } else if (first.key.size() > 8 && (first.key.starts_with("و") || first.key.starts_with("ف")) &&
                    name_words.contains(std::string_view(first.key).substr(2))) {
           lost = 2;  // و or ف: and, so

@@ -113,6 +113,9 @@ TEST_F(ShippedModelTest, CliticsAreLeftOutOfTheSpan) {
   const Found found = Mentions(*tagger_, "سافر الوفد إلى بغداد ثم عاد وبدمشق عقد لقاء.");
   EXPECT_TRUE(found.count({"LOC", "بغداد"})) << found.size();
   EXPECT_TRUE(found.count({"LOC", "دمشق"})) << found.size();
+  // "to the United Nations": for + the article, whose alef the text drops,
+  // leave the name together.
+  EXPECT_TRUE(Mentions(*tagger_, "وقدم الوفد تقريرا للأمم المتحدة عن الوضع.").count({"ORG", "أمم المتحدة"}));
 }
 
 TEST_F(ShippedModelTest, PreTokenisedWords) {

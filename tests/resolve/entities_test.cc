@@ -163,6 +163,15 @@ TEST(ResolveEntitiesTest, AcronymsTypedOtherwiseOrWithTheirHeadJoinTheLongForm) 
   EXPECT_NE(r.entity_of[7], r.entity_of[0]);
 }
 
+TEST(ResolveEntitiesTest, AnOrganisationAfterForTheJoinsItsNameWithTheArticle) {
+  // للأمم المتحدة leaves the tagger as أمم المتحدة.
+  Collection c;
+  c.Add(1, kOrg, "الأمم المتحدة").Add(2, kOrg, "أمم المتحدة").Add(3, kOrg, "الأمم المتحدة");
+  const Resolution r = c.Resolve();
+  EXPECT_EQ(r.entity_of[1], r.entity_of[0]);
+  EXPECT_EQ(r.entities[r.entity_of[0]].name, "الأمم المتحدة");
+}
+
 TEST(ResolveEntitiesTest, StatedLinksJoinAliasesAndRelateBranches) {
   Collection c;
   c.Add(1, kPer, "نوري عبد الكريم الدباغ").Add(1, kPer, "أبو سيف البصري");
