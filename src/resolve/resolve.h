@@ -265,10 +265,13 @@ struct Resolution {
 // Merges mentions into entities. Names are compared by the matcher within
 // phonetic blocks and clustered without chaining (two full names that do not
 // match never end up together, whatever lies between them); the majority
-// type of a spelling decides its type. A name of one word (a surname, a
-// short form, an acronym) joins the full name it stands for in its own
-// document, the nearest one before it; else the only full name in the
-// collection it can stand for; else it stays an entity of its own. `links`
+// type of a spelling decides its type, and the full names of an entity
+// decide the entity's. A name of one word (a surname, a short form, an
+// acronym) joins the full name it stands for in its own document, the
+// nearest one before it; else the only full name in the collection it can
+// stand for; else it stays an entity of its own. An acronym the tagger did
+// not type an organisation, or one written after a head word (جماعة جاهش),
+// joins a long form only if some document writes both. `links`
 // index into `mentions`; alias entries are applied first and always win.
 // Deterministic: the same input gives the same entities in the same order.
 // `romanized`, if given, holds romanisations already made (name -> Latin,
