@@ -63,9 +63,78 @@ bool Contains(const std::string& text, const std::string& word) {
   return text.find(word) != std::string::npos;
 }
 
+// Every document of the store, in id order.
+std::vector<marsad::store::DocRecord> AllDocuments(const marsad::store::Store& store) {
+  std::vector<marsad::store::DocRecord> docs;
+  for (auto page = store.Documents(0, 5000); !page.empty();
+       page = store.Documents(page.back().id, 5000)) {
+    for (auto& d : page) docs.push_back(std::move(d));
+  }
+  return docs;
+}
+
+// Search latency over 200 queries: single words of varied frequency and
+// two-word queries, drawn from the documents with a fixed seed.
+void MeasureSearch(const marsad::store::Store& store,
+                   const std::vector<marsad::store::DocRecord>& docs) {
+  std::mt19937 rng(42);
+  std::vector<std::string> queries;
+  while (queries.size() < 200 && !docs.empty()) {
+    const std::string& text = docs[rng() % docs.size()].text;
+    // Whole words after a random point: split at spaces, punctuation cut
+    // from their ends (the Arabic comma is two bytes, so not a byte set).
+    std::vector<std::string> words;
+    size_t pos = text.find(' ', rng() % std::max<size_t>(text.size(), 1));
+    while (pos != std::string::npos && words.size() < 2) {
+      const size_t end = text.find_first_of(" \n", pos + 1);
+      std::string w = text.substr(pos + 1, end == std::string::npos ? end : end - pos - 1);
+      for (const std::string_view mark : {".", ",", "،", ":", "\"", "(", ")"}) {
+        while (w.starts_with(mark)) w.erase(0, mark.size());
+        while (w.ends_with(mark)) w.erase(w.size() - mark.size());
+      }
+      if (w.size() >= 6) words.push_back(w);
+      pos = end;
+    }
+    if (words.empty()) continue;
+    queries.push_back(queries.size() % 3 == 2 && words.size() == 2 ? words[0] + " " + words[1]
+                                                                    : words[0]);
+  }
+  std::vector<double> latencies;
+  std::vector<marsad::store::SearchHit> hits;
+  std::string error;
+  for (const std::string& q : queries) {
+    const auto t = Clock::now();
+    store.Search(q, {}, &hits, &error);
+    latencies.push_back(Seconds(t) * 1000);
+    // MARSAD_BENCH_SLOW=MS lists the queries slower than MS milliseconds.
+    if (const char* slow = std::getenv("MARSAD_BENCH_SLOW"); slow && latencies.back() > std::atof(slow)) {
+      std::printf("  slow query %-30s %.2f ms, %zu hits\n", q.c_str(), latencies.back(), hits.size());
+    }
+  }
+  std::sort(latencies.begin(), latencies.end());
+  if (!latencies.empty()) {
+    std::printf("search latency (%zu queries) p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
+                latencies.size(), latencies[latencies.size() / 2],
+                latencies[latencies.size() * 99 / 100], latencies.back());
+  }
+}
+
 }  // namespace
 
 int main() {
+  std::string error;
+  // MARSAD_BENCH_SEARCH_DB=PATH measures search alone on an existing
+  // database (for profiling queries without ingesting again).
+  if (const char* path = std::getenv("MARSAD_BENCH_SEARCH_DB"); path && *path) {
+    const auto store =
+        marsad::store::Store::Open(path, marsad::store::Store::Mode::kReadOnly, &error);
+    if (!store) {
+      std::fprintf(stderr, "%s\n", error.c_str());
+      return 2;
+    }
+    MeasureSearch(*store, AllDocuments(*store));
+    return 0;
+  }
   const char* env = std::getenv("MARSAD_BENCH_CORPUS");
   const std::string corpus = env && *env ? env : "examples/corpus";
   const fs::path dir = fs::temp_directory_path() / "marsad-ingest-bench";
@@ -73,7 +142,6 @@ int main() {
   fs::create_directories(dir);
   const std::string db_path = (dir / "bench.db").string();
 
-  std::string error;
   auto store = marsad::store::Store::Open(db_path, marsad::store::Store::Mode::kReadWrite, &error);
   if (!store) {
     std::fprintf(stderr, "%s\n", error.c_str());
@@ -101,15 +169,9 @@ int main() {
               process_cpu);
 
   // Raw text against the database.
-  std::vector<marsad::store::DocRecord> docs;
+  const std::vector<marsad::store::DocRecord> docs = AllDocuments(*store);
   size_t raw = 0;
-  for (auto page = store->Documents(0, 5000); !page.empty();
-       page = store->Documents(page.back().id, 5000)) {
-    for (auto& d : page) {
-      raw += d.text.size() + d.title.size();
-      docs.push_back(std::move(d));
-    }
-  }
+  for (const auto& d : docs) raw += d.text.size() + d.title.size();
   store.reset();
   {
     // Fold the WAL into the file before measuring it.
@@ -122,48 +184,8 @@ int main() {
   std::printf("database size               %.1f MB for %.1f MB of text (%.2fx)\n", db_size / 1e6,
               raw / 1e6, static_cast<double>(db_size) / std::max<size_t>(raw, 1));
 
-  // Search latency over 200 queries: single words of varied frequency and
-  // two-word queries, drawn from the documents with a fixed seed.
   store = marsad::store::Store::Open(db_path, marsad::store::Store::Mode::kReadOnly, &error);
-  std::mt19937 rng(42);
-  std::vector<std::string> queries;
-  while (queries.size() < 200 && !docs.empty()) {
-    const std::string& text = docs[rng() % docs.size()].text;
-    // Whole words after a random point: split at spaces, punctuation cut
-    // from their ends (the Arabic comma is two bytes, so not a byte set).
-    std::vector<std::string> words;
-    size_t pos = text.find(' ', rng() % std::max<size_t>(text.size(), 1));
-    while (pos != std::string::npos && words.size() < 2) {
-      const size_t end = text.find_first_of(" \n", pos + 1);
-      std::string w = text.substr(pos + 1, end == std::string::npos ? end : end - pos - 1);
-      for (const std::string_view mark : {".", ",", "،", ":", "\"", "(", ")"}) {
-        while (w.starts_with(mark)) w.erase(0, mark.size());
-        while (w.ends_with(mark)) w.erase(w.size() - mark.size());
-      }
-      if (w.size() >= 6) words.push_back(w);
-      pos = end;
-    }
-    if (words.empty()) continue;
-    queries.push_back(queries.size() % 3 == 2 && words.size() == 2 ? words[0] + " " + words[1]
-                                                                    : words[0]);
-  }
-  std::vector<double> latencies;
-  std::vector<marsad::store::SearchHit> hits;
-  for (const std::string& q : queries) {
-    const auto t = Clock::now();
-    store->Search(q, {}, &hits, &error);
-    latencies.push_back(Seconds(t) * 1000);
-    // MARSAD_BENCH_SLOW=MS lists the queries slower than MS milliseconds.
-    if (const char* slow = std::getenv("MARSAD_BENCH_SLOW"); slow && latencies.back() > std::atof(slow)) {
-      std::printf("  slow query %-30s %.2f ms, %zu hits\n", q.c_str(), latencies.back(), hits.size());
-    }
-  }
-  std::sort(latencies.begin(), latencies.end());
-  if (!latencies.empty()) {
-    std::printf("search latency (%zu queries) p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
-                latencies.size(), latencies[latencies.size() / 2],
-                latencies[latencies.size() * 99 / 100], latencies.back());
-  }
+  MeasureSearch(*store, docs);
 
   // MARSAD_BENCH_QUICK=1 stops here (for profiling and quick comparisons).
   if (const char* quick = std::getenv("MARSAD_BENCH_QUICK"); quick && *quick == '1') {
@@ -200,6 +222,7 @@ int main() {
   std::map<int64_t, const marsad::store::DocRecord*> by_id;
   for (const auto& d : docs) by_id[d.id] = &d;
   int present = 0, found_marsad = 0, found_plain = 0;
+  std::vector<marsad::store::SearchHit> hits;
   marsad::store::SearchOptions wide;
   wide.limit = 100000;
   for (const auto& [a, b] : kVariants) {

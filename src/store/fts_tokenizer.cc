@@ -1,11 +1,14 @@
-// The "marsad" FTS5 tokenizer. Each word is reported at its exact byte range
-// in the stored text (so snippets and highlights land on the original
-// letters) under one term: the matching key of its stem, clitics and article
-// stripped. Function words are left out. Indexing one term per word, not the
-// whole word and its stem, and no function words, halves the index's work:
-// the single writer spends most of an ingest in FTS5.
+// The "marsad" FTS5 tokenizer, and the ranking function search uses. Each
+// word is reported at its exact byte range in the stored text (so snippets
+// and highlights land on the original letters) under one term: the matching
+// key of its stem, clitics and article stripped. Function words are left
+// out. Indexing one term per word, not the whole word and its stem, and no
+// function words, halves the index's work: the single writer spends most of
+// an ingest in FTS5.
 #include <algorithm>
+#include <cmath>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <unordered_set>
 
@@ -149,7 +152,127 @@ uint32_t ProcliticLength(std::string_view word) {
   return 0;
 }
 
+// What marsad_bm25 computes once per query, as bm25() does: the average row
+// length, each phrase's inverse document frequency and the column weights.
+struct Bm25Query {
+  double average_length = 0;
+  std::vector<double> idf;
+  std::vector<double> weights;
+  std::vector<double> frequency;  // per phrase, for the current row
+};
+
+int CountRow(const Fts5ExtensionApi*, Fts5Context*, void* count) {
+  ++*static_cast<int64_t*>(count);
+  return SQLITE_OK;
+}
+
+int StartBm25(const Fts5ExtensionApi* api, Fts5Context* fts, int argc, sqlite3_value** argv,
+              Bm25Query* q) {
+  sqlite3_int64 rows = 0;
+  sqlite3_int64 tokens = 0;
+  int rc = api->xRowCount(fts, &rows);
+  if (rc == SQLITE_OK && rows <= 0) rc = SQLITE_CORRUPT_VTAB;
+  if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
+  if (rc != SQLITE_OK) return rc;
+  q->average_length = static_cast<double>(tokens) / static_cast<double>(rows);
+  const int phrases = api->xPhraseCount(fts);
+  q->frequency.assign(phrases, 0);
+  for (int i = 0; i < phrases; ++i) {
+    int64_t hits = 0;
+    if ((rc = api->xQueryPhrase(fts, i, &hits, CountRow)) != SQLITE_OK) return rc;
+    // bm25's floor: a phrase in more than half the rows weighs almost nothing.
+    const double idf = std::log((static_cast<double>(rows - hits) + 0.5) /
+                                (static_cast<double>(hits) + 0.5));
+    q->idf.push_back(idf <= 0.0 ? 1e-6 : idf);
+  }
+  for (int c = 0; c < api->xColumnCount(fts); ++c) {
+    q->weights.push_back(c + 1 < argc ? sqlite3_value_double(argv[c + 1]) : 1.0);
+  }
+  return SQLITE_OK;
+}
+
+// FTS5's bm25() term for term (k1 = 1.2, b = 0.75, the same floating-point
+// operations in the same order), so that scores and their order are equal.
+void Bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc,
+          sqlite3_value** argv) {
+  constexpr double k1 = 1.2;
+  constexpr double b = 0.75;
+  auto* q = static_cast<Bm25Query*>(api->xGetAuxdata(fts, 0));
+  if (!q) {
+    auto fresh = std::make_unique<Bm25Query>();
+    int rc = StartBm25(api, fts, argc, argv, fresh.get());
+    if (rc == SQLITE_OK) {
+      rc = api->xSetAuxdata(fts, fresh.get(), [](void* p) { delete static_cast<Bm25Query*>(p); });
+    }
+    if (rc != SQLITE_OK) {
+      sqlite3_result_error_code(ctx, rc);
+      return;
+    }
+    q = fresh.release();
+  }
+  std::fill(q->frequency.begin(), q->frequency.end(), 0.0);
+  int instances = 0;
+  int rc = api->xInstCount(fts, &instances);
+  for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
+    int phrase = 0, column = 0, offset = 0;
+    rc = api->xInst(fts, i, &phrase, &column, &offset);
+    if (rc == SQLITE_OK) q->frequency[phrase] += q->weights[column];
+  }
+  const auto* lengths =
+      argc > 0 ? static_cast<const DocLengths*>(sqlite3_value_pointer(argv[0], kDocLengthsPointer))
+               : nullptr;
+  const sqlite3_int64 rowid = api->xRowid(fts);
+  int tokens = 0;
+  if (lengths && rowid >= 0 && static_cast<uint64_t>(rowid) < lengths->by_rowid.size() &&
+      lengths->by_rowid[rowid] != DocLengths::kUnknownLength) {
+    tokens = static_cast<int>(lengths->by_rowid[rowid]);
+  } else if (rc == SQLITE_OK) {
+    rc = api->xColumnSize(fts, -1, &tokens);
+  }
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(ctx, rc);
+    return;
+  }
+  const double length = tokens;
+  double score = 0.0;
+  for (size_t i = 0; i < q->idf.size(); ++i) {
+    score += q->idf[i] * ((q->frequency[i] * (k1 + 1.0)) /
+                          (q->frequency[i] + k1 * (1 - b + b * length / q->average_length)));
+  }
+  sqlite3_result_double(ctx, -1.0 * score);
+}
+
+// An SQLite varint (big-endian, seven bits a byte, the ninth byte whole) at
+// *p, which is advanced past it.
+uint64_t ReadVarint(const unsigned char** p, const unsigned char* end) {
+  uint64_t v = 0;
+  for (int i = 0; *p < end; ++i) {
+    const unsigned char c = *(*p)++;
+    if (i == 8) return (v << 8) | c;
+    v = (v << 7) | (c & 0x7F);
+    if (!(c & 0x80)) break;
+  }
+  return v;
+}
+
 }  // namespace
+
+void LoadDocLengths(sqlite3* db, const std::string& fts, DocLengths* out) {
+  out->by_rowid.clear();
+  Statement s(db, ("SELECT id, sz FROM \"" + fts + "_docsize\"").c_str());
+  while (s.Step()) {
+    const int64_t id = s.Int(0);
+    if (id < 0) continue;
+    const auto* p = static_cast<const unsigned char*>(s.Blob(1));
+    const unsigned char* end = p + s.Bytes(1);
+    uint64_t tokens = 0;
+    while (p < end) tokens += ReadVarint(&p, end);
+    if (static_cast<uint64_t>(id) >= out->by_rowid.size()) {
+      out->by_rowid.resize(static_cast<size_t>(id) + 1, DocLengths::kUnknownLength);
+    }
+    out->by_rowid[id] = static_cast<uint32_t>(tokens);
+  }
+}
 
 int IndexedTerms(const text::Token& token, std::string_view key, text::Span terms[2]) {
   if (token.kind == text::TokenKind::kPunct || token.kind == text::TokenKind::kSymbol) return 0;
@@ -221,7 +344,8 @@ bool RegisterExtensions(sqlite3* db) {
   fts5_api* api = Fts5Api(db);
   if (!api) return false;
   static fts5_tokenizer tokenizer = {Create, Delete, Tokenize};
-  if (api->xCreateTokenizer(api, kTokenizerName, nullptr, &tokenizer, nullptr) != SQLITE_OK) {
+  if (api->xCreateTokenizer(api, kTokenizerName, nullptr, &tokenizer, nullptr) != SQLITE_OK ||
+      api->xCreateFunction(api, "marsad_bm25", nullptr, Bm25, nullptr) != SQLITE_OK) {
     return false;
   }
   constexpr int kFlags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;

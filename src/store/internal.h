@@ -86,9 +86,25 @@ void ParallelFor(size_t n, unsigned threads, Fn fn) {
   for (auto& t : pool) t.join();
 }
 
-// Registers the "marsad" FTS5 tokenizer on this connection, and the SQL
+// The length in tokens of each row of an FTS5 table (all columns together),
+// indexed by rowid, as its docsize table holds them; kUnknownLength where
+// there is no row.
+struct DocLengths {
+  static constexpr uint32_t kUnknownLength = UINT32_MAX;
+  std::vector<uint32_t> by_rowid;
+};
+// The pointer type under which marsad_bm25 takes DocLengths.
+inline constexpr const char* kDocLengthsPointer = "marsad_doc_lengths";
+// Reads the lengths of table `fts` (an FTS5 table with column sizes).
+void LoadDocLengths(sqlite3* db, const std::string& fts, DocLengths* out);
+
+// Registers the "marsad" FTS5 tokenizer on this connection, the SQL
 // functions marsad_ending_key(term) and marsad_skeleton_key(term) (the
-// vocabulary's keys, for migrations); false on failure.
+// vocabulary's keys, for migrations), and the FTS5 ranking function
+// marsad_bm25(table, lengths, weight...): FTS5's bm25(table, weight...),
+// the same score, with each row's length read from `lengths` (a DocLengths
+// bound with kDocLengthsPointer, or NULL) instead of looked up in the
+// docsize table. False on failure.
 bool RegisterExtensions(sqlite3* db);
 
 [[noreturn]] inline void Fail(sqlite3* db, const std::string& what) {
@@ -148,6 +164,12 @@ class Statement {
     sqlite3_bind_null(stmt_, i);
     return *this;
   }
+  // Binds a pointer that SQL functions read with sqlite3_value_pointer(type);
+  // it must outlive the statement's run.
+  Statement& BindPointer(int i, void* p, const char* type) {
+    sqlite3_bind_pointer(stmt_, i, p, type, nullptr);
+    return *this;
+  }
   // True while a row is available.
   bool Step() {
     const int rc = sqlite3_step(stmt_);
@@ -162,6 +184,9 @@ class Statement {
              : std::string();
   }
   int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  // A blob's bytes (call before Bytes), valid until the next step or reset.
+  const void* Blob(int col) const { return sqlite3_column_blob(stmt_, col); }
+  int Bytes(int col) const { return sqlite3_column_bytes(stmt_, col); }
   double Double(int col) const { return sqlite3_column_double(stmt_, col); }
   bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
   std::optional<int64_t> OptionalInt(int col) const {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <nlohmann/json.hpp>
@@ -286,12 +287,19 @@ struct Store::Cache {
                    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         insert_fts(db, "INSERT INTO docs_fts(rowid, title, text) VALUES(?, ?, ?)"),
         insert_term(db, "INSERT OR IGNORE INTO vocab(term, ending, skeleton) VALUES(?, ?, ?)"),
-        find_key(db, "SELECT id FROM docs WHERE content_key = ?") {}
+        find_key(db, "SELECT id FROM docs WHERE content_key = ?"),
+        data_version(db, "PRAGMA data_version") {}
 
   Statement insert_doc;
   Statement insert_fts;
   Statement insert_term;
   Statement find_key;
+  Statement data_version;
+  // Document lengths for ranking, as of the database state they were read
+  // at: PRAGMA data_version moves with other connections' commits,
+  // total_changes with this one's writes.
+  internal::DocLengths lengths;
+  std::pair<int64_t, int64_t> lengths_state{-1, -1};
   // Terms known to be in vocab; loaded on the first write.
   text::internal::StringSet terms;
   bool terms_loaded = false;
@@ -474,6 +482,19 @@ std::vector<DocRecord> Store::Documents(int64_t after_id, size_t limit) const {
   return docs;
 }
 
+const internal::DocLengths& Store::RankingLengths() const {
+  Cache& c = *cache_;
+  c.data_version.Reset();
+  c.data_version.Step();
+  const std::pair<int64_t, int64_t> state(c.data_version.Int(0), sqlite3_total_changes64(db_));
+  c.data_version.Reset();
+  if (state != c.lengths_state) {
+    internal::LoadDocLengths(db_, "docs_fts", &c.lengths);
+    c.lengths_state = state;
+  }
+  return c.lengths;
+}
+
 int64_t Store::DocumentCount() const {
   Statement s(db_, "SELECT count(*) FROM docs");
   s.Step();
@@ -548,8 +569,12 @@ bool Store::Search(std::string_view query, const SearchOptions& options,
     if (ids.empty()) return true;
     entity_ids = ids.dump();
   }
+  // BM25 divides by each matching document's length: read from memory, not
+  // looked up row by row (three quarters of the time of ranking a word in
+  // 11,000 documents).
+  const internal::DocLengths& lengths = RankingLengths();
   const std::string rank_sql =
-      std::string("SELECT f.rowid, bm25(docs_fts, 2.0, 1.0) FROM docs_fts f") +
+      std::string("SELECT f.rowid, marsad_bm25(docs_fts, ?, 2.0, 1.0) FROM docs_fts f") +
       (options.source.empty() ? "" : " JOIN docs d ON d.id = f.rowid") +
       " WHERE docs_fts MATCH ?" + (options.source.empty() ? "" : " AND d.source = ?") +
       (entity_ids.empty() ? ""
@@ -562,12 +587,22 @@ bool Store::Search(std::string_view query, const SearchOptions& options,
   // reads matches in rowid order without scoring the rest, so the cost of
   // such a query is bounded.
   constexpr size_t kVariantCandidates = 1000;
-  auto run = [&](const std::string& expr, bool exact) {
+  // Exact runs match each word's exact keys, the variant run its variants too.
+  auto run = [&](const std::vector<QueryWord>& query_words, bool exact) {
+    const std::string expr = MatchExpression(query_words, !exact);
+    std::vector<std::string_view> terms;
+    for (const QueryWord& w : query_words) {
+      terms.insert(terms.end(), w.exact.begin(), w.exact.end());
+      if (!exact) terms.insert(terms.end(), w.variants.begin(), w.variants.end());
+    }
+    std::unordered_map<std::string_view, size_t> term_index;
+    for (size_t t = 0; t < terms.size(); ++t) term_index.emplace(terms[t], t);
     std::vector<std::pair<int64_t, double>> ranked;
     const size_t wanted = options.limit + hits->size();
     {
       Statement s(db_, (rank_sql + (exact ? "2 LIMIT ?" : "f.rowid DESC LIMIT ?")).c_str());
       int i = 1;
+      s.BindPointer(i++, const_cast<internal::DocLengths*>(&lengths), internal::kDocLengthsPointer);
       s.Bind(i++, expr);
       if (!options.source.empty()) s.Bind(i++, options.source);
       if (!entity_ids.empty()) s.Bind(i++, entity_ids);
@@ -599,8 +634,22 @@ bool Store::Search(std::string_view query, const SearchOptions& options,
       const std::string body = text.Text(0);
       internal::ComputeIndexTokens(body, &tokens);
       const internal::ReplayScope replay(body, &tokens);
+      // The snippet is made of the text's own matches, so it is asked for
+      // the query's terms the text holds: a variant expression has a hundred
+      // terms, and each would be looked up again for every hit.
+      std::vector<bool> in_text(terms.size());
+      for (const auto& token : tokens.tokens) {
+        if (const auto at = term_index.find(tokens.Text(token)); at != term_index.end()) {
+          in_text[at->second] = true;
+        }
+      }
+      std::string present;
+      for (size_t t = 0; t < terms.size(); ++t) {
+        if (in_text[t]) present += (present.empty() ? "" : " OR ") + Quote(terms[t]);
+      }
       snippet.Reset();
-      snippet.Bind(1, expr).Bind(2, id);
+      // A document matched by its title alone is asked for the whole query.
+      snippet.Bind(1, present.empty() ? expr : present).Bind(2, id);
       if (!snippet.Step()) continue;
       SearchHit hit;
       hit.doc = id;
@@ -635,13 +684,13 @@ bool Store::Search(std::string_view query, const SearchOptions& options,
         pruned = true;
       }
     }
-    if (pruned) run(MatchExpression(informative, false), true);
+    if (pruned) run(informative, true);
   }
-  if (hits->size() < options.limit) run(MatchExpression(words, false), true);
+  if (hits->size() < options.limit) run(words, true);
   if (options.variants && hits->size() < options.limit) {
     bool any_variant = false;
     for (const QueryWord& w : words) any_variant = any_variant || !w.variants.empty();
-    if (any_variant) run(MatchExpression(words, true), false);
+    if (any_variant) run(words, false);
   }
   return true;
 }

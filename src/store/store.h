@@ -46,6 +46,7 @@ struct AliasEntry;
 namespace marsad::store {
 
 namespace internal {
+struct DocLengths;
 struct IndexTokens;
 }  // namespace internal
 struct IngestOptions;
@@ -315,6 +316,9 @@ class Store {
 
  private:
   struct Cache;  // prepared statements and the vocabulary already stored
+  // Every document's length in the full-text index, read again when the
+  // database has changed since.
+  const internal::DocLengths& RankingLengths() const;
   friend IngestSummary Ingest(Store*, const std::vector<std::string>&, const IngestOptions&);
 
   Store();

@@ -1,9 +1,12 @@
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <random>
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include "store/internal.h"
 #include "store/store.h"
 
 namespace marsad::store {
@@ -261,6 +264,145 @@ TEST_F(StoreTest, RefusesWhatIsNotAMarsadDatabase) {
   sqlite3_close(raw);
   EXPECT_FALSE(Store::Open(path_, Store::Mode::kReadWrite, &error));
   EXPECT_NE(error.find("newer"), std::string::npos);
+}
+
+// A synthetic collection for ranking: words of three syllables, drawn with
+// Zipf-like frequencies so that some are in most documents and some in few;
+// documents of 5 to 300 words, titles of 2 to 6.
+std::string SyntheticWord(size_t i) {
+  static constexpr const char* kSyllables[] = {"ba", "ko", "mi", "ru", "te", "za", "lo", "ne"};
+  std::string word = kSyllables[i % 8];
+  word += kSyllables[i / 8 % 8];
+  word += kSyllables[i / 64 % 8];
+  return word;
+}
+
+// Adds them in the current transaction.
+void AddSyntheticDocuments(Store* s, int count, uint32_t seed) {
+  std::mt19937 rng(seed);
+  std::vector<double> weights;
+  for (size_t i = 0; i < 300; ++i) weights.push_back(1.0 / static_cast<double>(i + 1));
+  std::discrete_distribution<size_t> word(weights.begin(), weights.end());
+  auto words = [&](int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) {
+      if (i > 0) out += ' ';
+      out += SyntheticWord(word(rng));
+    }
+    return out;
+  };
+  for (int d = 0; d < count; ++d) {
+    DocRecord doc;
+    doc.path = "synthetic";
+    doc.title = words(2 + static_cast<int>(rng() % 5));
+    doc.text = words(5 + static_cast<int>(rng() % 296));
+    doc.content_key = std::to_string(seed) + "-" + std::to_string(d);
+    ASSERT_GT(s->AddDocument(doc), 0);
+  }
+}
+
+void CommitSyntheticDocuments(Store* s, int count, uint32_t seed) {
+  s->Begin();
+  AddSyntheticDocuments(s, count, seed);
+  s->Commit();
+}
+
+// Rows (rowid, and the scores in the other columns) of `sql` on a
+// connection of its own, with `match` bound to ?1 and `lengths` to ?2 when
+// the statement has it.
+std::vector<std::vector<double>> Rows(const std::string& path, const std::string& sql,
+                                      const std::string& match, internal::DocLengths* lengths) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  EXPECT_TRUE(internal::RegisterExtensions(db));
+  std::vector<std::vector<double>> rows;
+  sqlite3_stmt* s = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  sqlite3_bind_text(s, 1, match.c_str(), -1, SQLITE_TRANSIENT);
+  if (sqlite3_bind_parameter_count(s) > 1) {
+    sqlite3_bind_pointer(s, 2, lengths, internal::kDocLengthsPointer, nullptr);
+  }
+  while (sqlite3_step(s) == SQLITE_ROW) {
+    rows.emplace_back();
+    for (int c = 0; c < sqlite3_column_count(s); ++c) {
+      rows.back().push_back(sqlite3_column_double(s, c));
+    }
+  }
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  return rows;
+}
+
+TEST_F(StoreTest, RankingFunctionGivesBm25sScores) {
+  auto s = OpenRw();
+  CommitSyntheticDocuments(s.get(), 400, 1);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  internal::DocLengths lengths;
+  internal::LoadDocLengths(db, "docs_fts", &lengths);
+  sqlite3_close(db);
+  ASSERT_EQ(lengths.by_rowid.size(), 401u);
+  const std::string sql =
+      "SELECT rowid, bm25(docs_fts, 2.0, 1.0), marsad_bm25(docs_fts, ?2, 2.0, 1.0) FROM docs_fts "
+      "WHERE docs_fts MATCH ?1";
+  const std::string w0 = SyntheticWord(0), w2 = SyntheticWord(2), w9 = SyntheticWord(9),
+                    w40 = SyntheticWord(40), w200 = SyntheticWord(200);
+  for (const std::string& match :
+       {w0, w9, w200, w2 + " OR " + w40 + " OR " + w200, "(" + w0 + " OR " + w9 + ") AND " + w40}) {
+    // With the lengths in memory, and looked up row by row.
+    for (internal::DocLengths* given : {&lengths, static_cast<internal::DocLengths*>(nullptr)}) {
+      const auto rows = Rows(path_, sql, match, given);
+      EXPECT_FALSE(rows.empty()) << match;
+      for (const auto& row : rows) EXPECT_EQ(row[1], row[2]) << match << " row " << row[0];
+    }
+  }
+}
+
+TEST_F(StoreTest, SearchReturnsTheBm25TopInOrder) {
+  auto writer = OpenRw();
+  CommitSyntheticDocuments(writer.get(), 300, 2);
+  std::string error;
+  auto reader = Store::Open(path_, Store::Mode::kReadOnly, &error);
+  ASSERT_TRUE(reader) << error;
+  auto check = [&](const std::string& query) {
+    SearchOptions options;
+    options.limit = 15;
+    options.variants = false;
+    std::vector<SearchHit> hits;
+    ASSERT_TRUE(reader->Search(query, options, &hits, &error)) << error;
+    const std::string ranked =
+        "SELECT rowid, bm25(docs_fts, 2.0, 1.0) FROM docs_fts WHERE docs_fts MATCH ?1";
+    const auto expected = Rows(path_, ranked + " ORDER BY 2 LIMIT 15", query, nullptr);
+    ASSERT_EQ(hits.size(), expected.size()) << query;
+    // Equal scores may come in either order: the scores, in order, are BM25's
+    // best, and each is its document's own.
+    std::map<int64_t, double> score_of;
+    for (const auto& row : Rows(path_, ranked, query, nullptr)) {
+      score_of[static_cast<int64_t>(row[0])] = -row[1];
+    }
+    for (size_t i = 0; i < hits.size(); ++i) {
+      EXPECT_EQ(hits[i].score, -expected[i][1]) << query << " hit " << i;
+      EXPECT_EQ(hits[i].score, score_of.at(hits[i].doc)) << query << " hit " << i;
+    }
+  };
+  for (const std::string& query : {SyntheticWord(1), SyntheticWord(7), SyntheticWord(60),
+                                   SyntheticWord(3) + " " + SyntheticWord(20)}) {
+    check(query);
+  }
+  // Documents added since the reader's last search change every length and
+  // the average: its next searches rank by the new ones.
+  CommitSyntheticDocuments(writer.get(), 200, 3);
+  for (const std::string& query : {SyntheticWord(1), SyntheticWord(60)}) check(query);
+  // And so do the writer's own searches after its writes, even where a
+  // rolled-back document's id (and length) has gone to another.
+  reader = std::move(writer);
+  reader->Begin();
+  AddSyntheticDocuments(reader.get(), 50, 4);
+  std::vector<SearchHit> uncommitted;
+  ASSERT_TRUE(reader->Search(SyntheticWord(5), {}, &uncommitted, &error)) << error;
+  reader->Rollback();
+  CommitSyntheticDocuments(reader.get(), 50, 5);
+  check(SyntheticWord(5));
 }
 
 TEST_F(StoreTest, ReopenKeepsDataAndSchema) {
