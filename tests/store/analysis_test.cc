@@ -12,6 +12,7 @@
 #include "ner/ner.h"
 #include "resolve/resolve.h"
 #include "store/store.h"
+#include "text/text.h"
 
 namespace marsad::store {
 namespace {
@@ -196,19 +197,24 @@ TEST_F(AnalysisTest, ExamplesAgainstGold) {
   options.matcher = matcher_;
   Ingest(db.get(), {"examples/corpus"}, options);
 
+  // Gold texts are as written; names are stored display-normalised (no
+  // diacritics or tatweel: مخيَّم الهول is stored as مخيم الهول).
+  const auto stored = [&](const nlohmann::json& name) {
+    return EntityWithAlias(*db, text::Normalize(name.get<std::string>()).text);
+  };
   for (const auto& pair : gold["must_not_merge"]) {
-    const int64_t a = EntityWithAlias(*db, pair[0]), b = EntityWithAlias(*db, pair[1]);
+    const int64_t a = stored(pair[0]), b = stored(pair[1]);
     if (a && b) {
       EXPECT_NE(a, b) << pair[0] << " / " << pair[1];
     }
   }
   size_t variants = 0, merged = 0, found = 0;
   for (const auto& e : gold["entities"]) {
-    const int64_t canonical = EntityWithAlias(*db, e["canonical"]);
+    const int64_t canonical = stored(e["canonical"]);
     for (const auto& v : e["variants"]) {
       if (v == e["canonical"]) continue;
       ++variants;
-      const int64_t id = EntityWithAlias(*db, v);
+      const int64_t id = stored(v);
       if (!id || !canonical) continue;
       ++found;
       merged += id == canonical;
@@ -216,8 +222,13 @@ TEST_F(AnalysisTest, ExamplesAgainstGold) {
   }
   std::printf("examples: %zu variants, %zu found as mentions with their canonical form, %zu merged\n",
               variants, found, merged);
-  // Where both spellings were found by the tagger, they merge.
-  EXPECT_GE(merged * 100, found * 90);
+  // Where both spellings were found by the tagger, they merge; the one
+  // allowance is رحيموف, the surname of two men, which is an alias of both
+  // and so may be looked up in the other's entity.
+  EXPECT_GE(merged + 1, found);
+  // The tagger finds three quarters of the spellings (31 of 40 when this
+  // was written; the misses are listed in the closing notes).
+  EXPECT_GE(found * 4, variants * 3);
 }
 
 }  // namespace
