@@ -315,16 +315,18 @@ inline constexpr float kHeadBoost = 48;
 void CutAtNonNameWords(const std::vector<WordInfo>& words, std::vector<float>* scores);
 inline constexpr float kNotInName = 1000;
 
-// Agreement within a document, applied to the decoded labels of its
-// sentences: (1) a person's name of two words or more does not start with a
-// nationality adjective with the article (الطاجيكي, the Tajik); (2) a
-// single word that is the last word of a person's name elsewhere in the
-// document is that person (a surname alone); (3) every name written with the
-// same stems takes the type whose summed posterior over its occurrences is
-// largest (`marginals`: per sentence, n × kLabels, empty for a sentence
-// without names). The tagger decides each
-// sentence alone and, outside its training domain, often gives one name
-// several types.
+// Rules on the decoded labels of a document's sentences. In each sentence:
+// an organisation's name followed at once by a place's is one organisation
+// (a club and its city); a name does not end on the trigger word that
+// announces it (ريف, countryside of); a person's name of two words or more
+// does not start with a nationality adjective with the article (الطاجيكي,
+// the Tajik). Across the document, since the tagger decides each sentence
+// alone and outside its training domain often gives one name several
+// types: a single word that is the last word of a person's name elsewhere
+// is that person (a surname alone), and every other name written with the
+// same stems takes the type whose posterior, summed over its occurrences,
+// is largest (`marginals`: per sentence, n × kLabels, empty for a sentence
+// without names).
 void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
                        const std::vector<std::vector<float>>& marginals,
                        std::vector<std::vector<uint8_t>>* labels);

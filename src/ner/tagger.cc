@@ -351,6 +351,17 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
   // occurrences.
   std::unordered_map<std::string, std::array<float, kEntityTypes>> votes;
   text::internal::StringSet surnames;
+  // An organisation's name and a place's with nothing between are one name:
+  // a club and its city (دينامو كييف، ستيوا بوخارست), which the model reads
+  // as two.
+  const int org = BeginOf(EntityType::kOrganization), place = BeginOf(EntityType::kLocation);
+  for (std::vector<uint8_t>& l : *labels) {
+    for (size_t k = 1; k < l.size(); ++k) {
+      if (l[k] == place && (l[k - 1] == org || l[k - 1] == org + 1)) {
+        for (size_t x = k; x < l.size() && (x == k || l[x] == place + 1); ++x) l[x] = static_cast<uint8_t>(org + 1);
+      }
+    }
+  }
   for (size_t s = 0; s < doc.size(); ++s) {
     const std::vector<WordInfo>& words = *doc[s];
     std::vector<uint8_t>& l = (*labels)[s];
@@ -383,8 +394,11 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
       if (j - i == 1 && surnames.contains(words[i].stem)) {
         type = static_cast<int>(EntityType::kPerson);
       } else {
+        // Another type only with more evidence: the votes of a span the
+        // rules above made can be all but zero.
         const auto& v = votes.at(NameStems(words, i, j));
-        type = static_cast<int>(std::max_element(v.begin(), v.end()) - v.begin());
+        const int best = static_cast<int>(std::max_element(v.begin(), v.end()) - v.begin());
+        if (v[best] > v[type]) type = best;
       }
       const int begin = BeginOf(static_cast<EntityType>(type));
       for (size_t k = i; k < j; ++k) l[k] = static_cast<uint8_t>(k == i ? begin : begin + 1);

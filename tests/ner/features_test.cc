@@ -211,6 +211,12 @@ TEST(FeaturesTest, OneNameHasOneTypeInADocument) {
   // Equal evidence the other way round keeps the persons.
   EXPECT_EQ(Harmonized(f, {{"جاهش"}, {"جاهش"}}, {{"B-PER"}, {"B-ORG"}}, {0.9f, 0.5f}),
             (V{{"B-PER"}, {"B-PER"}}));
+  // "Dynamo Kyiv beat ...": a club and its city with nothing between are one
+  // name; "the group in Kyiv" is two.
+  EXPECT_EQ(Harmonized(f, {{"تغلب", "دينامو", "كييف", "على"}}, {{"O", "B-ORG", "B-LOC", "O"}}, {0.9f}),
+            (V{{"O", "B-ORG", "I-ORG", "O"}}));
+  EXPECT_EQ(Harmonized(f, {{"دينامو", "في", "كييف"}}, {{"B-ORG", "O", "B-LOC"}}, {0.9f}),
+            (V{{"B-ORG", "O", "B-LOC"}}));
   // A name cannot end on the word that announces it: "the countryside of" alone.
   EXPECT_EQ(Harmonized(f, {{"في", "ريف", "إدلب"}}, {{"O", "B-LOC", "B-LOC"}}, {0.9f}),
             (V{{"O", "O", "B-LOC"}}));
