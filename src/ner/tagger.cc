@@ -297,6 +297,10 @@ void CutAtNonNameWords(const std::vector<WordInfo>& words, std::vector<float>* s
     float* s = &(*scores)[i * kLabels];
     if ((w.classes & kSpeechVerb) || IsReportingVerb(w)) {
       for (int l = 1; l < kLabels; ++l) s[l] -= kNotInName;
+    } else if (text::IsFunctionWord(w.key) || text::IsFunctionWord(w.stem)) {
+      // No name starts with a function word (ولن, and will not, tagged as
+      // an organisation); some go on through one (ما وراء النهر).
+      for (int t = 0; t < kEntityTypes; ++t) s[BeginOf(static_cast<EntityType>(t))] -= kNotInName;
     } else if (PrepositionAndArticle(w)) {
       s[BeginOf(EntityType::kPerson)] -= kNotInName;
       s[BeginOf(EntityType::kPerson) + 1] -= kNotInName;

@@ -1,7 +1,9 @@
 // Spelling-variant keys. The classes follow how Arabic writes foreign
 // names: one Latin sound reaches Arabic as several letters (g as غ ج ق ك,
 // t as ت ط, s as س ص ث, z as ز ذ ظ, d as د ض, h as ه ح, v as ف ڤ, p as ب پ),
-// and vowels are written or left out at will.
+// and vowels are written or left out at will. And the function words, by key.
+#include <algorithm>
+
 #include "text/internal.h"
 #include "text/text.h"
 
@@ -82,6 +84,56 @@ std::string EndingKey(std::string_view word) { return internal::EndingKeyOfKey(M
 
 std::string SkeletonKey(std::string_view word) {
   return internal::SkeletonKeyOfKey(MatchKey(word));
+}
+
+namespace {
+
+// Function words as matching keys: a sixth of all words of news text.
+const internal::StringSet& FunctionWords() {
+  static const internal::StringSet keys = [] {
+    internal::StringSet set;
+    for (const char* w : {
+             // in, from, to, about, with, between, towards, at, with (لدى), since, until;
+             // not على (on): its key is that of علي (Ali), one of the commonest names
+             "في", "من", "إلى", "عن", "مع", "بين", "نحو", "عند", "لدى", "منذ", "حتى",
+             // without, except, during, other than, against, via, before, after
+             "دون", "سوى", "خلال", "غير", "ضد", "عبر", "قبل", "بعد",
+             // or, or (أم), then, but (بل), but (لكن), but rather, not, did not, will not
+             "أو", "أم", "ثم", "بل", "لكن", "لكنه", "لكنها", "إنما", "لا", "لم", "لن",
+             // not (ليس), what, if, when, already (قد), indeed (لقد), that, that he/she
+             "ليس", "ليست", "ما", "إذا", "إذ", "لو", "قد", "لقد", "أن", "إن", "أنه", "إنه",
+             "أنها", "إنها", "أنهم", "إنهم", "كي", "لكي", "أي", "أيضا", "كما", "حيث", "كلا",
+             // he, she, they, they two, they (f.), we, I, you
+             "هو", "هي", "هم", "هما", "هن", "نحن", "أنا", "أنت", "أنتم",
+             // this, this (f.), these, that, that (f.), those
+             "هذا", "هذه", "هذان", "هاتان", "هؤلاء", "ذلك", "تلك", "أولئك",
+             // who, which: the relative pronouns
+             "الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي",
+             "اللاتي",
+             // to him, to her, to them, in it, from it, on it, about it, to it, with it
+             "له", "لها", "لهم", "لهما", "فيه", "فيها", "فيهم", "منه", "منها", "منهم",
+             "عليه", "عليها", "عليهم", "عنه", "عنها", "عنهم", "إليه", "إليها", "إليهم",
+             "به", "بها", "بهم", "معه", "معها", "معهم",
+             // while, every, some, was, was (f.)
+             "بينما", "كل", "بعض", "كان", "كانت",
+         }) {
+      set.insert(MatchKey(w));
+    }
+    return set;
+  }();
+  return keys;
+}
+
+}  // namespace
+
+bool IsFunctionWord(std::string_view key) {
+  // A longer key is no function word: skip the hash of a long word.
+  static const size_t longest = [] {
+    size_t n = 0;
+    for (const std::string& k : FunctionWords()) n = std::max(n, k.size());
+    return n;
+  }();
+  return key.size() <= longest && FunctionWords().contains(key);
 }
 
 }  // namespace marsad::text

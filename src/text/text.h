@@ -133,6 +133,12 @@ std::string EndingKey(std::string_view word);
 // empty when fewer than 3 consonants remain, where it would join unrelated words.
 std::string SkeletonKey(std::string_view word);
 
+// Whether a match key (MatchKey) is a function word: a preposition,
+// conjunction, particle, pronoun, demonstrative or relative (في، لن، الذي،
+// هذه), or one with a pronoun attached (فيها، منهم). Such words are in most
+// documents, and no name is one.
+bool IsFunctionWord(std::string_view key);
+
 // ---------------------------------------------------------------------------
 // Tokens: words with their clitics marked (never removed), numbers,
 // punctuation, URLs, Latin words.

@@ -152,6 +152,23 @@ TEST(FeaturesTest, VerbsAndPrepositionsEndNames) {
   for (int l = 1; l < kLabels; ++l) EXPECT_TRUE(lowered(6, l)) << LabelName(l);
 }
 
+TEST(FeaturesTest, NoNameStartsWithAFunctionWord) {
+  const Lexicon lex = SmallLexicon();
+  const Features f(~0u, &lex);
+  // "will not", "what (is) beyond": no name starts on them, but a name may
+  // go on through one (كتيبة ما وراء النهر, the Transoxiana battalion).
+  const auto info = Prepare(f, {"لن", "ما", "بيروت"});
+  std::vector<float> scores(info.size() * kLabels, 0);
+  CutAtNonNameWords(info, &scores);
+  for (size_t i : {0u, 1u}) {
+    for (int t = 0; t < kEntityTypes; ++t) {
+      EXPECT_LT(scores[i * kLabels + BeginOf(static_cast<EntityType>(t))], 0) << i;
+      EXPECT_EQ(scores[i * kLabels + BeginOf(static_cast<EntityType>(t)) + 1], 0) << i;
+    }
+  }
+  for (int l = 1; l < kLabels; ++l) EXPECT_EQ(scores[2 * kLabels + l], 0);
+}
+
 TEST(FeaturesTest, CitiesDoNotContinueAPersonsName) {
   Lexicon lex = SmallLexicon();
   lex.AddEntry("موسكو", 0, kGazCity);   // Moscow

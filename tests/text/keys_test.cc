@@ -26,5 +26,14 @@ TEST(Keys, SkeletonKeysDoNotCollideWithWords) {
   EXPECT_EQ(SkeletonKey("طاجيكستان").front(), '~');
 }
 
+TEST(Keys, FunctionWordsByKey) {
+  // in, that, which (f.), from them, will not: function words,
+  // under any spelling of their letters (إلى as الي).
+  for (const char* w : {"في", "أن", "التي", "منهم", "لن", "الي"}) EXPECT_TRUE(IsFunctionWord(MatchKey(w))) << w;
+  // Ali shares its key with على (on), and names are never function words:
+  // Mona, Anas, Beirut; nor is a longer word that starts like one (فيصل).
+  for (const char* w : {"علي", "على", "منى", "أنس", "بيروت", "فيصل"}) EXPECT_FALSE(IsFunctionWord(MatchKey(w))) << w;
+}
+
 }  // namespace
 }  // namespace marsad::text
