@@ -316,7 +316,9 @@ void CutAtNonNameWords(const std::vector<WordInfo>& words, std::vector<float>* s
 inline constexpr float kNotInName = 1000;
 
 // Rules on the decoded labels of a document's sentences. In each sentence:
-// an organisation's name followed at once by a place's is one organisation
+// an untagged title in quotation marks after a word that introduces one
+// (برنامج «X», the programme X) is another name (MISC); an organisation's
+// name followed at once by a place's is one organisation
 // (a club and its city); a name does not end on the trigger word that
 // announces it (ريف, countryside of); a person's name of two words or more
 // does not start with a nationality adjective with the article (الطاجيكي,

@@ -288,6 +288,39 @@ bool PrepositionAndArticle(const WordInfo& w) {
   return lost.ends_with("لل") || lost.ends_with("بال") || lost.ends_with("كال");
 }
 
+// Words after which a title follows in quotation marks: titled, programme,
+// film, book, series, novel, song, play, album, poem.
+bool IntroducesTitle(const WordInfo& w) {
+  static const auto* stems = [] {
+    auto* v = new std::vector<std::string>;
+    for (const char* word : {"عنوان", "برنامج", "فيلم", "كتاب", "مسلسل", "رواية", "أغنية", "مسرحية",
+                             "ألبوم", "قصيدة"}) {
+      v->push_back(text::MatchKey(word));
+    }
+    return v;
+  }();
+  return w.kind == kArabic && std::find(stems->begin(), stems->end(), w.stem) != stems->end();
+}
+
+bool OpensQuote(const WordInfo& w) { return w.key == "«" || w.key == "\"" || w.key == "'"; }
+bool ClosesQuote(const WordInfo& w) { return w.key == "»" || w.key == "\"" || w.key == "'"; }
+
+// A title in quotation marks after a word that introduces one (برنامج «X»,
+// a programme called X) is another name (MISC), if the tagger left it
+// untagged; at most kLongestTitle words.
+void MarkQuotedTitles(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
+  constexpr size_t kLongestTitle = 8;
+  std::vector<uint8_t>& l = *labels;
+  const int misc = BeginOf(EntityType::kMisc);
+  for (size_t i = 0; i + 3 < words.size(); ++i) {
+    if (!IntroducesTitle(words[i]) || !OpensQuote(words[i + 1])) continue;
+    size_t j = i + 2;
+    while (j < words.size() && j < i + 2 + kLongestTitle && words[j].kind != kPunct && l[j] == kO) ++j;
+    if (j == i + 2 || j == words.size() || !ClosesQuote(words[j])) continue;
+    for (size_t k = i + 2; k < j; ++k) l[k] = static_cast<uint8_t>(k == i + 2 ? misc : misc + 1);
+  }
+}
+
 }  // namespace
 
 void CutAtNonNameWords(const std::vector<WordInfo>& words, std::vector<float>* scores) {
@@ -355,6 +388,7 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
   // occurrences.
   std::unordered_map<std::string, std::array<float, kEntityTypes>> votes;
   text::internal::StringSet surnames;
+  for (size_t s = 0; s < doc.size(); ++s) MarkQuotedTitles(*doc[s], &(*labels)[s]);
   // An organisation's name and a place's with nothing between are one name:
   // a club and its city (دينامو كييف، ستيوا بوخارست), which the model reads
   // as two.

@@ -234,6 +234,15 @@ TEST(FeaturesTest, OneNameHasOneTypeInADocument) {
             (V{{"O", "B-ORG", "I-ORG", "O"}}));
   EXPECT_EQ(Harmonized(f, {{"دينامو", "في", "كييف"}}, {{"B-ORG", "O", "B-LOC"}}, {0.9f}),
             (V{{"B-ORG", "O", "B-LOC"}}));
+  // "the programme «People and I»": the title is a name; quotation marks
+  // after another word, or a title running on too long, are not.
+  EXPECT_EQ(Harmonized(f, {{"قدم", "برنامج", "«", "الناس", "وأنا", "»"}}, {{"O", "O", "O", "O", "O", "O"}}, {0.9f}),
+            (V{{"O", "O", "O", "B-MISC", "I-MISC", "O"}}));
+  EXPECT_EQ(Harmonized(f, {{"وقال", "«", "الناس", "»"}}, {{"O", "O", "O", "O"}}, {0.9f}),
+            (V{{"O", "O", "O", "O"}}));
+  EXPECT_EQ(Harmonized(f, {{"برنامج", "\"", "أ", "ب", "ت", "ث", "ج", "ح", "خ", "د", "ذ", "\""}},
+                       {{"O", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O"}}, {0.9f}),
+            (V{{"O", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O"}}));
   // A name cannot end on the word that announces it: "the countryside of" alone.
   EXPECT_EQ(Harmonized(f, {{"في", "ريف", "إدلب"}}, {{"O", "B-LOC", "B-LOC"}}, {0.9f}),
             (V{{"O", "O", "B-LOC"}}));
