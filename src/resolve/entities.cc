@@ -307,6 +307,13 @@ class Resolver {
       if (s.words.size() != 1 || s.forced) continue;
       const std::string place = PlaceOfAdjective(s.words[0]);
       if (place.empty()) continue;
+      // سورية is the feminine adjective (Syrian) and an official spelling
+      // of سوريا: without the article, tagged a place and written as the
+      // place with another ending, it is the place.
+      if (s.type == EntityType::kLocation && WithoutArticle(s.words[0]).size() == s.words[0].size() &&
+          text::EndingKey(s.words[0]) == text::EndingKey(place)) {
+        continue;
+      }
       s.adjective = true;
       auto it = key_index_.find(place);
       if (it != key_index_.end() && spellings_[it->second].type == EntityType::kLocation) {

@@ -101,8 +101,14 @@ TEST(ResolveEntitiesTest, PlaceSpellingsMergeAndAdjectivesAreAttributes) {
   Collection c;
   c.Add(1, kLoc, "سوريا").Add(2, kLoc, "سورية").Add(3, kLoc, "السوري").Add(4, kLoc, "طاجيكستان");
   c.Add(5, kLoc, "طاجكستان").Add(6, EntityType::kMisc, "الطاجيكية").Add(7, kLoc, "الحويجة").Add(8, kLoc, "حويجة");
+  c.Add(9, kLoc, "السورية");  // the Syrian (f.)
   const Resolution r = c.Resolve();
+  // سورية, a place without the article, is the country's other spelling;
+  // with the article it is the adjective.
   EXPECT_EQ(r.entity_of[0], r.entity_of[1]);
+  EXPECT_EQ(r.attribute[1], 0);
+  EXPECT_EQ(r.entity_of[8], r.entity_of[0]);
+  EXPECT_EQ(r.attribute[8], 1);
   EXPECT_EQ(r.entity_of[2], r.entity_of[0]);
   EXPECT_EQ(r.attribute[2], 1);
   EXPECT_EQ(r.attribute[0], 0);
