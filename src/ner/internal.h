@@ -329,6 +329,9 @@ inline constexpr float kNotInName = 1000;
 // same stems takes the type whose posterior, summed over its occurrences,
 // is largest (`marginals`: per sentence, n × kLabels, empty for a sentence
 // without names).
+// The confidence of a name the rules made without the model: as likely
+// right as not.
+inline constexpr float kRuleConfidence = 0.5f;
 void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
                        const std::vector<std::vector<float>>& marginals,
                        std::vector<std::vector<uint8_t>>* labels);

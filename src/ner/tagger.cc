@@ -416,8 +416,10 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
         l[i] = kO;
         l[++i] = static_cast<uint8_t>(person);
       }
-      float posterior = 1;
-      for (size_t k = i; k < j; ++k) {
+      // A sentence the model found no name in has no marginals: the rules
+      // above made this one, with no posterior of its own.
+      float posterior = marginals[s].empty() ? 0 : 1;
+      for (size_t k = i; k < j && !marginals[s].empty(); ++k) {
         posterior = std::min(posterior, marginals[s][k * kLabels + (k == i ? l[i] : l[i] + 1)]);
       }
       votes[NameStems(words, i, j)][static_cast<int>(TypeOf(l[i]))] += posterior;
@@ -624,10 +626,10 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
     Viterbi(all_scores[d], transitions, infos[d].size(), &all_labels[d]);
   }
   const std::vector<std::vector<float>> all_marginals = model_->DocumentMarginals(all_scores, all_labels);
-  HarmonizeDocument(doc, all_marginals, &all_labels);
-  // Confidence is the model's, so it is read on the names as decoded, before
-  // they take in the words CompleteNames adds.
+  // Confidence is the model's, so it is read on the words the model put in
+  // names, not on those the rules below add.
   const std::vector<std::vector<uint8_t>> decoded = all_labels;
+  HarmonizeDocument(doc, all_marginals, &all_labels);
   for (size_t d = 0; d < doc.size(); ++d) CompleteNames(*doc[d], &all_labels[d]);
   // Words of the document's names, for a name whose conjunction the text
   // layer kept on (وطاجكستان, and Tajikistan: a rare spelling of a rare name
@@ -653,11 +655,17 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
         }
         return p;
       };
-      float confidence = 1;
-      for (size_t k = i; k < j; ++k) {
-        if (decoded[d][k] != kO) confidence = std::min(confidence, position(k, IsInside(decoded[d][k])));
+      // A name the rules made from words the model left out (a quoted
+      // title) has no posterior: it is given kRuleConfidence.
+      float confidence = kRuleConfidence;
+      if (std::any_of(decoded[d].begin() + static_cast<long>(i), decoded[d].begin() + static_cast<long>(j),
+                      [](uint8_t l) { return l != kO; })) {
+        confidence = 1;
+        for (size_t k = i; k < j; ++k) {
+          if (decoded[d][k] != kO) confidence = std::min(confidence, position(k, IsInside(decoded[d][k])));
+        }
+        if (j < labels.size()) confidence = std::min(confidence, 1 - position(j, true));
       }
-      if (j < labels.size()) confidence = std::min(confidence, 1 - position(j, true));
       Mention m;
       m.span = {tokens[s.first_token + i].span.begin, tokens[s.first_token + j - 1].span.end};
       // The name starts after its clitics (ب+سوريا، و+واشنطن): the stem is

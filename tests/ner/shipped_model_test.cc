@@ -96,6 +96,12 @@ TEST_F(ShippedModelTest, OneDocumentOnePerson) {
                    {"LOC", "قرغيزستان"}}));
 }
 
+TEST_F(ShippedModelTest, TitleInASentenceWithoutOtherNames) {
+  // "He presented the programme «People and I» yesterday": the title is the
+  // only name, made by a rule in a sentence the model found nothing in.
+  EXPECT_EQ(Mentions(*tagger_, "وقدم برنامج «الناس وأنا» أمس."), (Found{{"MISC", "الناس وأنا"}}));
+}
+
 TEST_F(ShippedModelTest, NisbaSurnameIsAKnownMiss) {
   // Jordanian foreign minister Youssef al-Masri met his French counterpart
   // in Amman. The right answer is {PER "يوسف المصري", LOC "عمان"}; the
