@@ -260,6 +260,11 @@ IngestSummary Ingest(Store* store, const std::vector<std::string>& paths,
       store->db_, "INSERT OR IGNORE INTO vocab(term, ending, skeleton) VALUES(?, ?, ?)");
   if (files.empty()) return Store::AnalyzeAndResolve(store, options, start, &summary);
 
+  // The index is flushed from memory to a new segment when a batch commits
+  // or its pending data pass this size (1 MB by default): one segment a batch,
+  // not a hundred small ones merged again and again. Kept in the index's
+  // configuration.
+  internal::Exec(store->db_, "INSERT INTO docs_fts(docs_fts, rank) VALUES('hashsize', 67108864)");
   // The reader runs ahead of the writer by at most a batch.
   ChunkQueue queue(kBatchDocuments);
   std::thread reading([&] {
