@@ -462,10 +462,12 @@ class Resolver {
       return full.type == s.type && WithoutArticle(full.words[0]) == WithoutArticle(s.words[0]);
     }
     // An acronym reads like a word, so the tagger gives it any type (جاهش
-    // as a person): one not typed an organisation must also be written in
-    // a document that names the long form.
+    // as a person). One not typed an organisation must also be written in a
+    // document that names the long form, and have four letters at least:
+    // three-letter words are often names that happen to fit (أمل, Amal, and
+    // الأمم المتحدة لشؤون اللاجئين).
     if (s.words.size() == 1 && full.type == EntityType::kOrganization && IsAcronym(s.words[0], full.words) &&
-        (s.type == EntityType::kOrganization || ShareDocument(s, full))) {
+        (s.type == EntityType::kOrganization || (s.core.tokens[0].letters.size() >= 4 && ShareDocument(s, full)))) {
       return true;
     }
     const NameToken& word = s.core.tokens[0];

@@ -161,12 +161,16 @@ TEST(ResolveEntitiesTest, AcronymsTypedOtherwiseOrWithTheirHeadJoinTheLongForm) 
   // Letters of the long form's words too, but never written where the long
   // form is: not joined, alone or after a head word.
   c.Add(5, kPer, "جسش").Add(6, kOrg, "جبهة جسش");
+  // Three letters that fit, tagged a person, next to the long form: a name.
+  c.Add(7, kOrg, "جبهة تحرير السهول الشرقية").Add(7, kPer, "جتش");
   const Resolution r = c.Resolve();
   for (size_t m : {1u, 2u, 3u, 4u, 5u}) EXPECT_EQ(r.entity_of[m], r.entity_of[0]) << m;
   // The type is the long form's: short forms do not vote.
   EXPECT_EQ(r.entities[r.entity_of[0]].type, kOrg);
   EXPECT_NE(r.entity_of[6], r.entity_of[0]);
   EXPECT_NE(r.entity_of[7], r.entity_of[0]);
+  EXPECT_EQ(r.entity_of[8], r.entity_of[0]);
+  EXPECT_NE(r.entity_of[9], r.entity_of[0]);
 }
 
 TEST(ResolveEntitiesTest, AnOrganisationAfterForTheJoinsItsNameWithTheArticle) {
