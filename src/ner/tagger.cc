@@ -391,11 +391,14 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
   for (size_t s = 0; s < doc.size(); ++s) MarkQuotedTitles(*doc[s], &(*labels)[s]);
   // An organisation's name and a place's with nothing between are one name:
   // a club and its city (دينامو كييف، ستيوا بوخارست), which the model reads
-  // as two.
+  // as two. Not when the place carries a clitic: «أرسنال وبرشلونة» (Arsenal
+  // and Barcelona), «أسبيتار بالدوحة» (Aspetar in Doha).
   const int org = BeginOf(EntityType::kOrganization), place = BeginOf(EntityType::kLocation);
-  for (std::vector<uint8_t>& l : *labels) {
+  for (size_t s = 0; s < doc.size(); ++s) {
+    std::vector<uint8_t>& l = (*labels)[s];
     for (size_t k = 1; k < l.size(); ++k) {
-      if (l[k] == place && (l[k - 1] == org || l[k - 1] == org + 1)) {
+      const std::string_view clitics = Proclitics((*doc[s])[k]);
+      if (l[k] == place && (l[k - 1] == org || l[k - 1] == org + 1) && (clitics.empty() || clitics == "ال")) {
         for (size_t x = k; x < l.size() && (x == k || l[x] == place + 1); ++x) l[x] = static_cast<uint8_t>(org + 1);
       }
     }

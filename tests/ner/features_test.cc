@@ -234,6 +234,8 @@ TEST(FeaturesTest, OneNameHasOneTypeInADocument) {
             (V{{"O", "B-ORG", "I-ORG", "O"}}));
   EXPECT_EQ(Harmonized(f, {{"دينامو", "في", "كييف"}}, {{"B-ORG", "O", "B-LOC"}}, {0.9f}),
             (V{{"B-ORG", "O", "B-LOC"}}));
+  // "Dynamo and Beirut": a conjunction between is nothing between.
+  EXPECT_EQ(Harmonized(f, {{"دينامو", "وبيروت"}}, {{"B-ORG", "B-LOC"}}, {0.9f}), (V{{"B-ORG", "B-LOC"}}));
   // "the programme «People and I»": the title is a name; quotation marks
   // after another word, or a title running on too long, are not.
   EXPECT_EQ(Harmonized(f, {{"قدم", "برنامج", "«", "الناس", "وأنا", "»"}}, {{"O", "O", "O", "O", "O", "O"}}, {0.9f}),
