@@ -478,8 +478,8 @@ class Resolver {
       // with tokens of one or two letters).
       const NameToken& surname = tokens.back();
       const size_t a = word.letters.size() - word.article, b = surname.letters.size() - surname.article;
-      return full.type == EntityType::kPerson && std::min(a, b) >= 3 && 4 * std::min(a, b) >= 3 * std::max(a, b) &&
-             matcher_.TokenScore(word, surname) >= kShortFormThreshold;
+      return full.type == EntityType::kPerson && !EndsWithAncestor(full) && std::min(a, b) >= 3 &&
+             4 * std::min(a, b) >= 3 * std::max(a, b) && matcher_.TokenScore(word, surname) >= kShortFormThreshold;
     }
     if (full.type != EntityType::kOrganization && full.type != EntityType::kLocation) return false;
     // Organisations and places are not transliterated: the word is the
@@ -489,6 +489,22 @@ class Resolver {
       return std::string_view(word.letters).substr(word.article) == std::string_view(t.letters).substr(t.article);
     };
     return same_word(tokens.front()) || same_word(tokens.back());
+  }
+
+  // Whether a person's name ends with an ancestor's given name rather than
+  // a surname: a chain of بن / ابن / بنت (son, daughter of) whose last word
+  // has no article and does not follow آل (family of). خالد alone is not
+  // محمد بن سعود بن خالد, while القيسي alone is سليمان بن عامر القيسي.
+  static bool EndsWithAncestor(const Spelling& full) {
+    const std::vector<std::string>& w = full.words;
+    if (w.size() < 3 || WithoutArticle(w.back()).size() != w.back().size()) return false;
+    // بن، ابن، بنت and آل as match keys.
+    static const std::string son = text::MatchKey("بن"), son_of = text::MatchKey("ابن"),
+                             daughter = text::MatchKey("بنت"), family = text::MatchKey("آل");
+    if (w[w.size() - 2] == family) return false;
+    return std::any_of(w.begin() + 1, w.end() - 1, [&](const std::string& x) {
+      return x == son || x == son_of || x == daughter;
+    });
   }
 
   bool ShareDocument(const Spelling& a, const Spelling& b) const {

@@ -150,6 +150,20 @@ TEST(ResolveEntitiesTest, OrganisationShortFormsAndAcronyms) {
   EXPECT_EQ(r.entities[r.entity_of[0]].name, "جبهة تحرير السهول الشرقية");
 }
 
+TEST(ResolveEntitiesTest, TheLastNameOfAChainOfSonsIsNoSurname) {
+  Collection c;
+  // Hamad son of Saud son of Khalid; then Khalid alone, in another document:
+  // a grandfather's given name, not the man. A family name after the chain
+  // (القيسي) or after آل (family of) is his.
+  c.Add(1, kPer, "حمد بن سعود بن خالد").Add(2, kPer, "خالد");
+  c.Add(3, kPer, "سليم بن عامر الراشدي").Add(4, kPer, "الراشدي");
+  c.Add(5, kPer, "منصور بن زايد آل نهيان").Add(6, kPer, "نهيان");
+  const Resolution r = c.Resolve();
+  EXPECT_NE(r.entity_of[1], r.entity_of[0]);
+  EXPECT_EQ(r.entity_of[3], r.entity_of[2]);
+  EXPECT_EQ(r.entity_of[5], r.entity_of[4]);
+}
+
 TEST(ResolveEntitiesTest, AcronymsTypedOtherwiseOrWithTheirHeadJoinTheLongForm) {
   Collection c;
   // The tagger read the acronym as a person where the long form is near,
