@@ -75,6 +75,58 @@ uint64_t WordHash(std::string_view w) {
   return h;
 }
 
+std::string HexKey(uint64_t h) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string key(16, '0');
+  for (int i = 15; i >= 0; --i, h >>= 4) key[i] = kHex[h & 15];
+  return key;
+}
+
+// The SimHash of a sequence of words, given their hashes one by one.
+class ShingleSketch {
+ public:
+  ShingleSketch() { mins_.fill(kEmpty); }
+
+  void AddWord(uint64_t w2) {
+    if (++words_ >= 3) Add(Mix(w0_ ^ std::rotl(w1_, 21) ^ std::rotl(w2, 42)));
+    w0_ = w1_;
+    w1_ = w2;
+  }
+
+  uint64_t Finish() {
+    if (words_ == 0) return 0;
+    if (words_ < 3) Add(Mix(w0_ ^ std::rotl(w1_, 21)));  // a text of one or two words
+    // An empty bin takes the value of the next full one, shifted by the
+    // distance so that the bins it feeds do not all agree by construction.
+    uint64_t fingerprint = 0;
+    for (int bin = 0; bin < kBins; ++bin) {
+      int from = bin;
+      int distance = 0;
+      while (mins_[from] == kEmpty) {
+        from = (from + 1) % kBins;
+        ++distance;
+      }
+      const uint64_t v = distance == 0 ? mins_[from] : Mix(mins_[from] + distance);
+      fingerprint |= (v & 1) << bin;
+    }
+    return fingerprint;
+  }
+
+ private:
+  static constexpr int kBins = 64;
+  static constexpr uint64_t kEmpty = ~uint64_t{0};
+
+  void Add(uint64_t h) {
+    const int bin = static_cast<int>(h >> 58);  // the top 6 bits choose the bin
+    mins_[bin] = std::min(mins_[bin], h & ((uint64_t{1} << 58) - 1));
+  }
+
+  std::array<uint64_t, kBins> mins_;
+  // Word hashes of the current shingle, oldest first.
+  uint64_t w0_ = 0, w1_ = 0;
+  size_t words_ = 0;
+};
+
 }  // namespace
 
 std::string ContentKey(std::string_view text) {
@@ -82,47 +134,32 @@ std::string ContentKey(std::string_view text) {
   ForEachWord(text::MatchKey(text), [&](std::string_view w) {
     for (const char c : w) h = (h ^ static_cast<uint8_t>(c)) * kFnvPrime;
   });
-  h = Mix(h);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string key(16, '0');
-  for (int i = 15; i >= 0; --i, h >>= 4) key[i] = kHex[h & 15];
-  return key;
+  return HexKey(Mix(h));
 }
 
 uint64_t SimHash(std::string_view text) {
-  constexpr int kBins = 64;
-  constexpr uint64_t kEmpty = ~uint64_t{0};
-  std::array<uint64_t, kBins> mins;
-  mins.fill(kEmpty);
-  auto add = [&](uint64_t h) {
-    const int bin = static_cast<int>(h >> 58);  // the top 6 bits choose the bin
-    mins[bin] = std::min(mins[bin], h & ((uint64_t{1} << 58) - 1));
-  };
-  // Word hashes of the current shingle, oldest first.
-  uint64_t w0 = 0, w1 = 0;
-  size_t words = 0;
-  ForEachWord(text::MatchKey(text), [&](std::string_view w) {
-    const uint64_t w2 = WordHash(w);
-    if (++words >= 3) add(Mix(w0 ^ std::rotl(w1, 21) ^ std::rotl(w2, 42)));
-    w0 = w1;
-    w1 = w2;
+  ShingleSketch sketch;
+  ForEachWord(text::MatchKey(text), [&](std::string_view w) { sketch.AddWord(WordHash(w)); });
+  return sketch.Finish();
+}
+
+Fingerprints FingerprintKeys(std::string_view title_key, std::string_view text_key) {
+  // ContentKey hashes the letters of all words in a row, so the title's
+  // words and then the text's are the words of title + "\n" + text.
+  uint64_t h = kFnvOffset;
+  ForEachWord(title_key, [&](std::string_view w) {
+    for (const char c : w) h = (h ^ static_cast<uint8_t>(c)) * kFnvPrime;
   });
-  if (words == 0) return 0;
-  if (words < 3) add(Mix(w0 ^ std::rotl(w1, 21)));  // a text of one or two words
-  // An empty bin takes the value of the next full one, shifted by the
-  // distance so that the bins it feeds do not all agree by construction.
-  uint64_t fingerprint = 0;
-  for (int bin = 0; bin < kBins; ++bin) {
-    int from = bin;
-    int distance = 0;
-    while (mins[from] == kEmpty) {
-      from = (from + 1) % kBins;
-      ++distance;
+  ShingleSketch sketch;
+  ForEachWord(text_key, [&](std::string_view w) {
+    uint64_t word = kFnvOffset;
+    for (const char c : w) {
+      h = (h ^ static_cast<uint8_t>(c)) * kFnvPrime;
+      word = (word ^ static_cast<uint8_t>(c)) * kFnvPrime;
     }
-    const uint64_t v = distance == 0 ? mins[from] : Mix(mins[from] + distance);
-    fingerprint |= (v & 1) << bin;
-  }
-  return fingerprint;
+    sketch.AddWord(word);
+  });
+  return {HexKey(Mix(h)), sketch.Finish()};
 }
 
 // Ends a chain of NearDuplicateIndex.

@@ -124,6 +124,15 @@ class BoilerplateFilter {
 std::string ContentKey(std::string_view text);
 uint64_t SimHash(std::string_view text);
 
+// ContentKey(title + "\n" + text) and SimHash(text) of a document, from the
+// matching keys of its title and text (text::MatchKey, or the text of
+// text::Normalize at kMatch), in one pass: for a caller that has the keys.
+struct Fingerprints {
+  std::string content_key;
+  uint64_t simhash = 0;
+};
+Fingerprints FingerprintKeys(std::string_view title_key, std::string_view text_key);
+
 // Finds, among added fingerprints, one within `max_distance` bits. Not thread-safe.
 class NearDuplicateIndex {
  public:

@@ -293,10 +293,13 @@ int IndexedTerms(const text::Token& token, std::string_view key, text::Span term
 }
 
 void ComputeIndexTokens(std::string_view text, IndexTokens* out) {
+  ComputeIndexTokens(tx::Normalize(text, tx::kMatch), out);
+}
+
+void ComputeIndexTokens(const text::Normalized& keys, IndexTokens* out) {
   out->chars.clear();
   out->tokens.clear();
   out->distinct_terms.clear();  // FindDistinctTerms fills them, for writers only
-  const tx::Normalized keys = tx::Normalize(text, tx::kMatch);
   const std::string_view k = keys.text;
   out->chars.reserve(k.size() + k.size() / 4);
   auto add = [&](tx::Span key, tx::Span original, bool colocated) {

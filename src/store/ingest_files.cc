@@ -19,6 +19,7 @@
 #include "store/internal.h"
 #include "store/store.h"
 #include "text/internal.h"
+#include "text/text.h"
 
 namespace marsad::store {
 namespace {
@@ -149,11 +150,15 @@ Chunk PrepareChunk(std::vector<ingest::Document>* docs, size_t begin, size_t end
     r.published = std::move(d.published);
     r.boilerplate_json = BoilerplateJson(d.boilerplate);
     r.extra_json = std::move(d.extra_json);
-    r.content_key = ingest::ContentKey(r.title + "\n" + d.text);
-    r.simhash = ingest::SimHash(d.text);
     r.text = std::move(d.text);
-    internal::ComputeIndexTokens(r.title, &chunk.title_tokens[i]);
-    internal::ComputeIndexTokens(r.text, &chunk.text_tokens[i]);
+    // One matching key of each serves the index and both fingerprints.
+    const text::Normalized title_key = text::Normalize(r.title, text::kMatch);
+    const text::Normalized text_key = text::Normalize(r.text, text::kMatch);
+    ingest::Fingerprints fingerprints = ingest::FingerprintKeys(title_key.text, text_key.text);
+    r.content_key = std::move(fingerprints.content_key);
+    r.simhash = fingerprints.simhash;
+    internal::ComputeIndexTokens(title_key, &chunk.title_tokens[i]);
+    internal::ComputeIndexTokens(text_key, &chunk.text_tokens[i]);
     internal::FindDistinctTerms(&chunk.title_tokens[i]);
     internal::FindDistinctTerms(&chunk.text_tokens[i]);
   });

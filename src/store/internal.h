@@ -44,6 +44,8 @@ struct IndexTokens {
 };
 
 void ComputeIndexTokens(std::string_view text, IndexTokens* out);
+// The same from the text's matching key (text::Normalize at kMatch).
+void ComputeIndexTokens(const text::Normalized& keys, IndexTokens* out);
 // Sets tokens->distinct_terms: what a writer adds to the vocabulary.
 void FindDistinctTerms(IndexTokens* tokens);
 

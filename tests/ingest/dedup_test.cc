@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ingest/ingest.h"
+#include "text/text.h"
 
 namespace marsad::ingest {
 namespace {
@@ -127,6 +128,28 @@ TEST(DedupTest, SimHashOfTinyAndEmptyTexts) {
   EXPECT_NE(SimHash("درنة"), 0u);
   EXPECT_EQ(SimHash("سيول درنة"), SimHash("سيول  درنه!"));  // one two-word shingle
   EXPECT_EQ(SimHash(kFlood), SimHash(kFlood));
+}
+
+TEST(DedupTest, FingerprintsFromKeysEqualThoseFromTheTexts) {
+  // Title and text as a reader gives them, including the edges where the
+  // two keys meet: an empty title, a text opening with a combining mark (a
+  // hamza above, U+0654), a title ending in a digit, Latin and mixed case.
+  const std::vector<std::pair<std::string, std::string>> docs = {
+      {"سيول درنة", kFlood},  // "floods in Derna"
+      {"", kOtherFloodReport},
+      {"عاجل 2024", "\u0654" + kFlood.substr(0, 300)},  // "urgent 2024"
+      {"Floods in DERNA", "Breaking: 40 injured."},
+      {"عنوان فقط", ""},  // "a title only"
+      {"", ""},
+  };
+  for (const auto& [title, text] : docs) {
+    const Fingerprints f = FingerprintKeys(text::MatchKey(title), text::MatchKey(text));
+    EXPECT_EQ(f.content_key, ContentKey(title + "\n" + text)) << title;
+    EXPECT_EQ(f.simhash, SimHash(text)) << title;
+  }
+  // A different title is a different document: سيول "floods", أمطار "rains".
+  EXPECT_NE(FingerprintKeys(text::MatchKey("سيول"), text::MatchKey(kFlood)).content_key,
+            FingerprintKeys(text::MatchKey("أمطار"), text::MatchKey(kFlood)).content_key);
 }
 
 TEST(NearDupIndexTest, FindsOnlyWithinTheRadius) {
