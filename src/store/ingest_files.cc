@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <iterator>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -186,9 +187,6 @@ Chunk PrepareChunk(std::vector<ingest::Document>* docs, size_t begin, size_t end
   internal::ParallelFor(fresh.size(), reader->threads, [&](size_t i) {
     chunk.new_terms[i] = internal::MakeVocabTerm(fresh[i]);
   });
-  // New terms in sorted order: the vocabulary B-tree fills page by page.
-  std::sort(chunk.new_terms.begin(), chunk.new_terms.end(),
-            [](const auto& a, const auto& b) { return a.term < b.term; });
   return chunk;
 }
 
@@ -285,6 +283,7 @@ IngestSummary Ingest(Store* store, const std::vector<std::string>& paths,
   std::unordered_set<std::string> keys_in_batch;
   ingest::NearDuplicateIndex batch_near(kNearBits);
   std::vector<std::pair<int64_t, uint64_t>> added;
+  std::vector<internal::VocabTerm> batch_terms;
   try {
     for (Chunk chunk; queue.Pop(&chunk);) {
       summary.read += chunk.records.size();
@@ -331,12 +330,20 @@ IngestSummary Ingest(Store* store, const std::vector<std::string>& paths,
         ++summary.added;
         if (r.duplicate_of) ++summary.near_duplicates;
       }
-      for (const internal::VocabTerm& t : chunk.new_terms) {
+      std::move(chunk.new_terms.begin(), chunk.new_terms.end(), std::back_inserter(batch_terms));
+      if (chunk.ends_batch) {
+        // The batch's new terms in sorted order: the vocabulary B-tree fills
+        // page by page (sorted chunk by chunk, they took a third longer).
+        std::sort(batch_terms.begin(), batch_terms.end(),
+                  [](const auto& a, const auto& b) { return a.term < b.term; });
+        for (const internal::VocabTerm& t : batch_terms) {
+          insert_term.Reset();
+          insert_term.Bind(1, t.term).Bind(2, t.ending).Bind(3, t.skeleton);
+          insert_term.Step();
+        }
         insert_term.Reset();
-        insert_term.Bind(1, t.term).Bind(2, t.ending).Bind(3, t.skeleton);
-        insert_term.Step();
+        batch_terms.clear();
       }
-      insert_term.Reset();
       if (!chunk.ends_batch) continue;
       store->Commit();
       in_batch = false;
