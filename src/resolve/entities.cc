@@ -40,6 +40,10 @@ constexpr size_t kLinkCheck = 8;
 // Below this tagger confidence a span is as likely to be cut wrongly
 // ("جون كيري أوباما") as right.
 constexpr float kWeakConfidence = 0.6f;
+// A short form found alone in its document goes to a full name elsewhere
+// only if the full names it may stand for have at least one mention for
+// every kShortFormShare of its own.
+constexpr size_t kShortFormShare = 10;
 // A short form found alone goes to the full name it is the surname of in at
 // least this many times more mentions than any other.
 constexpr size_t kDominance = 10;
@@ -660,14 +664,17 @@ class Resolver {
     for (size_t j = k + 1; j < doc_mentions.size(); ++j) {
       if (is_candidate(doc_mentions[j])) return cluster_of_mention_[doc_mentions[j]];
     }
-    // Outside its document, only names not cut weakly by the tagger.
+    // Outside its document, only names not cut weakly by the tagger, and
+    // only a name attested often enough next to the short form: سلمان alone,
+    // a thousand times, is not the one «محمد سلمان» a miscut span wrote.
     if (short_form.generic || roots.empty()) return own;
-    if (roots.size() == 1) return static_cast<int32_t>(roots[0].first);
-    // One candidate far better attested than the others (أوباما is باراك
-    // أوباما's surname in hundreds of mentions, some miscut span's once).
     std::vector<std::pair<size_t, uint32_t>> support;
     for (const auto& [root, n] : roots) support.push_back({n, root});
     std::sort(support.rbegin(), support.rend());
+    if (support[0].first * kShortFormShare < short_form.mentions.size()) return own;
+    if (roots.size() == 1) return static_cast<int32_t>(roots[0].first);
+    // One candidate far better attested than the others (أوباما is باراك
+    // أوباما's surname in hundreds of mentions, some miscut span's once).
     if (support[0].first >= kDominance * support[1].first) return static_cast<int32_t>(support[0].second);
     // Context: the other names of this document.
     std::set<int32_t> here;

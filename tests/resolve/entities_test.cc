@@ -164,6 +164,20 @@ TEST(ResolveEntitiesTest, TheLastNameOfAChainOfSonsIsNoSurname) {
   EXPECT_EQ(r.entity_of[5], r.entity_of[4]);
 }
 
+TEST(ResolveEntitiesTest, AShortFormFarCommonerThanItsOnlyFullNameIsItsOwn) {
+  Collection c;
+  // One document writes Ahmad Ghassan; eleven others Ghassan alone: those
+  // are not that man, once mentioned, but someone known by the one word.
+  c.Add(1, kPer, "أحمد غسان");
+  for (int doc = 2; doc <= 12; ++doc) c.Add(doc, kPer, "غسان");
+  // One full name and two lone mentions elsewhere: they are his.
+  c.Add(20, kPer, "رستم تيموروف").Add(21, kPer, "تيموروف").Add(22, kPer, "تيموروف");
+  const Resolution r = c.Resolve();
+  for (size_t m = 1; m <= 11; ++m) EXPECT_NE(r.entity_of[m], r.entity_of[0]) << m;
+  EXPECT_EQ(r.entity_of[13], r.entity_of[12]);
+  EXPECT_EQ(r.entity_of[14], r.entity_of[12]);
+}
+
 TEST(ResolveEntitiesTest, AcronymsTypedOtherwiseOrWithTheirHeadJoinTheLongForm) {
   Collection c;
   // The tagger read the acronym as a person where the long form is near,
