@@ -269,7 +269,9 @@ struct Resolution {
 // decide the entity's. A name of one word (a surname, a short form, an
 // acronym) joins the full name it stands for in its own document, the
 // nearest one before it; else the only full name in the collection it can
-// stand for; else it stays an entity of its own. An acronym the tagger did
+// stand for, if that is written at least once for every ten times the
+// short form is; else it stays an entity of its own. The last word of a
+// chain of بن (محمد بن سعود بن خالد) is a grandfather's name, no surname. An acronym the tagger did
 // not type an organisation, or one written after a head word (جماعة جاهش),
 // joins a long form only if some document writes both. `links`
 // index into `mentions`; alias entries are applied first and always win.
