@@ -92,53 +92,6 @@ void KeyFunction(sqlite3_context* ctx, int, sqlite3_value** args) {
   sqlite3_result_text(ctx, k.data(), static_cast<int>(k.size()), SQLITE_TRANSIENT);
 }
 
-// Function words (prepositions, conjunctions, particles, pronouns,
-// demonstratives, relatives), as matching keys. They are in most documents,
-// so BM25 gives them no weight, and they make up a sixth of all words.
-const tx::internal::StringSet& FunctionWords() {
-  static const tx::internal::StringSet keys = [] {
-    tx::internal::StringSet set;
-    for (const char* w : {
-             // in, from, on, to, about, with, between, towards, at, with (لدى), since, until
-             "في", "من", "على", "إلى", "عن", "مع", "بين", "نحو", "عند", "لدى", "منذ", "حتى",
-             // without, except, during, other than, against, via, before, after
-             "دون", "سوى", "خلال", "غير", "ضد", "عبر", "قبل", "بعد",
-             // or, or (أم), then, but (بل), but (لكن), but rather, not, did not, will not
-             "أو", "أم", "ثم", "بل", "لكن", "لكنه", "لكنها", "إنما", "لا", "لم", "لن",
-             // not (ليس), what, if, when, already (قد), indeed (لقد), that, that he/she
-             "ليس", "ليست", "ما", "إذا", "إذ", "لو", "قد", "لقد", "أن", "إن", "أنه", "إنه",
-             "أنها", "إنها", "أنهم", "إنهم", "كي", "لكي", "أي", "أيضا", "كما", "حيث", "كلا",
-             // he, she, they, they two, they (f.), we, I, you
-             "هو", "هي", "هم", "هما", "هن", "نحن", "أنا", "أنت", "أنتم",
-             // this, this (f.), these, that, that (f.), those
-             "هذا", "هذه", "هذان", "هاتان", "هؤلاء", "ذلك", "تلك", "أولئك",
-             // who, which: the relative pronouns
-             "الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي",
-             "اللاتي",
-             // to him, to her, to them, in it, from it, on it, about it, to it, with it
-             "له", "لها", "لهم", "لهما", "فيه", "فيها", "فيهم", "منه", "منها", "منهم",
-             "عليه", "عليها", "عليهم", "عنه", "عنها", "عنهم", "إليه", "إليها", "إليهم",
-             "به", "بها", "بهم", "معه", "معها", "معهم",
-             // while, every, some, was, was (f.)
-             "بينما", "كل", "بعض", "كان", "كانت",
-         }) {
-      set.insert(text::MatchKey(w));
-    }
-    return set;
-  }();
-  return keys;
-}
-
-bool IsFunctionWord(std::string_view key) {
-  // A longer key is no function word: skip the hash of a long word.
-  static const size_t longest = [] {
-    size_t n = 0;
-    for (const std::string& k : FunctionWords()) n = std::max(n, k.size());
-    return n;
-  }();
-  return key.size() <= longest && FunctionWords().contains(key);
-}
-
 // Bytes of a one-letter proclitic (و ف ب ل ك) starting a word of at least
 // four letters, or 0.
 uint32_t ProcliticLength(std::string_view word) {
@@ -282,12 +235,12 @@ int IndexedTerms(const text::Token& token, std::string_view key, text::Span term
   }
   terms[0] = token.stem.size() > 0 ? token.stem : token.span;
   const std::string_view term = key.substr(terms[0].begin, terms[0].size());
-  if (IsFunctionWord(term)) return 0;
+  if (tx::IsFunctionWord(term)) return 0;
   if (!(terms[0] == token.span)) return 1;
   // The tokenizer keeps وسوريا whole (it cannot tell و+سوريا from a name
   // like وليد); the index also holds the rest, so سوريا finds it.
   const uint32_t rest = ProcliticLength(term);
-  if (rest == 0 || IsFunctionWord(term.substr(rest))) return 1;
+  if (rest == 0 || tx::IsFunctionWord(term.substr(rest))) return 1;
   terms[1] = {terms[0].begin + rest, terms[0].end};
   return 2;
 }

@@ -19,7 +19,7 @@ using internal::Exec;
 using internal::Fail;
 using internal::Statement;
 
-constexpr int kSchemaVersion = 4;
+constexpr int kSchemaVersion = 5;
 
 // Each entry brings the schema from version i to i + 1.
 constexpr const char* kMigrations[] = {
@@ -186,6 +186,16 @@ constexpr const char* kMigrations[] = {
     -- writing saves the single writer a fifth of its work.
     INSERT INTO docs_fts(docs_fts, rank) VALUES('automerge', 16);
     INSERT INTO docs_fts(docs_fts, rank) VALUES('crisismerge', 64);
+    )sql",
+    R"sql(
+    -- على (on) is indexed again: its key is that of the name علي (Ali).
+    INSERT INTO docs_fts(docs_fts) VALUES('rebuild');
+    CREATE VIRTUAL TABLE temp.indexed_terms USING fts5vocab(main, docs_fts, 'row');
+    INSERT OR IGNORE INTO vocab(term, ending, skeleton)
+      SELECT term, marsad_ending_key(term), marsad_skeleton_key(term) FROM temp.indexed_terms
+      WHERE unicode(term) BETWEEN 1536 AND 1791;  -- Arabic letters, U+0600 to U+06FF
+    DROP TABLE temp.indexed_terms;
+    INSERT INTO docs_fts(docs_fts) VALUES('optimize');
     )sql",
 };
 

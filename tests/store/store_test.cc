@@ -52,7 +52,7 @@ class StoreTest : public ::testing::Test {
 
 TEST_F(StoreTest, CreatesSchemaAndStoresDocuments) {
   auto s = OpenRw();
-  EXPECT_EQ(s->schema_version(), 4);
+  EXPECT_EQ(s->schema_version(), 5);
   s->Begin();
   const int64_t id = s->AddDocument(Doc("k1", "عنوان", "وصل الوفد إلى دمشق أمس."));
   s->Commit();
@@ -217,7 +217,7 @@ TEST_F(StoreTest, UpgradeFromVersion3RebuildsIndexAndVocabulary) {
             SQLITE_OK);
   sqlite3_close(raw);
   auto s = OpenRw();
-  EXPECT_EQ(s->schema_version(), 4);
+  EXPECT_EQ(s->schema_version(), 5);
   EXPECT_EQ(s->IntegrityCheck(), "ok");
   ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
   sqlite3_stmt* st = nullptr;
@@ -232,6 +232,35 @@ TEST_F(StoreTest, UpgradeFromVersion3RebuildsIndexAndVocabulary) {
   std::vector<SearchHit> hits;
   std::string error;
   ASSERT_TRUE(s->Search("عاصمة", {}, &hits, &error)) << error;
+  EXPECT_EQ(hits.size(), 1u);
+}
+
+TEST_F(StoreTest, UpgradeFromVersion4IndexesTheNameAli) {
+  {
+    auto s = OpenRw();
+    s->Begin();
+    s->AddDocument(Doc("a", "خبر", "التقى علي حسن بالوزير"));  // Ali Hassan met the minister
+    s->Commit();
+  }
+  // A version 4 database did not index علي (taken for على, on): its index
+  // holds the text without it.
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+  ASSERT_TRUE(internal::RegisterExtensions(raw));
+  ASSERT_EQ(sqlite3_exec(raw,
+                         "INSERT INTO docs_fts(docs_fts, rowid, title, text) "
+                         "SELECT 'delete', id, title, text FROM docs; "
+                         "INSERT INTO docs_fts(rowid, title, text) SELECT id, title, 'التقى حسن بالوزير' FROM docs; "
+                         "PRAGMA user_version=4",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+  auto s = OpenRw();
+  EXPECT_EQ(s->schema_version(), 5);
+  EXPECT_EQ(s->IntegrityCheck(), "ok");
+  std::vector<SearchHit> hits;
+  std::string error;
+  ASSERT_TRUE(s->Search("علي", {}, &hits, &error)) << error;
   EXPECT_EQ(hits.size(), 1u);
 }
 
@@ -414,7 +443,7 @@ TEST_F(StoreTest, ReopenKeepsDataAndSchema) {
   }
   auto s = OpenRw();
   EXPECT_EQ(s->DocumentCount(), 1);
-  EXPECT_EQ(s->schema_version(), 4);
+  EXPECT_EQ(s->schema_version(), 5);
   EXPECT_EQ(s->IntegrityCheck(), "ok");
 }
 
