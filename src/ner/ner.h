@@ -17,7 +17,12 @@
 // decoding under the BIO constraint, so every mention is a well-formed span)
 // over word, stem, affix, context, gazetteer and word-cluster features, in two
 // passes: the second also sees the first's labels of the same word in nearby
-// sentences of the document (models with the "document" feature group). The
+// sentences of the document (models with the "document" feature group).
+// Decoding rules then make a document agree with itself (one type per name,
+// a surname alone is its person) and cut names where no name goes (verbs of
+// saying, function words). Tag reports names as marsad stores them, with a
+// head word that is part of the name (صحيفة الضفاف, the newspaper al-Difaf);
+// TagWords and TagDocument keep ANERcorp's spans, which leave it out. The
 // model file is self-contained: it carries its feature configuration, its
 // gazetteers and its word clusters, and is versioned.
 //
