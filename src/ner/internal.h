@@ -315,6 +315,10 @@ inline constexpr float kHeadBoost = 48;
 void CutAtNonNameWords(const std::vector<WordInfo>& words, std::vector<float>* scores);
 inline constexpr float kNotInName = 1000;
 
+// The confidence of a name the rules below made without the model: as
+// likely right as not.
+inline constexpr float kRuleConfidence = 0.5f;
+
 // Rules on the decoded labels of a document's sentences. In each sentence:
 // an untagged title in quotation marks after a word that introduces one
 // (برنامج «X», the programme X) is another name (MISC); an organisation's
@@ -329,9 +333,6 @@ inline constexpr float kNotInName = 1000;
 // same stems takes the type whose posterior, summed over its occurrences,
 // is largest (`marginals`: per sentence, n × kLabels, empty for a sentence
 // without names).
-// The confidence of a name the rules made without the model: as likely
-// right as not.
-inline constexpr float kRuleConfidence = 0.5f;
 void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
                        const std::vector<std::vector<float>>& marginals,
                        std::vector<std::vector<uint8_t>>* labels);

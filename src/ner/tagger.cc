@@ -6,7 +6,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <limits>
-#include <numeric>
 #include <unordered_map>
 
 #include "ner/internal.h"
@@ -292,14 +291,14 @@ bool PrepositionAndArticle(const WordInfo& w) {
 // film, book, series, novel, song, play, album, poem.
 bool IntroducesTitle(const WordInfo& w) {
   static const auto* stems = [] {
-    auto* v = new std::vector<std::string>;
+    auto* set = new text::internal::StringSet;
     for (const char* word : {"عنوان", "برنامج", "فيلم", "كتاب", "مسلسل", "رواية", "أغنية", "مسرحية",
                              "ألبوم", "قصيدة"}) {
-      v->push_back(text::MatchKey(word));
+      set->insert(text::MatchKey(word));
     }
-    return v;
+    return set;
   }();
-  return w.kind == kArabic && std::find(stems->begin(), stems->end(), w.stem) != stems->end();
+  return w.kind == kArabic && stems->contains(w.stem);
 }
 
 bool OpensQuote(const WordInfo& w) { return w.key == "«" || w.key == "\"" || w.key == "'"; }

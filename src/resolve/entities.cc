@@ -97,6 +97,13 @@ std::string_view WithoutArticle(std::string_view w) {
   return w;
 }
 
+// The first letter of a matching key word after its article: a name's
+// letter in an acronym (هجرة of الهجرة gives ه).
+std::string_view Initial(std::string_view word) {
+  const std::string_view bare = WithoutArticle(word);
+  return bare.substr(0, static_cast<unsigned char>(bare[0]) >= 0xC0 ? 2 : 1);
+}
+
 // One spelling of a name: every mention whose text has this matching key.
 struct Spelling {
   std::string key;
@@ -524,14 +531,10 @@ class Resolver {
   void JoinAcronyms() {
     // Long forms by the first letters of their first and last words.
     std::unordered_map<std::string, std::vector<uint32_t>> long_forms;
-    const auto initial = [](std::string_view w) {
-      w = WithoutArticle(w);
-      return std::string(w.substr(0, static_cast<unsigned char>(w[0]) >= 0xC0 ? 2 : 1));
-    };
     for (uint32_t i = 0; i < spellings_.size(); ++i) {
       const Spelling& s = spellings_[i];
       if (s.type != EntityType::kOrganization || s.words.size() < 3 || !IsFullName(s)) continue;
-      long_forms[initial(s.words.front()) + initial(s.words.back())].push_back(i);
+      long_forms[std::string(Initial(s.words.front())) + std::string(Initial(s.words.back()))].push_back(i);
     }
     for (uint32_t i = 0; i < spellings_.size(); ++i) {
       const Spelling& s = spellings_[i];
@@ -540,7 +543,7 @@ class Resolver {
       }
       const std::string& word = s.words.back();
       const size_t last = word.size() - (static_cast<unsigned char>(word.back()) >= 0x80 ? 2 : 1);
-      auto it = long_forms.find(initial(word) + word.substr(last));
+      auto it = long_forms.find(std::string(Initial(word)) + word.substr(last));
       if (it == long_forms.end()) continue;
       // The acronym alone may be what shares a document with the long form.
       const auto alone = key_index_.find(word);
@@ -565,11 +568,8 @@ class Resolver {
       i += n;
     }
     if (letters.size() < 3 || letters.size() > 8 || words.size() < letters.size()) return false;
-    std::vector<std::string> initials;
-    for (const std::string& w : words) {
-      const std::string_view bare = WithoutArticle(w);
-      initials.emplace_back(bare.substr(0, (static_cast<unsigned char>(bare[0]) >= 0xC0) ? 2 : 1));
-    }
+    std::vector<std::string_view> initials;
+    for (const std::string& w : words) initials.push_back(Initial(w));
     if (initials.front() != letters.front() || initials.back() != letters.back()) return false;
     size_t next = 0;
     for (const std::string& l : letters) {
