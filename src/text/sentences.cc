@@ -84,6 +84,9 @@ uint32_t WrapWidth(std::string_view text) {
   std::sort(open_lengths.begin(), open_lengths.end());
   const uint32_t typical = open_lengths[open_lengths.size() * 3 / 4];
   if (typical > 400) return 0;  // long lines are paragraphs, not wraps
+  // Wraps are of one width; a scraped page's menus, bylines and links are of
+  // all widths, and a link line is then no wrap of the paragraph after it.
+  if (open_lengths[open_lengths.size() / 4] * 2 < typical) return 0;
   return typical * 6 / 10;
 }
 

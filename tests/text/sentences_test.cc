@@ -74,6 +74,26 @@ TEST(Sentences, HardWrappedParagraphIsJoined) {
   EXPECT_TRUE(s[0].ends_with("يمولهم.")) << s[0];
 }
 
+// A scraped page: menus, bylines and links are lines without sentence
+// punctuation, as many as the paragraphs, but of all widths. None is a wrap,
+// so a link line ending on a name does not run on into the next paragraph.
+TEST(Sentences, OpenLinesOfAllWidthsAreNotWraps) {
+  const std::string page =
+      "الرئيسية / أخبار / تقارير / ملفات\n"
+      "بحث\n"
+      "الكاتب: قسم الأخبار | آخر تحديث\n"
+      "شارك الخبر\n"
+      "أعلنت السلطات في العاصمة اليوم عن اعتقال عدد من الأشخاص المشتبه بانتمائهم إلى جماعة "
+      "مسلحة.\n"
+      "اقرأ أيضا: تقرير عن قادة الفصائل المسلحة في مخيم النور\n"
+      "ولم تعلن أي جهة مسؤوليتها عن الهجوم الذي وقع في ساعة متأخرة من الليل.\n"
+      "تعليقات القراء\n"
+      "جميع الحقوق محفوظة للموقع ولا يجوز النقل دون إذن مسبق من الإدارة\n";
+  const V s = Split(page);
+  ASSERT_EQ(s.size(), 9u);
+  EXPECT_EQ(s[5], "اقرأ أيضا: تقرير عن قادة الفصائل المسلحة في مخيم النور");
+}
+
 TEST(Sentences, TokenRangesMatchSpans) {
   const Normalized n = Normalize("جملة أولى. جملة ثانية؟ وثالثة");
   const auto tokens = Tokenize(n.text);
