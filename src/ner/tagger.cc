@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <limits>
+#include <optional>
 #include <unordered_map>
 
 #include "ner/internal.h"
@@ -228,6 +229,26 @@ const Head* HeadAt(const std::vector<WordInfo>& words, size_t i) {
   return nullptr;
 }
 
+// Head words in the dual construct state, which name two places or groups
+// joined by و, each without the head: مخيمي الهول وروج (the camps of al-Hol
+// and Roj), محافظتي نينوى والأنبار (the governorates of Nineveh and Anbar),
+// حركتي فتح وحماس (the Fatah and Hamas movements).
+std::optional<EntityType> DualHeadAt(const std::vector<WordInfo>& words, size_t i) {
+  static const auto* heads = [] {
+    auto* m = new std::unordered_map<std::string, EntityType>;
+    // camps, cities, towns, villages, governorates, states, regions
+    for (const char* w : {"مخيمي", "مدينتي", "بلدتي", "قريتي", "محافظتي", "ولايتي", "منطقتي"}) {
+      m->emplace(text::MatchKey(w), EntityType::kLocation);
+    }
+    // movements, newspapers
+    for (const char* w : {"حركتي", "صحيفتي"}) m->emplace(text::MatchKey(w), EntityType::kOrganization);
+    return m;
+  }();
+  const auto it = heads->find(words[i].key);
+  if (it == heads->end()) return std::nullopt;
+  return it->second;
+}
+
 // A word that may be part of a name: not a function word (the corpus's most
 // frequent words, such as أن، في، الذي — that, in, which) nor a verb of saying.
 bool NameCandidate(const WordInfo& w) {
@@ -318,6 +339,23 @@ void MarkQuotedTitles(const std::vector<WordInfo>& words, std::vector<uint8_t>* 
     if (j == i + 2 || j == words.size() || !ClosesQuote(words[j])) continue;
     for (size_t k = i + 2; k < j; ++k) l[k] = static_cast<uint8_t>(k == i + 2 ? misc : misc + 1);
   }
+  // An organisation's head word opening a quotation opens its name, which
+  // runs to the closing mark: «كتيبة ما وراء النهر» (the Transoxiana
+  // Battalion), whose words after the head are a function word and a
+  // preposition the model never starts a name with.
+  const int org = BeginOf(EntityType::kOrganization);
+  for (size_t i = 0; i + 2 < words.size(); ++i) {
+    if (!OpensQuote(words[i])) continue;
+    const Head* head = HeadAt(words, i + 1);
+    if (head == nullptr || !head->in_name || head->type != EntityType::kOrganization) continue;
+    size_t j = i + 2;
+    while (j < words.size() && j < i + 2 + kLongestTitle && words[j].kind != kPunct &&
+           (l[j] == kO || l[j] == org || l[j] == org + 1)) {
+      ++j;
+    }
+    if (j == i + 2 || j == words.size() || !ClosesQuote(words[j])) continue;
+    for (size_t k = i + 1; k < j; ++k) l[k] = static_cast<uint8_t>(k == i + 1 ? org : org + 1);
+  }
 }
 
 }  // namespace
@@ -348,6 +386,30 @@ void BoostAfterHeads(const std::vector<WordInfo>& words, std::vector<float>* sco
   for (size_t i = 1; i < words.size(); ++i) {
     const WordInfo& w = words[i];
     if (w.kind != kArabic) continue;
+    if (const std::optional<EntityType> dual = DualHeadAt(words, i - 1)) {
+      // Each name begins a mention of its own: the first after the head, the
+      // second at the next word the conjunction و was stripped from. Without
+      // that second name the word is no dual but a possessive, "my city",
+      // "my village" (قريتي الوديعة, my quiet village), and names nothing.
+      // The dual is a surer sign than the singular (whose name may be a
+      // common noun the model rightly leaves out), so the boost is twice as
+      // large: with kHeadBoost alone, common words as names (الهول, the
+      // horror; السنابل, ears of wheat) stayed untagged.
+      constexpr float kDualHeadBoost = 2 * kHeadBoost;
+      size_t second = i + 1;
+      while (second < words.size() && second <= i + 3 &&
+             !Proclitics(words[second]).starts_with("و")) {
+        ++second;
+      }
+      if (second >= words.size() || second > i + 3 || !NameCandidate(w) ||
+          !NameCandidate(words[second])) {
+        continue;
+      }
+      const int begin = BeginOf(*dual);
+      (*scores)[i * kLabels + begin] += kDualHeadBoost;
+      (*scores)[second * kLabels + begin] += kDualHeadBoost;
+      continue;
+    }
     const Head* head = HeadAt(words, i - 1);
     if (head == nullptr || !NameCandidate(w) || IndefiniteAdjective(w)) continue;
     const int type = static_cast<int>(head->type);

@@ -82,6 +82,27 @@ TEST_F(ShippedModelTest, NamesAfterHeadWords) {
   }
 }
 
+TEST_F(ShippedModelTest, TwoNamesAfterADualHead) {
+  // A head word in the dual names two places or groups, each without it:
+  // "families were moved from the camps of al-Rayhan and al-Sanabil", "in
+  // the governorates of Nineveh and Anbar".
+  const Found camps = Mentions(*tagger_, "ونقلت العائلات من مخيمي الريحان والسنابل إلى المدينة.");
+  EXPECT_EQ(camps, (Found{{"LOC", "الريحان"}, {"LOC", "السنابل"}}));
+  const Found provinces = Mentions(*tagger_, "وانتشرت القوات في محافظتي نينوى والأنبار.");
+  EXPECT_TRUE(provinces.count({"LOC", "نينوى"})) << provinces.size();
+  EXPECT_TRUE(provinces.count({"LOC", "الأنبار"})) << provinces.size();
+  // Without a second name the word is a possessive, "I long for my quiet
+  // village every evening", and names nothing.
+  EXPECT_EQ(Mentions(*tagger_, "أحن إلى قريتي الوديعة كل مساء."), Found{});
+}
+
+TEST_F(ShippedModelTest, QuotedOrganisationRunsToTheClosingMark) {
+  // "The commander of «the Beyond the Valley Battalion» was killed in a
+  // strike": after its head word the name goes on through a function word.
+  EXPECT_EQ(Mentions(*tagger_, "قتل قائد «كتيبة ما وراء الوادي» في غارة ليلية."),
+            (Found{{"ORG", "كتيبة ما وراء الوادي"}}));
+}
+
 TEST_F(ShippedModelTest, OneDocumentOnePerson) {
   // The Uzbek Farhad Nazarov arrived in Istanbul; a security source said
   // Nazarov left; the authorities in Uzbekistan and Kyrgyzstan accuse
