@@ -365,6 +365,10 @@ class Resolver {
       if (!IsFullName(s)) continue;
       const auto& t = s.core.tokens;
       const std::string type = std::to_string(static_cast<int>(s.type)) + ":";
+      // All the letters, for a name spaced differently (ماوراء, ما وراء).
+      std::string joined = type + (t[0].arabic ? "=" : "~");
+      for (const NameToken& token : t) joined += token.letters;
+      blocks[joined].push_back(i);
       if (t.size() == 1) {
         blocks[type + text::EndingKey(std::string(WithoutArticle(s.words.back())))].push_back(i);
         blocks[type + t[0].key].push_back(i);
@@ -431,7 +435,7 @@ class Resolver {
     if (a.type == EntityType::kPerson || a.type == EntityType::kMisc) return true;
     const auto& x = a.core.tokens.size() <= b.core.tokens.size() ? a.core.tokens : b.core.tokens;
     const auto& y = &x == &a.core.tokens ? b.core.tokens : a.core.tokens;
-    if (x.size() == y.size()) return true;
+    if (x.size() == y.size() || internal::SameLettersRespaced(a.core, b.core)) return true;
     for (size_t i = 0; i < x.size(); ++i) {
       if (std::string_view(x[i].letters).substr(x[i].article) !=
           std::string_view(y[i].letters).substr(y[i].article)) {

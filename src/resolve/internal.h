@@ -48,6 +48,10 @@ const std::unordered_map<std::string, std::string>& CountryNames();
 // The blocking key of a token's letters (see BlockingKeys).
 std::string TokenKey(bool arabic, std::string_view letters);
 
+// Whether two names of different numbers of tokens are the same letters in
+// the same scripts, spaced differently (match.cc).
+bool SameLettersRespaced(const PreparedName& a, const PreparedName& b);
+
 // Letters of an Arabic word (text::MatchKey applied first) or Latin word as
 // alphabet indices; false if the word has a letter of the other script or
 // none at all.

@@ -126,6 +126,36 @@ bool ShortVowelPattern(std::string_view x, std::string_view y) {
   return consonants(x) == consonants(y);
 }
 
+// Whether an Arabic spelling (letters) writes every vowel of its reading
+// (Latin letters) with a long-vowel letter, as the transliteration of a
+// foreign name does (فورد, Ford; هايدي, Haydee), where Arabic names leave
+// short vowels unwritten (محمد, Mohamed; سعد, Saad; عمر, Omar). Vowels are
+// counted as runs; a y before a vowel and a word-initial و or ي are
+// consonants (Yusuf, وليد), and so is a final e after a consonant (Horace).
+bool WrittenInFull(std::string_view arabic, std::string_view latin) {
+  static const int alef = internal::ArabicIndex(U'\u0627');  // ا
+  size_t written = 0;
+  bool in_run = false;
+  for (size_t i = 0; i < arabic.size(); ++i) {
+    const int c = static_cast<uint8_t>(arabic[i]);
+    const bool vowel = internal::IsLongVowel(c) && (i > 0 || c == alef);
+    written += vowel && !in_run;
+    in_run = vowel;
+  }
+  constexpr int kE = 'e' - 'a', kY = 'y' - 'a';
+  size_t end = latin.size();
+  if (end > 2 && latin[end - 1] == kE && !internal::IsLatinVowel(latin[end - 2])) --end;
+  size_t spoken = 0;
+  in_run = false;
+  for (size_t i = 0; i < end; ++i) {
+    const bool before_vowel = i + 1 < end && internal::IsLatinVowel(latin[i + 1]);
+    const bool vowel = internal::IsLatinVowel(latin[i]) && !(latin[i] == kY && before_vowel);
+    spoken += vowel && !in_run;
+    in_run = vowel;
+  }
+  return written >= spoken;
+}
+
 // Latin letters (alphabet indices) with ph read as f and doubled letters
 // written once.
 std::string FoldLatin(std::string_view s) {
@@ -155,6 +185,34 @@ bool Before(const PreparedName& a, const PreparedName& b) {
 }
 
 }  // namespace
+
+namespace internal {
+
+// Whether two names are the same letters in the same scripts, spaced
+// differently: كتيبة ما وراء النهر and كتيبة ماوراء النهر (the Transoxiana
+// Battalion), أبو ظبي and أبوظبي. Token by token alignment cannot see it.
+bool SameLettersRespaced(const PreparedName& a, const PreparedName& b) {
+  if (a.tokens.size() == b.tokens.size()) return false;
+  size_t ta = 0, tb = 0, ia = 0, ib = 0;
+  bool any = false;
+  const auto skip_empty = [](const PreparedName& p, size_t* t) {
+    while (*t < p.tokens.size() && p.tokens[*t].letters.empty()) ++*t;
+  };
+  for (;;) {
+    skip_empty(a, &ta);
+    skip_empty(b, &tb);
+    if (ta == a.tokens.size() || tb == b.tokens.size()) break;
+    const NameToken& x = a.tokens[ta];
+    const NameToken& y = b.tokens[tb];
+    if (x.arabic != y.arabic || x.letters[ia] != y.letters[ib]) return false;
+    any = true;
+    if (++ia == x.letters.size()) ++ta, ia = 0;
+    if (++ib == y.letters.size()) ++tb, ib = 0;
+  }
+  return any && ta == a.tokens.size() && tb == b.tokens.size();
+}
+
+}  // namespace internal
 
 Matcher::Matcher(std::unique_ptr<Model> model) : model_(std::move(model)) {}
 Matcher::~Matcher() = default;
@@ -231,6 +289,9 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
       }
       const std::string& decoded = it->second;
       if (decoded.empty()) return kVowelPatternCap;
+      // Both spellings written in full: a foreign name, whose vowel letters
+      // come and go between transliterations.
+      if (WrittenInFull(other, decoded) && WrittenInFull(x_known ? x : y, reading)) return both;
       const float as_decoded = model_->arabic_latin.LogLikelihoodRatio(other, decoded);
       return as_known >= as_decoded - kReadingMargin ? both : std::min(both, kVowelPatternCap);
     }
@@ -275,6 +336,7 @@ double Matcher::CombineTokenScores(const PreparedName& a_in, const PreparedName&
   const size_t n_in = std::min(a_in.tokens.size(), kMaxTokens);
   const size_t m_in = std::min(b_in.tokens.size(), kMaxTokens);
   if (n_in == 0 || m_in == 0) return 0;
+  if (internal::SameLettersRespaced(a_in, b_in)) return 1;
   // In the fixed order of the two names, the matrix transposed if need be.
   const bool swap = Before(b_in, a_in);
   const PreparedName& a = swap ? b_in : a_in;

@@ -293,6 +293,17 @@ TEST(ResolveEntitiesTest, OrganisationFormsDifferOnlyByAddedWords) {
   EXPECT_EQ(r.entity_of[2], r.entity_of[3]);
 }
 
+TEST(ResolveEntitiesTest, AnOrganisationSpacedDifferentlyIsOne) {
+  // The Beyond-the-Valley Battalion, «ما وراء» written as one word in one
+  // outlet; a battalion of another name stays apart.
+  Collection c;
+  c.Add(1, kOrg, "كتيبة ما وراء الوادي").Add(2, kOrg, "كتيبة ماوراء الوادي");
+  c.Add(3, kOrg, "كتيبة وراء الوادي");
+  const Resolution r = c.Resolve();
+  EXPECT_EQ(r.entity_of[0], r.entity_of[1]);
+  EXPECT_NE(r.entity_of[0], r.entity_of[2]);
+}
+
 TEST(ResolveEntitiesTest, GenericWordsNameOnlyWhatPrecedesThem) {
   Collection c;
   c.Add(1, kOrg, "منظمة حماية السهول").Add(1, kOrg, "المنظمة");  // 0, 1

@@ -53,6 +53,9 @@ const NamePair kVariants[] = {
     {"ماريو فالنتي", "مريو فالنتي", "a short foreign name one vowel letter apart"},
     {"Philomena Rastova", "Filomena Rasstova", "ph/f and a doubled letter in Latin"},
     {"Phillipa Stannard", "Filipa Stanard", "ph/f and doubled letters in Latin"},
+    // The Beyond-the-Valley Battalion, two words of it written as one.
+    {"كتيبة ما وراء الوادي", "كتيبة ماوراء الوادي", "the same letters spaced differently"},
+    {"Santa Cruz Brigade", "Santacruz Brigade", "the same letters spaced differently in Latin"},
 };
 
 // Different people with similar names (none may match).
