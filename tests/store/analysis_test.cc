@@ -226,9 +226,9 @@ TEST_F(AnalysisTest, ExamplesAgainstGold) {
   // allowance is رحيموف, the surname of two men, which is an alias of both
   // and so may be looked up in the other's entity.
   EXPECT_GE(merged + 1, found);
-  // The tagger finds three quarters of the spellings (31 of 40 when this
-  // was written; the misses are listed in the closing notes).
-  EXPECT_GE(found * 4, variants * 3);
+  // The tagger finds all but two of the spellings (34 of 36 when this was
+  // written): مهند العكيدي and مهند عكيدي, whose given name it leaves out.
+  EXPECT_GE(found + 2, variants);
 }
 
 }  // namespace
