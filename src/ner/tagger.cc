@@ -464,6 +464,24 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
       }
     }
   }
+  // A person's name does not end on a particle (son of, father of, servant
+  // of, family of): اشرف عبد الباقي had ended on عبد.
+  static const auto* particles = [] {
+    auto* set = new text::internal::StringSet;
+    for (const char* w : {"بن", "ابن", "بنت", "ابنة", "أبو", "عبد", "آل"}) set->insert(text::MatchKey(w));
+    return set;
+  }();
+  for (size_t s = 0; s < doc.size(); ++s) {
+    const std::vector<WordInfo>& words = *doc[s];
+    std::vector<uint8_t>& l = (*labels)[s];
+    for (size_t k = 1; k < l.size(); ++k) {
+      if (l[k] == kO && (l[k - 1] == person || l[k - 1] == person + 1) &&
+          particles->contains(words[k - 1].key) && words[k].kind == kArabic &&
+          NameCandidate(words[k]) && !text::IsFunctionWord(words[k].key)) {
+        l[k] = static_cast<uint8_t>(person + 1);
+      }
+    }
+  }
   for (size_t s = 0; s < doc.size(); ++s) {
     const std::vector<WordInfo>& words = *doc[s];
     std::vector<uint8_t>& l = (*labels)[s];

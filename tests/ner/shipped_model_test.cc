@@ -103,6 +103,13 @@ TEST_F(ShippedModelTest, QuotedOrganisationRunsToTheClosingMark) {
             (Found{{"ORG", "كتيبة ما وراء الوادي"}}));
 }
 
+TEST_F(ShippedModelTest, APersonsNameDoesNotEndOnAParticle) {
+  // "The artists Maher Abd al-Baqi and Salma Youssef took part": the model
+  // alone ends the first name on عبد (servant of).
+  EXPECT_EQ(Mentions(*tagger_, "وشارك في الحفل الفنان ماهر عبد الباقي ، والفنانة سلمى يوسف."),
+            (Found{{"PER", "ماهر عبد الباقي"}, {"PER", "سلمى يوسف"}}));
+}
+
 TEST_F(ShippedModelTest, OneDocumentOnePerson) {
   // The Uzbek Farhad Nazarov arrived in Istanbul; a security source said
   // Nazarov left; the authorities in Uzbekistan and Kyrgyzstan accuse
