@@ -313,8 +313,10 @@ bool PrepositionAndArticle(const WordInfo& w) {
 bool IntroducesTitle(const WordInfo& w) {
   static const auto* stems = [] {
     auto* set = new text::internal::StringSet;
-    for (const char* word : {"عنوان", "برنامج", "فيلم", "كتاب", "مسلسل", "رواية", "أغنية", "مسرحية",
-                             "ألبوم", "قصيدة"}) {
+    // بعنوان (titled) as well as its stem: the corpus has it far more often
+    // than عنوان alone, so its stem keeps the ب.
+    for (const char* word : {"عنوان", "بعنوان", "برنامج", "فيلم", "كتاب", "مسلسل", "رواية", "أغنية",
+                             "مسرحية", "ألبوم", "قصيدة"}) {
       set->insert(text::MatchKey(word));
     }
     return set;

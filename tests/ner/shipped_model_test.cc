@@ -128,6 +128,10 @@ TEST_F(ShippedModelTest, TitleInASentenceWithoutOtherNames) {
   // "He presented the programme «People and I» yesterday": the title is the
   // only name, made by a rule in a sentence the model found nothing in.
   EXPECT_EQ(Mentions(*tagger_, "وقدم برنامج «الناس وأنا» أمس."), (Found{{"MISC", "الناس وأنا"}}));
+  // "He published a book titled «Shadows of the City»": بعنوان, whose stem
+  // keeps its ب.
+  EXPECT_EQ(Mentions(*tagger_, "وأصدر كتابا بعنوان «ظلال المدينة» في الربيع."),
+            (Found{{"MISC", "ظلال المدينة"}}));
 }
 
 TEST_F(ShippedModelTest, NisbaSurnameIsAKnownMiss) {
