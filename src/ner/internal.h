@@ -115,6 +115,10 @@ class Lexicon {
   std::string StemOf(std::string_view key) const;
 
   const CorpusStats* Stats(std::string_view stem) const;
+  // Whether a match key is a definite adjective of nationality: the article,
+  // then a gazetteer country's name with the relative ending ي or ية
+  // (البرتغالي، الألمانية).
+  bool IsNationality(std::string_view key) const;
   uint32_t Classes(std::string_view stem) const;
   // Gazetteer bits of the stem sequence hashed by PhraseHash.
   uint16_t Phrase(uint64_t hash) const;
@@ -207,6 +211,7 @@ struct WordInfo {
   uint8_t kind;              // WordKind
   uint16_t gaz_begin;        // gazetteer phrases starting here
   uint16_t gaz_inside;       // gazetteer phrases continuing here
+  bool nationality;          // Lexicon::IsNationality
 };
 enum WordKind : uint8_t { kArabic, kLatin, kDigits, kPunct, kOther };
 

@@ -333,6 +333,27 @@ uint32_t Lexicon::Classes(std::string_view stem) const {
   return it == classes_.end() ? 0 : it->second;
 }
 
+bool Lexicon::IsNationality(std::string_view key) const {
+  if (!key.starts_with(kArticle)) return false;
+  std::string_view base = key.substr(kArticle.size());
+  // ية, or يه where the match key folds ة.
+  for (const std::string_view ending : {std::string_view("ية"), std::string_view("يه"), std::string_view("ي")}) {
+    if (base.ends_with(ending)) {
+      base.remove_suffix(ending.size());
+      break;
+    }
+  }
+  if (base.size() < 4 || base.size() == key.size() - kArticle.size()) return false;
+  // البرتغال، أمريكا، ألمانيا، اليابان: the nisba drops the article, a final ا
+  // or the ا of a final يا.
+  const std::string plain(base), the(kArticle);
+  for (const std::string& country :
+       {plain, the + plain, plain + "ا", the + plain + "ا", plain + "يا"}) {
+    if (Phrase(PhraseHash(0, StemOf(country))) & kGazCountry) return true;
+  }
+  return false;
+}
+
 uint16_t Lexicon::Phrase(uint64_t hash) const {
   auto it = phrases_.find(hash);
   return it == phrases_.end() ? 0 : it->second;

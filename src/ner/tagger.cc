@@ -495,6 +495,15 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
         std::fill(l.begin() + static_cast<long>(i), l.begin() + static_cast<long>(j), kO);
         return;
       }
+      // A club, a paper or a company named by a word of its own ends before
+      // the nationality after it (بورتو البرتغالي, Porto the Portuguese; بيلد
+      // الألمانية), where a descriptive name keeps it (وزارة الخارجية
+      // الطاجيكية, السلطة الفلسطينية: the word before it has the article).
+      const int org = BeginOf(EntityType::kOrganization);
+      if (l[i] == org && j - i >= 2 && words[j - 1].nationality && HasNoArticle(words[j - 2]) &&
+          !(words[j - 2].classes & kOrgTrigger)) {
+        l[--j] = kO;
+      }
       if (l[i] == person && j - i >= 2 && !HasNoArticle(words[i]) && Nisba(words[i]) &&
           !(words[i].classes & kGivenName)) {
         l[i] = kO;

@@ -110,6 +110,13 @@ TEST_F(ShippedModelTest, APersonsNameDoesNotEndOnAParticle) {
             (Found{{"PER", "ماهر عبد الباقي"}, {"PER", "سلمى يوسف"}}));
 }
 
+TEST_F(ShippedModelTest, AnOrganisationEndsBeforeItsNationality) {
+  // "The German company Falden announced a new deal": the nationality
+  // describes the company; the name is its own word with the head.
+  EXPECT_EQ(Mentions(*tagger_, "وأعلنت شركة فالدن الألمانية عن صفقة جديدة."),
+            (Found{{"ORG", "شركة فالدن"}}));
+}
+
 TEST_F(ShippedModelTest, OneDocumentOnePerson) {
   // The Uzbek Farhad Nazarov arrived in Istanbul; a security source said
   // Nazarov left; the authorities in Uzbekistan and Kyrgyzstan accuse
