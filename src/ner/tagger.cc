@@ -499,7 +499,6 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
       // the nationality after it (بورتو البرتغالي, Porto the Portuguese; بيلد
       // الألمانية), where a descriptive name keeps it (وزارة الخارجية
       // الطاجيكية, السلطة الفلسطينية: the word before it has the article).
-      const int org = BeginOf(EntityType::kOrganization);
       if (l[i] == org && j - i >= 2 && words[j - 1].nationality && HasNoArticle(words[j - 2]) &&
           !(words[j - 2].classes & kOrgTrigger)) {
         l[--j] = kO;
