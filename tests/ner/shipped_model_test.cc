@@ -117,6 +117,15 @@ TEST_F(ShippedModelTest, AnOrganisationEndsBeforeItsNationality) {
             (Found{{"ORG", "شركة فالدن"}}));
 }
 
+TEST_F(ShippedModelTest, CuratedOrganisationsOfSeveralWords) {
+  // "NATO agreed to send more troops"; "ministers of the Gulf Cooperation
+  // Council states met in Riyadh": the model alone leaves both untagged.
+  EXPECT_EQ(Mentions(*tagger_, "ووافق حلف شمال الأطلسي على إرسال قوات إضافية."),
+            (Found{{"ORG", "حلف شمال الأطلسي"}}));
+  EXPECT_EQ(Mentions(*tagger_, "واجتمع وزراء دول مجلس التعاون الخليجي في الرياض."),
+            (Found{{"ORG", "مجلس التعاون الخليجي"}, {"LOC", "الرياض"}}));
+}
+
 TEST_F(ShippedModelTest, OneDocumentOnePerson) {
   // The Uzbek Farhad Nazarov arrived in Istanbul; a security source said
   // Nazarov left; the authorities in Uzbekistan and Kyrgyzstan accuse
