@@ -344,11 +344,11 @@ bool Lexicon::IsNationality(std::string_view key) const {
     }
   }
   if (base.size() < 4 || base.size() == key.size() - kArticle.size()) return false;
-  // البرتغال، أمريكا، ألمانيا، اليابان: the nisba drops the article, a final ا
-  // or the ا of a final يا.
+  // البرتغال، كندا، ألمانيا، طاجيكستان: the nisba drops the article, a final
+  // ا, the ا of a final يا, or ستان.
   const std::string plain(base), the(kArticle);
   for (const std::string& country :
-       {plain, the + plain, plain + "ا", the + plain + "ا", plain + "يا"}) {
+       {plain, the + plain, plain + "ا", the + plain + "ا", plain + "يا", plain + "ستان"}) {
     if (Phrase(PhraseHash(0, StemOf(country))) & kGazCountry) return true;
   }
   return false;

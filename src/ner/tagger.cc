@@ -558,6 +558,33 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
 void CompleteNames(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
   static const std::string in = text::MatchKey("في"), lands = text::MatchKey("بلاد");
   std::vector<uint8_t>& l = *labels;
+  // A state body of a named country: ministry, authority, service, council,
+  // court, directorate, commission, department, then its definite words up
+  // to a nationality (وزارة الدفاع الروسية, the Russian Ministry of Defence;
+  // جهاز الأمن الفيدرالي الروسي). ANERcorp tags none of them, and without the
+  // nationality (وزارة الخارجية) it is every country's, so no entity.
+  static const auto* bodies = [] {
+    auto* set = new text::internal::StringSet;
+    for (const char* w : {"وزارة", "هيئة", "جهاز", "مجلس", "محكمة", "مديرية", "مفوضية", "دائرة"}) {
+      set->insert(text::MatchKey(w));
+    }
+    return set;
+  }();
+  constexpr size_t kLongestBody = 4;  // words after the head, the nationality included
+  const int org = BeginOf(EntityType::kOrganization);
+  for (size_t i = 0; i + 2 < l.size(); ++i) {
+    if (l[i] != kO || !bodies->contains(words[i].stem) || !HasNoArticle(words[i])) continue;
+    size_t k = i + 1;
+    while (k < l.size() && k <= i + kLongestBody && l[k] == kO && !HasNoArticle(words[k]) &&
+           !words[k].nationality) {
+      ++k;
+    }
+    if (k == i + 1 || k >= l.size() || k > i + kLongestBody || l[k] != kO || !words[k].nationality) {
+      continue;
+    }
+    for (size_t x = i; x <= k; ++x) l[x] = static_cast<uint8_t>(x == i ? org : org + 1);
+    i = k;
+  }
   ForEachMention(l, [&](size_t i, size_t j) {
     const int begin = l[i];
     if (i > 0 && l[i - 1] == kO) {

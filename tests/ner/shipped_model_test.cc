@@ -126,6 +126,15 @@ TEST_F(ShippedModelTest, CuratedOrganisationsOfSeveralWords) {
             (Found{{"ORG", "مجلس التعاون الخليجي"}, {"LOC", "الرياض"}}));
 }
 
+TEST_F(ShippedModelTest, AStateBodyOfANamedCountry) {
+  // "The Russian Ministry of Defence said its forces withdrew": an
+  // organisation as marsad reports it, with its nationality. "The foreign
+  // ministry issued a statement": every country has one, so no name.
+  EXPECT_EQ(Mentions(*tagger_, "وقالت وزارة الدفاع الروسية إن قواتها انسحبت."),
+            (Found{{"ORG", "وزارة الدفاع الروسية"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وأصدرت وزارة الخارجية بيانا أمس."), Found{});
+}
+
 TEST_F(ShippedModelTest, OneDocumentOnePerson) {
   // The Uzbek Farhad Nazarov arrived in Istanbul; a security source said
   // Nazarov left; the authorities in Uzbekistan and Kyrgyzstan accuse
