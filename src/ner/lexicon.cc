@@ -345,10 +345,10 @@ bool Lexicon::IsNationality(std::string_view key) const {
   }
   if (base.size() < 4 || base.size() == key.size() - kArticle.size()) return false;
   // البرتغال، كندا، ألمانيا، طاجيكستان: the nisba drops the article, a final
-  // ا, the ا of a final يا, or ستان.
+  // ا, the ا of a final يا, or ستان; السعودية is both.
   const std::string plain(base), the(kArticle);
-  for (const std::string& country :
-       {plain, the + plain, plain + "ا", the + plain + "ا", plain + "يا", plain + "ستان"}) {
+  for (const std::string& country : {plain, the + plain, plain + "ا", the + plain + "ا",
+                                     plain + "يا", plain + "ستان", std::string(key)}) {
     if (Phrase(PhraseHash(0, StemOf(country))) & kGazCountry) return true;
   }
   return false;

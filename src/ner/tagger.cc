@@ -579,7 +579,11 @@ void CompleteNames(const std::vector<WordInfo>& words, std::vector<uint8_t>* lab
            !words[k].nationality) {
       ++k;
     }
-    if (k == i + 1 || k >= l.size() || k > i + kLongestBody || l[k] != kO || !words[k].nationality) {
+    // The nationality may be tagged a place on its own: السعودية is also the
+    // country's name.
+    const int place = BeginOf(EntityType::kLocation);
+    if (k == i + 1 || k >= l.size() || k > i + kLongestBody || !words[k].nationality ||
+        !(l[k] == kO || (l[k] == place && (k + 1 == l.size() || l[k + 1] != place + 1)))) {
       continue;
     }
     for (size_t x = i; x <= k; ++x) l[x] = static_cast<uint8_t>(x == i ? org : org + 1);

@@ -133,6 +133,10 @@ TEST_F(ShippedModelTest, AStateBodyOfANamedCountry) {
   EXPECT_EQ(Mentions(*tagger_, "وقالت وزارة الدفاع الروسية إن قواتها انسحبت."),
             (Found{{"ORG", "وزارة الدفاع الروسية"}}));
   EXPECT_EQ(Mentions(*tagger_, "وأصدرت وزارة الخارجية بيانا أمس."), Found{});
+  // "The Saudi interior ministry announced the arrest of a cell": السعودية
+  // is the adjective and the country's name, which the model tags alone.
+  EXPECT_EQ(Mentions(*tagger_, "وأعلنت وزارة الداخلية السعودية القبض على خلية."),
+            (Found{{"ORG", "وزارة الداخلية السعودية"}}));
 }
 
 TEST_F(ShippedModelTest, OneDocumentOnePerson) {
