@@ -26,6 +26,9 @@ constexpr size_t kMaxTokens = 12;
 // Token scores for two Arabic spellings known to be different names.
 constexpr double kVowelPatternCap = 0.4;  // see ShortVowelPattern
 constexpr double kKnownApart = 0.5;       // both in the data, read differently
+// Token score multiplier for two Latin spellings one of which has a
+// consonant w the other lacks; see ExtraW.
+constexpr double kExtraW = 0.5;
 // How much less likely (log, Arabic–Latin model) the known reading of one
 // spelling may be for the other than the other's own romanisation; chosen
 // on a development split of the training data, with محمد/محمود kept apart.
@@ -108,6 +111,15 @@ double Combine(const double* s, size_t stride, const size_t* len_a, const size_t
   return result;
 }
 
+// The letters of an Arabic spelling other than the long-vowel letters.
+std::string Consonants(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (!internal::IsLongVowel(static_cast<uint8_t>(c))) out += c;
+  }
+  return out;
+}
+
 // Whether two Arabic spellings differ only in long-vowel letters (ا و ي)
 // and are short. Arabic's own short names are told apart by exactly that
 // (سعد and سعيد, عمر and عامر, محمد and محمود), while the vowel letters that
@@ -116,14 +128,19 @@ double Combine(const double* s, size_t stride, const size_t* len_a, const size_t
 bool ShortVowelPattern(std::string_view x, std::string_view y) {
   constexpr size_t kShort = 5;
   if (x.size() > kShort || y.size() > kShort || x == y) return false;
-  auto consonants = [](std::string_view s) {
-    std::string out;
-    for (char c : s) {
-      if (!internal::IsLongVowel(static_cast<uint8_t>(c))) out += c;
-    }
-    return out;
-  };
-  return consonants(x) == consonants(y);
+  return Consonants(x) == Consonants(y);
+}
+
+// Whether two Arabic stems, both written after the article, are family
+// names of the nisba form (ending in ي) with different consonants. Arabic
+// spells its own names one way, so الزهراني, الظهراني and الشهراني (three
+// families: az-Zahrani, adh-Dhahrani, ash-Shahrani) are three names, while
+// the edit model, trained mostly on foreign names, lets ز, ظ and ش stand
+// for one another as transliterations do.
+bool NisbaConsonantsDiffer(std::string_view x, std::string_view y) {
+  static const char yeh = static_cast<char>(internal::ArabicIndex(U'\u064A'));  // ي
+  if (x.size() < 3 || y.size() < 3 || x.back() != yeh || y.back() != yeh) return false;
+  return Consonants(x) != Consonants(y);
 }
 
 // Whether an Arabic spelling (letters) writes every vowel of its reading
@@ -154,6 +171,32 @@ bool WrittenInFull(std::string_view arabic, std::string_view latin) {
     in_run = vowel;
   }
   return written >= spoken;
+}
+
+// Whether one of two Latin spellings (alphabet indices) has a w that the
+// other does not write at all. Latin w writes the glide و, which other
+// spellings of the name write as u, o or ou (Allawi and Aloui, Cowan and
+// Kuon) or as v (Pawel and Bavel): the two then have as many runs of u, o
+// and w. A w with no such counterpart is a consonant the other name lacks
+// (Marwell and Marela, Wilfredo and Alfredo, Kwippler and Kepler). Blocking
+// keys ignore w, so exactly these pairs reach the scorer, and the edit
+// model charges the w no more than an inserted vowel.
+bool ExtraW(std::string_view x, std::string_view y) {
+  constexpr char kO = 'o' - 'a', kU = 'u' - 'a', kV = 'v' - 'a', kW = 'w' - 'a';
+  const bool wx = x.find(kW) != std::string_view::npos;
+  const bool wy = y.find(kW) != std::string_view::npos;
+  if (wx == wy || (wx ? y : x).find(kV) != std::string_view::npos) return false;
+  auto rounded_runs = [](std::string_view s) {
+    size_t runs = 0;
+    bool in_run = false;
+    for (char c : s) {
+      const bool rounded = c == kO || c == kU || c == kW;
+      runs += rounded && !in_run;
+      in_run = rounded;
+    }
+    return runs;
+  };
+  return rounded_runs(x) != rounded_runs(y);
 }
 
 // Latin letters (alphabet indices) with ph read as f and doubled letters
@@ -236,8 +279,9 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
   const auto& known = model_->romanizer.known;
   auto latin_latin = [this](std::string_view x, std::string_view y) -> double {
     if (x == y) return 1;
-    return model_->cal_latin_latin.Score(model_->latin_latin.LogLikelihoodRatio(x, y), x.size(),
-                                         y.size());
+    const double score = model_->cal_latin_latin.Score(
+        model_->latin_latin.LogLikelihoodRatio(x, y), x.size(), y.size());
+    return ExtraW(x, y) ? kExtraW * score : score;
   };
   auto pair = [&](std::string_view x, std::string_view y) -> double {
     if (!a.arabic && !b.arabic) {
@@ -311,8 +355,10 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
     if (!stem_a.empty() && !stem_b.empty()) {
       // The article written on one side only is a small difference.
       const double penalty = a.article > 0 && b.article > 0 ? 0 : 0.08;
-      const double stems =
-          a.arabic == b.arabic && stem_a == stem_b ? 1 : pair(stem_a, stem_b);
+      double stems = a.arabic == b.arabic && stem_a == stem_b ? 1 : pair(stem_a, stem_b);
+      if (penalty == 0 && a.arabic && b.arabic && NisbaConsonantsDiffer(stem_a, stem_b)) {
+        stems = std::min(stems, kVowelPatternCap);
+      }
       // With the article on both sides, the stems alone are compared: the
       // two shared letters would only make the difference look smaller.
       best = penalty == 0 ? stems : std::max(best, stems - penalty);

@@ -53,6 +53,8 @@ const NamePair kVariants[] = {
     {"ماريو فالنتي", "مريو فالنتي", "a short foreign name one vowel letter apart"},
     {"Philomena Rastova", "Filomena Rasstova", "ph/f and a doubled letter in Latin"},
     {"Phillipa Stannard", "Filipa Stanard", "ph/f and doubled letters in Latin"},
+    {"Karim Allawi", "Karim Aloui", "the glide و written w or ou in Latin"},
+    {"Pawel Nowak", "Bavel Nowak", "Latin w written v"},
     // The Beyond-the-Valley Battalion, two words of it written as one.
     {"كتيبة ما وراء الوادي", "كتيبة ماوراء الوادي", "the same letters spaced differently"},
     {"Santa Cruz Brigade", "Santacruz Brigade", "the same letters spaced differently in Latin"},
@@ -74,6 +76,10 @@ const NamePair kHardNegatives[] = {
     {"كريم ناصر", "كريم نصري", "ناصر/نصري"},
     {"Karim Nasser", "Karim Nasri", "Nasser/Nasri"},
     {"فاطمة الزهراوي", "فاطمة الزهراني", "one consonant apart"},
+    {"Anna Marwell", "Anna Marela", "a consonant w one Latin spelling lacks"},
+    {"Ilse Kwippler", "Ilse Kepler", "a consonant w one Latin spelling lacks"},
+    // Fatima az-Zahrani and Fatima adh-Dhahrani: two family names.
+    {"فاطمة الزهراني", "فاطمة الظهراني", "nisba names a consonant apart (ز/ظ)"},
 };
 
 TEST(MatchScore, VariantSpellingsMatch) {
