@@ -119,6 +119,10 @@ class Lexicon {
   // then a gazetteer country's name with the relative ending ي or ية
   // (البرتغالي، الألمانية).
   bool IsNationality(std::string_view key) const;
+  // Whether a stem is a common word with the alif of the indefinite
+  // accusative (برنامجا, a programme; تلفزيونيا, televised): the corpus has
+  // the word without the alif far more often than with it.
+  bool IsIndefiniteAccusative(std::string_view stem) const;
   uint32_t Classes(std::string_view stem) const;
   // Gazetteer bits of the stem sequence hashed by PhraseHash.
   uint16_t Phrase(uint64_t hash) const;
@@ -212,6 +216,7 @@ struct WordInfo {
   uint16_t gaz_begin;        // gazetteer phrases starting here
   uint16_t gaz_inside;       // gazetteer phrases continuing here
   bool nationality;          // Lexicon::IsNationality
+  bool accusative;           // Lexicon::IsIndefiniteAccusative
 };
 enum WordKind : uint8_t { kArabic, kLatin, kDigits, kPunct, kOther };
 

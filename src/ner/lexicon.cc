@@ -354,6 +354,16 @@ bool Lexicon::IsNationality(std::string_view key) const {
   return false;
 }
 
+bool Lexicon::IsIndefiniteAccusative(std::string_view stem) const {
+  constexpr uint32_t kCommon = 50;  // occurrences of the word without the alif
+  constexpr uint32_t kRatio = 5;    // times as many as with it
+  if (!stem.ends_with("ا") || stem.size() < 8) return false;
+  const CorpusStats* bare = Stats(stem.substr(0, stem.size() - 2));
+  if (bare == nullptr || bare->count < kCommon) return false;
+  const CorpusStats* with = Stats(stem);
+  return with == nullptr || bare->count >= kRatio * with->count;
+}
+
 uint16_t Lexicon::Phrase(uint64_t hash) const {
   auto it = phrases_.find(hash);
   return it == phrases_.end() ? 0 : it->second;

@@ -373,6 +373,12 @@ void CutAtNonNameWords(const std::vector<WordInfo>& words, std::vector<float>* s
       // No name starts with a function word (ولن, and will not, tagged as
       // an organisation); some go on through one (ما وراء النهر).
       for (int t = 0; t < kEntityTypes; ++t) s[BeginOf(static_cast<EntityType>(t))] -= kNotInName;
+    } else if (w.accusative && !w.gaz_begin && !w.gaz_inside &&
+               !(w.classes & (kGivenName | kNamePer | kNameLoc | kNameOrg | kNameMisc))) {
+      // A common word in the indefinite accusative (برنامجا, a programme) is
+      // no name's word: «قدم X برنامجا» (X presented a programme) had taken
+      // it into the presenter's name.
+      for (int l = 1; l < kLabels; ++l) s[l] -= kNotInName;
     } else if (PrepositionAndArticle(w)) {
       s[BeginOf(EntityType::kPerson)] -= kNotInName;
       s[BeginOf(EntityType::kPerson) + 1] -= kNotInName;

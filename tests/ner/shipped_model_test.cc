@@ -139,6 +139,13 @@ TEST_F(ShippedModelTest, AStateBodyOfANamedCountry) {
             (Found{{"ORG", "وزارة الداخلية السعودية"}}));
 }
 
+TEST_F(ShippedModelTest, AnIndefiniteAccusativeEndsTheName) {
+  // "The artist Maher Said presented a programme about travel": برنامجا (a
+  // programme, accusative) is no part of his name.
+  EXPECT_EQ(Mentions(*tagger_, "وقدم الفنان ماهر سعيد برنامجا عن السفر."),
+            (Found{{"PER", "ماهر سعيد"}}));
+}
+
 TEST_F(ShippedModelTest, OneDocumentOnePerson) {
   // The Uzbek Farhad Nazarov arrived in Istanbul; a security source said
   // Nazarov left; the authorities in Uzbekistan and Kyrgyzstan accuse
