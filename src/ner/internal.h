@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "ner/ner.h"
+#include "text/internal.h"
 
 namespace marsad::ner::internal {
 
@@ -157,6 +158,11 @@ class Lexicon {
   // Phrase stems joined by spaces with their bits, kept for serialisation.
   std::vector<std::pair<std::string, uint16_t>> phrase_texts_;
   int max_phrase_words_ = 0;
+  // What IsNationality looks the key up in: each one-word country's stem
+  // without its article, a final ا, the ا of a final يا, or ستان, and the
+  // nisba stem of a country named by its adjective (السعودية).
+  text::internal::StringSet nationality_bases_;
+  void AddNationalityBases(std::string_view country_stem);
 };
 
 // Builds the lexicon's curated lists and gazetteers: the lists written in

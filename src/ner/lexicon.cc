@@ -333,25 +333,44 @@ uint32_t Lexicon::Classes(std::string_view stem) const {
   return it == classes_.end() ? 0 : it->second;
 }
 
+namespace {
+
+// The stem of a relative adjective: without ية, يه (ة folded) or ي; empty
+// if it has none of them.
+std::string_view NisbaBase(std::string_view s) {
+  for (const std::string_view ending : {std::string_view("ية"), std::string_view("يه"),
+                                        std::string_view("ي")}) {
+    if (s.ends_with(ending)) return s.substr(0, s.size() - ending.size());
+  }
+  return {};
+}
+
+}  // namespace
+
 bool Lexicon::IsNationality(std::string_view key) const {
   if (!key.starts_with(kArticle)) return false;
-  std::string_view base = key.substr(kArticle.size());
-  // ية, or يه where the match key folds ة.
-  for (const std::string_view ending : {std::string_view("ية"), std::string_view("يه"), std::string_view("ي")}) {
-    if (base.ends_with(ending)) {
-      base.remove_suffix(ending.size());
-      break;
+  const std::string_view base = NisbaBase(key.substr(kArticle.size()));
+  return base.size() >= 4 && nationality_bases_.contains(base);
+}
+
+void Lexicon::AddNationalityBases(std::string_view country_stem) {
+  // البرتغال، كندا، ألمانيا، طاجيكستان → البرتغالي، الكندي، الألماني،
+  // الطاجيكي. The match key of ألمانيا starts with ال too, so the stem is
+  // taken with and without it.
+  const std::string_view without = country_stem.starts_with(kArticle)
+                                       ? country_stem.substr(kArticle.size())
+                                       : country_stem;
+  for (const std::string_view s : {country_stem, without}) {
+    nationality_bases_.emplace(s);
+    for (const std::string_view suffix : {std::string_view("ا"), std::string_view("يا"),
+                                          std::string_view("ستان")}) {
+      if (s.ends_with(suffix)) nationality_bases_.emplace(s.substr(0, s.size() - suffix.size()));
     }
   }
-  if (base.size() < 4 || base.size() == key.size() - kArticle.size()) return false;
-  // البرتغال، كندا، ألمانيا، طاجيكستان: the nisba drops the article, a final
-  // ا, the ا of a final يا, or ستان; السعودية is both.
-  const std::string plain(base), the(kArticle);
-  for (const std::string& country : {plain, the + plain, plain + "ا", the + plain + "ا",
-                                     plain + "يا", plain + "ستان", std::string(key)}) {
-    if (Phrase(PhraseHash(0, StemOf(country))) & kGazCountry) return true;
+  // السعودية: the country's name is its adjective.
+  if (country_stem.starts_with(kArticle) && !NisbaBase(without).empty()) {
+    nationality_bases_.emplace(NisbaBase(without));
   }
-  return false;
 }
 
 bool Lexicon::IsIndefiniteAccusative(std::string_view stem) const {
@@ -382,6 +401,7 @@ void Lexicon::AddEntry(std::string_view text, uint32_t classes, uint16_t gazette
     joined += stem;
   }
   if (words.size() == 1 && classes) classes_[joined] |= classes;
+  if (words.size() == 1 && (gazetteers & kGazCountry)) AddNationalityBases(joined);
   if (gazetteers) {
     uint16_t& bits = phrases_[h];
     if ((bits | gazetteers) != bits) {
@@ -459,6 +479,7 @@ bool Lexicon::Deserialize(std::string_view* in) {
       at = end + 1;
     }
     phrases_[h] |= static_cast<uint16_t>(bits & ~kGazPrefix);
+    if (words == 1 && (bits & kGazCountry)) AddNationalityBases(stems);
     max_phrase_words_ = std::max(max_phrase_words_, words);
     phrase_texts_.emplace_back(std::move(stems), static_cast<uint16_t>(bits & ~kGazPrefix));
   }

@@ -244,6 +244,8 @@ std::optional<EntityType> DualHeadAt(const std::vector<WordInfo>& words, size_t 
     for (const char* w : {"حركتي", "صحيفتي"}) m->emplace(text::MatchKey(w), EntityType::kOrganization);
     return m;
   }();
+  // Every dual head ends in ي: a cheap test first, on every word tagged.
+  if (!words[i].key.ends_with("ي")) return std::nullopt;
   const auto it = heads->find(words[i].key);
   if (it == heads->end()) return std::nullopt;
   return it->second;
@@ -565,13 +567,13 @@ void CompleteNames(const std::vector<WordInfo>& words, std::vector<uint8_t>* lab
   static const std::string in = text::MatchKey("في"), lands = text::MatchKey("بلاد");
   std::vector<uint8_t>& l = *labels;
   // A state body of a named country: ministry, authority, service, council,
-  // court, directorate, commission, department, then its definite words up
+  // court, commission (organisation triggers all), then its definite words up
   // to a nationality (وزارة الدفاع الروسية, the Russian Ministry of Defence;
   // جهاز الأمن الفيدرالي الروسي). ANERcorp tags none of them, and without the
   // nationality (وزارة الخارجية) it is every country's, so no entity.
   static const auto* bodies = [] {
     auto* set = new text::internal::StringSet;
-    for (const char* w : {"وزارة", "هيئة", "جهاز", "مجلس", "محكمة", "مديرية", "مفوضية", "دائرة"}) {
+    for (const char* w : {"وزارة", "هيئة", "جهاز", "مجلس", "محكمة", "مفوضية"}) {
       set->insert(text::MatchKey(w));
     }
     return set;
@@ -579,7 +581,10 @@ void CompleteNames(const std::vector<WordInfo>& words, std::vector<uint8_t>* lab
   constexpr size_t kLongestBody = 4;  // words after the head, the nationality included
   const int org = BeginOf(EntityType::kOrganization);
   for (size_t i = 0; i + 2 < l.size(); ++i) {
-    if (l[i] != kO || !bodies->contains(words[i].stem) || !HasNoArticle(words[i])) continue;
+    if (l[i] != kO || !(words[i].classes & kOrgTrigger) || !bodies->contains(words[i].stem) ||
+        !HasNoArticle(words[i])) {
+      continue;
+    }
     size_t k = i + 1;
     while (k < l.size() && k <= i + kLongestBody && l[k] == kO && !HasNoArticle(words[k]) &&
            !words[k].nationality) {
