@@ -318,7 +318,7 @@ bool IntroducesTitle(const WordInfo& w) {
     // بعنوان (titled) as well as its stem: the corpus has it far more often
     // than عنوان alone, so its stem keeps the ب.
     for (const char* word : {"عنوان", "بعنوان", "برنامج", "فيلم", "كتاب", "مسلسل", "رواية", "أغنية",
-                             "مسرحية", "ألبوم", "قصيدة"}) {
+                             "مسرحية", "ألبوم", "قصيدة", "استاد", "ستاد", "ملعب"}) {
       set->insert(text::MatchKey(word));
     }
     return set;

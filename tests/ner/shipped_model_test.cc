@@ -168,6 +168,9 @@ TEST_F(ShippedModelTest, TitleInASentenceWithoutOtherNames) {
   // keeps its ب.
   EXPECT_EQ(Mentions(*tagger_, "وأصدر كتابا بعنوان «ظلال المدينة» في الربيع."),
             (Found{{"MISC", "ظلال المدينة"}}));
+  // "The match was played at «al-Nakhil» stadium": ANERcorp tags stadiums
+  // MISC.
+  EXPECT_EQ(Mentions(*tagger_, "وأقيمت المباراة على استاد «النخيل» أمس."), (Found{{"MISC", "النخيل"}}));
 }
 
 TEST_F(ShippedModelTest, NisbaSurnameIsAKnownMiss) {
