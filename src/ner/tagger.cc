@@ -323,15 +323,23 @@ bool IntroducesTitle(const WordInfo& w) {
     }
     return set;
   }();
-  return w.kind == kArabic && stems->contains(w.stem);
+  if (w.kind != kArabic) return false;
+  if (stems->contains(w.stem)) return true;
+  // With a possessive (برنامجها, her programme), which the stem keeps.
+  for (const std::string_view suffix : {std::string_view("ها"), std::string_view("هم"), std::string_view("ه")}) {
+    if (w.stem.ends_with(suffix) && stems->contains(std::string_view(w.stem).substr(0, w.stem.size() - suffix.size()))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 bool OpensQuote(const WordInfo& w) { return w.key == "«" || w.key == "\"" || w.key == "'"; }
 bool ClosesQuote(const WordInfo& w) { return w.key == "»" || w.key == "\"" || w.key == "'"; }
 
 // A title in quotation marks after a word that introduces one (برنامج «X»,
-// a programme called X) is another name (MISC), if the tagger left it
-// untagged; at most kLongestTitle words.
+// a programme called X) is another name (MISC), whatever the tagger made of
+// its words; at most kLongestTitle words.
 void MarkQuotedTitles(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
   constexpr size_t kLongestTitle = 8;
   std::vector<uint8_t>& l = *labels;
@@ -339,7 +347,9 @@ void MarkQuotedTitles(const std::vector<WordInfo>& words, std::vector<uint8_t>* 
   for (size_t i = 0; i + 3 < words.size(); ++i) {
     if (!IntroducesTitle(words[i]) || !OpensQuote(words[i + 1])) continue;
     size_t j = i + 2;
-    while (j < words.size() && j < i + 2 + kLongestTitle && words[j].kind != kPunct && l[j] == kO) ++j;
+    // Whatever the model made of its words: a title may hold a person's or
+    // a place's name (برنامج «مع نور», the programme "With Nour").
+    while (j < words.size() && j < i + 2 + kLongestTitle && words[j].kind != kPunct) ++j;
     if (j == i + 2 || j == words.size() || !ClosesQuote(words[j])) continue;
     for (size_t k = i + 2; k < j; ++k) l[k] = static_cast<uint8_t>(k == i + 2 ? misc : misc + 1);
   }

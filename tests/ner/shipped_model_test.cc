@@ -171,6 +171,10 @@ TEST_F(ShippedModelTest, TitleInASentenceWithoutOtherNames) {
   // "The match was played at «al-Nakhil» stadium": ANERcorp tags stadiums
   // MISC.
   EXPECT_EQ(Mentions(*tagger_, "وأقيمت المباراة على استاد «النخيل» أمس."), (Found{{"MISC", "النخيل"}}));
+  // "The presenter hosts her programme «Evening with Salma» every week": the
+  // possessive on the word, and a person's name inside the title.
+  EXPECT_EQ(Mentions(*tagger_, "وتقدم المذيعة برنامجها «مساء مع سلمى» كل أسبوع."),
+            (Found{{"MISC", "مساء مع سلمى"}}));
 }
 
 TEST_F(ShippedModelTest, NisbaSurnameIsAKnownMiss) {
