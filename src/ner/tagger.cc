@@ -251,6 +251,17 @@ std::optional<EntityType> DualHeadAt(const std::vector<WordInfo>& words, size_t 
   return it->second;
 }
 
+// A curated organisation of one word that is also a common word: فتح
+// (opened; Fatah), حماس (zeal; Hamas), القاعدة (the base; al-Qaeda).
+bool AmbiguousOrganisation(const WordInfo& w) {
+  static const auto* words = [] {
+    auto* set = new text::internal::StringSet;
+    for (const char* word : {"فتح", "حماس", "القاعدة"}) set->insert(text::MatchKey(word));
+    return set;
+  }();
+  return words->contains(w.stem) || words->contains(w.key);
+}
+
 // A word that may be part of a name: not a function word (the corpus's most
 // frequent words, such as أن، في، الذي — that, in, which) nor a verb of saying.
 bool NameCandidate(const WordInfo& w) {
@@ -484,16 +495,17 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
       }
     }
   }
-  // A curated organisation of two words or more that the model left
-  // untagged is one: حلف شمال الأطلسي (NATO), whose middle word (north) is
-  // a place's. Not of one word: فتح and حماس are also a verb and a noun.
+  // A curated organisation that the model left untagged is one: حلف شمال
+  // الأطلسي (NATO), whose middle word (north) is a place's; طالبان. Not the
+  // few of one word that are also common words (AmbiguousOrganisation).
   for (size_t s = 0; s < doc.size(); ++s) {
     const std::vector<WordInfo>& words = *doc[s];
     std::vector<uint8_t>& l = (*labels)[s];
-    for (size_t i = 0; i + 1 < l.size(); ++i) {
-      if (!(words[i].gaz_begin & kGazOrg) || !(words[i + 1].gaz_inside & kGazOrg)) continue;
+    for (size_t i = 0; i < l.size(); ++i) {
+      if (!(words[i].gaz_begin & kGazOrg)) continue;
       size_t j = i + 1;
       while (j < l.size() && (words[j].gaz_inside & kGazOrg)) ++j;
+      if (j == i + 1 && AmbiguousOrganisation(words[i])) continue;
       if (std::all_of(l.begin() + static_cast<long>(i), l.begin() + static_cast<long>(j),
                       [](uint8_t x) { return x == kO; })) {
         for (size_t k = i; k < j; ++k) l[k] = static_cast<uint8_t>(k == i ? org : org + 1);

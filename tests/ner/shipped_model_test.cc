@@ -124,6 +124,11 @@ TEST_F(ShippedModelTest, CuratedOrganisationsOfSeveralWords) {
             (Found{{"ORG", "حلف شمال الأطلسي"}}));
   EXPECT_EQ(Mentions(*tagger_, "واجتمع وزراء دول مجلس التعاون الخليجي في الرياض."),
             (Found{{"ORG", "مجلس التعاون الخليجي"}, {"LOC", "الرياض"}}));
+  // One word, unambiguous (Taliban); "the movement opened its offices" keeps
+  // فتح a verb.
+  EXPECT_EQ(Mentions(*tagger_, "وشنت القوات حملة لملاحقة مقاتلي طالبان في الجبال."),
+            (Found{{"ORG", "طالبان"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وقد فتح المكتب أبوابه أمس."), Found{});
 }
 
 TEST_F(ShippedModelTest, AStateBodyOfANamedCountry) {
