@@ -396,12 +396,6 @@ void CutAtNonNameWords(const std::vector<WordInfo>& words, std::vector<float>* s
       // No name starts with a function word (ولن, and will not, tagged as
       // an organisation); some go on through one (ما وراء النهر).
       for (int t = 0; t < kEntityTypes; ++t) s[BeginOf(static_cast<EntityType>(t))] -= kNotInName;
-    } else if (w.accusative && !w.gaz_begin && !w.gaz_inside &&
-               !(w.classes & (kGivenName | kNamePer | kNameLoc | kNameOrg | kNameMisc))) {
-      // A common word in the indefinite accusative (برنامجا, a programme) is
-      // no name's word: «قدم X برنامجا» (X presented a programme) had taken
-      // it into the presenter's name.
-      for (int l = 1; l < kLabels; ++l) s[l] -= kNotInName;
     } else if (PrepositionAndArticle(w)) {
       s[BeginOf(EntityType::kPerson)] -= kNotInName;
       s[BeginOf(EntityType::kPerson) + 1] -= kNotInName;
@@ -511,6 +505,46 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
         for (size_t k = i; k < j; ++k) l[k] = static_cast<uint8_t>(k == i ? org : org + 1);
       }
       i = j - 1;
+    }
+  }
+  // A word between a person's title, written with the article, and the name
+  // after it is the name's first word: «الفنانة مها أحمد» (the artist Maha
+  // Ahmed) had been أحمد alone. Not a word with the article or a clitic:
+  // الرئيس الأمريكي باراك أوباما (the American president Barack Obama). The
+  // article keeps out words that share a title's stem: أمام (in front of)
+  // is الإمام's.
+  for (size_t s = 0; s < doc.size(); ++s) {
+    const std::vector<WordInfo>& words = *doc[s];
+    std::vector<uint8_t>& l = (*labels)[s];
+    for (size_t k = 2; k < l.size(); ++k) {
+      const WordInfo& w = words[k - 1];
+      if (l[k] != person || l[k - 1] != kO || l[k - 2] != kO ||
+          !(words[k - 2].classes & (kPersonTitle | kPersonRole)) ||
+          !words[k - 2].key.starts_with("ال") || w.kind != kArabic ||
+          !Proclitics(w).empty() || !HasNoArticle(w) || w.key.starts_with("ال") ||
+          !NameCandidate(w) || text::IsFunctionWord(w.key) || w.accusative) {
+        continue;
+      }
+      l[k - 1] = static_cast<uint8_t>(person);
+      l[k] = static_cast<uint8_t>(person + 1);
+    }
+  }
+  // A common word in the indefinite accusative (برنامجا, a programme) does
+  // not end a name, nor stand alone right after one: «قدم X برنامجا» (X
+  // presented a programme) had taken it into the presenter's name. A name
+  // may start with such a word: ريما and دينا are ريم and دين (religion)
+  // with the same alif.
+  for (size_t s = 0; s < doc.size(); ++s) {
+    const std::vector<WordInfo>& words = *doc[s];
+    std::vector<uint8_t>& l = (*labels)[s];
+    for (size_t k = 1; k < l.size(); ++k) {
+      const WordInfo& w = words[k];
+      const bool ends_name = k + 1 == l.size() || !IsInside(l[k + 1]);
+      if (l[k] == kO || l[k - 1] == kO || !ends_name || !w.accusative || w.gaz_begin ||
+          w.gaz_inside || (w.classes & (kGivenName | kNamePer | kNameLoc | kNameOrg | kNameMisc))) {
+        continue;
+      }
+      l[k] = kO;
     }
   }
   // A person's name does not end on a particle (son of, father of, servant

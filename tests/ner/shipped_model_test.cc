@@ -144,11 +144,21 @@ TEST_F(ShippedModelTest, AStateBodyOfANamedCountry) {
             (Found{{"ORG", "وزارة الداخلية السعودية"}}));
 }
 
+TEST_F(ShippedModelTest, AWordBetweenATitleAndANameIsTheName) {
+  // "The artist Hajjaj Abd al-Rahim presents a new programme": the model
+  // alone began the name at عبد.
+  EXPECT_EQ(Mentions(*tagger_, "ويقدم الفنان حجاج عبد الرحيم برنامجا جديدا."),
+            (Found{{"PER", "حجاج عبد الرحيم"}}));
+}
+
 TEST_F(ShippedModelTest, AnIndefiniteAccusativeEndsTheName) {
   // "The artist Maher Said presented a programme about travel": برنامجا (a
   // programme, accusative) is no part of his name.
   EXPECT_EQ(Mentions(*tagger_, "وقدم الفنان ماهر سعيد برنامجا عن السفر."),
             (Found{{"PER", "ماهر سعيد"}}));
+  // A name may begin with such a word: ريما is ريم with the alif.
+  EXPECT_EQ(Mentions(*tagger_, "وقدمت الفنانة ريما حسان حفلا في المدينة."),
+            (Found{{"PER", "ريما حسان"}}));
 }
 
 TEST_F(ShippedModelTest, OneDocumentOnePerson) {
