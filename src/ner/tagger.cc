@@ -251,6 +251,21 @@ std::optional<EntityType> DualHeadAt(const std::vector<WordInfo>& words, size_t 
   return it->second;
 }
 
+// Words that go on a title rather than begin the name after it: ranks (اللواء
+// ركن, staff major general; الفريق أول, general first class; متقاعد,
+// retired), "in the name of" (الناطق باسم, the spokesman for) and "as
+// successor to" (خلفا).
+bool TitleContinuation(const WordInfo& w) {
+  static const auto* words = [] {
+    auto* set = new text::internal::StringSet;
+    for (const char* word : {"ركن", "أول", "ثاني", "متقاعد", "باسم", "خلفا"}) {
+      set->insert(text::MatchKey(word));
+    }
+    return set;
+  }();
+  return words->contains(w.key);
+}
+
 // A curated organisation of one word that is also a common word: فتح
 // (opened; Fatah), حماس (zeal; Hamas), القاعدة (the base; al-Qaeda).
 bool AmbiguousOrganisation(const WordInfo& w) {
@@ -522,7 +537,8 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
           !(words[k - 2].classes & (kPersonTitle | kPersonRole)) ||
           !words[k - 2].key.starts_with("ال") || w.kind != kArabic ||
           !Proclitics(w).empty() || !HasNoArticle(w) || w.key.starts_with("ال") ||
-          !NameCandidate(w) || text::IsFunctionWord(w.key) || w.accusative) {
+          !NameCandidate(w) || text::IsFunctionWord(w.key) || w.accusative ||
+          (w.classes & (kPersonTitle | kPersonRole)) || TitleContinuation(w)) {
         continue;
       }
       l[k - 1] = static_cast<uint8_t>(person);
