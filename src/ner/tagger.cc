@@ -479,107 +479,122 @@ std::string NameStems(const std::vector<WordInfo>& words, size_t i, size_t j) {
   return key;
 }
 
-}  // namespace
-
-void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
-                       const std::vector<std::vector<float>>& marginals,
-                       std::vector<std::vector<uint8_t>>* labels) {
-  const int person = BeginOf(EntityType::kPerson);
-  // Each way of writing a name: the summed posterior of each type over its
-  // occurrences.
-  std::unordered_map<std::string, std::array<float, kEntityTypes>> votes;
-  text::internal::StringSet surnames;
-  for (size_t s = 0; s < doc.size(); ++s) MarkQuotedTitles(*doc[s], &(*labels)[s]);
-  // An organisation's name and a place's with nothing between are one name:
-  // a club and its city (دينامو كييف، ستيوا بوخارست), which the model reads
-  // as two. Not when the place carries a clitic: «أرسنال وبرشلونة» (Arsenal
-  // and Barcelona), «أسبيتار بالدوحة» (Aspetar in Doha).
+// An organisation's name and a place's with nothing between are one name:
+// a club and its city (دينامو كييف، ستيوا بوخارست), which the model reads
+// as two. Not when the place carries a clitic: «أرسنال وبرشلونة» (Arsenal
+// and Barcelona), «أسبيتار بالدوحة» (Aspetar in Doha).
+void JoinClubsAndCities(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
   const int org = BeginOf(EntityType::kOrganization), place = BeginOf(EntityType::kLocation);
-  for (size_t s = 0; s < doc.size(); ++s) {
-    std::vector<uint8_t>& l = (*labels)[s];
-    for (size_t k = 1; k < l.size(); ++k) {
-      const std::string_view clitics = Proclitics((*doc[s])[k]);
-      if (l[k] == place && (l[k - 1] == org || l[k - 1] == org + 1) && (clitics.empty() || clitics == "ال")) {
-        for (size_t x = k; x < l.size() && (x == k || l[x] == place + 1); ++x) l[x] = static_cast<uint8_t>(org + 1);
-      }
+  std::vector<uint8_t>& l = *labels;
+  for (size_t k = 1; k < l.size(); ++k) {
+    const std::string_view clitics = Proclitics(words[k]);
+    if (l[k] == place && (l[k - 1] == org || l[k - 1] == org + 1) && (clitics.empty() || clitics == "ال")) {
+      for (size_t x = k; x < l.size() && (x == k || l[x] == place + 1); ++x) l[x] = static_cast<uint8_t>(org + 1);
     }
   }
-  // A curated organisation that the model left untagged is one: حلف شمال
-  // الأطلسي (NATO), whose middle word (north) is a place's; طالبان. Not the
-  // few of one word that are also common words (AmbiguousOrganisation).
-  for (size_t s = 0; s < doc.size(); ++s) {
-    const std::vector<WordInfo>& words = *doc[s];
-    std::vector<uint8_t>& l = (*labels)[s];
-    for (size_t i = 0; i < l.size(); ++i) {
-      if (!(words[i].gaz_begin & kGazOrg)) continue;
-      size_t j = i + 1;
-      while (j < l.size() && (words[j].gaz_inside & kGazOrg)) ++j;
-      if (j == i + 1 && AmbiguousOrganisation(words[i])) continue;
-      if (std::all_of(l.begin() + static_cast<long>(i), l.begin() + static_cast<long>(j),
-                      [](uint8_t x) { return x == kO; })) {
-        for (size_t k = i; k < j; ++k) l[k] = static_cast<uint8_t>(k == i ? org : org + 1);
-      }
-      i = j - 1;
+}
+
+// A curated organisation that the model left untagged is one: حلف شمال
+// الأطلسي (NATO), whose middle word (north) is a place's; طالبان. Not the
+// few of one word that are also common words (AmbiguousOrganisation).
+void MarkCuratedOrganisations(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
+  const int org = BeginOf(EntityType::kOrganization);
+  std::vector<uint8_t>& l = *labels;
+  for (size_t i = 0; i < l.size(); ++i) {
+    if (!(words[i].gaz_begin & kGazOrg)) continue;
+    size_t j = i + 1;
+    while (j < l.size() && (words[j].gaz_inside & kGazOrg)) ++j;
+    if (j == i + 1 && AmbiguousOrganisation(words[i])) continue;
+    if (std::all_of(l.begin() + static_cast<long>(i), l.begin() + static_cast<long>(j),
+                    [](uint8_t x) { return x == kO; })) {
+      for (size_t k = i; k < j; ++k) l[k] = static_cast<uint8_t>(k == i ? org : org + 1);
     }
+    i = j - 1;
   }
-  // A word between a person's title, written with the article, and the name
-  // after it is the name's first word: «الفنانة مها أحمد» (the artist Maha
-  // Ahmed) had been أحمد alone. Not a word with the article or a clitic:
-  // الرئيس الأمريكي باراك أوباما (the American president Barack Obama). The
-  // article keeps out words that share a title's stem: أمام (in front of)
-  // is الإمام's.
-  for (size_t s = 0; s < doc.size(); ++s) {
-    const std::vector<WordInfo>& words = *doc[s];
-    std::vector<uint8_t>& l = (*labels)[s];
-    for (size_t k = 2; k < l.size(); ++k) {
-      const WordInfo& w = words[k - 1];
-      if (l[k] != person || l[k - 1] != kO || l[k - 2] != kO ||
-          !(words[k - 2].classes & (kPersonTitle | kPersonRole)) ||
-          !words[k - 2].key.starts_with("ال") || w.kind != kArabic ||
-          !Proclitics(w).empty() || !HasNoArticle(w) || w.key.starts_with("ال") ||
-          !NameCandidate(w) || text::IsFunctionWord(w.key) || w.accusative ||
-          (w.classes & (kPersonTitle | kPersonRole)) || TitleContinuation(w)) {
-        continue;
-      }
-      l[k - 1] = static_cast<uint8_t>(person);
-      l[k] = static_cast<uint8_t>(person + 1);
+}
+
+// A word between a person's title, written with the article, and the name
+// after it is the name's first word: «الفنانة مها أحمد» (the artist Maha
+// Ahmed) had been أحمد alone. Not a word with the article or a clitic:
+// الرئيس الأمريكي باراك أوباما (the American president Barack Obama). The
+// article keeps out words that share a title's stem: أمام (in front of) is
+// الإمام's.
+void StartNamesAfterTitles(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
+  const int person = BeginOf(EntityType::kPerson);
+  std::vector<uint8_t>& l = *labels;
+  for (size_t k = 2; k < l.size(); ++k) {
+    const WordInfo& w = words[k - 1];
+    if (l[k] != person || l[k - 1] != kO || l[k - 2] != kO ||
+        !(words[k - 2].classes & (kPersonTitle | kPersonRole)) ||
+        !words[k - 2].key.starts_with("ال") || w.kind != kArabic || !Proclitics(w).empty() ||
+        !HasNoArticle(w) || w.key.starts_with("ال") || !NameCandidate(w) ||
+        text::IsFunctionWord(w.key) || w.accusative || (w.classes & (kPersonTitle | kPersonRole)) ||
+        TitleContinuation(w)) {
+      continue;
     }
+    l[k - 1] = static_cast<uint8_t>(person);
+    l[k] = static_cast<uint8_t>(person + 1);
   }
-  // A common word in the indefinite accusative (برنامجا, a programme) does
-  // not end a name, nor stand alone right after one: «قدم X برنامجا» (X
-  // presented a programme) had taken it into the presenter's name. A name
-  // may start with such a word: ريما and دينا are ريم and دين (religion)
-  // with the same alif.
-  for (size_t s = 0; s < doc.size(); ++s) {
-    const std::vector<WordInfo>& words = *doc[s];
-    std::vector<uint8_t>& l = (*labels)[s];
-    for (size_t k = 1; k < l.size(); ++k) {
-      const WordInfo& w = words[k];
-      const bool ends_name = k + 1 == l.size() || !IsInside(l[k + 1]);
-      if (l[k] == kO || l[k - 1] == kO || !ends_name || !w.accusative || w.gaz_begin ||
-          w.gaz_inside || (w.classes & (kGivenName | kNamePer | kNameLoc | kNameOrg | kNameMisc))) {
-        continue;
-      }
-      l[k] = kO;
+}
+
+// A common word in the indefinite accusative (برنامجا, a programme) does not
+// end a name, nor stand alone right after one: «قدم X برنامجا» (X presented
+// a programme) had taken it into the presenter's name. A name may start
+// with such a word: ريما and دينا are ريم and دين (religion) with the same
+// alif.
+void EndNamesBeforeAccusatives(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
+  std::vector<uint8_t>& l = *labels;
+  for (size_t k = 1; k < l.size(); ++k) {
+    const WordInfo& w = words[k];
+    const bool ends_name = k + 1 == l.size() || !IsInside(l[k + 1]);
+    if (l[k] == kO || l[k - 1] == kO || !ends_name || !w.accusative || w.gaz_begin ||
+        w.gaz_inside || (w.classes & (kGivenName | kNamePer | kNameLoc | kNameOrg | kNameMisc))) {
+      continue;
     }
+    l[k] = kO;
   }
-  // A person's name does not end on a particle (son of, father of, servant
-  // of, family of): اشرف عبد الباقي had ended on عبد.
+}
+
+// A person's name does not end on a particle (son of, father of, servant
+// of, family of): اشرف عبد الباقي had ended on عبد.
+void ContinueNamesAfterParticles(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
   static const auto* particles = [] {
     auto* set = new text::internal::StringSet;
     for (const char* w : {"بن", "ابن", "بنت", "ابنة", "أبو", "عبد", "آل"}) set->insert(text::MatchKey(w));
     return set;
   }();
+  const int person = BeginOf(EntityType::kPerson);
+  std::vector<uint8_t>& l = *labels;
+  for (size_t k = 1; k < l.size(); ++k) {
+    if (l[k] == kO && (l[k - 1] == person || l[k - 1] == person + 1) &&
+        particles->contains(words[k - 1].key) && words[k].kind == kArabic &&
+        NameCandidate(words[k]) && !text::IsFunctionWord(words[k].key)) {
+      l[k] = static_cast<uint8_t>(person + 1);
+    }
+  }
+}
+
+}  // namespace
+
+void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
+                       const std::vector<std::vector<float>>& marginals,
+                       std::vector<std::vector<uint8_t>>* labels) {
+  const int person = BeginOf(EntityType::kPerson), org = BeginOf(EntityType::kOrganization);
+  // Each way of writing a name: the summed posterior of each type over its
+  // occurrences.
+  std::unordered_map<std::string, std::array<float, kEntityTypes>> votes;
+  text::internal::StringSet surnames;
+  // Rules within a sentence first, in this order: a title or a curated name
+  // made here may then take part in the document's vote.
   for (size_t s = 0; s < doc.size(); ++s) {
     const std::vector<WordInfo>& words = *doc[s];
-    std::vector<uint8_t>& l = (*labels)[s];
-    for (size_t k = 1; k < l.size(); ++k) {
-      if (l[k] == kO && (l[k - 1] == person || l[k - 1] == person + 1) &&
-          particles->contains(words[k - 1].key) && words[k].kind == kArabic &&
-          NameCandidate(words[k]) && !text::IsFunctionWord(words[k].key)) {
-        l[k] = static_cast<uint8_t>(person + 1);
-      }
-    }
+    std::vector<uint8_t>* l = &(*labels)[s];
+    MarkQuotedTitles(words, l);
+    JoinClubsAndCities(words, l);
+    MarkCuratedOrganisations(words, l);
+    StartNamesAfterTitles(words, l);
+    EndNamesBeforeAccusatives(words, l);
+    ContinueNamesAfterParticles(words, l);
   }
   for (size_t s = 0; s < doc.size(); ++s) {
     const std::vector<WordInfo>& words = *doc[s];
