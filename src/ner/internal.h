@@ -336,13 +336,18 @@ inline constexpr float kNotInName = 1000;
 inline constexpr float kRuleConfidence = 0.5f;
 
 // Rules on the decoded labels of a document's sentences. In each sentence:
-// an untagged title in quotation marks after a word that introduces one
-// (برنامج «X», the programme X) is another name (MISC); an organisation's
-// name followed at once by a place's is one organisation
-// (a club and its city); a name does not end on the trigger word that
-// announces it (ريف, countryside of); a person's name of two words or more
-// does not start with a nationality adjective with the article (الطاجيكي,
-// the Tajik). Across the document, since the tagger decides each sentence
+// a title in quotation marks after a word that introduces one (برنامج «X»,
+// the programme X) is another name (MISC), and a quotation opened by an
+// organisation's head word is that organisation; an organisation's name
+// followed at once by a place's is one organisation (a club and its city);
+// a curated organisation the model left untagged is one; a word between a
+// person's title and the name after it begins the name; a common word in
+// the indefinite accusative (برنامجا) does not end a name, and a particle
+// (بن، عبد) does; a name does not end on the trigger word that announces it
+// (ريف, countryside of); an organisation named by a word of its own ends
+// before its nationality (بورتو البرتغالي); a person's name of two words or
+// more does not start with a nationality adjective with the article
+// (الطاجيكي, the Tajik). Across the document, since the tagger decides each sentence
 // alone and outside its training domain often gives one name several
 // types: a single word that is the last word of a person's name elsewhere
 // is that person (a surname alone), and every other name written with the

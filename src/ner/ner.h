@@ -21,8 +21,10 @@
 // Decoding rules then make a document agree with itself (one type per name,
 // a surname alone is its person) and cut names where no name goes (verbs of
 // saying, function words). Tag reports names as marsad stores them, with a
-// head word that is part of the name (صحيفة الضفاف, the newspaper al-Difaf);
-// TagWords and TagDocument keep ANERcorp's spans, which leave it out. The
+// head word that is part of the name (صحيفة الضفاف, the newspaper al-Difaf)
+// and a country's state bodies as organisations (وزارة الدفاع الروسية, the
+// Russian defence ministry); TagWords and TagDocument keep ANERcorp's spans,
+// which leave out the first and do not tag the second. The
 // model file is self-contained: it carries its feature configuration, its
 // gazetteers and its word clusters, and is versioned.
 //
