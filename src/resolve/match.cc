@@ -304,7 +304,31 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
       }
       const double edit = model_->cal_arabic_arabic.Score(
           model_->arabic_arabic.LogLikelihoodRatio(x, y), x.size(), y.size());
-      if (kx == known.end() && ky == known.end()) return edit;
+      // The romanisation of a spelling the data does not know. Decoding is
+      // slow next to scoring, and screening meets the same short spellings
+      // again and again: each thread keeps the last few thousand.
+      auto decode = [this](std::string_view spelling) -> const std::string& {
+        thread_local std::unordered_map<std::string, std::string> decodings;
+        thread_local uint64_t decoded_by = 0;
+        if (decoded_by != model_->serial || decodings.size() > 4096) {
+          decodings.clear();
+          decoded_by = model_->serial;
+        }
+        auto [it, fresh] = decodings.try_emplace(std::string(spelling));
+        if (fresh) {
+          for (char c : model_->romanizer.Decode(spelling)) it->second += static_cast<char>(c - 'a');
+        }
+        return it->second;
+      };
+      if (kx == known.end() && ky == known.end()) {
+        // Neither is known: two short spellings one vowel letter apart are
+        // one name only if both write their vowels in full, as a foreign
+        // name does; حميد and حمد (Hamid and Hamad) are two.
+        if (edit <= kVowelPatternCap || !ShortVowelPattern(x, y)) return edit;
+        return WrittenInFull(x, decode(x)) && WrittenInFull(y, decode(y))
+                   ? edit
+                   : std::min(edit, kVowelPatternCap);
+      }
       // One spelling is known: the other is scored as a spelling of its
       // reading too (a pivot through the Arabic–Latin model), and the two
       // scores averaged.
@@ -318,20 +342,8 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
       // A short spelling one vowel letter from a known one is a variant of
       // a foreign name or another Arabic name the data does not know (محمود,
       // Mahmoud, against محمد, Mohamed): the known reading must explain it
-      // nearly as well as its own romanisation does. Decoding is slow next
-      // to scoring, and screening meets the same short spellings again and
-      // again: each thread keeps the last few thousand.
-      thread_local std::unordered_map<std::string, std::string> decodings;
-      thread_local uint64_t decoded_by = 0;
-      if (decoded_by != model_->serial || decodings.size() > 4096) {
-        decodings.clear();
-        decoded_by = model_->serial;
-      }
-      auto [it, fresh] = decodings.try_emplace(std::string(other));
-      if (fresh) {
-        for (char c : model_->romanizer.Decode(other)) it->second += static_cast<char>(c - 'a');
-      }
-      const std::string& decoded = it->second;
+      // nearly as well as its own romanisation does.
+      const std::string& decoded = decode(other);
       if (decoded.empty()) return kVowelPatternCap;
       // Both spellings written in full: a foreign name, whose vowel letters
       // come and go between transliterations.

@@ -76,6 +76,8 @@ const NamePair kHardNegatives[] = {
     {"كريم ناصر", "كريم نصري", "ناصر/نصري"},
     {"Karim Nasser", "Karim Nasri", "Nasser/Nasri"},
     {"فاطمة الزهراوي", "فاطمة الزهراني", "one consonant apart"},
+    // Hamid/Hamad al-Rashed: neither given name is in the model's memory.
+    {"حميد الراشد", "حمد الراشد", "one long vowel apart, neither spelling known"},
     {"Anna Marwell", "Anna Marela", "a consonant w one Latin spelling lacks"},
     {"Ilse Kwippler", "Ilse Kepler", "a consonant w one Latin spelling lacks"},
     // Fatima az-Zahrani and Fatima adh-Dhahrani: two family names.
