@@ -607,6 +607,14 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
         std::fill(l.begin() + static_cast<long>(i), l.begin() + static_cast<long>(j), kO);
         return;
       }
+      // «باسم الجماعة مهند العكيدي» (for the group, Muhannad al-Ukaidi): an
+      // organisation's trigger word with the article refers back to a group
+      // named before, and the given name after it begins a person's name.
+      if (j - i >= 2 && l[i] != person && (words[i].classes & kOrgTrigger) &&
+          !HasNoArticle(words[i]) && (words[i + 1].classes & kGivenName)) {
+        l[i++] = kO;
+        for (size_t k = i; k < j; ++k) l[k] = static_cast<uint8_t>(k == i ? person : person + 1);
+      }
       // A club, a paper or a company named by a word of its own ends before
       // the nationality after it (بورتو البرتغالي, Porto the Portuguese; بيلد
       // الألمانية), where a descriptive name keeps it (وزارة الخارجية

@@ -144,6 +144,14 @@ TEST_F(ShippedModelTest, AStateBodyOfANamedCountry) {
             (Found{{"ORG", "وزارة الداخلية السعودية"}}));
 }
 
+TEST_F(ShippedModelTest, AGroupReferredBackToIsNotPartOfThePersonAfterIt) {
+  // "The group claimed the attack. The group's spokesman Muhannad al-Rashed
+  // later denied the report": «الجماعة» refers back; the person follows.
+  EXPECT_EQ(Mentions(*tagger_,
+                     "وأعلنت الجماعة مسؤوليتها عن الهجوم. ونفى المتحدث باسم الجماعة مهند الراشد الخبر لاحقا."),
+            (Found{{"PER", "مهند الراشد"}}));
+}
+
 TEST_F(ShippedModelTest, AWordBetweenATitleAndANameIsTheName) {
   // "The artist Hajjaj Abd al-Rahim presents a new programme": the model
   // alone began the name at عبد.
