@@ -307,7 +307,8 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
       // The romanisation of a spelling the data does not know. Decoding is
       // slow next to scoring, and screening meets the same short spellings
       // again and again: each thread keeps the last few thousand.
-      auto decode = [this](std::string_view spelling) -> const std::string& {
+      // A copy: the next call may clear the cache.
+      auto decode = [this](std::string_view spelling) -> std::string {
         thread_local std::unordered_map<std::string, std::string> decodings;
         thread_local uint64_t decoded_by = 0;
         if (decoded_by != model_->serial || decodings.size() > 4096) {
@@ -343,7 +344,7 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
       // a foreign name or another Arabic name the data does not know (محمود,
       // Mahmoud, against محمد, Mohamed): the known reading must explain it
       // nearly as well as its own romanisation does.
-      const std::string& decoded = decode(other);
+      const std::string decoded = decode(other);
       if (decoded.empty()) return kVowelPatternCap;
       // Both spellings written in full: a foreign name, whose vowel letters
       // come and go between transliterations.
