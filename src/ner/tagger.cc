@@ -256,25 +256,15 @@ std::optional<EntityType> DualHeadAt(const std::vector<WordInfo>& words, size_t 
 // retired), "in the name of" (الناطق باسم, the spokesman for) and "as
 // successor to" (خلفا).
 bool TitleContinuation(const WordInfo& w) {
-  static const auto* words = [] {
-    auto* set = new text::internal::StringSet;
-    for (const char* word : {"ركن", "أول", "ثاني", "متقاعد", "باسم", "خلفا"}) {
-      set->insert(text::MatchKey(word));
-    }
-    return set;
-  }();
-  return words->contains(w.key);
+  static const auto words = text::internal::MatchKeySet({"ركن", "أول", "ثاني", "متقاعد", "باسم", "خلفا"});
+  return words.contains(w.key);
 }
 
 // A curated organisation of one word that is also a common word: فتح
 // (opened; Fatah), حماس (zeal; Hamas), القاعدة (the base; al-Qaeda).
 bool AmbiguousOrganisation(const WordInfo& w) {
-  static const auto* words = [] {
-    auto* set = new text::internal::StringSet;
-    for (const char* word : {"فتح", "حماس", "القاعدة"}) set->insert(text::MatchKey(word));
-    return set;
-  }();
-  return words->contains(w.stem) || words->contains(w.key);
+  static const auto words = text::internal::MatchKeySet({"فتح", "حماس", "القاعدة"});
+  return words.contains(w.stem) || words.contains(w.key);
 }
 
 // A word that may be part of a name: not a function word (the corpus's most
@@ -337,23 +327,18 @@ bool PrepositionAndArticle(const WordInfo& w) {
 }
 
 // Words after which a title follows in quotation marks: titled, programme,
-// film, book, series, novel, song, play, album, poem.
+// film, book, series, novel, song, play, album, poem, stadium.
 bool IntroducesTitle(const WordInfo& w) {
-  static const auto* stems = [] {
-    auto* set = new text::internal::StringSet;
-    // بعنوان (titled) as well as its stem: the corpus has it far more often
-    // than عنوان alone, so its stem keeps the ب.
-    for (const char* word : {"عنوان", "بعنوان", "برنامج", "فيلم", "كتاب", "مسلسل", "رواية", "أغنية",
-                             "مسرحية", "ألبوم", "قصيدة", "استاد", "ستاد", "ملعب"}) {
-      set->insert(text::MatchKey(word));
-    }
-    return set;
-  }();
+  // بعنوان (titled) as well as its stem: the corpus has it far more often
+  // than عنوان alone, so its stem keeps the ب.
+  static const auto stems = text::internal::MatchKeySet(
+      {"عنوان", "بعنوان", "برنامج", "فيلم", "كتاب", "مسلسل", "رواية", "أغنية", "مسرحية", "ألبوم",
+       "قصيدة", "استاد", "ستاد", "ملعب"});
   if (w.kind != kArabic) return false;
-  if (stems->contains(w.stem)) return true;
+  if (stems.contains(w.stem)) return true;
   // With a possessive (برنامجها, her programme), which the stem keeps.
   for (const std::string_view suffix : {std::string_view("ها"), std::string_view("هم"), std::string_view("ه")}) {
-    if (w.stem.ends_with(suffix) && stems->contains(std::string_view(w.stem).substr(0, w.stem.size() - suffix.size()))) {
+    if (w.stem.ends_with(suffix) && stems.contains(std::string_view(w.stem).substr(0, w.stem.size() - suffix.size()))) {
       return true;
     }
   }
@@ -558,16 +543,12 @@ void EndNamesBeforeAccusatives(const std::vector<WordInfo>& words, std::vector<u
 // A person's name does not end on a particle (son of, father of, servant
 // of, family of): اشرف عبد الباقي had ended on عبد.
 void ContinueNamesAfterParticles(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
-  static const auto* particles = [] {
-    auto* set = new text::internal::StringSet;
-    for (const char* w : {"بن", "ابن", "بنت", "ابنة", "أبو", "عبد", "آل"}) set->insert(text::MatchKey(w));
-    return set;
-  }();
+  static const auto particles = text::internal::MatchKeySet({"بن", "ابن", "بنت", "ابنة", "أبو", "عبد", "آل"});
   const int person = BeginOf(EntityType::kPerson);
   std::vector<uint8_t>& l = *labels;
   for (size_t k = 1; k < l.size(); ++k) {
     if (l[k] == kO && (l[k - 1] == person || l[k - 1] == person + 1) &&
-        particles->contains(words[k - 1].key) && words[k].kind == kArabic &&
+        particles.contains(words[k - 1].key) && words[k].kind == kArabic &&
         NameCandidate(words[k]) && !text::IsFunctionWord(words[k].key)) {
       l[k] = static_cast<uint8_t>(person + 1);
     }
@@ -666,17 +647,11 @@ void CompleteNames(const std::vector<WordInfo>& words, std::vector<uint8_t>* lab
   // to a nationality (وزارة الدفاع الروسية, the Russian Ministry of Defence;
   // جهاز الأمن الفيدرالي الروسي). ANERcorp tags none of them, and without the
   // nationality (وزارة الخارجية) it is every country's, so no entity.
-  static const auto* bodies = [] {
-    auto* set = new text::internal::StringSet;
-    for (const char* w : {"وزارة", "هيئة", "جهاز", "مجلس", "محكمة", "مفوضية"}) {
-      set->insert(text::MatchKey(w));
-    }
-    return set;
-  }();
+  static const auto bodies = text::internal::MatchKeySet({"وزارة", "هيئة", "جهاز", "مجلس", "محكمة", "مفوضية"});
   constexpr size_t kLongestBody = 4;  // words after the head, the nationality included
   const int org = BeginOf(EntityType::kOrganization);
   for (size_t i = 0; i + 2 < l.size(); ++i) {
-    if (l[i] != kO || !(words[i].classes & kOrgTrigger) || !bodies->contains(words[i].stem) ||
+    if (l[i] != kO || !(words[i].classes & kOrgTrigger) || !bodies.contains(words[i].stem) ||
         !HasNoArticle(words[i])) {
       continue;
     }

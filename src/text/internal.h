@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -16,6 +17,9 @@ struct StringViewHash {
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 using StringSet = std::unordered_set<std::string, StringViewHash, std::equal_to<>>;
+
+// The match keys (MatchKey) of a curated word list, as a set.
+StringSet MatchKeySet(std::initializer_list<const char*> words);
 
 // Decodes the code point at s[*i] and advances *i past it; ill-formed bytes
 // decode as U+FFFD one byte at a time. Requires *i < s.size().

@@ -90,9 +90,7 @@ namespace {
 
 // Function words as matching keys: a sixth of all words of news text.
 const internal::StringSet& FunctionWords() {
-  static const internal::StringSet keys = [] {
-    internal::StringSet set;
-    for (const char* w : {
+  static const internal::StringSet keys = internal::MatchKeySet({
              // in, from, to, about, with, between, towards, at, with (لدى), since, until;
              // not على (on): its key is that of علي (Ali), one of the commonest names
              "في", "من", "إلى", "عن", "مع", "بين", "نحو", "عند", "لدى", "منذ", "حتى",
@@ -116,11 +114,7 @@ const internal::StringSet& FunctionWords() {
              "به", "بها", "بهم", "معه", "معها", "معهم",
              // while, every, some, was, was (f.)
              "بينما", "كل", "بعض", "كان", "كانت",
-         }) {
-      set.insert(MatchKey(w));
-    }
-    return set;
-  }();
+  });
   return keys;
 }
 

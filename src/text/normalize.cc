@@ -441,6 +441,16 @@ std::string MatchKey(std::string_view s) {
 
 namespace internal {
 
+StringSet MatchKeySet(std::initializer_list<const char*> words) {
+  StringSet set;
+  for (const char* w : words) set.insert(MatchKey(w));
+  return set;
+}
+
+}  // namespace internal
+
+namespace internal {
+
 std::string_view FoldToKey(std::string_view display, std::string* buf) {
   Normalizer::Run<false>(display, TableFor(kMatch), buf, nullptr, nullptr);
   return *buf;

@@ -34,18 +34,11 @@ constexpr char32_t kKaf = 0x0643;   // ك
 constexpr char32_t kSin = 0x0633;   // س
 constexpr char32_t kAlef = 0x0627;  // ا
 
-using KeySet = internal::StringSet;
-
-KeySet MakeKeySet(std::initializer_list<const char*> words) {
-  KeySet set;
-  for (const char* w : words) set.insert(MatchKey(w));
-  return set;
-}
 
 // Words a conjunction و/ف is safely split from: function words and the verbs
 // of news reporting, which follow و constantly and are never names.
-const KeySet& ConjunctionHosts() {
-  static const KeySet set = MakeKeySet({
+const internal::StringSet& ConjunctionHosts() {
+  static const internal::StringSet set = internal::MatchKeySet({
       "قال", "قالت", "أضاف", "أضافت", "أكد", "أكدت", "أوضح", "أوضحت", "أشار", "أشارت",
       "تابع", "تابعت", "لفت", "لفتت", "رأى", "رأت", "كشف", "كشفت", "أفاد", "أفادت",
       "أعلن", "أعلنت", "ذكر", "ذكرت", "نقل", "نقلت", "شدد", "شددت", "اعتبر", "اعتبرت",
@@ -64,8 +57,8 @@ const KeySet& ConjunctionHosts() {
 
 // Verbs the future prefix س is safely split from (سيكون → س + يكون); a longer
 // list would start splitting nouns such as سيارة (car) and سياسة (politics).
-const KeySet& FutureHosts() {
-  static const KeySet set = MakeKeySet({
+const internal::StringSet& FutureHosts() {
+  static const internal::StringSet set = internal::MatchKeySet({
       "يكون", "تكون", "يتم", "تتم", "يعود", "تعود", "يعقد", "تعقد", "يصل", "تصل",
       "يبدأ", "تبدأ", "يستمر", "تستمر", "يواصل", "تواصل", "نواصل", "يصبح", "تصبح",
   });
@@ -75,8 +68,8 @@ const KeySet& FutureHosts() {
 // Words that start like article + stem but are not (الله God, التي which,
 // إلا except, names such as Elias, Alexander, Walter, thousands written
 // without hamza), or like و + article.
-const KeySet& Unsplittable() {
-  static const KeySet set = MakeKeySet({
+const internal::StringSet& Unsplittable() {
+  static const internal::StringSet set = internal::MatchKeySet({
       "الله", "التي", "الذي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي",
       "اللاتي", "اللائي", "الا", "الى", "الياس", "اليسا", "البرت", "الكسندر", "الفريد",
       "الفونسو", "الان", "والدة", "والده", "والدته", "والتر", "والاس", "فالنتين", "اليكس",
