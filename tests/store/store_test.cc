@@ -33,6 +33,23 @@ class StoreTest : public ::testing::Test {
     return s;
   }
 
+  // Stores one document, then runs `sql` on the file with SQLite alone (the
+  // index's tokenizer registered): how a test makes the database an older
+  // schema left.
+  void StoreThenRewrite(const DocRecord& doc, const char* sql) {
+    {
+      auto s = OpenRw();
+      s->Begin();
+      s->AddDocument(doc);
+      s->Commit();
+    }
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+    ASSERT_TRUE(internal::RegisterExtensions(raw));
+    ASSERT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(raw);
+    sqlite3_close(raw);
+  }
+
   static DocRecord Doc(const std::string& key, const std::string& title, const std::string& text,
                        const std::string& source = "وكالة") {
     DocRecord d;
@@ -201,24 +218,14 @@ TEST_F(StoreTest, FunctionWordsAreNotIndexedAndAPhraseStillMatches) {
 }
 
 TEST_F(StoreTest, UpgradeFromVersion3RebuildsIndexAndVocabulary) {
-  {
-    auto s = OpenRw();
-    s->Begin();
-    s->AddDocument(Doc("u", "خبر", "وصل الوفد إلى العاصمة"));  // the delegation reached the capital
-    s->Commit();
-  }
   // A version 3 database: its vocabulary held whole words next to stems.
-  sqlite3* raw = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(raw,
-                         "DELETE FROM vocab; INSERT INTO vocab VALUES('العاصمه', '', ''); "
-                         "PRAGMA user_version=3",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(raw);
+  ASSERT_NO_FATAL_FAILURE(StoreThenRewrite(
+      Doc("u", "خبر", "وصل الوفد إلى العاصمة"),  // the delegation reached the capital
+      "DELETE FROM vocab; INSERT INTO vocab VALUES('العاصمه', '', ''); PRAGMA user_version=3"));
   auto s = OpenRw();
   EXPECT_EQ(s->schema_version(), 5);
   EXPECT_EQ(s->IntegrityCheck(), "ok");
+  sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
   sqlite3_stmt* st = nullptr;
   ASSERT_EQ(sqlite3_prepare_v2(raw, "SELECT group_concat(term, ' ') FROM (SELECT term FROM vocab ORDER BY term)",
@@ -236,25 +243,14 @@ TEST_F(StoreTest, UpgradeFromVersion3RebuildsIndexAndVocabulary) {
 }
 
 TEST_F(StoreTest, UpgradeFromVersion4IndexesTheNameAli) {
-  {
-    auto s = OpenRw();
-    s->Begin();
-    s->AddDocument(Doc("a", "خبر", "التقى علي حسن بالوزير"));  // Ali Hassan met the minister
-    s->Commit();
-  }
   // A version 4 database did not index علي (taken for على, on): its index
   // holds the text without it.
-  sqlite3* raw = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
-  ASSERT_TRUE(internal::RegisterExtensions(raw));
-  ASSERT_EQ(sqlite3_exec(raw,
-                         "INSERT INTO docs_fts(docs_fts, rowid, title, text) "
-                         "SELECT 'delete', id, title, text FROM docs; "
-                         "INSERT INTO docs_fts(rowid, title, text) SELECT id, title, 'التقى حسن بالوزير' FROM docs; "
-                         "PRAGMA user_version=4",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(raw);
+  ASSERT_NO_FATAL_FAILURE(StoreThenRewrite(
+      Doc("a", "خبر", "التقى علي حسن بالوزير"),  // Ali Hassan met the minister
+      "INSERT INTO docs_fts(docs_fts, rowid, title, text) "
+      "SELECT 'delete', id, title, text FROM docs; "
+      "INSERT INTO docs_fts(rowid, title, text) SELECT id, title, 'التقى حسن بالوزير' FROM docs; "
+      "PRAGMA user_version=4"));
   auto s = OpenRw();
   EXPECT_EQ(s->schema_version(), 5);
   EXPECT_EQ(s->IntegrityCheck(), "ok");
