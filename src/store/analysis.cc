@@ -109,13 +109,16 @@ Analyzed AnalyzeDocument(const Pending& doc, const ner::Tagger& tagger) {
     }
     std::string name(norm.substr(m.span.begin, m.span.size()));
     // للأمم المتحدة: the preposition ل took the article's alef; the name
-    // is الأمم المتحدة.
+    // is الأمم المتحدة, whether the span starts at the article's ل or
+    // after it (the tagger leaves both letters out).
     for (uint8_t c = 1; c < first.clitic_count; ++c) {
       const text::Piece& article = first.clitics[c];
-      if (article.span.begin == m.span.begin && article.role == text::Clitic::kArticle &&
-          article.span.size() == 2 && first.clitics[c - 1].role == text::Clitic::kPreposition) {
-        name = "ا" + name;
+      if (article.role != text::Clitic::kArticle || article.span.size() != 2 ||
+          first.clitics[c - 1].role != text::Clitic::kPreposition) {
+        continue;
       }
+      if (article.span.begin == m.span.begin) name = "ا" + name;
+      if (article.span.end == m.span.begin) name = "ال" + name;
     }
     std::string key = text::MatchKey(name);
     out.mentions.push_back({range(m.span), ner::EntityTypeName(m.type), std::move(name), std::move(key),

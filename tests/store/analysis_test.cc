@@ -142,6 +142,16 @@ TEST_F(AnalysisTest, StoresMentionsEntitiesAndRecords) {
   for (const auto& edge : g.edges) EXPECT_LT(edge.a, edge.b);
 }
 
+// للأمم المتحدة (for the United Nations): the preposition took the
+// article's alef, and the name stored is الأمم المتحدة.
+TEST_F(AnalysisTest, NamesAfterLamLamKeepTheirArticle) {
+  Write("un.txt", "تقرير عن حلب\n\nقدمت البعثة تقريرا للأمم المتحدة عن الوضع في مدينة حلب.\n");
+  std::unique_ptr<Store> db;
+  IngestAll(&db);
+  EXPECT_NE(EntityWithAlias(*db, "الأمم المتحدة"), 0);
+  EXPECT_EQ(EntityWithAlias(*db, "أمم المتحدة"), 0);
+}
+
 TEST_F(AnalysisTest, EntityIdsSurviveANewIngestAndAliasesAreKept) {
   Write("one.txt", kReportOne);
   std::unique_ptr<Store> db;
