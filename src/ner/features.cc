@@ -77,6 +77,7 @@ void Features::Prepare(const std::vector<std::string_view>& words,
     w.classes = lexicon_->Classes(w.stem);
     w.stats = lexicon_->Stats(w.stem);
     w.nationality = w.kind == kArabic && lexicon_->IsNationality(w.key);
+    w.people = w.kind == kArabic && lexicon_->IsPeopleOfCountry(w.stem);
     w.accusative = w.kind == kArabic && lexicon_->IsIndefiniteAccusative(w.stem);
     w.gaz_begin = 0;
     w.gaz_inside = 0;
@@ -101,7 +102,7 @@ void Features::Prepare(const std::vector<std::string_view>& words,
 void Features::Extract(const std::vector<WordInfo>& words, size_t i,
                        std::vector<uint64_t>* out) const {
   static const WordInfo kBoundary = {"<s>", "<s>", HashBytes("<s>"), HashBytes("<s>"), 0, nullptr,
-                                     kOther, 0, 0, false, false};
+                                     kOther, 0, 0, false, false, false};
   const auto at = [&](ptrdiff_t k) -> const WordInfo& {
     const ptrdiff_t j = static_cast<ptrdiff_t>(i) + k;
     return j < 0 || j >= static_cast<ptrdiff_t>(words.size()) ? kBoundary : words[j];

@@ -354,6 +354,11 @@ bool Lexicon::IsNationality(std::string_view key) const {
   return base.size() >= 4 && nationality_bases_.contains(base);
 }
 
+bool Lexicon::IsPeopleOfCountry(std::string_view key) const {
+  if (key.starts_with(kArticle)) key.remove_prefix(kArticle.size());
+  return peoples_.contains(key);
+}
+
 void Lexicon::AddNationalityBases(std::string_view country_stem) {
   // البرتغال، كندا، ألمانيا، طاجيكستان → البرتغالي، الكندي، الألماني،
   // الطاجيكي. The match key of ألمانيا starts with ال too, so the stem is
@@ -365,7 +370,9 @@ void Lexicon::AddNationalityBases(std::string_view country_stem) {
     nationality_bases_.emplace(s);
     for (const std::string_view suffix : {std::string_view("ا"), std::string_view("يا"),
                                           std::string_view("ستان")}) {
-      if (s.ends_with(suffix)) nationality_bases_.emplace(s.substr(0, s.size() - suffix.size()));
+      if (!s.ends_with(suffix)) continue;
+      nationality_bases_.emplace(s.substr(0, s.size() - suffix.size()));
+      if (suffix == "ستان" && s.size() > suffix.size()) peoples_.emplace(s.substr(0, s.size() - suffix.size()));
     }
   }
   // السعودية: the country's name is its adjective.

@@ -588,6 +588,12 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
         std::fill(l.begin() + static_cast<long>(i), l.begin() + static_cast<long>(j), kO);
         return;
       }
+      // A people named by its country (الطاجيك، أفغان: the Tajiks, Afghans)
+      // is not a name, as ANERcorp has it.
+      if (j - i == 1 && words[i].people) {
+        l[i] = kO;
+        return;
+      }
       // «باسم الجماعة مهند العكيدي» (for the group, Muhannad al-Ukaidi): an
       // organisation's trigger word with the article refers back to a group
       // named before, and the given name after it begins a person's name.
@@ -626,6 +632,12 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
       int type = static_cast<int>(TypeOf(l[i]));
       if (j - i == 1 && surnames.contains(words[i].stem)) {
         type = static_cast<int>(EntityType::kPerson);
+      } else if (j - i == 1 && words[i].nationality && l[i] == person) {
+        // An adjective of nationality alone (القائد الطاجيكي, the Tajik
+        // commander) is a person only as the surname of a name in the
+        // document (المصري of محمد المصري).
+        l[i] = kO;
+        return;
       } else {
         // Another type only with more evidence: the votes of a span the
         // rules above made can be all but zero.
