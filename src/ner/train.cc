@@ -338,14 +338,29 @@ bool Train(const std::vector<ConllSentence>& train, const TrainOptions& options,
     // without the block of sentences it is in (5 blocks in order, so that
     // a sentence's neighbours are mostly labelled by the same model).
     constexpr size_t kFolds = 5;
+    // Each domain (training file) is cut into the blocks on its own: a block
+    // of one domain alone would have its first-pass labels from a model
+    // that never saw that domain, and the second pass would learn to correct
+    // labels far worse than those it corrects when tagging.
+    std::vector<size_t> fold(train.size());
+    {
+      std::unordered_map<int, size_t> size, seen;
+      for (const ConllSentence& s : train) ++size[s.domain];
+      for (size_t s = 0; s < train.size(); ++s) {
+        // Block k of n sentences is [n * k / kFolds, n * (k + 1) / kFolds).
+        const size_t rank = seen[train[s].domain]++, n = size[train[s].domain];
+        size_t k = 0;
+        while (k + 1 < kFolds && n * (k + 1) / kFolds <= rank) ++k;
+        fold[s] = k;
+      }
+    }
     std::vector<std::vector<uint8_t>> pass1(train.size());
     std::vector<std::vector<float>> offsets(train.size());
     for (size_t k = 0; k < kFolds; ++k) {
-      const size_t lo = train.size() * k / kFolds, hi = train.size() * (k + 1) / kFolds;
-      std::vector<std::vector<std::vector<uint64_t>>> part_hashes, held_hashes;
+      std::vector<std::vector<std::vector<uint64_t>>> part_hashes;
       std::vector<std::vector<uint8_t>> part_gold;
       for (size_t s = 0; s < train.size(); ++s) {
-        if (s >= lo && s < hi) continue;
+        if (fold[s] == k) continue;
         part_hashes.push_back(hashes[s]);
         part_gold.push_back(gold[s]);
       }
@@ -357,8 +372,10 @@ bool Train(const std::vector<ConllSentence>& train, const TrainOptions& options,
                  k_transitions);
       FeatureTable table;
       table.Build(k_keys, k_weights);
-      for (size_t s = lo; s < hi; ++s) {
-        Decode(table, k_transitions, hashes[s], infos[s], &pass1[s], &offsets[s]);
+      for (size_t s = 0; s < train.size(); ++s) {
+        if (fold[s] == k && train[s].domain == 0) {
+          Decode(table, k_transitions, hashes[s], infos[s], &pass1[s], &offsets[s]);
+        }
       }
     }
     TrainTable(hashes, gold, options, nullptr, nullptr, false, &keys, &weights,
@@ -376,7 +393,20 @@ bool Train(const std::vector<ConllSentence>& train, const TrainOptions& options,
       Features::ExtractDocument(doc, labels, &extra);
       return extra;
     };
-    const auto doc_hashes = document(infos, pass1);
+    // The second pass learns from the first file's sentences only: it
+    // learns how a document's names agree, and sentences of other files
+    // (WikiANN's, say) are not documents of the domain tagged.
+    std::vector<std::vector<WordInfo>> target_infos;
+    std::vector<std::vector<uint8_t>> target_pass1, target_gold;
+    std::vector<std::vector<float>> target_offsets;
+    for (size_t s = 0; s < train.size(); ++s) {
+      if (train[s].domain != 0) continue;
+      target_infos.push_back(std::move(infos[s]));
+      target_pass1.push_back(std::move(pass1[s]));
+      target_gold.push_back(gold[s]);
+      target_offsets.push_back(std::move(offsets[s]));
+    }
+    const auto doc_hashes = document(target_infos, target_pass1);
     std::vector<std::vector<std::vector<uint64_t>>> dev_doc_hashes;
     std::vector<std::vector<float>> dev_offsets(dev_hashes.size());
     if (options.dev) {
@@ -389,9 +419,9 @@ bool Train(const std::vector<ConllSentence>& train, const TrainOptions& options,
     }
     TrainOptions second = options;
     second.epochs = options.document_epochs;
-    TrainTable(doc_hashes, gold, second, options.dev ? &dev_doc_hashes : nullptr, options.dev,
-               true, &keys2, &weights2, model.transitions2, &offsets, &dev_offsets,
-               model.transitions);
+    TrainTable(doc_hashes, target_gold, second, options.dev ? &dev_doc_hashes : nullptr,
+               options.dev, true, &keys2, &weights2, model.transitions2, &target_offsets,
+               &dev_offsets, model.transitions);
   }
 
   // Confidences: the temperature that makes the posteriors of the gold

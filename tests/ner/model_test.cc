@@ -174,6 +174,39 @@ TEST_F(ModelTest, CorruptFilesAreRefusedClearly) {
   EXPECT_NE(error.find("cannot open"), std::string::npos) << error;
 }
 
+TEST(TrainTest, AnotherDomainDoesNotSpoilTheFirst) {
+  // The tiny corpus, then forty times as many sentences of another domain
+  // (a second training file) that tags its people as organisations. Domain
+  // copies of features let the second file differ; the tagger, for the
+  // first file's domain, must still tag as the first file does.
+  std::vector<ConllSentence> train = TinyCorpus();
+  const size_t first = train.size();
+  for (int copy = 0; copy < 40; ++copy) {
+    for (size_t i = 0; i < first; ++i) {
+      ConllSentence s = train[i];
+      for (std::string& t : s.tags) {
+        if (t.ends_with("PERS")) t = t.substr(0, 2) + "ORG";
+      }
+      s.domain = 1;
+      train.push_back(std::move(s));
+    }
+  }
+  TrainOptions options;
+  options.epochs = 5;
+  const std::string path = TempPath("marsad_two_domains.model");
+  std::string error;
+  ASSERT_TRUE(Train(train, options, path, &error)) << error;
+  auto tagger = Tagger::Load(path, &error);
+  ASSERT_TRUE(tagger) << error;
+  for (const ConllSentence& s : TinyCorpus()) {
+    std::vector<std::string> expected;
+    for (const std::string& t : s.tags) {
+      expected.push_back(t.ends_with("PERS") ? t.substr(0, t.size() - 1) : t);
+    }
+    EXPECT_EQ(tagger->TagWords(s.words), expected);
+  }
+}
+
 TEST(TrainTest, BadOptionsAreErrors) {
   TrainOptions options;
   options.features = {"word", "telepathy"};
