@@ -138,8 +138,10 @@ struct Romanizer {
   std::unordered_map<std::string, std::string> known;
 
   void Rebuild();  // by_letter from units, known from memory
-  // The most likely Latin spelling (lower case) of one word's letters.
+  // The most likely Latin spelling (lower case) of one word's letters, and
+  // the units it is made of (one per letter).
   std::string Decode(std::string_view letters) const;
+  std::vector<uint32_t> DecodeUnits(std::string_view letters) const;
   double LogProb(uint32_t u2, uint32_t u1, uint32_t u) const;
 };
 

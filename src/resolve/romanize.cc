@@ -73,8 +73,8 @@ void Romanizer::Rebuild() {
   }
 }
 
-std::string Romanizer::Decode(std::string_view letters) const {
-  if (letters.empty() || by_letter.empty()) return "";
+std::vector<uint32_t> Romanizer::DecodeUnits(std::string_view letters) const {
+  if (letters.empty() || by_letter.empty()) return {};
   std::vector<Hyp> all{{0, 0, 0, -1}};
   std::vector<int> beam{0};
   for (char c : letters) {
@@ -115,8 +115,13 @@ std::string Romanizer::Decode(std::string_view letters) const {
   }
   std::vector<uint32_t> path;
   for (int h = best; h >= 0 && all[h].back >= 0; h = all[h].back) path.push_back(all[h].u1);
+  std::reverse(path.begin(), path.end());
+  return path;
+}
+
+std::string Romanizer::Decode(std::string_view letters) const {
   std::string out;
-  for (auto it = path.rbegin(); it != path.rend(); ++it) out += units[*it].second;
+  for (uint32_t u : DecodeUnits(letters)) out += units[u].second;
   return out;
 }
 
@@ -129,40 +134,521 @@ std::string Capitalized(std::string s) {
   return s;
 }
 
+// Arabic words (keyed by text::MatchKey) to their Latin, lower case.
+using WordTable = std::unordered_map<std::string, std::string>;
+
+WordTable MakeTable(std::initializer_list<std::pair<const char*, const char*>> entries) {
+  WordTable table;
+  for (const auto& [arabic, latin] : entries) table.emplace(text::MatchKey(arabic), latin);
+  return table;
+}
+
+// The ordinary words organisation, place and group names are made of, as
+// English-language newspapers romanise them. The pairs the model learns from
+// are almost all personal names, so the decoder reads these words as if they
+// were names (Hazb, al-Sharak, Wazarah). Written without the article, which
+// Romanize prints as "al-". A word written with ة ends here as it ends at the
+// end of a name (-a, -iya; -at after ا); Romanize turns -a into -at in
+// construct (Jabhat al-Nusra). A few hundred words at most: the table is for
+// words, never for whole names.
+const WordTable& CommonWords() {
+  static const WordTable table = MakeTable({
+      // Kinds of organisation and group.
+      {"حزب", "hizb"},            // party
+      {"حركة", "haraka"},         // movement
+      {"جبهة", "jabha"},          // front
+      {"جيش", "jaysh"},           // army
+      {"تنظيم", "tanzim"},        // organisation (of an armed group)
+      {"جماعة", "jamaa"},         // group
+      {"كتيبة", "katiba"},        // battalion
+      {"كتائب", "kataib"},        // battalions, brigades
+      {"لواء", "liwa"},           // brigade
+      {"سرايا", "saraya"},        // companies (of fighters)
+      {"فيلق", "faylaq"},         // corps
+      {"قوات", "quwwat"},         // forces
+      {"قوة", "quwwa"},           // force
+      {"حرس", "haras"},           // guard
+      {"منظمة", "munazzama"},     // organisation
+      {"مؤسسة", "muassasa"},      // foundation, institution
+      {"شركة", "sharika"},        // company
+      {"بنك", "bank"},
+      {"مصرف", "masraf"},         // bank
+      {"جامعة", "jamia"},         // university; league (of states)
+      {"جمعية", "jamiya"},        // association
+      {"اتحاد", "ittihad"},       // union
+      {"رابطة", "rabita"},        // league
+      {"نقابة", "niqaba"},        // trade union
+      {"لجنة", "lajna"},          // committee
+      {"مجلس", "majlis"},         // council
+      {"مركز", "markaz"},         // centre
+      {"معهد", "mahad"},          // institute
+      {"مكتب", "maktab"},         // office
+      {"محكمة", "mahkama"},       // court
+      {"برلمان", "barlaman"},     // parliament
+      {"حكومة", "hukuma"},        // government
+      {"سلطة", "sulta"},          // authority
+      {"إدارة", "idara"},         // administration
+      {"هيئة", "haya"},           // body, commission
+      {"وزارة", "wizara"},        // ministry
+      {"وكالة", "wakala"},        // agency
+      {"قيادة", "qiyada"},        // command
+      {"رئاسة", "riasa"},         // presidency
+      {"بلدية", "baladiya"},      // municipality
+      {"محافظة", "muhafaza"},     // governorate
+      {"ولاية", "wilaya"},        // province, state
+      {"إمارة", "imara"},         // emirate
+      {"مملكة", "mamlaka"},       // kingdom
+      {"جمهورية", "jumhuriya"},   // republic
+      {"دولة", "dawla"},          // state
+      {"مجموعة", "majmua"},       // group
+      {"تحالف", "tahaluf"},       // alliance
+      {"ائتلاف", "itilaf"},       // coalition
+      {"تجمع", "tajammu"},        // rally, grouping
+      {"تيار", "tayyar"},         // current (political)
+      {"كتلة", "kutla"},          // bloc
+      {"صندوق", "sunduq"},        // fund
+      {"هلال", "hilal"},          // crescent
+      {"صليب", "salib"},          // cross
+      {"قناة", "qanat"},          // channel
+      {"إذاعة", "idhaa"},         // radio station
+      {"صحيفة", "sahifa"},        // newspaper
+      {"جريدة", "jarida"},        // newspaper
+      {"مجلة", "majalla"},        // magazine
+      {"شبكة", "shabaka"},        // network
+      {"مرصد", "marsad"},         // observatory
+      {"مستشفى", "mustashfa"},    // hospital
+      {"مدرسة", "madrasa"},       // school
+      {"مسجد", "masjid"},         // mosque
+      {"كنيسة", "kanisa"},        // church
+      {"نادي", "nadi"},           // club
+      {"أنصار", "ansar"},         // supporters
+      {"جند", "jund"},            // soldiers
+      {"أهل", "ahl"},             // people (of)
+      {"أبناء", "abnaa"},         // sons
+      {"إخوان", "ikhwan"},        // brothers, the Brotherhood
+      {"مسلمين", "muslimin"},     // Muslims
+      {"مسلمون", "muslimun"},
+      {"مجاهدين", "mujahidin"},   // fighters (of jihad)
+      {"مجاهدون", "mujahidun"},
+      {"أحرار", "ahrar"},         // free men
+      {"شباب", "shabab"},         // youth
+      {"شهداء", "shuhadaa"},      // martyrs
+      {"علماء", "ulamaa"},        // scholars
+      {"عشائر", "ashair"},        // clans
+      // What the organisation is about.
+      {"إسلام", "islam"},
+      {"إسلامي", "islami"},       // Islamic
+      {"إسلامية", "islamiya"},
+      {"جهاد", "jihad"},
+      {"أمن", "amn"},             // security
+      {"دفاع", "difa"},           // defence
+      {"داخلية", "dakhiliya"},    // interior
+      {"خارجية", "kharijiya"},    // foreign affairs
+      {"عدل", "adl"},             // justice
+      {"عدالة", "adala"},         // justice
+      {"حرية", "hurriya"},        // freedom
+      {"حريات", "hurriyat"},      // freedoms
+      {"تحرير", "tahrir"},        // liberation
+      {"مقاومة", "muqawama"},     // resistance
+      {"ثورة", "thawra"},         // revolution
+      {"ثوري", "thawri"},         // revolutionary
+      {"ثورية", "thawriya"},
+      {"وطني", "watani"},         // national
+      {"وطنية", "wataniya"},
+      {"شعب", "shaab"},            // people
+      {"شعبي", "shaabi"},          // popular
+      {"شعبية", "shaabiya"},
+      {"قومي", "qawmi"},          // nationalist
+      {"قومية", "qawmiya"},
+      {"عرب", "arab"},
+      {"عربي", "arabi"},          // Arab
+      {"عربية", "arabiya"},
+      {"دولي", "duwali"},         // international
+      {"دولية", "duwaliya"},
+      {"عالمي", "alami"},         // world
+      {"عالمية", "alamiya"},
+      {"سلام", "salam"},          // peace
+      {"حق", "haqq"},             // truth, right
+      {"تنمية", "tanmiya"},       // development
+      {"إصلاح", "islah"},         // reform
+      {"بناء", "binaa"},          // building
+      {"نهضة", "nahda"},          // renaissance
+      {"تقدم", "taqaddum"},       // progress
+      {"استقلال", "istiqlal"},    // independence
+      {"وحدة", "wahda"},          // unity
+      {"ديمقراطي", "dimuqrati"},  // democratic
+      {"ديمقراطية", "dimuqratiya"},
+      {"اشتراكي", "ishtiraki"},   // socialist
+      {"اشتراكية", "ishtirakiya"},
+      {"مستقبل", "mustaqbal"},    // future
+      {"أمل", "amal"},            // hope
+      {"نصرة", "nusra"},          // support, succour
+      {"قاعدة", "qaida"},         // base
+      {"شريعة", "sharia"},        // (religious) law
+      {"سنة", "sunna"},
+      {"شيعة", "shia"},
+      {"دعوة", "dawa"},           // call, preaching
+      {"عسكري", "askari"},        // military
+      {"عسكرية", "askariya"},
+      {"مدني", "madani"},         // civil
+      {"مدنية", "madaniya"},
+      {"مركزي", "markazi"},       // central
+      {"أعلى", "ala"},            // supreme
+      {"عليا", "ulya"},           // supreme (feminine)
+      {"أمم", "umam"},            // nations
+      {"أمة", "umma"},            // nation
+      {"متحد", "muttahid"},       // united
+      {"متحدة", "muttahida"},
+      {"تعاون", "taawun"},        // cooperation
+      {"أنباء", "anbaa"},         // news
+      {"إعلام", "ilam"},          // media
+      {"صحة", "sihha"},           // health
+      {"تعليم", "talim"},         // education
+      {"تربية", "tarbiya"},       // upbringing, education
+      {"مالية", "maliya"},        // finance
+      {"اقتصاد", "iqtisad"},      // economy
+      {"نفط", "naft"},            // oil
+      {"طاقة", "taqa"},           // energy
+      {"زراعة", "ziraa"},         // agriculture
+      {"تجارة", "tijara"},        // trade
+      {"صناعة", "sinaa"},         // industry
+      {"نقل", "naql"},            // transport
+      {"اتصالات", "ittisalat"},   // communications
+      {"سياحة", "siyaha"},        // tourism
+      {"ثقافة", "thaqafa"},       // culture
+      {"أوقاف", "awqaf"},         // religious endowments
+      {"شؤون", "shuun"},          // affairs
+      {"خدمات", "khidamat"},      // services
+      {"شرطة", "shurta"},         // police
+      {"مخابرات", "mukhabarat"},  // intelligence
+      {"استخبارات", "istikhbarat"},
+      {"حقوق", "huquq"},          // rights
+      {"إنسان", "insan"},         // man, human
+      {"إغاثة", "ighatha"},       // relief
+      {"أحمر", "ahmar"},          // red
+      {"أخضر", "akhdar"},         // green
+      {"أبيض", "abyad"},          // white
+      {"تكفير", "takfir"},        // declaring unbelief
+      {"هجرة", "hijra"},          // emigration
+      {"خلافة", "khilafa"},       // caliphate
+      {"وزراء", "wuzaraa"},       // ministers
+      {"نواب", "nuwwab"},         // deputies
+      {"شورى", "shura"},          // consultation
+      {"دستور", "dustur"},        // constitution
+      {"دستورية", "dusturiya"},
+      {"قضاء", "qadaa"},          // judiciary
+      // Directions and places.
+      {"شرق", "sharq"},           // east
+      {"غرب", "gharb"},           // west
+      {"شمال", "shamal"},         // north
+      {"جنوب", "janub"},          // south
+      {"شرقي", "sharqi"},
+      {"شرقية", "sharqiya"},
+      {"غربي", "gharbi"},
+      {"غربية", "gharbiya"},
+      {"شمالي", "shamali"},
+      {"شمالية", "shamaliya"},
+      {"جنوبي", "janubi"},
+      {"جنوبية", "janubiya"},
+      {"وسط", "wasat"},           // middle
+      {"أوسط", "awsat"},          // middle (of the Middle East)
+      {"وسطى", "wusta"},          // middle (feminine)
+      {"أدنى", "adna"},           // near, lower
+      {"أقصى", "aqsa"},           // farthest
+      {"كبرى", "kubra"},          // great
+      {"صغرى", "sughra"},         // small
+      {"مدينة", "madina"},        // city
+      {"قرية", "qarya"},          // village
+      {"حي", "hayy"},             // quarter
+      {"شارع", "shari"},          // street
+      {"ساحة", "saha"},           // square
+      {"منطقة", "mintaqa"},       // region
+      {"إقليم", "iqlim"},         // region
+      {"جزيرة", "jazira"},        // island, peninsula
+      {"خليج", "khalij"},         // gulf
+      {"بحر", "bahr"},            // sea
+      {"نهر", "nahr"},            // river
+      {"جبل", "jabal"},           // mountain
+      {"وادي", "wadi"},           // valley
+      {"صحراء", "sahraa"},        // desert
+      {"مخيم", "mukhayyam"},      // camp
+      {"معبر", "mabar"},          // crossing
+      {"ميناء", "minaa"},         // port
+      {"مطار", "matar"},          // airport
+      {"سجن", "sijn"},            // prison
+      {"قصر", "qasr"},            // palace
+      {"برج", "burj"},            // tower
+      {"باب", "bab"},             // gate
+      {"سوق", "suq"},             // market
+      {"بيت", "bayt"},            // house
+      {"دار", "dar"},             // house, abode
+      {"مقدس", "maqdis"},         // holy place (Bayt al-Maqdis)
+      {"خليجي", "khaliji"},       // of the Gulf
+      {"سعودي", "saudi"},
+      {"سعودية", "saudiya"},
+      {"مصري", "misri"},
+      {"مصرية", "misriya"},
+      {"سوري", "suri"},
+      {"لبناني", "lubnani"},
+      {"عراقي", "iraqi"},
+      {"عراقية", "iraqiya"},
+      {"أردني", "urduni"},
+      {"فلسطيني", "filastini"},
+      {"فلسطينية", "filastiniya"},
+      {"يمني", "yamani"},
+      {"كردي", "kurdi"},
+      {"كردستاني", "kurdistani"},
+      {"مكرمة", "mukarrama"},     // honoured (Makka al-Mukarrama)
+      {"منورة", "munawwara"},     // radiant (al-Madina al-Munawwara)
+      // Latin words of news agencies and media in Arabic letters.
+      {"فرانس", "france"},
+      {"برس", "press"},
+      {"نيوز", "news"},
+      {"تايمز", "times"},
+      {"بوست", "post"},
+      {"إنترناشونال", "international"},
+      {"ميديا", "media"},
+      {"غروب", "group"},
+  });
+  return table;
+}
+
+// Names of places and movements inside longer names, in the same form as
+// CommonWords; being names, they never take the construct ending (Makka
+// al-Mukarrama, Hamas).
+const WordTable& ProperNames() {
+  static const WordTable table = MakeTable({
+      {"حماس", "hamas"},  // the movement's acronym, read as a word
+      {"فتح", "fatah"},   // likewise
+      {"قدس", "quds"},    // Jerusalem
+      {"شام", "sham"},    // the Levant
+      {"عراق", "iraq"},
+      {"مصر", "misr"},    // Egypt
+      {"لبنان", "lubnan"},
+      {"سوريا", "suriya"},
+      {"سورية", "suriya"},
+      {"فلسطين", "filastin"},
+      {"يمن", "yaman"},
+      {"أردن", "urdun"},  // Jordan
+      {"سودان", "sudan"},
+      {"مغرب", "maghrib"},  // Morocco; the west of the Arab world
+      {"جزائر", "jazair"},  // Algeria
+      {"غزة", "gaza"},
+      {"مكة", "makka"},     // Mecca
+  });
+  return table;
+}
+
+// Function words inside names, printed lower case (Ansar al-Sharia fi Libya).
+const WordTable& Particles() {
+  static const WordTable table = MakeTable({
+      {"في", "fi"},    // in
+      {"من", "min"},   // from
+      {"على", "ala"},  // on
+      {"إلى", "ila"},  // to
+      {"و", "wa"},     // and
+  });
+  return table;
+}
+
+// Names of God's servant, help, grace and so on that newspapers print as one
+// word with الله (God): Hezbollah, Nasrallah, Ramallah; by the first word.
+// The memory's joined spellings (Abdallah, Khairallah) come first; other
+// words stay apart from "Allah" (Ansar Allah, Jund Allah).
+const WordTable& AllahCompounds() {
+  static const WordTable table = MakeTable({
+      {"حزب", "hezbollah"},  // party of God
+      {"نصر", "nasrallah"},  // victory of God
+      {"فضل", "fadlallah"},  // grace of God
+      {"رام", "ramallah"},
+      {"عبيد", "obaidullah"},
+      {"عطا", "ataullah"},
+      {"فتح", "fathallah"},
+      {"سعد", "saadallah"},
+      {"خير", "khairallah"},
+      {"حمد", "hamdallah"},
+      {"جاب", "jaballah"},
+      {"جار", "jarallah"},
+      {"ضيف", "daifallah"},
+      {"عوض", "awadallah"},
+      {"حسب", "hasballah"},
+      {"فرج", "farajallah"},
+      {"سيف", "saifullah"},
+      {"حبيب", "habibullah"},
+      {"رحمة", "rahmatullah"},
+      {"نعمة", "nematullah"},
+      {"نعمت", "nematullah"},
+      {"ولي", "waliullah"},
+      {"عزت", "ezzatullah"},
+      {"كرم", "karamallah"},
+  });
+  return table;
+}
+
+std::string LetterNameKey(std::string_view word) {
+  return text::Normalize(word, text::kMatch & ~text::kFoldAlef).text;
+}
+
+// Arabic names of Latin letters, as a Latin acronym is written in Arabic
+// (بي بي سي BBC, سي إن إن CNN). Keyed by MatchKey with alef's hamza and madda
+// kept, which tell A (أي، إيه), E (إي) and I (آي) apart; unmarked اي is I.
+// بي is B: Arabic has no p, and B is the commoner letter of acronyms.
+const std::unordered_map<std::string, char>& LetterNames() {
+  static const std::unordered_map<std::string, char> table = [] {
+    std::unordered_map<std::string, char> t;
+    for (const auto& [arabic, letter] : std::initializer_list<std::pair<const char*, char>>{
+             {"إيه", 'A'}, {"أيه", 'A'}, {"ايه", 'A'}, {"أي", 'A'}, {"بي", 'B'},
+             {"سي", 'C'}, {"دي", 'D'}, {"إي", 'E'}, {"إف", 'F'}, {"اف", 'F'},
+             {"جي", 'G'}, {"إتش", 'H'}, {"اتش", 'H'}, {"إيتش", 'H'}, {"آي", 'I'},
+             {"اي", 'I'}, {"جاي", 'J'}, {"جيه", 'J'}, {"كيه", 'K'}, {"كاي", 'K'},
+             {"كي", 'K'}, {"إل", 'L'}, {"إم", 'M'}, {"ام", 'M'}, {"إن", 'N'},
+             {"ان", 'N'}, {"أو", 'O'}, {"او", 'O'}, {"كيو", 'Q'}, {"آر", 'R'},
+             {"ار", 'R'}, {"إس", 'S'}, {"اس", 'S'}, {"تي", 'T'}, {"يو", 'U'},
+             {"في", 'V'}, {"دبليو", 'W'}, {"دابليو", 'W'}, {"إكس", 'X'}, {"اكس", 'X'},
+             {"واي", 'Y'}, {"زد", 'Z'}, {"زي", 'Z'}}) {
+      t.emplace(LetterNameKey(arabic), letter);
+    }
+    return t;
+  }();
+  return table;
+}
+
+// The Latin of an unknown word written with a final ة, decoded whole (the
+// letters before it are read in its context) and ended as newspapers end
+// it: the pairs the model learnt from end such words every way (-ah, -eh,
+// -e, -h), and the decoder picks among those by the letters before.
+std::string DecodeTaMarbuta(const internal::Romanizer& r, std::string_view letters) {
+  const std::vector<uint32_t> units = r.DecodeUnits(letters);
+  std::string stem;
+  for (size_t k = 0; k + 1 < units.size(); ++k) stem += r.units[units[k]].second;
+  auto letter_before = [&letters](size_t back) {
+    return letters.size() > back ? static_cast<int>(static_cast<uint8_t>(letters[letters.size() - 1 - back])) : -1;
+  };
+  auto trim = [&stem](std::string_view vowels) {
+    while (!stem.empty() && vowels.find(stem.back()) != std::string_view::npos) stem.pop_back();
+  };
+  static const int kAlef = internal::ArabicIndex(U'ا'), kWaw = internal::ArabicIndex(U'و'),
+                   kYeh = internal::ArabicIndex(U'ي');
+  const int before = letter_before(1);
+  if (before == kYeh) {
+    // -iya (Islamiya, Saudiya); after ا the ي is a consonant (Wilaya).
+    trim("eiy");
+    return stem + (letter_before(2) == kAlef ? "ya" : "iya");
+  }
+  if (before == kAlef) {
+    trim("ae");  // Hayat, Salat
+    return stem + "at";
+  }
+  if (before == kWaw) return stem + (stem.ends_with('w') ? "a" : "wa");  // Qudwa, Quwwa
+  if (stem.ends_with('e') || stem.ends_with('i')) stem.pop_back();
+  return stem.ends_with('a') ? stem : stem + "a";
+}
+
+// Prefixes written on a word: و (and), ب (by, with), ل (for); newspapers print
+// them before the word with a hyphen, joined to the article (wal-Sham).
+struct Clitic {
+  std::string_view arabic, latin;
+};
+constexpr Clitic kClitics[] = {{"و", "wa"}, {"ب", "bi"}, {"ل", "li"}};
+
 }  // namespace
 
 std::string Matcher::Romanize(std::string_view arabic) const {
   const internal::Romanizer& r = model_->romanizer;
-  // Words as written, and their match keys for the memory and the letters.
+  const WordTable& common = CommonWords();
+  const WordTable& proper = ProperNames();
+  // Either table, for a word after the article or a prefix.
+  auto table_word = [&](const std::string& w) -> const std::string* {
+    if (const auto it = proper.find(w); it != proper.end()) return &it->second;
+    const auto it = common.find(w);
+    return it == common.end() ? nullptr : &it->second;
+  };
+  // Words as written, their match keys for the memory and the letters, and
+  // the Latin letter each names (0 if none).
   std::vector<std::string> originals, words;
+  std::vector<char> letter_named;
   for (size_t i = 0; i < arabic.size();) {
     const size_t end = std::min(arabic.find_first_of(" \t\n\r", i), arabic.size());
     if (end > i) {
       originals.emplace_back(arabic.substr(i, end - i));
       words.push_back(text::MatchKey(originals.back()));
+      const auto named = LetterNames().find(LetterNameKey(originals.back()));
+      letter_named.push_back(named == LetterNames().end() ? 0 : named->second);
     }
     i = end + 1;
   }
-  // One Arabic word (no article handling) in lower-case Latin.
-  auto word = [&r](const std::string& w) {
-    const auto it = r.memory.find(w);
-    if (it != r.memory.end()) return it->second;
-    std::string letters;
-    internal::ArabicWordLetters(w, &letters);
-    return r.Decode(letters);
-  };
   // Connecting words are printed as newspapers print them. عبد: servant (of);
-  // ابو: father (of); بن/ابن: son (of); بنت: daughter (of); ال: the.
+  // ابو: father (of); بن/ابن: son (of); بنت: daughter (of); ال: the; الله: God.
   const std::string kAbd = "عبد", kAbu = "ابو", kBin = "بن", kIbn = "ابن", kBint = "بنت";
-  const std::string kAl = "ال";
+  const std::string kAl = "ال", kAllah = "الله";
+  auto is_connector = [&](const std::string& w) { return w == kAbu || w == kBin || w == kIbn || w == kBint; };
+  auto has_article = [&](const std::string& w, const std::string& letters) {
+    return w.starts_with(kAl) && letters.size() >= 4;
+  };
+  // One ordinary word, capitalised, with its article printed as `al`;
+  // *in_construct is set when a final ة may be read -at (a word without the
+  // article that is not a remembered spelling of a name).
+  auto spell = [&](const std::string& w, const std::string& letters, bool ta_marbuta,
+                   const std::string& al, bool* in_construct) -> std::string {
+    *in_construct = false;
+    if (const std::string* latin = table_word(w)) {
+      *in_construct = common.count(w) > 0;
+      return Capitalized(*latin);
+    }
+    const auto remembered = r.memory.find(w);
+    if (has_article(w, letters)) {
+      const std::string stem = w.substr(kAl.size());
+      if (const std::string* latin = table_word(stem)) return al + Capitalized(*latin);
+      // A remembered spelling that writes the article (Alexander for
+      // الكسندر) is kept whole.
+      if (remembered != r.memory.end()) {
+        const bool whole = remembered->second.starts_with("al") || remembered->second.starts_with("el");
+        return (whole ? "" : al) + Capitalized(remembered->second);
+      }
+      if (const auto it = r.memory.find(stem); it != r.memory.end()) return al + Capitalized(it->second);
+      std::string stem_letters;
+      internal::ArabicWordLetters(stem, &stem_letters);
+      return al + Capitalized(ta_marbuta ? DecodeTaMarbuta(r, stem_letters) : r.Decode(stem_letters));
+    }
+    if (remembered != r.memory.end()) return Capitalized(remembered->second);
+    for (const Clitic& c : kClitics) {
+      if (!w.starts_with(c.arabic)) continue;
+      const std::string rest = w.substr(c.arabic.size());
+      // ل before the article drops its alef: للأنباء is ل + الأنباء.
+      const size_t article = rest.starts_with(kAl) ? kAl.size() : c.arabic == "ل" && rest.starts_with("ل") ? 2 : 0;
+      if (article > 0) {
+        if (const std::string* latin = table_word(rest.substr(article))) {
+          return std::string(c.latin) + "l-" + Capitalized(*latin);
+        }
+      } else if (const std::string* latin = table_word(rest)) {
+        *in_construct = common.count(rest) > 0;
+        return std::string(c.latin) + "-" + Capitalized(*latin);
+      }
+    }
+    *in_construct = true;
+    return Capitalized(ta_marbuta ? DecodeTaMarbuta(r, letters) : r.Decode(letters));
+  };
   std::string out;
   bool after_abd = false;  // the article of the noun after عبد is in "Abdul"
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
     std::string letters;
     std::string latin;
+    size_t acronym_end = i;
+    while (acronym_end < words.size() && letter_named[acronym_end]) ++acronym_end;
     if (!internal::ArabicWordLetters(w, &letters)) {
       latin = originals[i];
+    } else if (acronym_end >= i + 2) {
+      // Two letter names or more: a Latin acronym (one alone is a word: في).
+      latin.assign(letter_named.begin() + i, letter_named.begin() + acronym_end);
+      i = acronym_end - 1;
+    } else if (i + 1 < words.size() && words[i + 1] == kAllah &&
+               (r.memory.count(w + kAllah) || AllahCompounds().count(w))) {
+      const auto joined = r.memory.find(w + kAllah);
+      latin = Capitalized(joined != r.memory.end() ? joined->second : AllahCompounds().at(w));
+      ++i;
+    } else if (w == kAllah) {
+      latin = "Allah";
     } else if (w == kAbd && i + 1 < words.size()) {
       const auto joined = r.memory.find(w + words[i + 1]);
       if (joined != r.memory.end()) {
@@ -172,17 +658,20 @@ std::string Matcher::Romanize(std::string_view arabic) const {
         latin = "Abdul";
         after_abd = true;
       }
-    } else if (w == kAbu || w == kBin || w == kIbn || w == kBint) {
+    } else if (is_connector(w)) {
       latin = w == kAbu ? "Abu" : w == kBin ? "bin" : w == kIbn ? "ibn" : "bint";
-    } else if (w.starts_with(kAl) && letters.size() >= 4) {
-      // The article: a remembered spelling that writes it (Alexander for
-      // الكسندر) is kept whole; otherwise it is printed as newspapers do.
-      const auto it = r.memory.find(w);
-      const bool whole = it != r.memory.end() && (it->second.starts_with("al") || it->second.starts_with("el"));
-      const std::string stem = Capitalized(it != r.memory.end() ? it->second : word(w.substr(kAl.size())));
-      latin = whole ? stem : after_abd ? stem : "al-" + stem;
+    } else if (const auto it = Particles().find(w); it != Particles().end()) {
+      latin = it->second;
     } else {
-      latin = Capitalized(word(w));
+      // A word written with ة ends -at when a noun follows it (construct:
+      // Jabhat al-Nusra), -a at the end of the name (al-Dawla).
+      const bool ta_marbuta = text::Normalize(originals[i], text::kDisplay).text.ends_with("ة");
+      bool in_construct;
+      latin = spell(w, letters, ta_marbuta, after_abd ? "" : "al-", &in_construct);
+      if (ta_marbuta && in_construct && latin.ends_with('a') && i + 1 < words.size() &&
+          !is_connector(words[i + 1]) && !Particles().count(words[i + 1])) {
+        latin += 't';
+      }
     }
     if (latin != "Abdul") after_abd = false;
     if (!out.empty()) out += ' ';

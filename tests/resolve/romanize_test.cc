@@ -1,0 +1,64 @@
+// Romanisation of organisation and place names with the shipped model: the
+// word God, Latin acronyms spelt as Arabic letter names, the common words of
+// such names, and the ending of ة. The names are made up for these tests.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "resolve/resolve.h"
+#include "shipped_matcher.h"
+
+namespace marsad::resolve {
+namespace {
+
+using testing::M;
+
+TEST(Romanize, GodIsAllah) {
+  EXPECT_EQ(M().Romanize("الله"), "Allah");
+  // After a word that is not joined with it, the two stay apart.
+  EXPECT_EQ(M().Romanize("فرسان الله"), M().Romanize("فرسان") + " Allah");
+  // Names newspapers print as one word.
+  EXPECT_EQ(M().Romanize("نصر الله الحلبي").rfind("Nasrallah al-", 0), 0u);
+  EXPECT_EQ(M().Romanize("عبد الله").rfind("Abd", 0), 0u);
+}
+
+TEST(Romanize, LetterNamesAreAcronyms) {
+  EXPECT_EQ(M().Romanize("إم بي سي"), "MBC");
+  EXPECT_EQ(M().Romanize("إتش إس بي سي"), "HSBC");
+  EXPECT_EQ(M().Romanize("شبكة إن تي في"), "Shabakat NTV");
+  // One letter name alone is a word (في: in).
+  EXPECT_EQ(M().Romanize("أنصار الحق في الجبل"), "Ansar al-Haqq fi al-Jabal");
+}
+
+TEST(Romanize, CommonWordsOfOrganisationsAndPlaces) {
+  EXPECT_EQ(M().Romanize("جبهة التحرير الوطني"), "Jabhat al-Tahrir al-Watani");
+  EXPECT_EQ(M().Romanize("مجلس الشورى"), "Majlis al-Shura");
+  EXPECT_EQ(M().Romanize("الجامعة العربية"), "al-Jamia al-Arabiya");
+  EXPECT_EQ(M().Romanize("حركة الشباب"), "Harakat al-Shabab");
+  // Prefixes on a known word: and, for.
+  EXPECT_EQ(M().Romanize("هيئة الأمن والدفاع"), "Hayat al-Amn wal-Difa");
+  EXPECT_EQ(M().Romanize("لجنة لتحرير الجنوب"), "Lajnat li-Tahrir al-Janub");
+}
+
+TEST(Romanize, TaMarbutaEndsAOrAtInConstruct) {
+  // At the end of a name -a, before the noun it governs -at.
+  EXPECT_EQ(M().Romanize("لجنة"), "Lajna");
+  EXPECT_EQ(M().Romanize("لجنة الطاقة"), "Lajnat al-Taqa");
+  // A word with the article is never in construct, a place name neither.
+  EXPECT_EQ(M().Romanize("الحكومة الشعبية"), "al-Hukuma al-Shaabiya");
+  EXPECT_EQ(M().Romanize("غزة الشمالية"), "Gaza al-Shamaliya");
+  // Decoded words (made up, so the memory cannot know them) end alike,
+  // never in -ah, -eh or -h.
+  for (const char* word : {"كرومزة", "تلمزانية", "بورقلة", "سنطارة"}) {
+    const std::string alone = M().Romanize(word);
+    const std::string governing = M().Romanize(std::string(word) + " الشرق");
+    EXPECT_TRUE(alone.ends_with("a")) << word << ": " << alone;
+    EXPECT_EQ(governing, alone + "t al-Sharq") << word;
+  }
+  EXPECT_TRUE(M().Romanize("تلمزانية").ends_with("iya"));
+  // A personal name the memory knows keeps its spelling, never -at.
+  EXPECT_EQ(M().Romanize("فاطمة الزهراوي").rfind("Fatima al-", 0), 0u);
+}
+
+}  // namespace
+}  // namespace marsad::resolve
