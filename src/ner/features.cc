@@ -3,6 +3,7 @@
 // feature and the key of a value is the same in training and tagging.
 #include <algorithm>
 #include <bit>
+#include <tuple>
 #include <unordered_map>
 
 #include "ner/internal.h"
@@ -64,23 +65,34 @@ uint64_t Bucket(uint32_t count) {
 
 }  // namespace
 
-void Features::Prepare(const std::vector<std::string_view>& words,
-                       std::vector<WordInfo>* out) const {
+void Features::PrepareWord(std::string key, WordInfo* w) const {
+  w->key = std::move(key);
+  w->kind = KindOf(w->key);
+  w->stem = w->kind == kArabic ? lexicon_->StemOf(w->key) : w->key;
+  w->key_hash = HashBytes(w->key);
+  w->stem_hash = HashBytes(w->stem);
+  w->classes = lexicon_->Classes(w->stem);
+  w->stats = lexicon_->Stats(w->stem);
+  w->nationality = w->kind == kArabic && lexicon_->IsNationality(w->key);
+  w->people = w->kind == kArabic && lexicon_->IsPeopleOfCountry(w->stem);
+  w->accusative = w->kind == kArabic && lexicon_->IsIndefiniteAccusative(w->stem);
+  w->gaz_begin = 0;
+  w->gaz_inside = 0;
+  w->local_scores = nullptr;
+}
+
+void Features::Prepare(const std::vector<std::string_view>& words, std::vector<WordInfo>* out,
+                       const KnownWords* known) const {
   out->resize(words.size());
   for (size_t i = 0; i < words.size(); ++i) {
-    WordInfo& w = (*out)[i];
-    w.key = text::MatchKey(words[i]);
-    w.kind = KindOf(w.key);
-    w.stem = w.kind == kArabic ? lexicon_->StemOf(w.key) : w.key;
-    w.key_hash = HashBytes(w.key);
-    w.stem_hash = HashBytes(w.stem);
-    w.classes = lexicon_->Classes(w.stem);
-    w.stats = lexicon_->Stats(w.stem);
-    w.nationality = w.kind == kArabic && lexicon_->IsNationality(w.key);
-    w.people = w.kind == kArabic && lexicon_->IsPeopleOfCountry(w.stem);
-    w.accusative = w.kind == kArabic && lexicon_->IsIndefiniteAccusative(w.stem);
-    w.gaz_begin = 0;
-    w.gaz_inside = 0;
+    std::string key = text::MatchKey(words[i]);
+    if (known) {
+      if (const auto it = known->find(key); it != known->end()) {
+        (*out)[i] = it->second.info;
+        continue;
+      }
+    }
+    PrepareWord(std::move(key), &(*out)[i]);
   }
   if (!(groups_ & kGroupGazetteer)) return;
   const int max_words = lexicon_->max_phrase_words();
@@ -101,31 +113,25 @@ void Features::Prepare(const std::vector<std::string_view>& words,
 
 void Features::Extract(const std::vector<WordInfo>& words, size_t i,
                        std::vector<uint64_t>* out) const {
-  static const WordInfo kBoundary = {"<s>", "<s>", HashBytes("<s>"), HashBytes("<s>"), 0, nullptr,
-                                     kOther, 0, 0, false, false, false};
-  const auto at = [&](ptrdiff_t k) -> const WordInfo& {
-    const ptrdiff_t j = static_cast<ptrdiff_t>(i) + k;
-    return j < 0 || j >= static_cast<ptrdiff_t>(words.size()) ? kBoundary : words[j];
-  };
-  const WordInfo& w = words[i];
-  const WordInfo& m1 = at(-1);
-  const WordInfo& p1 = at(1);
-  const auto add = [out](Template t, uint64_t value) { out->push_back(Mix(T(t), value)); };
+  ExtractLocal(words[i], out);
+  ExtractContext(words, i, out);
+}
 
+namespace {
+
+// Cluster 0 is "not in the corpus"; still a useful signal for names.
+uint64_t ClusterOf(const WordInfo& x, int level) {
+  return x.stats ? x.stats->cluster[level] : (x.kind == kArabic ? 0 : 0xFFFF - x.kind);
+}
+
+}  // namespace
+
+void Features::ExtractLocal(const WordInfo& w, std::vector<uint64_t>* out) const {
+  const auto add = [out](Template t, uint64_t value) { out->push_back(Mix(T(t), value)); };
   add(kBias, 0);
   if (groups_ & kGroupWord) add(kKey0, w.key_hash);
-  if (groups_ & kGroupContext) {
-    add(kKeyM1, m1.key_hash);
-    add(kKeyP1, p1.key_hash);
-    add(kKeyM2, at(-2).key_hash);
-    add(kKeyP2, at(2).key_hash);
-    add(kBigramM1, Mix(m1.key_hash, w.key_hash));
-    add(kBigramP1, Mix(w.key_hash, p1.key_hash));
-  }
   if (groups_ & kGroupStem) {
     add(kStem0, w.stem_hash);
-    add(kStemM1, m1.stem_hash);
-    add(kStemP1, p1.stem_hash);
     // What the stem lost: the clitics, as letters (e.g. وال، ب).
     const size_t lost = w.key.size() > w.stem.size() ? w.key.size() - w.stem.size() : 0;
     add(kCliticPrefix, HashBytes(std::string_view(w.key).substr(0, lost)));
@@ -141,10 +147,55 @@ void Features::Extract(const std::vector<WordInfo>& words, size_t i,
   }
   if (groups_ & kGroupShape) {
     add(kKind0, w.kind);
-    add(kKindAround, m1.kind * 8 + p1.kind);
     size_t starts[16];
     add(kLength, Letters(w.stem, starts, 12));
   }
+  if (groups_ & kGroupTriggers) {
+    for (uint32_t bits = w.classes; bits; bits &= bits - 1) add(kClass0, std::countr_zero(bits));
+  }
+  if (groups_ & kGroupClusters) {
+    add(kClusterFine0, ClusterOf(w, 0));
+    add(kClusterMid0, ClusterOf(w, 1));
+    add(kClusterCoarse0, ClusterOf(w, 2));
+    add(kClusterClass, ClusterOf(w, 1) * 65536 + (w.classes & 0xFFFF));
+  }
+  if (groups_ & kGroupCorpus) {
+    if (w.stats) {
+      add(kFreq0, Bucket(w.stats->count));
+      add(kArticle0, w.stats->article);
+    } else {
+      add(kUnknown0, w.kind);
+    }
+  }
+}
+
+void Features::ExtractContext(const std::vector<WordInfo>& words, size_t i,
+                              std::vector<uint64_t>* out) const {
+  static const WordInfo kBoundary = {"<s>", "<s>", HashBytes("<s>"), HashBytes("<s>"), 0, nullptr,
+                                     kOther, 0, 0, false, false, false, nullptr};
+  const auto at = [&](ptrdiff_t k) -> const WordInfo& {
+    const ptrdiff_t j = static_cast<ptrdiff_t>(i) + k;
+    return j < 0 || j >= static_cast<ptrdiff_t>(words.size()) ? kBoundary : words[j];
+  };
+  const WordInfo& w = words[i];
+  const WordInfo& m1 = at(-1);
+  const WordInfo& p1 = at(1);
+  const auto add = [out](Template t, uint64_t value) { out->push_back(Mix(T(t), value)); };
+
+  if (groups_ & kGroupContext) {
+    add(kKeyM1, m1.key_hash);
+    add(kKeyP1, p1.key_hash);
+    add(kKeyM2, at(-2).key_hash);
+    add(kKeyP2, at(2).key_hash);
+    add(kBigramM1, Mix(m1.key_hash, w.key_hash));
+    add(kBigramP1, Mix(w.key_hash, p1.key_hash));
+  }
+  if (groups_ & kGroupStem) {
+    add(kStemM1, m1.stem_hash);
+    add(kStemP1, p1.stem_hash);
+  }
+  if (groups_ & kGroupShape) add(kKindAround, m1.kind * 8 + p1.kind);
+  // Gazetteer phrases span words: a word's bits depend on its neighbours.
   if (groups_ & kGroupGazetteer) {
     for (int b = 0; b < kGazetteers; ++b) {
       const uint16_t bit = 1u << b;
@@ -155,35 +206,21 @@ void Features::Extract(const std::vector<WordInfo>& words, size_t i,
   }
   if (groups_ & kGroupTriggers) {
     const std::pair<Template, const WordInfo*> around[] = {
-        {kClass0, &w}, {kClassM1, &m1}, {kClassM2, &at(-2)}, {kClassP1, &p1}, {kClassP2, &at(2)}};
+        {kClassM1, &m1}, {kClassM2, &at(-2)}, {kClassP1, &p1}, {kClassP2, &at(2)}};
     for (const auto& [t, x] : around) {
       for (uint32_t bits = x->classes; bits; bits &= bits - 1) add(t, std::countr_zero(bits));
     }
   }
   if (groups_ & kGroupClusters) {
-    // Cluster 0 is "not in the corpus"; still a useful signal for names.
-    const auto cluster = [](const WordInfo& x, int level) -> uint64_t {
-      return x.stats ? x.stats->cluster[level] : (x.kind == kArabic ? 0 : 0xFFFF - x.kind);
-    };
-    add(kClusterFine0, cluster(w, 0));
-    add(kClusterMid0, cluster(w, 1));
-    add(kClusterCoarse0, cluster(w, 2));
-    add(kClusterMidM1, cluster(m1, 1));
-    add(kClusterMidP1, cluster(p1, 1));
-    add(kClusterCoarseM1, cluster(m1, 2));
-    add(kClusterCoarseP1, cluster(p1, 2));
-    add(kClusterPair, cluster(m1, 2) * 65536 + cluster(w, 2));
-    add(kClusterFineM1, cluster(m1, 0));
-    add(kClusterFineP1, cluster(p1, 0));
-    add(kClusterClass, cluster(w, 1) * 65536 + (w.classes & 0xFFFF));
+    add(kClusterMidM1, ClusterOf(m1, 1));
+    add(kClusterMidP1, ClusterOf(p1, 1));
+    add(kClusterCoarseM1, ClusterOf(m1, 2));
+    add(kClusterCoarseP1, ClusterOf(p1, 2));
+    add(kClusterPair, ClusterOf(m1, 2) * 65536 + ClusterOf(w, 2));
+    add(kClusterFineM1, ClusterOf(m1, 0));
+    add(kClusterFineP1, ClusterOf(p1, 0));
   }
   if (groups_ & kGroupCorpus) {
-    if (w.stats) {
-      add(kFreq0, Bucket(w.stats->count));
-      add(kArticle0, w.stats->article);
-    } else {
-      add(kUnknown0, w.kind);
-    }
     add(kFreqAround, (m1.stats ? Bucket(m1.stats->count) + 1 : 0) * 64 +
                          (p1.stats ? Bucket(p1.stats->count) + 1 : 0));
   }
@@ -192,41 +229,61 @@ void Features::Extract(const std::vector<WordInfo>& words, size_t i,
 void Features::ExtractDocument(const std::vector<const std::vector<WordInfo>*>& doc,
                                const std::vector<std::vector<uint8_t>>& pass1,
                                std::vector<std::vector<std::vector<uint64_t>>>* out) {
-  // Occurrences of each stem, in document order: (sentence, word).
-  std::unordered_map<uint64_t, std::vector<std::pair<uint32_t, uint32_t>>> where;
+  // Labels given to the other occurrences of each word's stem within
+  // kDocumentWindow sentences, as a bit per label, and how many there are.
+  // Occurrences are sorted by stem, then in document order, and each stem's
+  // window slides along them with a count per label: linear, where looking
+  // at every pair was quadratic in a function word's occurrences.
+  struct Occurrence {
+    uint64_t stem;
+    uint32_t sentence, word;
+    bool operator<(const Occurrence& o) const {
+      return std::tie(stem, sentence, word) < std::tie(o.stem, o.sentence, o.word);
+    }
+  };
+  std::vector<Occurrence> occurrences;
+  std::vector<std::vector<uint32_t>> masks(doc.size()), counts(doc.size());
   for (size_t s = 0; s < doc.size(); ++s) {
+    masks[s].assign(doc[s]->size(), 0);
+    counts[s].assign(doc[s]->size(), 0);
     for (size_t i = 0; i < doc[s]->size(); ++i) {
       const WordInfo& w = (*doc[s])[i];
       if (w.kind == kArabic || w.kind == kLatin) {
-        where[w.stem_hash].emplace_back(static_cast<uint32_t>(s), static_cast<uint32_t>(i));
+        occurrences.push_back({w.stem_hash, static_cast<uint32_t>(s), static_cast<uint32_t>(i)});
       }
     }
+  }
+  std::sort(occurrences.begin(), occurrences.end());
+  const auto label = [&](const Occurrence& o) { return pass1[o.sentence][o.word]; };
+  for (size_t first = 0; first < occurrences.size();) {
+    size_t end = first;
+    while (end < occurrences.size() && occurrences[end].stem == occurrences[first].stem) ++end;
+    uint32_t in_window[kLabels] = {};
+    size_t lo = first, hi = first;
+    for (size_t k = first; k < end; ++k) {
+      const uint32_t s = occurrences[k].sentence;
+      for (; hi < end && occurrences[hi].sentence <= s + kDocumentWindow; ++hi) ++in_window[label(occurrences[hi])];
+      for (; occurrences[lo].sentence + kDocumentWindow < s; ++lo) --in_window[label(occurrences[lo])];
+      const uint8_t own = label(occurrences[k]);
+      --in_window[own];
+      uint32_t mask = 0;
+      for (int l = 0; l < kLabels; ++l) {
+        if (in_window[l]) mask |= 1u << l;
+      }
+      ++in_window[own];
+      masks[s][occurrences[k].word] = mask;
+      counts[s][occurrences[k].word] = static_cast<uint32_t>(hi - lo - 1);
+    }
+    first = end;
   }
   const auto add = [](std::vector<uint64_t>* keys, Template t, uint64_t value) {
     keys->push_back(Mix(T(t), value));
   };
   out->resize(doc.size());
-  std::vector<uint32_t> masks;
   for (size_t s = 0; s < doc.size(); ++s) {
     const std::vector<WordInfo>& words = *doc[s];
     const size_t n = words.size();
     (*out)[s].resize(n);
-    // Labels given to the other occurrences of each word's stem in the
-    // window, as a bit per label, and how many there are.
-    masks.assign(n, 0);
-    std::vector<uint32_t> counts(n, 0);
-    for (size_t i = 0; i < n; ++i) {
-      const WordInfo& w = words[i];
-      if (w.kind != kArabic && w.kind != kLatin) continue;
-      const auto& list = where[w.stem_hash];
-      const uint32_t lo = s >= kDocumentWindow ? static_cast<uint32_t>(s - kDocumentWindow) : 0;
-      auto it = std::lower_bound(list.begin(), list.end(), std::make_pair(lo, 0u));
-      for (; it != list.end() && it->first <= s + kDocumentWindow; ++it) {
-        if (it->first == s && it->second == i) continue;
-        masks[i] |= 1u << pass1[it->first][it->second];
-        ++counts[i];
-      }
-    }
     const std::vector<uint8_t>& labels = pass1[s];
     for (size_t i = 0; i < n; ++i) {
       const WordInfo& w = words[i];
@@ -237,14 +294,14 @@ void Features::ExtractDocument(const std::vector<const std::vector<WordInfo>*>& 
       add(keys, kPass1M1, m1);
       add(keys, kPass1P1, p1);
       add(keys, kPass1Tri, (m1 * 16 + labels[i]) * 16 + p1);
-      if (counts[i] > 0) {
-        add(keys, kDocLabels, masks[i]);
-        add(keys, kDocLabelsFreq, masks[i] * 64 + (w.stats ? Bucket(w.stats->count) + 1 : 0));
+      if (counts[s][i] > 0) {
+        add(keys, kDocLabels, masks[s][i]);
+        add(keys, kDocLabelsFreq, masks[s][i] * 64 + (w.stats ? Bucket(w.stats->count) + 1 : 0));
       }
-      add(keys, kDocCount, std::min<uint32_t>(counts[i], 5) * 64 +
+      add(keys, kDocCount, std::min<uint32_t>(counts[s][i], 5) * 64 +
                                (w.stats ? Bucket(w.stats->count) + 1 : 0));
-      add(keys, kDocLabelsM1, i > 0 ? masks[i - 1] : 1u << 12);
-      add(keys, kDocLabelsP1, i + 1 < n ? masks[i + 1] : 1u << 12);
+      add(keys, kDocLabelsM1, i > 0 ? masks[s][i - 1] : 1u << 12);
+      add(keys, kDocLabelsP1, i + 1 < n ? masks[s][i + 1] : 1u << 12);
     }
   }
 }

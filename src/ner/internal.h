@@ -146,6 +146,8 @@ class Lexicon {
   // Adds class bits to a stem directly.
   void AddClasses(const std::string& stem, uint32_t classes) { classes_[stem] |= classes; }
   size_t corpus_size() const { return corpus_.size(); }
+  // The corpus stems seen at least `min_count` times.
+  std::vector<std::string_view> StemsSeen(uint32_t min_count) const;
   size_t phrase_count() const { return phrase_texts_.size(); }
   void Serialize(std::string* out) const;
   bool Deserialize(std::string_view* in);
@@ -230,17 +232,41 @@ struct WordInfo {
   bool nationality;          // Lexicon::IsNationality
   bool people;               // Lexicon::IsPeopleOfCountry
   bool accusative;           // Lexicon::IsIndefiniteAccusative
+  // The summed first-pass weights of ExtractLocal's features, when the word
+  // is one of the model's KnownWords; null otherwise.
+  const float* local_scores = nullptr;
 };
 enum WordKind : uint8_t { kArabic, kLatin, kDigits, kPunct, kOther };
+
+// The words the tagger meets most (the corpus's common stems), each with
+// what Features::PrepareWord gives and its local scores. Built when a model
+// loads and read-only after, so that taggers on several threads share it;
+// tagging a known word costs one lookup instead of a dozen.
+struct KnownWord {
+  WordInfo info;
+  std::array<float, kLabels> local_scores{};
+};
+using KnownWords =
+    std::unordered_map<std::string, KnownWord, text::internal::StringViewHash, std::equal_to<>>;
 
 // Feature extraction for one model's configuration and lexicon.
 class Features {
  public:
   Features(uint32_t groups, const Lexicon* lexicon) : groups_(groups), lexicon_(lexicon) {}
-  // Fills *words for a sentence of display-normalised words.
-  void Prepare(const std::vector<std::string_view>& words, std::vector<WordInfo>* out) const;
-  // Appends the feature keys of word i.
+  // Fills *words for a sentence of display-normalised words; a word in
+  // `known` is copied from it rather than looked up afresh.
+  void Prepare(const std::vector<std::string_view>& words, std::vector<WordInfo>* out,
+               const KnownWords* known = nullptr) const;
+  // The fields of one word (match key given) that do not depend on its
+  // neighbours: all but the gazetteer bits.
+  void PrepareWord(std::string key, WordInfo* w) const;
+  // Appends the feature keys of word i: ExtractLocal's, then ExtractContext's.
   void Extract(const std::vector<WordInfo>& words, size_t i, std::vector<uint64_t>* out) const;
+  // The features of a word by itself, whatever its neighbours.
+  void ExtractLocal(const WordInfo& w, std::vector<uint64_t>* out) const;
+  // The features of word i that depend on its neighbours.
+  void ExtractContext(const std::vector<WordInfo>& words, size_t i,
+                      std::vector<uint64_t>* out) const;
   // Appends the document features of every word of a document (sentences of
   // prepared words, and the first pass's labels of them) to out[s][i].
   static void ExtractDocument(const std::vector<const std::vector<WordInfo>*>& doc,
@@ -293,6 +319,10 @@ struct Tagger::Model {
   // features, added to the first pass's scores, and its own transitions.
   internal::FeatureTable table2;
   float transitions2[internal::kLabels + 1][internal::kLabels] = {};
+  internal::KnownWords known_words;
+
+  // Fills known_words from the lexicon's common stems.
+  void IndexKnownWords();
 
   bool two_pass() const { return groups & internal::kGroupDocument; }
   // The transitions the final pass decodes with.

@@ -329,6 +329,14 @@ const CorpusStats* Lexicon::Stats(std::string_view stem) const {
   return it == corpus_.end() ? nullptr : &it->second;
 }
 
+std::vector<std::string_view> Lexicon::StemsSeen(uint32_t min_count) const {
+  std::vector<std::string_view> out;
+  for (const auto& [stem, stats] : corpus_) {
+    if (stats.count >= min_count) out.push_back(stem);
+  }
+  return out;
+}
+
 uint32_t Lexicon::Classes(std::string_view stem) const {
   auto it = classes_.find(stem);
   return it == classes_.end() ? 0 : it->second;

@@ -247,6 +247,7 @@ std::unique_ptr<Tagger::Model> LoadModel(const std::string& path, std::string* e
   } catch (const nlohmann::json::exception&) {
     return fail("corrupt model header");
   }
+  model->IndexKnownWords();
   return model;
 }
 

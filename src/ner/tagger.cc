@@ -713,10 +713,32 @@ void Tagger::Model::Score(const std::vector<WordInfo>& words, std::vector<float>
   std::vector<uint64_t> keys;
   for (size_t i = 0; i < words.size(); ++i) {
     keys.clear();
-    features.Extract(words, i, &keys);
     float* s = &(*scores)[i * kLabels];
+    if (const float* local = words[i].local_scores) {
+      for (int l = 0; l < kLabels; ++l) s[l] = local[l];
+    } else {
+      features.ExtractLocal(words[i], &keys);
+    }
+    features.ExtractContext(words, i, &keys);
     AddWeights(table, keys.data(), keys.size(), s);
     MaskPunctuation(words[i], s);
+  }
+}
+
+void Tagger::Model::IndexKnownWords() {
+  // Stems seen this often cover most running words; rarer ones would make
+  // loading slower for little.
+  constexpr uint32_t kMinCount = 20;
+  const Features features(groups, &lexicon);
+  std::vector<uint64_t> keys;
+  known_words.clear();
+  for (const std::string_view stem : lexicon.StemsSeen(kMinCount)) {
+    KnownWord& k = known_words[std::string(stem)];
+    features.PrepareWord(std::string(stem), &k.info);
+    keys.clear();
+    features.ExtractLocal(k.info, &keys);
+    AddWeights(table, keys.data(), keys.size(), k.local_scores.data());
+    k.info.local_scores = k.local_scores.data();
   }
 }
 
@@ -805,7 +827,8 @@ std::vector<std::vector<std::string>> Tagger::TagDocument(
   std::vector<const std::vector<WordInfo>*> doc;
   for (size_t s = 0; s < sentences.size(); ++s) {
     const std::vector<std::string> normalized = NormalizeWords(sentences[s]);
-    features.Prepare(std::vector<std::string_view>(normalized.begin(), normalized.end()), &info[s]);
+    features.Prepare(std::vector<std::string_view>(normalized.begin(), normalized.end()), &info[s],
+                     &model_->known_words);
     doc.push_back(&info[s]);
   }
   std::vector<std::vector<float>> scores;
@@ -846,7 +869,7 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
                           : std::string_view());
     }
     infos.emplace_back();
-    features.Prepare(words, &infos.back());
+    features.Prepare(words, &infos.back(), &model_->known_words);
     tagged.push_back(&s);
   }
   std::vector<const std::vector<WordInfo>*> doc;

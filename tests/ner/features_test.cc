@@ -343,6 +343,68 @@ TEST(FeaturesTest, DocumentFeaturesSeeTheFirstPassOnTheSameWordNearby) {
   EXPECT_EQ(again, with);
 }
 
+TEST(FeaturesTest, DocumentFeaturesSeeOnlyTheWindow) {
+  // Walid in sentences 0, kDocumentWindow and kDocumentWindow + 1, tagged by
+  // the first pass in one of them: an occurrence sees another exactly
+  // kDocumentWindow sentences away, backwards and forwards, and no further.
+  const Lexicon lex = SmallLexicon();
+  const Features f(~0u, &lex);
+  const auto walid = Prepare(f, {"قال", "وليد"});  // said Walid
+  const auto other = Prepare(f, {"زار", "بيروت"});  // visited Beirut
+  const size_t far = kDocumentWindow + 1;
+  std::vector<const std::vector<WordInfo>*> doc;
+  for (size_t s = 0; s <= far; ++s) doc.push_back(s == 0 || s >= kDocumentWindow ? &walid : &other);
+  // The document features when the first pass tagged Walid in `tagged`
+  // (none: doc.size()).
+  const auto features = [&](size_t tagged) {
+    std::vector<std::vector<uint8_t>> pass1(doc.size(), {kO, kO});
+    if (tagged < doc.size()) pass1[tagged][1] = kBPer;
+    std::vector<std::vector<std::vector<uint64_t>>> out;
+    Features::ExtractDocument(doc, pass1, &out);
+    return out;
+  };
+  const auto none = features(doc.size());
+  EXPECT_NE(features(0)[kDocumentWindow][1], none[kDocumentWindow][1]);
+  EXPECT_EQ(features(0)[far][1], none[far][1]);
+  EXPECT_NE(features(kDocumentWindow)[0][1], none[0][1]);
+  EXPECT_EQ(features(far)[0][1], none[0][1]);
+  // The word's own label is not among the others'.
+  EXPECT_EQ(features(far)[far][1].size(), none[far][1].size());
+}
+
+TEST(FeaturesTest, KnownWordsScoreAsFullExtraction) {
+  // The shipped model's table of common words gives each word the fields
+  // and first-pass scores that preparing and extracting it afresh gives.
+  std::string error;
+  const auto model = LoadModel(DefaultModelPath(), &error);
+  ASSERT_NE(model, nullptr) << error;
+  ASSERT_GT(model->known_words.size(), 1000u);
+  const Features f(model->groups, &model->lexicon);
+  // "And the minister said in Beirut that the agreement of the two parties
+  // stands": common words with and without clitics, and a name.
+  const std::vector<std::string> words = {"وقال", "الوزير", "في", "بيروت", "إن", "اتفاق",
+                                          "الطرفين", "قائم", "سمير", "الحداد"};
+  const std::vector<std::string_view> views(words.begin(), words.end());
+  std::vector<WordInfo> known, fresh;
+  f.Prepare(views, &known, &model->known_words);
+  f.Prepare(views, &fresh);
+  ASSERT_EQ(known.size(), fresh.size());
+  size_t hits = 0;
+  for (size_t i = 0; i < known.size(); ++i) {
+    hits += known[i].local_scores != nullptr;
+    EXPECT_EQ(fresh[i].local_scores, nullptr);
+    EXPECT_EQ(known[i].stem, fresh[i].stem) << i;
+    EXPECT_EQ(known[i].classes, fresh[i].classes) << i;
+    EXPECT_EQ(known[i].stats, fresh[i].stats) << i;
+    EXPECT_EQ(known[i].gaz_begin, fresh[i].gaz_begin) << i;
+  }
+  EXPECT_GE(hits, 5u);
+  std::vector<float> a, b;
+  model->Score(known, &a);
+  model->Score(fresh, &b);
+  EXPECT_EQ(a, b);
+}
+
 TEST(FeaturesTest, OddInputDoesNotCrash) {
   const Lexicon lex = SmallLexicon();
   const Features f(~0u, &lex);
