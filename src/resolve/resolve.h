@@ -125,9 +125,13 @@ class Matcher {
 
   // `arabic` as an English-language newspaper would print it: each word
   // capitalised, the article as "al-" ("al-Baghdadi"), عبد compounds as
-  // "Abdul"/"Abdullah". Words the model has seen keep their commonest
-  // spelling; others are decoded letter by letter with context. Latin words
-  // in the input are kept as they are; empty input gives "".
+  // "Abdul"/"Abdullah", الله as "Allah", the Arabic names of Latin letters
+  // as an acronym (بي بي سي: "BBC"), a final ة as -a, or -at before the
+  // noun it is construct with ("Wizarat al-Dakhiliya"). Common words of
+  // organisation and place names have a fixed spelling ("Hizb", "Majlis");
+  // words the model has seen keep their commonest spelling; others are
+  // decoded letter by letter with context. Latin words in the input are
+  // kept as they are; empty input gives "".
   std::string Romanize(std::string_view arabic) const;
 
   const ModelInfo& info() const;
