@@ -74,7 +74,7 @@ void Features::PrepareWord(std::string key, WordInfo* w) const {
   w->classes = lexicon_->Classes(w->stem);
   w->stats = lexicon_->Stats(w->stem);
   w->nationality = w->kind == kArabic && lexicon_->IsNationality(w->key);
-  w->people = w->kind == kArabic && lexicon_->IsPeopleOfCountry(w->stem);
+  w->people = w->kind == kArabic && lexicon_->IsPeople(w->stem);
   w->accusative = w->kind == kArabic && lexicon_->IsIndefiniteAccusative(w->stem);
   w->gaz_begin = 0;
   w->gaz_inside = 0;

@@ -120,10 +120,11 @@ class Lexicon {
   // then a gazetteer country's name with the relative ending ي or ية
   // (البرتغالي، الألمانية).
   bool IsNationality(std::string_view key) const;
-  // Whether a match key names a people by a country ending ستان, with or
-  // without the article: الطاجيك، أفغان (the Tajiks, Afghans), the country
-  // without ستان. ANERcorp leaves such plurals untagged.
-  bool IsPeopleOfCountry(std::string_view key) const;
+  // Whether a match key names a people, with or without the article: a
+  // country ending ستان without it (الطاجيك، أفغان: the Tajiks, Afghans), or
+  // a people without a state of its own (الأكراد، الأمازيغ: the Kurds, the
+  // Amazigh). ANERcorp leaves such plurals untagged.
+  bool IsPeople(std::string_view key) const;
   // Whether a stem is a common word with the alif of the indefinite
   // accusative (برنامجا, a programme; تلفزيونيا, televised): the corpus has
   // the word without the alif far more often than with it.
@@ -168,7 +169,7 @@ class Lexicon {
   // without its article, a final ا, the ا of a final يا, or ستان, and the
   // nisba stem of a country named by its adjective (السعودية).
   text::internal::StringSet nationality_bases_;
-  // The stems of one-word countries ending ستان, without it (IsPeopleOfCountry).
+  // The stems of one-word countries ending ستان, without it (IsPeople).
   text::internal::StringSet peoples_;
   void AddNationalityBases(std::string_view country_stem);
 };
@@ -230,7 +231,7 @@ struct WordInfo {
   uint16_t gaz_begin;        // gazetteer phrases starting here
   uint16_t gaz_inside;       // gazetteer phrases continuing here
   bool nationality;          // Lexicon::IsNationality
-  bool people;               // Lexicon::IsPeopleOfCountry
+  bool people;               // Lexicon::IsPeople
   bool accusative;           // Lexicon::IsIndefiniteAccusative
   // The summed first-pass weights of ExtractLocal's features, when the word
   // is one of the model's KnownWords; null otherwise.

@@ -362,9 +362,15 @@ bool Lexicon::IsNationality(std::string_view key) const {
   return base.size() >= 4 && nationality_bases_.contains(base);
 }
 
-bool Lexicon::IsPeopleOfCountry(std::string_view key) const {
+bool Lexicon::IsPeople(std::string_view key) const {
+  // Peoples no country is named after, in the plurals the news uses: Kurds
+  // (أكراد، كرد), Amazigh, Pashtuns, Uyghurs (two spellings), Hazaras,
+  // Baloch, Circassians, Turkmens, Armenians, Assyrians.
+  static const text::internal::StringSet kStateless = text::internal::MatchKeySet(
+      {"أكراد", "كرد", "أمازيغ", "بشتون", "إيغور", "أويغور", "هزارة", "بلوش", "شركس", "تركمان",
+       "أرمن", "آشوريين"});
   if (key.starts_with(kArticle)) key.remove_prefix(kArticle.size());
-  return peoples_.contains(key);
+  return peoples_.contains(key) || kStateless.contains(key);
 }
 
 void Lexicon::AddNationalityBases(std::string_view country_stem) {

@@ -131,6 +131,13 @@ TEST_F(ShippedModelTest, PeoplesAndLoneNationalitiesAreNotNames) {
                      "ونقلت الإذاعة عن القائد الأوزبكي قوله إن الوضع هادئ.\n"
                      "وتحدث الطاجيك عن معاناتهم في المخيمات."),
             Found{});
+  // "The Kurdish fighters took the town"; "the Kurds demanded their rights":
+  // a people without a state of its own, which the model alone made an
+  // organisation.
+  EXPECT_EQ(Mentions(*tagger_,
+                     "وقال مسؤول إن المقاتلين الأكراد سيطروا على البلدة بعد معارك عنيفة.\n"
+                     "وطالب الأكراد بحقوقهم في الدستور الجديد."),
+            Found{});
   // The adjective is still a person as the surname of a name in the text.
   EXPECT_TRUE(Mentions(*tagger_, "وصل اللاعب سامر الأوزبكي أمس. وقال الأوزبكي إنه سعيد.")
                   .count({"PER", "الأوزبكي"}));
