@@ -78,7 +78,7 @@ void Features::PrepareWord(std::string key, WordInfo* w) const {
   w->accusative = w->kind == kArabic && lexicon_->IsIndefiniteAccusative(w->stem);
   w->gaz_begin = 0;
   w->gaz_inside = 0;
-  w->local_scores = nullptr;
+  w->known_scores = nullptr;
 }
 
 void Features::Prepare(const std::vector<std::string_view>& words, std::vector<WordInfo>* out,
@@ -169,30 +169,39 @@ void Features::ExtractLocal(const WordInfo& w, std::vector<uint64_t>* out) const
   }
 }
 
-void Features::ExtractContext(const std::vector<WordInfo>& words, size_t i,
-                              std::vector<uint64_t>* out) const {
+const WordInfo& Features::Boundary() {
   static const WordInfo kBoundary = {"<s>", "<s>", HashBytes("<s>"), HashBytes("<s>"), 0, nullptr,
                                      kOther, 0, 0, false, false, false, nullptr};
-  const auto at = [&](ptrdiff_t k) -> const WordInfo& {
-    const ptrdiff_t j = static_cast<ptrdiff_t>(i) + k;
-    return j < 0 || j >= static_cast<ptrdiff_t>(words.size()) ? kBoundary : words[j];
-  };
-  const WordInfo& w = words[i];
-  const WordInfo& m1 = at(-1);
-  const WordInfo& p1 = at(1);
-  const auto add = [out](Template t, uint64_t value) { out->push_back(Mix(T(t), value)); };
+  return kBoundary;
+}
 
+void Features::ExtractNeighbour(const WordInfo& x, int offset, std::vector<uint64_t>* out) const {
+  const auto add = [out](Template t, uint64_t value) { out->push_back(Mix(T(t), value)); };
+  const bool next = offset > 0, near = offset == -1 || offset == 1;
   if (groups_ & kGroupContext) {
-    add(kKeyM1, m1.key_hash);
-    add(kKeyP1, p1.key_hash);
-    add(kKeyM2, at(-2).key_hash);
-    add(kKeyP2, at(2).key_hash);
+    add(near ? (next ? kKeyP1 : kKeyM1) : (next ? kKeyP2 : kKeyM2), x.key_hash);
+  }
+  if ((groups_ & kGroupStem) && near) add(next ? kStemP1 : kStemM1, x.stem_hash);
+  if (groups_ & kGroupTriggers) {
+    const Template t = near ? (next ? kClassP1 : kClassM1) : (next ? kClassP2 : kClassM2);
+    for (uint32_t bits = x.classes; bits; bits &= bits - 1) add(t, std::countr_zero(bits));
+  }
+  if ((groups_ & kGroupClusters) && near) {
+    add(next ? kClusterMidP1 : kClusterMidM1, ClusterOf(x, 1));
+    add(next ? kClusterCoarseP1 : kClusterCoarseM1, ClusterOf(x, 2));
+    add(next ? kClusterFineP1 : kClusterFineM1, ClusterOf(x, 0));
+  }
+}
+
+void Features::ExtractJoint(const std::vector<WordInfo>& words, size_t i,
+                            std::vector<uint64_t>* out) const {
+  const WordInfo& w = words[i];
+  const WordInfo& m1 = i > 0 ? words[i - 1] : Boundary();
+  const WordInfo& p1 = i + 1 < words.size() ? words[i + 1] : Boundary();
+  const auto add = [out](Template t, uint64_t value) { out->push_back(Mix(T(t), value)); };
+  if (groups_ & kGroupContext) {
     add(kBigramM1, Mix(m1.key_hash, w.key_hash));
     add(kBigramP1, Mix(w.key_hash, p1.key_hash));
-  }
-  if (groups_ & kGroupStem) {
-    add(kStemM1, m1.stem_hash);
-    add(kStemP1, p1.stem_hash);
   }
   if (groups_ & kGroupShape) add(kKindAround, m1.kind * 8 + p1.kind);
   // Gazetteer phrases span words: a word's bits depend on its neighbours.
@@ -204,26 +213,21 @@ void Features::ExtractContext(const std::vector<WordInfo>& words, size_t i,
     }
     add(kGazAround, uint64_t(m1.gaz_begin | m1.gaz_inside) * 65536 + (p1.gaz_begin | p1.gaz_inside));
   }
-  if (groups_ & kGroupTriggers) {
-    const std::pair<Template, const WordInfo*> around[] = {
-        {kClassM1, &m1}, {kClassM2, &at(-2)}, {kClassP1, &p1}, {kClassP2, &at(2)}};
-    for (const auto& [t, x] : around) {
-      for (uint32_t bits = x->classes; bits; bits &= bits - 1) add(t, std::countr_zero(bits));
-    }
-  }
-  if (groups_ & kGroupClusters) {
-    add(kClusterMidM1, ClusterOf(m1, 1));
-    add(kClusterMidP1, ClusterOf(p1, 1));
-    add(kClusterCoarseM1, ClusterOf(m1, 2));
-    add(kClusterCoarseP1, ClusterOf(p1, 2));
-    add(kClusterPair, ClusterOf(m1, 2) * 65536 + ClusterOf(w, 2));
-    add(kClusterFineM1, ClusterOf(m1, 0));
-    add(kClusterFineP1, ClusterOf(p1, 0));
-  }
+  if (groups_ & kGroupClusters) add(kClusterPair, ClusterOf(m1, 2) * 65536 + ClusterOf(w, 2));
   if (groups_ & kGroupCorpus) {
     add(kFreqAround, (m1.stats ? Bucket(m1.stats->count) + 1 : 0) * 64 +
                          (p1.stats ? Bucket(p1.stats->count) + 1 : 0));
   }
+}
+
+void Features::ExtractContext(const std::vector<WordInfo>& words, size_t i,
+                              std::vector<uint64_t>* out) const {
+  for (const int offset : kNeighbourOffsets) {
+    const ptrdiff_t j = static_cast<ptrdiff_t>(i) + offset;
+    const bool inside = j >= 0 && j < static_cast<ptrdiff_t>(words.size());
+    ExtractNeighbour(inside ? words[j] : Boundary(), offset, out);
+  }
+  ExtractJoint(words, i, out);
 }
 
 void Features::ExtractDocument(const std::vector<const std::vector<WordInfo>*>& doc,

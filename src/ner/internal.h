@@ -218,6 +218,8 @@ inline constexpr std::array<std::pair<const char*, uint32_t>, 10> kGroupNames = 
 // Sentences either side of a sentence that count as its document for the
 // document features (ANERcorp has no document marks, only sentence order).
 inline constexpr size_t kDocumentWindow = 12;
+// The neighbours whose words are features of a word (ExtractNeighbour).
+inline constexpr std::array<int, 4> kNeighbourOffsets = {-2, -1, 1, 2};
 
 // What features see of one word of a sentence.
 struct WordInfo {
@@ -233,19 +235,21 @@ struct WordInfo {
   bool nationality;          // Lexicon::IsNationality
   bool people;               // Lexicon::IsPeople
   bool accusative;           // Lexicon::IsIndefiniteAccusative
-  // The summed first-pass weights of ExtractLocal's features, when the word
-  // is one of the model's KnownWords; null otherwise.
-  const float* local_scores = nullptr;
+  // When the word is one of the model's KnownWords, its KnownWord::scores;
+  // null otherwise.
+  const float* known_scores = nullptr;
 };
 enum WordKind : uint8_t { kArabic, kLatin, kDigits, kPunct, kOther };
 
 // The words the tagger meets most (the corpus's common stems), each with
-// what Features::PrepareWord gives and its local scores. Built when a model
+// what Features::PrepareWord gives and the summed first-pass weights of the
+// features that depend on it alone: ExtractLocal's, then ExtractNeighbour's
+// for each of kNeighbourOffsets in order (kLabels each). Built when a model
 // loads and read-only after, so that taggers on several threads share it;
-// tagging a known word costs one lookup instead of a dozen.
+// a known word costs one lookup where it cost some thirty.
 struct KnownWord {
   WordInfo info;
-  std::array<float, kLabels> local_scores{};
+  std::array<float, kLabels * 5> scores{};
 };
 using KnownWords =
     std::unordered_map<std::string, KnownWord, text::internal::StringViewHash, std::equal_to<>>;
@@ -265,9 +269,19 @@ class Features {
   void Extract(const std::vector<WordInfo>& words, size_t i, std::vector<uint64_t>* out) const;
   // The features of a word by itself, whatever its neighbours.
   void ExtractLocal(const WordInfo& w, std::vector<uint64_t>* out) const;
-  // The features of word i that depend on its neighbours.
+  // The features of word i that depend on its neighbours: ExtractNeighbour's
+  // of each word at kNeighbourOffsets (the sentence boundary beyond its
+  // ends), then ExtractJoint's.
   void ExtractContext(const std::vector<WordInfo>& words, size_t i,
                       std::vector<uint64_t>* out) const;
+  // The features a word gets from the word `offset` places away, which
+  // depend on that word alone.
+  void ExtractNeighbour(const WordInfo& neighbour, int offset, std::vector<uint64_t>* out) const;
+  // The features of word i that depend on several words at once (bigrams,
+  // gazetteer phrases).
+  void ExtractJoint(const std::vector<WordInfo>& words, size_t i, std::vector<uint64_t>* out) const;
+  // What stands beyond either end of a sentence.
+  static const WordInfo& Boundary();
   // Appends the document features of every word of a document (sentences of
   // prepared words, and the first pass's labels of them) to out[s][i].
   static void ExtractDocument(const std::vector<const std::vector<WordInfo>*>& doc,
@@ -321,8 +335,10 @@ struct Tagger::Model {
   internal::FeatureTable table2;
   float transitions2[internal::kLabels + 1][internal::kLabels] = {};
   internal::KnownWords known_words;
+  // ExtractNeighbour's scores of the sentence boundary, per kNeighbourOffsets.
+  std::array<float, internal::kLabels * 4> boundary_scores{};
 
-  // Fills known_words from the lexicon's common stems.
+  // Fills known_words from the lexicon's common stems, and boundary_scores.
   void IndexKnownWords();
 
   bool two_pass() const { return groups & internal::kGroupDocument; }

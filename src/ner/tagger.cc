@@ -711,15 +711,28 @@ void Tagger::Model::Score(const std::vector<WordInfo>& words, std::vector<float>
   scores->assign(words.size() * kLabels, 0);
   const Features features(groups, &lexicon);
   std::vector<uint64_t> keys;
+  const auto add = [](const float* from, float* to) {
+    for (int l = 0; l < kLabels; ++l) to[l] += from[l];
+  };
   for (size_t i = 0; i < words.size(); ++i) {
     keys.clear();
     float* s = &(*scores)[i * kLabels];
-    if (const float* local = words[i].local_scores) {
-      for (int l = 0; l < kLabels; ++l) s[l] = local[l];
+    if (const float* known = words[i].known_scores) {
+      add(known, s);
     } else {
       features.ExtractLocal(words[i], &keys);
     }
-    features.ExtractContext(words, i, &keys);
+    for (size_t k = 0; k < kNeighbourOffsets.size(); ++k) {
+      const ptrdiff_t j = static_cast<ptrdiff_t>(i) + kNeighbourOffsets[k];
+      if (j < 0 || j >= static_cast<ptrdiff_t>(words.size())) {
+        add(&boundary_scores[k * kLabels], s);
+      } else if (const float* known = words[j].known_scores) {
+        add(known + (k + 1) * kLabels, s);
+      } else {
+        features.ExtractNeighbour(words[j], kNeighbourOffsets[k], &keys);
+      }
+    }
+    features.ExtractJoint(words, i, &keys);
     AddWeights(table, keys.data(), keys.size(), s);
     MaskPunctuation(words[i], s);
   }
@@ -728,17 +741,29 @@ void Tagger::Model::Score(const std::vector<WordInfo>& words, std::vector<float>
 void Tagger::Model::IndexKnownWords() {
   // Stems seen this often cover most running words; rarer ones would make
   // loading slower for little.
-  constexpr uint32_t kMinCount = 20;
+  constexpr uint32_t kMinCount = 50;
   const Features features(groups, &lexicon);
   std::vector<uint64_t> keys;
+  // The summed weights of the keys extract(keys) gives, into `to`.
+  const auto sum = [&](auto extract, float* to) {
+    keys.clear();
+    extract(&keys);
+    AddWeights(table, keys.data(), keys.size(), to);
+  };
+  for (size_t k = 0; k < kNeighbourOffsets.size(); ++k) {
+    sum([&](auto* out) { features.ExtractNeighbour(Features::Boundary(), kNeighbourOffsets[k], out); },
+        &boundary_scores[k * kLabels]);
+  }
   known_words.clear();
   for (const std::string_view stem : lexicon.StemsSeen(kMinCount)) {
-    KnownWord& k = known_words[std::string(stem)];
-    features.PrepareWord(std::string(stem), &k.info);
-    keys.clear();
-    features.ExtractLocal(k.info, &keys);
-    AddWeights(table, keys.data(), keys.size(), k.local_scores.data());
-    k.info.local_scores = k.local_scores.data();
+    KnownWord& known = known_words[std::string(stem)];
+    features.PrepareWord(std::string(stem), &known.info);
+    sum([&](auto* out) { features.ExtractLocal(known.info, out); }, &known.scores[0]);
+    for (size_t k = 0; k < kNeighbourOffsets.size(); ++k) {
+      sum([&](auto* out) { features.ExtractNeighbour(known.info, kNeighbourOffsets[k], out); },
+          &known.scores[(k + 1) * kLabels]);
+    }
+    known.info.known_scores = known.scores.data();
   }
 }
 
