@@ -53,6 +53,18 @@ std::vector<ConllSentence> TinyCorpus() {
   return out;
 }
 
+// Checks that `tagger` tags every sentence of TinyCorpus as it is tagged
+// there (PERS written PER).
+void ExpectTinyCorpusTags(const Tagger& tagger) {
+  for (const ConllSentence& s : TinyCorpus()) {
+    std::vector<std::string> expected;
+    for (const std::string& t : s.tags) {
+      expected.push_back(t.ends_with("PERS") ? t.substr(0, t.size() - 1) : t);
+    }
+    EXPECT_EQ(tagger.TagWords(s.words), expected);
+  }
+}
+
 class ModelTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -80,13 +92,7 @@ TEST_F(ModelTest, RoundTripTagsWhatItLearnt) {
   std::string error;
   auto tagger = Tagger::Load(*path_, &error);
   ASSERT_TRUE(tagger) << error;
-  for (const ConllSentence& s : TinyCorpus()) {
-    std::vector<std::string> expected;
-    for (const std::string& t : s.tags) {
-      expected.push_back(t.ends_with("PERS") ? t.substr(0, t.size() - 1) : t);
-    }
-    EXPECT_EQ(tagger->TagWords(s.words), expected);
-  }
+  ExpectTinyCorpusTags(*tagger);
   EXPECT_EQ(tagger->info().format_version, 1);
   EXPECT_FALSE(tagger->info().features.empty());
 }
@@ -198,13 +204,7 @@ TEST(TrainTest, AnotherDomainDoesNotSpoilTheFirst) {
   ASSERT_TRUE(Train(train, options, path, &error)) << error;
   auto tagger = Tagger::Load(path, &error);
   ASSERT_TRUE(tagger) << error;
-  for (const ConllSentence& s : TinyCorpus()) {
-    std::vector<std::string> expected;
-    for (const std::string& t : s.tags) {
-      expected.push_back(t.ends_with("PERS") ? t.substr(0, t.size() - 1) : t);
-    }
-    EXPECT_EQ(tagger->TagWords(s.words), expected);
-  }
+  ExpectTinyCorpusTags(*tagger);
 }
 
 TEST(TrainTest, BadOptionsAreErrors) {
