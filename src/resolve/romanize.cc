@@ -440,11 +440,11 @@ const WordTable& ProperNames() {
 }
 
 // Function words inside names, printed lower case (Ansar al-Sharia fi Libya).
+// Not على (on): its match key is that of علي, Ali, far the commoner in names.
 const WordTable& Particles() {
   static const WordTable table = MakeTable({
       {"في", "fi"},    // in
       {"من", "min"},   // from
-      {"على", "ala"},  // on
       {"إلى", "ila"},  // to
       {"و", "wa"},     // and
   });

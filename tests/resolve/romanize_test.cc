@@ -28,6 +28,10 @@ TEST(Romanize, LetterNamesAreAcronyms) {
   EXPECT_EQ(M().Romanize("شبكة إن تي في"), "Shabakat NTV");
   // One letter name alone is a word (في: in).
   EXPECT_EQ(M().Romanize("أنصار الحق في الجبل"), "Ansar al-Haqq fi al-Jabal");
+  // The function words do not take a name that shares their match key:
+  // علي (Ali) is written like على (on) but for one dot.
+  EXPECT_EQ(M().Romanize("علي"), "Ali");
+  EXPECT_EQ(M().Romanize("سمير علي"), M().Romanize("سمير") + " Ali");
 }
 
 TEST(Romanize, CommonWordsOfOrganisationsAndPlaces) {
