@@ -386,7 +386,7 @@ const WordTable& CommonWords() {
       {"خليجي", "khaliji"},       // of the Gulf
       {"سعودي", "saudi"},
       {"سعودية", "saudiya"},
-      {"مصري", "misri"},
+      {"مصري", "masri"},        // al-Masri, as the surname is printed
       {"مصرية", "misriya"},
       {"سوري", "suri"},
       {"لبناني", "lubnani"},
