@@ -387,7 +387,7 @@ const WordTable& CommonWords() {
       {"سعودي", "saudi"},
       {"سعودية", "saudiya"},
       {"مصري", "masri"},        // al-Masri, as the surname is printed
-      {"مصرية", "misriya"},
+      {"مصرية", "masriya"},
       {"سوري", "suri"},
       {"لبناني", "lubnani"},
       {"عراقي", "iraqi"},
