@@ -379,7 +379,9 @@ void Viterbi(const std::vector<float>& scores, const float (*transitions)[kLabel
 void BoostAfterHeads(const std::vector<WordInfo>& words, std::vector<float>* scores);
 inline constexpr float kHeadBoost = 48;
 // Lowers, by kNotInName, every name label of a verb of saying or reporting
-// (قال، يرى: said, sees) and the person labels of a word carrying a
+// (قال، يرى: said, sees) and of a day before a weekday (يوم الأحد: on
+// Sunday), the begin labels of a function word, and the person labels of a
+// word carrying a
 // preposition with the article (للضفاف: for al-Difaf). Decoding rules, not
 // features: the spans of names never take these words in.
 void CutAtNonNameWords(const std::vector<WordInfo>& words, std::vector<float>* scores);

@@ -319,6 +319,18 @@ bool IsReportingVerb(const WordInfo& w) {
          std::binary_search(hashes->begin(), hashes->end(), w.stem_hash);
 }
 
+// True if words[i] is a time of day or the word day, and the next word a
+// day of the week (يوم الأحد، صباح الجمعة: on Sunday, on Friday morning):
+// neither is a name, where a newspaper's name could follow "the paper".
+bool TimeBeforeWeekday(const std::vector<WordInfo>& words, size_t i) {
+  static const text::internal::StringSet kTimes = text::internal::MatchKeySet(
+      {"يوم", "صباح", "مساء", "ليلة", "فجر", "ظهر", "عصر", "نهار"});
+  static const text::internal::StringSet kWeekdays = text::internal::MatchKeySet(
+      {"الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"});
+  return i + 1 < words.size() && (kTimes.contains(words[i].key) || kTimes.contains(words[i].stem)) &&
+         kWeekdays.contains(words[i + 1].key);
+}
+
 // True if the word carries a preposition with the article (للضفاف "for the
 // Difaf", بالعاصمة "in the capital"): never inside a person's name.
 bool PrepositionAndArticle(const WordInfo& w) {
@@ -390,7 +402,8 @@ void CutAtNonNameWords(const std::vector<WordInfo>& words, std::vector<float>* s
     const WordInfo& w = words[i];
     if (w.kind != kArabic) continue;
     float* s = &(*scores)[i * kLabels];
-    if ((w.classes & kSpeechVerb) || IsReportingVerb(w)) {
+    if ((w.classes & kSpeechVerb) || IsReportingVerb(w) || TimeBeforeWeekday(words, i) ||
+        (i > 0 && TimeBeforeWeekday(words, i - 1))) {
       for (int l = 1; l < kLabels; ++l) s[l] -= kNotInName;
     } else if (text::IsFunctionWord(w.key) || text::IsFunctionWord(w.stem)) {
       // No name starts with a function word (ولن, and will not, tagged as

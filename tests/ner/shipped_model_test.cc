@@ -143,6 +143,14 @@ TEST_F(ShippedModelTest, PeoplesAndLoneNationalitiesAreNotNames) {
                   .count({"PER", "الأوزبكي"}));
 }
 
+TEST_F(ShippedModelTest, ADayBeforeAWeekdayIsNoName) {
+  // "In an article the paper published on Sunday, it said the attacks had
+  // grown": the model alone made يوم (day) a newspaper's name after
+  // "the paper".
+  EXPECT_EQ(Mentions(*tagger_, "وفي مقال نشرته الصحيفة يوم الأحد الماضي، قالت إن الهجمات تزايدت."),
+            Found{});
+}
+
 TEST_F(ShippedModelTest, CuratedOrganisationsOfSeveralWords) {
   // "NATO agreed to send more troops"; "ministers of the Gulf Cooperation
   // Council states met in Riyadh": the model alone leaves both untagged.
