@@ -300,35 +300,40 @@ bool Nisba(const WordInfo& w) {
 // يرى» is a name and a verb, «ظهر حليموف» a verb and a name. Held as hashes
 // of their match keys, compared with WordInfo::key_hash and stem_hash: the
 // rule runs on every word tagged.
+// The sorted hashes of the match keys of a word list, and whether a word's
+// key or stem is among them: cheaper than a set of strings, since a word's
+// hashes are computed once when it is prepared.
+std::vector<uint64_t> KeyHashes(std::initializer_list<const char*> words) {
+  std::vector<uint64_t> v;
+  for (const char* word : words) v.push_back(HashBytes(text::MatchKey(word)));
+  std::sort(v.begin(), v.end());
+  return v;
+}
+bool KeyOrStemIn(const std::vector<uint64_t>& hashes, const WordInfo& w) {
+  return std::binary_search(hashes.begin(), hashes.end(), w.key_hash) ||
+         std::binary_search(hashes.begin(), hashes.end(), w.stem_hash);
+}
+
 bool IsReportingVerb(const WordInfo& w) {
-  static const auto* hashes = [] {
-    auto* v = new std::vector<uint64_t>;
-    for (const char* word : {"يرى", "ترى", "رأى", "رأت", "يعتبر", "تعتبر", "اعتبرت", "أفاد",
-                             "أفادت", "تابع", "تابعت", "لفت", "لفتت", "شدد", "شددت", "يكتب", "تكتب",
-                             "يضيف", "تضيف", "يؤكد", "تؤكد", "يوضح", "توضح", "ظهر", "ظهرت",
-                             "شوهد", "شوهدت", "سافر", "سافرت", "غادر", "غادرت", "وصل", "وصلت",
-                             "عاد", "عادت", "قتل", "قتلت", "اعتقل", "اعتقلت", "انضم", "انضمت",
-                             "قاتل", "قاتلت"}) {
-      v->push_back(HashBytes(text::MatchKey(word)));
-    }
-    std::sort(v->begin(), v->end());
-    return v;
-  }();
+  static const std::vector<uint64_t> kVerbs = KeyHashes(
+      {"يرى", "ترى", "رأى", "رأت", "يعتبر", "تعتبر", "اعتبرت", "أفاد", "أفادت", "تابع", "تابعت",
+       "لفت", "لفتت", "شدد", "شددت", "يكتب", "تكتب", "يضيف", "تضيف", "يؤكد", "تؤكد", "يوضح",
+       "توضح", "ظهر", "ظهرت", "شوهد", "شوهدت", "سافر", "سافرت", "غادر", "غادرت", "وصل", "وصلت",
+       "عاد", "عادت", "قتل", "قتلت", "اعتقل", "اعتقلت", "انضم", "انضمت", "قاتل", "قاتلت"});
   // The stem too: وظهر (and appeared) is ظهر after its conjunction.
-  return std::binary_search(hashes->begin(), hashes->end(), w.key_hash) ||
-         std::binary_search(hashes->begin(), hashes->end(), w.stem_hash);
+  return KeyOrStemIn(kVerbs, w);
 }
 
 // True if words[i] is a time of day or the word day, and the next word a
 // day of the week (يوم الأحد، صباح الجمعة: on Sunday, on Friday morning):
 // neither is a name, where a newspaper's name could follow "the paper".
 bool TimeBeforeWeekday(const std::vector<WordInfo>& words, size_t i) {
-  static const text::internal::StringSet kTimes = text::internal::MatchKeySet(
-      {"يوم", "صباح", "مساء", "ليلة", "فجر", "ظهر", "عصر", "نهار"});
-  static const text::internal::StringSet kWeekdays = text::internal::MatchKeySet(
+  static const std::vector<uint64_t> kTimes =
+      KeyHashes({"يوم", "صباح", "مساء", "ليلة", "فجر", "ظهر", "عصر", "نهار"});
+  static const std::vector<uint64_t> kWeekdays = KeyHashes(
       {"الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"});
-  return i + 1 < words.size() && (kTimes.contains(words[i].key) || kTimes.contains(words[i].stem)) &&
-         kWeekdays.contains(words[i + 1].key);
+  return i + 1 < words.size() && KeyOrStemIn(kTimes, words[i]) &&
+         std::binary_search(kWeekdays.begin(), kWeekdays.end(), words[i + 1].key_hash);
 }
 
 // True if the word carries a preposition with the article (للضفاف "for the
