@@ -357,8 +357,15 @@ std::string_view NisbaBase(std::string_view s) {
 }  // namespace
 
 bool Lexicon::IsNationality(std::string_view key) const {
+  // Adjectives of countries the gazetteers name in several words or not at
+  // all (الولايات المتحدة، المملكة المتحدة، الإمارات العربية المتحدة،
+  // كوريا الجنوبية): American (two spellings), British, Emirati, Korean,
+  // English (two spellings).
+  static const text::internal::StringSet kOtherBases = text::internal::MatchKeySet(
+      {"أمريك", "أميرك", "بريطان", "إمارات", "كور", "إنجليز", "إنكليز"});
   if (!key.starts_with(kArticle)) return false;
   const std::string_view base = NisbaBase(key.substr(kArticle.size()));
+  if (kOtherBases.contains(base)) return true;
   return base.size() >= 4 && nationality_bases_.contains(base);
 }
 

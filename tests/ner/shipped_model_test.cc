@@ -176,6 +176,13 @@ TEST_F(ShippedModelTest, AStateBodyOfANamedCountry) {
   // is the adjective and the country's name, which the model tags alone.
   EXPECT_EQ(Mentions(*tagger_, "وأعلنت وزارة الداخلية السعودية القبض على خلية."),
             (Found{{"ORG", "وزارة الداخلية السعودية"}}));
+  // "The American State Department said talks would resume", "the British
+  // Ministry of Defence announced ...": countries the gazetteers name in
+  // several words have their adjectives too.
+  EXPECT_EQ(Mentions(*tagger_, "وقالت وزارة الخارجية الأمريكية إن المحادثات ستستأنف."),
+            (Found{{"ORG", "وزارة الخارجية الأمريكية"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وأعلنت وزارة الدفاع البريطانية إرسال قوات إضافية."),
+            (Found{{"ORG", "وزارة الدفاع البريطانية"}}));
 }
 
 TEST_F(ShippedModelTest, AGroupReferredBackToIsNotPartOfThePersonAfterIt) {
