@@ -118,19 +118,34 @@ struct Calibration {
 };
 
 // ---------------------------------------------------------------------------
-// Romanisation: a joint trigram model over units (an Arabic letter with the
+// Romanisation: a joint n-gram model over units (an Arabic letter with the
 // Latin it is written as, inserted vowels after it included), from the
 // Viterbi alignments of the pair model, plus a memory of whole words.
+
+// The longest n-gram the romanizer's tables can hold, and how many units
+// their keys can tell apart.
+inline constexpr int kMaxOrder = 5;
+inline constexpr uint32_t kMaxUnits = 1u << 12;
+
+// An n-gram of units (oldest first, each below kMaxUnits) as a table key:
+// its length in the top four bits, then 12 bits a unit.
+inline uint64_t NgramKey(const uint32_t* units, int n) {
+  uint64_t key = static_cast<uint64_t>(n) << 60;
+  for (int i = 0; i < n; ++i) key |= static_cast<uint64_t>(units[i]) << (12 * (n - 1 - i));
+  return key;
+}
 
 struct Romanizer {
   // units[0] and units[1] are the word start and end; others: letter, latin.
   std::vector<std::pair<int, std::string>> units;
   std::vector<std::vector<uint32_t>> by_letter;  // candidate units per Arabic letter
-  // Counts keyed by packed unit ids; see romanize.cc for the smoothing.
-  std::unordered_map<uint64_t, uint32_t> counts;      // n-grams of order 1-3
-  std::unordered_map<uint64_t, uint32_t> followers;   // distinct next units per history
-  std::unordered_map<uint64_t, uint32_t> history_total;
-  uint64_t unigram_total = 0;
+  // Interpolated modified Kneser-Ney, computed at training (train.cc): an
+  // n-gram seen (order 1 to `order`) has its discounted share of its
+  // history's mass, a history its weight on the next lower order (the empty
+  // history's, on the uniform distribution).
+  int order = 0;
+  std::unordered_map<uint64_t, float> discounted;  // NgramKey of history + unit
+  std::unordered_map<uint64_t, float> backoff;     // NgramKey of history
   // text::MatchKey of an Arabic word -> its Latin (lower case), for words the
   // model alone would not spell as the data does.
   std::unordered_map<std::string, std::string> memory;
@@ -142,7 +157,9 @@ struct Romanizer {
   // the units it is made of (one per letter).
   std::string Decode(std::string_view letters) const;
   std::vector<uint32_t> DecodeUnits(std::string_view letters) const;
-  double LogProb(uint32_t u2, uint32_t u1, uint32_t u) const;
+  // P(u | the n units before it, oldest first; the start unit first at the
+  // start of a word).
+  double LogProb(const uint32_t* history, int n, uint32_t u) const;
 };
 
 }  // namespace marsad::resolve::internal

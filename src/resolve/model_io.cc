@@ -43,12 +43,17 @@ void WriteEdit(std::ostream& out, const char* name, const EditModel& m) {
   WriteDense(out, "unigram", m.unigram);
 }
 
-void WriteCounts(std::ostream& out, const char* name,
-                 const std::unordered_map<uint64_t, uint32_t>& counts) {
-  std::vector<std::pair<uint64_t, uint32_t>> sorted(counts.begin(), counts.end());
+// Keys in hex, sorted; six digits of a probability are more than decoding
+// can tell apart.
+void WriteTable(std::ostream& out, const char* name, const std::unordered_map<uint64_t, float>& table) {
+  std::vector<std::pair<uint64_t, float>> sorted(table.begin(), table.end());
   std::sort(sorted.begin(), sorted.end());
   out << name << ' ' << sorted.size() << '\n';
-  for (const auto& [k, c] : sorted) out << std::hex << k << std::dec << ' ' << c << '\n';
+  char buf[64];
+  for (const auto& [k, v] : sorted) {
+    std::snprintf(buf, sizeof buf, "%llx %.6g\n", static_cast<unsigned long long>(k), v);
+    out << buf;
+  }
 }
 
 class Reader {
@@ -103,15 +108,15 @@ class Reader {
     return Dense("substitute", &m->substitute) && Dense("insert", &m->insert) &&
            Dense("unigram", &m->unigram);
   }
-  bool Counts(const char* name, std::unordered_map<uint64_t, uint32_t>* counts) {
+  bool Table(const char* name, std::unordered_map<uint64_t, float>* table) {
     size_t n;
     if (!Expect(name) || !Get(&n)) return false;
-    counts->reserve(n);
+    table->reserve(n);
     for (size_t i = 0; i < n; ++i) {
       uint64_t k;
-      uint32_t c;
-      if (!(in_ >> std::hex >> k >> std::dec >> c)) return Fail("truncated or corrupt counts");
-      (*counts)[k] = c;
+      float v;
+      if (!(in_ >> std::hex >> k >> std::dec >> v)) return Fail(std::string("truncated or corrupt ") + name);
+      (*table)[k] = v;
     }
     return true;
   }
@@ -140,7 +145,8 @@ bool WriteModel(const Matcher::Model& model, const std::string& path, std::strin
          "# Sections: arabic_latin (emit: log P(latin segment | arabic letter, position),\n"
          "# insert: log P(inserted latin letter | letter before, next), latin_bigram: chance),\n"
          "# arabic_arabic and latin_latin (symmetric edit models), calibrations (logistic\n"
-         "# weights), romanizer (units, n-gram counts, memory of whole words).\n";
+         "# weights), romanizer (units, n-gram order, discounted shares and backoff weights\n"
+         "# of interpolated Kneser-Ney, memory of whole words).\n";
   out << "seed " << model.info.seed << '\n';
   out << "heldout " << model.info.heldout << '\n';
   out << "data " << model.info.data << '\n';
@@ -162,10 +168,9 @@ bool WriteModel(const Matcher::Model& model, const std::string& path, std::strin
   const Romanizer& r = model.romanizer;
   out << "units " << r.units.size() << '\n';
   for (const auto& [letter, latin] : r.units) out << letter << ' ' << (latin.empty() ? "-" : latin) << '\n';
-  out << "unigram_total " << r.unigram_total << '\n';
-  WriteCounts(out, "counts", r.counts);
-  WriteCounts(out, "followers", r.followers);
-  WriteCounts(out, "history_total", r.history_total);
+  out << "order " << r.order << '\n';
+  WriteTable(out, "discounted", r.discounted);
+  WriteTable(out, "backoff", r.backoff);
   std::vector<std::pair<std::string, std::string>> memory(r.memory.begin(), r.memory.end());
   std::sort(memory.begin(), memory.end());
   out << "memory " << memory.size() << '\n';
@@ -242,10 +247,12 @@ bool ReadModel(const std::string& path, Matcher::Model* model, std::string* erro
     std::string latin;
     ok = in.Get(&letter) && in.Get(&latin);
     if (ok && (letter < 0 || letter >= kArabicLetters)) ok = in.Fail("a unit has a bad letter");
+    if (ok && i >= kMaxUnits) ok = in.Fail("the romanizer has too many units");
     if (ok) r.units.emplace_back(letter, latin == "-" ? "" : latin);
   }
-  ok = ok && in.Expect("unigram_total") && in.Get(&r.unigram_total) && in.Counts("counts", &r.counts) &&
-       in.Counts("followers", &r.followers) && in.Counts("history_total", &r.history_total);
+  ok = ok && in.Expect("order") && in.Get(&r.order);
+  if (ok && (r.order < 1 || r.order > kMaxOrder)) ok = in.Fail("the romanizer's n-gram order is out of range");
+  ok = ok && in.Table("discounted", &r.discounted) && in.Table("backoff", &r.backoff);
   size_t memory = 0;
   ok = ok && in.Expect("memory") && in.Get(&memory);
   for (size_t i = 0; ok && i < memory; ++i) {

@@ -1,6 +1,7 @@
-// Romanisation: a joint trigram model over (Arabic letter, Latin) units,
+// Romanisation: a joint n-gram model over (Arabic letter, Latin) units,
 // decoded with a beam, behind a memory of whole words.
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "resolve/internal.h"
@@ -14,37 +15,29 @@ namespace {
 constexpr size_t kBeam = 12;
 constexpr size_t kUnitsPerLetter = 40;  // candidates tried for each Arabic letter
 
-uint64_t Gram(uint64_t tag, uint64_t u2, uint64_t u1, uint64_t u) {
-  return tag << 60 | u2 << 40 | u1 << 20 | u;
-}
-
 struct Hyp {
-  uint32_t u2, u1;
+  // The last units (oldest first): as many as the model's history reads.
+  std::array<uint32_t, kMaxOrder - 1> history;
+  int length;
   double score;
   int back;  // index of the hypothesis this one extends, -1 at the start
 };
 
 }  // namespace
 
-// Interpolated Witten-Bell: each order falls back on the one below in
-// proportion to how many different units followed its history.
-double Romanizer::LogProb(uint32_t u2, uint32_t u1, uint32_t u) const {
-  auto count = [this](uint64_t key) -> double {
-    const auto it = counts.find(key);
-    return it == counts.end() ? 0.0 : it->second;
-  };
-  auto stats = [this](uint64_t key, double* total, double* types) {
-    const auto t = history_total.find(key);
-    *total = t == history_total.end() ? 0 : t->second;
-    const auto f = followers.find(key);
-    *types = f == followers.end() ? 0 : f->second;
-  };
-  double p = (count(Gram(1, 0, 0, u)) + 1) / (static_cast<double>(unigram_total) + units.size());
-  double total, types;
-  stats(Gram(4, 0, 0, u1), &total, &types);
-  if (total > 0) p = (count(Gram(2, 0, u1, u)) + types * p) / (total + types);
-  stats(Gram(5, 0, u2, u1), &total, &types);
-  if (total > 0) p = (count(Gram(3, u2, u1, u)) + types * p) / (total + types);
+double Romanizer::LogProb(const uint32_t* history, int n, uint32_t u) const {
+  double p = 1.0 / static_cast<double>(units.size());
+  std::array<uint32_t, kMaxOrder> gram;
+  for (int k = 0; k < order && k <= n; ++k) {
+    const uint32_t* h = history + n - k;
+    // A history never seen has no longer one seen either.
+    const auto weight = backoff.find(NgramKey(h, k));
+    if (weight == backoff.end()) break;
+    std::copy(h, h + k, gram.begin());
+    gram[k] = u;
+    const auto share = discounted.find(NgramKey(gram.data(), k + 1));
+    p = (share == discounted.end() ? 0.0 : share->second) + weight->second * p;
+  }
   return std::log(p);
 }
 
@@ -54,6 +47,10 @@ void Romanizer::Rebuild() {
     std::string a, l;
     if (ArabicWordLetters(arabic, &a) && LatinWordLetters(latin, &l)) known.emplace(a, l);
   }
+  auto unigram = [this](uint32_t u) {
+    const auto it = discounted.find(NgramKey(&u, 1));
+    return it == discounted.end() ? 0.0f : it->second;
+  };
   by_letter.assign(kArabicLetters, {});
   for (uint32_t id = 2; id < units.size(); ++id) {
     by_letter[units[id].first].push_back(id);
@@ -65,17 +62,16 @@ void Romanizer::Rebuild() {
       units.emplace_back(a, "");
       list.push_back(static_cast<uint32_t>(units.size() - 1));
     }
-    std::stable_sort(list.begin(), list.end(), [this](uint32_t x, uint32_t y) {
-      const auto cx = counts.find(Gram(1, 0, 0, x)), cy = counts.find(Gram(1, 0, 0, y));
-      return (cx == counts.end() ? 0 : cx->second) > (cy == counts.end() ? 0 : cy->second);
-    });
+    std::stable_sort(list.begin(), list.end(),
+                     [&unigram](uint32_t x, uint32_t y) { return unigram(x) > unigram(y); });
     if (list.size() > kUnitsPerLetter) list.resize(kUnitsPerLetter);
   }
 }
 
 std::vector<uint32_t> Romanizer::DecodeUnits(std::string_view letters) const {
   if (letters.empty() || by_letter.empty()) return {};
-  std::vector<Hyp> all{{0, 0, 0, -1}};
+  const int keep = std::max(order - 1, 1);  // units of history a hypothesis needs
+  std::vector<Hyp> all{{{0}, 1, 0, -1}};
   std::vector<int> beam{0};
   for (char c : letters) {
     const auto& cands = by_letter[static_cast<uint8_t>(c)];
@@ -83,15 +79,20 @@ std::vector<uint32_t> Romanizer::DecodeUnits(std::string_view letters) const {
     for (int h : beam) {
       const Hyp& hyp = all[h];
       for (uint32_t u : cands) {
-        const double s = hyp.score + LogProb(hyp.u2, hyp.u1, u);
-        // Recombine: hypotheses with the same last two units continue alike.
-        auto same = std::find_if(next.begin(), next.end(), [&](const Hyp& x) {
-          return x.u2 == hyp.u1 && x.u1 == u;
+        Hyp x{hyp.history, hyp.length, hyp.score + LogProb(hyp.history.data(), hyp.length, u), h};
+        if (x.length == keep) {
+          std::copy(x.history.begin() + 1, x.history.begin() + keep, x.history.begin());
+          --x.length;
+        }
+        x.history[x.length++] = u;
+        // Recombine: hypotheses with the same history continue alike.
+        auto same = std::find_if(next.begin(), next.end(), [&](const Hyp& y) {
+          return y.length == x.length && std::equal(y.history.begin(), y.history.begin() + y.length, x.history.begin());
         });
         if (same == next.end()) {
-          next.push_back({hyp.u1, u, s, h});
-        } else if (s > same->score) {
-          *same = {hyp.u1, u, s, h};
+          next.push_back(x);
+        } else if (x.score > same->score) {
+          *same = x;
         }
       }
     }
@@ -107,14 +108,14 @@ std::vector<uint32_t> Romanizer::DecodeUnits(std::string_view letters) const {
   int best = -1;
   double best_score = -1e300;
   for (int h : beam) {
-    const double s = all[h].score + LogProb(all[h].u2, all[h].u1, 1);
+    const double s = all[h].score + LogProb(all[h].history.data(), all[h].length, 1);
     if (s > best_score) {
       best_score = s;
       best = h;
     }
   }
   std::vector<uint32_t> path;
-  for (int h = best; h >= 0 && all[h].back >= 0; h = all[h].back) path.push_back(all[h].u1);
+  for (int h = best; h >= 0 && all[h].back >= 0; h = all[h].back) path.push_back(all[h].history[all[h].length - 1]);
   std::reverse(path.begin(), path.end());
   return path;
 }

@@ -64,5 +64,11 @@ TEST(Romanize, TaMarbutaEndsAOrAtInConstruct) {
   EXPECT_EQ(M().Romanize("فاطمة الزهراوي").rfind("Fatima al-", 0), 0u);
 }
 
+TEST(Romanize, DecodedWordsReadFourUnitsBack) {
+  // Not in the memory. With the letters and Latin of three units before
+  // each, the decoder reads ماك as Mac (a trigram read Mccron).
+  EXPECT_EQ(M().Romanize("ماكرون"), "Macron");
+}
+
 }  // namespace
 }  // namespace marsad::resolve
