@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <unordered_map>
 
 #include "resolve/internal.h"
 #include "resolve/resolve.h"
@@ -76,6 +77,9 @@ std::vector<uint32_t> Romanizer::DecodeUnits(std::string_view letters) const {
   for (char c : letters) {
     const auto& cands = by_letter[static_cast<uint8_t>(c)];
     std::vector<Hyp> next;
+    // Where in `next` each history is: hypotheses with the same history
+    // continue alike, so only the best of them is kept.
+    std::unordered_map<uint64_t, size_t> where;
     for (int h : beam) {
       const Hyp& hyp = all[h];
       for (uint32_t u : cands) {
@@ -85,14 +89,11 @@ std::vector<uint32_t> Romanizer::DecodeUnits(std::string_view letters) const {
           --x.length;
         }
         x.history[x.length++] = u;
-        // Recombine: hypotheses with the same history continue alike.
-        auto same = std::find_if(next.begin(), next.end(), [&](const Hyp& y) {
-          return y.length == x.length && std::equal(y.history.begin(), y.history.begin() + y.length, x.history.begin());
-        });
-        if (same == next.end()) {
+        const auto [it, added] = where.try_emplace(NgramKey(x.history.data(), x.length), next.size());
+        if (added) {
           next.push_back(x);
-        } else if (x.score > same->score) {
-          *same = x;
+        } else if (x.score > next[it->second].score) {
+          next[it->second] = x;
         }
       }
     }
