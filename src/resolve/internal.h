@@ -151,8 +151,20 @@ struct Romanizer {
   std::unordered_map<std::string, std::string> memory;
   // The memory again, Arabic letters -> Latin letters (alphabet indices).
   std::unordered_map<std::string, std::string> known;
+  // `discounted` and `backoff` again, in one open-addressing table that
+  // LogProb reads: a key's two weights in one probe, where the maps took
+  // two lookups each through scattered nodes (a quarter of a whole-corpus
+  // ingest's time went on them).
+  struct Weights {
+    float discounted = 0;
+    float backoff = -1;  // negative: the key is no history seen
+  };
+  std::vector<uint64_t> table_keys;  // 0: an empty slot
+  std::vector<Weights> table_weights;
+  Weights empty_history;  // NgramKey 0, the empty history, is kept apart
+  const Weights* Find(uint64_t key) const;
 
-  void Rebuild();  // by_letter from units, known from memory
+  void Rebuild();  // by_letter from units, known from memory, the table
   // The most likely Latin spelling (lower case) of one word's letters, and
   // the units it is made of (one per letter).
   std::string Decode(std::string_view letters) const;

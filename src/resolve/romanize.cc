@@ -26,23 +26,50 @@ struct Hyp {
 
 }  // namespace
 
+const Romanizer::Weights* Romanizer::Find(uint64_t key) const {
+  if (key == 0) return &empty_history;
+  if (table_keys.empty()) return nullptr;
+  const size_t mask = table_keys.size() - 1;
+  for (size_t i = (key ^ (key >> 29)) * 0x9e3779b97f4a7c15ull >> 20 & mask;; i = (i + 1) & mask) {
+    if (table_keys[i] == key) return &table_weights[i];
+    if (table_keys[i] == 0) return nullptr;
+  }
+}
+
 double Romanizer::LogProb(const uint32_t* history, int n, uint32_t u) const {
   double p = 1.0 / static_cast<double>(units.size());
   std::array<uint32_t, kMaxOrder> gram;
   for (int k = 0; k < order && k <= n; ++k) {
     const uint32_t* h = history + n - k;
     // A history never seen has no longer one seen either.
-    const auto weight = backoff.find(NgramKey(h, k));
-    if (weight == backoff.end()) break;
+    const Weights* weight = Find(NgramKey(h, k));
+    if (weight == nullptr || weight->backoff < 0) break;
     std::copy(h, h + k, gram.begin());
     gram[k] = u;
-    const auto share = discounted.find(NgramKey(gram.data(), k + 1));
-    p = (share == discounted.end() ? 0.0 : share->second) + weight->second * p;
+    const Weights* share = Find(NgramKey(gram.data(), k + 1));
+    p = (share == nullptr ? 0.0 : share->discounted) + weight->backoff * p;
   }
   return std::log(p);
 }
 
 void Romanizer::Rebuild() {
+  {
+    // Load factor at most one half keeps probe sequences short.
+    size_t capacity = 16;
+    while (capacity < 2 * (discounted.size() + backoff.size())) capacity *= 2;
+    table_keys.assign(capacity, 0);
+    table_weights.assign(capacity, Weights{});
+    const auto slot = [this](uint64_t key) -> Weights& {
+      const size_t mask = table_keys.size() - 1;
+      size_t i = (key ^ (key >> 29)) * 0x9e3779b97f4a7c15ull >> 20 & mask;
+      while (table_keys[i] != 0 && table_keys[i] != key) i = (i + 1) & mask;
+      table_keys[i] = key;
+      return table_weights[i];
+    };
+    empty_history = Weights{};
+    for (const auto& [key, share] : discounted) (key == 0 ? empty_history : slot(key)).discounted = share;
+    for (const auto& [key, weight] : backoff) (key == 0 ? empty_history : slot(key)).backoff = weight;
+  }
   known.clear();
   for (const auto& [arabic, latin] : memory) {
     std::string a, l;
