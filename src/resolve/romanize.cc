@@ -615,8 +615,10 @@ std::string Matcher::Romanize(std::string_view arabic) const {
     return w.starts_with(kAl) && letters.size() >= 4;
   };
   // One ordinary word, capitalised, with its article printed as `al`;
-  // *in_construct is set when a final ة may be read -at (a word without the
-  // article that is not a remembered spelling of a name).
+  // *in_construct is set when a final ة may be read -at: a common word of
+  // the tables without the article. A word decoded letter by letter is most
+  // often a name, and names take no construct ending (Abu Ubayda
+  // al-Jarrah, Talha al-Shami).
   auto spell = [&](const std::string& w, const std::string& letters, bool ta_marbuta,
                    const std::string& al, bool* in_construct) -> std::string {
     *in_construct = false;
@@ -654,7 +656,6 @@ std::string Matcher::Romanize(std::string_view arabic) const {
         return std::string(c.latin) + "-" + Capitalized(*latin);
       }
     }
-    *in_construct = true;
     return Capitalized(ta_marbuta ? DecodeTaMarbuta(r, letters) : r.Decode(letters));
   };
   std::string out;
