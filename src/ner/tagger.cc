@@ -292,14 +292,6 @@ bool Nisba(const WordInfo& w) {
   return w.stem.ends_with("ي") || w.stem.ends_with("يه") || w.stem.ends_with("ية");
 }
 
-// Verbs that report or judge what someone said, beyond the curated verbs of
-// saying (kSpeechVerb): he/she sees, saw, considers, stated, went on, pointed
-// out, stressed, writes; and verbs of news about people: appeared, was seen,
-// travelled, left, arrived, returned, was killed, was arrested, joined,
-// fought. A name ends before them and does not start with them: «نزار حمادة
-// يرى» is a name and a verb, «ظهر حليموف» a verb and a name. Held as hashes
-// of their match keys, compared with WordInfo::key_hash and stem_hash: the
-// rule runs on every word tagged.
 // The sorted hashes of the match keys of a word list, and whether a word's
 // key or stem is among them: cheaper than a set of strings, since a word's
 // hashes are computed once when it is prepared.
@@ -314,6 +306,13 @@ bool KeyOrStemIn(const std::vector<uint64_t>& hashes, const WordInfo& w) {
          std::binary_search(hashes.begin(), hashes.end(), w.stem_hash);
 }
 
+// Verbs that report or judge what someone said, beyond the curated verbs of
+// saying (kSpeechVerb): he/she sees, saw, considers, stated, went on, pointed
+// out, stressed, writes; and verbs of news about people: appeared, was seen,
+// travelled, left, arrived, returned, was killed, was arrested, joined,
+// fought. A name ends before them and does not start with them: «نزار حمادة
+// يرى» is a name and a verb, «ظهر حليموف» a verb and a name. Held as
+// KeyHashes: the rule runs on every word tagged.
 bool IsReportingVerb(const WordInfo& w) {
   static const std::vector<uint64_t> kVerbs = KeyHashes(
       {"يرى", "ترى", "رأى", "رأت", "يعتبر", "تعتبر", "اعتبرت", "أفاد", "أفادت", "تابع", "تابعت",
