@@ -118,17 +118,18 @@ TEST_F(ShippedModelTest, AnOrganisationEndsBeforeItsNationality) {
 }
 
 TEST_F(ShippedModelTest, PeoplesAndLoneNationalitiesAreNotNames) {
-  // "The number of Tajik gunmen who returned ..."; "the campaign targets
-  // Uzbek youths"; "the attackers were Tajik citizens"; "the radio quoted
-  // the Uzbek commander"; "the Tajiks spoke of their suffering in the
-  // camps". A people named by its country without ستان, and an adjective
+  // "The study said most Tajik gunmen went back to their villages"; "the
+  // group tries to draw in Uzbek students"; "the attackers turned out to be
+  // Tajik workers living in the city"; "the radio attributed to the Uzbek
+  // commander his saying that all was calm"; "the Tajiks spoke of their
+  // suffering in the camps". A people named by its country without ستان, and an adjective
   // of nationality with no name, name no one; the model alone made
   // organisations of the peoples and a person of the adjective.
   EXPECT_EQ(Mentions(*tagger_,
-                     "وأشار التقرير إلى أن عدد المسلحين الطاجيك الذين عادوا إلى بلادهم بلغ نحو مئتين.\n"
-                     "وتستهدف الحملة الشبان الأوزبك وغيرهم من المنطقة.\n"
-                     "وكان المهاجمون إما مواطنين طاجيك أو من أصول أوزبكية.\n"
-                     "ونقلت الإذاعة عن القائد الأوزبكي قوله إن الوضع هادئ.\n"
+                     "وذكرت الدراسة أن أغلب المسلحين الطاجيك عادوا إلى قراهم بعد الحرب.\n"
+                     "وتحاول الجماعة استقطاب الطلاب الأوزبك عبر مواقع التواصل.\n"
+                     "وتبين أن منفذي الهجوم عمال طاجيك يقيمون في المدينة منذ سنوات.\n"
+                     "ونسبت الإذاعة إلى القائد الأوزبكي قوله إن الوضع هادئ.\n"
                      "وتحدث الطاجيك عن معاناتهم في المخيمات."),
             Found{});
   // "The Kurdish fighters took the town"; "the Kurds demanded their rights":
@@ -144,10 +145,9 @@ TEST_F(ShippedModelTest, PeoplesAndLoneNationalitiesAreNotNames) {
 }
 
 TEST_F(ShippedModelTest, ADayBeforeAWeekdayIsNoName) {
-  // "In an article the paper published on Sunday, it said the attacks had
-  // grown": the model alone made يوم (day) a newspaper's name after
-  // "the paper".
-  EXPECT_EQ(Mentions(*tagger_, "وفي مقال نشرته الصحيفة يوم الأحد الماضي، قالت إن الهجمات تزايدت."),
+  // "In a report the magazine carried last Sunday, it said exports had
+  // fallen": the model alone made يوم (day) the magazine's name.
+  EXPECT_EQ(Mentions(*tagger_, "وفي تقرير أوردته المجلة يوم الأحد الماضي، ذكرت أن الصادرات تراجعت."),
             Found{});
 }
 
