@@ -59,7 +59,7 @@ inline uint64_t HashBytes(std::string_view s, uint64_t seed = 0xcbf29ce484222325
 inline uint64_t Mix(uint64_t a, uint64_t b) {
   uint64_t h = (a ^ (b + 0x9e3779b97f4a7c15ull + (a << 6) + (a >> 2))) * 0xbf58476d1ce4e5b9ull;
   h ^= h >> 31;
-  return h | 1;  // 0 marks an empty slot of FeatureTable
+  return h | 1;  // 0 marks an empty slot of text::internal::KeyTable
 }
 
 // Single-word classes from the curated lists (bits of Lexicon::Entry::classes).
@@ -293,26 +293,19 @@ class Features {
   const Lexicon* lexicon_;
 };
 
-// Feature key → weight row, open addressing; read-only after building.
+// Feature key → weight row; read-only after building.
 class FeatureTable {
  public:
   void Build(const std::vector<uint64_t>& keys, const std::vector<float>& weights);
+  // The kLabels weights of a feature key, or null for a key never learnt.
   const float* Find(uint64_t key) const {
-    size_t i = key & mask_;
-    while (true) {
-      const uint64_t k = keys_[i];
-      if (k == key) return &weights_[i * kLabels];
-      if (k == 0) return nullptr;
-      i = (i + 1) & mask_;
-    }
+    const auto* row = rows_.Find(key);
+    return row ? row->data() : nullptr;
   }
-  size_t size() const { return count_; }
+  size_t size() const { return rows_.size(); }
 
  private:
-  std::vector<uint64_t> keys_{0};
-  std::vector<float> weights_;
-  size_t mask_ = 0;
-  size_t count_ = 0;
+  text::internal::KeyTable<std::array<float, kLabels>> rows_;
 };
 
 inline constexpr int kFormatVersion = 1;

@@ -16,18 +16,9 @@
 namespace marsad::ner::internal {
 
 void FeatureTable::Build(const std::vector<uint64_t>& keys, const std::vector<float>& weights) {
-  // Load factor at most one half keeps probe sequences short.
-  size_t capacity = 16;
-  while (capacity < 2 * keys.size()) capacity *= 2;
-  keys_.assign(capacity, 0);
-  weights_.assign(capacity * kLabels, 0);
-  mask_ = capacity - 1;
-  count_ = keys.size();
+  rows_.Reset(keys.size());
   for (size_t f = 0; f < keys.size(); ++f) {
-    size_t i = keys[f] & mask_;
-    while (keys_[i] != 0) i = (i + 1) & mask_;
-    keys_[i] = keys[f];
-    std::copy_n(&weights[f * kLabels], kLabels, &weights_[i * kLabels]);
+    std::copy_n(&weights[f * kLabels], kLabels, rows_[keys[f]].data());
   }
 }
 

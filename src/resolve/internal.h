@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "resolve/resolve.h"
+#include "text/internal.h"
 
 namespace marsad::resolve::internal {
 
@@ -159,10 +160,9 @@ struct Romanizer {
     float discounted = 0;
     float backoff = -1;  // negative: the key is no history seen
   };
-  std::vector<uint64_t> table_keys;  // 0: an empty slot
-  std::vector<Weights> table_weights;
-  Weights empty_history;  // NgramKey 0, the empty history, is kept apart
-  const Weights* Find(uint64_t key) const;
+  text::internal::KeyTable<Weights> table;
+  Weights empty_history;  // NgramKey 0, the empty history, which KeyTable cannot hold
+  const Weights* Find(uint64_t ngram_key) const;
 
   void Rebuild();  // by_letter from units, known from memory, the table
   // The most likely Latin spelling (lower case) of one word's letters, and

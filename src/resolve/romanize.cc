@@ -26,14 +26,21 @@ struct Hyp {
 
 }  // namespace
 
-const Romanizer::Weights* Romanizer::Find(uint64_t key) const {
-  if (key == 0) return &empty_history;
-  if (table_keys.empty()) return nullptr;
-  const size_t mask = table_keys.size() - 1;
-  for (size_t i = (key ^ (key >> 29)) * 0x9e3779b97f4a7c15ull >> 20 & mask;; i = (i + 1) & mask) {
-    if (table_keys[i] == key) return &table_weights[i];
-    if (table_keys[i] == 0) return nullptr;
-  }
+namespace {
+
+// An n-gram key with its bits mixed for KeyTable, whose slot its low bits
+// pick: splitmix64's finaliser, a bijection that keeps 0 at 0 and any other
+// key away from it.
+uint64_t Mixed(uint64_t key) {
+  key = (key ^ (key >> 30)) * 0xbf58476d1ce4e5b9ull;
+  key = (key ^ (key >> 27)) * 0x94d049bb133111ebull;
+  return key ^ (key >> 31);
+}
+
+}  // namespace
+
+const Romanizer::Weights* Romanizer::Find(uint64_t ngram_key) const {
+  return ngram_key == 0 ? &empty_history : table.Find(Mixed(ngram_key));
 }
 
 double Romanizer::LogProb(const uint32_t* history, int n, uint32_t u) const {
@@ -53,23 +60,12 @@ double Romanizer::LogProb(const uint32_t* history, int n, uint32_t u) const {
 }
 
 void Romanizer::Rebuild() {
-  {
-    // Load factor at most one half keeps probe sequences short.
-    size_t capacity = 16;
-    while (capacity < 2 * (discounted.size() + backoff.size())) capacity *= 2;
-    table_keys.assign(capacity, 0);
-    table_weights.assign(capacity, Weights{});
-    const auto slot = [this](uint64_t key) -> Weights& {
-      const size_t mask = table_keys.size() - 1;
-      size_t i = (key ^ (key >> 29)) * 0x9e3779b97f4a7c15ull >> 20 & mask;
-      while (table_keys[i] != 0 && table_keys[i] != key) i = (i + 1) & mask;
-      table_keys[i] = key;
-      return table_weights[i];
-    };
-    empty_history = Weights{};
-    for (const auto& [key, share] : discounted) (key == 0 ? empty_history : slot(key)).discounted = share;
-    for (const auto& [key, weight] : backoff) (key == 0 ? empty_history : slot(key)).backoff = weight;
+  table.Reset(discounted.size() + backoff.size());
+  empty_history = Weights{};
+  for (const auto& [key, share] : discounted) {
+    (key == 0 ? empty_history : table[Mixed(key)]).discounted = share;
   }
+  for (const auto& [key, weight] : backoff) (key == 0 ? empty_history : table[Mixed(key)]).backoff = weight;
   known.clear();
   for (const auto& [arabic, latin] : memory) {
     std::string a, l;

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 namespace marsad::text::internal {
 
@@ -20,6 +21,50 @@ using StringSet = std::unordered_set<std::string, StringViewHash, std::equal_to<
 
 // The match keys (MatchKey) of a curated word list, as a set.
 StringSet MatchKeySet(std::initializer_list<const char*> words);
+
+// A table from nonzero 64-bit keys to values, filled once and then read on
+// every word: open addressing with linear probing at a load factor of at
+// most one half, so that a lookup is one or two adjacent probes where
+// std::unordered_map follows a pointer to a scattered node. Keys must be
+// hashes whose low bits are well mixed (they pick the slot); key 0 marks an
+// empty slot and must not be stored.
+template <typename Value>
+class KeyTable {
+ public:
+  // Empties the table and makes room for `count` keys.
+  void Reset(size_t count) {
+    size_t capacity = 16;
+    while (capacity < 2 * count) capacity *= 2;
+    keys_.assign(capacity, 0);
+    values_.assign(capacity, Value{});
+    count_ = 0;
+  }
+  // The value of `key`, added as Value{} if absent; at most the `count`
+  // given to Reset keys may be added.
+  Value& operator[](uint64_t key) {
+    size_t i = Start(key);
+    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & (keys_.size() - 1);
+    if (keys_[i] == 0) {
+      keys_[i] = key;
+      ++count_;
+    }
+    return values_[i];
+  }
+  const Value* Find(uint64_t key) const {
+    if (keys_.empty()) return nullptr;
+    for (size_t i = Start(key);; i = (i + 1) & (keys_.size() - 1)) {
+      if (keys_[i] == key) return &values_[i];
+      if (keys_[i] == 0) return nullptr;
+    }
+  }
+  size_t size() const { return count_; }
+
+ private:
+  size_t Start(uint64_t key) const { return static_cast<size_t>(key) & (keys_.size() - 1); }
+  std::vector<uint64_t> keys_;
+  std::vector<Value> values_;
+  size_t count_ = 0;
+};
 
 // Decodes the code point at s[*i] and advances *i past it; ill-formed bytes
 // decode as U+FFFD one byte at a time. Requires *i < s.size().
