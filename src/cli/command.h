@@ -52,6 +52,8 @@ void AddTrain(CLI::App* app, const GlobalOptions* global);  // cli/train.cc
 void AddEval(CLI::App* app, const GlobalOptions* global);   // cli/eval.cc
 // Adds `eval extract` under the eval command (cli/eval_extract.cc).
 void AddEvalExtract(CLI::App* eval_cmd, const GlobalOptions* global);
+// Adds `eval translit` under the eval command (cli/eval_translit.cc).
+void AddEvalTranslit(CLI::App* eval_cmd, const GlobalOptions* global);
 void AddMatch(CLI::App* app, const GlobalOptions* global);     // cli/match.cc
 void AddRomanize(CLI::App* app, const GlobalOptions* global);  // cli/romanize.cc
 void AddScreen(CLI::App* app, const GlobalOptions* global);    // cli/screen.cc

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   AddTrain(&app, &global);
   AddEval(&app, &global);
   AddEvalExtract(app.get_subcommand("eval"), &global);
+  AddEvalTranslit(app.get_subcommand("eval"), &global);
   AddMatch(&app, &global);
   AddRomanize(&app, &global);
   AddScreen(&app, &global);

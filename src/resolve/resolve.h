@@ -167,11 +167,19 @@ struct TrainOptions {
   int iterations = 6;        // EM iterations per pair model
 };
 
+// A held-out pair the matcher judged wrongly at kDefaultThreshold.
+struct PairError {
+  std::string a, b;
+  bool same = false;  // what the data says: one name (a missed match) or two (a false match)
+  double score = 0;   // MatchScore(a, b)
+};
+
 struct PairFigures {
   size_t positives = 0;
   size_t negatives = 0;
   double precision = 0;  // at kDefaultThreshold
   double recall = 0;
+  std::vector<PairError> errors;  // in the order the set was drawn
 };
 
 struct Evaluation {

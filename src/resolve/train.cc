@@ -785,10 +785,12 @@ PairFigures Figures(const Matcher& m, const std::vector<Labeled>& set) {
   PairFigures f;
   size_t tp = 0, fp = 0;
   for (const Labeled& x : set) {
-    const bool said = m.MatchScore(x.a, x.b) >= kDefaultThreshold;
+    const double score = m.MatchScore(x.a, x.b);
+    const bool said = score >= kDefaultThreshold;
     (x.same ? f.positives : f.negatives) += 1;
     tp += said && x.same;
     fp += said && !x.same;
+    if (said != x.same) f.errors.push_back({x.a, x.b, x.same, score});
   }
   f.precision = tp + fp ? static_cast<double>(tp) / static_cast<double>(tp + fp) : 0;
   f.recall = f.positives ? static_cast<double>(tp) / static_cast<double>(f.positives) : 0;

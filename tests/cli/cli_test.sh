@@ -106,4 +106,20 @@ printf 'ORG\tجبهة\n' >"$tmp/bad-aliases.tsv"
 check "bad alias file exits 1" test $? -eq 1
 check "bad alias file names its line" contains "$tmp/err" "bad-aliases.tsv line 1"
 
+# The name matcher trained and scored from the command line on synthetic pairs.
+mkdir -p "$tmp/translit"
+for rep in 1 2 3; do
+  printf 'تيموروف\ttimurov\nغولنازار\tgulnazar\nراحيموف\trakhimov\nكاريموف\tkarimov\nنازاروف\tnazarov\nتيمور\ttimur\nجولنار\tgulnar\nساليموف\tsalimov\nتيمروف\ttimurov\nكريموف\tkarimov\n'
+done >"$tmp/translit/google-ar2en-train.tsv"
+"$MARSAD" train translit "$tmp/translit" --heldout 0.5 --iterations 2 -o "$tmp/tiny.model" >"$tmp/out" 2>"$tmp/err"
+check "train translit exits 0" test $? -eq 0
+"$MARSAD" eval translit "$tmp/translit" --model "$tmp/tiny.model" --errors >"$tmp/eval" 2>"$tmp/err"
+check "eval translit exits 0" test $? -eq 0
+al=$(grep '^eval arabic_latin' "$tmp/out" | sed 's/.*positives=\([0-9]*\).*/\1/')
+check "eval translit splits as training did" contains "$tmp/eval" "\"positives\": $al,"
+check "eval translit lists errors" contains "$tmp/eval" '"errors": \['
+"$MARSAD" eval translit "$tmp/no-such-dir" --model "$tmp/tiny.model" >/dev/null 2>"$tmp/err"
+check "eval translit without data exits 1" test $? -eq 1
+check "eval translit names the folder" contains "$tmp/err" "no-such-dir"
+
 [ "$fails" -eq 0 ] || { echo "$fails check(s) failed"; exit 1; }

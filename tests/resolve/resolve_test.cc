@@ -295,6 +295,58 @@ Evaluation TrainTiny(const char* name, const std::vector<std::pair<std::string, 
   return eval;
 }
 
+TEST(Train, EvaluationRepeatsTrainingFigures) {
+  // Evaluating the written model on its own split gives the figures training
+  // reported, and the pairs listed as errors are exactly those the figures
+  // count as wrong, each on the wrong side of the threshold.
+  const auto dir = std::filesystem::temp_directory_path() / "marsad_resolve_eval";
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream tsv(dir / "google-ar2en-train.tsv", std::ios::binary);
+    const char* pairs[][2] = {{"تيموروف", "timurov"}, {"تيمروف", "timurov"},  {"غولنازار", "gulnazar"},
+                              {"جولنازار", "gulnazar"}, {"كاريموف", "karimov"}, {"كريموف", "karimov"},
+                              {"نازاروف", "nazarov"},   {"نزاروف", "nazarov"},  {"حامد", "hamid"},
+                              {"خامد", "khamid"},       {"حميد", "hamid"},      {"خميد", "khamid"}};
+    for (int rep = 0; rep < 3; ++rep) {
+      for (const auto& p : pairs) tsv << p[0] << '\t' << p[1] << '\n';
+    }
+  }
+  TrainOptions options;
+  options.data_dir = dir.string();
+  options.iterations = 2;
+  options.heldout = 0.5;
+  Evaluation trained, again;
+  std::string error;
+  const std::string out = (dir / "tiny.model").string();
+  ASSERT_TRUE(TrainTransliteration(options, out, &trained, &error)) << error;
+  auto m = Matcher::Load(out, &error);
+  ASSERT_NE(m, nullptr) << error;
+  ASSERT_TRUE(EvaluateTransliteration(*m, options, &again, &error)) << error;
+  std::filesystem::remove_all(dir);
+  for (const auto& [t, a] : {std::pair{&trained.arabic_latin, &again.arabic_latin},
+                             {&trained.arabic_arabic, &again.arabic_arabic},
+                             {&trained.latin_latin, &again.latin_latin}}) {
+    EXPECT_EQ(t->positives, a->positives);
+    EXPECT_EQ(t->negatives, a->negatives);
+    EXPECT_DOUBLE_EQ(t->precision, a->precision);
+    EXPECT_DOUBLE_EQ(t->recall, a->recall);
+    size_t missed = 0, false_matches = 0;
+    for (const PairError& e : a->errors) {
+      EXPECT_EQ(e.score >= kDefaultThreshold, !e.same) << e.a << " / " << e.b;
+      EXPECT_DOUBLE_EQ(e.score, m->MatchScore(e.a, e.b));
+      (e.same ? missed : false_matches) += 1;
+    }
+    const double tp = static_cast<double>(a->positives - missed);
+    EXPECT_DOUBLE_EQ(a->recall, a->positives ? tp / static_cast<double>(a->positives) : 0);
+    EXPECT_DOUBLE_EQ(a->precision, tp + static_cast<double>(false_matches) > 0
+                                       ? tp / (tp + static_cast<double>(false_matches))
+                                       : 0);
+  }
+  EXPECT_GT(again.arabic_latin.positives, 0u);
+  EXPECT_EQ(again.romanized, trained.romanized);
+  EXPECT_DOUBLE_EQ(again.cer, trained.cer);
+}
+
 TEST(Train, HardNegativesAreDifferentNames) {
   // Spellings of one name the data happens not to link (Hedley/Hadley,
   // هيدلي/هادلي: they differ only in vowels) are never sampled as negatives.
