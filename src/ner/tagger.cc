@@ -987,6 +987,35 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
         }
         m.span.begin += static_cast<uint32_t>(lost);
       }
+      // Where the corpus stem kept the whole word, the text layer's clitics
+      // still go if the corpus knows what is left (فمن، وللنصر: so who, and
+      // for an-Nasr), or does not know the word at all; the conjunction و
+      // before the article always goes (والكاريبي, and the Caribbean, is
+      // frequent as a whole in «أمريكا اللاتينية والكاريبي»): names hardly
+      // ever start with وال. What only looks like a clitic stays on a word the
+      // corpus knows whole (كاليفورنيا, فالنسيا: California, Valencia).
+      const text::Token& token = tokens[s.first_token + i];
+      if (first.key.size() == token.span.size() && m.span.begin == token.span.begin) {
+        const bool whole_known = model_->lexicon.Stats(first.key) != nullptr;
+        for (uint8_t c = 0; c < token.clitic_count; ++c) {
+          const text::Piece& p = token.clitics[c];
+          if (p.span.begin != m.span.begin || p.span.end >= token.span.end ||
+              (p.role != text::Clitic::kConjunction && p.role != text::Clitic::kPreposition)) {
+            break;
+          }
+          std::string rest(std::string_view(first.key).substr(p.span.end - token.span.begin));
+          // ل before the article took its alef: للنصر is ل + النصر.
+          if (c + 1 < token.clitic_count && token.clitics[c + 1].role == text::Clitic::kArticle &&
+              token.clitics[c + 1].span.size() == 2) {
+            rest.insert(0, "ا");
+          }
+          const bool and_the = p.role == text::Clitic::kConjunction && first.key.starts_with("و") &&
+                               c + 1 < token.clitic_count &&
+                               token.clitics[c + 1].role == text::Clitic::kArticle;
+          if (whole_known && !and_the && model_->lexicon.Stats(rest) == nullptr) break;
+          m.span.begin = p.span.end;
+        }
+      }
       m.type = TypeOf(labels[i]);
       m.confidence = std::clamp(confidence, 1e-3f, 1.0f);
       m.first_token = s.first_token + static_cast<uint32_t>(i);

@@ -95,18 +95,8 @@ Analyzed AnalyzeDocument(const Pending& doc, const ner::Tagger& tagger) {
   out.links = resolve::FindLinks(a, mentions, &latin);
   const std::string_view norm = a.normalized.text;
   for (size_t i = 0; i < mentions.size(); ++i) {
-    ner::Mention m = mentions[i];
-    // A conjunction or preposition the tagger kept on the first word
-    // (وطاجكستان، لجماعة) is not part of the name.
+    const ner::Mention& m = mentions[i];
     const text::Token& first = a.tokens[m.first_token];
-    for (uint8_t c = 0; c < first.clitic_count; ++c) {
-      const text::Piece& p = first.clitics[c];
-      if (p.span.begin != m.span.begin || p.span.end >= m.span.end ||
-          (p.role != text::Clitic::kConjunction && p.role != text::Clitic::kPreposition)) {
-        break;
-      }
-      m.span.begin = p.span.end;
-    }
     std::string name(norm.substr(m.span.begin, m.span.size()));
     // للأمم المتحدة: the preposition ل took the article's alef; the name
     // is الأمم المتحدة, whether the span starts at the article's ل or
