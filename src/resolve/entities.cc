@@ -849,9 +849,12 @@ class Resolver {
         return;
       }
     }
-    if (e->type == EntityType::kLocation) {
-      auto it = internal::CountryNames().find(text::MatchKey(e->name));
-      if (it != internal::CountryNames().end()) {
+    // A place or body known by its English name is printed so (Baghdad,
+    // United Nations), rather than romanised.
+    if (e->type == EntityType::kLocation || e->type == EntityType::kOrganization) {
+      const auto& names = e->type == EntityType::kLocation ? internal::PlaceNames() : internal::BodyNames();
+      auto it = names.find(text::MatchKey(e->name));
+      if (it != names.end()) {
         e->latin = it->second;
         return;
       }

@@ -42,9 +42,14 @@ bool AppendLatin(char32_t c, std::string* out);
 char32_t NextCodePoint(std::string_view s, size_t* i);
 void AppendUtf8(char32_t c, std::string* out);
 
-// Countries by the matching key of their Arabic name (with and without the
-// article), to their English name; from ICU's CLDR data (places.cc).
+// English names by the matching key of an Arabic name (places.cc):
+// countries (with and without the article), from ICU's CLDR data; places
+// (the countries, CLDR's world regions and time-zone cities, and a curated
+// list of capitals, regions and cities of the news); bodies (the UN, the EU
+// and a few others).
 const std::unordered_map<std::string, std::string>& CountryNames();
+const std::unordered_map<std::string, std::string>& PlaceNames();
+const std::unordered_map<std::string, std::string>& BodyNames();
 
 // The blocking key of a token's letters (see BlockingKeys).
 std::string TokenKey(bool arabic, std::string_view letters);

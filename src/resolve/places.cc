@@ -1,34 +1,193 @@
-// Country names in Arabic and English from ICU's locale data (CLDR), so that
-// places get the English name a newspaper prints, and adjectives of
-// nationality find their country.
+// English names of places and of a few bodies, so that an entity's `latin`
+// is what an English-language newspaper prints (Baghdad, Central Asia,
+// United Nations) rather than a romanisation (Bagdad, Asia al-Wusta, al-Umam
+// al-Muttahida). Countries, world regions, groupings and time-zone cities
+// come from ICU's CLDR data; places CLDR has no Arabic name for are in a
+// short list below.
+#include <memory>
+
 #include <unicode/locid.h>
+#include <unicode/region.h>
+#include <unicode/timezone.h>
+#include <unicode/tznames.h>
 #include <unicode/uloc.h>
 
 #include "resolve/internal.h"
 #include "text/text.h"
 
 namespace marsad::resolve::internal {
+namespace {
 
-const std::unordered_map<std::string, std::string>& CountryNames() {
-  static const std::unordered_map<std::string, std::string> names = [] {
-    std::unordered_map<std::string, std::string> map;
-    const icu::Locale arabic("ar"), english("en");
-    for (const char* const* code = uloc_getISOCountries(); *code; ++code) {
-      const icu::Locale region("", *code);
-      icu::UnicodeString ar, en;
-      region.getDisplayCountry(arabic, ar);
-      region.getDisplayCountry(english, en);
-      std::string a, e;
-      ar.toUTF8String(a);
-      en.toUTF8String(e);
-      // CLDR qualifies some names ("الكونغو - كينشاسا"); the plain part is
-      // what news text writes.
-      if (a.empty() || e.empty() || a == *code) continue;
-      const std::string key = text::MatchKey(a.substr(0, a.find(" - ")));
-      map.emplace(key, e.substr(0, e.find(" - ")));
-      // With and without the article: العراق and عراق.
-      if (key.rfind("ال", 0) == 0) map.emplace(key.substr(4), e);
+using NameMap = std::unordered_map<std::string, std::string>;
+
+// Adds an Arabic name, as its match key, and its English name; the first
+// name given for a key is kept. CLDR's names are added without their article
+// too (العراق and عراق); the list below gives each form it means, since
+// without the article some are common words (الخبر, Khobar: الخبر, the news).
+void Add(std::string_view arabic, std::string_view english, bool without_article, NameMap* map) {
+  const std::string key = text::MatchKey(arabic);
+  if (key.empty() || english.empty()) return;
+  map->emplace(key, english);
+  if (without_article && key.starts_with("ال") && key.size() > 6) map->emplace(key.substr(4), english);
+}
+
+// Whether CLDR gave a plain Arabic name: it falls back to the code or the
+// English name where it has none, and qualifies a few ("هيبرون (مدينة
+// الخليل)"، "بيولا، داكوتا الشمالية").
+bool PlainArabic(const std::string& name) {
+  if (name.empty() || static_cast<unsigned char>(name[0]) < 0x80) return false;
+  return name.find_first_of("(),") == std::string::npos && name.find("،") == std::string::npos;
+}
+
+std::string Utf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+// The territory (a country, or a region such as "143", Central Asia) in
+// Arabic and English; CLDR qualifies some ("الكونغو - كينشاسا") where news
+// text writes the plain part.
+void AddTerritory(const char* code, NameMap* map) {
+  const icu::Locale region("", code);
+  icu::UnicodeString ar, en;
+  region.getDisplayCountry(icu::Locale("ar"), ar);
+  region.getDisplayCountry(icu::Locale("en"), en);
+  const std::string a = Utf8(ar), e = Utf8(en);
+  if (a == code || !PlainArabic(a.substr(0, a.find(" - ")))) return;
+  Add(a.substr(0, a.find(" - ")), e.substr(0, e.find(" - ")), true, map);
+}
+
+// Places CLDR has no Arabic name for: capitals that are no time-zone city,
+// regions as Arabic news names them, and places prominent in the news of the
+// region marsad is made for. English as the wire services write it.
+constexpr std::pair<std::string_view, std::string_view> kPlaces[] = {
+    // Capitals.
+    {"واشنطن", "Washington"}, {"بكين", "Beijing"}, {"أنقرة", "Ankara"}, {"نيودلهي", "New Delhi"},
+    {"إسلام آباد", "Islamabad"}, {"أبوظبي", "Abu Dhabi"}, {"أبو ظبي", "Abu Dhabi"},
+    {"الدوحة", "Doha"}, {"المنامة", "Manama"}, {"صنعاء", "Sanaa"}, {"الرباط", "Rabat"},
+    {"أوتاوا", "Ottawa"}, {"كانبيرا", "Canberra"}, {"برازيليا", "Brasilia"}, {"بريتوريا", "Pretoria"},
+    {"برن", "Bern"}, {"جنيف", "Geneva"}, {"لاهاي", "The Hague"}, {"ستراسبورغ", "Strasbourg"},
+    {"نيويورك", "New York"},
+    // Regions, seas and passages.
+    {"الشرق الأوسط", "Middle East"}, {"الشرق الأدنى", "Near East"}, {"آسيا الوسطى", "Central Asia"},
+    {"شمال أفريقيا", "North Africa"}, {"شمال إفريقيا", "North Africa"}, {"القرن الأفريقي", "Horn of Africa"},
+    {"المغرب العربي", "Maghreb"}, {"بلاد الشام", "Levant"}, {"البلقان", "Balkans"}, {"القوقاز", "Caucasus"},
+    {"الخليج", "Gulf"}, {"الخليج العربي", "Gulf"}, {"البحر الأحمر", "Red Sea"},
+    {"البحر المتوسط", "Mediterranean"}, {"البحر الأبيض المتوسط", "Mediterranean"},
+    {"بحر العرب", "Arabian Sea"}, {"المحيط الهندي", "Indian Ocean"}, {"المحيط الأطلسي", "Atlantic"},
+    {"المحيط الهادئ", "Pacific"}, {"قناة السويس", "Suez Canal"}, {"مضيق هرمز", "Strait of Hormuz"},
+    {"باب المندب", "Bab el-Mandeb"}, {"سيناء", "Sinai"}, {"الضفة الغربية", "West Bank"},
+    {"قطاع غزة", "Gaza Strip"}, {"الجولان", "Golan Heights"}, {"كردستان", "Kurdistan"},
+    {"الشيشان", "Chechnya"}, {"داغستان", "Dagestan"}, {"كشمير", "Kashmir"}, {"شينجيانغ", "Xinjiang"},
+    {"وزيرستان", "Waziristan"}, {"أوروبا", "Europe"}, {"أفريقيا", "Africa"}, {"إفريقيا", "Africa"},
+    {"أمريكا", "America"}, {"أميركا", "America"},
+    // Saudi Arabia.
+    {"جدة", "Jeddah"}, {"مكة", "Mecca"}, {"مكة المكرمة", "Mecca"}, {"المدينة المنورة", "Medina"},
+    {"الدمام", "Dammam"}, {"الخبر", "Khobar"}, {"الظهران", "Dhahran"}, {"الطائف", "Taif"},
+    {"تبوك", "Tabuk"}, {"أبها", "Abha"}, {"نجران", "Najran"}, {"جازان", "Jazan"}, {"جيزان", "Jazan"},
+    {"حائل", "Hail"}, {"بريدة", "Buraidah"}, {"القصيم", "Qassim"}, {"الأحساء", "Al-Ahsa"},
+    {"القطيف", "Qatif"}, {"ينبع", "Yanbu"}, {"الجوف", "Al-Jouf"}, {"عرعر", "Arar"},
+    {"خميس مشيط", "Khamis Mushait"}, {"الباحة", "Al-Baha"},
+    // Yemen.
+    {"تعز", "Taiz"}, {"الحديدة", "Hodeidah"}, {"مأرب", "Marib"}, {"صعدة", "Saada"}, {"لحج", "Lahj"},
+    {"أبين", "Abyan"}, {"حضرموت", "Hadramawt"}, {"المكلا", "Mukalla"}, {"شبوة", "Shabwa"}, {"إب", "Ibb"},
+    {"الضالع", "Dhale"},
+    // Syria.
+    {"حلب", "Aleppo"}, {"حمص", "Homs"}, {"حماة", "Hama"}, {"إدلب", "Idlib"}, {"الرقة", "Raqqa"},
+    {"دير الزور", "Deir ez-Zor"}, {"تدمر", "Palmyra"}, {"اللاذقية", "Latakia"}, {"طرطوس", "Tartus"},
+    {"درعا", "Daraa"}, {"القامشلي", "Qamishli"}, {"الحسكة", "Hasakah"}, {"عين العرب", "Kobani"},
+    {"كوباني", "Kobani"}, {"منبج", "Manbij"}, {"الغوطة", "Ghouta"},
+    // Iraq.
+    {"الموصل", "Mosul"}, {"البصرة", "Basra"}, {"كركوك", "Kirkuk"}, {"أربيل", "Erbil"},
+    {"الفلوجة", "Fallujah"}, {"الرمادي", "Ramadi"}, {"تكريت", "Tikrit"}, {"الأنبار", "Anbar"},
+    {"نينوى", "Nineveh"}, {"سامراء", "Samarra"}, {"النجف", "Najaf"}, {"كربلاء", "Karbala"},
+    {"السليمانية", "Sulaymaniyah"}, {"ديالى", "Diyala"},
+    // Afghanistan and Pakistan.
+    {"قندهار", "Kandahar"}, {"هلمند", "Helmand"}, {"هرات", "Herat"}, {"جلال آباد", "Jalalabad"},
+    {"قندوز", "Kunduz"}, {"مزار شريف", "Mazar-i-Sharif"}, {"ننجرهار", "Nangarhar"},
+    {"بيشاور", "Peshawar"}, {"كويتا", "Quetta"}, {"لاهور", "Lahore"},
+    // North Africa.
+    {"بنغازي", "Benghazi"}, {"سرت", "Sirte"}, {"مصراتة", "Misrata"}, {"درنة", "Derna"},
+    {"سبها", "Sabha"}, {"الإسكندرية", "Alexandria"}, {"الجيزة", "Giza"}, {"أسوان", "Aswan"},
+    {"الأقصر", "Luxor"}, {"بورسعيد", "Port Said"}, {"العريش", "El-Arish"},
+    {"شرم الشيخ", "Sharm el-Sheikh"}, {"مراكش", "Marrakesh"}, {"فاس", "Fez"}, {"طنجة", "Tangier"},
+    {"وهران", "Oran"}, {"قسنطينة", "Constantine"}, {"تمبكتو", "Timbuktu"},
+    // Palestine, Israel, Turkey, the Gulf.
+    {"رام الله", "Ramallah"}, {"الخليل", "Hebron"}, {"نابلس", "Nablus"}, {"جنين", "Jenin"},
+    {"بيت لحم", "Bethlehem"}, {"حيفا", "Haifa"}, {"يافا", "Jaffa"}, {"تل أبيب", "Tel Aviv"},
+    {"أنطاليا", "Antalya"}, {"إزمير", "Izmir"}, {"غازي عنتاب", "Gaziantep"}, {"الشارقة", "Sharjah"},
+    {"غروزني", "Grozny"},
+};
+
+// Bodies CLDR names among its territory groupings (UN, EU), and the League
+// of Arab States, which it does not.
+constexpr std::pair<std::string_view, std::string_view> kBodies[] = {
+    {"جامعة الدول العربية", "Arab League"},
+    {"مجلس التعاون الخليجي", "Gulf Cooperation Council"},
+    {"مجلس الأمن", "Security Council"},
+    {"حلف شمال الأطلسي", "NATO"},
+    {"الناتو", "NATO"},
+    {"حلف الناتو", "NATO"},
+};
+
+}  // namespace
+
+const NameMap& CountryNames() {
+  static const NameMap names = [] {
+    NameMap map;
+    for (const char* const* code = uloc_getISOCountries(); *code; ++code) AddTerritory(*code, &map);
+    return map;
+  }();
+  return names;
+}
+
+const NameMap& PlaceNames() {
+  static const NameMap names = [] {
+    // Countries first: عمان is Oman, though CLDR's city عمّان (Amman) has
+    // the same key.
+    NameMap map = CountryNames();
+    UErrorCode status = U_ZERO_ERROR;
+    for (const URegionType type : {URGN_WORLD, URGN_CONTINENT, URGN_SUBCONTINENT}) {
+      std::unique_ptr<icu::StringEnumeration> regions(icu::Region::getAvailable(type, status));
+      while (U_SUCCESS(status) && regions != nullptr) {
+        const char* code = regions->next(nullptr, status);
+        if (code == nullptr) break;
+        AddTerritory(code, &map);
+      }
     }
+    for (const auto& [arabic, english] : kPlaces) Add(arabic, english, false, &map);
+    status = U_ZERO_ERROR;
+    const std::unique_ptr<icu::TimeZoneNames> ar(icu::TimeZoneNames::createInstance(icu::Locale("ar"), status));
+    const std::unique_ptr<icu::TimeZoneNames> en(icu::TimeZoneNames::createInstance(icu::Locale("en"), status));
+    const std::unique_ptr<icu::StringEnumeration> zones(icu::TimeZone::createEnumeration(status));
+    while (U_SUCCESS(status) && zones != nullptr) {
+      const icu::UnicodeString* id = zones->snext(status);
+      if (id == nullptr) break;
+      icu::UnicodeString a, e;
+      ar->getExemplarLocationName(*id, a);
+      en->getExemplarLocationName(*id, e);
+      const std::string arabic = Utf8(a);
+      if (PlainArabic(arabic)) Add(arabic, Utf8(e), true, &map);
+    }
+    return map;
+  }();
+  return names;
+}
+
+const NameMap& BodyNames() {
+  static const NameMap names = [] {
+    NameMap map;
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::StringEnumeration> groups(icu::Region::getAvailable(URGN_GROUPING, status));
+    while (U_SUCCESS(status) && groups != nullptr) {
+      const char* code = groups->next(nullptr, status);
+      if (code == nullptr) break;
+      // Only the bodies among the groupings: the Eurozone and "Outlying
+      // Oceania" are no organisations.
+      if (std::string_view(code) == "UN" || std::string_view(code) == "EU") AddTerritory(code, &map);
+    }
+    for (const auto& [arabic, english] : kBodies) Add(arabic, english, false, &map);
     return map;
   }();
   return names;

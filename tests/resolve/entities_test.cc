@@ -252,6 +252,30 @@ TEST(ResolveEntitiesTest, LatinSpellingFromTheTextIsTheRomanisation) {
   EXPECT_EQ(r.entities[0].latin, "Gulnazar Temurov");
 }
 
+TEST(ResolveEntitiesTest, PlacesAndBodiesTakeTheirEnglishNames) {
+  // Each kind of source of English names: a CLDR time-zone city (Baghdad),
+  // a CLDR world region (وسط آسيا, Central Asia), the curated list (أوروبا,
+  // Europe; آسيا الوسطى, Central Asia as news writes it), a CLDR grouping
+  // that is a body (the United Nations). A country keeps its name over a
+  // city of the same key (عمان: Oman, not Amman), and a body's name is
+  // not given to a place, nor a place's to a person.
+  Collection c;
+  c.Add(1, kLoc, "بغداد").Add(2, kLoc, "وسط آسيا").Add(3, kLoc, "أوروبا").Add(4, kLoc, "آسيا الوسطى");
+  c.Add(5, kOrg, "الأمم المتحدة").Add(6, kLoc, "عمان").Add(7, kPer, "حلب");
+  const Resolution r = c.Resolve();
+  auto latin = [&](size_t mention) { return r.entities[r.entity_of[mention]].latin; };
+  EXPECT_EQ(latin(0), "Baghdad");
+  EXPECT_EQ(latin(1), "Central Asia");
+  EXPECT_EQ(latin(2), "Europe");
+  EXPECT_EQ(latin(3), "Central Asia");
+  EXPECT_EQ(latin(4), "United Nations");
+  EXPECT_EQ(latin(5), "Oman");
+  EXPECT_NE(latin(6), "Aleppo");
+  Collection body_as_place;
+  body_as_place.Add(1, kLoc, "مجلس الأمن");
+  EXPECT_NE(body_as_place.Resolve().entities[0].latin, "Security Council");
+}
+
 TEST(ResolveEntitiesTest, DeterministicAndEmpty) {
   Collection c;
   for (int d = 0; d < 30; ++d) {
