@@ -81,7 +81,10 @@ constexpr std::pair<std::string_view, std::string_view> kPlaces[] = {
     {"قطاع غزة", "Gaza Strip"}, {"الجولان", "Golan Heights"}, {"كردستان", "Kurdistan"},
     {"الشيشان", "Chechnya"}, {"داغستان", "Dagestan"}, {"كشمير", "Kashmir"}, {"شينجيانغ", "Xinjiang"},
     {"وزيرستان", "Waziristan"}, {"أوروبا", "Europe"}, {"أفريقيا", "Africa"}, {"إفريقيا", "Africa"},
-    {"أمريكا", "America"}, {"أميركا", "America"},
+    {"أمريكا", "America"}, {"أميركا", "America"}, {"بريطانيا", "Britain"}, {"إنجلترا", "England"},
+    {"إنكلترا", "England"}, {"اسكتلندا", "Scotland"}, {"إسكتلندا", "Scotland"}, {"ويلز", "Wales"},
+    {"الإمارات", "UAE"}, {"فلسطين", "Palestine"}, {"كاليفورنيا", "California"}, {"فلوريدا", "Florida"},
+    {"برشلونة", "Barcelona"}, {"ميلانو", "Milan"}, {"ميونيخ", "Munich"}, {"مانشستر", "Manchester"},
     // Saudi Arabia.
     {"جدة", "Jeddah"}, {"مكة", "Mecca"}, {"مكة المكرمة", "Mecca"}, {"المدينة المنورة", "Medina"},
     {"الدمام", "Dammam"}, {"الخبر", "Khobar"}, {"الظهران", "Dhahran"}, {"الطائف", "Taif"},
@@ -120,15 +123,27 @@ constexpr std::pair<std::string_view, std::string_view> kPlaces[] = {
     {"غروزني", "Grozny"},
 };
 
-// Bodies CLDR names among its territory groupings (UN, EU), and the League
-// of Arab States, which it does not.
+// Bodies CLDR names among its territory groupings (UN, EU), and others of
+// the news it does not: international bodies, agencies, armed groups.
 constexpr std::pair<std::string_view, std::string_view> kBodies[] = {
-    {"جامعة الدول العربية", "Arab League"},
-    {"مجلس التعاون الخليجي", "Gulf Cooperation Council"},
-    {"مجلس الأمن", "Security Council"},
-    {"حلف شمال الأطلسي", "NATO"},
-    {"الناتو", "NATO"},
-    {"حلف الناتو", "NATO"},
+    {"جامعة الدول العربية", "Arab League"}, {"الجامعة العربية", "Arab League"},
+    {"مجلس التعاون الخليجي", "Gulf Cooperation Council"}, {"مجلس التعاون", "Gulf Cooperation Council"},
+    {"مجلس الأمن", "Security Council"}, {"مجلس الأمن الدولي", "UN Security Council"},
+    {"حلف شمال الأطلسي", "NATO"}, {"الناتو", "NATO"}, {"حلف الناتو", "NATO"},
+    {"الاتحاد الأفريقي", "African Union"}, {"الاتحاد الإفريقي", "African Union"},
+    {"منظمة التعاون الإسلامي", "Organisation of Islamic Cooperation"},
+    {"صندوق النقد الدولي", "IMF"}, {"البنك الدولي", "World Bank"}, {"أوبك", "OPEC"},
+    {"منظمة البلدان المصدرة للبترول", "OPEC"}, {"منظمة الصحة العالمية", "WHO"},
+    {"اليونسكو", "UNESCO"}, {"اليونيسف", "UNICEF"}, {"الصليب الأحمر", "Red Cross"},
+    {"الهلال الأحمر", "Red Crescent"}, {"منظمة العفو الدولية", "Amnesty International"},
+    {"هيومن رايتس ووتش", "Human Rights Watch"}, {"المحكمة الجنائية الدولية", "International Criminal Court"},
+    {"الكونغرس", "Congress"}, {"البنتاغون", "Pentagon"}, {"البيت الأبيض", "White House"},
+    {"الكرملين", "Kremlin"}, {"رويترز", "Reuters"}, {"وكالة رويترز", "Reuters"},
+    {"فرانس برس", "AFP"}, {"وكالة فرانس برس", "AFP"}, {"أسوشيتد برس", "AP"},
+    {"تنظيم القاعدة", "al-Qaeda"}, {"القاعدة", "al-Qaeda"}, {"طالبان", "Taliban"},
+    {"حركة طالبان", "Taliban"}, {"بوكو حرام", "Boko Haram"}, {"جبهة النصرة", "Nusra Front"},
+    {"الإخوان المسلمين", "Muslim Brotherhood"}, {"جماعة الإخوان المسلمين", "Muslim Brotherhood"},
+    {"حزب العمال الكردستاني", "PKK"},
 };
 
 }  // namespace
