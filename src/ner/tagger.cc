@@ -649,10 +649,13 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
       int type = static_cast<int>(TypeOf(l[i]));
       if (j - i == 1 && surnames.contains(words[i].stem)) {
         type = static_cast<int>(EntityType::kPerson);
-      } else if (j - i == 1 && words[i].nationality && l[i] == person) {
+      } else if (j - i == 1 && words[i].nationality && (l[i] == person || l[i] == org) &&
+                 !(words[i].gaz_begin & kGazCountry)) {
         // An adjective of nationality alone (القائد الطاجيكي, the Tajik
-        // commander) is a person only as the surname of a name in the
-        // document (المصري of محمد المصري).
+        // commander; المنتخب المكسيكي, the Mexican team) is a person only as
+        // the surname of a name in the document (المصري of محمد المصري), and
+        // never an organisation, unless it is also a country's name
+        // (السعودية: Saudi Arabia, and the airline).
         l[i] = kO;
         return;
       } else {
