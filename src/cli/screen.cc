@@ -1,4 +1,5 @@
 // marsad screen: names against a UN or OFAC watch list.
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -19,23 +20,40 @@ void AddScreen(CLI::App* app, const GlobalOptions* global) {
                 "XML or the OFAC SDN CSV, detected from the file.");
   auto list_path = std::make_shared<std::string>();
   auto name = std::make_shared<std::string>();
-  auto threshold = std::make_shared<double>(resolve::kDefaultThreshold);
+  auto options = std::make_shared<screen::ScreenOptions>();
+  auto min_evidence = std::make_shared<double>(-1);
   cmd->add_option("--list", *list_path, "UN XML or OFAC sdn.csv (alt.csv beside it is read too)")
       ->required();
   cmd->add_option("--name", *name, "the name to screen");
-  cmd->add_option("--threshold", *threshold, "lowest score reported (default 0.5)")
+  cmd->add_option("--threshold", options->threshold, "lowest score reported (default 0.5)")
       ->check(CLI::Range(0.0, 1.0));
-  cmd->callback([global, list_path, name, threshold] {
+  cmd->add_option("--min-name-share", options->min_name_share,
+                  "share of the weight of the list name (rare names weigh more) that the matched "
+                  "names must carry (default 0.5; 0: any)")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--min-query-share", options->min_query_share,
+                  "share of the weight of the screened name that the matched names must carry "
+                  "(default 0.7; 0: any)")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--min-evidence", *min_evidence,
+                  "weight the matched names of the list name must carry in all (default " +
+                      std::to_string(static_cast<int>(screen::kEntityEvidence)) +
+                      " when screening the database, 0 with --name)")
+      ->check(CLI::Range(0.0, 1000.0));
+  cmd->callback([global, list_path, name, options, min_evidence] {
     screen::WatchList list;
     std::string error;
     if (!screen::LoadList(*list_path, &list, &error)) throw UsageError("screen: " + error);
-    const screen::Screener screener(list, NameMatcher("screen"), {.threshold = *threshold});
+    screen::ScreenOptions o = *options;
+    o.min_evidence = *min_evidence >= 0 ? *min_evidence : name->empty() ? screen::kEntityEvidence : 0;
+    const screen::Screener screener(list, NameMatcher("screen"), o);
     Table table({"entity", "name", "list_entry_id", "list_name", "score", "why", "matched_alias"});
     char score[16];
     auto emit = [&](const std::optional<int64_t>& entity, const std::string& name, const screen::Hit& h) {
       if (global->json) {
         nlohmann::json j = {{"name", name},         {"list_entry_id", h.list_entry_id},
                             {"list_name", h.list_name}, {"score", h.score},
+                            {"evidence", std::round(h.evidence * 100) / 100},
                             {"why", h.why},         {"matched_alias", h.matched_alias}};
         if (entity) j["entity"] = *entity;
         PrintJsonLine(j);

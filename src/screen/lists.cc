@@ -3,6 +3,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -40,6 +41,44 @@ bool HasArabic(std::string_view s) {
     if (b >= 0xD8 && b <= 0xDB) return true;
   }
   return false;
+}
+
+// The names packed into one alias of the list: "Abdul Rehman; Abd
+// Ur-Rehman", "عبدالله السندي (Abdullah Sindhi)", "أبو بكر البغدادي ...
+// (Abu Bakr al-Baghdadi ...; Abu Bakr al-Baghdadi)". Returned besides the
+// text as written: the text outside brackets, and each piece between
+// semicolons, outside or inside them. A bracketed piece of one word is a
+// qualifier ("(Sheikh) Musa Hilal", "(Tigrinya)"), and one with digits a
+// note ("born 1 Jan. 1953 (Oman passport no. ...)"): neither is a name.
+std::vector<std::string> PackedNames(const std::string& text) {
+  if (text.find_first_of(";(") == std::string::npos) return {};
+  std::string outside;
+  std::vector<std::string> pieces;
+  auto add_pieces = [&](const std::string& part, bool bracketed) {
+    for (size_t i = 0; i <= part.size();) {
+      const size_t j = std::min(part.find(';', i), part.size());
+      const std::string piece = Trim(std::string_view(part).substr(i, j - i));
+      const bool one_word = piece.find(' ') == std::string::npos;
+      const bool digits = piece.find_first_of("0123456789") != std::string::npos;
+      if (!piece.empty() && !digits && !(bracketed && one_word)) pieces.push_back(piece);
+      i = j + 1;
+    }
+  };
+  for (size_t i = 0; i < text.size();) {
+    const size_t open = text.find('(', i);
+    outside += text.substr(i, open == std::string::npos ? std::string::npos : open - i);
+    if (open == std::string::npos) break;
+    const size_t close = text.find(')', open);
+    if (close == std::string::npos) return {};  // unbalanced: left as written
+    add_pieces(text.substr(open + 1, close - open - 1), true);
+    i = close + 1;
+  }
+  add_pieces(outside, false);
+  std::vector<std::string> names;
+  for (std::string& p : pieces) {
+    if (p != text && std::find(names.begin(), names.end(), p) == names.end()) names.push_back(std::move(p));
+  }
+  return names;
 }
 
 // ---------------------------------------------------------------------------
@@ -91,9 +130,11 @@ void ReadUnEntry(xmlNode* node, bool individual, WatchList* list) {
     if (t.empty()) continue;
     xmlNode* quality = Child(c, "QUALITY");
     const std::string q = quality ? Lower(Text(quality)) : "";
-    e.names.push_back({t, q.empty() ? "alias"
-                          : q == "good" || q == "low" ? "alias (" + q + " quality)"
-                                                      : "alias (" + q + ")"});
+    const std::string kind = q.empty()                   ? "alias"
+                             : q == "good" || q == "low" ? "alias (" + q + " quality)"
+                                                         : "alias (" + q + ")";
+    e.names.push_back({t, kind});
+    for (std::string& packed : PackedNames(t)) e.names.push_back({std::move(packed), kind});
   }
   list->entries.push_back(std::move(e));
 }

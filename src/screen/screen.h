@@ -23,6 +23,18 @@
 // with غ for ج, without its vowels, with ة for ه, without ال, or romanised,
 // still finds its entry.
 //
+// A score says how alike two names are, not how much of them is alike:
+// "Mohamed Ali" scores high against "Ali Sayyid Muhamed Mustafa Bakri". So a
+// hit must also match most of what identifies each name: each token weighs
+// its rarity in the list (the log of the number of list names over the
+// number with its blocking key: Mohammed, Abdullah and bin weigh little,
+// Khalimov much), and the tokens matched (a token pair at the threshold or
+// above) must carry ScreenOptions::min_name_share of the weight of the list
+// name (lists write fuller names than news: "Fatima al-Zahrawi" for Fatima
+// Saleh al-Zahrawi Khalil) and min_query_share of the query's (what the
+// text wrote must be mostly explained). What they carry of the list name is
+// Hit::evidence.
+//
 // Promises, tested: loaders never crash on malformed input (they fail with a
 // message naming the file and the problem); Screen is thread-safe (the
 // Screener is immutable after construction) and its cost grows with the
@@ -88,12 +100,32 @@ struct Hit {
   double score = 0;           // resolve::Matcher::MatchScore
   std::string why;            // the name's kind, then the rule ("romanised match", ...)
   bool individual = true;     // the entry is a person
+  // The summed weight of the list name's matched tokens (see above): about 2
+  // for a Mohammed, 8 for a name two entries share; a common first name and
+  // a common surname together stay under 8. 0 for a name found as written
+  // (a script without letters the matcher knows).
+  double evidence = 0;
 };
 
 struct ScreenOptions {
   double threshold = resolve::kDefaultThreshold;  // hits score at least this
   size_t max_hits = 10;                           // best first
+  // Shares of the weight of the list name and of the query that the matched
+  // tokens carry, at least; 0 turns either rule off.
+  double min_name_share = 0.5;
+  double min_query_share = 0.7;
+  // Hit::evidence at least. Off (0) for one name; ScreenEntity's callers
+  // screening a whole collection want kEntityEvidence.
+  double min_evidence = 0;
 };
+
+// The evidence a hit needs when every name of a collection is screened: a
+// name of common given names only ("Saeed Ahmed", an alias of the list)
+// would match people in every other article. Set for lists of thousands of
+// names (the UN list has about 4,000, where a name no other shares weighs
+// 8.4): two names a few dozen list names share reach it, two common ones
+// do not.
+inline constexpr double kEntityEvidence = 8;
 
 class Screener {
  public:
@@ -111,6 +143,9 @@ class Screener {
   size_t name_count() const { return names_.size(); }
 
  private:
+  // The weight of a blocking key: ln((names + 1) / (names with the key + 1)).
+  double Weight(const std::string& key) const;
+
   struct Name {
     uint32_t entry;
     uint32_t index;        // into the entry's names
@@ -126,6 +161,7 @@ class Screener {
   // The distinct tokens of all names (a token's score against a query token
   // is computed once per query, however many names share it).
   std::vector<resolve::NameToken> tokens_;
+  std::vector<double> token_weights_;  // per distinct token (Weight of its key)
   std::vector<uint32_t> token_ids_;
   std::unordered_map<std::string, std::vector<uint32_t>> postings_;  // key -> names_, ascending
   // Names in a script the matcher has no letters for (Cyrillic, Chinese

@@ -1,6 +1,7 @@
 // The screener: every list name indexed by the blocking keys of its tokens,
 // candidates scored with the name matcher, token-pair scores cached per query.
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <unordered_set>
 
@@ -115,6 +116,14 @@ Screener::Screener(const WatchList& list, const resolve::Matcher& matcher, Scree
       names_.push_back(std::move(n));
     }
   }
+  token_weights_.reserve(tokens_.size());
+  for (const resolve::NameToken& t : tokens_) token_weights_.push_back(Weight(t.key));
+}
+
+double Screener::Weight(const std::string& key) const {
+  const auto it = postings_.find(key);
+  const double with_key = it == postings_.end() ? 0 : static_cast<double>(it->second.size());
+  return std::log((static_cast<double>(names_.size()) + 1) / (with_key + 1));
 }
 
 std::vector<Hit> Screener::Screen(std::string_view query) const {
@@ -163,9 +172,13 @@ std::vector<Hit> Screener::Screen(std::string_view query) const {
     }
   }
 
+  double query_weights[kMaxTokens];
+  double query_weight = 0;
+  for (size_t i = 0; i < qn; ++i) query_weight += query_weights[i] = Weight(q.tokens[i].key);
   struct Best {
     uint32_t name;
     double score;
+    double evidence;
   };
   std::vector<Best> best;  // per entry, in the order entries are first met
   double s[kMaxTokens * kMaxTokens];
@@ -190,12 +203,36 @@ std::vector<Hit> Screener::Screen(std::string_view query) const {
     if (top < options_.threshold) continue;
     const double score = matcher_.CombineTokenScores(q, n.prepared, s);
     if (score < options_.threshold) continue;
+    // The weight of the matched tokens on either side.
+    double name_weight = 0, evidence = 0, query_matched = 0;
+    for (uint32_t j = 0; j < n.tokens; ++j) {
+      const double w = token_weights_[token_ids_[n.first_token + j]];
+      name_weight += w;
+      for (size_t i = 0; i < qn; ++i) {
+        if (s[i * n.tokens + j] >= options_.threshold) {
+          evidence += w;
+          break;
+        }
+      }
+    }
+    for (size_t i = 0; i < qn; ++i) {
+      for (uint32_t j = 0; j < n.tokens; ++j) {
+        if (s[i * n.tokens + j] >= options_.threshold) {
+          query_matched += query_weights[i];
+          break;
+        }
+      }
+    }
+    if (evidence < options_.min_evidence || evidence < options_.min_name_share * name_weight ||
+        query_matched < options_.min_query_share * query_weight) {
+      continue;
+    }
     auto it = std::find_if(best.begin(), best.end(),
                            [&](const Best& b) { return names_[b.name].entry == n.entry; });
     if (it == best.end()) {
-      best.push_back({id, score});
+      best.push_back({id, score, evidence});
     } else if (score > it->score || (score == it->score && id < it->name)) {
-      *it = {id, score};
+      *it = {id, score, evidence};
     }
   }
   std::vector<Hit> hits;
@@ -205,7 +242,7 @@ std::vector<Hit> Screener::Screen(std::string_view query) const {
     const ListEntry& entry = list_.entries[n.entry];
     const ListName& name = entry.names[n.index];
     hits.push_back(Hit{entry.id, entry.primary_name, name.text, b.score,
-                       name.kind + "; " + Rule(query_arabic, n.arabic), entry.individual});
+                       name.kind + "; " + Rule(query_arabic, n.arabic), entry.individual, b.evidence});
   }
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
     return a.score != b.score ? a.score > b.score : a.list_entry_id < b.list_entry_id;

@@ -75,6 +75,31 @@ TEST(UnXml, IndividualsEntitiesAliasesOriginalScript) {
   EXPECT_EQ(list.entries[2].names[1].kind, "alias (a.k.a.)");
 }
 
+TEST(UnXml, NamesPackedIntoOneAliasAreSplit) {
+  // Aliases that pack several names: semicolons, the other script in
+  // brackets. A bracketed word alone is a qualifier, a piece with digits a
+  // note: neither becomes a name.
+  const char xml[] = R"(<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL>
+    <FIRST_NAME>SAMIR</FIRST_NAME><SECOND_NAME>QADDURI</SECOND_NAME><REFERENCE_NUMBER>QDi.904</REFERENCE_NUMBER>
+    <INDIVIDUAL_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>Samir Qadduri; Samer al-Qadduri</ALIAS_NAME></INDIVIDUAL_ALIAS>
+    <INDIVIDUAL_ALIAS><QUALITY>Low</QUALITY><ALIAS_NAME>سمير القدوري (Abu Yasir al-Halabi; Abu Yasir)</ALIAS_NAME></INDIVIDUAL_ALIAS>
+    <INDIVIDUAL_ALIAS><QUALITY>Low</QUALITY><ALIAS_NAME>(Sheikh) Samir Halabi</ALIAS_NAME></INDIVIDUAL_ALIAS>
+    <INDIVIDUAL_ALIAS><QUALITY>Low</QUALITY><ALIAS_NAME>Samir Q., born 2 Feb. 1971 (passport no. 12345)</ALIAS_NAME></INDIVIDUAL_ALIAS>
+  </INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>)";
+  WatchList list;
+  std::string error;
+  ASSERT_TRUE(ParseUnXml(xml, &list, &error)) << error;
+  ASSERT_EQ(list.entries.size(), 1u);
+  std::vector<std::string> names;
+  for (const ListName& n : list.entries[0].names) names.push_back(n.text);
+  const std::vector<std::string> want = {
+      "SAMIR QADDURI", "Samir Qadduri; Samer al-Qadduri", "Samir Qadduri", "Samer al-Qadduri",
+      "سمير القدوري (Abu Yasir al-Halabi; Abu Yasir)", "Abu Yasir al-Halabi", "Abu Yasir", "سمير القدوري",
+      "(Sheikh) Samir Halabi", "Samir Halabi", "Samir Q., born 2 Feb. 1971 (passport no. 12345)"};
+  EXPECT_EQ(names, want);
+  EXPECT_EQ(list.entries[0].names[3].kind, "alias (good quality)");  // a piece keeps its alias's kind
+}
+
 TEST(UnXml, MalformedFailsCleanly) {
   WatchList list;
   std::string error;
@@ -181,6 +206,65 @@ TEST(Screener, DifferentPeopleAndNoiseFindNothing) {
   }
 }
 
+// A list of `n` people named from a few common given names and a surname
+// of their own, so that the given names weigh little: entry i is QDi.(500+i).
+std::string CommonNamesXml(const std::vector<std::string>& extra) {
+  static const char* given[] = {"MOHAMMED", "ALI", "AHMED", "ABDULLAH", "HASSAN"};
+  static const char* surnames[] = {"QARNAWI", "DUBAISH", "ZUFAYRI", "KALBUSI", "MARDUFI", "SINJABI",
+                                   "TALHUMI", "JAZZARI", "FUTAYHI", "NABHUSI", "RUWAYSHI", "KHUZAMI"};
+  std::string xml = "<CONSOLIDATED_LIST><INDIVIDUALS>";
+  int id = 500;
+  for (size_t i = 0; i < std::size(surnames); ++i) {
+    xml += "<INDIVIDUAL><FIRST_NAME>" + std::string(given[i % 5]) + "</FIRST_NAME><SECOND_NAME>" +
+           given[(i + 1) % 5] + "</SECOND_NAME><THIRD_NAME>" + surnames[i] +
+           "</THIRD_NAME><REFERENCE_NUMBER>QDi." + std::to_string(id++) + "</REFERENCE_NUMBER></INDIVIDUAL>";
+  }
+  for (const std::string& e : extra) {
+    xml += "<INDIVIDUAL><FIRST_NAME>" + e + "</FIRST_NAME><REFERENCE_NUMBER>QDi." + std::to_string(id++) +
+           "</REFERENCE_NUMBER></INDIVIDUAL>";
+  }
+  return xml + "</INDIVIDUALS></CONSOLIDATED_LIST>";
+}
+
+TEST(Screener, AHitMatchesWhatIdentifiesTheName) {
+  WatchList list;
+  std::string error;
+  ASSERT_TRUE(ParseUnXml(CommonNamesXml({"ALI SAYYID MOHAMMED MUSTAFA WARDANI", "HASSAN AHMED"}), &list, &error))
+      << error;
+  const Screener s(list, M());
+  const Screener any(list, M(), {.min_name_share = 0, .min_query_share = 0});
+  auto finds = [](const Screener& screener, const char* query, const char* id) {
+    for (const Hit& h : screener.Screen(query)) {
+      if (h.list_entry_id == id) return true;
+    }
+    return false;
+  };
+  // Two common given names are a small part of a five-part name: no hit,
+  // though the names alone score high.
+  EXPECT_TRUE(finds(any, "Mohammed Ali", "QDi.512"));
+  EXPECT_FALSE(finds(s, "Mohammed Ali", "QDi.512"));
+  // A rare surname with a given name is; so is the name with a middle name
+  // left out.
+  EXPECT_TRUE(finds(s, "Mustafa Wardani", "QDi.512"));
+  EXPECT_TRUE(finds(s, "Ali Mohammed Mustafa Wardani", "QDi.512"));
+  // Most of what the query says must be matched: a rare surname of its own
+  // that the list name lacks is another person.
+  EXPECT_TRUE(finds(any, "Ali Mohammed Qarnawi Mustafa Wardani", "QDi.512"));
+  EXPECT_FALSE(finds(s, "Mohammed Ahmed Qarnawi Sinjabi", "QDi.500"));
+  // Evidence counts what the matched names say: a list name of common names
+  // only is found by itself, with less evidence than a rare one, and not
+  // where more evidence is required.
+  const auto common = s.Screen("Hassan Ahmed");
+  ASSERT_FALSE(common.empty());
+  EXPECT_EQ(common[0].list_entry_id, "QDi.513");
+  const auto rare = s.Screen("Mustafa Wardani");
+  ASSERT_FALSE(rare.empty());
+  ASSERT_LT(common[0].evidence, rare[0].evidence);
+  const Screener strict(list, M(), {.min_evidence = (common[0].evidence + rare[0].evidence) / 2});
+  EXPECT_FALSE(finds(strict, "Hassan Ahmed", "QDi.513"));
+  EXPECT_TRUE(finds(strict, "Mustafa Wardani", "QDi.512"));
+}
+
 // Every name of `list` scored with MatchScore: what Screen must return.
 std::vector<Hit> BruteForce(const WatchList& list, std::string_view query, double threshold) {
   std::vector<Hit> hits;
@@ -205,7 +289,7 @@ TEST(Screener, ScoresAsMatchScoreDoesWithCachedTokens) {
   WatchList list;
   std::string error;
   ASSERT_TRUE(ParseUnXml(kUnXml, &list, &error)) << error;
-  const Screener s(list, M(), {.threshold = 0.3, .max_hits = 100});
+  const Screener s(list, M(), {.threshold = 0.3, .max_hits = 100, .min_name_share = 0, .min_query_share = 0});
   for (const char* q : {"غولنازار تيموروف", "Gulnazar Timurov", "TIMUROV, Gulnazar", "فاطمة الزهراوي",
                         "Fatima Saleh al-Zahrawi Khalil", "Abu Hafs", "Valley Relief Foundation",
                         "Gulnazar Saleh Khalil"}) {
