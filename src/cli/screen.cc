@@ -45,7 +45,7 @@ void AddScreen(CLI::App* app, const GlobalOptions* global) {
     std::string error;
     if (!screen::LoadList(*list_path, &list, &error)) throw UsageError("screen: " + error);
     screen::ScreenOptions o = *options;
-    o.min_evidence = *min_evidence >= 0 ? *min_evidence : name->empty() ? screen::kEntityEvidence : 0;
+    if (!name->empty() && *min_evidence >= 0) o.min_evidence = *min_evidence;
     const screen::Screener screener(list, NameMatcher("screen"), o);
     Table table({"entity", "name", "list_entry_id", "list_name", "score", "why", "matched_alias"});
     char score[16];
@@ -70,7 +70,8 @@ void AddScreen(CLI::App* app, const GlobalOptions* global) {
       auto db = OpenForReading(*global);
       store::RecordFilter all;
       for (const store::EntityRecord& e : db->Entities(all)) {
-        for (const screen::EntityHit& h : screen::ScreenEntity(e, screener)) emit(e.id, h.name, h.hit);
+        const double evidence = *min_evidence >= 0 ? *min_evidence : screen::kEntityEvidence;
+        for (const screen::EntityHit& h : screen::ScreenEntity(e, screener, evidence)) emit(e.id, h.name, h.hit);
       }
     }
     if (!global->json) table.Print();

@@ -20,7 +20,8 @@ size_t WordCount(std::string_view s) {
 
 }  // namespace
 
-std::vector<EntityHit> ScreenEntity(const store::EntityRecord& entity, const Screener& screener) {
+std::vector<EntityHit> ScreenEntity(const store::EntityRecord& entity, const Screener& screener,
+                                    double min_evidence) {
   const bool person = entity.type == "PER";
   if (!person && entity.type != "ORG") return {};
   std::vector<std::string> names;
@@ -32,7 +33,7 @@ std::vector<EntityHit> ScreenEntity(const store::EntityRecord& entity, const Scr
   for (const std::string& name : names) {
     for (Hit& h : screener.Screen(name)) {
       // A one-word list alias ("Mustafa") says nothing of a full name.
-      if (h.individual != person || WordCount(h.matched_alias) < 2) continue;
+      if (h.individual != person || WordCount(h.matched_alias) < 2 || h.evidence < min_evidence) continue;
       auto it = best.find(h.list_entry_id);
       if (it != best.end() && it->second.hit.score >= h.score) continue;
       best[h.list_entry_id] = {entity.id, entity.name, name, std::move(h)};

@@ -114,8 +114,7 @@ struct ScreenOptions {
   // tokens carry, at least; 0 turns either rule off.
   double min_name_share = 0.5;
   double min_query_share = 0.7;
-  // Hit::evidence at least. Off (0) for one name; ScreenEntity's callers
-  // screening a whole collection want kEntityEvidence.
+  // Hit::evidence at least (ScreenEntity asks more of its own).
   double min_evidence = 0;
 };
 
@@ -182,8 +181,9 @@ struct EntityHit {
 // best first. Only people (against individuals) and organisations (against
 // entities) are screened, and only by names of two words or more and the
 // romanisation, against list names of two words or more: a surname or a
-// first name alone would match half a list.
-std::vector<EntityHit> ScreenEntity(const store::EntityRecord& entity, const Screener& screener);
+// first name alone would match half a list. Hits need `min_evidence`.
+std::vector<EntityHit> ScreenEntity(const store::EntityRecord& entity, const Screener& screener,
+                                    double min_evidence = kEntityEvidence);
 
 }  // namespace marsad::screen
 

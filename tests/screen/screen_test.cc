@@ -265,6 +265,37 @@ TEST(Screener, AHitMatchesWhatIdentifiesTheName) {
   EXPECT_TRUE(finds(strict, "Mustafa Wardani", "QDi.512"));
 }
 
+TEST(ScreenEntity, FullNamesOfTheRightKindWithEvidence) {
+  WatchList list;
+  std::string error;
+  ASSERT_TRUE(ParseUnXml(CommonNamesXml({"ALI SAYYID MOHAMMED MUSTAFA WARDANI", "HASSAN AHMED"}), &list, &error))
+      << error;
+  const Screener s(list, M());
+  store::EntityRecord person;
+  person.id = 7;
+  person.type = "PER";
+  person.name = "مصطفى الورداني";
+  person.latin = "Mustafa al-Wardani";
+  person.aliases = {{"مصطفى الورداني", 3, 2}, {"الورداني", 5, 4}};
+  const auto hits = ScreenEntity(person, s, 0);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].entity, 7);
+  EXPECT_EQ(hits[0].hit.list_entry_id, "QDi.512");
+  // Evidence asked beyond what the matched names carry: no hit.
+  EXPECT_TRUE(ScreenEntity(person, s, hits[0].hit.evidence + 0.01).empty());
+  // A surname alone is not screened; an organisation is not screened
+  // against people; a place not at all.
+  store::EntityRecord surname = person;
+  surname.aliases = {{"الورداني", 5, 4}};
+  surname.latin = "Wardani";
+  EXPECT_TRUE(ScreenEntity(surname, s, 0).empty());
+  store::EntityRecord body = person;
+  body.type = "ORG";
+  EXPECT_TRUE(ScreenEntity(body, s, 0).empty());
+  body.type = "LOC";
+  EXPECT_TRUE(ScreenEntity(body, s, 0).empty());
+}
+
 // Every name of `list` scored with MatchScore: what Screen must return.
 std::vector<Hit> BruteForce(const WatchList& list, std::string_view query, double threshold) {
   std::vector<Hit> hits;
