@@ -36,10 +36,9 @@ void AddScreen(CLI::App* app, const GlobalOptions* global) {
                   "(default 0.7; 0: any)")
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--min-evidence", *min_evidence,
-                  "weight the matched names of the list name must carry in all (default " +
-                      std::to_string(static_cast<int>(screen::kEntityEvidence)) +
-                      " when screening the database, 0 with --name)")
-      ->check(CLI::Range(0.0, 1000.0));
+                  "weight the matched names of the list name must carry in all, a name of one "
+                  "entry weighing 1 (default 1.25 when screening the database, 0 with --name)")
+      ->check(CLI::Range(0.0, 100.0));
   cmd->callback([global, list_path, name, options, min_evidence] {
     screen::WatchList list;
     std::string error;

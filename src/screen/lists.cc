@@ -45,11 +45,12 @@ bool HasArabic(std::string_view s) {
 
 // The names packed into one alias of the list: "Abdul Rehman; Abd
 // Ur-Rehman", "عبدالله السندي (Abdullah Sindhi)", "أبو بكر البغدادي ...
-// (Abu Bakr al-Baghdadi ...; Abu Bakr al-Baghdadi)". Returned besides the
-// text as written: the text outside brackets, and each piece between
-// semicolons, outside or inside them. A bracketed piece of one word is a
-// qualifier ("(Sheikh) Musa Hilal", "(Tigrinya)"), and one with digits a
-// note ("born 1 Jan. 1953 (Oman passport no. ...)"): neither is a name.
+// (Abu Bakr al-Baghdadi ...; Abu Bakr al-Baghdadi)": the text outside
+// brackets, and each piece between semicolons, outside or inside them. A
+// bracketed piece of one word is a qualifier ("(Sheikh) Musa Hilal",
+// "(Tigrinya)"), and one with digits a note ("born 1 Jan. 1953 (Oman
+// passport no. ...)"): neither is a name. Empty if the text is one name as
+// it is, or has no piece that is a name (it is then kept as written).
 std::vector<std::string> PackedNames(const std::string& text) {
   if (text.find_first_of(";(") == std::string::npos) return {};
   std::string outside;
@@ -133,8 +134,9 @@ void ReadUnEntry(xmlNode* node, bool individual, WatchList* list) {
     const std::string kind = q.empty()                   ? "alias"
                              : q == "good" || q == "low" ? "alias (" + q + " quality)"
                                                          : "alias (" + q + ")";
-    e.names.push_back({t, kind});
-    for (std::string& packed : PackedNames(t)) e.names.push_back({std::move(packed), kind});
+    std::vector<std::string> packed = PackedNames(t);
+    if (packed.empty()) packed.push_back(t);
+    for (std::string& name : packed) e.names.push_back({std::move(name), kind});
   }
   list->entries.push_back(std::move(e));
 }

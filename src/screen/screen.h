@@ -26,10 +26,12 @@
 // A score says how alike two names are, not how much of them is alike:
 // "Mohamed Ali" scores high against "Ali Sayyid Muhamed Mustafa Bakri". So a
 // hit must also match most of what identifies each name: each token weighs
-// its rarity in the list (the log of the number of list names over the
-// number with its blocking key: Mohammed, Abdullah and bin weigh little,
-// Khalimov much), and the tokens matched (a token pair at the threshold or
-// above) must carry ScreenOptions::min_name_share of the weight of the list
+// its rarity in the list, ln((entries + 1) / (entries with a name with its
+// blocking key + 1)) over ln((entries + 1) / 2), so that a key of one entry
+// weighs 1 in a list of any size, and Mohammed, Abdullah or bin little (a
+// key written twice counts once); the tokens matched (a token pair at the
+// threshold or above) must carry ScreenOptions::min_name_share of the
+// weight of the list
 // name (lists write fuller names than news: "Fatima al-Zahrawi" for Fatima
 // Saleh al-Zahrawi Khalil) and min_query_share of the query's (what the
 // text wrote must be mostly explained). What they carry of the list name is
@@ -100,10 +102,10 @@ struct Hit {
   double score = 0;           // resolve::Matcher::MatchScore
   std::string why;            // the name's kind, then the rule ("romanised match", ...)
   bool individual = true;     // the entry is a person
-  // The summed weight of the list name's matched tokens (see above): about 2
-  // for a Mohammed, 8 for a name two entries share; a common first name and
-  // a common surname together stay under 8. 0 for a name found as written
-  // (a script without letters the matcher knows).
+  // The summed weight of the list name's matched tokens (see above): 1 for
+  // a name of one entry only, about 0.3 for a Mohammed of the UN list; a
+  // common given name and a common surname together stay under 1. 0 for a
+  // name found as written (a script without letters the matcher knows).
   double evidence = 0;
 };
 
@@ -120,11 +122,10 @@ struct ScreenOptions {
 
 // The evidence a hit needs when every name of a collection is screened: a
 // name of common given names only ("Saeed Ahmed", an alias of the list)
-// would match people in every other article. Set for lists of thousands of
-// names (the UN list has about 4,000, where a name no other shares weighs
-// 8.4): two names a few dozen list names share reach it, two common ones
-// do not.
-inline constexpr double kEntityEvidence = 8;
+// would match people in every other article: more than a name of one entry
+// alone. A name of one entry with a given name reaches it, as do two names
+// a few entries share; two common names do not.
+inline constexpr double kEntityEvidence = 1.25;
 
 class Screener {
  public:
@@ -142,7 +143,7 @@ class Screener {
   size_t name_count() const { return names_.size(); }
 
  private:
-  // The weight of a blocking key: ln((names + 1) / (names with the key + 1)).
+  // The weight of a blocking key (see above).
   double Weight(const std::string& key) const;
 
   struct Name {
@@ -163,6 +164,7 @@ class Screener {
   std::vector<double> token_weights_;  // per distinct token (Weight of its key)
   std::vector<uint32_t> token_ids_;
   std::unordered_map<std::string, std::vector<uint32_t>> postings_;  // key -> names_, ascending
+  std::unordered_map<std::string, uint32_t> entries_with_key_;       // key -> entries with a name with it
   // Names in a script the matcher has no letters for (Cyrillic, Chinese
   // original-script names): found only as written, spaces aside.
   // Text -> (entry, index into its names).

@@ -116,14 +116,26 @@ Screener::Screener(const WatchList& list, const resolve::Matcher& matcher, Scree
       names_.push_back(std::move(n));
     }
   }
+  // Entries, not names: the several spellings of one entry's name do not
+  // make its tokens common.
+  for (const auto& [key, ids] : postings_) {
+    uint32_t entries = 0, last = UINT32_MAX;
+    for (uint32_t id : ids) {  // ascending, so an entry's names are together
+      if (names_[id].entry != last) ++entries;
+      last = names_[id].entry;
+    }
+    entries_with_key_[key] = entries;
+  }
   token_weights_.reserve(tokens_.size());
   for (const resolve::NameToken& t : tokens_) token_weights_.push_back(Weight(t.key));
 }
 
 double Screener::Weight(const std::string& key) const {
-  const auto it = postings_.find(key);
-  const double with_key = it == postings_.end() ? 0 : static_cast<double>(it->second.size());
-  return std::log((static_cast<double>(names_.size()) + 1) / (with_key + 1));
+  const auto it = entries_with_key_.find(key);
+  const double with_key = it == entries_with_key_.end() ? 0 : it->second;
+  const double entries = static_cast<double>(list_.entries.size()) + 1;
+  const double unique = std::log(entries / 2);  // the weight of a key one entry has
+  return unique > 0 ? std::log(entries / (with_key + 1)) / unique : 1;
 }
 
 std::vector<Hit> Screener::Screen(std::string_view query) const {
@@ -172,9 +184,13 @@ std::vector<Hit> Screener::Screen(std::string_view query) const {
     }
   }
 
-  double query_weights[kMaxTokens];
+  double query_weights[kMaxTokens];  // 0 for a key the query wrote before
   double query_weight = 0;
-  for (size_t i = 0; i < qn; ++i) query_weight += query_weights[i] = Weight(q.tokens[i].key);
+  for (size_t i = 0; i < qn; ++i) {
+    bool repeated = false;
+    for (size_t k = 0; k < i && !repeated; ++k) repeated = q.tokens[k].key == q.tokens[i].key;
+    query_weight += query_weights[i] = repeated ? 0 : Weight(q.tokens[i].key);
+  }
   struct Best {
     uint32_t name;
     double score;
@@ -204,9 +220,15 @@ std::vector<Hit> Screener::Screen(std::string_view query) const {
     const double score = matcher_.CombineTokenScores(q, n.prepared, s);
     if (score < options_.threshold) continue;
     // The weight of the matched tokens on either side.
+    // A key written twice (محمد ولد محمد) says it once.
     double name_weight = 0, evidence = 0, query_matched = 0;
     for (uint32_t j = 0; j < n.tokens; ++j) {
-      const double w = token_weights_[token_ids_[n.first_token + j]];
+      const uint32_t t = token_ids_[n.first_token + j];
+      const auto same_key = [&](uint32_t k) { return tokens_[token_ids_[n.first_token + k]].key == tokens_[t].key; };
+      bool repeated = false;
+      for (uint32_t k = 0; k < j && !repeated; ++k) repeated = same_key(k);
+      if (repeated) continue;
+      const double w = token_weights_[t];
       name_weight += w;
       for (size_t i = 0; i < qn; ++i) {
         if (s[i * n.tokens + j] >= options_.threshold) {
