@@ -244,19 +244,25 @@ TEST(Model, SaveLoadAndVersionMismatch) {
   std::filesystem::remove_all(dir);
 }
 
-TEST(Train, TinyDataRoundTrip) {
-  // Training on a handful of pairs works end to end and writes a loadable model.
-  const auto dir = std::filesystem::temp_directory_path() / "marsad_resolve_train";
+// A folder `name` in the temporary directory holding `pairs`, each three
+// times, as google-ar2en-train.tsv.
+std::filesystem::path WritePairs(const char* name, const std::vector<std::pair<std::string, std::string>>& pairs) {
+  const auto dir = std::filesystem::temp_directory_path() / name;
   std::filesystem::create_directories(dir);
   std::ofstream tsv(dir / "google-ar2en-train.tsv", std::ios::binary);
-  const char* pairs[][2] = {{"تيموروف", "timurov"}, {"غولنازار", "gulnazar"}, {"راحيموف", "rakhimov"},
-                            {"كاريموف", "karimov"}, {"نازاروف", "nazarov"},  {"تيمور", "timur"},
-                            {"جولنار", "gulnar"},   {"ساليموف", "salimov"},  {"راشيدوف", "rashidov"},
-                            {"كاميلا", "kamila"}};
   for (int rep = 0; rep < 3; ++rep) {
-    for (const auto& p : pairs) tsv << p[0] << '\t' << p[1] << '\n';
+    for (const auto& [a, l] : pairs) tsv << a << '\t' << l << '\n';
   }
-  tsv.close();
+  return dir;
+}
+
+TEST(Train, TinyDataRoundTrip) {
+  // Training on a handful of pairs works end to end and writes a loadable model.
+  const auto dir = WritePairs("marsad_resolve_train",
+                              {{"تيموروف", "timurov"}, {"غولنازار", "gulnazar"}, {"راحيموف", "rakhimov"},
+                               {"كاريموف", "karimov"}, {"نازاروف", "nazarov"},  {"تيمور", "timur"},
+                               {"جولنار", "gulnar"},   {"ساليموف", "salimov"},  {"راشيدوف", "rashidov"},
+                               {"كاميلا", "kamila"}});
   TrainOptions options;
   options.data_dir = dir.string();
   options.iterations = 2;
@@ -276,14 +282,7 @@ TEST(Train, TinyDataRoundTrip) {
 // Trains on `pairs` (each three times), nearly all held out, and returns the
 // figures.
 Evaluation TrainTiny(const char* name, const std::vector<std::pair<std::string, std::string>>& pairs) {
-  const auto dir = std::filesystem::temp_directory_path() / name;
-  std::filesystem::create_directories(dir);
-  {
-    std::ofstream tsv(dir / "google-ar2en-train.tsv", std::ios::binary);
-    for (int rep = 0; rep < 3; ++rep) {
-      for (const auto& [a, l] : pairs) tsv << a << '\t' << l << '\n';
-    }
-  }
+  const auto dir = WritePairs(name, pairs);
   TrainOptions options;
   options.data_dir = dir.string();
   options.iterations = 2;
@@ -299,18 +298,11 @@ TEST(Train, EvaluationRepeatsTrainingFigures) {
   // Evaluating the written model on its own split gives the figures training
   // reported, and the pairs listed as errors are exactly those the figures
   // count as wrong, each on the wrong side of the threshold.
-  const auto dir = std::filesystem::temp_directory_path() / "marsad_resolve_eval";
-  std::filesystem::create_directories(dir);
-  {
-    std::ofstream tsv(dir / "google-ar2en-train.tsv", std::ios::binary);
-    const char* pairs[][2] = {{"تيموروف", "timurov"}, {"تيمروف", "timurov"},  {"غولنازار", "gulnazar"},
-                              {"جولنازار", "gulnazar"}, {"كاريموف", "karimov"}, {"كريموف", "karimov"},
-                              {"نازاروف", "nazarov"},   {"نزاروف", "nazarov"},  {"حامد", "hamid"},
-                              {"خامد", "khamid"},       {"حميد", "hamid"},      {"خميد", "khamid"}};
-    for (int rep = 0; rep < 3; ++rep) {
-      for (const auto& p : pairs) tsv << p[0] << '\t' << p[1] << '\n';
-    }
-  }
+  const auto dir = WritePairs("marsad_resolve_eval",
+                              {{"تيموروف", "timurov"}, {"تيمروف", "timurov"},  {"غولنازار", "gulnazar"},
+                               {"جولنازار", "gulnazar"}, {"كاريموف", "karimov"}, {"كريموف", "karimov"},
+                               {"نازاروف", "nazarov"},   {"نزاروف", "nazarov"},  {"حامد", "hamid"},
+                               {"خامد", "khamid"},       {"حميد", "hamid"},      {"خميد", "khamid"}});
   TrainOptions options;
   options.data_dir = dir.string();
   options.iterations = 2;

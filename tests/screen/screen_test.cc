@@ -225,11 +225,18 @@ std::string CommonNamesXml(const std::vector<std::string>& extra) {
   return xml + "</INDIVIDUALS></CONSOLIDATED_LIST>";
 }
 
-TEST(Screener, AHitMatchesWhatIdentifiesTheName) {
+// The common-names list with a five-part name (QDi.512) and a name of two
+// common names (QDi.513).
+WatchList CommonNamesList() {
   WatchList list;
   std::string error;
-  ASSERT_TRUE(ParseUnXml(CommonNamesXml({"ALI SAYYID MOHAMMED MUSTAFA WARDANI", "HASSAN AHMED"}), &list, &error))
+  EXPECT_TRUE(ParseUnXml(CommonNamesXml({"ALI SAYYID MOHAMMED MUSTAFA WARDANI", "HASSAN AHMED"}), &list, &error))
       << error;
+  return list;
+}
+
+TEST(Screener, AHitMatchesWhatIdentifiesTheName) {
+  const WatchList list = CommonNamesList();
   const Screener s(list, M());
   const Screener any(list, M(), {.min_name_share = 0, .min_query_share = 0});
   auto finds = [](const Screener& screener, const char* query, const char* id) {
@@ -265,11 +272,7 @@ TEST(Screener, AHitMatchesWhatIdentifiesTheName) {
 }
 
 TEST(ScreenEntity, FullNamesOfTheRightKindWithEvidence) {
-  WatchList list;
-  std::string error;
-  ASSERT_TRUE(ParseUnXml(CommonNamesXml({"ALI SAYYID MOHAMMED MUSTAFA WARDANI", "HASSAN AHMED"}), &list, &error))
-      << error;
-  const Screener s(list, M());
+  const Screener s(CommonNamesList(), M());
   store::EntityRecord person;
   person.id = 7;
   person.type = "PER";
