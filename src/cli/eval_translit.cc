@@ -6,6 +6,7 @@
 #include <cmath>
 #include <iostream>
 #include <memory>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -21,19 +22,20 @@ struct EvalTranslitOptions {
   bool errors = false;
 };
 
+double Round4(double x) { return std::round(x * 10000) / 10000; }
+
 nlohmann::ordered_json Figures(const resolve::PairFigures& f, bool errors) {
-  const auto round4 = [](double x) { return std::round(x * 10000) / 10000; };
   nlohmann::ordered_json out = {{"positives", f.positives},
                                 {"negatives", f.negatives},
-                                {"precision", round4(f.precision)},
-                                {"recall", round4(f.recall)}};
+                                {"precision", Round4(f.precision)},
+                                {"recall", Round4(f.recall)}};
   if (errors) {
     out["errors"] = nlohmann::ordered_json::array();
     for (const resolve::PairError& e : f.errors) {
       out["errors"].push_back({{"a", e.a},
                                {"b", e.b},
                                {"same", e.same},
-                               {"score", round4(e.score)}});
+                               {"score", Round4(e.score)}});
     }
   }
   return out;
@@ -52,7 +54,6 @@ void EvalTranslit(const EvalTranslitOptions& o, const GlobalOptions& global) {
   if (!resolve::EvaluateTransliteration(*matcher, options, &e, &error)) {
     throw UsageError("eval translit: " + error);
   }
-  const auto round4 = [](double x) { return std::round(x * 10000) / 10000; };
   const nlohmann::ordered_json out = {
       {"data", o.data_dir},
       {"model", path},
@@ -60,7 +61,7 @@ void EvalTranslit(const EvalTranslitOptions& o, const GlobalOptions& global) {
       {"arabic_latin", Figures(e.arabic_latin, o.errors)},
       {"arabic_arabic", Figures(e.arabic_arabic, o.errors)},
       {"latin_latin", Figures(e.latin_latin, o.errors)},
-      {"romanize", {{"words", e.romanized}, {"cer", round4(e.cer)}, {"exact", round4(e.exact)}}}};
+      {"romanize", {{"words", e.romanized}, {"cer", Round4(e.cer)}, {"exact", Round4(e.exact)}}}};
   std::cout << out.dump(global.json ? -1 : 2) << "\n";
 }
 

@@ -12,6 +12,15 @@
 #include "store/store.h"
 
 namespace marsad::cli {
+namespace {
+
+std::string Decimal(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", x);
+  return buf;
+}
+
+}  // namespace
 
 void AddScreen(CLI::App* app, const GlobalOptions* global) {
   auto* cmd = app->add_subcommand(
@@ -36,8 +45,9 @@ void AddScreen(CLI::App* app, const GlobalOptions* global) {
                   "(default 0.7; 0: any)")
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--min-evidence", *min_evidence,
-                  "weight the matched names of the list name must carry in all, a name of one "
-                  "entry weighing 1 (default 1.25 when screening the database, 0 with --name)")
+                  "weight the matched words of the list name must carry in all, each word whose "
+                  "key one entry alone has weighing 1 (default " + Decimal(screen::kEntityEvidence) +
+                      " when screening the database, 0 with --name)")
       ->check(CLI::Range(0.0, 100.0));
   cmd->callback([global, list_path, name, options, min_evidence] {
     screen::WatchList list;

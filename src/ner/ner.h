@@ -82,7 +82,9 @@ class Tagger {
   Tagger& operator=(const Tagger&) = delete;
 
   // Mentions in the output of text::Analyze, sentence by sentence, in text
-  // order, never overlapping. Spans are bytes of a.normalized.text.
+  // order, never overlapping. Spans are bytes of a.normalized.text; they
+  // leave out a leading conjunction or preposition (وواشنطن, بسوريا) but not
+  // letters the corpus shows to be the name's own (كاليفورنيا).
   std::vector<Mention> Tag(const text::Analysis& a) const;
 
   // The same for normalised text and its tokens and sentences as made by the

@@ -810,7 +810,8 @@ class Resolver {
 
   // Type by majority of the mentions; the name is the commonest form,
   // preferring full forms (more words) over short ones; the Latin is the
-  // one the texts give most often when it matches, else romanised.
+  // one the texts give most often when it matches, else a place's or body's
+  // English name, else romanised.
   void Describe(const std::vector<uint32_t>& members, ResolvedEntity* e) {
     uint32_t votes[ner::kEntityTypes] = {0, 0, 0, 0};
     // Names in order of first mention, so that ties go to the earliest.

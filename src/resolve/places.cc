@@ -2,8 +2,9 @@
 // is what an English-language newspaper prints (Baghdad, Central Asia,
 // United Nations) rather than a romanisation (Bagdad, Asia al-Wusta, al-Umam
 // al-Muttahida). Countries, world regions, groupings and time-zone cities
-// come from ICU's CLDR data; places CLDR has no Arabic name for are in a
-// short list below.
+// come from ICU's CLDR data; places and bodies CLDR has no Arabic name for
+// are in curated lists below.
+#include <algorithm>
 #include <memory>
 
 #include <unicode/locid.h>
@@ -33,10 +34,15 @@ void Add(std::string_view arabic, std::string_view english, bool without_article
 
 // Whether CLDR gave a plain Arabic name: it falls back to the code or the
 // English name where it has none, and qualifies a few ("هيبرون (مدينة
-// الخليل)"، "بيولا، داكوتا الشمالية").
+// الخليل)"، "بيولا، داكوتا الشمالية": Hebron (the city of al-Khalil),
+// Beulah, North Dakota).
 bool PlainArabic(const std::string& name) {
-  if (name.empty() || static_cast<unsigned char>(name[0]) < 0x80) return false;
-  return name.find_first_of("(),") == std::string::npos && name.find("،") == std::string::npos;
+  // U+0600-U+06FF are the UTF-8 lead bytes D8-DB.
+  const bool arabic = std::any_of(name.begin(), name.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0xD8 && static_cast<unsigned char>(c) <= 0xDB;
+  });
+  return arabic && name.find_first_of("(),") == std::string::npos &&
+         name.find("،") == std::string::npos;  // the Arabic comma
 }
 
 std::string Utf8(const icu::UnicodeString& s) {
@@ -58,7 +64,7 @@ void AddTerritory(const char* code, NameMap* map) {
   Add(a.substr(0, a.find(" - ")), e.substr(0, e.find(" - ")), true, map);
 }
 
-// Places CLDR has no Arabic name for: capitals that are no time-zone city,
+// Places CLDR has no Arabic name for: capitals that name no time zone,
 // regions as Arabic news names them, and places prominent in the news of the
 // region marsad is made for. English as the wire services write it.
 constexpr std::pair<std::string_view, std::string_view> kPlaces[] = {
@@ -68,7 +74,6 @@ constexpr std::pair<std::string_view, std::string_view> kPlaces[] = {
     {"الدوحة", "Doha"}, {"المنامة", "Manama"}, {"صنعاء", "Sanaa"}, {"الرباط", "Rabat"},
     {"أوتاوا", "Ottawa"}, {"كانبيرا", "Canberra"}, {"برازيليا", "Brasilia"}, {"بريتوريا", "Pretoria"},
     {"برن", "Bern"}, {"جنيف", "Geneva"}, {"لاهاي", "The Hague"}, {"ستراسبورغ", "Strasbourg"},
-    {"نيويورك", "New York"},
     // Regions, seas and passages.
     {"الشرق الأوسط", "Middle East"}, {"الشرق الأدنى", "Near East"}, {"آسيا الوسطى", "Central Asia"},
     {"شمال أفريقيا", "North Africa"}, {"شمال إفريقيا", "North Africa"}, {"القرن الأفريقي", "Horn of Africa"},

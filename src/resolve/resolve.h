@@ -258,7 +258,10 @@ std::vector<MentionLink> FindLinks(const text::Analysis& a, const std::vector<ne
 struct ResolvedEntity {
   ner::EntityType type = ner::EntityType::kPerson;
   std::string name;   // the commonest full form among its mentions
-  std::string latin;  // a Latin spelling from the texts, else Romanize(name)
+  // A Latin spelling from the texts; else for a place or body the English
+  // name of CLDR or the curated list (Baghdad, United Nations); else the
+  // romanisation (kept from an earlier resolution when the caller gives it).
+  std::string latin;
 };
 
 struct Resolution {

@@ -31,9 +31,9 @@ std::vector<EntityHit> ScreenEntity(const store::EntityRecord& entity, const Scr
   if (WordCount(entity.latin) >= 2) names.push_back(entity.latin);
   std::map<std::string, EntityHit> best;  // by list entry
   for (const std::string& name : names) {
-    for (Hit& h : screener.Screen(name)) {
+    for (Hit& h : screener.Screen(name, min_evidence)) {
       // A one-word list alias ("Mustafa") says nothing of a full name.
-      if (h.individual != person || WordCount(h.matched_alias) < 2 || h.evidence < min_evidence) continue;
+      if (h.individual != person || WordCount(h.matched_alias) < 2) continue;
       auto it = best.find(h.list_entry_id);
       if (it != best.end() && it->second.hit.score >= h.score) continue;
       best[h.list_entry_id] = {entity.id, entity.name, name, std::move(h)};

@@ -25,17 +25,16 @@
 //
 // A score says how alike two names are, not how much of them is alike:
 // "Mohamed Ali" scores high against "Ali Sayyid Muhamed Mustafa Bakri". So a
-// hit must also match most of what identifies each name: each token weighs
-// its rarity in the list, ln((entries + 1) / (entries with a name with its
-// blocking key + 1)) over ln((entries + 1) / 2), so that a key of one entry
-// weighs 1 in a list of any size, and Mohammed, Abdullah or bin little (a
-// key written twice counts once); the tokens matched (a token pair at the
-// threshold or above) must carry ScreenOptions::min_name_share of the
-// weight of the list
-// name (lists write fuller names than news: "Fatima al-Zahrawi" for Fatima
-// Saleh al-Zahrawi Khalil) and min_query_share of the query's (what the
-// text wrote must be mostly explained). What they carry of the list name is
-// Hit::evidence.
+// hit must also match most of what identifies each name. Each word (token)
+// weighs its rarity in the list: ln((entries + 1) / (entries with a name
+// with its blocking key + 1)) over ln((entries + 1) / 2), so that a word
+// whose key one entry alone has weighs 1 in a list of any size, and
+// Mohammed, Abdullah or bin little; a key written twice counts once. The
+// words matched (a token pair at the threshold or above) must carry
+// ScreenOptions::min_name_share of the weight of the list name (lists write
+// fuller names than news: "Fatima al-Zahrawi" for Fatima Saleh al-Zahrawi
+// Khalil) and min_query_share of the query's (what the text wrote must be
+// mostly explained). What they carry of the list name is Hit::evidence.
 //
 // Promises, tested: loaders never crash on malformed input (they fail with a
 // message naming the file and the problem); Screen is thread-safe (the
@@ -85,8 +84,11 @@ bool LoadList(const std::string& path, WatchList* list, std::string* error);
 
 // The UN consolidated list XML: INDIVIDUALS and ENTITIES, FIRST_NAME to
 // FOURTH_NAME, NAME_ORIGINAL_SCRIPT, INDIVIDUAL_ALIAS / ENTITY_ALIAS with
-// their QUALITY; REFERENCE_NUMBER is the entry id. Entries without a name or
-// reference are skipped. Returns false and sets *error on malformed XML.
+// their QUALITY; REFERENCE_NUMBER is the entry id. An alias that packs
+// several names ("A; B", "Arabic (Latin)") gives each as a name of the
+// alias's kind; a bracketed word alone or a note with digits is none.
+// Entries without a name or reference are skipped. Returns false and sets
+// *error on malformed XML.
 bool ParseUnXml(std::string_view xml, WatchList* list, std::string* error);
 
 // The OFAC SDN CSV (ent_num, SDN_Name, SDN_Type, Program, ...; "-0-" is
@@ -102,10 +104,11 @@ struct Hit {
   double score = 0;           // resolve::Matcher::MatchScore
   std::string why;            // the name's kind, then the rule ("romanised match", ...)
   bool individual = true;     // the entry is a person
-  // The summed weight of the list name's matched tokens (see above): 1 for
-  // a name of one entry only, about 0.3 for a Mohammed of the UN list; a
-  // common given name and a common surname together stay under 1. 0 for a
-  // name found as written (a script without letters the matcher knows).
+  // The summed weight of the list name's matched words (see above): each
+  // word whose key one entry alone has adds 1, a Mohammed of the UN list
+  // about 0.3; a common given name and a common surname together stay under
+  // 1. 0 for a name found as written (a script without letters the matcher
+  // knows), which no evidence bound lets through.
   double evidence = 0;
 };
 
@@ -116,15 +119,15 @@ struct ScreenOptions {
   // tokens carry, at least; 0 turns either rule off.
   double min_name_share = 0.5;
   double min_query_share = 0.7;
-  // Hit::evidence at least (ScreenEntity asks more of its own).
+  // Hit::evidence at least (ScreenEntity gives its own bound instead).
   double min_evidence = 0;
 };
 
 // The evidence a hit needs when every name of a collection is screened: a
 // name of common given names only ("Saeed Ahmed", an alias of the list)
-// would match people in every other article: more than a name of one entry
-// alone. A name of one entry with a given name reaches it, as do two names
-// a few entries share; two common names do not.
+// would match people in every other article: more than one word whose key
+// one entry alone has. Such a word with a given name reaches it, as do two
+// words a few entries share; two common words do not.
 inline constexpr double kEntityEvidence = 1.25;
 
 class Screener {
@@ -137,8 +140,10 @@ class Screener {
   // name), best first. Empty if none, or if `name` has no letters. A list
   // name without Arabic or Latin letters (a Cyrillic original-script name)
   // is found when `name` is written as it is, with score 1 and the rule
-  // "same text".
-  std::vector<Hit> Screen(std::string_view name) const;
+  // "same text", unless an evidence bound is set.
+  std::vector<Hit> Screen(std::string_view name) const { return Screen(name, options_.min_evidence); }
+  // The same with another evidence bound (applied before max_hits is).
+  std::vector<Hit> Screen(std::string_view name, double min_evidence) const;
 
   size_t name_count() const { return names_.size(); }
 

@@ -138,12 +138,13 @@ double Screener::Weight(const std::string& key) const {
   return unique > 0 ? std::log(entries / (with_key + 1)) / unique : 1;
 }
 
-std::vector<Hit> Screener::Screen(std::string_view query) const {
+std::vector<Hit> Screener::Screen(std::string_view query, double min_evidence) const {
   resolve::PreparedName q = resolve::PrepareName(query);
   if (q.tokens.empty()) {
     std::vector<Hit> hits;
     const auto it = verbatim_.find(Spaced(query));
-    if (it == verbatim_.end() || options_.threshold > 1) return hits;
+    // Such names cannot be weighed: no evidence bound lets them through.
+    if (it == verbatim_.end() || options_.threshold > 1 || min_evidence > 0) return hits;
     for (const auto& [e, i] : it->second) {
       const ListEntry& entry = list_.entries[e];
       if (std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return h.list_entry_id == entry.id; })) {
@@ -245,7 +246,7 @@ std::vector<Hit> Screener::Screen(std::string_view query) const {
         }
       }
     }
-    if (evidence < options_.min_evidence || evidence < options_.min_name_share * name_weight ||
+    if (evidence < min_evidence || evidence < options_.min_name_share * name_weight ||
         query_matched < options_.min_query_share * query_weight) {
       continue;
     }

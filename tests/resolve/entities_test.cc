@@ -261,7 +261,7 @@ TEST(ResolveEntitiesTest, PlacesAndBodiesTakeTheirEnglishNames) {
   // not given to a place, nor a place's to a person.
   Collection c;
   c.Add(1, kLoc, "بغداد").Add(2, kLoc, "وسط آسيا").Add(3, kLoc, "أوروبا").Add(4, kLoc, "آسيا الوسطى");
-  c.Add(5, kOrg, "الأمم المتحدة").Add(6, kLoc, "عمان").Add(7, kPer, "حلب");
+  c.Add(5, kOrg, "الأمم المتحدة").Add(6, kLoc, "عمان").Add(7, kPer, "حلب");  // ... Aleppo as a person
   const Resolution r = c.Resolve();
   auto latin = [&](size_t mention) { return r.entities[r.entity_of[mention]].latin; };
   EXPECT_EQ(latin(0), "Baghdad");

@@ -255,8 +255,8 @@ TEST(Screener, AHitMatchesWhatIdentifiesTheName) {
   EXPECT_TRUE(finds(s, "Ali Mohammed Mustafa Wardani", "QDi.512"));
   // Most of what the query says must be matched: a rare surname of its own
   // that the list name lacks is another person.
-  EXPECT_TRUE(finds(any, "Ali Mohammed Qarnawi Mustafa Wardani", "QDi.512"));
-  EXPECT_FALSE(finds(s, "Mohammed Ahmed Qarnawi Sinjabi", "QDi.500"));
+  EXPECT_TRUE(finds(any, "Mohammed Ali Qarnawi Sinjabi", "QDi.500"));
+  EXPECT_FALSE(finds(s, "Mohammed Ali Qarnawi Sinjabi", "QDi.500"));
   // Evidence counts what the matched names say: a list name of common names
   // only is found by itself, with less evidence than a rare one, and not
   // where more evidence is required.

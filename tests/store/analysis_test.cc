@@ -157,6 +157,9 @@ TEST_F(AnalysisTest, NamesAfterLamLamKeepTheirArticle) {
 // conjunction goes from one it knows whole only as part of a phrase
 // (والكاريبي, and the Caribbean).
 TEST_F(AnalysisTest, NamesLoseOnlyRealClitics) {
+  // "Journey. The engineer moved from the state of California to Texas, then
+  // went back to California. The minister toured the Canary Islands and the
+  // Caribbean last month."
   Write("west.txt",
         "رحلة\n\nانتقل المهندس من ولاية كاليفورنيا إلى تكساس، ثم عاد إلى كاليفورنيا.\n"
         "وجال الوزير في جزر الكناري والكاريبي الشهر الماضي.\n");

@@ -116,7 +116,7 @@ await step('entity profile: aliases with counts, romanisation, documents', async
   const heading = await page.locator('.profile h2', { hasText: 'المقالات' }).textContent();
   assert(/\(\d+\)/.test(heading), `no document total: "${heading}"`);
   assert(await page.locator('.profile table.screening tbody tr').count() >= 1, 'no screening hit for the listed man');
-  // The hit's evidence, a number, in its own column (الدليل: the evidence).
+  // The hit's evidence, a number, in its own column (قوة الدليل: strength of evidence).
   const evidence = (await page.locator('.profile table.screening tbody tr td').nth(3).textContent()).trim();
   assert(/^[0-9٠-٩]/.test(evidence), `no evidence shown: "${evidence}"`);
   await shot('04-entity');

@@ -154,7 +154,7 @@ function Profile({ p }) {
           {!p.watch_list ? <p class="muted">لم تُحمَّل قائمة تدقيق (شغّل <code dir="ltr">marsad serve --list FILE</code>).</p>
             : p.screening.length === 0 ? <p class="muted">لا تطابق في القائمة.</p> : (
               <table class="grid screening">
-                <thead><tr><th>المدخل</th><th>الاسم في القائمة</th><th>الدرجة</th><th title="وزن الأسماء المتطابقة: 1 لاسم لا يحمله إلا مدخل واحد">الدليل</th><th>السبب</th></tr></thead>
+                <thead><tr><th>المدخل</th><th>الاسم في القائمة</th><th>الدرجة</th><th title="وزن الكلمات المتطابقة: 1 لكل كلمة لا يحملها إلا مدخل واحد">قوة الدليل</th><th>السبب</th></tr></thead>
                 <tbody>{p.screening.map((h) => (
                   <tr><td class="ltr">{h.list_entry_id}</td><td>{h.list_name}<br /><small class="muted">{h.name} ↔ {h.matched_alias}</small></td>
                     <td>{num(h.score)}</td><td>{num(h.evidence)}</td><td class="ltr small">{h.why}</td></tr>))}</tbody>
