@@ -157,6 +157,10 @@ struct Romanizer {
   std::unordered_map<std::string, std::string> memory;
   // The memory again, Arabic letters -> Latin letters (alphabet indices).
   std::unordered_map<std::string, std::string> known;
+  // Its spellings of five letters or fewer by their letters other than
+  // ا و ي (محمد and محمود under م ح م د), sorted: the short Arabic names a
+  // vowel letter tells apart.
+  std::unordered_map<std::string, std::vector<std::string>> short_by_consonants;
   // `discounted` and `backoff` again, in one open-addressing table that
   // LogProb reads: a key's two weights in one probe, where the maps took
   // two lookups each through scattered nodes (a quarter of a whole-corpus

@@ -67,10 +67,20 @@ void Romanizer::Rebuild() {
   }
   for (const auto& [key, weight] : backoff) (key == 0 ? empty_history : table[Mixed(key)]).backoff = weight;
   known.clear();
+  short_by_consonants.clear();
   for (const auto& [arabic, latin] : memory) {
     std::string a, l;
     if (ArabicWordLetters(arabic, &a) && LatinWordLetters(latin, &l)) known.emplace(a, l);
   }
+  for (const auto& [a, l] : known) {
+    if (a.size() > 5) continue;
+    std::string consonants;
+    for (char c : a) {
+      if (!IsLongVowel(static_cast<uint8_t>(c))) consonants += c;
+    }
+    short_by_consonants[consonants].push_back(a);
+  }
+  for (auto& [consonants, spellings] : short_by_consonants) std::sort(spellings.begin(), spellings.end());
   auto unigram = [this](uint32_t u) {
     const auto it = discounted.find(NgramKey(&u, 1));
     return it == discounted.end() ? 0.0f : it->second;

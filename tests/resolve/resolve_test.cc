@@ -35,6 +35,9 @@ const NamePair kVariants[] = {
     {"Gulnazar Timurov", "Gulnazar Temurov", "e/i in Latin"},
     {"فاطمة الزهراوي", "فاطمه زهراوي", "ة/ه and ال left out"},
     {"فاطمة الزهراوي", "Fatima al-Zahrawi", "romanised with the article"},
+    {"سعيد المنصوري", "Saeed al-Mansouri", "a short Arabic name romanised"},
+    {"عامر الطرابلسي", "Amer al-Tarabulsi", "a short Arabic name romanised"},
+    {"حسين الزهراوي", "Hussein al-Zahrawi", "a short Arabic name romanised"},
     {"مرتضى الكبيسي", "مرتضي الكبيسي", "ى/ي"},
     {"رائد مؤمن", "رايد مومن", "hamza forms"},
     {"أسامة الطرابلسي", "اسامه الطرابلسي", "alef with hamza and ة/ه"},
@@ -82,6 +85,10 @@ const NamePair kHardNegatives[] = {
     {"Ilse Kwippler", "Ilse Kepler", "a consonant w one Latin spelling lacks"},
     // Fatima az-Zahrani and Fatima adh-Dhahrani: two family names.
     {"فاطمة الزهراني", "فاطمة الظهراني", "nisba names a consonant apart (ز/ظ)"},
+    // Across scripts: the Latin is the reading of the other short name.
+    {"سعيد المنصوري", "Saad al-Mansouri", "سعيد against Saad (سعد)"},
+    {"عامر الطرابلسي", "Omar al-Tarabulsi", "عامر against Omar (عمر)"},
+    {"حسن الزهراوي", "Hussein al-Zahrawi", "حسن against Hussein (حسين)"},
 };
 
 TEST(MatchScore, VariantSpellingsMatch) {
