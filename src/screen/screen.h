@@ -148,8 +148,9 @@ class Screener {
   size_t name_count() const { return names_.size(); }
 
  private:
-  // The weight of a blocking key (see above).
-  double Weight(const std::string& key) const;
+  // The weight of each of the first n tokens of `p` (see above), 0 for a
+  // key an earlier token has; returns their sum.
+  double WordWeights(const resolve::PreparedName& p, size_t n, double* weights) const;
 
   struct Name {
     uint32_t entry;
@@ -158,6 +159,7 @@ class Screener {
     uint32_t tokens;
     resolve::PreparedName prepared;
     bool arabic;
+    double weight;  // the sum of its word_weights_
   };
   WatchList list_;
   const resolve::Matcher& matcher_;
@@ -166,8 +168,8 @@ class Screener {
   // The distinct tokens of all names (a token's score against a query token
   // is computed once per query, however many names share it).
   std::vector<resolve::NameToken> tokens_;
-  std::vector<double> token_weights_;  // per distinct token (Weight of its key)
   std::vector<uint32_t> token_ids_;
+  std::vector<double> word_weights_;  // beside token_ids_: each name's WordWeights
   std::unordered_map<std::string, std::vector<uint32_t>> postings_;  // key -> names_, ascending
   std::unordered_map<std::string, uint32_t> entries_with_key_;       // key -> entries with a name with it
   // Names in a script the matcher has no letters for (Cyrillic, Chinese

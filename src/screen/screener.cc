@@ -94,7 +94,7 @@ Screener::Screener(const WatchList& list, const resolve::Matcher& matcher, Scree
   for (uint32_t e = 0; e < list_.entries.size(); ++e) {
     const ListEntry& entry = list_.entries[e];
     for (uint32_t i = 0; i < entry.names.size(); ++i) {
-      Name n{e, i, 0, 0, resolve::PrepareName(entry.names[i].text), false};
+      Name n{e, i, 0, 0, resolve::PrepareName(entry.names[i].text), false, 0};
       if (n.prepared.tokens.empty()) {
         const std::string text = Spaced(entry.names[i].text);
         if (!text.empty()) verbatim_[text].emplace_back(e, i);
@@ -126,16 +126,24 @@ Screener::Screener(const WatchList& list, const resolve::Matcher& matcher, Scree
     }
     entries_with_key_[key] = entries;
   }
-  token_weights_.reserve(tokens_.size());
-  for (const resolve::NameToken& t : tokens_) token_weights_.push_back(Weight(t.key));
+  word_weights_.resize(token_ids_.size());
+  for (Name& n : names_) n.weight = WordWeights(n.prepared, n.tokens, &word_weights_[n.first_token]);
 }
 
-double Screener::Weight(const std::string& key) const {
-  const auto it = entries_with_key_.find(key);
-  const double with_key = it == entries_with_key_.end() ? 0 : it->second;
+double Screener::WordWeights(const resolve::PreparedName& p, size_t n, double* weights) const {
   const double entries = static_cast<double>(list_.entries.size()) + 1;
   const double unique = std::log(entries / 2);  // the weight of a key one entry has
-  return unique > 0 ? std::log(entries / (with_key + 1)) / unique : 1;
+  double sum = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& key = p.tokens[i].key;
+    bool repeated = false;
+    for (size_t k = 0; k < i && !repeated; ++k) repeated = p.tokens[k].key == key;
+    const auto it = entries_with_key_.find(key);
+    const double with_key = it == entries_with_key_.end() ? 0 : it->second;
+    weights[i] = repeated ? 0 : unique > 0 ? std::log(entries / (with_key + 1)) / unique : 1;
+    sum += weights[i];
+  }
+  return sum;
 }
 
 std::vector<Hit> Screener::Screen(std::string_view query, double min_evidence) const {
@@ -185,13 +193,8 @@ std::vector<Hit> Screener::Screen(std::string_view query, double min_evidence) c
     }
   }
 
-  double query_weights[kMaxTokens];  // 0 for a key the query wrote before
-  double query_weight = 0;
-  for (size_t i = 0; i < qn; ++i) {
-    bool repeated = false;
-    for (size_t k = 0; k < i && !repeated; ++k) repeated = q.tokens[k].key == q.tokens[i].key;
-    query_weight += query_weights[i] = repeated ? 0 : Weight(q.tokens[i].key);
-  }
+  double query_weights[kMaxTokens];
+  const double query_weight = WordWeights(q, qn, query_weights);
   struct Best {
     uint32_t name;
     double score;
@@ -221,19 +224,11 @@ std::vector<Hit> Screener::Screen(std::string_view query, double min_evidence) c
     const double score = matcher_.CombineTokenScores(q, n.prepared, s);
     if (score < options_.threshold) continue;
     // The weight of the matched tokens on either side.
-    // A key written twice (محمد ولد محمد) says it once.
-    double name_weight = 0, evidence = 0, query_matched = 0;
+    double evidence = 0, query_matched = 0;
     for (uint32_t j = 0; j < n.tokens; ++j) {
-      const uint32_t t = token_ids_[n.first_token + j];
-      const auto same_key = [&](uint32_t k) { return tokens_[token_ids_[n.first_token + k]].key == tokens_[t].key; };
-      bool repeated = false;
-      for (uint32_t k = 0; k < j && !repeated; ++k) repeated = same_key(k);
-      if (repeated) continue;
-      const double w = token_weights_[t];
-      name_weight += w;
       for (size_t i = 0; i < qn; ++i) {
         if (s[i * n.tokens + j] >= options_.threshold) {
-          evidence += w;
+          evidence += word_weights_[n.first_token + j];
           break;
         }
       }
@@ -246,7 +241,7 @@ std::vector<Hit> Screener::Screen(std::string_view query, double min_evidence) c
         }
       }
     }
-    if (evidence < min_evidence || evidence < options_.min_name_share * name_weight ||
+    if (evidence < min_evidence || evidence < options_.min_name_share * n.weight ||
         query_matched < options_.min_query_share * query_weight) {
       continue;
     }
