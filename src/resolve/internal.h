@@ -28,6 +28,11 @@ int ArabicIndex(char32_t c);
 char32_t ArabicLetter(int index);  // inverse of ArabicIndex for 0..28
 // ا و ي: letters that write a long vowel, so the Latin has a vowel there.
 bool IsLongVowel(int arabic_index);
+// The letters of an Arabic spelling (alphabet indices) other than ا و ي.
+std::string Consonants(std::string_view letters);
+// Arabic spellings of this many letters or fewer are short names, which a
+// long-vowel letter tells apart (سعد and سعيد, محمد and محمود).
+inline constexpr size_t kShortName = 5;
 inline bool IsLatinVowel(int latin_index) {
   return latin_index == 0 || latin_index == 4 || latin_index == 8 || latin_index == 14 ||
          latin_index == 20 || latin_index == 24;  // a e i o u y
@@ -157,9 +162,8 @@ struct Romanizer {
   std::unordered_map<std::string, std::string> memory;
   // The memory again, Arabic letters -> Latin letters (alphabet indices).
   std::unordered_map<std::string, std::string> known;
-  // Its spellings of five letters or fewer by their letters other than
-  // ا و ي (محمد and محمود under م ح م د), sorted: the short Arabic names a
-  // vowel letter tells apart.
+  // Its short spellings (kShortName) by their Consonants (محمد and محمود
+  // under م ح م د), sorted.
   std::unordered_map<std::string, std::vector<std::string>> short_by_consonants;
   // `discounted` and `backoff` again, in one open-addressing table that
   // LogProb reads: a key's two weights in one probe, where the maps took

@@ -115,24 +115,14 @@ double Combine(const double* s, size_t stride, const size_t* len_a, const size_t
   return result;
 }
 
-// The letters of an Arabic spelling other than the long-vowel letters.
-std::string Consonants(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (!internal::IsLongVowel(static_cast<uint8_t>(c))) out += c;
-  }
-  return out;
-}
-
 // Whether two Arabic spellings differ only in long-vowel letters (ا و ي)
 // and are short. Arabic's own short names are told apart by exactly that
 // (سعد and سعيد, عمر and عامر, محمد and محمود), while the vowel letters that
 // come and go in transliterations are those of foreign names; the rule
 // applies when both are spellings the data knows.
 bool ShortVowelPattern(std::string_view x, std::string_view y) {
-  constexpr size_t kShort = 5;
-  if (x.size() > kShort || y.size() > kShort || x == y) return false;
-  return Consonants(x) == Consonants(y);
+  if (x.size() > internal::kShortName || y.size() > internal::kShortName || x == y) return false;
+  return internal::Consonants(x) == internal::Consonants(y);
 }
 
 // Whether two Arabic stems, both written after the article, are family
@@ -144,7 +134,7 @@ bool ShortVowelPattern(std::string_view x, std::string_view y) {
 bool NisbaConsonantsDiffer(std::string_view x, std::string_view y) {
   static const char yeh = static_cast<char>(internal::ArabicIndex(U'\u064A'));  // ي
   if (x.size() < 3 || y.size() < 3 || x.back() != yeh || y.back() != yeh) return false;
-  return Consonants(x) != Consonants(y);
+  return internal::Consonants(x) != internal::Consonants(y);
 }
 
 // Whether an Arabic spelling (letters) writes every vowel of its reading
@@ -371,7 +361,7 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
     // full. Only for a known spelling: an unknown one is as often another
     // spelling of the same name (held-out Arabic–Latin recall fell from
     // 0.979 to 0.944 when the rule took unknown spellings too).
-    const auto bucket = model_->romanizer.short_by_consonants.find(Consonants(x));
+    const auto bucket = model_->romanizer.short_by_consonants.find(internal::Consonants(x));
     if (bucket == model_->romanizer.short_by_consonants.end()) return score;
     for (const std::string& other : bucket->second) {
       const std::string& other_reading = known.at(other);

@@ -53,6 +53,14 @@ char32_t ArabicLetter(int index) { return index >= 0 && index < 29 ? kArabicAlph
 
 bool IsLongVowel(int a) { return a == kAlef || a == kWaw || a == kYeh; }
 
+std::string Consonants(std::string_view letters) {
+  std::string out;
+  for (char c : letters) {
+    if (!IsLongVowel(static_cast<uint8_t>(c))) out += c;
+  }
+  return out;
+}
+
 bool SegmentAllowed(const uint8_t* latin, int length) {
   if (length < 2) return true;
   const bool v0 = IsLatinVowel(latin[0]), v1 = IsLatinVowel(latin[1]);

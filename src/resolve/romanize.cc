@@ -73,12 +73,7 @@ void Romanizer::Rebuild() {
     if (ArabicWordLetters(arabic, &a) && LatinWordLetters(latin, &l)) known.emplace(a, l);
   }
   for (const auto& [a, l] : known) {
-    if (a.size() > 5) continue;
-    std::string consonants;
-    for (char c : a) {
-      if (!IsLongVowel(static_cast<uint8_t>(c))) consonants += c;
-    }
-    short_by_consonants[consonants].push_back(a);
+    if (a.size() <= kShortName) short_by_consonants[Consonants(a)].push_back(a);
   }
   for (auto& [consonants, spellings] : short_by_consonants) std::sort(spellings.begin(), spellings.end());
   auto unigram = [this](uint32_t u) {
