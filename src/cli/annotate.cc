@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/output.h"
 #include "extract/extract.h"
 #include "ner/ner.h"
 #include "text/text.h"
@@ -161,7 +162,7 @@ json Annotate(const std::string& text, std::optional<tx::Date> published, bool w
     json j;
     offsets.Put(m.span, &j);
     j["type"] = ner::EntityTypeName(m.type);
-    j["confidence"] = std::round(static_cast<double>(m.confidence) * 1000) / 1000;
+    j["confidence"] = Rounded(m.confidence, 3);
     mentions.push_back(std::move(j));
   }
   out["mentions"] = std::move(mentions);

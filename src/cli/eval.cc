@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/output.h"
 #include "ner/ner.h"
 
 namespace marsad::cli {
@@ -19,9 +20,8 @@ struct EvalOptions {
 };
 
 nlohmann::ordered_json Figures(const ner::Counts& c) {
-  const auto round2 = [](double x) { return std::round(x * 100) / 100; };
-  return {{"precision", round2(c.precision())}, {"recall", round2(c.recall())},
-          {"f1", round2(c.f1())},               {"gold", c.gold},
+  return {{"precision", Rounded(c.precision(), 2)}, {"recall", Rounded(c.recall(), 2)},
+          {"f1", Rounded(c.f1(), 2)},               {"gold", c.gold},
           {"predicted", c.predicted},           {"correct", c.correct}};
 }
 
@@ -59,7 +59,7 @@ void EvalNer(const EvalOptions& o, const GlobalOptions& global) {
   for (int t = 0; t < ner::kEntityTypes; ++t) {
     out[ner::EntityTypeName(static_cast<ner::EntityType>(t))] = Figures(e.by_type[t]);
   }
-  out["seconds"] = std::round(seconds * 1000) / 1000;
+  out["seconds"] = Rounded(seconds, 3);
   std::cout << out.dump(global.json ? -1 : 2) << "\n";
 }
 

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/output.h"
 #include "resolve/resolve.h"
 
 namespace marsad::cli {
@@ -22,20 +23,18 @@ struct EvalTranslitOptions {
   bool errors = false;
 };
 
-double Round4(double x) { return std::round(x * 10000) / 10000; }
-
 nlohmann::ordered_json Figures(const resolve::PairFigures& f, bool errors) {
   nlohmann::ordered_json out = {{"positives", f.positives},
                                 {"negatives", f.negatives},
-                                {"precision", Round4(f.precision)},
-                                {"recall", Round4(f.recall)}};
+                                {"precision", Rounded(f.precision, 4)},
+                                {"recall", Rounded(f.recall, 4)}};
   if (errors) {
     out["errors"] = nlohmann::ordered_json::array();
     for (const resolve::PairError& e : f.errors) {
       out["errors"].push_back({{"a", e.a},
                                {"b", e.b},
                                {"same", e.same},
-                               {"score", Round4(e.score)}});
+                               {"score", Rounded(e.score, 4)}});
     }
   }
   return out;
@@ -61,7 +60,7 @@ void EvalTranslit(const EvalTranslitOptions& o, const GlobalOptions& global) {
       {"arabic_latin", Figures(e.arabic_latin, o.errors)},
       {"arabic_arabic", Figures(e.arabic_arabic, o.errors)},
       {"latin_latin", Figures(e.latin_latin, o.errors)},
-      {"romanize", {{"words", e.romanized}, {"cer", Round4(e.cer)}, {"exact", Round4(e.exact)}}}};
+      {"romanize", {{"words", e.romanized}, {"cer", Rounded(e.cer, 4)}, {"exact", Rounded(e.exact, 4)}}}};
   std::cout << out.dump(global.json ? -1 : 2) << "\n";
 }
 

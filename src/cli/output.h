@@ -2,6 +2,7 @@
 #ifndef MARSAD_CLI_OUTPUT_H_
 #define MARSAD_CLI_OUTPUT_H_
 
+#include <cmath>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,12 @@ class Table {
   std::vector<std::vector<std::string>> rows_;
   size_t max_width_;
 };
+
+// x rounded to `decimals` places, for JSON figures (0.9591, not 0.959143...).
+inline double Rounded(double x, int decimals) {
+  const double scale = std::pow(10.0, decimals);  // exact for these small powers
+  return std::round(x * scale) / scale;
+}
 
 bool StdoutIsTerminal();
 bool StderrIsTerminal();

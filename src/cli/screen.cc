@@ -62,7 +62,7 @@ void AddScreen(CLI::App* app, const GlobalOptions* global) {
       if (global->json) {
         nlohmann::json j = {{"name", name},         {"list_entry_id", h.list_entry_id},
                             {"list_name", h.list_name}, {"score", h.score},
-                            {"evidence", std::round(h.evidence * 100) / 100},
+                            {"evidence", Rounded(h.evidence, 2)},
                             {"why", h.why},         {"matched_alias", h.matched_alias}};
         if (entity) j["entity"] = *entity;
         PrintJsonLine(j);

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/output.h"
 #include "ingest/ingest.h"
 #include "marsad/version.h"
 #include "ner/ner.h"
@@ -37,19 +38,18 @@ std::vector<std::string> SplitCommas(const std::string& s) {
 }
 
 nlohmann::ordered_json Figures(const ner::Counts& c) {
-  const auto round2 = [](double x) { return std::round(x * 100) / 100; };
-  return {{"precision", round2(c.precision())}, {"recall", round2(c.recall())},
-          {"f1", round2(c.f1())},               {"gold", c.gold},
+  return {{"precision", Rounded(c.precision(), 2)}, {"recall", Rounded(c.recall(), 2)},
+          {"f1", Rounded(c.f1(), 2)},               {"gold", c.gold},
           {"predicted", c.predicted},           {"correct", c.correct}};
 }
 
 void ReportEpoch(int epoch, const ner::Evaluation& dev, void* /*arg*/) {
   std::cerr << "marsad train ner: epoch " << epoch;
   if (dev.sentences > 0) {
-    std::cerr << ": dev F1 " << std::round(dev.overall.f1() * 100) / 100;
+    std::cerr << ": dev F1 " << Rounded(dev.overall.f1(), 2);
     for (int t = 0; t < ner::kEntityTypes; ++t) {
       std::cerr << " " << ner::EntityTypeName(static_cast<ner::EntityType>(t)) << " "
-                << std::round(dev.by_type[t].f1() * 100) / 100;
+                << Rounded(dev.by_type[t].f1(), 2);
     }
   }
   std::cerr << "\n";
