@@ -853,12 +853,8 @@ class Resolver {
     // A place or body known by its English name is printed so (Baghdad,
     // United Nations), rather than romanised.
     if (e->type == EntityType::kLocation || e->type == EntityType::kOrganization) {
-      const auto& names = e->type == EntityType::kLocation ? internal::PlaceNames() : internal::BodyNames();
-      auto it = names.find(text::MatchKey(e->name));
-      if (it != names.end()) {
-        e->latin = it->second;
-        return;
-      }
+      e->latin = internal::EnglishName(e->name, e->type == EntityType::kLocation, matcher_);
+      if (!e->latin.empty()) return;
     }
     if (romanized_) {
       auto it = romanized_->find(e->name);

@@ -55,6 +55,11 @@ void AppendUtf8(char32_t c, std::string* out);
 const std::unordered_map<std::string, std::string>& CountryNames();
 const std::unordered_map<std::string, std::string>& PlaceNames();
 const std::unordered_map<std::string, std::string>& BodyNames();
+// The English name of an Arabic place name (`place`) or body name: that of
+// its entry in PlaceNames or BodyNames, or else of the entry it is a
+// spelling variant of by `matcher` (دوشنبه of CLDR's دوشانبي, Dushanbe);
+// empty if there is none, or if variants of two English names match.
+std::string EnglishName(std::string_view arabic, bool place, const Matcher& matcher);
 
 // The blocking key of a token's letters (see BlockingKeys).
 std::string TokenKey(bool arabic, std::string_view letters);

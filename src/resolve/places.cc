@@ -5,7 +5,9 @@
 // come from ICU's CLDR data; places and bodies CLDR has no Arabic name for
 // are in curated lists below.
 #include <algorithm>
+#include <array>
 #include <memory>
+#include <mutex>
 
 #include <unicode/locid.h>
 #include <unicode/region.h>
@@ -20,6 +22,39 @@ namespace marsad::resolve::internal {
 namespace {
 
 using NameMap = std::unordered_map<std::string, std::string>;
+
+// A name scoring this much against an entry's, with the letters
+// SameLetters asks for, is taken for a spelling of it: دوشنبه against
+// CLDR's دوشانبي (Dushanbe) scores 0.94, بشكيك against بيشكيك (Bishkek) 0.98.
+constexpr double kVariantScore = 0.9;
+
+// Whether two Arabic words can write one place's name: the same letters but
+// for those a foreign g is written with (غ ج ق ك) and a final ه or ة, and,
+// in words longer than a short name, the vowel letters (ا و ي). The
+// matcher's edit model, learnt from transliterated personal names, lets ج
+// stand for ق and ز for ص, and scores الجزر (the islands) against الأقصر
+// (Luxor) 0.99 and خامس (fifth) against حمص (Homs) 1.0; Arabic spells its
+// own places one way. Short words a vowel letter apart are different words:
+// الروضة and الرياض, الحدود (the borders) and الحديدة (Hodeidah).
+bool SameLetters(const NameToken& a, const NameToken& b) {
+  if (!a.arabic || !b.arabic) return false;
+  static const std::array<char, 4> g_letters = {
+      static_cast<char>(ArabicIndex(U'\u063A')), static_cast<char>(ArabicIndex(U'\u062C')),   // غ ج
+      static_cast<char>(ArabicIndex(U'\u0642')), static_cast<char>(ArabicIndex(U'\u0643'))};  // ق ك
+  static const char heh = static_cast<char>(ArabicIndex(U'\u0647'));          // ه
+  static const char teh_marbuta = static_cast<char>(ArabicIndex(U'\u0629'));  // ة
+  auto folded = [&](const NameToken& t) {
+    std::string out = t.letters.substr(t.article);
+    if (out.size() > 1 && (out.back() == heh || out.back() == teh_marbuta)) out.pop_back();
+    for (char& c : out) {
+      if (std::find(g_letters.begin(), g_letters.end(), c) != g_letters.end()) c = g_letters[0];
+    }
+    return out;
+  };
+  const std::string x = folded(a), y = folded(b);
+  if (x == y) return true;
+  return x.size() > kShortName && y.size() > kShortName && Consonants(x) == Consonants(y);
+}
 
 // Adds an Arabic name, as its match key, and its English name; the first
 // name given for a key is kept. CLDR's names are added without their article
@@ -188,8 +223,10 @@ const NameMap& PlaceNames() {
       icu::UnicodeString a, e;
       ar->getExemplarLocationName(*id, a);
       en->getExemplarLocationName(*id, e);
-      const std::string arabic = Utf8(a);
-      if (PlainArabic(arabic)) Add(arabic, Utf8(e), true, &map);
+      const std::string arabic = Utf8(a), english = Utf8(e);
+      // A qualified English name is a small namesake of a famous place:
+      // بطرسبرغ is "Petersburg, Indiana" to CLDR and St Petersburg to news.
+      if (PlainArabic(arabic) && english.find(',') == std::string::npos) Add(arabic, english, true, &map);
     }
     return map;
   }();
@@ -212,6 +249,43 @@ const NameMap& BodyNames() {
     return map;
   }();
   return names;
+}
+
+std::string EnglishName(std::string_view arabic, bool place, const Matcher& matcher) {
+  const NameMap& names = place ? PlaceNames() : BodyNames();
+  if (const auto it = names.find(text::MatchKey(arabic)); it != names.end()) return it->second;
+  // Entries by their blocking keys, joined: the candidates for a variant.
+  using Index = std::unordered_map<std::string, std::vector<const NameMap::value_type*>>;
+  static Index indexes[2];
+  static std::once_flag built[2];
+  Index& index = indexes[place];
+  std::call_once(built[place], [&] {
+    for (const auto& entry : names) {
+      std::string key;
+      for (const std::string& k : BlockingKeys(entry.first)) key += k + ' ';
+      index[key].push_back(&entry);
+    }
+  });
+  std::string key;
+  for (const std::string& k : BlockingKeys(arabic)) key += k + ' ';
+  const auto candidates = index.find(key);
+  if (candidates == index.end()) return "";
+  const PreparedName name = PrepareName(arabic);
+  const std::string* best = nullptr;
+  double best_score = kVariantScore;
+  bool ambiguous = false;
+  for (const NameMap::value_type* entry : candidates->second) {
+    const PreparedName known = PrepareName(entry->first);
+    if (known.tokens.size() != name.tokens.size() ||
+        !std::equal(known.tokens.begin(), known.tokens.end(), name.tokens.begin(), SameLetters)) {
+      continue;
+    }
+    const double score = matcher.MatchScore(name, known);
+    if (score < kVariantScore) continue;
+    if (best != nullptr && *best != entry->second) ambiguous = true;
+    if (best == nullptr || score > best_score) best = &entry->second, best_score = score;
+  }
+  return best == nullptr || ambiguous ? "" : *best;
 }
 
 }  // namespace marsad::resolve::internal

@@ -276,6 +276,25 @@ TEST(ResolveEntitiesTest, PlacesAndBodiesTakeTheirEnglishNames) {
   EXPECT_NE(body_as_place.Resolve().entities[0].latin, "Security Council");
 }
 
+TEST(ResolveEntitiesTest, SpellingsOfAKnownPlaceTakeItsEnglishName) {
+  // CLDR writes مقديشيو and هونغ كونغ; news also writes مقديشو and هونج كونج.
+  // A namesake CLDR qualifies is no place of the news (بطرسبرغ is
+  // "Petersburg, Indiana" to CLDR); words one letter from a place's name are
+  // other words: الحدود (the borders) is not الحديدة (Hodeidah), خامس (fifth)
+  // not حمص (Homs), الروضة not الرياض.
+  Collection c;
+  c.Add(1, kLoc, "مقديشو").Add(2, kLoc, "هونج كونج").Add(3, kLoc, "بطرسبرغ");
+  c.Add(4, kLoc, "الحدود").Add(5, kLoc, "خامس").Add(6, kLoc, "الروضة");
+  const Resolution r = c.Resolve();
+  auto latin = [&](size_t mention) { return r.entities[r.entity_of[mention]].latin; };
+  EXPECT_EQ(latin(0), "Mogadishu");
+  EXPECT_EQ(latin(1), "Hong Kong");
+  EXPECT_EQ(latin(2).find(','), std::string::npos) << latin(2);
+  EXPECT_NE(latin(3), "Hodeidah");
+  EXPECT_NE(latin(4), "Homs");
+  EXPECT_NE(latin(5), "Riyadh");
+}
+
 TEST(ResolveEntitiesTest, DeterministicAndEmpty) {
   Collection c;
   for (int d = 0; d < 30; ++d) {
