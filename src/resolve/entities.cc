@@ -49,22 +49,32 @@ constexpr size_t kShortFormShare = 10;
 constexpr size_t kDominance = 10;
 
 // Words that say what kind of organisation or place follows (group,
-// movement, agency, ministry, camp, city, ...). A name is compared without
-// them: جماعة أنصار الهجرة and أنصار الهجرة are one name.
-const std::unordered_set<std::string>& HeadWords() {
-  static const std::unordered_set<std::string> words = [] {
-    std::unordered_set<std::string> set;
-    for (const char* w : {
-             "جماعة", "حركة", "تنظيم", "جبهة", "كتيبة", "كتائب", "لواء", "ألوية", "فصيل",
-             "سرايا", "جيش", "حزب", "منظمة", "هيئة", "وكالة", "أنباء", "صحيفة", "جريدة",
-             "مجلة", "قناة", "إذاعة", "شبكة", "موقع", "مركز", "معهد", "مؤسسة", "شركة", "مجلس",
-             "وزارة", "جهاز", "مديرية", "دائرة", "محكمة", "جامعة", "اتحاد", "رابطة", "جمعية",
-             "مخيم", "مدينة", "محافظة", "إقليم", "ولاية", "منطقة", "بلدة", "قرية", "ناحية",
-             "قضاء", "جبال", "جبل", "وادي", "بحيرة", "نهر", "جزيرة", "مطار", "ميناء", "سجن",
-         }) {
-      set.insert(text::MatchKey(w));
+// movement, agency, ministry, camp, city, ...), each with its kind: the
+// words of one kind name one sort of body or place (a newspaper is a صحيفة
+// or a جريدة). A name is compared without them, so جماعة أنصار الهجرة and
+// أنصار الهجرة are one name; but two kinds make two names: جامعة الطائف (a
+// university) and شركة الطائف (a company), مجلس الأمن (the Security
+// Council) and منظمة الأمن.
+const std::unordered_map<std::string, int>& HeadWords() {
+  static const std::unordered_map<std::string, int> words = [] {
+    const std::vector<std::vector<const char*>> kinds = {
+        {"جماعة", "حركة", "تنظيم", "جبهة", "فصيل", "منظمة", "حزب"},  // groups, parties
+        {"كتيبة", "كتائب", "لواء", "ألوية", "سرايا", "جيش"},         // armed units
+        {"صحيفة", "جريدة", "مجلة"},                                 // the press
+        {"قناة", "إذاعة", "شبكة", "موقع"},                           // broadcasters, websites
+        {"وكالة", "أنباء"},                                          // agencies
+        {"مركز", "معهد", "مؤسسة"},                                   // centres, institutes
+        {"جهاز", "مديرية", "دائرة"},                                 // services, directorates
+        {"شركة"}, {"مجلس"}, {"وزارة"}, {"محكمة"}, {"جامعة"}, {"اتحاد"}, {"رابطة"}, {"جمعية"},
+        {"مخيم"},
+        {"مدينة", "محافظة", "إقليم", "ولاية", "منطقة", "بلدة", "قرية", "ناحية", "قضاء"},
+        {"جبال", "جبل"}, {"وادي"}, {"بحيرة"}, {"نهر"}, {"جزيرة"}, {"مطار"}, {"ميناء"}, {"سجن"},
+    };
+    std::unordered_map<std::string, int> map;
+    for (size_t kind = 0; kind < kinds.size(); ++kind) {
+      for (const char* w : kinds[kind]) map.emplace(text::MatchKey(w), static_cast<int>(kind));
     }
-    return set;
+    return map;
   }();
   return words;
 }
@@ -110,6 +120,7 @@ struct Spelling {
   std::vector<std::string> words;  // of the key
   PreparedName full;               // the whole name
   PreparedName core;               // without the head words of organisations and places
+  int head_kind = -1;              // the kind its first head word names (HeadWords), if any
   std::map<std::string, uint32_t> forms;  // display forms as written, with counts
   uint32_t votes[ner::kEntityTypes] = {0, 0, 0, 0};
   EntityType type = EntityType::kPerson;
@@ -237,6 +248,7 @@ class Resolver {
           ++head;
       }
       s.core = head ? PrepareName(Join(s.words, head, s.words.size())) : s.full;
+      if (head) s.head_kind = HeadWords().at(std::string(WithoutArticle(s.words[0])));
       s.one_word = s.words.size() == 1;
       // A word of one or two letters (بي، سي، إس) is a letter of an acronym.
       s.generic = s.one_word && (HeadWords().count(std::string(WithoutArticle(s.words[0]))) ||
@@ -396,7 +408,7 @@ class Resolver {
         for (size_t j = i + 1; j < n; ++j) {
           const uint32_t a = std::min(members[i], members[j]), b = std::max(members[i], members[j]);
           if (!seen.insert({a, b}).second) continue;
-          if (!SameShape(spellings_[a], spellings_[b])) continue;
+          if (!SameShape(spellings_[a], spellings_[b]) || KindsDiffer(a, b)) continue;
           const double score = Score(a, b);
           if (score >= Threshold(a, b)) candidates.push_back({score, a, b});
         }
@@ -430,12 +442,19 @@ class Resolver {
   // form only adds words after the shorter (جماعة أنصار الهجرة، ... في بلاد
   // الشام), it never differs inside it (البنك المركزي الأوروبي is not
   // الاتحاد الأوروبي, which the pair model, lenient with missing words,
-  // would accept).
+  // would accept), and two forms of as many words differ in each word only
+  // as internal::SameArabicLetters allows (القاعدة is not جدة).
   static bool SameShape(const Spelling& a, const Spelling& b) {
     if (a.type == EntityType::kPerson || a.type == EntityType::kMisc) return true;
     const auto& x = a.core.tokens.size() <= b.core.tokens.size() ? a.core.tokens : b.core.tokens;
     const auto& y = &x == &a.core.tokens ? b.core.tokens : a.core.tokens;
-    if (x.size() == y.size() || internal::SameLettersRespaced(a.core, b.core)) return true;
+    if (internal::SameLettersRespaced(a.core, b.core)) return true;
+    if (x.size() == y.size()) {
+      for (size_t i = 0; i < x.size(); ++i) {
+        if (x[i].arabic && y[i].arabic && !internal::SameArabicLetters(x[i], y[i])) return false;
+      }
+      return true;
+    }
     for (size_t i = 0; i < x.size(); ++i) {
       if (std::string_view(x[i].letters).substr(x[i].article) !=
           std::string_view(y[i].letters).substr(y[i].article)) {
@@ -445,6 +464,13 @@ class Resolver {
     return true;
   }
 
+  // Whether head words give the two spellings different kinds of body or
+  // place (see HeadWords).
+  bool KindsDiffer(uint32_t a, uint32_t b) const {
+    const int x = spellings_[a].head_kind, y = spellings_[b].head_kind;
+    return x >= 0 && y >= 0 && x != y;
+  }
+
   // No chaining: every pair of the commonest names of the two clusters must
   // be the same name, so A~B and B~C do not join A to an unlike C.
   bool Compatible(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
@@ -452,7 +478,7 @@ class Resolver {
       for (size_t j = 0; j < b.size() && j < kLinkCheck; ++j) {
         // A stated alias (a nom de guerre, the Latin spelling) is not a spelling of the name.
         if (spellings_[a[i]].forced || spellings_[b[j]].forced) continue;
-        if (Score(a[i], b[j]) < Threshold(a[i], b[j])) return false;
+        if (KindsDiffer(a[i], b[j]) || Score(a[i], b[j]) < Threshold(a[i], b[j])) return false;
       }
     }
     return true;

@@ -1,5 +1,6 @@
 // Names into tokens: alphabets, article and compound handling, blocking keys.
 #include <algorithm>
+#include <array>
 
 #include "resolve/internal.h"
 #include "resolve/resolve.h"
@@ -59,6 +60,34 @@ std::string Consonants(std::string_view letters) {
     if (!IsLongVowel(static_cast<uint8_t>(c))) out += c;
   }
   return out;
+}
+
+bool SameArabicLetters(const NameToken& a, const NameToken& b) {
+  if (!a.arabic || !b.arabic) return false;
+  static const std::array<char, 5> k_letters = {
+      static_cast<char>(ArabicIndex(U'\u063A')), static_cast<char>(ArabicIndex(U'\u062C')),  // غ ج
+      static_cast<char>(ArabicIndex(U'\u0642')), static_cast<char>(ArabicIndex(U'\u0643')),  // ق ك
+      static_cast<char>(ArabicIndex(U'\u062E'))};                                            // خ
+  static const std::array<char, 3> endings = {
+      static_cast<char>(ArabicIndex(U'\u0627')), static_cast<char>(ArabicIndex(U'\u0647')),  // ا ه
+      static_cast<char>(ArabicIndex(U'\u0629'))};                                            // ة
+  const std::string_view stem_a = std::string_view(a.letters).substr(a.article);
+  const std::string_view stem_b = std::string_view(b.letters).substr(b.article);
+  static const char hamza = static_cast<char>(ArabicIndex(U'\u0621'));  // ء
+  auto folded = [&](std::string_view stem) {
+    std::string out(stem);
+    if (out.size() > 2 && out.back() == hamza) out.pop_back();  // شقراء، شقرة
+    if (out.size() > 1 && std::find(endings.begin(), endings.end(), out.back()) != endings.end()) {
+      out.pop_back();
+    }
+    for (char& c : out) {
+      if (std::find(k_letters.begin(), k_letters.end(), c) != k_letters.end()) c = k_letters[0];
+    }
+    return out;
+  };
+  const std::string x = folded(stem_a), y = folded(stem_b);
+  if (x == y) return true;
+  return std::max(stem_a.size(), stem_b.size()) > kShortName && Consonants(x) == Consonants(y);
 }
 
 bool SegmentAllowed(const uint8_t* latin, int length) {

@@ -5,7 +5,6 @@
 // come from ICU's CLDR data; places and bodies CLDR has no Arabic name for
 // are in curated lists below.
 #include <algorithm>
-#include <array>
 #include <memory>
 #include <mutex>
 
@@ -24,37 +23,11 @@ namespace {
 using NameMap = std::unordered_map<std::string, std::string>;
 
 // A name scoring this much against an entry's, with the letters
-// SameLetters asks for, is taken for a spelling of it: دوشنبه against
-// CLDR's دوشانبي (Dushanbe) scores 0.94, بشكيك against بيشكيك (Bishkek) 0.98.
+// SameArabicLetters asks for, is taken for a spelling of it: دوشنبه against
+// CLDR's دوشانبي (Dushanbe) scores 0.94, مقديشو against مقديشيو (Mogadishu)
+// 1.0.
 constexpr double kVariantScore = 0.9;
 
-// Whether two Arabic words can write one place's name: the same letters but
-// for those a foreign g is written with (غ ج ق ك) and a final ه or ة, and,
-// in words longer than a short name, the vowel letters (ا و ي). The
-// matcher's edit model, learnt from transliterated personal names, lets ج
-// stand for ق and ز for ص, and scores الجزر (the islands) against الأقصر
-// (Luxor) 0.99 and خامس (fifth) against حمص (Homs) 1.0; Arabic spells its
-// own places one way. Short words a vowel letter apart are different words:
-// الروضة and الرياض, الحدود (the borders) and الحديدة (Hodeidah).
-bool SameLetters(const NameToken& a, const NameToken& b) {
-  if (!a.arabic || !b.arabic) return false;
-  static const std::array<char, 4> g_letters = {
-      static_cast<char>(ArabicIndex(U'\u063A')), static_cast<char>(ArabicIndex(U'\u062C')),   // غ ج
-      static_cast<char>(ArabicIndex(U'\u0642')), static_cast<char>(ArabicIndex(U'\u0643'))};  // ق ك
-  static const char heh = static_cast<char>(ArabicIndex(U'\u0647'));          // ه
-  static const char teh_marbuta = static_cast<char>(ArabicIndex(U'\u0629'));  // ة
-  auto folded = [&](const NameToken& t) {
-    std::string out = t.letters.substr(t.article);
-    if (out.size() > 1 && (out.back() == heh || out.back() == teh_marbuta)) out.pop_back();
-    for (char& c : out) {
-      if (std::find(g_letters.begin(), g_letters.end(), c) != g_letters.end()) c = g_letters[0];
-    }
-    return out;
-  };
-  const std::string x = folded(a), y = folded(b);
-  if (x == y) return true;
-  return x.size() > kShortName && y.size() > kShortName && Consonants(x) == Consonants(y);
-}
 
 // Adds an Arabic name, as its match key, and its English name; the first
 // name given for a key is kept. CLDR's names are added without their article
@@ -277,7 +250,7 @@ std::string EnglishName(std::string_view arabic, bool place, const Matcher& matc
   for (const NameMap::value_type* entry : candidates->second) {
     const PreparedName known = PrepareName(entry->first);
     if (known.tokens.size() != name.tokens.size() ||
-        !std::equal(known.tokens.begin(), known.tokens.end(), name.tokens.begin(), SameLetters)) {
+        !std::equal(known.tokens.begin(), known.tokens.end(), name.tokens.begin(), SameArabicLetters)) {
       continue;
     }
     const double score = matcher.MatchScore(name, known);

@@ -286,7 +286,11 @@ struct Resolution {
 // acronym) joins the full name it stands for in its own document, the
 // nearest one before it; else the only full name in the collection it can
 // stand for, if that is written at least once for every ten times the
-// short form is; else it stays an entity of its own. The last word of a
+// short form is; else it stays an entity of its own. Organisations and
+// places, which are not transliterated, merge only with the same letters in
+// each word, but for the letters of a foreign g and vowel letters of long
+// words (كازاخستان، قازاقستان), and never when head words name two kinds of
+// body (جامعة X, a university; شركة X, a company). The last word of a
 // chain of بن (محمد بن سعود بن خالد) is a grandfather's name, no surname. An acronym the tagger did
 // not type an organisation, or one written after a head word (جماعة جاهش),
 // joins a long form only if some document writes both. `links`

@@ -336,6 +336,35 @@ TEST(ResolveEntitiesTest, OrganisationFormsDifferOnlyByAddedWords) {
   EXPECT_EQ(r.entity_of[2], r.entity_of[3]);
 }
 
+TEST(ResolveEntitiesTest, HeadWordsOfTwoKindsNameTwoBodies) {
+  // The university of a town and a company named after it are two bodies,
+  // and the name alone joins neither to the other; two words for a newspaper
+  // (صحيفة، جريدة) name one.
+  Collection c;
+  c.Add(1, kOrg, "جامعة وادي النخيل").Add(2, kOrg, "شركة وادي النخيل").Add(3, kOrg, "وادي النخيل");
+  c.Add(4, kOrg, "صحيفة الفجر الساطع").Add(5, kOrg, "جريدة الفجر الساطع");
+  c.Add(6, kOrg, "مجلس التعاون الجبلي").Add(7, kOrg, "منظمة التعاون الجبلي");
+  const Resolution r = c.Resolve();
+  EXPECT_NE(r.entity_of[0], r.entity_of[1]);
+  EXPECT_EQ(r.entity_of[3], r.entity_of[4]);
+  EXPECT_NE(r.entity_of[5], r.entity_of[6]);
+}
+
+TEST(ResolveEntitiesTest, PlacesOfOtherLettersStayApart) {
+  // Places are not transliterated: خامس (fifth, tagged a place) is not حمص
+  // (Homs), nor الجزر (the islands) الأقصر (Luxor), though the pair model
+  // scores both nearly 1; قازاقستان and كازاخستان, دوشنبه and دوشانبي are
+  // one place each.
+  Collection c;
+  c.Add(1, kLoc, "خامس").Add(2, kLoc, "حمص").Add(3, kLoc, "الجزر").Add(4, kLoc, "الأقصر");
+  c.Add(5, kLoc, "قازاقستان").Add(6, kLoc, "كازاخستان").Add(7, kLoc, "دوشنبه").Add(8, kLoc, "دوشانبي");
+  const Resolution r = c.Resolve();
+  EXPECT_NE(r.entity_of[0], r.entity_of[1]);
+  EXPECT_NE(r.entity_of[2], r.entity_of[3]);
+  EXPECT_EQ(r.entity_of[4], r.entity_of[5]);
+  EXPECT_EQ(r.entity_of[6], r.entity_of[7]);
+}
+
 TEST(ResolveEntitiesTest, AnOrganisationSpacedDifferentlyIsOne) {
   // The Beyond-the-Valley Battalion, «ما وراء» written as one word in one
   // outlet; a battalion of another name stays apart.
