@@ -44,9 +44,12 @@ struct Match {
 
 // The score of two names from the scores of their token pairs, s[i * stride
 // + col[j]] for token i of A and token j of B (col permutes B's order).
-// No allocation: names have at most kMaxTokens tokens.
+// If `moved` is a position of B's order, the alignment counts only if it
+// matches B's token there: a reordering that matches nothing it moved
+// explains nothing. No allocation: names have at most kMaxTokens tokens.
+constexpr size_t kNoneMoved = kMaxTokens;
 double Combine(const double* s, size_t stride, const size_t* len_a, const size_t* len_b, size_t n,
-               size_t m, const size_t* col) {
+               size_t m, const size_t* col, size_t moved = kNoneMoved) {
   auto score = [&](size_t i, size_t j) { return s[i * stride + col[j]]; };
   // Monotone alignment maximising the summed margin over kAlignFloor.
   constexpr size_t w = kMaxTokens + 1;
@@ -83,6 +86,10 @@ double Combine(const double* s, size_t stride, const size_t* len_a, const size_t
     return 0.5 * top;
   }
   std::reverse(matches, matches + count);
+  if (moved != kNoneMoved &&
+      std::none_of(matches, matches + count, [moved](const Match& mt) { return mt.j == moved; })) {
+    return 0;
+  }
   double sum = 0, weight = 0;
   for (size_t k = 0; k < count; ++k) {
     const Match& mt = matches[k];
@@ -428,11 +435,14 @@ double Matcher::CombineTokenScores(const PreparedName& a_in, const PreparedName&
   for (size_t j = 0; j < m; ++j) col[j] = j;
   double best = Combine(s, m, len_a, len_b, n, m, col);
   if (n > 1 && m > 1) {
-    // Surname first in B (or in A, which is the same relative order).
+    // Surname first in B (or in A, which is the same relative order): B's
+    // first token moved last, or its last moved first. "وليد بن محمد
+    // الصمعاني" and "وليد بن محمد الحميدي" are not one name with the
+    // surname moved and missing at both ends.
     std::rotate(col, col + 1, col + m);
-    best = std::max(best, kReordered * Combine(s, m, len_a, len_b, n, m, col));
+    best = std::max(best, kReordered * Combine(s, m, len_a, len_b, n, m, col, m - 1));
     std::rotate(col, col + m - 2, col + m);
-    best = std::max(best, kReordered * Combine(s, m, len_a, len_b, n, m, col));
+    best = std::max(best, kReordered * Combine(s, m, len_a, len_b, n, m, col, 0));
   }
   return std::clamp(best, 0.0, 1.0);
 }

@@ -51,6 +51,7 @@ const NamePair kVariants[] = {
     {"خالد سعيد المنصوري", "خالد المنصوري", "a missing middle name"},
     {"Khalid Saeed al-Mansouri", "Khaled al-Mansouri", "missing middle name in Latin"},
     {"MANSOURI, Khalid", "Khalid Mansouri", "surname first, as lists write it"},
+    {"الفارسي نبيل سالم", "نبيل سالم الفارسي", "surname first in Arabic"},
     {"Abu Hafs al-Shami", "أبو حفص الشامي", "أبو compound"},
     // Mario Valenti, the alef of the first name left out.
     {"ماريو فالنتي", "مريو فالنتي", "a short foreign name one vowel letter apart"},
@@ -89,6 +90,9 @@ const NamePair kHardNegatives[] = {
     {"سعيد المنصوري", "Saad al-Mansouri", "سعيد against Saad (سعد)"},
     {"عامر الطرابلسي", "Omar al-Tarabulsi", "عامر against Omar (عمر)"},
     {"حسن الزهراوي", "Hussein al-Zahrawi", "حسن against Hussein (حسين)"},
+    // Two sons of one father, with different family names: not one name
+    // with the surname moved to the front and missing at both ends.
+    {"نبيل بن سالم الفارسي", "نبيل بن سالم الدوسري", "the same given names, other surnames"},
 };
 
 TEST(MatchScore, VariantSpellingsMatch) {
