@@ -132,18 +132,6 @@ bool ShortVowelPattern(std::string_view x, std::string_view y) {
   return internal::Consonants(x) == internal::Consonants(y);
 }
 
-// Whether two Arabic stems, both written after the article, are family
-// names of the nisba form (ending in ي) with different consonants. Arabic
-// spells its own names one way, so الزهراني, الظهراني and الشهراني (three
-// families: az-Zahrani, adh-Dhahrani, ash-Shahrani) are three names, while
-// the edit model, trained mostly on foreign names, lets ز, ظ and ش stand
-// for one another as transliterations do.
-bool NisbaConsonantsDiffer(std::string_view x, std::string_view y) {
-  static const char yeh = static_cast<char>(internal::ArabicIndex(U'\u064A'));  // ي
-  if (x.size() < 3 || y.size() < 3 || x.back() != yeh || y.back() != yeh) return false;
-  return internal::Consonants(x) != internal::Consonants(y);
-}
-
 // Whether an Arabic spelling (letters) writes every vowel of its reading
 // (Latin letters) with a long-vowel letter, as the transliteration of a
 // foreign name does (فورد, Ford; هايدي, Haydee), where Arabic names leave
@@ -389,7 +377,12 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
       // The article written on one side only is a small difference.
       const double penalty = a.article > 0 && b.article > 0 ? 0 : 0.08;
       double stems = a.arabic == b.arabic && stem_a == stem_b ? 1 : pair(stem_a, stem_b);
-      if (penalty == 0 && a.arabic && b.arabic && NisbaConsonantsDiffer(stem_a, stem_b)) {
+      // A word written with the article is Arabic, and Arabic spells its
+      // own names one way: الزهراني, الظهراني and الشهراني are three
+      // families (az-Zahrani, adh-Dhahrani, ash-Shahrani), العساف and
+      // الصافي two, while the edit model, trained mostly on foreign names,
+      // lets ز, ظ and ش, or ع and ا, stand for one another.
+      if (penalty == 0 && a.arabic && b.arabic && !internal::SameArabicLetters(a, b)) {
         stems = std::min(stems, kVowelPatternCap);
       }
       // With the article on both sides, the stems alone are compared: the

@@ -93,6 +93,8 @@ const NamePair kHardNegatives[] = {
     // Two sons of one father, with different family names: not one name
     // with the surname moved to the front and missing at both ends.
     {"نبيل بن سالم الفارسي", "نبيل بن سالم الدوسري", "the same given names, other surnames"},
+    {"ماهر العساف", "ماهر الصافي", "family names with the article, other letters (ع/ا, س/ص)"},
+    {"ماهر الطيب", "ماهر العتيبي", "family names with the article, other letters"},
 };
 
 TEST(MatchScore, VariantSpellingsMatch) {
