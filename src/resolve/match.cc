@@ -380,9 +380,11 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
       // A word written with the article is Arabic, and Arabic spells its
       // own names one way: الزهراني, الظهراني and الشهراني are three
       // families (az-Zahrani, adh-Dhahrani, ash-Shahrani), العساف and
-      // الصافي two, while the edit model, trained mostly on foreign names,
-      // lets ز, ظ and ش, or ع and ا, stand for one another.
-      if (penalty == 0 && a.arabic && b.arabic && !internal::SameArabicLetters(a, b)) {
+      // الصافي two, الزيلعي and صلوي two, while the edit model, trained
+      // mostly on foreign names, lets ز, ظ and ش, or ع and ا, stand for one
+      // another. (The held-out pairs this costs are Arabic names against
+      // spellings made back from their Latin: القذافي and غادفي.)
+      if (a.arabic && b.arabic && !internal::SameArabicLetters(a, b)) {
         stems = std::min(stems, kVowelPatternCap);
       }
       // With the article on both sides, the stems alone are compared: the

@@ -95,6 +95,7 @@ const NamePair kHardNegatives[] = {
     {"نبيل بن سالم الفارسي", "نبيل بن سالم الدوسري", "the same given names, other surnames"},
     {"ماهر العساف", "ماهر الصافي", "family names with the article, other letters (ع/ا, س/ص)"},
     {"ماهر الطيب", "ماهر العتيبي", "family names with the article, other letters"},
+    {"ماهر الزيلعي", "ماهر صلوي", "the article on one side, other letters"},
 };
 
 TEST(MatchScore, VariantSpellingsMatch) {
