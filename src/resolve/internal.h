@@ -37,7 +37,8 @@ inline constexpr size_t kShortName = 5;
 // Whether two Arabic words of a name that is not transliterated (a place,
 // an organisation, a family name written with the article) can be one word: the same letters but for those a
 // foreign g or kh is written with (غ ج ق ك خ: كازاخستان، قازاقستان) and a
-// final ا, ه, ة or اء (سوريا، سورية، شقراء، شقرة), and, when one word is longer than
+// final vowel written ا, ه, ة or اء (سوريا، سورية، شقراء، شقرة; but عمر is
+// not عمرة), and, when one word is longer than
 // kShortName, the vowel letters (دوشنبه، دوشانبي; ميونيخ، ميونخ). The matcher's edit model, learnt
 // from transliterated personal names, lets ز stand for ص and ح for خ, and
 // scores الجزر (the islands) against الأقصر (Luxor) 0.99, خامس (fifth)

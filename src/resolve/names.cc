@@ -77,8 +77,9 @@ bool SameArabicLetters(const NameToken& a, const NameToken& b) {
   auto folded = [&](std::string_view stem) {
     std::string out(stem);
     if (out.size() > 2 && out.back() == hamza) out.pop_back();  // شقراء، شقرة
+    // One final vowel, however written: عمرة is not عمر.
     if (out.size() > 1 && std::find(endings.begin(), endings.end(), out.back()) != endings.end()) {
-      out.pop_back();
+      out.back() = endings[0];
     }
     for (char& c : out) {
       if (std::find(k_letters.begin(), k_letters.end(), c) != k_letters.end()) c = k_letters[0];

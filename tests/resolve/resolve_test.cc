@@ -96,6 +96,7 @@ const NamePair kHardNegatives[] = {
     {"ماهر العساف", "ماهر الصافي", "family names with the article, other letters (ع/ا, س/ص)"},
     {"ماهر الطيب", "ماهر العتيبي", "family names with the article, other letters"},
     {"ماهر الزيلعي", "ماهر صلوي", "the article on one side, other letters"},
+    {"ماهر عمر", "ماهر العمرة", "a final vowel one word lacks"},
 };
 
 TEST(MatchScore, VariantSpellingsMatch) {
