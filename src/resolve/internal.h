@@ -38,8 +38,8 @@ inline constexpr size_t kShortName = 5;
 // an organisation, a family name written with the article) can be one word: the same letters but for those a
 // foreign g or kh is written with (غ ج ق ك خ: كازاخستان، قازاقستان) and a
 // final vowel written ا, ه, ة or اء (سوريا، سورية، شقراء، شقرة; but عمر is
-// not عمرة), and, when one word is longer than
-// kShortName, the vowel letters (دوشنبه، دوشانبي; ميونيخ، ميونخ). The matcher's edit model, learnt
+// not عمرة), and, when one word is longer than kShortName and has three
+// consonants or more, the vowel letters (دوشنبه، دوشانبي; ميونيخ، ميونخ). The matcher's edit model, learnt
 // from transliterated personal names, lets ز stand for ص and ح for خ, and
 // scores الجزر (the islands) against الأقصر (Luxor) 0.99, خامس (fifth)
 // against حمص (Homs) 1.0 and القاعدة against جدة 0.89; Arabic spells its

@@ -88,7 +88,11 @@ bool SameArabicLetters(const NameToken& a, const NameToken& b) {
   };
   const std::string x = folded(stem_a), y = folded(stem_b);
   if (x == y) return true;
-  return std::max(stem_a.size(), stem_b.size()) > kShortName && Consonants(x) == Consonants(y);
+  // Vowel letters may differ in a long word, if enough consonants are left to
+  // tell it: not ايطاليا (Italy) and الأطاولة, both ط ل.
+  if (std::max(stem_a.size(), stem_b.size()) <= kShortName) return false;
+  const std::string consonants = Consonants(x);
+  return consonants.size() >= 3 && consonants == Consonants(y);
 }
 
 bool SegmentAllowed(const uint8_t* latin, int length) {

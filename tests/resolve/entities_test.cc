@@ -358,11 +358,13 @@ TEST(ResolveEntitiesTest, PlacesOfOtherLettersStayApart) {
   Collection c;
   c.Add(1, kLoc, "خامس").Add(2, kLoc, "حمص").Add(3, kLoc, "الجزر").Add(4, kLoc, "الأقصر");
   c.Add(5, kLoc, "قازاقستان").Add(6, kLoc, "كازاخستان").Add(7, kLoc, "دوشنبه").Add(8, kLoc, "دوشانبي");
+  c.Add(9, kLoc, "إيطاليا").Add(10, kLoc, "الأطاولة");  // Italy; a word of two consonants in common
   const Resolution r = c.Resolve();
   EXPECT_NE(r.entity_of[0], r.entity_of[1]);
   EXPECT_NE(r.entity_of[2], r.entity_of[3]);
   EXPECT_EQ(r.entity_of[4], r.entity_of[5]);
   EXPECT_EQ(r.entity_of[6], r.entity_of[7]);
+  EXPECT_NE(r.entity_of[8], r.entity_of[9]);
 }
 
 TEST(ResolveEntitiesTest, AnOrganisationSpacedDifferentlyIsOne) {
