@@ -196,11 +196,19 @@ struct Romanizer {
   Weights empty_history;  // NgramKey 0, the empty history, which KeyTable cannot hold
   const Weights* Find(uint64_t ngram_key) const;
 
+  // Distinct for every table built in the process (by Rebuild): the key of
+  // each thread's cache of decodings.
+  uint64_t serial = 0;
+
   void Rebuild();  // by_letter from units, known from memory, the table
   // The most likely Latin spelling (lower case) of one word's letters, and
-  // the units it is made of (one per letter).
+  // the units it is made of (one per letter). Names come back again and
+  // again (a family name in many entities, a short name in many queries), so
+  // each thread keeps its last kDecodings decodings.
   std::string Decode(std::string_view letters) const;
   std::vector<uint32_t> DecodeUnits(std::string_view letters) const;
+  static constexpr size_t kDecodings = 1 << 15;
+  std::vector<uint32_t> Search(std::string_view letters) const;  // the beam search itself
   // P(u | the n units before it, oldest first; the start unit first at the
   // start of a word).
   double LogProb(const uint32_t* history, int n, uint32_t u) const;
@@ -212,7 +220,6 @@ namespace marsad::resolve {
 
 struct Matcher::Model {
   ModelInfo info;
-  uint64_t serial = 0;  // distinct for every model loaded in the process
   internal::ArabicLatinModel arabic_latin;
   internal::EditModel arabic_arabic;
   internal::EditModel latin_latin;

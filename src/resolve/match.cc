@@ -1,7 +1,6 @@
 // Name-level scoring: token pairs from the pair models, tokens aligned in
 // order with the first-name/surname structure; loading the model.
 #include <algorithm>
-#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
@@ -252,8 +251,6 @@ Matcher::~Matcher() = default;
 std::unique_ptr<Matcher> Matcher::Load(const std::string& path, std::string* error) {
   auto model = std::make_unique<Model>();
   if (!internal::ReadModel(path, model.get(), error)) return nullptr;
-  static std::atomic<uint64_t> serials{0};
-  model->serial = ++serials;
   return std::unique_ptr<Matcher>(new Matcher(std::move(model)));
 }
 
@@ -293,22 +290,11 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
       }
       const double edit = model_->cal_arabic_arabic.Score(
           model_->arabic_arabic.LogLikelihoodRatio(x, y), x.size(), y.size());
-      // The romanisation of a spelling the data does not know. Decoding is
-      // slow next to scoring, and screening meets the same short spellings
-      // again and again: each thread keeps the last few thousand.
-      // A copy: the next call may clear the cache.
-      auto decode = [this](std::string_view spelling) -> std::string {
-        thread_local std::unordered_map<std::string, std::string> decodings;
-        thread_local uint64_t decoded_by = 0;
-        if (decoded_by != model_->serial || decodings.size() > 4096) {
-          decodings.clear();
-          decoded_by = model_->serial;
-        }
-        auto [it, fresh] = decodings.try_emplace(std::string(spelling));
-        if (fresh) {
-          for (char c : model_->romanizer.Decode(spelling)) it->second += static_cast<char>(c - 'a');
-        }
-        return it->second;
+      // The romanisation of a spelling the data does not know, as letters.
+      auto decode = [this](std::string_view spelling) {
+        std::string latin;
+        for (char c : model_->romanizer.Decode(spelling)) latin += static_cast<char>(c - 'a');
+        return latin;
       };
       if (kx == known.end() && ky == known.end()) {
         // Neither is known: two short spellings one vowel letter apart are

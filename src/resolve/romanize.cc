@@ -2,6 +2,7 @@
 // decoded with a beam, behind a memory of whole words.
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <unordered_map>
 
@@ -66,6 +67,8 @@ void Romanizer::Rebuild() {
     (key == 0 ? empty_history : table[Mixed(key)]).discounted = share;
   }
   for (const auto& [key, weight] : backoff) (key == 0 ? empty_history : table[Mixed(key)]).backoff = weight;
+  static std::atomic<uint64_t> serials{0};
+  serial = ++serials;
   known.clear();
   short_by_consonants.clear();
   for (const auto& [arabic, latin] : memory) {
@@ -98,6 +101,18 @@ void Romanizer::Rebuild() {
 }
 
 std::vector<uint32_t> Romanizer::DecodeUnits(std::string_view letters) const {
+  thread_local std::unordered_map<std::string, std::vector<uint32_t>> decodings;
+  thread_local uint64_t decoded_by = 0;
+  if (decoded_by != serial || decodings.size() >= kDecodings) {
+    decodings.clear();
+    decoded_by = serial;
+  }
+  auto [it, fresh] = decodings.try_emplace(std::string(letters));
+  if (fresh) it->second = Search(letters);
+  return it->second;
+}
+
+std::vector<uint32_t> Romanizer::Search(std::string_view letters) const {
   if (letters.empty() || by_letter.empty()) return {};
   const int keep = std::max(order - 1, 1);  // units of history a hypothesis needs
   std::vector<Hyp> all{{{0}, 1, 0, -1}};
