@@ -286,7 +286,13 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
     if (d.mention_of[stop] == kNone) {
       if (d.In(lex.speech_stops, stop) || d.date_of[stop] != kNone) break;
       if (d.Speech(stop) != lex.speech.end() && stop > s) break;
-      if (stop > s && d.In(lex.triggers, stop)) break;  // "أعلنت مصادر طبية مقتل ..."
+      // "أعلنت مصادر طبية مقتل ...": the event is what was said. With the
+      // article the word qualifies the speaker instead ("القائد العراقي
+      // المنشق", the defecting commander).
+      if (stop > s && d.In(lex.triggers, stop) && !StartsWith(d.key[stop], "ال") &&
+          !d.HasPrefix(stop, tx::Clitic::kArticle)) {
+        break;
+      }
       if (d.Is(stop, "في") && stop + 1 < max_end && IsChannel(d, stop + 1)) break;
       if (stop > s && d.HasPrefix(stop, tx::Clitic::kPreposition) && d.surf[stop][0] != '\0' &&
           StartsWith(d.surf[stop], "ل")) {

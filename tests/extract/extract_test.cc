@@ -206,6 +206,15 @@ TEST_F(ExtractTest, DirectQuoteSpeakerBeforeAfterAndCarried) {
   EXPECT_EQ(x.quotes[1].speaker->text, x.quotes[0].speaker->text);
 }
 
+TEST_F(ExtractTest, ADefiniteEventWordQualifiesTheSpeaker) {
+  // The defecting officer speaks; an event word with the article describes
+  // him, where without it the event would be what was said.
+  const Extraction x = Run("وقال الضابط الليبي المنشق إن الكتيبة تراجعت نحو الوادي.");
+  ASSERT_EQ(x.quotes.size(), 1u);
+  ASSERT_TRUE(x.quotes[0].speaker);
+  EXPECT_EQ(x.quotes[0].speaker->text, "الضابط الليبي المنشق");
+}
+
 TEST_F(ExtractTest, SurnameAloneResolvesToTheFullName) {
   const Extraction x = Run(
       "وقال نائب وزير الخارجية جمشيد رحيموف إن بلاده ستواصل استعادة مواطنيها. وأضاف رحيموف: "
