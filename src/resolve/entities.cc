@@ -171,6 +171,7 @@ class Resolver {
     ApplyAliasEntries();
     ApplyStatedAliases();
     FindAdjectives();
+    JoinNamesOfOnePlace();
     ClusterFullNames();
     JoinAcronyms();
     AssignMentions();
@@ -181,8 +182,15 @@ class Resolver {
   // The country a nationality word stands for (سوري → سوريا، الطاجيكي →
   // طاجيكستان، العراقي → العراق، الروس → روسيا): its matching key, or "".
   // Without the article, only a word ending in ي/ية counts: bare تركي is
-  // as often a man's name.
+  // as often a man's name. A place only the collection names must be named
+  // as a place at least as often as the word is named at all: رياضيا
+  // (athletically), tagged a place three times in SaudiNewsNet, had made
+  // الرياض (Riyadh, 5,696 mentions) its adjective.
   std::string PlaceOfAdjective(std::string_view word_key) const {
+    const auto named = [](const std::string& key, const auto& counts) -> uint32_t {
+      const auto it = counts.find(key);
+      return it == counts.end() ? 0 : it->second;
+    };
     const bool article = WithoutArticle(word_key).size() != word_key.size();
     std::string base(WithoutArticle(word_key));
     if (base.ends_with("يه")) base.resize(base.size() - 4 + 2);  // ية → ي
@@ -195,7 +203,10 @@ class Resolver {
       if (!suffix && !*ending) continue;
       for (const std::string& place : {base + ending, "ال" + base + ending}) {
         if (place == word_key) continue;
-        if (place_keys_.count(place) || internal::CountryNames().count(place)) return place;
+        if (internal::CountryNames().count(place) ||
+            named(place, place_counts_) >= std::max<uint32_t>(1, named(std::string(word_key), name_counts_))) {
+          return place;
+        }
       }
     }
     return "";
@@ -203,7 +214,9 @@ class Resolver {
 
   void BuildSpellings() {
     for (const NameMention& m : mentions_) {
-      if (m.type == EntityType::kLocation) place_keys_.insert(Join(Words(text::MatchKey(m.name)), 0, SIZE_MAX));
+      const std::string key = Join(Words(text::MatchKey(m.name)), 0, SIZE_MAX);
+      ++name_counts_[key];
+      if (m.type == EntityType::kLocation) ++place_counts_[key];
     }
     std::unordered_map<std::string, uint32_t> index;
     spelling_of_.resize(mentions_.size());
@@ -342,6 +355,21 @@ class Resolver {
       if (it != key_index_.end() && spellings_[it->second].type == EntityType::kLocation) {
         s.adjective_of = static_cast<int>(it->second);
       }
+    }
+  }
+
+  // Spellings the list of places gives one English name are one place,
+  // however unlike their words: السعودية and المملكة العربية السعودية (Saudi
+  // Arabia), الإمارات and الإمارات العربية المتحدة.
+  void JoinNamesOfOnePlace() {
+    std::unordered_map<std::string, uint32_t> first_of;  // English name -> spelling
+    for (uint32_t i = 0; i < spellings_.size(); ++i) {
+      const Spelling& s = spellings_[i];
+      if (s.type != EntityType::kLocation || !IsFullName(s)) continue;
+      const auto it = internal::PlaceNames().find(s.key);
+      if (it == internal::PlaceNames().end()) continue;
+      const auto [first, added] = first_of.emplace(it->second, i);
+      if (!added) Force(first->second, i);
     }
   }
 
@@ -901,7 +929,8 @@ class Resolver {
   std::vector<uint32_t> spelling_of_;
   std::vector<std::string> display_;  // each mention's name without a nationality before it
   std::unordered_map<std::string, uint32_t> key_index_;
-  std::unordered_set<std::string> place_keys_;  // names tagged as places
+  // Mentions by their whole matching key: all of them, and those tagged places.
+  std::unordered_map<std::string, uint32_t> name_counts_, place_counts_;
   std::unique_ptr<DisjointSets> sets_;
   std::map<uint32_t, size_t> entry_of_root_;  // spelling -> alias entry that named it
   std::unordered_map<uint64_t, double> score_cache_;

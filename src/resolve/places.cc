@@ -97,7 +97,8 @@ constexpr std::pair<std::string_view, std::string_view> kPlaces[] = {
     {"وزيرستان", "Waziristan"}, {"أوروبا", "Europe"}, {"أفريقيا", "Africa"}, {"إفريقيا", "Africa"},
     {"أمريكا", "America"}, {"أميركا", "America"}, {"بريطانيا", "Britain"}, {"إنجلترا", "England"},
     {"إنكلترا", "England"}, {"اسكتلندا", "Scotland"}, {"إسكتلندا", "Scotland"}, {"ويلز", "Wales"},
-    {"الإمارات", "UAE"}, {"فلسطين", "Palestine"}, {"كاليفورنيا", "California"}, {"فلوريدا", "Florida"},
+    {"الإمارات", "United Arab Emirates"}, {"السعودية", "Saudi Arabia"}, {"مصر العربية", "Egypt"},
+    {"جمهورية مصر العربية", "Egypt"}, {"فلسطين", "Palestine"}, {"كاليفورنيا", "California"}, {"فلوريدا", "Florida"},
     {"برشلونة", "Barcelona"}, {"ميلانو", "Milan"}, {"ميونيخ", "Munich"}, {"مانشستر", "Manchester"},
     // Saudi Arabia.
     {"جدة", "Jeddah"}, {"مكة", "Mecca"}, {"مكة المكرمة", "Mecca"}, {"المدينة المنورة", "Medina"},

@@ -336,6 +336,33 @@ TEST(ResolveEntitiesTest, OrganisationFormsDifferOnlyByAddedWords) {
   EXPECT_EQ(r.entity_of[2], r.entity_of[3]);
 }
 
+TEST(ResolveEntitiesTest, NamesOfOneCountryAreOnePlace) {
+  // A country's short and official names share no spelling the pair model
+  // could join; the list of places knows them for one.
+  Collection c;
+  c.Add(1, kLoc, "السعودية").Add(2, kLoc, "المملكة العربية السعودية");
+  c.Add(3, kLoc, "الإمارات").Add(4, kLoc, "الإمارات العربية المتحدة").Add(5, kLoc, "مصر");
+  const Resolution r = c.Resolve();
+  EXPECT_EQ(r.entity_of[0], r.entity_of[1]);
+  EXPECT_EQ(r.entities[r.entity_of[0]].latin, "Saudi Arabia");
+  EXPECT_EQ(r.entity_of[2], r.entity_of[3]);
+  EXPECT_NE(r.entity_of[0], r.entity_of[2]);
+  EXPECT_NE(r.entity_of[4], r.entity_of[0]);
+}
+
+TEST(ResolveEntitiesTest, APlaceIsNoAdjectiveOfARarerWord) {
+  // البستان, a town named three times, is not the adjective of بستانيا, a
+  // word tagged a place once, as الروس (the Russians) is of روسيا.
+  Collection c;
+  c.Add(1, kLoc, "البستان").Add(2, kLoc, "البستان").Add(3, kLoc, "البستان").Add(4, kLoc, "بستانيا");
+  c.Add(5, kLoc, "روسيا").Add(5, kLoc, "الروس");
+  const Resolution r = c.Resolve();
+  ASSERT_GE(r.entity_of[0], 0);
+  EXPECT_EQ(r.attribute[0], 0);
+  EXPECT_EQ(r.entities[r.entity_of[0]].name, "البستان");
+  EXPECT_EQ(r.attribute[5], 1);
+}
+
 TEST(ResolveEntitiesTest, HeadWordsOfTwoKindsNameTwoBodies) {
   // The university of a town and a company named after it are two bodies,
   // and the name alone joins neither to the other; two words for a newspaper
