@@ -180,12 +180,12 @@ class Resolver {
 
  private:
   // The country a nationality word stands for (سوري → سوريا، الطاجيكي →
-  // طاجيكستان، العراقي → العراق، الروس → روسيا): its matching key, or "".
-  // Without the article, only a word ending in ي/ية counts: bare تركي is
-  // as often a man's name. A place only the collection names must be named
-  // as a place at least as often as the word is named at all: رياضيا
-  // (athletically), tagged a place three times in SaudiNewsNet, had made
-  // الرياض (Riyadh, 5,696 mentions) its adjective.
+  // طاجيكستان، العراقي → العراق، الروس → روسيا، السعودي → السعودية): its
+  // matching key, or "". Without the article, only a word ending in ي/ية
+  // counts: bare تركي is as often a man's name. A place only the collection
+  // names must be named as a place at least as often as the word is named
+  // at all: رياضيا (athletically), tagged a place three times in
+  // SaudiNewsNet, had made الرياض (Riyadh, 5,696 mentions) its adjective.
   std::string PlaceOfAdjective(std::string_view word_key) const {
     const auto named = [](const std::string& key, const auto& counts) -> uint32_t {
       const auto it = counts.find(key);
@@ -197,7 +197,7 @@ class Resolver {
     const bool suffix = base.ends_with("ي");
     if (suffix) base.resize(base.size() - 2);
     if ((!suffix && !article) || base.size() < 4) return "";
-    for (const char* ending : {"يا", "ستان", "", "ا", "ان"}) {
+    for (const char* ending : {"يا", "ستان", "", "ا", "ان", "يه"}) {
       // Without the suffix, the article alone is not an adjective: الحسن is
       // not an adjective of a place حسن.
       if (!suffix && !*ending) continue;

@@ -342,12 +342,14 @@ TEST(ResolveEntitiesTest, NamesOfOneCountryAreOnePlace) {
   Collection c;
   c.Add(1, kLoc, "السعودية").Add(2, kLoc, "المملكة العربية السعودية");
   c.Add(3, kLoc, "الإمارات").Add(4, kLoc, "الإمارات العربية المتحدة").Add(5, kLoc, "مصر");
+  c.Add(6, kLoc, "السعودي");  // Saudi (the adjective), tagged a place
   const Resolution r = c.Resolve();
   EXPECT_EQ(r.entity_of[0], r.entity_of[1]);
   EXPECT_EQ(r.entities[r.entity_of[0]].latin, "Saudi Arabia");
   EXPECT_EQ(r.entity_of[2], r.entity_of[3]);
   EXPECT_NE(r.entity_of[0], r.entity_of[2]);
   EXPECT_NE(r.entity_of[4], r.entity_of[0]);
+  EXPECT_EQ(r.attribute[5], 1);
 }
 
 TEST(ResolveEntitiesTest, APlaceIsNoAdjectiveOfARarerWord) {
