@@ -37,7 +37,7 @@ inline constexpr size_t kShortName = 5;
 // Whether two Arabic words of a name that is not transliterated (a place,
 // an organisation, a family name written with the article) can be one word: the same letters but for those a
 // foreign g or kh is written with (غ ج ق ك خ: كازاخستان، قازاقستان) and a
-// final vowel written ا, ه, ة or اء (سوريا، سورية، شقراء، شقرة; but عمر is
+// final vowel written ا, ه (ة) or اء (سوريا، سورية، شقراء، شقرة; but عمر is
 // not عمرة), and, when one word is longer than kShortName and has three
 // consonants or more, the vowel letters (دوشنبه، دوشانبي; ميونيخ، ميونخ). The matcher's edit model, learnt
 // from transliterated personal names, lets ز stand for ص and ح for خ, and
@@ -204,7 +204,8 @@ struct Romanizer {
   // The most likely Latin spelling (lower case) of one word's letters, and
   // the units it is made of (one per letter). Names come back again and
   // again (a family name in many entities, a short name in many queries), so
-  // each thread keeps its last kDecodings decodings.
+  // each thread keeps up to kDecodings decodings, and starts afresh when
+  // that many are kept.
   std::string Decode(std::string_view letters) const;
   std::vector<uint32_t> DecodeUnits(std::string_view letters) const;
   static constexpr size_t kDecodings = 1 << 15;

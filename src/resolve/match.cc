@@ -131,6 +131,14 @@ bool ShortVowelPattern(std::string_view x, std::string_view y) {
   return internal::Consonants(x) == internal::Consonants(y);
 }
 
+// Whether two Arabic stems are family names of the nisba form (ending in ي)
+// with different consonants, whichever they are (see TokenScore).
+bool NisbaConsonantsDiffer(std::string_view x, std::string_view y) {
+  static const char yeh = static_cast<char>(internal::ArabicIndex(U'\u064A'));  // ي
+  if (x.size() < 3 || y.size() < 3 || x.back() != yeh || y.back() != yeh) return false;
+  return internal::Consonants(x) != internal::Consonants(y);
+}
+
 // Whether an Arabic spelling (letters) writes every vowel of its reading
 // (Latin letters) with a long-vowel letter, as the transliteration of a
 // foreign name does (فورد, Ford; هايدي, Haydee), where Arabic names leave
@@ -362,20 +370,31 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
     if (!stem_a.empty() && !stem_b.empty()) {
       // The article written on one side only is a small difference.
       const double penalty = a.article > 0 && b.article > 0 ? 0 : 0.08;
-      double stems = a.arabic == b.arabic && stem_a == stem_b ? 1 : pair(stem_a, stem_b);
-      // A word written with the article is Arabic, and Arabic spells its
-      // own names one way: الزهراني, الظهراني and الشهراني are three
-      // families (az-Zahrani, adh-Dhahrani, ash-Shahrani), العساف and
-      // الصافي two, الزيلعي and صلوي two, while the edit model, trained
-      // mostly on foreign names, lets ز, ظ and ش, or ع and ا, stand for one
-      // another. (The held-out pairs this costs are Arabic names against
-      // spellings made back from their Latin: القذافي and غادفي.)
-      if (a.arabic && b.arabic && !internal::SameArabicLetters(a, b)) {
-        stems = std::min(stems, kVowelPatternCap);
-      }
+      const double stems = a.arabic == b.arabic && stem_a == stem_b ? 1 : pair(stem_a, stem_b);
       // With the article on both sides, the stems alone are compared: the
       // two shared letters would only make the difference look smaller.
       best = penalty == 0 ? stems : std::max(best, stems - penalty);
+      // A word written with the article is Arabic, and Arabic spells its
+      // own names one way: العساف and الصافي are two families, الزيلعي and
+      // صلوي two, while the edit model, trained mostly on foreign names,
+      // lets ز, ظ and ش, or ع and ا, stand for one another. Family names of
+      // the nisba form (ending in ي) differ in every consonant, even those
+      // a foreign g is written with: الزهراني, الظهراني, الشهراني (az-Zahrani,
+      // adh-Dhahrani, ash-Shahrani), الكبيسي and القبيسي. (The held-out
+      // pairs this costs are Arabic names against spellings made back from
+      // their Latin: القذافي and غادفي.) Where one side only has the
+      // article, it may be a foreign Al- (اليكسييف, ألكسييف: Alexeyev), so
+      // the whole words may have the same letters instead.
+      const auto whole = [](NameToken t) {
+        t.article = 0;
+        return t;
+      };
+      if (a.arabic && b.arabic &&
+          (NisbaConsonantsDiffer(stem_a, stem_b) ||
+           !(internal::SameArabicLetters(a, b) ||
+             (penalty > 0 && internal::SameArabicLetters(whole(a), whole(b)))))) {
+        best = std::min(best, kVowelPatternCap);
+      }
     }
   }
   return std::clamp(best, 0.0, 1.0);
@@ -422,8 +441,10 @@ double Matcher::CombineTokenScores(const PreparedName& a_in, const PreparedName&
     // surname moved and missing at both ends.
     std::rotate(col, col + 1, col + m);
     best = std::max(best, kReordered * Combine(s, m, len_a, len_b, n, m, col, m - 1));
-    std::rotate(col, col + m - 2, col + m);
-    best = std::max(best, kReordered * Combine(s, m, len_a, len_b, n, m, col, 0));
+    if (m > 2) {  // with two words, moving the last first is the same order
+      std::rotate(col, col + m - 2, col + m);
+      best = std::max(best, kReordered * Combine(s, m, len_a, len_b, n, m, col, 0));
+    }
   }
   return std::clamp(best, 0.0, 1.0);
 }

@@ -68,19 +68,18 @@ bool SameArabicLetters(const NameToken& a, const NameToken& b) {
       static_cast<char>(ArabicIndex(U'\u063A')), static_cast<char>(ArabicIndex(U'\u062C')),  // غ ج
       static_cast<char>(ArabicIndex(U'\u0642')), static_cast<char>(ArabicIndex(U'\u0643')),  // ق ك
       static_cast<char>(ArabicIndex(U'\u062E'))};                                            // خ
-  static const std::array<char, 3> endings = {
-      static_cast<char>(ArabicIndex(U'\u0627')), static_cast<char>(ArabicIndex(U'\u0647')),  // ا ه
-      static_cast<char>(ArabicIndex(U'\u0629'))};                                            // ة
+  // text::MatchKey has written ة as ه already.
+  static const char alef = static_cast<char>(ArabicIndex(U'\u0627'));   // ا
+  static const char heh = static_cast<char>(ArabicIndex(U'\u0647'));    // ه
+  static const char hamza = static_cast<char>(ArabicIndex(U'\u0621'));  // ء
   const std::string_view stem_a = std::string_view(a.letters).substr(a.article);
   const std::string_view stem_b = std::string_view(b.letters).substr(b.article);
-  static const char hamza = static_cast<char>(ArabicIndex(U'\u0621'));  // ء
   auto folded = [&](std::string_view stem) {
     std::string out(stem);
-    if (out.size() > 2 && out.back() == hamza) out.pop_back();  // شقراء، شقرة
+    // شقراء and شقرة; not المرء (the man) and المر (the bitter).
+    if (out.size() > 2 && out.back() == hamza && out[out.size() - 2] == alef) out.pop_back();
     // One final vowel, however written: عمرة is not عمر.
-    if (out.size() > 1 && std::find(endings.begin(), endings.end(), out.back()) != endings.end()) {
-      out.back() = endings[0];
-    }
+    if (out.size() > 1 && out.back() == heh) out.back() = alef;
     for (char& c : out) {
       if (std::find(k_letters.begin(), k_letters.end(), c) != k_letters.end()) c = k_letters[0];
     }

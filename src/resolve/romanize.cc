@@ -107,8 +107,9 @@ std::vector<uint32_t> Romanizer::DecodeUnits(std::string_view letters) const {
     decodings.clear();
     decoded_by = serial;
   }
-  auto [it, fresh] = decodings.try_emplace(std::string(letters));
-  if (fresh) it->second = Search(letters);
+  std::string key(letters);
+  auto it = decodings.find(key);
+  if (it == decodings.end()) it = decodings.emplace(std::move(key), Search(letters)).first;
   return it->second;
 }
 

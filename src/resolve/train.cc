@@ -765,7 +765,7 @@ size_t EditDistance(const std::string& a, const std::string& b) {
 // spellings (counts weighing): of Qaseem, Qasem, Qasim and Qassem, once each,
 // Qasem, which differs from each of the others by one letter. That choice
 // has the fewest expected letter errors against another newspaper's
-// spelling, and it is still the commonest Latin when one dominates.
+// spelling, and a Latin seen in more than half the pairs is chosen.
 // Romanisation prints it; scoring uses it as the spelling's known reading
 // (see Matcher::TokenScore).
 void TrainMemory(const std::vector<Pair>& train, Romanizer* r) {

@@ -370,7 +370,7 @@ TEST(ResolveEntitiesTest, HeadWordsOfTwoKindsNameTwoBodies) {
   // and the name alone joins neither to the other; two words for a newspaper
   // (صحيفة، جريدة) name one.
   Collection c;
-  c.Add(1, kOrg, "جامعة وادي النخيل").Add(2, kOrg, "شركة وادي النخيل").Add(3, kOrg, "وادي النخيل");
+  c.Add(1, kOrg, "جامعة النخيل الأهلية").Add(2, kOrg, "شركة النخيل الأهلية").Add(3, kOrg, "النخيل الأهلية");
   c.Add(4, kOrg, "صحيفة الفجر الساطع").Add(5, kOrg, "جريدة الفجر الساطع");
   c.Add(6, kOrg, "مجلس التعاون الجبلي").Add(7, kOrg, "منظمة التعاون الجبلي");
   const Resolution r = c.Resolve();

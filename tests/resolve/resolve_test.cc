@@ -52,6 +52,7 @@ const NamePair kVariants[] = {
     {"Khalid Saeed al-Mansouri", "Khaled al-Mansouri", "missing middle name in Latin"},
     {"MANSOURI, Khalid", "Khalid Mansouri", "surname first, as lists write it"},
     {"الفارسي نبيل سالم", "نبيل سالم الفارسي", "surname first in Arabic"},
+    {"فيكتور ألكسييف", "فيكتور اليكسييف", "a foreign Al- written أل or ال"},
     {"Abu Hafs al-Shami", "أبو حفص الشامي", "أبو compound"},
     // Mario Valenti, the alef of the first name left out.
     {"ماريو فالنتي", "مريو فالنتي", "a short foreign name one vowel letter apart"},
@@ -97,6 +98,8 @@ const NamePair kHardNegatives[] = {
     {"ماهر الطيب", "ماهر العتيبي", "family names with the article, other letters"},
     {"ماهر الزيلعي", "ماهر صلوي", "the article on one side, other letters"},
     {"ماهر عمر", "ماهر العمرة", "a final vowel one word lacks"},
+    {"ماهر الزهراني", "ماهر ظهراني", "the article on one side, another consonant"},
+    {"ماهر الكبيسي", "ماهر القبيسي", "nisba names apart by the letters of a foreign g"},
 };
 
 TEST(MatchScore, VariantSpellingsMatch) {
