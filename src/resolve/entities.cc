@@ -360,7 +360,9 @@ class Resolver {
 
   // Spellings the list of places gives one English name are one place,
   // however unlike their words: السعودية and المملكة العربية السعودية (Saudi
-  // Arabia), الإمارات and الإمارات العربية المتحدة.
+  // Arabia), الإمارات and الإمارات العربية المتحدة. Joined as an alias
+  // entry's names are: a spelling that joins later need only match the
+  // others (the pair model cannot match a short name to the long one).
   void JoinNamesOfOnePlace() {
     std::unordered_map<std::string, uint32_t> first_of;  // English name -> spelling
     for (uint32_t i = 0; i < spellings_.size(); ++i) {
