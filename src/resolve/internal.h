@@ -47,6 +47,8 @@ inline constexpr size_t kShortName = 5;
 // الروضة and الرياض, الحدود (the borders) and الحديدة. False unless both
 // tokens are Arabic.
 bool SameArabicLetters(const NameToken& a, const NameToken& b);
+// A key two tokens SameArabicLetters holds for share (empty for Latin).
+std::string ArabicLettersKey(const NameToken& t);
 inline bool IsLatinVowel(int latin_index) {
   return latin_index == 0 || latin_index == 4 || latin_index == 8 || latin_index == 14 ||
          latin_index == 20 || latin_index == 24;  // a e i o u y

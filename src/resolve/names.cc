@@ -62,8 +62,11 @@ std::string Consonants(std::string_view letters) {
   return out;
 }
 
-bool SameArabicLetters(const NameToken& a, const NameToken& b) {
-  if (!a.arabic || !b.arabic) return false;
+namespace {
+
+// The letters SameArabicLetters compares: the stem with the letters of a
+// foreign g or kh as one, and a final vowel written ا.
+std::string FoldedStem(const NameToken& t) {
   static const std::array<char, 5> k_letters = {
       static_cast<char>(ArabicIndex(U'\u063A')), static_cast<char>(ArabicIndex(U'\u062C')),  // غ ج
       static_cast<char>(ArabicIndex(U'\u0642')), static_cast<char>(ArabicIndex(U'\u0643')),  // ق ك
@@ -72,27 +75,31 @@ bool SameArabicLetters(const NameToken& a, const NameToken& b) {
   static const char alef = static_cast<char>(ArabicIndex(U'\u0627'));   // ا
   static const char heh = static_cast<char>(ArabicIndex(U'\u0647'));    // ه
   static const char hamza = static_cast<char>(ArabicIndex(U'\u0621'));  // ء
-  const std::string_view stem_a = std::string_view(a.letters).substr(a.article);
-  const std::string_view stem_b = std::string_view(b.letters).substr(b.article);
-  auto folded = [&](std::string_view stem) {
-    std::string out(stem);
-    // شقراء and شقرة; not المرء (the man) and المر (the bitter).
-    if (out.size() > 2 && out.back() == hamza && out[out.size() - 2] == alef) out.pop_back();
-    // One final vowel, however written: عمرة is not عمر.
-    if (out.size() > 1 && out.back() == heh) out.back() = alef;
-    for (char& c : out) {
-      if (std::find(k_letters.begin(), k_letters.end(), c) != k_letters.end()) c = k_letters[0];
-    }
-    return out;
-  };
-  const std::string x = folded(stem_a), y = folded(stem_b);
+  std::string out = t.letters.substr(t.article);
+  // شقراء and شقرة; not المرء (the man) and المر (the bitter).
+  if (out.size() > 2 && out.back() == hamza && out[out.size() - 2] == alef) out.pop_back();
+  // One final vowel, however written: عمرة is not عمر.
+  if (out.size() > 1 && out.back() == heh) out.back() = alef;
+  for (char& c : out) {
+    if (std::find(k_letters.begin(), k_letters.end(), c) != k_letters.end()) c = k_letters[0];
+  }
+  return out;
+}
+
+}  // namespace
+
+bool SameArabicLetters(const NameToken& a, const NameToken& b) {
+  if (!a.arabic || !b.arabic) return false;
+  const std::string x = FoldedStem(a), y = FoldedStem(b);
   if (x == y) return true;
   // Vowel letters may differ in a long word, if enough consonants are left to
   // tell it: not ايطاليا (Italy) and الأطاولة, both ط ل.
-  if (std::max(stem_a.size(), stem_b.size()) <= kShortName) return false;
+  if (std::max(a.letters.size() - a.article, b.letters.size() - b.article) <= kShortName) return false;
   const std::string consonants = Consonants(x);
   return consonants.size() >= 3 && consonants == Consonants(y);
 }
+
+std::string ArabicLettersKey(const NameToken& t) { return t.arabic ? Consonants(FoldedStem(t)) : ""; }
 
 bool SegmentAllowed(const uint8_t* latin, int length) {
   if (length < 2) return true;

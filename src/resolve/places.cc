@@ -40,6 +40,12 @@ void Add(std::string_view arabic, std::string_view english, bool without_article
   if (without_article && key.starts_with("ال") && key.size() > 6) map->emplace(key.substr(4), english);
 }
 
+// An entry of a NameMap, its Arabic name prepared for matching.
+struct PreparedEntry {
+  PreparedName name;
+  const std::string* english;
+};
+
 // Whether CLDR gave a plain Arabic name: it falls back to the code or the
 // English name where it has none, and qualifies a few ("هيبرون (مدينة
 // الخليل)"، "بيولا، داكوتا الشمالية": Hebron (the city of al-Khalil),
@@ -228,36 +234,40 @@ const NameMap& BodyNames() {
 std::string EnglishName(std::string_view arabic, bool place, const Matcher& matcher) {
   const NameMap& names = place ? PlaceNames() : BodyNames();
   if (const auto it = names.find(text::MatchKey(arabic)); it != names.end()) return it->second;
-  // Entries by their blocking keys, joined: the candidates for a variant.
-  using Index = std::unordered_map<std::string, std::vector<const NameMap::value_type*>>;
+  // Entries by their tokens' ArabicLettersKey, joined: the candidates for a
+  // variant, each prepared once.
+  using Index = std::unordered_map<std::string, std::vector<PreparedEntry>>;
   static Index indexes[2];
   static std::once_flag built[2];
+  const auto letters_key = [](const PreparedName& name) {
+    std::string key;
+    for (const NameToken& t : name.tokens) key += ArabicLettersKey(t) + ' ';
+    return key;
+  };
   Index& index = indexes[place];
   std::call_once(built[place], [&] {
-    for (const auto& entry : names) {
-      std::string key;
-      for (const std::string& k : BlockingKeys(entry.first)) key += k + ' ';
-      index[key].push_back(&entry);
+    for (const auto& [arabic, english] : names) {
+      PreparedName name = PrepareName(arabic);
+      const std::string key = letters_key(name);
+      index[key].push_back({std::move(name), &english});
     }
   });
-  std::string key;
-  for (const std::string& k : BlockingKeys(arabic)) key += k + ' ';
-  const auto candidates = index.find(key);
-  if (candidates == index.end()) return "";
   const PreparedName name = PrepareName(arabic);
+  const auto candidates = index.find(letters_key(name));
+  if (candidates == index.end()) return "";
   const std::string* best = nullptr;
   double best_score = kVariantScore;
   bool ambiguous = false;
-  for (const NameMap::value_type* entry : candidates->second) {
-    const PreparedName known = PrepareName(entry->first);
+  for (const PreparedEntry& entry : candidates->second) {
+    const PreparedName& known = entry.name;
     if (known.tokens.size() != name.tokens.size() ||
         !std::equal(known.tokens.begin(), known.tokens.end(), name.tokens.begin(), SameArabicLetters)) {
       continue;
     }
     const double score = matcher.MatchScore(name, known);
     if (score < kVariantScore) continue;
-    if (best != nullptr && *best != entry->second) ambiguous = true;
-    if (best == nullptr || score > best_score) best = &entry->second, best_score = score;
+    if (best != nullptr && *best != *entry.english) ambiguous = true;
+    if (best == nullptr || score > best_score) best = entry.english, best_score = score;
   }
   return best == nullptr || ambiguous ? "" : *best;
 }

@@ -285,6 +285,7 @@ TEST(ResolveEntitiesTest, SpellingsOfAKnownPlaceTakeItsEnglishName) {
   Collection c;
   c.Add(1, kLoc, "مقديشو").Add(2, kLoc, "هونج كونج").Add(3, kLoc, "بطرسبرغ");
   c.Add(4, kLoc, "الحدود").Add(5, kLoc, "خامس").Add(6, kLoc, "الروضة");
+  c.Add(7, kLoc, "قازاقستان");  // CLDR: كازاخستان
   const Resolution r = c.Resolve();
   auto latin = [&](size_t mention) { return r.entities[r.entity_of[mention]].latin; };
   EXPECT_EQ(latin(0), "Mogadishu");
@@ -293,6 +294,7 @@ TEST(ResolveEntitiesTest, SpellingsOfAKnownPlaceTakeItsEnglishName) {
   EXPECT_NE(latin(3), "Hodeidah");
   EXPECT_NE(latin(4), "Homs");
   EXPECT_NE(latin(5), "Riyadh");
+  EXPECT_EQ(latin(6), "Kazakhstan");
 }
 
 TEST(ResolveEntitiesTest, DeterministicAndEmpty) {
