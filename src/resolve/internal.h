@@ -186,6 +186,8 @@ struct Romanizer {
   // Its short spellings (kShortName) by their Consonants (محمد and محمود
   // under م ح م د), sorted.
   std::unordered_map<std::string, std::vector<std::string>> short_by_consonants;
+  // The memory by reading: Latin letters -> the spellings read so.
+  std::unordered_map<std::string, std::vector<std::string>> by_reading;
   // `discounted` and `backoff` again, in one open-addressing table that
   // LogProb reads: a key's two weights in one probe, where the maps took
   // two lookups each through scattered nodes (a quarter of a whole-corpus

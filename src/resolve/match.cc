@@ -350,6 +350,18 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
     // full. Only for a known spelling: an unknown one is as often another
     // spelling of the same name (held-out Arabic–Latin recall fell from
     // 0.979 to 0.944 when the rule took unknown spellings too).
+    // A Latin that is exactly how the data reads another known name, of
+    // other letters, is that name: Vahid is وحيد, not فهد (Fahd), though the
+    // Latin–Latin model scores Fahd and Vahid 0.99.
+    if (y != kx->second) {
+      const auto readers = model_->romanizer.by_reading.find(std::string(y));
+      if (readers != model_->romanizer.by_reading.end()) {
+        const std::string letters_key = internal::ArabicLettersKey({true, std::string(x), 0, {}});
+        for (const std::string& other : readers->second) {
+          if (internal::ArabicLettersKey({true, other, 0, {}}) != letters_key) return kVowelPatternCap;
+        }
+      }
+    }
     const auto bucket = model_->romanizer.short_by_consonants.find(internal::Consonants(x));
     if (bucket == model_->romanizer.short_by_consonants.end()) return score;
     for (const std::string& other : bucket->second) {

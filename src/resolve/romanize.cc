@@ -75,10 +75,13 @@ void Romanizer::Rebuild() {
     std::string a, l;
     if (ArabicWordLetters(arabic, &a) && LatinWordLetters(latin, &l)) known.emplace(a, l);
   }
+  by_reading.clear();
   for (const auto& [a, l] : known) {
     if (a.size() <= kShortName) short_by_consonants[Consonants(a)].push_back(a);
+    by_reading[l].push_back(a);
   }
   for (auto& [consonants, spellings] : short_by_consonants) std::sort(spellings.begin(), spellings.end());
+  for (auto& [reading, spellings] : by_reading) std::sort(spellings.begin(), spellings.end());
   auto unigram = [this](uint32_t u) {
     const auto it = discounted.find(NgramKey(&u, 1));
     return it == discounted.end() ? 0.0f : it->second;

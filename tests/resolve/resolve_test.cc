@@ -91,6 +91,7 @@ const NamePair kHardNegatives[] = {
     {"سعيد المنصوري", "Saad al-Mansouri", "سعيد against Saad (سعد)"},
     {"عامر الطرابلسي", "Omar al-Tarabulsi", "عامر against Omar (عمر)"},
     {"حسن الزهراوي", "Hussein al-Zahrawi", "حسن against Hussein (حسين)"},
+    {"فهد الزهراوي", "Vahid al-Zahrawi", "فهد against Vahid (وحيد), another name's reading"},
     // Two sons of one father, with different family names: not one name
     // with the surname moved to the front and missing at both ends.
     {"نبيل بن سالم الفارسي", "نبيل بن سالم الدوسري", "the same given names, other surnames"},
