@@ -344,12 +344,6 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
     const double reading = latin_latin(kx->second, y);
     const double score = std::max(reading, (model + reading) / 2);
     if (score <= kVowelPatternCap) return score;
-    // A Latin that reads as another short Arabic name one vowel letter away
-    // (Saad as سعد, not سعيد; Omar as عمر, not عامر) is that name, as the
-    // Arabic–Arabic rule has it, unless both are foreign names written in
-    // full. Only for a known spelling: an unknown one is as often another
-    // spelling of the same name (held-out Arabic–Latin recall fell from
-    // 0.979 to 0.944 when the rule took unknown spellings too).
     // A Latin that is exactly how the data reads another known name, of
     // other letters, is that name: Vahid is وحيد, not فهد (Fahd), though the
     // Latin–Latin model scores Fahd and Vahid 0.99.
@@ -362,6 +356,12 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
         }
       }
     }
+    // A Latin that reads as another short Arabic name one vowel letter away
+    // (Saad as سعد, not سعيد; Omar as عمر, not عامر) is that name, as the
+    // Arabic–Arabic rule has it, unless both are foreign names written in
+    // full. Only for a known spelling: an unknown one is as often another
+    // spelling of the same name (held-out Arabic–Latin recall fell from
+    // 0.979 to 0.944 when the rule took unknown spellings too).
     const auto bucket = model_->romanizer.short_by_consonants.find(internal::Consonants(x));
     if (bucket == model_->romanizer.short_by_consonants.end()) return score;
     for (const std::string& other : bucket->second) {
