@@ -446,6 +446,12 @@ double Matcher::CombineTokenScores(const PreparedName& a_in, const PreparedName&
   for (size_t j = 0; j < m; ++j) len_b[j] = b.tokens[j].letters.size();
   for (size_t j = 0; j < m; ++j) col[j] = j;
   double best = Combine(s, m, len_a, len_b, n, m, col);
+  // Sons of two fathers: both names write a father after the first name
+  // (عبدالله بن عبدالعزيز, عبدالله بن مساعد بن عبدالعزيز), the first names
+  // match and the fathers do not. The grandfather matching the other's
+  // father would otherwise make the father look like a missing middle name.
+  const bool fathers_differ = n > 1 && m > 1 && a.tokens[1].after_link && b.tokens[1].after_link &&
+                              s[0] >= kAlignFloor && s[m + 1] < kAlignFloor;
   if (n > 1 && m > 1) {
     // Surname first in B (or in A, which is the same relative order): B's
     // first token moved last, or its last moved first. "وليد بن محمد
@@ -458,6 +464,7 @@ double Matcher::CombineTokenScores(const PreparedName& a_in, const PreparedName&
       best = std::max(best, kReordered * Combine(s, m, len_a, len_b, n, m, col, 0));
     }
   }
+  if (fathers_differ) best *= kConflict;
   return std::clamp(best, 0.0, 1.0);
 }
 

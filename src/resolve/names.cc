@@ -254,6 +254,7 @@ struct RawToken {
   bool arabic;
   std::string letters;
   bool foreign_al = false;  // written أل: a foreign Al..., not the article
+  bool after_link = false;  // written after بن, bin ...: see NameToken
 };
 
 bool IsApostrophe(char32_t c) {
@@ -383,10 +384,12 @@ PreparedName PrepareName(std::string_view name) {
   static const std::vector<std::string> kLatinLinks = {L("bin"), L("ben"), L("ibn"), L("bint"),
                                                        L("ould")};
   if (raw.size() > 1) {
-    std::erase_if(raw, [](const RawToken& t) {
+    const auto is_link = [](const RawToken& t) {
       const auto& links = t.arabic ? kArabicLinks : kLatinLinks;
       return std::find(links.begin(), links.end(), t.letters) != links.end();
-    });
+    };
+    for (size_t k = 0; k + 1 < raw.size(); ++k) raw[k + 1].after_link = is_link(raw[k]);
+    std::erase_if(raw, is_link);
   }
 
   const std::string abd = Letters({kAin, kBeh, kDal});       // عبد (servant of)
@@ -397,25 +400,29 @@ PreparedName PrepareName(std::string_view name) {
   PreparedName out;
   for (size_t i = 0; i < raw.size() && out.tokens.size() < kMaxTokens; ++i) {
     RawToken& t = raw[i];
+    const auto emit = [&](NameToken token) {
+      token.after_link = t.after_link;
+      out.tokens.push_back(std::move(token));
+    };
     const bool has_next = i + 1 < raw.size() && raw[i + 1].arabic == t.arabic;
     if (t.arabic) {
       const bool abu_form = t.letters == abu || t.letters == abi || t.letters == aba;
       if ((t.letters == abd || abu_form) && has_next) {
-        out.tokens.push_back(MakeToken(true, (abu_form ? abu : abd) + ArabicStem(raw[i + 1].letters), 0));
+        emit(MakeToken(true, (abu_form ? abu : abd) + ArabicStem(raw[i + 1].letters), 0));
         ++i;
         continue;
       }
       if (t.letters.size() > abd_al.size() + 1 && t.letters.compare(0, abd_al.size(), abd_al) == 0) {
-        out.tokens.push_back(MakeToken(true, abd + t.letters.substr(abd_al.size()), 0));
+        emit(MakeToken(true, abd + t.letters.substr(abd_al.size()), 0));
         continue;
       }
       const bool article = !t.foreign_al && ArabicStem(t.letters).size() != t.letters.size();
-      out.tokens.push_back(MakeToken(true, t.letters, article ? 2 : 0));
+      emit(MakeToken(true, t.letters, article ? 2 : 0));
       continue;
     }
     // Latin.
     if (has_next && IsLatinArticle(t, raw[i + 1])) {
-      out.tokens.push_back(MakeToken(false, L("al") + raw[i + 1].letters, 2));
+      emit(MakeToken(false, L("al") + raw[i + 1].letters, 2));
       ++i;
       continue;
     }
@@ -426,11 +433,11 @@ PreparedName PrepareName(std::string_view name) {
         noun = raw[i + 2].letters;
         ++i;
       }
-      out.tokens.push_back(MakeToken(false, (abu_form ? t.letters : L("abd")) + noun, 0));
+      emit(MakeToken(false, (abu_form ? t.letters : L("abd")) + noun, 0));
       ++i;
       continue;
     }
-    out.tokens.push_back(MakeToken(false, CanonicalLatinAbd(t.letters), 0));
+    emit(MakeToken(false, CanonicalLatinAbd(t.letters), 0));
   }
   return out;
 }

@@ -66,6 +66,8 @@ struct NameToken {
   uint8_t article = 0;
   // The blocking key of the token (see BlockingKeys).
   std::string key;
+  // Written after بن, ابن, bin ... (son of): the father's name.
+  bool after_link = false;
 };
 
 // A name analysed once, for scoring against many others without repeating

@@ -53,6 +53,7 @@ const NamePair kVariants[] = {
     {"MANSOURI, Khalid", "Khalid Mansouri", "surname first, as lists write it"},
     {"الفارسي نبيل سالم", "نبيل سالم الفارسي", "surname first in Arabic"},
     {"فيكتور ألكسييف", "فيكتور اليكسييف", "a foreign Al- written أل or ال"},
+    {"ناصر بن سعد", "ناصر بن سعد بن فهد", "the grandfather's name added"},
     {"Abu Hafs al-Shami", "أبو حفص الشامي", "أبو compound"},
     // Mario Valenti, the alef of the first name left out.
     {"ماريو فالنتي", "مريو فالنتي", "a short foreign name one vowel letter apart"},
@@ -92,6 +93,8 @@ const NamePair kHardNegatives[] = {
     {"عامر الطرابلسي", "Omar al-Tarabulsi", "عامر against Omar (عمر)"},
     {"حسن الزهراوي", "Hussein al-Zahrawi", "حسن against Hussein (حسين)"},
     {"فهد الزهراوي", "Vahid al-Zahrawi", "فهد against Vahid (وحيد), another name's reading"},
+    // Nasser son of Fahd; Nasser son of Saad son of Fahd: his grandson.
+    {"ناصر بن فهد", "ناصر بن سعد بن فهد", "sons of two fathers, one the other's grandfather"},
     // Two sons of one father, with different family names: not one name
     // with the surname moved to the front and missing at both ends.
     {"نبيل بن سالم الفارسي", "نبيل بن سالم الدوسري", "the same given names, other surnames"},
