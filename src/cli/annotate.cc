@@ -1,6 +1,5 @@
 // marsad annotate: documents in, annotated JSON Lines out. Stateless, so it is
 // the unit that scales out: no database is opened.
-#include <cmath>
 #include <fstream>
 #include <iostream>
 #include <iterator>

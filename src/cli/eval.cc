@@ -1,7 +1,6 @@
 // marsad eval ner FILE: the tagger against a CoNLL file, with the exact-span
 // precision, recall and F1 (in percent) that papers report.
 #include <chrono>
-#include <cmath>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
@@ -18,12 +17,6 @@ struct EvalOptions {
   std::string model;
   std::string output;
 };
-
-nlohmann::ordered_json Figures(const ner::Counts& c) {
-  return {{"precision", Rounded(c.precision(), 2)}, {"recall", Rounded(c.recall(), 2)},
-          {"f1", Rounded(c.f1(), 2)},               {"gold", c.gold},
-          {"predicted", c.predicted},           {"correct", c.correct}};
-}
 
 void EvalNer(const EvalOptions& o, const GlobalOptions& global) {
   std::vector<ner::ConllSentence> sentences;
@@ -55,9 +48,9 @@ void EvalNer(const EvalOptions& o, const GlobalOptions& global) {
                                 {"model", model},
                                 {"sentences", e.sentences},
                                 {"tokens", e.tokens},
-                                {"overall", Figures(e.overall)}};
+                                {"overall", NerFigures(e.overall)}};
   for (int t = 0; t < ner::kEntityTypes; ++t) {
-    out[ner::EntityTypeName(static_cast<ner::EntityType>(t))] = Figures(e.by_type[t]);
+    out[ner::EntityTypeName(static_cast<ner::EntityType>(t))] = NerFigures(e.by_type[t]);
   }
   out["seconds"] = Rounded(seconds, 3);
   std::cout << out.dump(global.json ? -1 : 2) << "\n";

@@ -3,7 +3,6 @@
 // split is made again from the model's own seed and held-out fraction, so
 // the figures are those `train translit` wrote into the model's header;
 // --errors lists the pairs judged wrongly, to read what the matcher misses.
-#include <cmath>
 #include <iostream>
 #include <memory>
 #include <string>

@@ -70,6 +70,12 @@ std::unique_ptr<store::Store> OpenForReading(const GlobalOptions& global) {
   return db;
 }
 
+nlohmann::ordered_json NerFigures(const ner::Counts& c) {
+  return {{"precision", Rounded(c.precision(), 2)}, {"recall", Rounded(c.recall(), 2)},
+          {"f1", Rounded(c.f1(), 2)},               {"gold", c.gold},
+          {"predicted", c.predicted},               {"correct", c.correct}};
+}
+
 bool StdoutIsTerminal() { return isatty(STDOUT_FILENO); }
 bool StderrIsTerminal() { return isatty(STDERR_FILENO); }
 

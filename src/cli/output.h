@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ner/ner.h"
+
 namespace marsad::store {
 struct ClaimRecord;
 }  // namespace marsad::store
@@ -36,6 +38,10 @@ inline double Rounded(double x, int decimals) {
   const double scale = std::pow(10.0, decimals);  // exact for these small powers
   return std::round(x * scale) / scale;
 }
+
+// Precision, recall and F1 (rounded to 2 places) with the counts behind
+// them, as `eval ner` and `train ner` print them.
+nlohmann::ordered_json NerFigures(const ner::Counts& c);
 
 bool StdoutIsTerminal();
 bool StderrIsTerminal();

@@ -1,5 +1,4 @@
 // marsad screen: names against a UN or OFAC watch list.
-#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <memory>

@@ -37,12 +37,6 @@ std::vector<std::string> SplitCommas(const std::string& s) {
   return out;
 }
 
-nlohmann::ordered_json Figures(const ner::Counts& c) {
-  return {{"precision", Rounded(c.precision(), 2)}, {"recall", Rounded(c.recall(), 2)},
-          {"f1", Rounded(c.f1(), 2)},               {"gold", c.gold},
-          {"predicted", c.predicted},           {"correct", c.correct}};
-}
-
 void ReportEpoch(int epoch, const ner::Evaluation& dev, void* /*arg*/) {
   std::cerr << "marsad train ner: epoch " << epoch;
   if (dev.sentences > 0) {
@@ -125,9 +119,9 @@ void TrainNer(const NerOptions& o, const GlobalOptions& global) {
     const auto tags = tagger->TagDocument(words);
     for (size_t i = 0; i < dev.size(); ++i) ner::Score(dev[i].tags, tags[i], &e);
     out["dev_sentences"] = dev.size();
-    out["dev"] = Figures(e.overall);
+    out["dev"] = NerFigures(e.overall);
     for (int t = 0; t < ner::kEntityTypes; ++t) {
-      out[ner::EntityTypeName(static_cast<ner::EntityType>(t))] = Figures(e.by_type[t]);
+      out[ner::EntityTypeName(static_cast<ner::EntityType>(t))] = NerFigures(e.by_type[t]);
     }
   }
   std::cout << out.dump(global.json ? -1 : 2) << "\n";
