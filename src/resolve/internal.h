@@ -35,17 +35,18 @@ std::string Consonants(std::string_view letters);
 inline constexpr size_t kShortName = 5;
 
 // Whether two Arabic words of a name that is not transliterated (a place,
-// an organisation, a family name written with the article) can be one word: the same letters but for those a
-// foreign g or kh is written with (غ ج ق ك خ: كازاخستان، قازاقستان) and a
-// final vowel written ا, ه (ة) or اء (سوريا، سورية، شقراء، شقرة; but عمر is
-// not عمرة), and, when one word is longer than kShortName and has three
-// consonants or more, the vowel letters (دوشنبه، دوشانبي; ميونيخ، ميونخ). The matcher's edit model, learnt
-// from transliterated personal names, lets ز stand for ص and ح for خ, and
-// scores الجزر (the islands) against الأقصر (Luxor) 0.99, خامس (fifth)
-// against حمص (Homs) 1.0 and القاعدة against جدة 0.89; Arabic spells its
-// own names one way. Short words a vowel letter apart are different words:
-// الروضة and الرياض, الحدود (the borders) and الحديدة. False unless both
-// tokens are Arabic.
+// an organisation, a family name written with the article) can be one word:
+// the same letters but for those a foreign g or kh is written with (غ ج ق ك
+// خ: كازاخستان، قازاقستان) and a final vowel written ا, ه (ة) or اء (سوريا،
+// سورية، شقراء، شقرة; but عمر is not عمرة), and, when one word is longer
+// than kShortName and has three consonants or more, the vowel letters
+// (دوشنبه، دوشانبي; ميونيخ، ميونخ). The matcher's edit model, learnt from
+// transliterated personal names, lets ز stand for ص and ح for خ, and scores
+// الجزر (the islands) against الأقصر (Luxor) 0.99, خامس (fifth) against حمص
+// (Homs) 1.0 and القاعدة against جدة 0.89; Arabic spells its own names one
+// way. Short words a vowel letter apart are different words: الروضة and
+// الرياض, الحدود (the borders) and الحديدة. False unless both tokens are
+// Arabic.
 bool SameArabicLetters(const NameToken& a, const NameToken& b);
 // A key two tokens SameArabicLetters holds for share (empty for Latin).
 std::string ArabicLettersKey(const NameToken& t);

@@ -28,7 +28,6 @@ using NameMap = std::unordered_map<std::string, std::string>;
 // 1.0.
 constexpr double kVariantScore = 0.9;
 
-
 // Adds an Arabic name, as its match key, and its English name; the first
 // name given for a key is kept. CLDR's names are added without their article
 // too (العراق and عراق); the list below gives each form it means, since
@@ -260,8 +259,8 @@ std::string EnglishName(std::string_view arabic, bool place, const Matcher& matc
   bool ambiguous = false;
   for (const PreparedEntry& entry : candidates->second) {
     const PreparedName& known = entry.name;
-    if (known.tokens.size() != name.tokens.size() ||
-        !std::equal(known.tokens.begin(), known.tokens.end(), name.tokens.begin(), SameArabicLetters)) {
+    if (!std::equal(known.tokens.begin(), known.tokens.end(), name.tokens.begin(), name.tokens.end(),
+                    SameArabicLetters)) {
       continue;
     }
     const double score = matcher.MatchScore(name, known);
