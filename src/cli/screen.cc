@@ -59,10 +59,8 @@ void AddScreen(CLI::App* app, const GlobalOptions* global) {
     char score[16];
     auto emit = [&](const std::optional<int64_t>& entity, const std::string& name, const screen::Hit& h) {
       if (global->json) {
-        nlohmann::json j = {{"name", name},         {"list_entry_id", h.list_entry_id},
-                            {"list_name", h.list_name}, {"score", h.score},
-                            {"evidence", Rounded(h.evidence, 2)},
-                            {"why", h.why},         {"matched_alias", h.matched_alias}};
+        nlohmann::json j = h;
+        j["name"] = name;
         if (entity) j["entity"] = *entity;
         PrintJsonLine(j);
       } else {

@@ -112,6 +112,10 @@ struct Hit {
   double evidence = 0;
 };
 
+// A hit as `marsad screen --json` and the API print it (evidence to two
+// places), without the screened name and entity, which the caller adds.
+void to_json(nlohmann::json& j, const Hit& h);
+
 struct ScreenOptions {
   double threshold = resolve::kDefaultThreshold;  // hits score at least this
   size_t max_hits = 10;                           // best first

@@ -5,6 +5,8 @@
 #include <limits>
 #include <unordered_set>
 
+#include <nlohmann/json.hpp>
+
 #include "screen/screen.h"
 
 namespace marsad::screen {
@@ -267,6 +269,12 @@ std::vector<Hit> Screener::Screen(std::string_view query, double min_evidence) c
   });
   if (hits.size() > options_.max_hits) hits.resize(options_.max_hits);
   return hits;
+}
+
+void to_json(nlohmann::json& j, const Hit& h) {
+  j = {{"list_entry_id", h.list_entry_id}, {"list_name", h.list_name},
+       {"score", h.score},                 {"evidence", std::round(h.evidence * 100) / 100},
+       {"why", h.why},                     {"matched_alias", h.matched_alias}};
 }
 
 }  // namespace marsad::screen

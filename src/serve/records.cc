@@ -1,6 +1,5 @@
 // The JSON bodies of the API routes, from the store's records.
 #include <algorithm>
-#include <cmath>
 
 #include "serve/internal.h"
 
@@ -9,10 +8,8 @@ namespace marsad::serve {
 using nlohmann::json;
 
 json ScreenHitJson(int64_t entity, const std::string& name, const screen::Hit& h) {
-  json j = {{"name", name},         {"list_entry_id", h.list_entry_id},
-            {"list_name", h.list_name}, {"score", h.score},
-            {"evidence", std::round(h.evidence * 100) / 100},
-            {"why", h.why},         {"matched_alias", h.matched_alias}};
+  json j = h;
+  j["name"] = name;
   if (entity != 0) j["entity"] = entity;
   return j;
 }
