@@ -557,18 +557,79 @@ void EndNamesBeforeAccusatives(const std::vector<WordInfo>& words, std::vector<u
   }
 }
 
-// A person's name does not end on a particle (son of, father of, servant
-// of, family of): اشرف عبد الباقي had ended on عبد.
-void ContinueNamesAfterParticles(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
+// The particles of compound names: son of, daughter of, father of, servant
+// of, family of (بن، بنت، أبو، عبد، آل).
+bool NameParticle(const WordInfo& w) {
   static const auto particles = text::internal::MatchKeySet({"بن", "ابن", "بنت", "ابنة", "أبو", "عبد", "آل"});
+  return particles.contains(w.key);
+}
+
+// A person's name does not end on a particle: اشرف عبد الباقي had ended on
+// عبد.
+void ContinueNamesAfterParticles(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
   const int person = BeginOf(EntityType::kPerson);
   std::vector<uint8_t>& l = *labels;
   for (size_t k = 1; k < l.size(); ++k) {
     if (l[k] == kO && (l[k - 1] == person || l[k - 1] == person + 1) &&
-        particles.contains(words[k - 1].key) && words[k].kind == kArabic &&
+        NameParticle(words[k - 1]) && words[k].kind == kArabic &&
         NameCandidate(words[k]) && !text::IsFunctionWord(words[k].key)) {
       l[k] = static_cast<uint8_t>(person + 1);
     }
+  }
+}
+
+// Sets labels from `from` up to `last` to O, and those of the mention going
+// on after them: a name that ran into words that are no name ends before
+// them.
+void ClearToMentionEnd(size_t from, size_t last, std::vector<uint8_t>* labels) {
+  std::vector<uint8_t>& l = *labels;
+  size_t k = from;
+  for (; k < last; ++k) l[k] = kO;
+  while (k < l.size() && IsInside(l[k])) l[k++] = kO;
+}
+
+// The formulae that name God are no names of people, and a person's name
+// does not run into one: «الشيخ عبدالعزيز رحمه الله» (Sheikh Abdulaziz, may
+// God have mercy on him), «رضي الله عنه», «الله عز وجل» (God, mighty and
+// majestic). On SaudiNewsNet (three weeks of Saudi news) the tagger had
+// made persons of الله alone 2,952 times, of الله and its praise 107
+// times, and of blessings some 150. God's name itself is another name
+// (MISC), as ANERcorp tags it; names built on it (عبد الله، نصر الله، فضل
+// الله) keep it.
+void LeaveOutFormulaeOfGod(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
+  static const std::string god = text::MatchKey("الله");
+  // Blessings before God's name: may God have mercy on, protect, care for,
+  // support, grant success to him/her/them; may God be pleased (رضي); God
+  // bless (صلى); if God wills (شاء); by God's leave, will (بإذن، بمشيئة).
+  static const std::vector<uint64_t> kBlessings = KeyHashes(
+      {"رحمه", "رحمها", "رحمهم", "رحمهما", "يرحمه", "يرحمها", "يرحمهم", "حفظه", "حفظها",
+       "حفظهم", "يحفظه", "يحفظها", "رعاه", "يرعاه", "أيده", "يؤيده", "وفقه", "يوفقه", "رضي",
+       "صلى", "شاء", "بإذن", "بمشيئة"});
+  // Praise after it: mighty, majestic, exalted, glorified.
+  static const std::vector<uint64_t> kPraise = KeyHashes({"عز", "جل", "وجل", "تعالى", "سبحانه"});
+  // رحمه (may He have mercy on him) has the key of the given name رحمة.
+  static const std::string rahma = text::MatchKey("رحمه");
+  const int person = BeginOf(EntityType::kPerson), misc = BeginOf(EntityType::kMisc);
+  std::vector<uint8_t>& l = *labels;
+  for (size_t k = 0; k < l.size(); ++k) {
+    if (words[k].key != god) continue;
+    size_t end = k + 1;
+    while (end < l.size() && std::binary_search(kPraise.begin(), kPraise.end(), words[end].key_hash)) {
+      ++end;
+    }
+    if (k > 0 && KeyOrStemIn(kBlessings, words[k - 1])) {
+      // رحمة الله with more of a name after it is a person (Rahmatullah).
+      const bool rahmatullah = words[k - 1].key == rahma && l[k - 1] == person &&
+                               end < l.size() && IsInside(l[end]);
+      if (!rahmatullah) {
+        ClearToMentionEnd(k - 1, end, labels);
+        l[k] = static_cast<uint8_t>(misc);
+      }
+    } else if (l[k] == person || (l[k] == kO && end > k + 1)) {
+      l[k] = static_cast<uint8_t>(misc);
+      ClearToMentionEnd(k + 1, end, labels);
+    }
+    k = end - 1;
   }
 }
 
@@ -593,6 +654,7 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
     StartNamesAfterTitles(words, l);
     EndNamesBeforeAccusatives(words, l);
     ContinueNamesAfterParticles(words, l);
+    LeaveOutFormulaeOfGod(words, l);
   }
   for (size_t s = 0; s < doc.size(); ++s) {
     const std::vector<WordInfo>& words = *doc[s];
@@ -639,7 +701,11 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
         posterior = std::min(posterior, marginals[s][k * kLabels + (k == i ? l[i] : l[i] + 1)]);
       }
       votes[NameStems(words, i, j)][static_cast<int>(TypeOf(l[i]))] += posterior;
-      if (l[i] == person && j - i >= 2) surnames.insert(words[j - 1].stem);
+      // The second word of a compound (الله of عبد الله, بكر of أبو بكر) is
+      // no surname that is this person when alone.
+      if (l[i] == person && j - i >= 2 && !NameParticle(words[j - 2])) {
+        surnames.insert(words[j - 1].stem);
+      }
     });
   }
   for (size_t s = 0; s < doc.size(); ++s) {

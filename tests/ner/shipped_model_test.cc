@@ -110,6 +110,23 @@ TEST_F(ShippedModelTest, APersonsNameDoesNotEndOnAParticle) {
             (Found{{"PER", "ماهر عبد الباقي"}, {"PER", "سلمى يوسف"}}));
 }
 
+TEST_F(ShippedModelTest, FormulaeOfGodAreNoPeople) {
+  // "Minister Khalid Abd Allah met the delegation. He said: God willing, the
+  // pilgrims will return": الله of the compound is no surname, so God's
+  // name in the formula is no person but another name, as ANERcorp tags it.
+  EXPECT_EQ(Mentions(*tagger_, "التقى الوزير خالد عبد الله بالوفد. وقال إن شاء الله سيعود الحجاج."),
+            (Found{{"PER", "خالد عبد الله"}, {"MISC", "الله"}}));
+  // "Sheikh Abd al-Aziz, may God have mercy on him, died yesterday": the
+  // blessing ends the name.
+  EXPECT_EQ(Mentions(*tagger_, "توفي الشيخ عبدالعزيز رحمه الله أمس."),
+            (Found{{"PER", "عبدالعزيز"}, {"MISC", "الله"}}));
+  // "He said that God Almighty commands justice."
+  EXPECT_EQ(Mentions(*tagger_, "وأضاف أن الله عز وجل أمر بالعدل."), (Found{{"MISC", "الله"}}));
+  // Names built on God's name keep it: Rahmatullah Zaki and Hasan Nasrallah.
+  EXPECT_EQ(Mentions(*tagger_, "والتقى رحمة الله زكي بالسفير حسن نصر الله."),
+            (Found{{"PER", "رحمة الله زكي"}, {"PER", "حسن نصر الله"}}));
+}
+
 TEST_F(ShippedModelTest, AnOrganisationEndsBeforeItsNationality) {
   // "The German company Falden announced a new deal": the nationality
   // describes the company; the name is its own word with the head.
