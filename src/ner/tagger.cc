@@ -557,6 +557,30 @@ void EndNamesBeforeAccusatives(const std::vector<WordInfo>& words, std::vector<u
   }
 }
 
+// Whether a word is a function word, alone or after a one-letter clitic (فإن,
+// for indeed; بأن, that), which the stem does not always lose: فان is also
+// the Dutch van.
+bool FunctionWordWithClitic(const WordInfo& w) {
+  static const auto clitics = text::internal::MatchKeySet({"و", "ف", "ب", "ل"});
+  constexpr size_t kLetter = 2;  // bytes of an Arabic letter in UTF-8
+  const std::string_view key = w.key;
+  return text::IsFunctionWord(key) || text::IsFunctionWord(w.stem) ||
+         (key.size() > kLetter && clitics.contains(key.substr(0, kLetter)) &&
+          text::IsFunctionWord(key.substr(kLetter)));
+}
+
+// The name of a person, place or organisation may go on through a function
+// word (كتيبة ما وراء النهر) but does not end on one: «بدر السحيباني فإن
+// الشرطة» (Badr al-Suhaibani, for the police) had been one person with فإن
+// (for indeed). A title may: «الناس وأنا» (People and I).
+void EndNamesBeforeFunctionWords(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
+  std::vector<uint8_t>& l = *labels;
+  ForEachMention(l, [&](size_t i, size_t j) {
+    if (TypeOf(l[i]) == EntityType::kMisc) return;
+    while (j - i >= 2 && FunctionWordWithClitic(words[j - 1])) l[--j] = kO;
+  });
+}
+
 // The particles of compound names: son of, daughter of, father of, servant
 // of, family of (بن، بنت، أبو، عبد، آل).
 bool NameParticle(const WordInfo& w) {
@@ -654,6 +678,7 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
     StartNamesAfterTitles(words, l);
     EndNamesBeforeAccusatives(words, l);
     ContinueNamesAfterParticles(words, l);
+    EndNamesBeforeFunctionWords(words, l);
     LeaveOutFormulaeOfGod(words, l);
   }
   for (size_t s = 0; s < doc.size(); ++s) {

@@ -110,6 +110,14 @@ TEST_F(ShippedModelTest, APersonsNameDoesNotEndOnAParticle) {
             (Found{{"PER", "ماهر عبد الباقي"}, {"PER", "سلمى يوسف"}}));
 }
 
+TEST_F(ShippedModelTest, ANameDoesNotEndOnAFunctionWord) {
+  // "According to the civil defence spokesman, Captain Walid al-Zuhairi,
+  // the fire broke out at dawn": the model alone runs the name into فإن
+  // (for indeed), which it may go on through but not end on.
+  EXPECT_EQ(Mentions(*tagger_, "وبحسب الناطق باسم الدفاع المدني النقيب وليد الزهيري فإن الحريق اندلع فجرا."),
+            (Found{{"PER", "وليد الزهيري"}}));
+}
+
 TEST_F(ShippedModelTest, FormulaeOfGodAreNoPeople) {
   // "Minister Khalid Abd Allah met the delegation. He said: God willing, the
   // pilgrims will return": الله of the compound is no surname, so God's
