@@ -620,8 +620,12 @@ void ClearToMentionEnd(size_t from, size_t last, std::vector<uint8_t>* labels) {
 // times, and of blessings some 150. God's name itself is another name
 // (MISC), as ANERcorp tags it; names built on it (عبد الله، نصر الله، فضل
 // الله) keep it.
-void LeaveOutFormulaeOfGod(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
+bool IsGodsName(const WordInfo& w) {
   static const std::string god = text::MatchKey("الله");
+  return w.key == god;
+}
+
+void LeaveOutFormulaeOfGod(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
   // Blessings before God's name: may God have mercy on, protect, care for,
   // support, grant success to him/her/them; may God be pleased (رضي); God
   // bless (صلى); if God wills (شاء); by God's leave, will (بإذن، بمشيئة).
@@ -636,7 +640,7 @@ void LeaveOutFormulaeOfGod(const std::vector<WordInfo>& words, std::vector<uint8
   const int person = BeginOf(EntityType::kPerson), misc = BeginOf(EntityType::kMisc);
   std::vector<uint8_t>& l = *labels;
   for (size_t k = 0; k < l.size(); ++k) {
-    if (words[k].key != god) continue;
+    if (!IsGodsName(words[k])) continue;
     size_t end = k + 1;
     while (end < l.size() && std::binary_search(kPraise.begin(), kPraise.end(), words[end].key_hash)) {
       ++end;
@@ -726,9 +730,9 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
         posterior = std::min(posterior, marginals[s][k * kLabels + (k == i ? l[i] : l[i] + 1)]);
       }
       votes[NameStems(words, i, j)][static_cast<int>(TypeOf(l[i]))] += posterior;
-      // The second word of a compound (الله of عبد الله, بكر of أبو بكر) is
-      // no surname that is this person when alone.
-      if (l[i] == person && j - i >= 2 && !NameParticle(words[j - 2])) {
+      // The second word of a compound (الله of عبد الله and of نصر الله,
+      // بكر of أبو بكر) is no surname that is this person when alone.
+      if (l[i] == person && j - i >= 2 && !NameParticle(words[j - 2]) && !IsGodsName(words[j - 1])) {
         surnames.insert(words[j - 1].stem);
       }
     });

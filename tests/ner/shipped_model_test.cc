@@ -130,6 +130,10 @@ TEST_F(ShippedModelTest, FormulaeOfGodAreNoPeople) {
             (Found{{"PER", "عبدالعزيز"}, {"MISC", "الله"}}));
   // "He said that God Almighty commands justice."
   EXPECT_EQ(Mentions(*tagger_, "وأضاف أن الله عز وجل أمر بالعدل."), (Found{{"MISC", "الله"}}));
+  // "Minister Ahmad Hamdallah met the delegation. He said the work will be
+  // finished with God's help": no name ending in الله makes it a surname.
+  EXPECT_EQ(Mentions(*tagger_, "والتقى الوزير أحمد حمد الله بالوفد. وقال إن العمل بعون الله سيكتمل."),
+            (Found{{"PER", "أحمد حمد الله"}, {"MISC", "الله"}}));
   // Names built on God's name keep it: Rahmatullah Zaki and Hasan Nasrallah.
   EXPECT_EQ(Mentions(*tagger_, "والتقى رحمة الله زكي بالسفير حسن نصر الله."),
             (Found{{"PER", "رحمة الله زكي"}, {"PER", "حسن نصر الله"}}));
