@@ -197,6 +197,14 @@ TEST_F(ShippedModelTest, CuratedOrganisationsOfSeveralWords) {
   EXPECT_EQ(Mentions(*tagger_, "وقد فتح المكتب أبوابه أمس."), Found{});
 }
 
+TEST_F(ShippedModelTest, ACuratedOrganisationTakesItsTypeFromTheList) {
+  // "France sent its planes last September to strike the ISIS
+  // organisation": the model alone makes داعش a place.
+  EXPECT_EQ(Mentions(*tagger_, "وأرسلت فرنسا طائراتها في سبتمبر (أيلول) من العام الماضي لضرب تنظيم داعش. "
+                               "لكن عمل الطائرات بقي محدودا."),
+            (Found{{"LOC", "فرنسا"}, {"ORG", "داعش"}}));
+}
+
 TEST_F(ShippedModelTest, AStateBodyOfANamedCountry) {
   // "The Russian Ministry of Defence said its forces withdrew": an
   // organisation as marsad reports it, with its nationality. "The foreign
