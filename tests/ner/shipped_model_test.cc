@@ -110,6 +110,16 @@ TEST_F(ShippedModelTest, APersonsNameDoesNotEndOnAParticle) {
             (Found{{"PER", "ماهر عبد الباقي"}, {"PER", "سلمى يوسف"}}));
 }
 
+TEST_F(ShippedModelTest, TheCrownPrinceIsATitle) {
+  // "On the instructions of the Custodian of the Two Holy Mosques, His
+  // Highness the Crown Prince and His Highness the Deputy Crown Prince
+  // (may God protect them), the work began": the model alone makes العهد
+  // (the covenant) a place.
+  EXPECT_EQ(Mentions(*tagger_, "بتوجيهات من خادم الحرمين الشريفين وسمو ولي عهده الأمين وسمو ولي ولي "
+                               "العهد -حفظهم الله- بدأ العمل."),
+            (Found{{"MISC", "الله"}}));
+}
+
 TEST_F(ShippedModelTest, ANameDoesNotEndOnAFunctionWord) {
   // "According to the civil defence spokesman, Captain Walid al-Zuhairi,
   // the fire broke out at dawn": the model alone runs the name into فإن
