@@ -717,6 +717,15 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
         std::fill(l.begin() + static_cast<long>(i), l.begin() + static_cast<long>(j), kO);
         return;
       }
+      // Nor is that word alone with the article a name: الجامعة, المنظمة,
+      // النادي (the university, organisation, club) refer back to one named
+      // before, unless a name list has the word as a whole name (الاتحاد,
+      // the club al-Ittihad; الجزيرة, the channel).
+      if (j - i == 1 && (last.classes & (kLocTrigger | kOrgTrigger)) && !HasNoArticle(last) &&
+          !(last.gaz_begin && (j == words.size() || !(words[j].gaz_inside & last.gaz_begin)))) {
+        l[i] = kO;
+        return;
+      }
       // A people named by its country (الطاجيك، أفغان: the Tajiks, Afghans)
       // is not a name, as ANERcorp has it.
       if (j - i == 1 && words[i].people) {

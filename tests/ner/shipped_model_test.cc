@@ -110,6 +110,17 @@ TEST_F(ShippedModelTest, APersonsNameDoesNotEndOnAParticle) {
             (Found{{"PER", "ماهر عبد الباقي"}, {"PER", "سلمى يوسف"}}));
 }
 
+TEST_F(ShippedModelTest, AHeadWordAloneRefersBack) {
+  // "Birmingham University said the manuscript is old. The university said
+  // the researchers examined it"; "The organisation agreed to keep the
+  // production ceiling": the model alone makes الجامعة and المنظمة names.
+  EXPECT_EQ(Mentions(*tagger_, "وذكرت جامعة برمنغهام أن المخطوطة قديمة. وقالت الجامعة إن الباحثين فحصوها."),
+            (Found{{"ORG", "جامعة برمنغهام"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وافقت المنظمة على إبقاء سقف الإنتاج."), Found{});
+  // A name list's whole name stays one: the channel al-Jazeera.
+  EXPECT_TRUE(Mentions(*tagger_, "وقالت الجزيرة إن مراسلها وصل إلى المدينة.").contains({"ORG", "الجزيرة"}));
+}
+
 TEST_F(ShippedModelTest, TheCrownPrinceIsATitle) {
   // "On the instructions of the Custodian of the Two Holy Mosques, His
   // Highness the Crown Prince and His Highness the Deputy Crown Prince
