@@ -1,8 +1,6 @@
 // The file readers, fed with files each test writes into its own temporary
 // folder: every format, every encoding, and every kind of damage the batch
 // must survive.
-#include <stdlib.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -21,6 +19,7 @@
 #include <zlib.h>
 
 #include "ingest/ingest.h"
+#include "scratch_dir.h"
 #include "text/text.h"
 
 namespace marsad::ingest {
@@ -336,13 +335,6 @@ TEST(FindTitleAndDate, DateFarDownIsNotThePublicationDate) {
 
 class Readers : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "marsad_readers_XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   std::string Write(const std::string& name, std::string_view bytes) {
     const fs::path path = fs::path(dir_) / name;
     fs::create_directories(path.parent_path());
@@ -386,7 +378,8 @@ class Readers : public ::testing::Test {
     return r;
   }
 
-  std::string dir_;
+  const marsad::testing::ScratchDir scratch_;
+  const std::string dir_ = scratch_.dir().string();
 };
 
 TEST_F(Readers, ListInputsWalksFoldersSortedWithoutHiddenOrUnsupportedFiles) {

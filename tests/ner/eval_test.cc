@@ -1,15 +1,19 @@
-#include <filesystem>
 #include <fstream>
 
 #include <gtest/gtest.h>
 
 #include "ner/ner.h"
+#include "scratch_dir.h"
 
 namespace marsad::ner {
 namespace {
 
-std::string WriteFile(const std::string& name, const std::string& content) {
-  const std::string path = (std::filesystem::temp_directory_path() / name).string();
+using marsad::testing::ScratchDir;
+
+// Writes `content` to the file `name` in `scratch`; returns its path.
+std::string WriteFile(const ScratchDir& scratch, const std::string& name,
+                      const std::string& content) {
+  const std::string path = scratch.path(name);
   std::ofstream(path, std::ios::binary) << content;
   return path;
 }
@@ -32,9 +36,11 @@ constexpr const char* kIob2 =
     "\n";
 
 TEST(ConllTest, ReadsSpaceAndTabSeparatedSentences) {
+  const ScratchDir scratch;
   std::vector<ConllSentence> sentences;
   std::string error;
-  ASSERT_TRUE(ReadConll(WriteFile("marsad_ner_iob2.conll", kIob2), &sentences, &error)) << error;
+  ASSERT_TRUE(ReadConll(WriteFile(scratch, "marsad_ner_iob2.conll", kIob2), &sentences, &error))
+      << error;
   ASSERT_EQ(sentences.size(), 2u);
   EXPECT_EQ(sentences[0].words.size(), 8u);
   EXPECT_EQ(sentences[0].words[1], "أحمد");
@@ -43,29 +49,32 @@ TEST(ConllTest, ReadsSpaceAndTabSeparatedSentences) {
 }
 
 TEST(ConllTest, RejectsUnknownTagsAndMissingTags) {
+  const ScratchDir scratch;
   std::vector<ConllSentence> sentences;
   std::string error;
-  EXPECT_FALSE(ReadConll(WriteFile("marsad_ner_bad1.conll", "زار O\nأحمد B-PERSON\n"), &sentences,
-                         &error));
+  EXPECT_FALSE(ReadConll(WriteFile(scratch, "marsad_ner_bad1.conll", "زار O\nأحمد B-PERSON\n"),
+                         &sentences, &error));
   EXPECT_NE(error.find("line 2"), std::string::npos) << error;
-  EXPECT_FALSE(ReadConll(WriteFile("marsad_ner_bad2.conll", "زار\n"), &sentences, &error));
+  EXPECT_FALSE(ReadConll(WriteFile(scratch, "marsad_ner_bad2.conll", "زار\n"), &sentences, &error));
   EXPECT_NE(error.find("line 1"), std::string::npos) << error;
   EXPECT_FALSE(ReadConll("/nonexistent/file.conll", &sentences, &error));
 }
 
 TEST(ConllTest, WikiannPrefixIsRemoved) {
+  const ScratchDir scratch;
   std::vector<ConllSentence> sentences;
   std::string error;
-  ASSERT_TRUE(ReadConll(WriteFile("marsad_ner_wikiann.tsv", "ar:سالم\tB-PER\nar:ar:\tO\n"),
+  ASSERT_TRUE(ReadConll(WriteFile(scratch, "marsad_ner_wikiann.tsv", "ar:سالم\tB-PER\nar:ar:\tO\n"),
                         &sentences, &error));
   EXPECT_EQ(sentences[0].words[0], "سالم");
   EXPECT_EQ(sentences[0].words[1], "ar:");
 }
 
 TEST(ScoreTest, Iob2KnownCounts) {
+  const ScratchDir scratch;
   std::vector<ConllSentence> gold;
   std::string error;
-  ASSERT_TRUE(ReadConll(WriteFile("marsad_ner_iob2b.conll", kIob2), &gold, &error));
+  ASSERT_TRUE(ReadConll(WriteFile(scratch, "marsad_ner_iob2b.conll", kIob2), &gold, &error));
   Evaluation e;
   // The person and the place right, the organisation cut short; an extra
   // place in the second sentence and the person missed.

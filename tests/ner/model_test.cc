@@ -1,28 +1,19 @@
-#include <unistd.h>
-
-#include <filesystem>
 #include <fstream>
 #include <iterator>
 
 #include <gtest/gtest.h>
 
 #include "ner/ner.h"
+#include "scratch_dir.h"
 
 namespace marsad::ner {
 namespace {
 
-namespace fs = std::filesystem;
+using marsad::testing::ScratchDir;
 
 std::string Slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-// Per process: ctest runs each test in a process of its own, several at once,
-// and every ModelTest process trains the suite's model in SetUpTestSuite; a
-// shared file was read half-written, and the suite skipped.
-std::string TempPath(const std::string& name) {
-  return (fs::temp_directory_path() / (std::to_string(getpid()) + "-" + name)).string();
 }
 
 ConllSentence Sentence(std::initializer_list<std::pair<const char*, const char*>> words) {
@@ -67,25 +58,35 @@ void ExpectTinyCorpusTags(const Tagger& tagger) {
 
 class ModelTest : public ::testing::Test {
  protected:
+  // The suite's model is trained in a directory of the suite's own: ctest
+  // runs each test in a process of its own, several at once, and every
+  // ModelTest process trains it; a shared file was read half-written, and
+  // the suite skipped.
   static void SetUpTestSuite() {
-    path_ = new std::string(TempPath("marsad_ner_test.model"));
+    scratch_ = new ScratchDir;
+    path_ = new std::string(scratch_->path("marsad_ner_test.model"));
     TrainOptions options;
     options.epochs = 5;
     std::string error;
     ASSERT_TRUE(Train(TinyCorpus(), options, *path_, &error)) << error;
   }
-  static void TearDownTestSuite() { delete path_; }
+  static void TearDownTestSuite() {
+    delete path_;
+    delete scratch_;
+  }
+  static ScratchDir* scratch_;
   static std::string* path_;
 
   // A copy of the model with `edit` applied to its bytes.
   static std::string Edited(const std::string& name, void (*edit)(std::string*)) {
     std::string bytes = Slurp(*path_);
     edit(&bytes);
-    const std::string path = TempPath(name);
+    const std::string path = scratch_->path(name);
     std::ofstream(path, std::ios::binary) << bytes;
     return path;
   }
 };
+ScratchDir* ModelTest::scratch_ = nullptr;
 std::string* ModelTest::path_ = nullptr;
 
 TEST_F(ModelTest, RoundTripTagsWhatItLearnt) {
@@ -98,7 +99,7 @@ TEST_F(ModelTest, RoundTripTagsWhatItLearnt) {
 }
 
 TEST_F(ModelTest, TrainingIsDeterministic) {
-  const std::string again = TempPath("marsad_ner_test_again.model");
+  const std::string again = scratch_->path("marsad_ner_test_again.model");
   TrainOptions options;
   options.epochs = 5;
   std::string error;
@@ -176,7 +177,7 @@ TEST_F(ModelTest, CorruptFilesAreRefusedClearly) {
   EXPECT_FALSE(Tagger::Load(other, &error));
   EXPECT_NE(error.find("not a marsad NER model"), std::string::npos) << error;
 
-  EXPECT_FALSE(Tagger::Load(TempPath("marsad_no_such.model"), &error));
+  EXPECT_FALSE(Tagger::Load(scratch_->path("marsad_no_such.model"), &error));
   EXPECT_NE(error.find("cannot open"), std::string::npos) << error;
 }
 
@@ -199,7 +200,8 @@ TEST(TrainTest, AnotherDomainDoesNotSpoilTheFirst) {
   }
   TrainOptions options;
   options.epochs = 5;
-  const std::string path = TempPath("marsad_two_domains.model");
+  const ScratchDir scratch;
+  const std::string path = scratch.path("marsad_two_domains.model");
   std::string error;
   ASSERT_TRUE(Train(train, options, path, &error)) << error;
   auto tagger = Tagger::Load(path, &error);
@@ -210,13 +212,14 @@ TEST(TrainTest, AnotherDomainDoesNotSpoilTheFirst) {
 TEST(TrainTest, BadOptionsAreErrors) {
   TrainOptions options;
   options.features = {"word", "telepathy"};
+  const ScratchDir scratch;
   std::string error;
-  EXPECT_FALSE(Train(TinyCorpus(), options, TempPath("marsad_bad.model"), &error));
+  EXPECT_FALSE(Train(TinyCorpus(), options, scratch.path("marsad_bad.model"), &error));
   EXPECT_NE(error.find("telepathy"), std::string::npos);
   options.features.clear();
-  options.clusters_path = TempPath("marsad_no_such_clusters.gz");
-  EXPECT_FALSE(Train(TinyCorpus(), options, TempPath("marsad_bad.model"), &error));
-  EXPECT_FALSE(Train({}, TrainOptions{}, TempPath("marsad_bad.model"), &error));
+  options.clusters_path = scratch.path("marsad_no_such_clusters.gz");
+  EXPECT_FALSE(Train(TinyCorpus(), options, scratch.path("marsad_bad.model"), &error));
+  EXPECT_FALSE(Train({}, TrainOptions{}, scratch.path("marsad_bad.model"), &error));
 }
 
 }  // namespace

@@ -3,12 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <filesystem>
 #include <fstream>
 
 #include "ner/ner.h"
 #include "resolve/resolve.h"
+#include "scratch_dir.h"
 #include "shipped_matcher.h"
 #include "text/text.h"
 
@@ -17,6 +16,7 @@ namespace {
 
 using ner::EntityType;
 
+using marsad::testing::ScratchDir;
 using testing::M;
 
 // Mentions written as {doc, type, name}, in document order.
@@ -492,15 +492,18 @@ TEST(FindLinksTest, NamesWithOtherWordsBetweenAreNotLinked) {
 // ---------------------------------------------------------------------------
 // Alias files.
 
-std::string WriteFile(const std::string& name, const std::string& content) {
-  const std::string path = (std::filesystem::temp_directory_path() / name).string();
+// Writes `content` to the file `name` in `scratch`; returns its path.
+std::string WriteFile(const ScratchDir& scratch, const std::string& name,
+                      const std::string& content) {
+  const std::string path = scratch.path(name);
   std::ofstream(path, std::ios::binary) << content;
   return path;
 }
 
 TEST(ReadAliasesTest, ReadsEntriesCommentsAndPartOf) {
+  const ScratchDir scratch;
   const std::string path = WriteFile(
-      "marsad_aliases_ok.tsv",
+      scratch, "marsad_aliases_ok.tsv",
       "\xEF\xBB\xBF# names no rule can know\n\nORG\tجبهة السهول\tجتسش\tالسهم الأحمر\r\n"
       "PERS\tنوري الدباغ\tأبو سيف البصري\npart_of\tسرية الجبل\tجبهة السهول\n");
   std::vector<AliasEntry> entries;
@@ -512,25 +515,24 @@ TEST(ReadAliasesTest, ReadsEntriesCommentsAndPartOf) {
   EXPECT_EQ(entries[0].aliases, (std::vector<std::string>{"جتسش", "السهم الأحمر"}));
   EXPECT_EQ(entries[1].type, kPer);
   EXPECT_EQ(entries[2].part_of, "جبهة السهول");
-  std::remove(path.c_str());
 }
 
 TEST(ReadAliasesTest, BadLinesNameTheLine) {
+  const ScratchDir scratch;
   std::vector<AliasEntry> entries;
   std::string error;
-  const std::string unknown = WriteFile("marsad_aliases_bad1.tsv", "ORG\tأ\tب\nPLACE\tج\tد\n");
+  const std::string unknown = WriteFile(scratch, "marsad_aliases_bad1.tsv", "ORG\tأ\tب\nPLACE\tج\tد\n");
   EXPECT_FALSE(ReadAliases(unknown, &entries, &error));
   EXPECT_NE(error.find("line 2"), std::string::npos) << error;
   EXPECT_NE(error.find("PLACE"), std::string::npos) << error;
-  const std::string short_line = WriteFile("marsad_aliases_bad2.tsv", "ORG\tجبهة السهول\n");
+  const std::string short_line = WriteFile(scratch, "marsad_aliases_bad2.tsv", "ORG\tجبهة السهول\n");
   EXPECT_FALSE(ReadAliases(short_line, &entries, &error));
   EXPECT_NE(error.find("line 1"), std::string::npos) << error;
-  const std::string bad_utf8 = WriteFile("marsad_aliases_bad3.tsv", "ORG\t\xff\xfe\tب\n");
+  const std::string bad_utf8 = WriteFile(scratch, "marsad_aliases_bad3.tsv", "ORG\t\xff\xfe\tب\n");
   EXPECT_FALSE(ReadAliases(bad_utf8, &entries, &error));
   EXPECT_NE(error.find("UTF-8"), std::string::npos) << error;
   EXPECT_FALSE(ReadAliases("/nonexistent/aliases.tsv", &entries, &error));
   EXPECT_NE(error.find("/nonexistent/aliases.tsv"), std::string::npos);
-  for (const auto& p : {unknown, short_line, bad_utf8}) std::remove(p.c_str());
 }
 
 }  // namespace

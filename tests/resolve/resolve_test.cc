@@ -10,11 +10,13 @@
 #include <vector>
 
 #include "resolve/resolve.h"
+#include "scratch_dir.h"
 #include "shipped_matcher.h"
 
 namespace marsad::resolve {
 namespace {
 
+using marsad::testing::ScratchDir;
 using testing::M;
 
 struct NamePair {
@@ -233,8 +235,8 @@ TEST(Model, SaveLoadAndVersionMismatch) {
   const std::string shipped = DefaultModelPath();
   const std::string text = Slurp(shipped);
   ASSERT_FALSE(text.empty()) << shipped;
-  const auto dir = std::filesystem::temp_directory_path() / "marsad_resolve_test";
-  std::filesystem::create_directories(dir);
+  const ScratchDir scratch;
+  const std::filesystem::path& dir = scratch.dir();
   std::string error;
 
   // A copy loads and scores as the original.
@@ -263,14 +265,13 @@ TEST(Model, SaveLoadAndVersionMismatch) {
   const std::string junk = (dir / "junk.model").string();
   std::ofstream(junk, std::ios::binary) << "hello";
   EXPECT_EQ(Matcher::Load(junk, &error), nullptr);
-  std::filesystem::remove_all(dir);
 }
 
-// A folder `name` in the temporary directory holding `pairs`, each three
-// times, as google-ar2en-train.tsv.
-std::filesystem::path WritePairs(const char* name, const std::vector<std::pair<std::string, std::string>>& pairs) {
-  const auto dir = std::filesystem::temp_directory_path() / name;
-  std::filesystem::create_directories(dir);
+// Writes `pairs`, each three times, to google-ar2en-train.tsv in `scratch`;
+// returns the folder.
+std::filesystem::path WritePairs(const ScratchDir& scratch,
+                                 const std::vector<std::pair<std::string, std::string>>& pairs) {
+  const std::filesystem::path& dir = scratch.dir();
   std::ofstream tsv(dir / "google-ar2en-train.tsv", std::ios::binary);
   for (int rep = 0; rep < 3; ++rep) {
     for (const auto& [a, l] : pairs) tsv << a << '\t' << l << '\n';
@@ -280,7 +281,8 @@ std::filesystem::path WritePairs(const char* name, const std::vector<std::pair<s
 
 TEST(Train, TinyDataRoundTrip) {
   // Training on a handful of pairs works end to end and writes a loadable model.
-  const auto dir = WritePairs("marsad_resolve_train",
+  const ScratchDir scratch;
+  const auto dir = WritePairs(scratch,
                               {{"تيموروف", "timurov"}, {"غولنازار", "gulnazar"}, {"راحيموف", "rakhimov"},
                                {"كاريموف", "karimov"}, {"نازاروف", "nazarov"},  {"تيمور", "timur"},
                                {"جولنار", "gulnar"},   {"ساليموف", "salimov"},  {"راشيدوف", "rashidov"},
@@ -298,7 +300,6 @@ TEST(Train, TinyDataRoundTrip) {
   EXPECT_FALSE(m->Romanize("تيموروف").empty());
   options.data_dir = (dir / "nothing").string();
   EXPECT_FALSE(TrainTransliteration(options, out, &eval, &error));
-  std::filesystem::remove_all(dir);
 }
 
 TEST(Train, RomanisationPrintsTheCentralSpelling) {
@@ -306,7 +307,8 @@ TEST(Train, RomanisationPrintsTheCentralSpelling) {
   // often, romanisation prints the one nearest to all the others (khalid:
   // one letter from khaled and from khaalid), not the first in alphabetical
   // order (khaalid).
-  const auto dir = WritePairs("marsad_resolve_memory",
+  const ScratchDir scratch;
+  const auto dir = WritePairs(scratch,
                               {{"خالد", "khaled"}, {"خالد", "khalid"}, {"خالد", "khaalid"},
                                {"تيموروف", "timurov"}, {"كاريموف", "karimov"}, {"نازاروف", "nazarov"}});
   TrainOptions options;
@@ -318,15 +320,15 @@ TEST(Train, RomanisationPrintsTheCentralSpelling) {
   const std::string out = (dir / "tiny.model").string();
   ASSERT_TRUE(TrainTransliteration(options, out, &eval, &error)) << error;
   auto m = Matcher::Load(out, &error);
-  std::filesystem::remove_all(dir);
   ASSERT_NE(m, nullptr) << error;
   EXPECT_EQ(m->Romanize("خالد"), "Khalid");
 }
 
 // Trains on `pairs` (each three times), nearly all held out, and returns the
 // figures.
-Evaluation TrainTiny(const char* name, const std::vector<std::pair<std::string, std::string>>& pairs) {
-  const auto dir = WritePairs(name, pairs);
+Evaluation TrainTiny(const std::vector<std::pair<std::string, std::string>>& pairs) {
+  const ScratchDir scratch;
+  const auto dir = WritePairs(scratch, pairs);
   TrainOptions options;
   options.data_dir = dir.string();
   options.iterations = 2;
@@ -334,7 +336,6 @@ Evaluation TrainTiny(const char* name, const std::vector<std::pair<std::string, 
   Evaluation eval;
   std::string error;
   EXPECT_TRUE(TrainTransliteration(options, (dir / "tiny.model").string(), &eval, &error)) << error;
-  std::filesystem::remove_all(dir);
   return eval;
 }
 
@@ -342,7 +343,8 @@ TEST(Train, EvaluationRepeatsTrainingFigures) {
   // Evaluating the written model on its own split gives the figures training
   // reported, and the pairs listed as errors are exactly those the figures
   // count as wrong, each on the wrong side of the threshold.
-  const auto dir = WritePairs("marsad_resolve_eval",
+  const ScratchDir scratch;
+  const auto dir = WritePairs(scratch,
                               {{"تيموروف", "timurov"}, {"تيمروف", "timurov"},  {"غولنازار", "gulnazar"},
                                {"جولنازار", "gulnazar"}, {"كاريموف", "karimov"}, {"كريموف", "karimov"},
                                {"نازاروف", "nazarov"},   {"نزاروف", "nazarov"},  {"حامد", "hamid"},
@@ -358,7 +360,6 @@ TEST(Train, EvaluationRepeatsTrainingFigures) {
   auto m = Matcher::Load(out, &error);
   ASSERT_NE(m, nullptr) << error;
   ASSERT_TRUE(EvaluateTransliteration(*m, options, &again, &error)) << error;
-  std::filesystem::remove_all(dir);
   for (const auto& [t, a] : {std::pair{&trained.arabic_latin, &again.arabic_latin},
                              {&trained.arabic_arabic, &again.arabic_arabic},
                              {&trained.latin_latin, &again.latin_latin}}) {
@@ -390,14 +391,12 @@ TEST(Train, EvaluationRepeatsTrainingFigures) {
 TEST(Train, HardNegativesAreDifferentNames) {
   // Spellings of one name the data happens not to link (Hedley/Hadley,
   // هيدلي/هادلي: they differ only in vowels) are never sampled as negatives.
-  const Evaluation same = TrainTiny("marsad_resolve_neg_same",
-                                    {{"هيدلي", "hedley"}, {"هادلي", "hadley"}, {"هدلي", "hadly"},
+  const Evaluation same = TrainTiny({{"هيدلي", "hedley"}, {"هادلي", "hadley"}, {"هدلي", "hadly"},
                                      {"هيدلى", "headley"}, {"تيموروف", "timurov"}, {"تيمروف", "temurov"}});
   EXPECT_GT(same.arabic_latin.positives, 0u);
   EXPECT_EQ(same.arabic_latin.negatives, 0u);
   // Names that differ in a consonant in both scripts are (حامد/خامد, Hamid/Khamid).
-  const Evaluation apart = TrainTiny("marsad_resolve_neg_apart",
-                                     {{"حامد", "hamid"}, {"خامد", "khamid"}, {"حميد", "hameed"},
+  const Evaluation apart = TrainTiny({{"حامد", "hamid"}, {"خامد", "khamid"}, {"حميد", "hameed"},
                                       {"خميد", "khmeed"}, {"حمدي", "hamdi"}, {"خمدي", "khamdi"}});
   EXPECT_GT(apart.arabic_latin.negatives, 0u);
 }
@@ -407,7 +406,6 @@ TEST(Train, SameScriptNegativesAreDifferentNames) {
   // without vowel letters (هيدلي/هدلي, Hedley/Hadly): no Arabic–Arabic or
   // Latin–Latin negative is drawn from them, though they share a key.
   const Evaluation same = TrainTiny(
-      "marsad_resolve_same_script_same",
       {{"هيدلي", "hedley"}, {"هيادلي", "hedley"}, {"هيدلي", "headley"}, {"هدلي", "hadly"},
        {"هادلي", "hadly"}, {"هدلي", "hadlee"}});
   EXPECT_GT(same.arabic_arabic.positives, 0u);
@@ -416,7 +414,6 @@ TEST(Train, SameScriptNegativesAreDifferentNames) {
   EXPECT_EQ(same.latin_latin.negatives, 0u);
   // A consonant apart in both scripts (حامد/خامد, Hamid/Khamid): negatives.
   const Evaluation apart = TrainTiny(
-      "marsad_resolve_same_script_apart",
       {{"حامد", "hamid"}, {"حميد", "hamid"}, {"حامد", "hamed"}, {"خامد", "khamid"},
        {"خميد", "khamid"}, {"خامد", "khamed"}});
   EXPECT_GT(apart.arabic_arabic.negatives, 0u);

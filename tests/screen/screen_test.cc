@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "resolve/resolve.h"
+#include "scratch_dir.h"
 #include "screen/screen.h"
 
 namespace marsad::screen {
@@ -125,8 +126,8 @@ TEST(OfacCsv, RecordsAndAliases) {
 }
 
 TEST(LoadList, DetectsFormatAndReadsAltBeside) {
-  const auto dir = std::filesystem::temp_directory_path() / "marsad_screen_test";
-  std::filesystem::create_directories(dir);
+  const marsad::testing::ScratchDir scratch;
+  const std::filesystem::path& dir = scratch.dir();
   std::ofstream(dir / "un.xml", std::ios::binary) << kUnXml;
   std::ofstream(dir / "sdn.csv", std::ios::binary) << kSdnCsv;
   std::ofstream(dir / "alt.csv", std::ios::binary) << kAltCsv;
@@ -140,7 +141,6 @@ TEST(LoadList, DetectsFormatAndReadsAltBeside) {
   EXPECT_FALSE(LoadList((dir / "junk.bin").string(), &junk, &error));
   EXPECT_NE(error.find("junk.bin"), std::string::npos) << error;
   EXPECT_FALSE(LoadList((dir / "absent.xml").string(), &junk, &error));
-  std::filesystem::remove_all(dir);
 }
 
 TEST(Screener, FindsVariantSpellingsWithWhy) {

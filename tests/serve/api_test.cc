@@ -14,7 +14,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <map>
 #include <string>
 #include <thread>
@@ -25,6 +24,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "scratch_dir.h"
 #include "serve/serve.h"
 
 extern char** environ;
@@ -32,7 +32,6 @@ extern char** environ;
 namespace {
 
 using nlohmann::json;
-namespace fs = std::filesystem;
 
 const char* Binary() {
   const char* env = std::getenv("MARSAD");
@@ -167,9 +166,8 @@ std::string Encode(const std::string& s) {
 class ApiTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::temp_directory_path() / ("marsad_serve_test_" + std::to_string(getpid())));
-    fs::create_directories(*dir_);
-    db_ = new std::string((*dir_ / "examples.db").string());
+    scratch_ = new marsad::testing::ScratchDir;
+    db_ = new std::string(scratch_->path("examples.db"));
     std::string out;
     const int rc = RunCommand({Binary(), "--db", *db_, "ingest", "examples/corpus"}, &out);
     ASSERT_EQ(rc, 0) << out;
@@ -178,19 +176,17 @@ class ApiTest : public ::testing::Test {
     ASSERT_TRUE(server_->Start({"--db", *db_, "serve", "--port", "0"}, &error)) << error;
   }
   static void TearDownTestSuite() {
-    delete server_;
-    std::error_code ec;
-    fs::remove_all(*dir_, ec);
-    delete dir_;
+    delete server_;  // before the database it serves is removed
+    delete scratch_;
     delete db_;
   }
   static int port() { return server_->port; }
 
-  static fs::path* dir_;
+  static marsad::testing::ScratchDir* scratch_;
   static std::string* db_;
   static ServerProcess* server_;
 };
-fs::path* ApiTest::dir_ = nullptr;
+marsad::testing::ScratchDir* ApiTest::scratch_ = nullptr;
 std::string* ApiTest::db_ = nullptr;
 ServerProcess* ApiTest::server_ = nullptr;
 

@@ -2,6 +2,7 @@
 # the dashboard in Debian's chromium driven by playwright-core (tests/web/).
 add_executable(serve_test ${CMAKE_CURRENT_SOURCE_DIR}/serve/api_test.cc)
 target_link_libraries(serve_test PRIVATE marsad_serve GTest::gtest GTest::gtest_main nlohmann_json::nlohmann_json)
+target_include_directories(serve_test PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_compile_definitions(serve_test PRIVATE MARSAD_BINARY="$<TARGET_FILE:marsad>")
 add_dependencies(serve_test marsad)
 gtest_discover_tests(serve_test WORKING_DIRECTORY ${PROJECT_SOURCE_DIR} DISCOVERY_TIMEOUT 60

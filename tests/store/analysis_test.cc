@@ -11,6 +11,7 @@
 
 #include "ner/ner.h"
 #include "resolve/resolve.h"
+#include "scratch_dir.h"
 #include "store/store.h"
 #include "text/text.h"
 
@@ -28,14 +29,7 @@ class AnalysisTest : public ::testing::Test {
     matcher_ = resolve::DefaultMatcher(&error);
     ASSERT_NE(matcher_, nullptr) << error;
   }
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("marsad-analysis-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / "in");
-    path_ = (dir_ / "test.db").string();
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  void SetUp() override { fs::create_directories(dir_ / "in"); }
 
   void Write(const std::string& name, const std::string& text) {
     std::ofstream(dir_ / "in" / name, std::ios::binary) << text;
@@ -65,8 +59,10 @@ class AnalysisTest : public ::testing::Test {
 
   static ner::Tagger* tagger_;
   static const resolve::Matcher* matcher_;
-  fs::path dir_;
-  std::string path_;
+  // Each test's own directory, removed with the fixture.
+  const marsad::testing::ScratchDir scratch_;
+  const fs::path dir_ = scratch_.dir();
+  const std::string path_ = scratch_.path("test.db");
 };
 
 ner::Tagger* AnalysisTest::tagger_ = nullptr;

@@ -3,9 +3,6 @@
 // plain SQL definition names (its speaker, source, place or participant, not
 // as an adjective), pages put together give the whole list, totals count it,
 // and the summaries agree with the full entity records.
-#include <unistd.h>
-
-#include <cstdio>
 #include <memory>
 #include <set>
 #include <string>
@@ -16,6 +13,7 @@
 
 #include "ner/ner.h"
 #include "resolve/resolve.h"
+#include "scratch_dir.h"
 #include "store/store.h"
 
 namespace marsad::store {
@@ -29,8 +27,8 @@ class RecordsTest : public ::testing::Test {
     ASSERT_NE(tagger_, nullptr) << error;
     const resolve::Matcher* matcher = resolve::DefaultMatcher(&error);
     ASSERT_NE(matcher, nullptr) << error;
-    path_ = new std::string(::testing::TempDir() + "marsad-records-" + std::to_string(::getpid()) + ".db");
-    std::remove(path_->c_str());
+    scratch_ = new marsad::testing::ScratchDir;
+    path_ = new std::string(scratch_->path("records.db"));
     auto db = Store::Open(*path_, Store::Mode::kReadWrite, &error);
     ASSERT_TRUE(db) << error;
     IngestOptions options;
@@ -40,8 +38,8 @@ class RecordsTest : public ::testing::Test {
     ASSERT_GT(s.entities, 0u) << "run from the source tree";
   }
   static void TearDownTestSuite() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((*path_ + suffix).c_str());
     delete path_;
+    delete scratch_;  // the database, its -wal and -shm
     delete tagger_;
   }
   void SetUp() override {
@@ -70,11 +68,13 @@ class RecordsTest : public ::testing::Test {
   }
 
   static ner::Tagger* tagger_;
+  static marsad::testing::ScratchDir* scratch_;
   static std::string* path_;
   std::unique_ptr<Store> db_;
   sqlite3* raw_ = nullptr;
 };
 ner::Tagger* RecordsTest::tagger_ = nullptr;
+marsad::testing::ScratchDir* RecordsTest::scratch_ = nullptr;
 std::string* RecordsTest::path_ = nullptr;
 
 template <typename Record>

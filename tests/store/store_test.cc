@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include "scratch_dir.h"
 #include "store/internal.h"
 #include "store/store.h"
 
@@ -16,16 +17,6 @@ namespace fs = std::filesystem;
 
 class StoreTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("marsad-store-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-            "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    path_ = (dir_ / "test.db").string();
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   std::unique_ptr<Store> OpenRw() {
     std::string error;
     auto s = Store::Open(path_, Store::Mode::kReadWrite, &error);
@@ -63,8 +54,10 @@ class StoreTest : public ::testing::Test {
     return d;
   }
 
-  fs::path dir_;
-  std::string path_;
+  // Each test's own directory, removed with the fixture.
+  const marsad::testing::ScratchDir scratch_;
+  const fs::path dir_ = scratch_.dir();
+  const std::string path_ = scratch_.path("test.db");
 };
 
 TEST_F(StoreTest, CreatesSchemaAndStoresDocuments) {

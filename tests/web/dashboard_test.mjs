@@ -23,13 +23,20 @@ mkdirSync(shots, { recursive: true });
 
 const dir = mkdtempSync(join(tmpdir(), 'marsad-web-'));
 const db = join(dir, 'examples.db');
+// However the script ends (the last line, a failed ingest, an exception or a
+// rejected await): the server stopped and the folder removed.
+let server = null;
+process.on('exit', () => {
+  if (server) server.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+});
 const ingest = spawnSync(marsad, ['--db', db, 'ingest', join(root, 'examples/corpus')], { encoding: 'utf8' });
 if (ingest.status !== 0) {
   console.error('ingest failed:', ingest.stderr);
   process.exit(1);
 }
 
-const server = spawn(marsad, ['--db', db, 'serve', '--port', '0', '--list', join(root, 'tests/serve/watchlist.xml')],
+server = spawn(marsad, ['--db', db, 'serve', '--port', '0', '--list', join(root, 'tests/serve/watchlist.xml')],
   { stdio: ['ignore', 'pipe', 'inherit'] });
 const url = await new Promise((ok, fail) => {
   const timer = setTimeout(() => fail(new Error('marsad serve printed no URL')), 15000);
@@ -195,7 +202,5 @@ await step('no dialog, page error or outside request', async () => {
 });
 
 await browser.close();
-server.kill('SIGTERM');
-rmSync(dir, { recursive: true, force: true });
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
