@@ -171,7 +171,7 @@ class Resolver {
     ApplyAliasEntries();
     ApplyStatedAliases();
     FindAdjectives();
-    JoinNamesOfOnePlace();
+    JoinNamesOfOneBody();
     ClusterFullNames();
     JoinAcronyms();
     AssignMentions();
@@ -358,30 +358,35 @@ class Resolver {
     }
   }
 
-  // Spellings the list of places gives one English name are one place,
-  // however unlike their words: السعودية and المملكة العربية السعودية (Saudi
-  // Arabia), الإمارات and الإمارات العربية المتحدة. Joined as an alias
-  // entry's names are: a spelling that joins later need only match the
-  // others (the pair model cannot match a short name to the long one).
-  void JoinNamesOfOnePlace() {
-    std::unordered_map<std::string, uint32_t> first_of;  // English name -> spelling
+  // Spellings the list of places and bodies gives one English name are one
+  // place or body, however unlike their words: السعودية and المملكة العربية
+  // السعودية (Saudi Arabia), الإمارات and الإمارات العربية المتحدة; داعش and
+  // تنظيم الدولة (ISIS), بي بي سي and هيئة الإذاعة البريطانية (BBC). Joined as
+  // an alias entry's names are: a spelling that joins later need only match
+  // the others (the pair model cannot match a short name to the long one).
+  void JoinNamesOfOneBody() {
+    std::map<std::pair<EntityType, std::string>, uint32_t> first_of;  // (type, English) -> spelling
     for (uint32_t i = 0; i < spellings_.size(); ++i) {
       const Spelling& s = spellings_[i];
-      if (s.type != EntityType::kLocation || !IsFullName(s)) continue;
-      const auto it = internal::PlaceNames().find(s.key);
-      if (it == internal::PlaceNames().end()) continue;
-      const auto [first, added] = first_of.emplace(it->second, i);
+      const bool place = s.type == EntityType::kLocation;
+      if ((!place && s.type != EntityType::kOrganization) || !IsFullName(s)) continue;
+      const auto& names = place ? internal::PlaceNames() : internal::BodyNames();
+      const auto it = names.find(s.key);
+      if (it == names.end()) continue;
+      const auto [first, added] = first_of.emplace(std::pair(s.type, it->second), i);
       if (!added) Force(first->second, i);
     }
   }
 
   // Spellings that are names by themselves: more than one word, or one
-  // word of a place or other name. A person's or organisation's single word
-  // is a short form, resolved per mention.
+  // word of a place or other name, or of a body the list of bodies names
+  // (داعش, ISIS). Another person's or organisation's single word is a short
+  // form, resolved per mention.
   bool IsFullName(const Spelling& s) const {
     if (s.adjective || s.generic || s.core.tokens.empty()) return false;
     if (!s.one_word) return true;
-    return s.type == EntityType::kLocation || s.type == EntityType::kMisc;
+    return s.type == EntityType::kLocation || s.type == EntityType::kMisc ||
+           (s.type == EntityType::kOrganization && internal::BodyNames().contains(s.key));
   }
 
   double Score(uint32_t a, uint32_t b) {

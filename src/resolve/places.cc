@@ -164,6 +164,12 @@ constexpr std::pair<std::string_view, std::string_view> kBodies[] = {
     {"حركة طالبان", "Taliban"}, {"بوكو حرام", "Boko Haram"}, {"جبهة النصرة", "Nusra Front"},
     {"الإخوان المسلمين", "Muslim Brotherhood"}, {"جماعة الإخوان المسلمين", "Muslim Brotherhood"},
     {"حزب العمال الكردستاني", "PKK"},
+    // ISIS: by its Arabic acronym, as "the State (organisation)", and as
+    // "the Islamic State (organisation)".
+    {"داعش", "ISIS"}, {"تنظيم داعش", "ISIS"}, {"تنظيم الدولة", "ISIS"},
+    {"تنظيم الدولة الإسلامية", "ISIS"}, {"الدولة الإسلامية", "ISIS"},
+    {"حماس", "Hamas"}, {"حركة حماس", "Hamas"}, {"حزب الله", "Hezbollah"},
+    {"بي بي سي", "BBC"}, {"هيئة الإذاعة البريطانية", "BBC"}, {"سي إن إن", "CNN"},
 };
 
 }  // namespace

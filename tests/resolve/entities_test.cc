@@ -354,6 +354,23 @@ TEST(ResolveEntitiesTest, NamesOfOneCountryAreOnePlace) {
   EXPECT_EQ(r.attribute[5], 1);
 }
 
+TEST(ResolveEntitiesTest, NamesOfOneBodyAreOneOrganisation) {
+  // The curated bodies' names in other words, one word among them: ISIS by
+  // its acronym and as "the State organisation", the BBC by its letters and
+  // its Arabic name.
+  Collection c;
+  c.Add(1, kOrg, "داعش").Add(2, kOrg, "تنظيم الدولة").Add(3, kOrg, "داعش");
+  c.Add(4, kOrg, "بي بي سي").Add(5, kOrg, "هيئة الإذاعة البريطانية");
+  const Resolution r = c.Resolve();
+  ASSERT_GE(r.entity_of[0], 0);
+  EXPECT_EQ(r.entity_of[0], r.entity_of[1]);
+  EXPECT_EQ(r.entity_of[0], r.entity_of[2]);
+  EXPECT_EQ(r.entities[r.entity_of[0]].name, "داعش");  // a name by itself, the commonest
+  EXPECT_EQ(r.entities[r.entity_of[0]].latin, "ISIS");
+  EXPECT_EQ(r.entity_of[3], r.entity_of[4]);
+  EXPECT_NE(r.entity_of[0], r.entity_of[3]);
+}
+
 TEST(ResolveEntitiesTest, APlaceIsNoAdjectiveOfARarerWord) {
   // البستان, a town named three times, is not the adjective of بستانيا, a
   // word tagged a place once, as الروس (the Russians) is of روسيا.
