@@ -170,6 +170,7 @@ constexpr std::pair<std::string_view, std::string_view> kBodies[] = {
     {"تنظيم الدولة الإسلامية", "ISIS"}, {"الدولة الإسلامية", "ISIS"},
     {"حماس", "Hamas"}, {"حركة حماس", "Hamas"}, {"حزب الله", "Hezbollah"},
     {"بي بي سي", "BBC"}, {"هيئة الإذاعة البريطانية", "BBC"}, {"سي إن إن", "CNN"},
+    {"الاتحاد الدولي لكرة القدم", "FIFA"}, {"الفيفا", "FIFA"}, {"فيفا", "FIFA"},
 };
 
 }  // namespace

@@ -285,6 +285,9 @@ const WordTable& CommonWords() {
       {"علماء", "ulamaa"},        // scholars
       {"عشائر", "ashair"},        // clans
       // What the organisation is about.
+      {"كرة", "kura"},            // ball (كرة القدم, football)
+      {"قدم", "qadam"},           // foot
+      {"سلة", "salla"},           // basket (كرة السلة, basketball)
       {"إسلام", "islam"},
       {"إسلامي", "islami"},       // Islamic
       {"إسلامية", "islamiya"},

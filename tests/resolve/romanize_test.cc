@@ -42,6 +42,8 @@ TEST(Romanize, CommonWordsOfOrganisationsAndPlaces) {
   // Prefixes on a known word: and, for.
   EXPECT_EQ(M().Romanize("هيئة الأمن والدفاع"), "Hayat al-Amn wal-Difa");
   EXPECT_EQ(M().Romanize("لجنة لتحرير الجنوب"), "Lajnat li-Tahrir al-Janub");
+  // A sports federation: for football (foot-ball).
+  EXPECT_EQ(M().Romanize("الاتحاد العربي لكرة القدم"), "al-Ittihad al-Arabi li-Kurat al-Qadam");
 }
 
 TEST(Romanize, TaMarbutaEndsAOrAtInConstruct) {
