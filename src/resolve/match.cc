@@ -450,8 +450,18 @@ double Matcher::CombineTokenScores(const PreparedName& a_in, const PreparedName&
   // (عبدالله بن عبدالعزيز, عبدالله بن مساعد بن عبدالعزيز), the first names
   // match and the fathers do not. The grandfather matching the other's
   // father would otherwise make the father look like a missing middle name.
-  const bool fathers_differ = n > 1 && m > 1 && a.tokens[1].after_link && b.tokens[1].after_link &&
-                              s[0] >= kAlignFloor && s[m + 1] < kAlignFloor;
+  // So with grandfathers, and further back: فيصل بن بندر بن خالد and فيصل بن
+  // بندر بن عبدالعزيز are two princes, عبدالله بن صالح بن جمعة and عبدالله بن
+  // صالح بن عبدالرحمن two men.
+  bool ancestors_differ = false;
+  if (n > 1 && m > 1 && s[0] >= kAlignFloor) {
+    for (size_t k = 1; k < n && k < m && a.tokens[k].after_link && b.tokens[k].after_link; ++k) {
+      if (s[k * m + k] < kAlignFloor) {
+        ancestors_differ = true;
+        break;
+      }
+    }
+  }
   if (n > 1 && m > 1) {
     // Surname first in B (or in A, which is the same relative order): B's
     // first token moved last, or its last moved first. "وليد بن محمد
@@ -464,7 +474,7 @@ double Matcher::CombineTokenScores(const PreparedName& a_in, const PreparedName&
       best = std::max(best, kReordered * Combine(s, m, len_a, len_b, n, m, col, 0));
     }
   }
-  if (fathers_differ) best *= kConflict;
+  if (ancestors_differ) best *= kConflict;
   return std::clamp(best, 0.0, 1.0);
 }
 

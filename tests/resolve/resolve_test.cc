@@ -97,6 +97,7 @@ const NamePair kHardNegatives[] = {
     {"فهد الزهراوي", "Vahid al-Zahrawi", "فهد against Vahid (وحيد), another name's reading"},
     // Nasser son of Fahd; Nasser son of Saad son of Fahd: his grandson.
     {"ناصر بن فهد", "ناصر بن سعد بن فهد", "sons of two fathers, one the other's grandfather"},
+    {"ناصر بن سعد بن خالد بن فهد", "ناصر بن سعد بن فهد", "grandsons of two grandfathers, one the other's great-grandfather"},
     // Two sons of one father, with different family names: not one name
     // with the surname moved to the front and missing at both ends.
     {"نبيل بن سالم الفارسي", "نبيل بن سالم الدوسري", "the same given names, other surnames"},
