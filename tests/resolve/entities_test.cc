@@ -354,6 +354,21 @@ TEST(ResolveEntitiesTest, NamesOfOneCountryAreOnePlace) {
   EXPECT_EQ(r.attribute[5], 1);
 }
 
+TEST(ResolveEntitiesTest, ARareMiswritingDoesNotKeepANameApart) {
+  // A prince named forty times with his family name and forty without; once
+  // the text cut the name after آل (family of), once it lost a space. The two
+  // slips are unlike each other and the common names, and had kept the two
+  // common forms of one man apart.
+  Collection c;
+  for (int doc = 0; doc < 40; ++doc) {
+    c.Add(doc, kPer, "ناصر بن فهد").Add(100 + doc, kPer, "ناصر بن فهد آل رشيد");
+  }
+  c.Add(200, kPer, "ناصر بن فهد آل").Add(201, kPer, "ناصر بن فهدآل رشيد");
+  const Resolution r = c.Resolve();
+  ASSERT_GE(r.entity_of[0], 0);
+  EXPECT_EQ(r.entity_of[0], r.entity_of[1]);
+}
+
 TEST(ResolveEntitiesTest, NamesOfOneBodyAreOneOrganisation) {
   // The curated bodies' names in other words, one word among them: ISIS by
   // its acronym and as "the State organisation", the BBC by its letters and
