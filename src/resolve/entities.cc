@@ -745,7 +745,8 @@ class Resolver {
       const int32_t c = cluster_of_mention_[mention];
       // The name written there must be one the short form stands for, not
       // merely another name of the same entity.
-      return c >= 0 && StandsForCached(spelling_of_[doc_mentions[k]], spelling_of_[mention]);
+      return c >= 0 && (StandsForCached(spelling_of_[doc_mentions[k]], spelling_of_[mention]) ||
+                        GivenNameOf(short_form, spellings_[spelling_of_[mention]]));
     };
     for (size_t j = k; j-- > 0;) {
       if (is_candidate(doc_mentions[j])) return cluster_of_mention_[doc_mentions[j]];
@@ -781,6 +782,20 @@ class Resolver {
       return static_cast<int32_t>(overlap[0].second);
     }
     return own;
+  }
+
+  // Whether a person's one word is the given name that begins a full name,
+  // letter for letter. Within a document it stands for that name: kings,
+  // princes and heads of state are named so after a title (الملك سلمان, King
+  // Salman, after سلمان بن عبدالعزيز), which the tagger leaves out of the
+  // span. Outside it, never: سلمان is too many men.
+  bool GivenNameOf(const Spelling& s, const Spelling& full) const {
+    if (s.type != EntityType::kPerson || full.type != EntityType::kPerson || !s.one_word ||
+        full.one_word || !IsFullName(full) || s.core.tokens.empty()) {
+      return false;
+    }
+    const NameToken& given = full.core.tokens.front();
+    return s.core.tokens[0].arabic == given.arabic && s.core.tokens[0].letters == given.letters;
   }
 
   // Whether two clusters are named in one document; memoised, as the same

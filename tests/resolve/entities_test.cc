@@ -354,6 +354,22 @@ TEST(ResolveEntitiesTest, NamesOfOneCountryAreOnePlace) {
   EXPECT_EQ(r.attribute[5], 1);
 }
 
+TEST(ResolveEntitiesTest, AGivenNameAloneIsTheFullNameOfItsDocument) {
+  // "King Nayef" after "Nayef bin Sultan" in one article is that man; in
+  // an article without a full name it stays a name of its own, and in an
+  // article naming another Nayef it is that one.
+  Collection c;
+  c.Add(1, kPer, "نايف بن سلطان").Add(1, kPer, "نايف");
+  c.Add(2, kPer, "نايف");
+  c.Add(3, kPer, "نايف الشمري").Add(3, kPer, "نايف");
+  const Resolution r = c.Resolve();
+  ASSERT_GE(r.entity_of[0], 0);
+  EXPECT_EQ(r.entity_of[1], r.entity_of[0]);
+  EXPECT_NE(r.entity_of[2], r.entity_of[0]);
+  EXPECT_EQ(r.entity_of[4], r.entity_of[3]);
+  EXPECT_NE(r.entity_of[3], r.entity_of[0]);
+}
+
 TEST(ResolveEntitiesTest, ARareMiswritingDoesNotKeepANameApart) {
   // A prince named forty times with his family name and forty without; once
   // the text cut the name after آل (family of), once it lost a space. The two
