@@ -335,6 +335,21 @@ bool TimeBeforeWeekday(const std::vector<WordInfo>& words, size_t i) {
          std::binary_search(kWeekdays.begin(), kWeekdays.end(), words[i + 1].key_hash);
 }
 
+// Whether a word is a function word, alone or after a one-letter clitic (فإن,
+// for indeed; بأن, that), which the stem does not always lose: فان is also
+// the Dutch van, and بان the Korean Ban. `with_fa` takes ف among the
+// clitics; at a name's start it is not, since فان begins Van Nistelrooy.
+bool FunctionWordWithClitic(const WordInfo& w, bool with_fa) {
+  static const auto clitics = text::internal::MatchKeySet({"و", "ب", "ل"});
+  static const std::string fa = text::MatchKey("ف");
+  constexpr size_t kLetter = 2;  // bytes of an Arabic letter in UTF-8
+  const std::string_view key = w.key;
+  if (text::IsFunctionWord(key) || text::IsFunctionWord(w.stem)) return true;
+  if (key.size() <= kLetter || !text::IsFunctionWord(key.substr(kLetter))) return false;
+  const std::string_view clitic = key.substr(0, kLetter);
+  return clitics.contains(clitic) || (with_fa && clitic == fa);
+}
+
 // True if the word carries a preposition with the article (للضفاف "for the
 // Difaf", بالعاصمة "in the capital"): never inside a person's name.
 bool PrepositionAndArticle(const WordInfo& w) {
@@ -409,9 +424,11 @@ void CutAtNonNameWords(const std::vector<WordInfo>& words, std::vector<float>* s
     if ((w.classes & kSpeechVerb) || IsReportingVerb(w) || TimeBeforeWeekday(words, i) ||
         (i > 0 && TimeBeforeWeekday(words, i - 1))) {
       for (int l = 1; l < kLabels; ++l) s[l] -= kNotInName;
-    } else if (text::IsFunctionWord(w.key) || text::IsFunctionWord(w.stem)) {
+    } else if (FunctionWordWithClitic(w, /*with_fa=*/false)) {
       // No name starts with a function word (ولن, and will not, tagged as
-      // an organisation); some go on through one (ما وراء النهر).
+      // an organisation; بأن, that, as a person 80 times on SaudiNewsNet,
+      // its key being that of بان, Ban); some go on through one (ما وراء
+      // النهر).
       for (int t = 0; t < kEntityTypes; ++t) s[BeginOf(static_cast<EntityType>(t))] -= kNotInName;
     } else if (PrepositionAndArticle(w)) {
       s[BeginOf(EntityType::kPerson)] -= kNotInName;
@@ -537,8 +554,8 @@ void StartNamesAfterTitles(const std::vector<WordInfo>& words, std::vector<uint8
         !(words[k - 2].classes & (kPersonTitle | kPersonRole)) ||
         !words[k - 2].key.starts_with("ال") || w.kind != kArabic || !Proclitics(w).empty() ||
         !HasNoArticle(w) || w.key.starts_with("ال") || !NameCandidate(w) ||
-        text::IsFunctionWord(w.key) || w.accusative || (w.classes & (kPersonTitle | kPersonRole)) ||
-        TitleContinuation(w)) {
+        FunctionWordWithClitic(w, /*with_fa=*/false) || w.accusative ||
+        (w.classes & (kPersonTitle | kPersonRole)) || TitleContinuation(w)) {
       continue;
     }
     l[k - 1] = static_cast<uint8_t>(person);
@@ -564,18 +581,6 @@ void EndNamesBeforeAccusatives(const std::vector<WordInfo>& words, std::vector<u
   }
 }
 
-// Whether a word is a function word, alone or after a one-letter clitic (فإن,
-// for indeed; بأن, that), which the stem does not always lose: فان is also
-// the Dutch van.
-bool FunctionWordWithClitic(const WordInfo& w) {
-  static const auto clitics = text::internal::MatchKeySet({"و", "ف", "ب", "ل"});
-  constexpr size_t kLetter = 2;  // bytes of an Arabic letter in UTF-8
-  const std::string_view key = w.key;
-  return text::IsFunctionWord(key) || text::IsFunctionWord(w.stem) ||
-         (key.size() > kLetter && clitics.contains(key.substr(0, kLetter)) &&
-          text::IsFunctionWord(key.substr(kLetter)));
-}
-
 // The name of a person, place or organisation may go on through a function
 // word (كتيبة ما وراء النهر) but does not end on one: «بدر السحيباني فإن
 // الشرطة» (Badr al-Suhaibani, for the police) had been one person with فإن
@@ -584,7 +589,7 @@ void EndNamesBeforeFunctionWords(const std::vector<WordInfo>& words, std::vector
   std::vector<uint8_t>& l = *labels;
   ForEachMention(l, [&](size_t i, size_t j) {
     if (TypeOf(l[i]) == EntityType::kMisc) return;
-    while (j - i >= 2 && FunctionWordWithClitic(words[j - 1])) l[--j] = kO;
+    while (j - i >= 2 && FunctionWordWithClitic(words[j - 1], /*with_fa=*/true)) l[--j] = kO;
   });
 }
 

@@ -131,6 +131,13 @@ TEST_F(ShippedModelTest, TheCrownPrinceIsATitle) {
             (Found{{"MISC", "الله"}}));
 }
 
+TEST_F(ShippedModelTest, ANameDoesNotStartWithAFunctionWord) {
+  // "The coach told me that Abd al-Rahim is among the players chosen": بأن
+  // (that) has the key of بان (Ban), and after a title it had begun the name.
+  EXPECT_EQ(Mentions(*tagger_, "وأبلغني المدرب بأن عبدالرحيم من ضمن اللاعبين المختارين."),
+            (Found{{"PER", "عبدالرحيم"}}));
+}
+
 TEST_F(ShippedModelTest, ANameDoesNotEndOnAFunctionWord) {
   // "According to the civil defence spokesman, Captain Walid al-Zuhairi,
   // the fire broke out at dawn": the model alone runs the name into فإن
