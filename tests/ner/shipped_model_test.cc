@@ -158,6 +158,11 @@ TEST_F(ShippedModelTest, FormulaeOfGodAreNoPeople) {
             (Found{{"PER", "عبدالعزيز"}, {"MISC", "الله"}}));
   // "He said that God Almighty commands justice."
   EXPECT_EQ(Mentions(*tagger_, "وأضاف أن الله عز وجل أمر بالعدل."), (Found{{"MISC", "الله"}}));
+  // "The forces offered condolences to the martyrs' families, praying to God
+  // -mighty and majestic- to grant them mercy": the model alone makes a
+  // person of «داعين الله» (praying to God) and another name of عز.
+  EXPECT_EQ(Mentions(*tagger_, "وتقدمت القوات بالتعازي لأسر الشهداء داعين الله -عز وجل- أن يتغمدهم برحمته."),
+            (Found{{"MISC", "الله"}}));
   // "Minister Ahmad Hamdallah met the delegation. He said the work will be
   // finished with God's help": no name ending in الله makes it a surname.
   EXPECT_EQ(Mentions(*tagger_, "والتقى الوزير أحمد حمد الله بالوفد. وقال إن العمل بعون الله سيكتمل."),
