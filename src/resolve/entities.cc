@@ -328,6 +328,16 @@ class Resolver {
       if (!named && !IsLatin(a.key) && !IsLatin(b.key)) continue;
       const size_t rarer = std::min(a.mentions.size(), b.mentions.size());
       if (count * kStatedAliasShare < rarer) continue;
+      // A single Arabic word many more texts write than the alias explains
+      // is a given name or a kunya many men have: «عمر ناجي المعروف بأبي
+      // عبدالله» had joined all 586 mentions of عبدالله alone on SaudiNewsNet
+      // to one man, and through him another «أبو عبدالله». A Latin spelling
+      // stated once for a common name still joins it (أوباما, Obama).
+      const Spelling& common = a.mentions.size() >= b.mentions.size() ? a : b;
+      if (common.one_word && !IsLatin(a.key) && !IsLatin(b.key) &&
+          count * kStatedAliasShare < common.mentions.size()) {
+        continue;
+      }
       Force(pair.first, pair.second);
     }
   }

@@ -480,6 +480,17 @@ TEST(ResolveEntitiesTest, AStatedAliasMustBeStatedInProportion) {
   EXPECT_EQ(r.entity_of[80], r.entity_of[81]);  // a rare name stated once is enough
 }
 
+TEST(ResolveEntitiesTest, AGivenNameStatedAsAnAliasStaysEveryonesName) {
+  // «سامر الحايك، المعروف بعبدالله» (known as Abdullah) once; عبدالله alone
+  // in forty other articles is not him.
+  Collection c;
+  c.Add(0, kPer, "سامر الحايك").Add(0, kPer, "عبدالله");
+  for (int d = 1; d <= 40; ++d) c.Add(d, kPer, "عبدالله");
+  const Resolution r = c.Resolve({{0, 1, MentionLink::Kind::kAlias}});
+  ASSERT_GE(r.entity_of[0], 0);
+  EXPECT_NE(r.entity_of[2], r.entity_of[0]);
+}
+
 // ---------------------------------------------------------------------------
 // Links stated in a text, over mentions given by hand (word ranges).
 
