@@ -66,7 +66,7 @@ const std::unordered_map<std::string, int>& HeadWords() {
         {"مركز", "معهد", "مؤسسة"},                                   // centres, institutes
         {"جهاز", "مديرية", "دائرة"},                                 // services, directorates
         {"شركة"}, {"مجلس"}, {"وزارة"}, {"محكمة"}, {"جامعة"}, {"اتحاد"}, {"رابطة"}, {"جمعية"},
-        {"مخيم"},
+        {"مخيم"},  // the kinds of place from here on (IsPlaceKind)
         {"مدينة", "محافظة", "إقليم", "ولاية", "منطقة", "بلدة", "قرية", "ناحية", "قضاء"},
         {"جبال", "جبل"}, {"وادي"}, {"بحيرة"}, {"نهر"}, {"جزيرة"}, {"مطار"}, {"ميناء"}, {"سجن"},
     };
@@ -77,6 +77,11 @@ const std::unordered_map<std::string, int>& HeadWords() {
     return map;
   }();
   return words;
+}
+
+bool IsPlaceKind(int kind) {
+  static const int first = HeadWords().at(text::MatchKey("مخيم"));
+  return kind >= first;
 }
 
 std::vector<std::string> Words(std::string_view s) {
@@ -266,8 +271,15 @@ class Resolver {
       if (head) s.head_kind = HeadWords().at(std::string(WithoutArticle(s.words[0])));
       s.one_word = s.words.size() == 1;
       // A word of one or two letters (بي، سي، إس) is a letter of an acronym.
-      s.generic = s.one_word && (HeadWords().count(std::string(WithoutArticle(s.words[0]))) ||
-                                 s.full.tokens.empty() || s.full.tokens[0].letters.size() <= 2);
+      // A kind of place named as an organisation is a name: الجزيرة (the
+      // island) is the channel, المدينة (the city) a newspaper.
+      if (s.one_word) {
+        const auto head_word = HeadWords().find(std::string(WithoutArticle(s.words[0])));
+        const bool place_as_body = head_word != HeadWords().end() && IsPlaceKind(head_word->second) &&
+                                   s.type == EntityType::kOrganization;
+        s.generic = (head_word != HeadWords().end() && !place_as_body) || s.full.tokens.empty() ||
+                    s.full.tokens[0].letters.size() <= 2;
+      }
     }
     key_index_ = std::move(index);
   }

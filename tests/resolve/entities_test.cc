@@ -468,6 +468,18 @@ TEST(ResolveEntitiesTest, GenericWordsNameOnlyWhatPrecedesThem) {
   EXPECT_EQ(r.entities.size(), 1u);
 }
 
+TEST(ResolveEntitiesTest, AKindOfPlaceNamedAsAnOrganisationIsAName) {
+  // الجزيرة (the island) tagged an organisation is the channel, a name of
+  // its own; المدينة (the city) tagged a place alone says only what kind of
+  // place.
+  Collection c;
+  c.Add(1, kOrg, "الجزيرة").Add(2, kOrg, "الجزيرة").Add(3, kLoc, "المدينة");
+  const Resolution r = c.Resolve();
+  ASSERT_GE(r.entity_of[0], 0);
+  EXPECT_EQ(r.entity_of[1], r.entity_of[0]);
+  EXPECT_EQ(r.entity_of[2], -1);
+}
+
 TEST(ResolveEntitiesTest, AStatedAliasMustBeStatedInProportion) {
   // Two common names said once to be one: not enough.
   Collection c;
