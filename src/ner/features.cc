@@ -81,18 +81,26 @@ void Features::PrepareWord(std::string key, WordInfo* w) const {
   w->known_scores = nullptr;
 }
 
+namespace {
+// أ إ ؤ ئ ء
+constexpr std::string_view kHamzas[] = {"أ", "إ", "ؤ", "ئ", "ء"};
+}  // namespace
+
 void Features::Prepare(const std::vector<std::string_view>& words, std::vector<WordInfo>* out,
                        const KnownWords* known) const {
   out->resize(words.size());
   for (size_t i = 0; i < words.size(); ++i) {
     std::string key = text::MatchKey(words[i]);
-    if (known) {
-      if (const auto it = known->find(key); it != known->end()) {
-        (*out)[i] = it->second.info;
-        continue;
-      }
+    WordInfo& w = (*out)[i];
+    const auto known_word = known ? known->find(key) : KnownWords::const_iterator();
+    if (known && known_word != known->end()) {
+      w = known_word->second.info;
+    } else {
+      PrepareWord(std::move(key), &w);
     }
-    PrepareWord(std::move(key), &(*out)[i]);
+    w.written_hamza = std::any_of(std::begin(kHamzas), std::end(kHamzas),
+                                  [&](std::string_view h) { return words[i].find(h) != std::string_view::npos; });
+    w.written_ta_marbuta = words[i].ends_with("ة");
   }
   if (!(groups_ & kGroupGazetteer)) return;
   const int max_words = lexicon_->max_phrase_words();

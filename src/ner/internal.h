@@ -238,6 +238,12 @@ struct WordInfo {
   // When the word is one of the model's KnownWords, its KnownWord::scores;
   // null otherwise.
   const float* known_scores = nullptr;
+  // Letters the key folds away, as the word was written: a hamza (أ إ ؤ ئ ء:
+  // بأن, that, against بان, Ban) and a final ة (رحمة, the name Rahma,
+  // against رحمه, have mercy on him). Read by decoding rules only, never a
+  // feature, so models do not depend on them.
+  bool written_hamza = false;
+  bool written_ta_marbuta = false;
 };
 enum WordKind : uint8_t { kArabic, kLatin, kDigits, kPunct, kOther };
 

@@ -335,19 +335,28 @@ bool TimeBeforeWeekday(const std::vector<WordInfo>& words, size_t i) {
          std::binary_search(kWeekdays.begin(), kWeekdays.end(), words[i + 1].key_hash);
 }
 
-// Whether a word is a function word, alone or after a one-letter clitic (فإن,
-// for indeed; بأن, that), which the stem does not always lose: فان is also
-// the Dutch van, and بان the Korean Ban. `with_fa` takes ف among the
-// clitics; at a name's start it is not, since فان begins Van Nistelrooy.
-bool FunctionWordWithClitic(const WordInfo& w, bool with_fa) {
-  static const auto clitics = text::internal::MatchKeySet({"و", "ب", "ل"});
-  static const std::string fa = text::MatchKey("ف");
+// Whether a word is that (أن، إن and their pronoun forms, written with their
+// hamza) or will not, did not (لن، لم), alone or after a one-letter clitic
+// (و ف ب ل), which the stem does not always lose: فإن (for indeed), بأن
+// (that), ولن. The hamza tells بأن from بان (Ban) and فإن from فان (van),
+// which have its key. Other short words a clitic could begin are foreign
+// names as often: لام, لاي, باي (Lam, Lai, Bay).
+bool ThatOrNegation(const WordInfo& w) {
+  static const auto that = text::internal::MatchKeySet({"أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم"});
+  static const auto negations = text::internal::MatchKeySet({"لن", "لم"});
+  static const auto clitics = text::internal::MatchKeySet({"و", "ف", "ب", "ل"});
   constexpr size_t kLetter = 2;  // bytes of an Arabic letter in UTF-8
+  const auto is = [&](std::string_view key) {
+    return (w.written_hamza && that.contains(key)) || negations.contains(key);
+  };
   const std::string_view key = w.key;
-  if (text::IsFunctionWord(key) || text::IsFunctionWord(w.stem)) return true;
-  if (key.size() <= kLetter || !text::IsFunctionWord(key.substr(kLetter))) return false;
-  const std::string_view clitic = key.substr(0, kLetter);
-  return clitics.contains(clitic) || (with_fa && clitic == fa);
+  return is(key) || (key.size() > kLetter && clitics.contains(key.substr(0, kLetter)) && is(key.substr(kLetter)));
+}
+
+// Whether a word is a function word (text::IsFunctionWord, by its key or
+// stem) or ThatOrNegation.
+bool FunctionWordWithClitic(const WordInfo& w) {
+  return text::IsFunctionWord(w.key) || text::IsFunctionWord(w.stem) || ThatOrNegation(w);
 }
 
 // True if the word carries a preposition with the article (للضفاف "for the
@@ -424,11 +433,10 @@ void CutAtNonNameWords(const std::vector<WordInfo>& words, std::vector<float>* s
     if ((w.classes & kSpeechVerb) || IsReportingVerb(w) || TimeBeforeWeekday(words, i) ||
         (i > 0 && TimeBeforeWeekday(words, i - 1))) {
       for (int l = 1; l < kLabels; ++l) s[l] -= kNotInName;
-    } else if (FunctionWordWithClitic(w, /*with_fa=*/false)) {
+    } else if (FunctionWordWithClitic(w)) {
       // No name starts with a function word (ولن, and will not, tagged as
-      // an organisation; بأن, that, as a person 80 times on SaudiNewsNet,
-      // its key being that of بان, Ban); some go on through one (ما وراء
-      // النهر).
+      // an organisation; بأن, that, a person 80 times on SaudiNewsNet);
+      // some go on through one (ما وراء النهر).
       for (int t = 0; t < kEntityTypes; ++t) s[BeginOf(static_cast<EntityType>(t))] -= kNotInName;
     } else if (PrepositionAndArticle(w)) {
       s[BeginOf(EntityType::kPerson)] -= kNotInName;
@@ -554,7 +562,7 @@ void StartNamesAfterTitles(const std::vector<WordInfo>& words, std::vector<uint8
         !(words[k - 2].classes & (kPersonTitle | kPersonRole)) ||
         !words[k - 2].key.starts_with("ال") || w.kind != kArabic || !Proclitics(w).empty() ||
         !HasNoArticle(w) || w.key.starts_with("ال") || !NameCandidate(w) ||
-        FunctionWordWithClitic(w, /*with_fa=*/false) || w.accusative ||
+        FunctionWordWithClitic(w) || w.accusative ||
         (w.classes & (kPersonTitle | kPersonRole)) || TitleContinuation(w)) {
       continue;
     }
@@ -581,47 +589,42 @@ void EndNamesBeforeAccusatives(const std::vector<WordInfo>& words, std::vector<u
   }
 }
 
-// The name of a person, place or organisation may go on through a function
-// word (كتيبة ما وراء النهر) but does not end on one: «بدر السحيباني فإن
-// الشرطة» (Badr al-Suhaibani, for the police) had been one person with فإن
-// (for indeed). A title may: «الناس وأنا» (People and I).
-void EndNamesBeforeFunctionWords(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
+// The name of a person, place or organisation does not end on that or a
+// negation (ThatOrNegation): «بدر السحيباني فإن الشرطة» (Badr al-Suhaibani,
+// for the police) had been one person with فإن (for indeed). Other function
+// words may end a foreign name (ريتشارد غير, Richard Gere), and a title any
+// («الناس وأنا», People and I).
+void EndNamesBeforeThat(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
   std::vector<uint8_t>& l = *labels;
   ForEachMention(l, [&](size_t i, size_t j) {
     if (TypeOf(l[i]) == EntityType::kMisc) return;
-    while (j - i >= 2 && FunctionWordWithClitic(words[j - 1], /*with_fa=*/true)) l[--j] = kO;
+    while (j - i >= 2 && ThatOrNegation(words[j - 1])) l[--j] = kO;
   });
 }
 
-// The particles of compound names: son of, daughter of, father of, servant
-// of, family of (بن، بنت، أبو، عبد، آل).
-bool NameParticle(const WordInfo& w) {
-  static const auto particles = text::internal::MatchKeySet({"بن", "ابن", "بنت", "ابنة", "أبو", "عبد", "آل"});
-  return particles.contains(w.key);
-}
-
-// A person's name does not end on a particle: اشرف عبد الباقي had ended on
-// عبد.
+// A person's name does not end on a particle (son of, father of, servant
+// of, family of): اشرف عبد الباقي had ended on عبد. Not أم (mother of),
+// which is also or.
 void ContinueNamesAfterParticles(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
+  static const auto particles = text::internal::MatchKeySet({"بن", "ابن", "بنت", "ابنة", "أبو", "عبد", "آل"});
   const int person = BeginOf(EntityType::kPerson);
   std::vector<uint8_t>& l = *labels;
   for (size_t k = 1; k < l.size(); ++k) {
     if (l[k] == kO && (l[k - 1] == person || l[k - 1] == person + 1) &&
-        NameParticle(words[k - 1]) && words[k].kind == kArabic &&
+        particles.contains(words[k - 1].key) && words[k].kind == kArabic &&
         NameCandidate(words[k]) && !text::IsFunctionWord(words[k].key)) {
       l[k] = static_cast<uint8_t>(person + 1);
     }
   }
 }
 
-// Sets labels from `from` up to `last` to O, and those of the mention going
-// on after them: a name that ran into words that are no name ends before
-// them.
-void ClearToMentionEnd(size_t from, size_t last, std::vector<uint8_t>* labels) {
+// Sets labels from `from` up to `last` to O: words that are no name. A name
+// that ran into them ends before them, and one going on after them starts
+// there.
+void ClearWords(size_t from, size_t last, std::vector<uint8_t>* labels) {
   std::vector<uint8_t>& l = *labels;
-  size_t k = from;
-  for (; k < last; ++k) l[k] = kO;
-  while (k < l.size() && IsInside(l[k])) l[k++] = kO;
+  for (size_t k = from; k < last; ++k) l[k] = kO;
+  if (last < l.size() && IsInside(l[last])) l[last] = static_cast<uint8_t>(l[last] - 1);
 }
 
 // The formulae that name God are no names of people, and a person's name
@@ -630,8 +633,9 @@ void ClearToMentionEnd(size_t from, size_t last, std::vector<uint8_t>* labels) {
 // majestic). On SaudiNewsNet (three weeks of Saudi news) the tagger had
 // made persons of الله alone 2,952 times, of الله and its praise 107
 // times, and of blessings some 150. God's name itself is another name
-// (MISC), as ANERcorp tags it; names built on it (عبد الله، نصر الله، فضل
-// الله) keep it.
+// (MISC), as ANERcorp tags it; names built on it keep it: عبد الله، نصر
+// الله، رحمة الله (Rahmatullah, with ة where the blessing رحمه has the
+// pronoun ه), and Afghan names that begin with it (الله نور, Allah Nur).
 bool IsGodsName(const WordInfo& w) {
   static const std::string god = text::MatchKey("الله");
   return w.key == god;
@@ -649,8 +653,6 @@ void LeaveOutFormulaeOfGod(const std::vector<WordInfo>& words, std::vector<uint8
        "سائلين", "نسأل"});
   // Praise after it: mighty, majestic, exalted, glorified.
   static const std::vector<uint64_t> kPraise = KeyHashes({"عز", "جل", "وجل", "تعالى", "سبحانه"});
-  // رحمه (may He have mercy on him) has the key of the given name رحمة.
-  static const std::string rahma = text::MatchKey("رحمه");
   const int person = BeginOf(EntityType::kPerson), misc = BeginOf(EntityType::kMisc);
   std::vector<uint8_t>& l = *labels;
   for (size_t k = 0; k < l.size(); ++k) {
@@ -659,17 +661,13 @@ void LeaveOutFormulaeOfGod(const std::vector<WordInfo>& words, std::vector<uint8
     while (end < l.size() && std::binary_search(kPraise.begin(), kPraise.end(), words[end].key_hash)) {
       ++end;
     }
-    if (k > 0 && KeyOrStemIn(kBlessings, words[k - 1])) {
-      // رحمة الله with more of a name after it is a person (Rahmatullah).
-      const bool rahmatullah = words[k - 1].key == rahma && l[k - 1] == person &&
-                               end < l.size() && IsInside(l[end]);
-      if (!rahmatullah) {
-        ClearToMentionEnd(k - 1, end, labels);
-        l[k] = static_cast<uint8_t>(misc);
-      }
-    } else if (l[k] == person || (l[k] == kO && end > k + 1)) {
+    // رحمة (the name) has the key of رحمه (have mercy on him).
+    if (k > 0 && KeyOrStemIn(kBlessings, words[k - 1]) && !words[k - 1].written_ta_marbuta) {
+      ClearWords(k - 1, end, labels);
       l[k] = static_cast<uint8_t>(misc);
-      ClearToMentionEnd(k + 1, end, labels);
+    } else if (l[k] == person && !(end == k + 1 && end < l.size() && IsInside(l[end]))) {
+      l[k] = static_cast<uint8_t>(misc);
+      ClearWords(k + 1, end, labels);
     }
     k = end - 1;
   }
@@ -680,7 +678,7 @@ void LeaveOutFormulaeOfGod(const std::vector<WordInfo>& words, std::vector<uint8
   static const std::vector<uint64_t> kMajestic = KeyHashes({"جل", "وجل"});
   for (size_t k = 0; k + 1 < l.size(); ++k) {
     if (words[k].key == mighty && std::binary_search(kMajestic.begin(), kMajestic.end(), words[k + 1].key_hash)) {
-      ClearToMentionEnd(k, k + 2, labels);
+      ClearWords(k, k + 2, labels);
     }
   }
 }
@@ -694,7 +692,7 @@ void LeaveOutCrownPrince(const std::vector<WordInfo>& words, std::vector<uint8_t
     if (words[k].key != covenant || words[k - 1].stem != heir) continue;
     size_t first = k - 1;
     if (first > 0 && words[first - 1].stem == heir) --first;
-    ClearToMentionEnd(first, k + 1, labels);
+    ClearWords(first, k + 1, labels);
   }
 }
 
@@ -719,7 +717,7 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
     StartNamesAfterTitles(words, l);
     EndNamesBeforeAccusatives(words, l);
     ContinueNamesAfterParticles(words, l);
-    EndNamesBeforeFunctionWords(words, l);
+    EndNamesBeforeThat(words, l);
     LeaveOutFormulaeOfGod(words, l);
     LeaveOutCrownPrince(words, l);
   }
@@ -779,7 +777,8 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
       votes[NameStems(words, i, j)][static_cast<int>(TypeOf(l[i]))] += posterior;
       // The second word of a compound (الله of عبد الله and of نصر الله,
       // بكر of أبو بكر) is no surname that is this person when alone.
-      if (l[i] == person && j - i >= 2 && !NameParticle(words[j - 2]) && !IsGodsName(words[j - 1])) {
+      if (l[i] == person && j - i >= 2 && !(words[j - 2].classes & kNameParticle) &&
+          !IsGodsName(words[j - 1])) {
         surnames.insert(words[j - 1].stem);
       }
     });

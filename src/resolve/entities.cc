@@ -479,9 +479,13 @@ class Resolver {
     });
     // Members of each cluster, commonest first, for the complete-link check.
     std::unordered_map<uint32_t, std::vector<uint32_t>> members;
+    const auto commoner = [&](uint32_t x, uint32_t y) {
+      return spellings_[x].mentions.size() > spellings_[y].mentions.size();
+    };
     for (uint32_t i = 0; i < spellings_.size(); ++i) {
       if (IsFullName(spellings_[i])) members[sets_->Find(i)].push_back(i);
     }
+    for (auto& [root, list] : members) std::stable_sort(list.begin(), list.end(), commoner);
     for (const Candidate& c : candidates) {
       const uint32_t ra = sets_->Find(c.a), rb = sets_->Find(c.b);
       if (ra == rb || !Compatible(members[ra], members[rb])) continue;
@@ -490,9 +494,7 @@ class Resolver {
       for (uint32_t m : members[rb]) merged.push_back(m);
       members.erase(ra);
       members.erase(rb);
-      std::stable_sort(merged.begin(), merged.end(), [&](uint32_t x, uint32_t y) {
-        return spellings_[x].mentions.size() > spellings_[y].mentions.size();
-      });
+      std::stable_sort(merged.begin(), merged.end(), commoner);
       members[root] = std::move(merged);
     }
   }
@@ -555,8 +557,9 @@ class Resolver {
       }
       return out;
     };
+    const std::vector<uint32_t> checked_b = checked(b);
     for (const uint32_t x : checked(a)) {
-      for (const uint32_t y : checked(b)) {
+      for (const uint32_t y : checked_b) {
         // A stated alias (a nom de guerre, the Latin spelling) is not a spelling of the name.
         if (spellings_[x].forced || spellings_[y].forced) continue;
         if (KindsDiffer(x, y) || Score(x, y) < Threshold(x, y)) return false;
@@ -754,7 +757,8 @@ class Resolver {
   }
 
   // The cluster a short form stands for: the nearest full name before it in
-  // its document (after it, if none before), else the only candidate in the
+  // its document (after it, if none before), else the one full name of the
+  // document its given name begins, else the only candidate in the
   // collection, else the candidate sharing the most other names with this
   // document; else its own spelling's.
   int32_t ShortFormCluster(const std::vector<uint32_t>& doc_mentions, size_t k,
@@ -767,8 +771,7 @@ class Resolver {
       const int32_t c = cluster_of_mention_[mention];
       // The name written there must be one the short form stands for, not
       // merely another name of the same entity.
-      return c >= 0 && (StandsForCached(spelling_of_[doc_mentions[k]], spelling_of_[mention]) ||
-                        GivenNameOf(short_form, spellings_[spelling_of_[mention]]));
+      return c >= 0 && StandsForCached(spelling_of_[doc_mentions[k]], spelling_of_[mention]);
     };
     for (size_t j = k; j-- > 0;) {
       if (is_candidate(doc_mentions[j])) return cluster_of_mention_[doc_mentions[j]];
@@ -776,6 +779,19 @@ class Resolver {
     for (size_t j = k + 1; j < doc_mentions.size(); ++j) {
       if (is_candidate(doc_mentions[j])) return cluster_of_mention_[doc_mentions[j]];
     }
+    // No name of the document ends with the word: a given name stands for
+    // the one full name of the document it begins, if only one does.
+    int32_t given = -1;
+    for (const uint32_t m : doc_mentions) {
+      const Spelling& full = spellings_[spelling_of_[m]];
+      if (cluster_of_mention_[m] < 0 || full.weak || !GivenNameOf(short_form, full)) continue;
+      if (given >= 0 && given != cluster_of_mention_[m]) {
+        given = -2;
+        break;
+      }
+      given = cluster_of_mention_[m];
+    }
+    if (given >= 0) return given;
     // Outside its document, only names not cut weakly by the tagger, and
     // only a name attested often enough next to the short form: سلمان alone,
     // a thousand times, is not the one «محمد سلمان» a miscut span wrote.
@@ -807,10 +823,10 @@ class Resolver {
   }
 
   // Whether a person's one word is the given name that begins a full name,
-  // letter for letter. Within a document it stands for that name: kings,
-  // princes and heads of state are named so after a title (الملك سلمان, King
-  // Salman, after سلمان بن عبدالعزيز), which the tagger leaves out of the
-  // span. Outside it, never: سلمان is too many men.
+  // letter for letter. Within a document it may stand for that name (see
+  // ShortFormCluster): kings, princes and heads of state are named so after
+  // a title (الملك سلمان, King Salman, after سلمان بن عبدالعزيز), which the
+  // tagger leaves out of the span. Outside it, never: سلمان is too many men.
   bool GivenNameOf(const Spelling& s, const Spelling& full) const {
     if (s.type != EntityType::kPerson || full.type != EntityType::kPerson || !s.one_word ||
         full.one_word || !IsFullName(full) || s.core.tokens.empty()) {

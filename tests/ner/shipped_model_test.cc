@@ -144,6 +144,12 @@ TEST_F(ShippedModelTest, ANameDoesNotEndOnAFunctionWord) {
   // (for indeed), which it may go on through but not end on.
   EXPECT_EQ(Mentions(*tagger_, "وبحسب الناطق باسم الدفاع المدني النقيب وليد الزهيري فإن الحريق اندلع فجرا."),
             (Found{{"PER", "وليد الزهيري"}}));
+  // Foreign names whose last word is a function word's letters, or a
+  // clitic's and a function word's without its hamza: Richard Gere, Michael
+  // Bay, Jimmy Lai.
+  EXPECT_EQ(Mentions(*tagger_, "وشارك الممثل ريتشارد غير في الحفل."), (Found{{"PER", "ريتشارد غير"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وقال الممثل مايكل باي إن الفيلم جاهز."), (Found{{"PER", "مايكل باي"}}));
+  EXPECT_EQ(Mentions(*tagger_, "والتقت الناشطة جيمي لاي بالصحفيين."), (Found{{"PER", "جيمي لاي"}}));
 }
 
 TEST_F(ShippedModelTest, FormulaeOfGodAreNoPeople) {
@@ -167,6 +173,12 @@ TEST_F(ShippedModelTest, FormulaeOfGodAreNoPeople) {
   // finished with God's help": no name ending in الله makes it a surname.
   EXPECT_EQ(Mentions(*tagger_, "والتقى الوزير أحمد حمد الله بالوفد. وقال إن العمل بعون الله سيكتمل."),
             (Found{{"PER", "أحمد حمد الله"}, {"MISC", "الله"}}));
+  // "The Afghan commander Allah Nur"; "Ambassador Muhammad Rahmatullah":
+  // names that begin or end with God's name (رحمة with its ة, not the
+  // blessing's رحمه).
+  EXPECT_EQ(Mentions(*tagger_, "وقال القائد الأفغاني الله نور إن القوات تقدمت."),
+            (Found{{"PER", "الله نور"}}));
+  EXPECT_EQ(Mentions(*tagger_, "واستقبل السفير محمد رحمة الله الوفد."), (Found{{"PER", "محمد رحمة الله"}}));
   // Names built on God's name keep it: Rahmatullah Zaki and Hasan Nasrallah.
   EXPECT_EQ(Mentions(*tagger_, "والتقى رحمة الله زكي بالسفير حسن نصر الله."),
             (Found{{"PER", "رحمة الله زكي"}, {"PER", "حسن نصر الله"}}));

@@ -362,12 +362,20 @@ TEST(ResolveEntitiesTest, AGivenNameAloneIsTheFullNameOfItsDocument) {
   c.Add(1, kPer, "نايف بن سلطان").Add(1, kPer, "نايف");
   c.Add(2, kPer, "نايف");
   c.Add(3, kPer, "نايف الشمري").Add(3, kPer, "نايف");
+  // A surname in the document wins over a given name nearer to the word:
+  // عباس is Mahmoud Abbas's, not Abbas Kamel's.
+  c.Add(4, kPer, "محمود عباس").Add(4, kPer, "عباس كامل").Add(4, kPer, "عباس");
+  // Two full names begin with the given name: it stands for neither.
+  c.Add(5, kPer, "فهد بن سعود").Add(5, kPer, "فهد الدوسري").Add(5, kPer, "فهد");
   const Resolution r = c.Resolve();
   ASSERT_GE(r.entity_of[0], 0);
   EXPECT_EQ(r.entity_of[1], r.entity_of[0]);
   EXPECT_NE(r.entity_of[2], r.entity_of[0]);
   EXPECT_EQ(r.entity_of[4], r.entity_of[3]);
   EXPECT_NE(r.entity_of[3], r.entity_of[0]);
+  EXPECT_EQ(r.entity_of[7], r.entity_of[5]);
+  EXPECT_NE(r.entity_of[10], r.entity_of[8]);
+  EXPECT_NE(r.entity_of[10], r.entity_of[9]);
 }
 
 TEST(ResolveEntitiesTest, ARareMiswritingDoesNotKeepANameApart) {
