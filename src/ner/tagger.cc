@@ -627,6 +627,12 @@ void ClearWords(size_t from, size_t last, std::vector<uint8_t>* labels) {
   if (last < l.size() && IsInside(l[last])) l[last] = static_cast<uint8_t>(l[last] - 1);
 }
 
+// Whether the word is الله (God).
+bool IsGodsName(const WordInfo& w) {
+  static const std::string god = text::MatchKey("الله");
+  return w.key == god;
+}
+
 // The formulae that name God are no names of people, and a person's name
 // does not run into one: «الشيخ عبدالعزيز رحمه الله» (Sheikh Abdulaziz, may
 // God have mercy on him), «رضي الله عنه», «الله عز وجل» (God, mighty and
@@ -636,11 +642,6 @@ void ClearWords(size_t from, size_t last, std::vector<uint8_t>* labels) {
 // (MISC), as ANERcorp tags it; names built on it keep it: عبد الله، نصر
 // الله، رحمة الله (Rahmatullah, with ة where the blessing رحمه has the
 // pronoun ه), and Afghan names that begin with it (الله نور, Allah Nur).
-bool IsGodsName(const WordInfo& w) {
-  static const std::string god = text::MatchKey("الله");
-  return w.key == god;
-}
-
 void LeaveOutFormulaeOfGod(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
   // Blessings before God's name: may God have mercy on, protect, care for,
   // support, grant success to him/her/them; may God be pleased (رضي); God
