@@ -341,10 +341,11 @@ class Resolver {
       const size_t rarer = std::min(a.mentions.size(), b.mentions.size());
       if (count * kStatedAliasShare < rarer) continue;
       // A single Arabic word many more texts write than the alias explains
-      // is a given name or a kunya many men have: «عمر ناجي المعروف بأبي
-      // عبدالله» had joined all 586 mentions of عبدالله alone on SaudiNewsNet
-      // to one man, and through him another «أبو عبدالله». A Latin spelling
-      // stated once for a common name still joins it (أوباما, Obama).
+      // is a given name many men have: عبدالله, stated once as an alias of
+      // «ابا عبدالله» (father of Abdullah), had joined all 586 mentions of
+      // عبدالله alone on SaudiNewsNet to that kunya, and through it to two
+      // men stated to bear it (عمر ناجي, حسان عبود). A Latin spelling stated
+      // once for a common name still joins it (أوباما, Obama).
       const Spelling& common = a.mentions.size() >= b.mentions.size() ? a : b;
       if (common.one_word && !IsLatin(a.key) && !IsLatin(b.key) &&
           count * kStatedAliasShare < common.mentions.size()) {
