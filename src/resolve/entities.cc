@@ -142,6 +142,10 @@ struct Spelling {
   std::vector<int64_t> docs;  // documents of its mentions, sorted
   bool adjective = false;  // a nationality adjective, not a name
   int adjective_of = -1;   // the spelling of its country, if the collection names it
+  // A person's one word that begins or ends the full names of several men,
+  // none of them named so far more often than the others (محمد، خالد): where
+  // its document does not say who, it names someone of that document only.
+  bool many_bearers = false;
 };
 
 class DisjointSets {
@@ -742,6 +746,7 @@ class Resolver {
       }
       candidates[i].assign(roots.begin(), roots.end());
     }
+    FindManyBearers(candidates);
     // Documents of each cluster, for context.
     std::unordered_map<uint32_t, std::set<int64_t>> docs_of;
     for (uint32_t i = 0; i < mentions_.size(); ++i) {
@@ -757,6 +762,41 @@ class Resolver {
     }
   }
 
+  // Marks the one-word person spellings that begin or end the full names of
+  // two clusters or more, the commonest under kDominance times the next.
+  void FindManyBearers(const std::unordered_map<uint32_t, Candidates>& candidates) {
+    // Full names by their given name: script and letters -> root -> mentions.
+    std::unordered_map<std::string, std::map<uint32_t, size_t>> bearers;
+    auto given_key = [](const NameToken& t) { return (t.arabic ? "a" : "l") + t.letters; };
+    for (uint32_t i = 0; i < spellings_.size(); ++i) {
+      const Spelling& s = spellings_[i];
+      if (s.type != EntityType::kPerson || !IsFullName(s) || s.one_word || s.weak || s.core.tokens.empty()) {
+        continue;
+      }
+      bearers[given_key(s.core.tokens.front())][sets_->Find(i)] += s.mentions.size();
+    }
+    for (auto& [i, roots] : candidates) {
+      Spelling& s = spellings_[i];
+      if (s.type != EntityType::kPerson || !s.one_word || s.generic) continue;
+      std::map<uint32_t, size_t> all(roots.begin(), roots.end());
+      if (auto it = bearers.find(given_key(s.core.tokens.front())); it != bearers.end()) {
+        for (const auto& [root, n] : it->second) all[root] += n;
+      }
+      if (all.size() < 2) continue;
+      std::vector<size_t> support;
+      for (const auto& [root, n] : all) support.push_back(n);
+      std::partial_sort(support.begin(), support.begin() + 2, support.end(), std::greater<>());
+      s.many_bearers = support[0] < kDominance * support[1];
+    }
+  }
+
+  // The cluster of a short form's mentions in one document only.
+  int32_t DocumentCluster(uint32_t spelling, int64_t doc) {
+    auto [it, added] = document_clusters_.emplace(std::make_pair(spelling, doc),
+                                                  static_cast<int32_t>(spellings_.size() + document_clusters_.size()));
+    return it->second;
+  }
+
   // The cluster a short form stands for: the nearest full name before it in
   // its document (after it, if none before), else the one full name of the
   // document its given name begins, else the only candidate in the
@@ -765,14 +805,20 @@ class Resolver {
   int32_t ShortFormCluster(const std::vector<uint32_t>& doc_mentions, size_t k,
                            const Candidates& roots,
                            const std::unordered_map<uint32_t, std::set<int64_t>>& docs_of) {
-    const Spelling& short_form = spellings_[spelling_of_[doc_mentions[k]]];
-    // A generic word names nothing outside its document.
-    const int32_t own = short_form.generic ? -1 : static_cast<int32_t>(sets_->Find(spelling_of_[doc_mentions[k]]));
+    const uint32_t spelling = spelling_of_[doc_mentions[k]];
+    const Spelling& short_form = spellings_[spelling];
+    // A generic word names nothing outside its document, nor does a name
+    // many men bear.
+    auto own = [&]() -> int32_t {
+      if (short_form.generic) return -1;
+      if (short_form.many_bearers) return DocumentCluster(spelling, mentions_[doc_mentions[k]].doc);
+      return static_cast<int32_t>(sets_->Find(spelling));
+    };
     auto is_candidate = [&](uint32_t mention) {
       const int32_t c = cluster_of_mention_[mention];
       // The name written there must be one the short form stands for, not
       // merely another name of the same entity.
-      return c >= 0 && StandsForCached(spelling_of_[doc_mentions[k]], spelling_of_[mention]);
+      return c >= 0 && StandsForCached(spelling, spelling_of_[mention]);
     };
     for (size_t j = k; j-- > 0;) {
       if (is_candidate(doc_mentions[j])) return cluster_of_mention_[doc_mentions[j]];
@@ -796,11 +842,11 @@ class Resolver {
     // Outside its document, only names not cut weakly by the tagger, and
     // only a name attested often enough next to the short form: سلمان alone,
     // a thousand times, is not the one «محمد سلمان» a miscut span wrote.
-    if (short_form.generic || roots.empty()) return own;
+    if (short_form.generic || roots.empty()) return own();
     std::vector<std::pair<size_t, uint32_t>> support;
     for (const auto& [root, n] : roots) support.push_back({n, root});
     std::sort(support.rbegin(), support.rend());
-    if (support[0].first * kShortFormShare < short_form.mentions.size()) return own;
+    if (support[0].first * kShortFormShare < short_form.mentions.size()) return own();
     if (roots.size() == 1) return static_cast<int32_t>(roots[0].first);
     // One candidate far better attested than the others (أوباما is باراك
     // أوباما's surname in hundreds of mentions, some miscut span's once).
@@ -820,7 +866,7 @@ class Resolver {
     if (overlap[0].first > 0 && overlap[0].first > overlap[1].first) {
       return static_cast<int32_t>(overlap[0].second);
     }
-    return own;
+    return own();
   }
 
   // Whether a person's one word is the given name that begins a full name,
@@ -1022,6 +1068,7 @@ class Resolver {
   std::unordered_map<uint64_t, bool> co_occur_;
   std::unordered_map<uint64_t, bool> stands_for_;
   std::vector<int32_t> cluster_of_mention_;
+  std::map<std::pair<uint32_t, int64_t>, int32_t> document_clusters_;  // see DocumentCluster
 };
 
 }  // namespace

@@ -378,6 +378,30 @@ TEST(ResolveEntitiesTest, AGivenNameAloneIsTheFullNameOfItsDocument) {
   EXPECT_NE(r.entity_of[10], r.entity_of[9]);
 }
 
+TEST(ResolveEntitiesTest, ANameManyMenBearIsNoOneAcrossDocuments) {
+  // Three men named ماجد (Majid), none far commoner than the others: ماجد
+  // alone in two articles that name none of them is two people, one in
+  // each, while its two mentions within one article stay one.
+  Collection c;
+  c.Add(1, kPer, "ماجد الحربي").Add(2, kPer, "ماجد بن تركي").Add(3, kPer, "ماجد العتيبي");
+  c.Add(4, kPer, "ماجد").Add(4, kPer, "ماجد").Add(5, kPer, "ماجد");
+  // So also a surname two full names share (the Harbi family).
+  c.Add(6, kPer, "سامي الحربي").Add(7, kPer, "الحربي").Add(8, kPer, "الحربي");
+  // A surname one man holds stays one name across articles.
+  c.Add(9, kPer, "رشيد القحطاني").Add(10, kPer, "القحطاني").Add(11, kPer, "القحطاني");
+  const Resolution r = c.Resolve();
+  ASSERT_GE(r.entity_of[3], 0);
+  ASSERT_GE(r.entity_of[5], 0);
+  EXPECT_EQ(r.entity_of[4], r.entity_of[3]);
+  EXPECT_NE(r.entity_of[5], r.entity_of[3]);
+  for (int full : {0, 1, 2}) EXPECT_NE(r.entity_of[3], r.entity_of[full]);
+  EXPECT_EQ(r.entities[r.entity_of[5]].name, "ماجد");
+  ASSERT_GE(r.entity_of[7], 0);
+  EXPECT_NE(r.entity_of[7], r.entity_of[8]);
+  EXPECT_EQ(r.entity_of[10], r.entity_of[9]);
+  EXPECT_EQ(r.entity_of[11], r.entity_of[9]);
+}
+
 TEST(ResolveEntitiesTest, ARareMiswritingDoesNotKeepANameApart) {
   // A prince named forty times with his family name and forty without; once
   // the text cut the name after آل (family of), once it lost a space. The two
