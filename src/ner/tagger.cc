@@ -319,8 +319,15 @@ bool IsReportingVerb(const WordInfo& w) {
        "لفت", "لفتت", "شدد", "شددت", "يكتب", "تكتب", "يضيف", "تضيف", "يؤكد", "تؤكد", "يوضح",
        "توضح", "ظهر", "ظهرت", "شوهد", "شوهدت", "سافر", "سافرت", "غادر", "غادرت", "وصل", "وصلت",
        "عاد", "عادت", "قتل", "قتلت", "اعتقل", "اعتقلت", "انضم", "انضمت", "قاتل", "قاتلت"});
-  // The stem too: وظهر (and appeared) is ظهر after its conjunction.
-  return KeyOrStemIn(kVerbs, w);
+  // The stem too, when what it lost is a conjunction: وظهر (and appeared)
+  // is ظهر. A preposition never comes before a verb, so a ب or ك the stem
+  // lost was the name's own letter: كيري is Kerry, not ك + يرى (as + sees).
+  if (std::binary_search(kVerbs.begin(), kVerbs.end(), w.key_hash)) return true;
+  const std::string_view key = w.key;
+  return key.size() > w.stem.size() && key.ends_with(w.stem) &&
+         (key.starts_with("و") || key.starts_with("ف")) &&  // and, so
+         key.size() - w.stem.size() == std::string_view("و").size() &&
+         std::binary_search(kVerbs.begin(), kVerbs.end(), w.stem_hash);
 }
 
 // True if words[i] is a time of day or the word day, and the next word a
@@ -441,9 +448,12 @@ void CutAtNonNameWords(const std::vector<WordInfo>& words, std::vector<float>* s
     } else if (PrepositionAndArticle(w)) {
       s[BeginOf(EntityType::kPerson)] -= kNotInName;
       s[BeginOf(EntityType::kPerson) + 1] -= kNotInName;
-    } else if ((w.gaz_begin & (kGazCountry | kGazCity)) && !(w.classes & kGivenName)) {
+    } else if ((w.gaz_begin & (kGazCountry | kGazCity)) && !(w.classes & (kGivenName | kNamePer)) &&
+               !(w.gaz_inside & (kGazPerson | kGazNamePer))) {
       // A country or city does not continue a person's name: «غادر X موسكو»
-      // (X left Moscow).
+      // (X left Moscow), unless the name lists have the word mostly in
+      // persons' names (خليل, Khalil; الخليل, Hebron) or the two words as
+      // one (ديفيد كاميرون, David Cameron; الكاميرون, Cameroon).
       s[BeginOf(EntityType::kPerson) + 1] -= kNotInName;
     }
   }

@@ -228,6 +228,21 @@ TEST_F(ShippedModelTest, ADayBeforeAWeekdayIsNoName) {
             Found{});
 }
 
+TEST_F(ShippedModelTest, ASurnameThatLooksLikeAVerbOrAPlaceGoesOnTheName) {
+  // "The lawyer Mark Kerry said the case will be heard next week": كيري
+  // is no ك (as) before يرى (sees), a verb names end before.
+  EXPECT_EQ(Mentions(*tagger_, "وقال المحامي مارك كيري إن القضية ستنظر الأسبوع المقبل."),
+            (Found{{"PER", "مارك كيري"}}));
+  // "The coach Samer Khalil stressed that the team is ready": خليل
+  // (Khalil) is a name word though الخليل is Hebron.
+  EXPECT_EQ(Mentions(*tagger_, "وأكد المدرب سامر خليل أن الفريق جاهز للمباراة."),
+            (Found{{"PER", "سامر خليل"}}));
+  // "The British prime minister David Cameron received a delegation from
+  // Kuwait": the name lists have the two words as one person.
+  EXPECT_EQ(Mentions(*tagger_, "واستقبل رئيس الوزراء البريطاني ديفيد كاميرون وفدا من الكويت."),
+            (Found{{"PER", "ديفيد كاميرون"}, {"LOC", "الكويت"}}));
+}
+
 TEST_F(ShippedModelTest, CuratedOrganisationsOfSeveralWords) {
   // "NATO agreed to send more troops"; "ministers of the Gulf Cooperation
   // Council states met in Riyadh": the model alone leaves both untagged.
