@@ -1132,6 +1132,12 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
         if (first.stem.size() < first.key.size() && first.key.ends_with(first.stem)) {
           lost = first.key.size() - first.stem.size();
           if (std::string_view(first.key).substr(0, lost).ends_with("ال")) lost -= 4;  // the article
+          // ك (like) hardly ever comes before a person, and many names
+          // begin with its letter where the corpus knows the rest better as
+          // a word: كوفي is Kofi, not ك + وفي (loyal).
+          if (TypeOf(labels[i]) == EntityType::kPerson && std::string_view(first.key).substr(0, lost).ends_with("ك")) {
+            lost -= std::string_view("ك").size();
+          }
         } else if (first.key.starts_with("لل") && first.stem.starts_with("ال") &&
                    std::string_view(first.key).substr(4) == std::string_view(first.stem).substr(4)) {
           // للأمم: for + the article with its alef dropped (الأمم). The

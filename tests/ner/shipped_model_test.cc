@@ -361,6 +361,9 @@ TEST_F(ShippedModelTest, CliticsAreLeftOutOfTheSpan) {
   // "to the United Nations": for + the article, whose alef the text drops,
   // leave the name together.
   EXPECT_TRUE(Mentions(*tagger_, "وقدم الوفد تقريرا للأمم المتحدة عن الوضع.").count({"ORG", "أمم المتحدة"}));
+  // A person's name keeps a first ك the corpus would read as "like":
+  // "and the envoy Kofi Nadim stated that the situation is calm".
+  EXPECT_EQ(Mentions(*tagger_, "وصرح المبعوث كوفي نديم بأن الوضع هادئ."), (Found{{"PER", "كوفي نديم"}}));
 }
 
 TEST_F(ShippedModelTest, PreTokenisedWords) {
