@@ -243,6 +243,27 @@ TEST_F(ShippedModelTest, ASurnameThatLooksLikeAVerbOrAPlaceGoesOnTheName) {
             (Found{{"PER", "ديفيد كاميرون"}, {"LOC", "الكويت"}}));
 }
 
+TEST_F(ShippedModelTest, APersonsNameRightAfterAnotherIsTheSameName) {
+  // "The minister said King Faisal bin Abdullah Al Saud received the
+  // delegation. Al Saud said relations are strong. And King Faisal ...
+  // received the foreign minister in his office today": with آل سعود alone
+  // in the document, the second pass began a person at سعود.
+  const Found found = Mentions(*tagger_,
+                               "وأكد الوزير أن الملك فيصل بن عبدالله آل سعود استقبل الوفد. وقال آل سعود إن "
+                               "العلاقات متينة. واستقبل الملك فيصل بن عبدالله آل سعود في مكتبه اليوم وزير "
+                               "الخارجية.");
+  EXPECT_TRUE(found.count({"PER", "فيصل بن عبدالله آل سعود"}));
+  EXPECT_FALSE(found.count({"PER", "سعود"}));
+  EXPECT_FALSE(found.count({"PER", "فيصل بن عبدالله آل"}));
+}
+
+TEST_F(ShippedModelTest, TwoPeopleJoinedByAndAreTwoNames) {
+  // "Karim Bouzid and Murad Haddad met in Rabat": the model ran the two
+  // names into one.
+  EXPECT_EQ(Mentions(*tagger_, "واجتمع كريم بوزيد ومراد حداد في الرباط."),
+            (Found{{"PER", "كريم بوزيد"}, {"PER", "مراد حداد"}, {"LOC", "الرباط"}}));
+}
+
 TEST_F(ShippedModelTest, CuratedOrganisationsOfSeveralWords) {
   // "NATO agreed to send more troops"; "ministers of the Gulf Cooperation
   // Council states met in Riyadh": the model alone leaves both untagged.
