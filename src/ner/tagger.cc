@@ -601,14 +601,19 @@ void EndNamesBeforeAccusatives(const std::vector<WordInfo>& words, std::vector<u
 
 // The name of a person, place or organisation does not end on that or a
 // negation (ThatOrNegation): «بدر السحيباني فإن الشرطة» (Badr al-Suhaibani,
-// for the police) had been one person with فإن (for indeed). Other function
-// words may end a foreign name (ريتشارد غير, Richard Gere), and a title any
-// («الناس وأنا», People and I).
+// for the police) had been one person with فإن (for indeed). Nor on a
+// relative pronoun: «سلمان بن عبد العزيز الذي» (... who), once in
+// SaudiNewsNet, had kept King Salman's two commonest names apart. Other
+// function words may end a foreign name (ريتشارد غير, Richard Gere), and a
+// title any («الناس وأنا», People and I).
 void EndNamesBeforeThat(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
+  // who, which: masculine, feminine, plural, dual, feminine plural
+  static const auto relatives = text::internal::MatchKeySet(
+      {"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "اللاتي"});
   std::vector<uint8_t>& l = *labels;
   ForEachMention(l, [&](size_t i, size_t j) {
     if (TypeOf(l[i]) == EntityType::kMisc) return;
-    while (j - i >= 2 && ThatOrNegation(words[j - 1])) l[--j] = kO;
+    while (j - i >= 2 && (ThatOrNegation(words[j - 1]) || relatives.contains(words[j - 1].key))) l[--j] = kO;
   });
 }
 

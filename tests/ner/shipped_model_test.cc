@@ -144,6 +144,9 @@ TEST_F(ShippedModelTest, ANameDoesNotEndOnAFunctionWord) {
   // (for indeed), which it may go on through but not end on.
   EXPECT_EQ(Mentions(*tagger_, "وبحسب الناطق باسم الدفاع المدني النقيب وليد الزهيري فإن الحريق اندلع فجرا."),
             (Found{{"PER", "وليد الزهيري"}}));
+  // Nor on a relative pronoun: "The coach Ahmed, who took on the task,
+  // said the team is ready".
+  EXPECT_EQ(Mentions(*tagger_, "وقال المدرب أحمد الذي تولى المهمة إن الفريق جاهز."), (Found{{"PER", "أحمد"}}));
   // Foreign names whose last word is a function word's letters, or a
   // clitic's and a function word's without its hamza: Richard Gere, Michael
   // Bay, Jimmy Lai.
