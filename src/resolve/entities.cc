@@ -538,25 +538,34 @@ class Resolver {
   }
 
   // No chaining: every pair of the commonest names of the two clusters must
-  // be the same name, so A~B and B~C do not join A to an unlike C. A slip
-  // of the pen has no say: a name written under a twentieth as often as its
-  // cluster's commonest whose letters, spaces left out, begin a commoner
-  // one's (a space lost, a name cut short). «سلمان بن عبد العزيزآل سعود»,
-  // once, had kept King Salman's 998 mentions without the family name apart
-  // from his 959 with it, scoring 0.29 against a name cut after آل. A rare
-  // name that goes on after a commoner one keeps its say: the words it adds
-  // may be a run-on word of the text, but as often a surname that tells two
-  // men apart (عبدالله صالح, عبدالله بن صالح الفواز).
+  // be the same name, so A~B and B~C do not join A to an unlike C. A rare
+  // name, written under a twentieth as often as its cluster's commonest, has
+  // no say when a commoner name of its cluster says all it says:
+  // - a slip of the pen, whose letters, spaces left out, begin a commoner
+  //   one's (a space lost, a name cut short). «سلمان بن عبد العزيزآل سعود»,
+  //   once, had kept King Salman's 998 mentions without the family name
+  //   apart from his 959 with it, scoring 0.29 against a name cut after آل;
+  // - a short form, whose words are words of a commoner name in order:
+  //   «سلمان سعود», once, had done the same (سعود against عبدالعزيز).
+  // A rare name that goes on after a commoner one keeps its say: the words
+  // it adds may be a run-on word of the text, but as often a surname that
+  // tells two men apart (عبدالله صالح, عبدالله بن صالح الفواز).
   bool Compatible(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
     const auto checked = [&](const std::vector<uint32_t>& cluster) {
       constexpr size_t kRareShare = 20;
       const size_t floor = spellings_[cluster[0]].mentions.size() / kRareShare;
       std::vector<uint32_t> out;
       for (size_t i = 0; i < cluster.size() && out.size() < kLinkCheck; ++i) {
-        const std::string& letters = spellings_[cluster[i]].unspaced;
-        const auto slip_of = [&](uint32_t c) { return spellings_[c].unspaced.starts_with(letters); };
-        if (spellings_[cluster[i]].mentions.size() >= floor ||
-            std::none_of(cluster.begin(), cluster.begin() + static_cast<long>(i), slip_of)) {
+        const Spelling& rare = spellings_[cluster[i]];
+        const auto said_by = [&](uint32_t c) {
+          const Spelling& common = spellings_[c];
+          if (common.unspaced.starts_with(rare.unspaced)) return true;
+          size_t next = 0;  // the rare name's next word to find in the common one
+          for (const std::string& w : common.words) next += next < rare.words.size() && w == rare.words[next];
+          return next == rare.words.size();
+        };
+        if (rare.mentions.size() >= floor ||
+            std::none_of(cluster.begin(), cluster.begin() + static_cast<long>(i), said_by)) {
           out.push_back(cluster[i]);
         }
       }

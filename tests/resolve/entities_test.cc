@@ -417,6 +417,21 @@ TEST(ResolveEntitiesTest, ARareMiswritingDoesNotKeepANameApart) {
   EXPECT_EQ(r.entity_of[0], r.entity_of[1]);
 }
 
+TEST(ResolveEntitiesTest, ARareShortFormDoesNotKeepANameApart) {
+  // As above; once a text dropped the middle of the name («ناصر رشيد»),
+  // which matches the long form but not the one without the family name,
+  // and joins the long form first.
+  Collection c;
+  c.Add(200, kPer, "ناصر رشيد");
+  for (int doc = 0; doc < 40; ++doc) {
+    c.Add(doc, kPer, "ناصر بن فهد").Add(100 + doc, kPer, "ناصر بن فهد آل رشيد");
+  }
+  const Resolution r = c.Resolve();
+  ASSERT_GE(r.entity_of[1], 0);
+  EXPECT_EQ(r.entity_of[1], r.entity_of[2]);
+  EXPECT_EQ(r.entity_of[0], r.entity_of[2]);
+}
+
 TEST(ResolveEntitiesTest, NamesOfOneBodyAreOneOrganisation) {
   // The curated bodies' names in other words, one word among them: ISIS by
   // its acronym and as "the State organisation", the BBC by its letters and
