@@ -132,7 +132,7 @@ struct Spelling {
   EntityType type = EntityType::kPerson;
   std::vector<uint32_t> mentions;
   bool forced = false;     // joined by an alias entry or a stated alias
-  bool one_word = false;   // one word in all
+  bool one_word = false;   // one word in all, or one name (see BuildSpellings)
   // One word that only says what kind of body it is (المنظمة، النادي): it
   // refers to a name given before it in its document, or to nothing.
   bool generic = false;
@@ -273,7 +273,9 @@ class Resolver {
       }
       s.core = head ? PrepareName(Join(s.words, head, s.words.size())) : s.full;
       if (head) s.head_kind = HeadWords().at(std::string(WithoutArticle(s.words[0])));
-      s.one_word = s.words.size() == 1;
+      // A person's compound given name (عبد الله, servant of God; أبو بكر)
+      // is one name in two words, and بن لادن one surname.
+      s.one_word = s.words.size() == 1 || (s.type == EntityType::kPerson && s.full.tokens.size() == 1);
       // A word of one or two letters (بي، سي، إس) is a letter of an acronym.
       // A kind of place named as an organisation is a name: الجزيرة (the
       // island) is the channel, المدينة (the city) a newspaper.

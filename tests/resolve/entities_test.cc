@@ -402,6 +402,21 @@ TEST(ResolveEntitiesTest, ANameManyMenBearIsNoOneAcrossDocuments) {
   EXPECT_EQ(r.entity_of[11], r.entity_of[9]);
 }
 
+TEST(ResolveEntitiesTest, ACompoundGivenNameIsOneName) {
+  // عبد الله (Abdullah) is written in two words but is one given name:
+  // alone, it is no one across documents, and it stands for the one full
+  // name of its document it begins.
+  Collection c;
+  c.Add(1, kPer, "عبد الله الحربي").Add(2, kPer, "عبد الله بن تركي").Add(3, kPer, "عبد الله العتيبي");
+  c.Add(4, kPer, "عبد الله").Add(5, kPer, "عبد الله");
+  c.Add(6, kPer, "عبد الله العتيبي").Add(6, kPer, "عبد الله");
+  const Resolution r = c.Resolve();
+  ASSERT_GE(r.entity_of[3], 0);
+  EXPECT_NE(r.entity_of[3], r.entity_of[4]);
+  EXPECT_EQ(r.entity_of[6], r.entity_of[2]);
+  EXPECT_EQ(r.entity_of[6], r.entity_of[5]);
+}
+
 TEST(ResolveEntitiesTest, ARareMiswritingDoesNotKeepANameApart) {
   // A prince named forty times with his family name and forty without; once
   // the text cut the name after آل (family of), once it lost a space. The two
