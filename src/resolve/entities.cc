@@ -551,11 +551,17 @@ class Resolver {
   //   «سلمان سعود», once, had done the same (سعود against عبدالعزيز).
   // A rare name that goes on after a commoner one keeps its say: the words
   // it adds may be a run-on word of the text, but as often a surname that
-  // tells two men apart (عبدالله صالح, عبدالله بن صالح الفواز).
+  // tells two men apart (عبدالله صالح, عبدالله بن صالح الفواز). Only a
+  // name written once, in a cluster whose commonest name is written
+  // kManyMentions times or more, has no say whatever it is: so many
+  // mentions hold the tagger's slips (على, on, run into «سلمان بن عبد العزيز
+  // على») more often than a namesake.
   bool Compatible(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
     const auto checked = [&](const std::vector<uint32_t>& cluster) {
       constexpr size_t kRareShare = 20;
-      const size_t floor = spellings_[cluster[0]].mentions.size() / kRareShare;
+      constexpr size_t kManyMentions = 100;
+      const size_t top = spellings_[cluster[0]].mentions.size();
+      const size_t floor = top / kRareShare;
       std::vector<uint32_t> out;
       for (size_t i = 0; i < cluster.size() && out.size() < kLinkCheck; ++i) {
         const Spelling& rare = spellings_[cluster[i]];
@@ -566,8 +572,10 @@ class Resolver {
           for (const std::string& w : common.words) next += next < rare.words.size() && w == rare.words[next];
           return next == rare.words.size();
         };
-        if (rare.mentions.size() >= floor ||
-            std::none_of(cluster.begin(), cluster.begin() + static_cast<long>(i), said_by)) {
+        if (rare.mentions.size() >= floor) {
+          out.push_back(cluster[i]);
+        } else if (!(rare.mentions.size() == 1 && top >= kManyMentions) &&
+                   std::none_of(cluster.begin(), cluster.begin() + static_cast<long>(i), said_by)) {
           out.push_back(cluster[i]);
         }
       }

@@ -447,6 +447,28 @@ TEST(ResolveEntitiesTest, ARareShortFormDoesNotKeepANameApart) {
   EXPECT_EQ(r.entity_of[0], r.entity_of[2]);
 }
 
+TEST(ResolveEntitiesTest, ANameWrittenOnceHasNoSayInACommonName) {
+  // A prince named 120 times with his family name and 120 without; the
+  // tagger once ran the preposition على (on) into the name without it. A
+  // name written once among so many is a slip, not a namesake.
+  Collection c;
+  c.Add(300, kPer, "ناصر بن فهد على");
+  for (int doc = 0; doc < 120; ++doc) {
+    c.Add(doc, kPer, "ناصر بن فهد").Add(1000 + doc, kPer, "ناصر بن فهد آل رشيد");
+  }
+  // In a name written forty times, the same slip keeps its say.
+  c.Add(400, kPer, "سامي بن خالد على");
+  for (int doc = 500; doc < 540; ++doc) {
+    c.Add(doc, kPer, "سامي بن خالد").Add(1000 + doc, kPer, "سامي بن خالد آل حمد");
+  }
+  const Resolution r = c.Resolve();
+  ASSERT_GE(r.entity_of[1], 0);
+  EXPECT_EQ(r.entity_of[1], r.entity_of[2]);
+  ASSERT_EQ(c.mentions[242].name, "سامي بن خالد");
+  ASSERT_EQ(c.mentions[243].name, "سامي بن خالد آل حمد");
+  EXPECT_NE(r.entity_of[242], r.entity_of[243]);
+}
+
 TEST(ResolveEntitiesTest, NamesOfOneBodyAreOneOrganisation) {
   // The curated bodies' names in other words, one word among them: ISIS by
   // its acronym and as "the State organisation", the BBC by its letters and
