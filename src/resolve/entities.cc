@@ -551,17 +551,20 @@ class Resolver {
   //   «سلمان سعود», once, had done the same (سعود against عبدالعزيز).
   // A rare name that goes on after a commoner one keeps its say: the words
   // it adds may be a run-on word of the text, but as often a surname that
-  // tells two men apart (عبدالله صالح, عبدالله بن صالح الفواز). Only a
-  // name written once, in a cluster whose commonest name is written
-  // kManyMentions times or more, has no say whatever it is: so many
-  // mentions hold the tagger's slips (على, on, run into «سلمان بن عبد العزيز
-  // على») more often than a namesake.
+  // tells two men apart (عبدالله صالح, عبدالله بن صالح الفواز). But in a
+  // cluster whose commonest name has three words or more and is written
+  // kManyMentions times or more, no rare name has a say: so many mentions
+  // of a name that says whose son he is hold the tagger's slips («سلمان بن
+  // عبد العزيز على», on, and «... لتشكره», to thank him, run into the name)
+  // more often than a namesake. A commoner short name (محمد علي) keeps
+  // them: they may be the many men it stands for.
   bool Compatible(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
     const auto checked = [&](const std::vector<uint32_t>& cluster) {
       constexpr size_t kRareShare = 20;
       constexpr size_t kManyMentions = 100;
-      const size_t top = spellings_[cluster[0]].mentions.size();
-      const size_t floor = top / kRareShare;
+      const Spelling& commonest = spellings_[cluster[0]];
+      const size_t floor = commonest.mentions.size() / kRareShare;
+      const bool rare_mute = commonest.mentions.size() >= kManyMentions && commonest.words.size() >= 3;
       std::vector<uint32_t> out;
       for (size_t i = 0; i < cluster.size() && out.size() < kLinkCheck; ++i) {
         const Spelling& rare = spellings_[cluster[i]];
@@ -574,8 +577,7 @@ class Resolver {
         };
         if (rare.mentions.size() >= floor) {
           out.push_back(cluster[i]);
-        } else if (!(rare.mentions.size() == 1 && top >= kManyMentions) &&
-                   std::none_of(cluster.begin(), cluster.begin() + static_cast<long>(i), said_by)) {
+        } else if (!rare_mute && std::none_of(cluster.begin(), cluster.begin() + static_cast<long>(i), said_by)) {
           out.push_back(cluster[i]);
         }
       }
