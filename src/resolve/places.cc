@@ -148,7 +148,7 @@ constexpr std::pair<std::string_view, std::string_view> kPlaces[] = {
 constexpr std::pair<std::string_view, std::string_view> kBodies[] = {
     {"جامعة الدول العربية", "Arab League"}, {"الجامعة العربية", "Arab League"},
     {"مجلس التعاون الخليجي", "Gulf Cooperation Council"}, {"مجلس التعاون", "Gulf Cooperation Council"},
-    {"مجلس الأمن", "Security Council"}, {"مجلس الأمن الدولي", "UN Security Council"},
+    {"مجلس الأمن", "UN Security Council"}, {"مجلس الأمن الدولي", "UN Security Council"},
     {"حلف شمال الأطلسي", "NATO"}, {"الناتو", "NATO"}, {"حلف الناتو", "NATO"},
     {"الاتحاد الأفريقي", "African Union"}, {"الاتحاد الإفريقي", "African Union"},
     {"منظمة التعاون الإسلامي", "Organisation of Islamic Cooperation"},

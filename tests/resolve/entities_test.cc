@@ -273,7 +273,7 @@ TEST(ResolveEntitiesTest, PlacesAndBodiesTakeTheirEnglishNames) {
   EXPECT_NE(latin(6), "Aleppo");
   Collection body_as_place;
   body_as_place.Add(1, kLoc, "مجلس الأمن");
-  EXPECT_NE(body_as_place.Resolve().entities[0].latin, "Security Council");
+  EXPECT_NE(body_as_place.Resolve().entities[0].latin, "UN Security Council");
 }
 
 TEST(ResolveEntitiesTest, SpellingsOfAKnownPlaceTakeItsEnglishName) {
@@ -497,6 +497,13 @@ TEST(ResolveEntitiesTest, NamesOfOneBodyAreOneOrganisation) {
   EXPECT_EQ(r.entities[r.entity_of[0]].latin, "ISIS");
   EXPECT_EQ(r.entity_of[3], r.entity_of[4]);
   EXPECT_NE(r.entity_of[0], r.entity_of[3]);
+  // The Security Council, with and without "international".
+  Collection council;
+  council.Add(1, kOrg, "مجلس الأمن").Add(2, kOrg, "مجلس الأمن الدولي");
+  const Resolution one = council.Resolve();
+  ASSERT_GE(one.entity_of[0], 0);
+  EXPECT_EQ(one.entity_of[0], one.entity_of[1]);
+  EXPECT_EQ(one.entities[one.entity_of[0]].latin, "UN Security Council");
 }
 
 TEST(ResolveEntitiesTest, APlaceIsNoAdjectiveOfARarerWord) {
