@@ -140,6 +140,9 @@ struct Spelling {
   // entity, but neither anchors a short form nor makes a stated alias.
   bool weak = true;
   std::vector<int64_t> docs;  // documents of its mentions, sorted
+  // For an organisation, the English name the list of bodies gives it or a
+  // spelling of it (الكونجرس, like الكونغرس: Congress); else "".
+  std::string body;
   bool adjective = false;  // a nationality adjective, not a name
   int adjective_of = -1;   // the spelling of its country, if the collection names it
   // A person's one word that begins or ends the full names of several men,
@@ -266,6 +269,7 @@ class Resolver {
       s.words = Words(s.key);
       std::copy_if(s.key.begin(), s.key.end(), std::back_inserter(s.unspaced), [](char c) { return c != ' '; });
       s.full = PrepareName(s.key);
+      if (s.type == EntityType::kOrganization) s.body = internal::EnglishName(s.key, false, matcher_);
       size_t head = 0;
       if (s.type == EntityType::kOrganization || s.type == EntityType::kLocation) {
         while (head + 1 < s.words.size() && HeadWords().count(std::string(WithoutArticle(s.words[head]))))
@@ -389,8 +393,9 @@ class Resolver {
     }
   }
 
-  // Spellings the list of places and bodies gives one English name are one
-  // place or body, however unlike their words: السعودية and المملكة العربية
+  // Spellings the list of places and bodies gives one English name (a body
+  // in any of its spellings, Spelling::body) are one place or body, however
+  // unlike their words: السعودية and المملكة العربية
   // السعودية (Saudi Arabia), الإمارات and الإمارات العربية المتحدة; داعش and
   // تنظيم الدولة (ISIS), بي بي سي and هيئة الإذاعة البريطانية (BBC). Joined as
   // an alias entry's names are: a spelling that joins later need only match
@@ -401,23 +406,26 @@ class Resolver {
       const Spelling& s = spellings_[i];
       const bool place = s.type == EntityType::kLocation;
       if ((!place && s.type != EntityType::kOrganization) || !IsFullName(s)) continue;
-      const auto& names = place ? internal::PlaceNames() : internal::BodyNames();
-      const auto it = names.find(s.key);
-      if (it == names.end()) continue;
-      const auto [first, added] = first_of.emplace(std::pair(s.type, it->second), i);
+      std::string_view english = s.body;
+      if (place) {
+        const auto it = internal::PlaceNames().find(s.key);
+        if (it != internal::PlaceNames().end()) english = it->second;
+      }
+      if (english.empty()) continue;
+      const auto [first, added] = first_of.emplace(std::pair(s.type, std::string(english)), i);
       if (!added) Force(first->second, i);
     }
   }
 
   // Spellings that are names by themselves: more than one word, or one
   // word of a place or other name, or of a body the list of bodies names
-  // (داعش, ISIS). Another person's or organisation's single word is a short
+  // (داعش, ISIS; الكونجرس, Congress). Another person's or organisation's single word is a short
   // form, resolved per mention.
   bool IsFullName(const Spelling& s) const {
     if (s.adjective || s.generic || s.core.tokens.empty()) return false;
     if (!s.one_word) return true;
     return s.type == EntityType::kLocation || s.type == EntityType::kMisc ||
-           (s.type == EntityType::kOrganization && internal::BodyNames().contains(s.key));
+           (s.type == EntityType::kOrganization && !s.body.empty());
   }
 
   double Score(uint32_t a, uint32_t b) {

@@ -497,13 +497,18 @@ TEST(ResolveEntitiesTest, NamesOfOneBodyAreOneOrganisation) {
   EXPECT_EQ(r.entities[r.entity_of[0]].latin, "ISIS");
   EXPECT_EQ(r.entity_of[3], r.entity_of[4]);
   EXPECT_NE(r.entity_of[0], r.entity_of[3]);
-  // The Security Council, with and without "international".
+  // The Security Council, with and without "international"; Congress with
+  // its g written غ and ج.
   Collection council;
   council.Add(1, kOrg, "مجلس الأمن").Add(2, kOrg, "مجلس الأمن الدولي");
+  council.Add(3, kOrg, "الكونغرس").Add(4, kOrg, "الكونجرس");
   const Resolution one = council.Resolve();
   ASSERT_GE(one.entity_of[0], 0);
   EXPECT_EQ(one.entity_of[0], one.entity_of[1]);
   EXPECT_EQ(one.entities[one.entity_of[0]].latin, "UN Security Council");
+  ASSERT_GE(one.entity_of[2], 0);
+  EXPECT_EQ(one.entity_of[2], one.entity_of[3]);
+  EXPECT_NE(one.entity_of[2], one.entity_of[0]);
 }
 
 TEST(ResolveEntitiesTest, APlaceIsNoAdjectiveOfARarerWord) {
