@@ -870,8 +870,10 @@ class Resolver {
     if (given >= 0) return given;
     // Outside its document, only names not cut weakly by the tagger, and
     // only a name attested often enough next to the short form: سلمان alone,
-    // a thousand times, is not the one «محمد سلمان» a miscut span wrote.
-    if (short_form.generic || roots.empty()) return own();
+    // a thousand times, is not the one «محمد سلمان» a miscut span wrote. A
+    // name many men bear is none of them: the names it shares an article
+    // with (the context below) had linked عبدالعزيز alone to King Salman.
+    if (short_form.generic || short_form.many_bearers || roots.empty()) return own();
     std::vector<std::pair<size_t, uint32_t>> support;
     for (const auto& [root, n] : roots) support.push_back({n, root});
     std::sort(support.rbegin(), support.rend());

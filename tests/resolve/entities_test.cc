@@ -400,6 +400,14 @@ TEST(ResolveEntitiesTest, ANameManyMenBearIsNoOneAcrossDocuments) {
   EXPECT_NE(r.entity_of[7], r.entity_of[8]);
   EXPECT_EQ(r.entity_of[10], r.entity_of[9]);
   EXPECT_EQ(r.entity_of[11], r.entity_of[9]);
+  // Nor is it the one whose article names the same place.
+  Collection context;
+  context.Add(1, kPer, "سامي ماجد").Add(1, kLoc, "تبوك").Add(2, kPer, "خالد ماجد");
+  context.Add(3, kPer, "ماجد الحربي").Add(4, kPer, "ماجد").Add(4, kLoc, "تبوك");
+  const Resolution by_context = context.Resolve();
+  ASSERT_GE(by_context.entity_of[4], 0);
+  EXPECT_NE(by_context.entity_of[4], by_context.entity_of[0]);
+  EXPECT_EQ(by_context.entities[by_context.entity_of[4]].name, "ماجد");
 }
 
 TEST(ResolveEntitiesTest, ACompoundGivenNameIsOneName) {
