@@ -655,6 +655,12 @@ void JoinAdjacentPersons(const std::vector<WordInfo>& words, std::vector<uint8_t
         !(words[k].classes & (kPersonTitle | kPersonRole))) {
       l[k] = static_cast<uint8_t>(person + 1);
     }
+    // So are two with a particle left out between them: «سلمان بن عبدالعزيز
+    // آل | سعود» with آل (family of) untagged.
+    if (k >= 2 && l[k] == person && l[k - 1] == kO && (words[k - 1].classes & kNameParticle) &&
+        (l[k - 2] == person || l[k - 2] == person + 1) && words[k].kind == kArabic && clitics.empty()) {
+      l[k - 1] = l[k] = static_cast<uint8_t>(person + 1);
+    }
   }
 }
 

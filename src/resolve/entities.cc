@@ -637,7 +637,7 @@ class Resolver {
       // with tokens of one or two letters).
       const NameToken& surname = tokens.back();
       const size_t a = word.letters.size() - word.article, b = surname.letters.size() - surname.article;
-      return full.type == EntityType::kPerson && !EndsWithAncestor(full) && std::min(a, b) >= 3 &&
+      return full.type == EntityType::kPerson && !EndsWithoutSurname(full) && std::min(a, b) >= 3 &&
              4 * std::min(a, b) >= 3 * std::max(a, b) && matcher_.TokenScore(word, surname) >= kShortFormThreshold;
     }
     if (full.type != EntityType::kOrganization && full.type != EntityType::kLocation) return false;
@@ -650,17 +650,19 @@ class Resolver {
     return same_word(tokens.front()) || same_word(tokens.back());
   }
 
-  // Whether a person's name ends with an ancestor's given name rather than
-  // a surname: a chain of بن / ابن / بنت (son, daughter of) whose last word
-  // has no article and does not follow آل (family of). خالد alone is not
-  // محمد بن سعود بن خالد, while القيسي alone is سليمان بن عامر القيسي.
-  static bool EndsWithAncestor(const Spelling& full) {
+  // Whether a person's name ends with no surname a word alone can stand
+  // for: a chain of بن / ابن / بنت (son, daughter of) whose last word has no
+  // article, an ancestor's given name (خالد alone is not محمد بن سعود بن
+  // خالد, while القيسي alone is سليمان بن عامر القيسي); or a family named
+  // with آل (family of), which the text writes with it: سعود alone is as
+  // often Prince Saud or King Saud University as سلمان بن عبدالعزيز آل سعود.
+  static bool EndsWithoutSurname(const Spelling& full) {
     const std::vector<std::string>& w = full.words;
-    if (w.size() < 3 || WithoutArticle(w.back()).size() != w.back().size()) return false;
     // بن، ابن، بنت and آل as match keys.
     static const std::string son = text::MatchKey("بن"), son_of = text::MatchKey("ابن"),
                              daughter = text::MatchKey("بنت"), family = text::MatchKey("آل");
-    if (w[w.size() - 2] == family) return false;
+    if (w.size() >= 2 && w[w.size() - 2] == family) return true;
+    if (w.size() < 3 || WithoutArticle(w.back()).size() != w.back().size()) return false;
     return std::any_of(w.begin() + 1, w.end() - 1, [&](const std::string& x) {
       return x == son || x == son_of || x == daughter;
     });

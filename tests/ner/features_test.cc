@@ -251,6 +251,35 @@ TEST(FeaturesTest, OneNameHasOneTypeInADocument) {
             (V{{"O", "O", "B-LOC"}}));
 }
 
+TEST(FeaturesTest, APersonRightAfterAPersonIsTheSameName) {
+  Lexicon lex = SmallLexicon();
+  lex.AddEntry("آل", kNameParticle, 0);  // family of
+  for (const char* given : {"مراد", "سامي"}) lex.AddEntry(given, kGivenName, 0);
+  CorpusStats common;
+  common.count = 600;
+  lex.AddCorpus(text::MatchKey("مراد"), common);  // so that ومراد's stem is مراد
+  const Features f(~0u, &lex);
+  using V = std::vector<std::vector<std::string>>;
+  // "received Faisal bin Abdulaziz Al Saud": the second pass began a person
+  // at the family name, with آل (family of) left out or in.
+  EXPECT_EQ(Harmonized(f, {{"استقبل", "فيصل", "بن", "عبدالعزيز", "آل", "سعود"}},
+                       {{"O", "B-PER", "I-PER", "I-PER", "O", "B-PER"}}, {0.9f}),
+            (V{{"O", "B-PER", "I-PER", "I-PER", "I-PER", "I-PER"}}));
+  EXPECT_EQ(Harmonized(f, {{"استقبل", "فيصل", "بن", "عبدالعزيز", "آل", "سعود"}},
+                       {{"O", "B-PER", "I-PER", "I-PER", "I-PER", "B-PER"}}, {0.9f}),
+            (V{{"O", "B-PER", "I-PER", "I-PER", "I-PER", "I-PER"}}));
+  // A family name with the article ends a name: "Sami al-Khatib, the
+  // secretary" stays two spans, whatever the second is.
+  EXPECT_EQ(Harmonized(f, {{"وقال", "سامي", "الخطيب", "أمين", "السر"}},
+                       {{"O", "B-PER", "I-PER", "B-PER", "I-PER"}}, {0.9f}),
+            (V{{"O", "B-PER", "I-PER", "B-PER", "I-PER"}}));
+  // A written و is another person: "Sami Haddad and Murad Bouzid" run
+  // into one span are two.
+  EXPECT_EQ(Harmonized(f, {{"التقى", "سامي", "حداد", "ومراد", "بوزيد"}},
+                       {{"O", "B-PER", "I-PER", "I-PER", "I-PER"}}, {0.9f}),
+            (V{{"O", "B-PER", "I-PER", "B-PER", "I-PER"}}));
+}
+
 TEST(FeaturesTest, ReportedNamesTakeInTheirHeadWord) {
   Lexicon lex = SmallLexicon();
   for (const char* head : {"صحيفة", "جماعة", "مخيم", "مدينة"}) {
