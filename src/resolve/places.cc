@@ -100,7 +100,8 @@ constexpr std::pair<std::string_view, std::string_view> kPlaces[] = {
     {"قطاع غزة", "Gaza Strip"}, {"الجولان", "Golan Heights"}, {"كردستان", "Kurdistan"},
     {"الشيشان", "Chechnya"}, {"داغستان", "Dagestan"}, {"كشمير", "Kashmir"}, {"شينجيانغ", "Xinjiang"},
     {"وزيرستان", "Waziristan"}, {"أوروبا", "Europe"}, {"أفريقيا", "Africa"}, {"إفريقيا", "Africa"},
-    {"أمريكا", "America"}, {"أميركا", "America"}, {"بريطانيا", "Britain"}, {"إنجلترا", "England"},
+    // America and Britain in news are the countries CLDR names otherwise.
+    {"أمريكا", "United States"}, {"أميركا", "United States"}, {"بريطانيا", "United Kingdom"}, {"إنجلترا", "England"},
     {"إنكلترا", "England"}, {"اسكتلندا", "Scotland"}, {"إسكتلندا", "Scotland"}, {"ويلز", "Wales"},
     {"الإمارات", "United Arab Emirates"}, {"السعودية", "Saudi Arabia"}, {"مصر العربية", "Egypt"},
     {"جمهورية مصر العربية", "Egypt"}, {"فلسطين", "Palestine"}, {"كاليفورنيا", "California"}, {"فلوريدا", "Florida"},

@@ -506,6 +506,16 @@ TEST(ResolveEntitiesTest, NamesOfOneBodyAreOneOrganisation) {
   EXPECT_EQ(r.entities[r.entity_of[0]].latin, "ISIS");
   EXPECT_EQ(r.entity_of[3], r.entity_of[4]);
   EXPECT_NE(r.entity_of[0], r.entity_of[3]);
+  // America and the United States, Britain and the United Kingdom.
+  Collection countries;
+  countries.Add(1, kLoc, "أمريكا").Add(2, kLoc, "الولايات المتحدة").Add(3, kLoc, "بريطانيا");
+  countries.Add(4, kLoc, "المملكة المتحدة");
+  const Resolution two = countries.Resolve();
+  ASSERT_GE(two.entity_of[0], 0);
+  ASSERT_GE(two.entity_of[2], 0);
+  EXPECT_EQ(two.entity_of[0], two.entity_of[1]);
+  EXPECT_EQ(two.entity_of[2], two.entity_of[3]);
+  EXPECT_NE(two.entity_of[0], two.entity_of[2]);
   // The Security Council, with and without "international"; Congress with
   // its g written غ and ج.
   Collection council;
