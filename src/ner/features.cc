@@ -101,6 +101,7 @@ void Features::Prepare(const std::vector<std::string_view>& words, std::vector<W
     w.written_hamza = std::any_of(std::begin(kHamzas), std::end(kHamzas),
                                   [&](std::string_view h) { return words[i].find(h) != std::string_view::npos; });
     w.written_ta_marbuta = words[i].ends_with("ة");
+    w.written_alef_maqsura = words[i].ends_with("ى");
   }
   if (!(groups_ & kGroupGazetteer)) return;
   const int max_words = lexicon_->max_phrase_words();

@@ -244,6 +244,8 @@ struct WordInfo {
   // feature, so models do not depend on them.
   bool written_hamza = false;
   bool written_ta_marbuta = false;
+  // A final ى (على, on, against علي, Ali).
+  bool written_alef_maqsura = false;
 };
 enum WordKind : uint8_t { kArabic, kLatin, kDigits, kPunct, kOther };
 

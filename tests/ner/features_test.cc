@@ -280,6 +280,22 @@ TEST(FeaturesTest, APersonRightAfterAPersonIsTheSameName) {
             (V{{"O", "B-PER", "I-PER", "B-PER", "I-PER"}}));
 }
 
+TEST(FeaturesTest, PraiseToGodIsNoPerson) {
+  Lexicon lex = SmallLexicon();
+  CorpusStats common;
+  common.count = 900;
+  lex.AddCorpus(text::MatchKey("لله"), common);  // so that ولله's stem is لله
+  const Features f(~0u, &lex);
+  using V = std::vector<std::vector<std::string>>;
+  // "achieved, praise be to God, its aims"; "praise be to God".
+  EXPECT_EQ(Harmonized(f, {{"حقق", "ولله", "الحمد", "أهدافه"}}, {{"O", "O", "B-PER", "O"}}, {0.9f}),
+            (V{{"O", "O", "O", "O"}}));
+  EXPECT_EQ(Harmonized(f, {{"الحمد", "لله"}}, {{"B-PER", "B-MISC"}}, {0.9f}), (V{{"O", "B-MISC"}}));
+  // The family name al-Hamad stays a name.
+  EXPECT_EQ(Harmonized(f, {{"وأكد", "سامي", "الحمد", "أن"}}, {{"O", "B-PER", "I-PER", "O"}}, {0.9f}),
+            (V{{"O", "B-PER", "I-PER", "O"}}));
+}
+
 TEST(FeaturesTest, ReportedNamesTakeInTheirHeadWord) {
   Lexicon lex = SmallLexicon();
   for (const char* head : {"صحيفة", "جماعة", "مخيم", "مدينة"}) {

@@ -147,6 +147,10 @@ TEST_F(ShippedModelTest, ANameDoesNotEndOnAFunctionWord) {
   // Nor on a relative pronoun: "The coach Ahmed, who took on the task,
   // said the team is ready".
   EXPECT_EQ(Mentions(*tagger_, "وقال المدرب أحمد الذي تولى المهمة إن الفريق جاهز."), (Found{{"PER", "أحمد"}}));
+  // على (on) is no Ali alone: "the supervisor of the programme explained
+  // that registration has begun"; in a name it stays.
+  EXPECT_EQ(Mentions(*tagger_, "وأوضح المشرف على البرنامج أن التسجيل بدأ."), Found{});
+  EXPECT_EQ(Mentions(*tagger_, "وقال اللاعب محمد على إن الفريق جاهز."), (Found{{"PER", "محمد على"}}));
   // Foreign names whose last word is a function word's letters, or a
   // clitic's and a function word's without its hamza: Richard Gere, Michael
   // Bay, Jimmy Lai.
