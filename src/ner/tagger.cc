@@ -211,6 +211,12 @@ std::string_view Proclitics(const WordInfo& w) {
   return std::string_view(w.key).substr(0, w.key.size() - w.stem.size());
 }
 
+// True if the word is على (on) as written: its key is that of علي (Ali).
+bool IsOn(const WordInfo& w) {
+  static const std::string ali = text::MatchKey("علي");
+  return w.key == ali && w.written_alef_maqsura;
+}
+
 // True if the word has no article (ال، لل) before its stem.
 bool HasNoArticle(const WordInfo& w) {
   const std::string_view lost = Proclitics(w);
@@ -448,12 +454,13 @@ void CutAtNonNameWords(const std::vector<WordInfo>& words, std::vector<float>* s
     } else if (PrepositionAndArticle(w)) {
       s[BeginOf(EntityType::kPerson)] -= kNotInName;
       s[BeginOf(EntityType::kPerson) + 1] -= kNotInName;
-    } else if ((w.gaz_begin & (kGazCountry | kGazCity)) && !(w.classes & (kGivenName | kNamePer)) &&
-               !(w.gaz_inside & (kGazPerson | kGazNamePer))) {
+    } else if ((w.gaz_begin & (kGazCountry | kGazCity)) && !(w.classes & kGivenName) &&
+               !(HasNoArticle(w) && (w.classes & kNamePer)) && !(w.gaz_inside & (kGazPerson | kGazNamePer))) {
       // A country or city does not continue a person's name: «غادر X موسكو»
       // (X left Moscow), unless the name lists have the word mostly in
-      // persons' names (خليل, Khalil; الخليل, Hebron) or the two words as
-      // one (ديفيد كاميرون, David Cameron; الكاميرون, Cameroon).
+      // persons' names and the text writes it without the article (خليل,
+      // Khalil; الخليل is Hebron: classes are the stem's), or the two words
+      // as one (ديفيد كاميرون, David Cameron; الكاميرون, Cameroon).
       s[BeginOf(EntityType::kPerson) + 1] -= kNotInName;
     }
   }
@@ -644,15 +651,17 @@ void JoinAdjacentPersons(const std::vector<WordInfo>& words, std::vector<uint8_t
   for (size_t k = 1; k < l.size(); ++k) {
     const std::string_view clitics = Proclitics(words[k]);
     // A written و or ف may be the conjunction whatever the stem says
-    // (ودراماني: and Dramani); a title or role begins no part of a name; a
-    // family name with the article ends one («عبدالله ناصر الجنيبي أمين
-    // السر», ... the secretary), but not آل (family of), whose key is the
-    // article's.
-    if (l[k] == person && (l[k - 1] == person || l[k - 1] == person + 1) && words[k].kind == kArabic &&
+    // (ودراماني: and Dramani); a title or role begins no part of a name, nor
+    // a function word or verb the model left in a span of its own (على,
+    // on; يرى, sees); a family name with the article ends one («عبدالله
+    // ناصر الجنيبي أمين السر», ... the secretary), but not آل (family of),
+    // whose key is the article's.
+    const WordInfo& w = words[k];
+    if (l[k] == person && (l[k - 1] == person || l[k - 1] == person + 1) && w.kind == kArabic &&
         words[k - 1].kind == kArabic && (HasNoArticle(words[k - 1]) || (words[k - 1].classes & kNameParticle)) &&
-        (clitics.empty() || clitics == "ال") &&
-        !words[k].key.starts_with("و") && !words[k].key.starts_with("ف") &&
-        !(words[k].classes & (kPersonTitle | kPersonRole))) {
+        (clitics.empty() || clitics == "ال") && !w.key.starts_with("و") && !w.key.starts_with("ف") &&
+        !(w.classes & (kPersonTitle | kPersonRole)) && NameCandidate(w) && !text::IsFunctionWord(w.key) &&
+        !IsOn(w) && !IsReportingVerb(w)) {
       l[k] = static_cast<uint8_t>(person + 1);
     }
     // So are two with a particle left out between them: «سلمان بن عبدالعزيز
@@ -770,12 +779,9 @@ void LeaveOutCrownPrince(const std::vector<WordInfo>& words, std::vector<uint8_t
 // written with ى it is the preposition; in a name it stays (محمد على, as
 // Egyptian papers write Mohammed Ali).
 void LeaveOutOn(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
-  static const std::string ali = text::MatchKey("علي");
   std::vector<uint8_t>& l = *labels;
   ForEachMention(l, [&](size_t i, size_t j) {
-    if (j - i == 1 && TypeOf(l[i]) == EntityType::kPerson && words[i].key == ali && words[i].written_alef_maqsura) {
-      l[i] = kO;
-    }
+    if (j - i == 1 && TypeOf(l[i]) == EntityType::kPerson && IsOn(words[i])) l[i] = kO;
   });
 }
 
@@ -1207,10 +1213,20 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
         if (first.stem.size() < first.key.size() && first.key.ends_with(first.stem)) {
           lost = first.key.size() - first.stem.size();
           if (std::string_view(first.key).substr(0, lost).ends_with("ال")) lost -= 4;  // the article
-          // ك (like) hardly ever comes before a person, and many names
-          // begin with its letter where the corpus knows the rest better as
-          // a word: كوفي is Kofi, not ك + وفي (loyal).
-          if (TypeOf(labels[i]) == EntityType::kPerson && std::string_view(first.key).substr(0, lost).ends_with("ك")) {
+          // Many names begin with the letter of ك (like), where the corpus
+          // knows the rest better as a word: كوفي is Kofi, not ك + وفي
+          // (loyal). A person's name keeps it unless the rest is a name
+          // itself and the corpus never saw the whole word (كصدام حسين,
+          // like Saddam Hussein; كابن تيمية). كاري (Carrie, whose rest اري
+          // the name lists hold from it) the corpus has seen.
+          static const auto kinship = text::internal::MatchKeySet({"ابن", "أبو", "أبي", "أبا"});
+          const std::string_view stem = first.stem;
+          const bool name_after_like =
+              ((first.classes & (kGivenName | kNamePer)) ||
+               std::any_of(kinship.begin(), kinship.end(), [&](const std::string& k) { return stem.starts_with(k); })) &&
+              model_->lexicon.Stats(first.key) == nullptr;
+          if (TypeOf(labels[i]) == EntityType::kPerson && std::string_view(first.key).substr(0, lost).ends_with("ك") &&
+              !name_after_like) {
             lost -= std::string_view("ك").size();
           }
         } else if (first.key.starts_with("لل") && first.stem.starts_with("ال") &&

@@ -273,6 +273,10 @@ TEST(FeaturesTest, APersonRightAfterAPersonIsTheSameName) {
   EXPECT_EQ(Harmonized(f, {{"وقال", "سامي", "الخطيب", "أمين", "السر"}},
                        {{"O", "B-PER", "I-PER", "B-PER", "I-PER"}}, {0.9f}),
             (V{{"O", "B-PER", "I-PER", "B-PER", "I-PER"}}));
+  // Nor is a function word the model left in a span of its own: على (on).
+  EXPECT_EQ(Harmonized(f, {{"اعتمد", "سامي", "حداد", "على", "الخطة"}},
+                       {{"O", "B-PER", "I-PER", "B-PER", "O"}}, {0.9f}),
+            (V{{"O", "B-PER", "I-PER", "O", "O"}}));
   // A written و is another person: "Sami Haddad and Murad Bouzid" run
   // into one span are two.
   EXPECT_EQ(Harmonized(f, {{"التقى", "سامي", "حداد", "ومراد", "بوزيد"}},

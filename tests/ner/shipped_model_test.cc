@@ -248,6 +248,11 @@ TEST_F(ShippedModelTest, ASurnameThatLooksLikeAVerbOrAPlaceGoesOnTheName) {
   // Kuwait": the name lists have the two words as one person.
   EXPECT_EQ(Mentions(*tagger_, "واستقبل رئيس الوزراء البريطاني ديفيد كاميرون وفدا من الكويت."),
             (Found{{"PER", "ديفيد كاميرون"}, {"LOC", "الكويت"}}));
+  // With the article it is Cameroon, and ends the name: "Bukhari visited
+  // Cameroon ... on the borders of Cameroon".
+  EXPECT_EQ(Mentions(*tagger_, "التقى الرئيس النيجيري محمد بخاري قادة الجيش. وزار بخاري الكاميرون خلال "
+                               "الأسبوع الأخير لبحث الأمن على حدود الكاميرون."),
+            (Found{{"PER", "محمد بخاري"}, {"PER", "بخاري"}, {"LOC", "الكاميرون"}}));
 }
 
 TEST_F(ShippedModelTest, APersonsNameRightAfterAnotherIsTheSameName) {
@@ -392,6 +397,10 @@ TEST_F(ShippedModelTest, CliticsAreLeftOutOfTheSpan) {
   // A person's name keeps a first ك the corpus would read as "like":
   // "and the envoy Kofi Nadim stated that the situation is calm".
   EXPECT_EQ(Mentions(*tagger_, "وصرح المبعوث كوفي نديم بأن الوضع هادئ."), (Found{{"PER", "كوفي نديم"}}));
+  // Unless the rest is a name and the whole word unknown: "tyrants like
+  // Saddam Hussein and Muammar Gaddafi ruled the country".
+  EXPECT_EQ(Mentions(*tagger_, "وحكم البلاد طغاة كصدام حسين ومعمر القذافي."),
+            (Found{{"PER", "صدام حسين"}, {"PER", "معمر القذافي"}}));
 }
 
 TEST_F(ShippedModelTest, PreTokenisedWords) {
