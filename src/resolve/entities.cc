@@ -278,8 +278,10 @@ class Resolver {
       s.core = head ? PrepareName(Join(s.words, head, s.words.size())) : s.full;
       if (head) s.head_kind = HeadWords().at(std::string(WithoutArticle(s.words[0])));
       // A person's compound given name (عبد الله, servant of God; أبو بكر)
-      // is one name in two words, and بن لادن one surname.
-      s.one_word = s.words.size() == 1 || (s.type == EntityType::kPerson && s.full.tokens.size() == 1);
+      // is one name in two words. Not a name after بن (بن علي, Ben Ali): the
+      // token is a father's or family name, no given name.
+      s.one_word = s.words.size() == 1 || (s.type == EntityType::kPerson && s.full.tokens.size() == 1 &&
+                                           !s.full.tokens[0].after_link);
       // A word of one or two letters (بي، سي، إس) is a letter of an acronym.
       // A kind of place named as an organisation is a name: الجزيرة (the
       // island) is the channel, المدينة (the city) a newspaper.
@@ -560,12 +562,14 @@ class Resolver {
   // A rare name that goes on after a commoner one keeps its say: the words
   // it adds may be a run-on word of the text, but as often a surname that
   // tells two men apart (عبدالله صالح, عبدالله بن صالح الفواز). But in a
-  // cluster whose commonest name has three words or more and is written
-  // kManyMentions times or more, no rare name has a say: so many mentions
-  // of a name that says whose son he is hold the tagger's slips («سلمان بن
-  // عبد العزيز على», on, and «... لتشكره», to thank him, run into the name)
-  // more often than a namesake. A commoner short name (محمد علي) keeps
-  // them: they may be the many men it stands for.
+  // cluster whose commonest name has three words or more (بن and عبد
+  // counted) and is written kManyMentions times or more, no rare name has a
+  // say: so many mentions of a name that says whose son he is hold the
+  // tagger's slips («سلمان بن عبد العزيز على», on, and «... لتشكره», to
+  // thank him, run into the name) more often than a namesake. A two-word
+  // name (محمد علي) keeps them: they may be the many men it stands for.
+  // محمد بن علي, as generic, loses them: a risk taken for the many princes
+  // named «X بن Y» alone.
   bool Compatible(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
     const auto checked = [&](const std::vector<uint32_t>& cluster) {
       constexpr size_t kRareShare = 20;

@@ -424,6 +424,14 @@ TEST(ResolveEntitiesTest, ACompoundGivenNameIsOneName) {
   EXPECT_NE(r.entity_of[3], r.entity_of[4]);
   EXPECT_EQ(r.entity_of[6], r.entity_of[2]);
   EXPECT_EQ(r.entity_of[6], r.entity_of[5]);
+  // A name after بن is no given name: بن علي (Ben Ali) is not Ali Laarayedh,
+  // nor بن سلمان (son of Salman) King Salman.
+  Collection son;
+  son.Add(1, kPer, "علي العريض").Add(1, kPer, "بن علي");
+  son.Add(2, kPer, "سلمان بن عبدالعزيز").Add(2, kPer, "بن سلمان");
+  const Resolution s = son.Resolve();
+  EXPECT_NE(s.entity_of[1], s.entity_of[0]);
+  EXPECT_NE(s.entity_of[3], s.entity_of[2]);
 }
 
 TEST(ResolveEntitiesTest, ARareMiswritingDoesNotKeepANameApart) {
