@@ -1215,16 +1215,16 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
           if (std::string_view(first.key).substr(0, lost).ends_with("ال")) lost -= 4;  // the article
           // Many names begin with the letter of ك (like), where the corpus
           // knows the rest better as a word: كوفي is Kofi, not ك + وفي
-          // (loyal). A person's name keeps it unless the rest is a name
-          // itself and the corpus never saw the whole word (كصدام حسين,
-          // like Saddam Hussein; كابن تيمية). كاري (Carrie, whose rest اري
-          // the name lists hold from it) the corpus has seen.
+          // (loyal). A person's name keeps it unless the rest is a curated
+          // given name or a kinship word (كمحمد العون, like Mohammed al-Aoun;
+          // كابن تيمية). Not any word the name lists have in persons' names:
+          // they hold يري and اري by the stems of كيري and كاري (Kerry,
+          // Carrie), and Kerry alone had become يري 195 times.
           static const auto kinship = text::internal::MatchKeySet({"ابن", "أبو", "أبي", "أبا"});
           const std::string_view stem = first.stem;
           const bool name_after_like =
-              ((first.classes & (kGivenName | kNamePer)) ||
-               std::any_of(kinship.begin(), kinship.end(), [&](const std::string& k) { return stem.starts_with(k); })) &&
-              model_->lexicon.Stats(first.key) == nullptr;
+              (first.classes & kGivenName) ||
+              std::any_of(kinship.begin(), kinship.end(), [&](const std::string& k) { return stem.starts_with(k); });
           if (TypeOf(labels[i]) == EntityType::kPerson && std::string_view(first.key).substr(0, lost).ends_with("ك") &&
               !name_after_like) {
             lost -= std::string_view("ك").size();

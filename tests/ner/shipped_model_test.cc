@@ -397,10 +397,10 @@ TEST_F(ShippedModelTest, CliticsAreLeftOutOfTheSpan) {
   // A person's name keeps a first ك the corpus would read as "like":
   // "and the envoy Kofi Nadim stated that the situation is calm".
   EXPECT_EQ(Mentions(*tagger_, "وصرح المبعوث كوفي نديم بأن الوضع هادئ."), (Found{{"PER", "كوفي نديم"}}));
-  // Unless the rest is a name and the whole word unknown: "tyrants like
-  // Saddam Hussein and Muammar Gaddafi ruled the country".
-  EXPECT_EQ(Mentions(*tagger_, "وحكم البلاد طغاة كصدام حسين ومعمر القذافي."),
-            (Found{{"PER", "صدام حسين"}, {"PER", "معمر القذافي"}}));
+  // Unless the rest is a given name: "he praised leaders like Mohammed
+  // al-Hadi and Salem al-Omari".
+  EXPECT_EQ(Mentions(*tagger_, "وأشاد بقادة كمحمد الهادي وسالم العمري."),
+            (Found{{"PER", "محمد الهادي"}, {"PER", "سالم العمري"}}));
 }
 
 TEST_F(ShippedModelTest, PreTokenisedWords) {
