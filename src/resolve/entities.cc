@@ -756,21 +756,35 @@ class Resolver {
     // The full-name clusters a short form could stand for.
     std::unordered_map<uint32_t, Candidates> candidates;  // short spelling -> roots
     std::unordered_map<std::string, std::vector<uint32_t>> full_by_key;  // token key -> spellings
+    // Organisations of three words or more also by the first letters of
+    // their first and last words, which an acronym's first and last letters
+    // must be (IsAcronym).
+    const auto acronym_key = [](std::string_view first, std::string_view last) {
+      return "acronym " + std::string(first) + std::string(last);
+    };
     for (uint32_t i = 0; i < spellings_.size(); ++i) {
       const Spelling& s = spellings_[i];
       if (!IsFullName(s) || s.one_word || s.weak) continue;
       full_by_key[s.full.tokens.front().key].push_back(i);
       full_by_key[s.core.tokens.front().key].push_back(i);
       full_by_key[s.core.tokens.back().key].push_back(i);
-      if (s.type == EntityType::kOrganization) full_by_key["acronym"].push_back(i);
+      if (s.type == EntityType::kOrganization && s.words.size() >= 3) {
+        full_by_key[acronym_key(Initial(s.words.front()), Initial(s.words.back()))].push_back(i);
+      }
     }
     for (uint32_t i = 0; i < spellings_.size(); ++i) {
       const Spelling& s = spellings_[i];
       if (IsFullName(s) || s.forced || s.adjective || s.core.tokens.empty()) continue;
       std::map<uint32_t, size_t> roots;
       std::set<uint32_t> seen;
-      for (const char* bucket : {"", "acronym"}) {
-        const std::string key = *bucket ? bucket : s.core.tokens[0].key;
+      std::vector<std::string> keys = {s.core.tokens[0].key};
+      if (s.words.size() == 1) {
+        const std::string_view word = s.words[0];
+        size_t last = word.size() - 1;
+        while (last > 0 && (static_cast<unsigned char>(word[last]) & 0xC0) == 0x80) --last;  // UTF-8 lead byte
+        keys.push_back(acronym_key(word.substr(0, static_cast<unsigned char>(word[0]) >= 0xC0 ? 2 : 1), word.substr(last)));
+      }
+      for (const std::string& key : keys) {
         auto it = full_by_key.find(key);
         if (it == full_by_key.end()) continue;
         for (uint32_t f : it->second) {
@@ -1085,7 +1099,19 @@ class Resolver {
         return;
       }
     }
+    // Many entities share a name (محمد, one per document that names no one
+    // else so): each name is romanised once.
+    {
+      const std::lock_guard<std::mutex> lock(romanized_here_mutex_);
+      auto it = romanized_here_.find(e->name);
+      if (it != romanized_here_.end()) {
+        e->latin = it->second;
+        return;
+      }
+    }
     e->latin = matcher_.Romanize(e->name);
+    const std::lock_guard<std::mutex> lock(romanized_here_mutex_);
+    romanized_here_.emplace(e->name, e->latin);
   }
 
   const std::vector<NameMention>& mentions_;
@@ -1093,6 +1119,8 @@ class Resolver {
   const std::vector<AliasEntry>& aliases_;
   const Matcher& matcher_;
   const std::unordered_map<std::string, std::string>* romanized_;
+  std::mutex romanized_here_mutex_;
+  std::unordered_map<std::string, std::string> romanized_here_;  // by Describe, guarded by the mutex
   std::vector<Spelling> spellings_;
   std::vector<uint32_t> spelling_of_;
   std::vector<std::string> display_;  // each mention's name without a nationality before it
