@@ -7,16 +7,9 @@
 namespace marsad::screen {
 namespace {
 
-size_t WordCount(std::string_view s) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : s) {
-    const bool space = c == ' ';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
+// Names in `s`: words, with عبد and أبو compounds (عبد العزيز, Abdul Aziz)
+// one name, as resolution counts them.
+size_t NameCount(std::string_view s) { return resolve::PrepareName(s).tokens.size(); }
 
 }  // namespace
 
@@ -26,14 +19,15 @@ std::vector<EntityHit> ScreenEntity(const store::EntityRecord& entity, const Scr
   if (!person && entity.type != "ORG") return {};
   std::vector<std::string> names;
   for (const store::Alias& a : entity.aliases) {
-    if (WordCount(a.name) >= 2) names.push_back(a.name);
+    if (NameCount(a.name) >= 2) names.push_back(a.name);
   }
-  if (WordCount(entity.latin) >= 2) names.push_back(entity.latin);
+  if (NameCount(entity.latin) >= 2) names.push_back(entity.latin);
   std::map<std::string, EntityHit> best;  // by list entry
   for (const std::string& name : names) {
     for (Hit& h : screener.Screen(name, min_evidence)) {
-      // A one-word list alias ("Mustafa") says nothing of a full name.
-      if (h.individual != person || WordCount(h.matched_alias) < 2) continue;
+      // A one-name list alias ("Mustafa", "Abdul Aziz") says nothing of a
+      // full name.
+      if (h.individual != person || NameCount(h.matched_alias) < 2) continue;
       auto it = best.find(h.list_entry_id);
       if (it != best.end() && it->second.hit.score >= h.score) continue;
       best[h.list_entry_id] = {entity.id, entity.name, name, std::move(h)};

@@ -192,9 +192,10 @@ struct EntityHit {
 
 // The list entries an entity matches, one hit per entry (its best name),
 // best first. Only people (against individuals) and organisations (against
-// entities) are screened, and only by names of two words or more and the
-// romanisation, against list names of two words or more: a surname or a
-// first name alone would match half a list. Hits need `min_evidence`.
+// entities) are screened, and only by names of two names or more (عبد and
+// أبو compounds, عبد العزيز, count as one) and the romanisation, against
+// list names of two names or more: a surname or a first name alone would
+// match half a list. Hits need `min_evidence`.
 std::vector<EntityHit> ScreenEntity(const store::EntityRecord& entity, const Screener& screener,
                                     double min_evidence = kEntityEvidence);
 

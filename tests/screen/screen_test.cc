@@ -298,6 +298,27 @@ TEST(ScreenEntity, FullNamesOfTheRightKindWithEvidence) {
   EXPECT_TRUE(ScreenEntity(body, s, 0).empty());
 }
 
+TEST(ScreenEntity, ACompoundGivenNameIsOneName) {
+  // عبد الودود (Abdul Wadud) is two words but one name: alone it is not
+  // screened, though half of a listed name matches it.
+  WatchList list;
+  std::string error;
+  ASSERT_TRUE(ParseUnXml(CommonNamesXml({"ABDUL WADUD KHANZADA"}), &list, &error)) << error;
+  const Screener s(list, M());
+  store::EntityRecord given;
+  given.id = 3;
+  given.type = "PER";
+  given.name = "عبد الودود";
+  given.latin = "Abdul Wadud";
+  given.aliases = {{"عبد الودود", 4, 3}};
+  EXPECT_TRUE(ScreenEntity(given, s, 0).empty());
+  // With the surname it is.
+  store::EntityRecord full = given;
+  full.aliases = {{"عبد الودود خانزاده", 2, 2}};
+  full.latin = "Abdul Wadud Khanzada";
+  EXPECT_FALSE(ScreenEntity(full, s, 0).empty());
+}
+
 // Every name of `list` scored with MatchScore: what Screen must return.
 std::vector<Hit> BruteForce(const WatchList& list, std::string_view query, double threshold) {
   std::vector<Hit> hits;
