@@ -538,6 +538,26 @@ TEST(ResolveEntitiesTest, NamesOfOneBodyAreOneOrganisation) {
   EXPECT_NE(one.entity_of[2], one.entity_of[0]);
 }
 
+TEST(ResolveEntitiesTest, SpellingsOfAOneWordOrganisationAreOne) {
+  // A club named by one word, with and without a vowel letter (Chelsea);
+  // a short word a vowel letter apart is another word (الأهلي, the club;
+  // الأهالي, the residents).
+  Collection c;
+  c.Add(1, kOrg, "تشيلسي").Add(2, kOrg, "تشلسي").Add(3, kOrg, "تشيلسي");
+  c.Add(4, kOrg, "الأهلي").Add(5, kOrg, "الأهالي");
+  // Nor is a word with the article the word without: السنة (the Sunna) is
+  // not سنة (a year).
+  c.Add(6, kOrg, "السنة").Add(7, kOrg, "سنة");
+  const Resolution r = c.Resolve();
+  ASSERT_GE(r.entity_of[0], 0);
+  EXPECT_EQ(r.entity_of[1], r.entity_of[0]);
+  EXPECT_EQ(r.entity_of[2], r.entity_of[0]);
+  EXPECT_EQ(r.entities[r.entity_of[0]].name, "تشيلسي");
+  ASSERT_GE(r.entity_of[3], 0);
+  EXPECT_NE(r.entity_of[3], r.entity_of[4]);
+  EXPECT_NE(r.entity_of[5], r.entity_of[6]);
+}
+
 TEST(ResolveEntitiesTest, APlaceIsNoAdjectiveOfARarerWord) {
   // البستان, a town named three times, is not the adjective of بستانيا, a
   // word tagged a place once, as الروس (the Russians) is of روسيا.
