@@ -270,7 +270,6 @@ class Resolver {
       s.words = Words(s.key);
       std::copy_if(s.key.begin(), s.key.end(), std::back_inserter(s.unspaced), [](char c) { return c != ' '; });
       s.full = PrepareName(s.key);
-      if (s.type == EntityType::kOrganization) s.body = internal::EnglishName(s.key, false, matcher_);
       size_t head = 0;
       if (s.type == EntityType::kOrganization || s.type == EntityType::kLocation) {
         while (head + 1 < s.words.size() && HeadWords().count(std::string(WithoutArticle(s.words[head]))))
@@ -279,10 +278,10 @@ class Resolver {
       s.core = head ? PrepareName(Join(s.words, head, s.words.size())) : s.full;
       if (head) s.head_kind = HeadWords().at(std::string(WithoutArticle(s.words[0])));
       // A person's compound given name (عبد الله, servant of God; أبو بكر)
-      // is one name in two words. Not a name after بن (بن علي, Ben Ali): the
-      // token is a father's or family name, no given name.
-      s.one_word = s.words.size() == 1 || (s.type == EntityType::kPerson && s.full.tokens.size() == 1 &&
-                                           !s.full.tokens[0].after_link);
+      // is one name in two words, and so is a name after بن alone (بن علي,
+      // Ben Ali; بن سلمان, son of Salman): a short form, though no given
+      // name (see StandsFor).
+      s.one_word = s.words.size() == 1 || (s.type == EntityType::kPerson && s.full.tokens.size() == 1);
       // A word of one or two letters (بي، سي، إس) is a letter of an acronym.
       // A kind of place named as an organisation is a name: الجزيرة (the
       // island) is the channel, المدينة (the city) a newspaper.
@@ -404,6 +403,10 @@ class Resolver {
   // an alias entry's names are: a spelling that joins later need only match
   // the others (the pair model cannot match a short name to the long one).
   void JoinNamesOfOneBody() {
+    // After the alias entries, which may retype a spelling.
+    for (Spelling& s : spellings_) {
+      s.body = s.type == EntityType::kOrganization ? internal::EnglishName(s.key, false, matcher_) : "";
+    }
     std::map<std::pair<EntityType, std::string>, uint32_t> first_of;  // (type, English) -> spelling
     for (uint32_t i = 0; i < spellings_.size(); ++i) {
       const Spelling& s = spellings_[i];
@@ -636,6 +639,12 @@ class Resolver {
     }
     const NameToken& word = s.core.tokens[0];
     const auto& tokens = full.core.tokens;
+    if (s.type == EntityType::kPerson && word.after_link) {
+      // «بن X» alone stands for a name that ends so: بن علي for زين العابدين
+      // بن علي, never for علي العريض.
+      const NameToken& last = tokens.back();
+      return full.type == EntityType::kPerson && last.after_link && matcher_.TokenScore(word, last) >= kShortFormThreshold;
+    }
     if (s.type == EntityType::kPerson) {
       // A transliterated surname may be spelled otherwise than in the full
       // name, but not be much shorter or longer (the pair model is lenient
@@ -850,7 +859,8 @@ class Resolver {
     auto given_key = [](const NameToken& t) { return (t.arabic ? "a" : "l") + t.letters; };
     for (uint32_t i = 0; i < spellings_.size(); ++i) {
       const Spelling& s = spellings_[i];
-      if (s.type != EntityType::kPerson || !IsFullName(s) || s.one_word || s.weak || s.core.tokens.empty()) {
+      if (s.type != EntityType::kPerson || !IsFullName(s) || s.one_word || s.weak || s.core.tokens.empty() ||
+          s.core.tokens.front().after_link) {
         continue;
       }
       bearers[given_key(s.core.tokens.front())][sets_->Find(i)] += s.mentions.size();
@@ -859,7 +869,8 @@ class Resolver {
       Spelling& s = spellings_[i];
       if (s.type != EntityType::kPerson || !s.one_word || s.generic) continue;
       std::map<uint32_t, size_t> all(roots.begin(), roots.end());
-      if (auto it = bearers.find(given_key(s.core.tokens.front())); it != bearers.end()) {
+      const auto it = s.core.tokens.front().after_link ? bearers.end() : bearers.find(given_key(s.core.tokens.front()));
+      if (it != bearers.end()) {
         for (const auto& [root, n] : it->second) all[root] += n;
       }
       if (all.size() < 2) continue;
@@ -962,7 +973,8 @@ class Resolver {
       return false;
     }
     const NameToken& given = full.core.tokens.front();
-    return s.core.tokens[0].arabic == given.arabic && s.core.tokens[0].letters == given.letters;
+    const NameToken& word = s.core.tokens[0];
+    return !word.after_link && !given.after_link && word.arabic == given.arabic && word.letters == given.letters;
   }
 
   // Whether two clusters are named in one document; memoised, as the same

@@ -287,13 +287,14 @@ struct Resolution {
 // a slip of the pen or of the tagger, not a namesake); the majority
 // type of a spelling decides its type, and the full names of an entity
 // decide the entity's. A name of one word (a surname, a short form, an
-// acronym; a person's given name of two, عبد الله) joins the full name it
-// stands for in its own document, the nearest one before it; else the only
-// full name in the collection it can stand for, if that is written at
-// least once for every ten times the short form is; else it stays an
-// entity of its own, one per document if it begins or ends the full names
-// of several people none of whom is named ten times as often as the next
-// (محمد، خالد: who is meant, only its document could say). Organisations and
+// acronym; a person's given name of two, عبد الله, or a name after بن)
+// joins the full name it stands for in its own document, the nearest one
+// before it. A person's word that begins or ends the full names of several
+// people, none of whom is named ten times as often as the next (محمد،
+// خالد: who is meant, only its document could say), goes no further: it is
+// an entity of that document. Any other goes to the only full name in the
+// collection it can stand for, if that is written at least once for every
+// ten times the short form is; else it stays an entity of its own. Organisations and
 // places, which are not transliterated, merge only with the same letters in
 // each word, but for the letters of a foreign g and vowel letters of long
 // words (كازاخستان، قازاقستان), and never when head words name two kinds of

@@ -425,13 +425,17 @@ TEST(ResolveEntitiesTest, ACompoundGivenNameIsOneName) {
   EXPECT_EQ(r.entity_of[6], r.entity_of[2]);
   EXPECT_EQ(r.entity_of[6], r.entity_of[5]);
   // A name after بن is no given name: بن علي (Ben Ali) is not Ali Laarayedh,
-  // nor بن سلمان (son of Salman) King Salman.
+  // nor بن سلمان (son of Salman) King Salman, who is سلمان alone; it stands
+  // for a name that ends so (Zine El Abidine Ben Ali).
   Collection son;
   son.Add(1, kPer, "علي العريض").Add(1, kPer, "بن علي");
-  son.Add(2, kPer, "سلمان بن عبدالعزيز").Add(2, kPer, "بن سلمان");
+  son.Add(2, kPer, "سلمان بن عبدالعزيز").Add(2, kPer, "بن سلمان").Add(2, kPer, "سلمان");
+  son.Add(3, kPer, "زين العابدين بن علي").Add(3, kPer, "بن علي");
   const Resolution s = son.Resolve();
   EXPECT_NE(s.entity_of[1], s.entity_of[0]);
   EXPECT_NE(s.entity_of[3], s.entity_of[2]);
+  EXPECT_EQ(s.entity_of[4], s.entity_of[2]);
+  EXPECT_EQ(s.entity_of[6], s.entity_of[5]);
 }
 
 TEST(ResolveEntitiesTest, ARareMiswritingDoesNotKeepANameApart) {
@@ -536,6 +540,20 @@ TEST(ResolveEntitiesTest, NamesOfOneBodyAreOneOrganisation) {
   ASSERT_GE(one.entity_of[2], 0);
   EXPECT_EQ(one.entity_of[2], one.entity_of[3]);
   EXPECT_NE(one.entity_of[2], one.entity_of[0]);
+}
+
+TEST(ResolveEntitiesTest, AnAliasEntryTypesABodyBeforeItsNamesJoin) {
+  // The tagger made داعش (ISIS) a person twice; the user's alias file says
+  // it is an organisation, which the list of bodies then joins to تنظيم
+  // الدولة.
+  Collection c;
+  c.Add(1, kPer, "داعش").Add(2, kPer, "داعش").Add(3, kOrg, "تنظيم الدولة");
+  const std::vector<AliasEntry> aliases = {{kOrg, "داعش", {"الدولة الإسلامية في العراق والشام"}, ""}};
+  const Resolution r = c.Resolve({}, aliases);
+  ASSERT_GE(r.entity_of[0], 0);
+  EXPECT_EQ(r.entity_of[1], r.entity_of[0]);
+  EXPECT_EQ(r.entity_of[2], r.entity_of[0]);
+  EXPECT_EQ(r.entities[r.entity_of[0]].type, kOrg);
 }
 
 TEST(ResolveEntitiesTest, SpellingsOfAOneWordOrganisationAreOne) {
