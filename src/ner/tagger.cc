@@ -646,28 +646,32 @@ void ContinueNamesAfterParticles(const std::vector<WordInfo>& words, std::vector
 // them one name cut by the annotator; the second pass had cut هيلاري |
 // كلينتون and «... آل | سعود» where the document had the surname alone.
 void JoinAdjacentPersons(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
+  // son of, daughter of, family of (not أم, mother of, which is also or)
+  static const auto links = text::internal::MatchKeySet({"بن", "ابن", "بنت", "آل"});
   const int person = BeginOf(EntityType::kPerson);
   std::vector<uint8_t>& l = *labels;
+  // A written و or ف may be the conjunction whatever the stem says
+  // (ودراماني: and Dramani); a title or role begins no part of a name, nor
+  // a function word or verb the model left in a span of its own (على, on;
+  // يرى, sees).
+  const auto goes_on = [&](const WordInfo& w) {
+    const std::string_view clitics = Proclitics(w);
+    return w.kind == kArabic && (clitics.empty() || clitics == "ال") && !w.key.starts_with("و") &&
+           !w.key.starts_with("ف") && !(w.classes & (kPersonTitle | kPersonRole)) && NameCandidate(w) &&
+           !text::IsFunctionWord(w.key) && !IsOn(w) && !IsReportingVerb(w);
+  };
+  const auto in_person = [&](size_t k) { return l[k] == person || l[k] == person + 1; };
   for (size_t k = 1; k < l.size(); ++k) {
-    const std::string_view clitics = Proclitics(words[k]);
-    // A written و or ف may be the conjunction whatever the stem says
-    // (ودراماني: and Dramani); a title or role begins no part of a name, nor
-    // a function word or verb the model left in a span of its own (على,
-    // on; يرى, sees); a family name with the article ends one («عبدالله
-    // ناصر الجنيبي أمين السر», ... the secretary), but not آل (family of),
-    // whose key is the article's.
-    const WordInfo& w = words[k];
-    if (l[k] == person && (l[k - 1] == person || l[k - 1] == person + 1) && w.kind == kArabic &&
-        words[k - 1].kind == kArabic && (HasNoArticle(words[k - 1]) || (words[k - 1].classes & kNameParticle)) &&
-        (clitics.empty() || clitics == "ال") && !w.key.starts_with("و") && !w.key.starts_with("ف") &&
-        !(w.classes & (kPersonTitle | kPersonRole)) && NameCandidate(w) && !text::IsFunctionWord(w.key) &&
-        !IsOn(w) && !IsReportingVerb(w)) {
+    if (l[k] != person || !goes_on(words[k])) continue;
+    // A family name with the article ends a name («عبدالله ناصر الجنيبي
+    // أمين السر», ... the secretary), but not آل, whose key is the article's.
+    const WordInfo& before = words[k - 1];
+    if (in_person(k - 1) && before.kind == kArabic && (HasNoArticle(before) || links.contains(before.key))) {
       l[k] = static_cast<uint8_t>(person + 1);
-    }
-    // So are two with a particle left out between them: «سلمان بن عبدالعزيز
-    // آل | سعود» with آل (family of) untagged.
-    if (k >= 2 && l[k] == person && l[k - 1] == kO && (words[k - 1].classes & kNameParticle) &&
-        (l[k - 2] == person || l[k - 2] == person + 1) && words[k].kind == kArabic && clitics.empty()) {
+    } else if (k >= 2 && l[k - 1] == kO && links.contains(before.key) && in_person(k - 2) &&
+               Proclitics(words[k]).empty()) {
+      // So are two with the link between them left out: «سلمان بن عبدالعزيز
+      // آل | سعود» with آل (family of) untagged.
       l[k - 1] = l[k] = static_cast<uint8_t>(person + 1);
     }
   }
@@ -1217,14 +1221,16 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
           // knows the rest better as a word: كوفي is Kofi, not ك + وفي
           // (loyal). A person's name keeps it unless the rest is a curated
           // given name or a kinship word (كمحمد العون, like Mohammed al-Aoun;
-          // كابن تيمية). Not any word the name lists have in persons' names:
-          // they hold يري and اري by the stems of كيري and كاري (Kerry,
-          // Carrie), and Kerry alone had become يري 195 times.
-          static const auto kinship = text::internal::MatchKeySet({"ابن", "أبو", "أبي", "أبا"});
-          const std::string_view stem = first.stem;
-          const bool name_after_like =
-              (first.classes & kGivenName) ||
-              std::any_of(kinship.begin(), kinship.end(), [&](const std::string& k) { return stem.starts_with(k); });
+          // كابن تيمية; كأبي حيان with its hamza written, for كابي is Gaby).
+          // That still cuts كرامي (Karami) to رامي: the corpus keeps counts
+          // by stem, so cannot tell that it saw the whole word. Not any word
+          // the name lists have in persons' names: they hold يري and اري by
+          // the stems of كيري and كاري (Kerry, Carrie), and Kerry alone had
+          // become يري 195 times.
+          static const std::string son = text::MatchKey("ابن");
+          static const auto father = text::internal::MatchKeySet({"أبو", "أبي", "أبا"});
+          const bool name_after_like = (first.classes & kGivenName) || first.stem == son ||
+                                       (father.contains(first.stem) && first.written_hamza);
           if (TypeOf(labels[i]) == EntityType::kPerson && std::string_view(first.key).substr(0, lost).ends_with("ك") &&
               !name_after_like) {
             lost -= std::string_view("ك").size();

@@ -254,6 +254,7 @@ TEST(FeaturesTest, OneNameHasOneTypeInADocument) {
 TEST(FeaturesTest, APersonRightAfterAPersonIsTheSameName) {
   Lexicon lex = SmallLexicon();
   lex.AddEntry("آل", kNameParticle, 0);  // family of
+  lex.AddEntry("أم", kNameParticle, 0);  // mother of; or
   for (const char* given : {"مراد", "سامي"}) lex.AddEntry(given, kGivenName, 0);
   CorpusStats common;
   common.count = 600;
@@ -268,6 +269,11 @@ TEST(FeaturesTest, APersonRightAfterAPersonIsTheSameName) {
   EXPECT_EQ(Harmonized(f, {{"استقبل", "فيصل", "بن", "عبدالعزيز", "آل", "سعود"}},
                        {{"O", "B-PER", "I-PER", "I-PER", "I-PER", "B-PER"}}, {0.9f}),
             (V{{"O", "B-PER", "I-PER", "I-PER", "I-PER", "I-PER"}}));
+  // أم (or; mother of) is no link between two: "Sami Haddad or Murad
+  // Bouzid?".
+  EXPECT_EQ(Harmonized(f, {{"سامي", "حداد", "أم", "مراد", "بوزيد"}},
+                       {{"B-PER", "I-PER", "O", "B-PER", "I-PER"}}, {0.9f}),
+            (V{{"B-PER", "I-PER", "O", "B-PER", "I-PER"}}));
   // A family name with the article ends a name: "Sami al-Khatib, the
   // secretary" stays two spans, whatever the second is.
   EXPECT_EQ(Harmonized(f, {{"وقال", "سامي", "الخطيب", "أمين", "السر"}},

@@ -401,6 +401,8 @@ TEST_F(ShippedModelTest, CliticsAreLeftOutOfTheSpan) {
   // al-Hadi and Salem al-Omari".
   EXPECT_EQ(Mentions(*tagger_, "وأشاد بقادة كمحمد الهادي وسالم العمري."),
             (Found{{"PER", "محمد الهادي"}, {"PER", "سالم العمري"}}));
+  // A kinship word only with its hamza: كابي is Gaby, not like Abi.
+  EXPECT_EQ(Mentions(*tagger_, "وقال الرئيس كابي إن الحكومة مستقيلة."), (Found{{"PER", "كابي"}}));
 }
 
 TEST_F(ShippedModelTest, PreTokenisedWords) {
