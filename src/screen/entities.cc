@@ -1,15 +1,35 @@
 // Screening stored entities: every full alias of an entity against the list.
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <set>
 
 #include "screen/screen.h"
 
 namespace marsad::screen {
 namespace {
 
-// Names in `s`: words, with عبد and أبو compounds (عبد العزيز, Abdul Aziz)
-// one name, as resolution counts them.
-size_t NameCount(std::string_view s) { return resolve::PrepareName(s).tokens.size(); }
+// Words of `s`; for a person, an عبد or أبو compound (عبد العزيز, Abdul
+// Aziz, Abu Bakr) is one name, as resolution counts it.
+size_t NameCount(std::string_view s, bool person) {
+  static const std::set<std::string> heads = {text::MatchKey("عبد"), text::MatchKey("أبو"), "abd", "abdul",
+                                              "abdel", "abu", "abou"};
+  std::vector<std::string> words;
+  for (size_t i = 0; i < s.size();) {
+    const size_t end = std::min(s.find(' ', i), s.size());
+    if (end > i) {
+      std::string w = text::MatchKey(s.substr(i, end - i));
+      std::transform(w.begin(), w.end(), w.begin(), [](unsigned char c) { return std::tolower(c); });
+      words.push_back(std::move(w));
+    }
+    i = end + 1;
+  }
+  size_t names = 0;
+  for (size_t i = 0; i < words.size(); ++i, ++names) {
+    if (person && i + 1 < words.size() && heads.contains(words[i])) ++i;
+  }
+  return names;
+}
 
 }  // namespace
 
@@ -19,15 +39,15 @@ std::vector<EntityHit> ScreenEntity(const store::EntityRecord& entity, const Scr
   if (!person && entity.type != "ORG") return {};
   std::vector<std::string> names;
   for (const store::Alias& a : entity.aliases) {
-    if (NameCount(a.name) >= 2) names.push_back(a.name);
+    if (NameCount(a.name, person) >= 2) names.push_back(a.name);
   }
-  if (NameCount(entity.latin) >= 2) names.push_back(entity.latin);
+  if (NameCount(entity.latin, person) >= 2) names.push_back(entity.latin);
   std::map<std::string, EntityHit> best;  // by list entry
   for (const std::string& name : names) {
     for (Hit& h : screener.Screen(name, min_evidence)) {
       // A one-name list alias ("Mustafa", "Abdul Aziz") says nothing of a
       // full name.
-      if (h.individual != person || NameCount(h.matched_alias) < 2) continue;
+      if (h.individual != person || NameCount(h.matched_alias, person) < 2) continue;
       auto it = best.find(h.list_entry_id);
       if (it != best.end() && it->second.hit.score >= h.score) continue;
       best[h.list_entry_id] = {entity.id, entity.name, name, std::move(h)};

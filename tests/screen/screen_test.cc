@@ -317,6 +317,21 @@ TEST(ScreenEntity, ACompoundGivenNameIsOneName) {
   full.aliases = {{"عبد الودود خانزاده", 2, 2}};
   full.latin = "Abdul Wadud Khanzada";
   EXPECT_FALSE(ScreenEntity(full, s, 0).empty());
+  // An organisation's words are counted as written: أبو سياف (Abu Sayyaf)
+  // is two.
+  WatchList bodies;
+  ASSERT_TRUE(ParseUnXml("<CONSOLIDATED_LIST><ENTITIES><ENTITY><FIRST_NAME>ABU SAYYAF GROUP</FIRST_NAME>"
+                         "<REFERENCE_NUMBER>QDe.001</REFERENCE_NUMBER></ENTITY></ENTITIES></CONSOLIDATED_LIST>",
+                         &bodies, &error))
+      << error;
+  const Screener b(bodies, M());
+  store::EntityRecord group;
+  group.id = 4;
+  group.type = "ORG";
+  group.name = "أبو سياف";
+  group.latin = "Abu Sayyaf";
+  group.aliases = {{"أبو سياف", 6, 5}};
+  EXPECT_FALSE(ScreenEntity(group, b, 0).empty());
 }
 
 // Every name of `list` scored with MatchScore: what Screen must return.
