@@ -276,6 +276,14 @@ TEST_F(ShippedModelTest, TwoPeopleJoinedByAndAreTwoNames) {
             (Found{{"PER", "كريم بوزيد"}, {"PER", "مراد حداد"}, {"LOC", "الرباط"}}));
 }
 
+TEST_F(ShippedModelTest, ABodyNamedAfterAKingHasItsHeadWord) {
+  // "The injured man was taken to King Faisal Specialist Hospital in
+  // Riyadh"; "King Saud University said registration has begun".
+  EXPECT_EQ(Mentions(*tagger_, "ونقل المصاب إلى مستشفى الملك فيصل التخصصي في الرياض."),
+            (Found{{"ORG", "مستشفى الملك فيصل التخصصي"}, {"LOC", "الرياض"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وقالت جامعة الملك سعود إن التسجيل بدأ."), (Found{{"ORG", "جامعة الملك سعود"}}));
+}
+
 TEST_F(ShippedModelTest, CuratedOrganisationsOfSeveralWords) {
   // "NATO agreed to send more troops"; "ministers of the Gulf Cooperation
   // Council states met in Riyadh": the model alone leaves both untagged.
