@@ -770,15 +770,25 @@ void LeaveOutFormulaeOfGod(const std::vector<WordInfo>& words, std::vector<uint8
 // فيصل للدراسات, مطار الملك عبدالعزيز الدولي. The tagger had tagged «الملك
 // فيصل» alone, 259 times on SaudiNewsNet, joining hospitals, a research
 // centre and mosques into one organisation; or the king alone as a person.
-// The head word in its construct state (an organisation or place trigger
-// without the article) begins the name, of its kind; a relative adjective
-// with the article after the name ends it (التخصصي، الدولي).
+// The head word in its construct state (no article), one of the kinds of
+// place and body named so, begins the name, of its kind; a relative
+// adjective with the article after the name ends it (التخصصي، الدولي).
+// Other trigger words are not heads here: مكتب الأمير سلطان is the prince's
+// office, no name.
 void NameAfterTitledPerson(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
+  // hospital, university, centre, college, institute, school, foundation,
+  // society, complex, library; city, airport, street, road, bridge, port,
+  // base, park. Not mosques or stadiums: ANERcorp tags the person they are
+  // named after (مسجد الحسن الثاني).
+  static const auto bodies = text::internal::MatchKeySet(
+      {"مستشفى", "جامعة", "مركز", "كلية", "معهد", "مدرسة", "مؤسسة", "جمعية", "مجمع", "مكتبة"});
+  static const auto places =
+      text::internal::MatchKeySet({"مدينة", "مطار", "شارع", "طريق", "جسر", "ميناء", "قاعدة", "حديقة"});
   std::vector<uint8_t>& l = *labels;
   const int person = BeginOf(EntityType::kPerson);
   const auto head_at = [&](size_t k) {
-    return l[k] == kO && words[k].kind == kArabic && (words[k].classes & (kOrgTrigger | kLocTrigger)) &&
-           HasNoArticle(words[k]) && Proclitics(words[k]).empty();
+    return l[k] == kO && words[k].kind == kArabic && Proclitics(words[k]).empty() &&
+           (bodies.contains(words[k].key) || places.contains(words[k].key));
   };
   ForEachMention(l, [&](size_t i, size_t j) {
     // «[جامعة الملك] [سعود]»: the person is the rest of the body's name.
@@ -797,7 +807,7 @@ void NameAfterTitledPerson(const std::vector<WordInfo>& words, std::vector<uint8
     } else {
       return;
     }
-    const EntityType type = (words[head].classes & kOrgTrigger) ? EntityType::kOrganization : EntityType::kLocation;
+    const EntityType type = bodies.contains(words[head].key) ? EntityType::kOrganization : EntityType::kLocation;
     size_t end = j;
     if (end < l.size() && l[end] == kO && words[end].kind == kArabic && !HasNoArticle(words[end]) &&
         Nisba(words[end]) && !words[end].nationality) {
