@@ -791,11 +791,12 @@ void NameAfterTitledPerson(const std::vector<WordInfo>& words, std::vector<uint8
            (bodies.contains(words[k].key) || places.contains(words[k].key));
   };
   ForEachMention(l, [&](size_t i, size_t j) {
-    // «[جامعة الملك] [سعود]»: the person is the rest of the body's name.
-    if (i >= 2 && l[i] == person && (words[i - 1].classes & kPersonTitle) && l[i - 1] != kO &&
-        TypeOf(l[i - 1]) != EntityType::kPerson) {
-      const int inside = BeginOf(TypeOf(l[i - 1])) + 1;
-      for (size_t k = i; k < j; ++k) l[k] = static_cast<uint8_t>(inside);
+    // «[جامعة الملك] [سعود]»: the person is the rest of the body's name
+    // (the body's span is a head word of the lists and a title, no more).
+    const bool is_head = i >= 2 && (bodies.contains(words[i - 2].key) || places.contains(words[i - 2].key));
+    if (is_head && l[i] == person && (words[i - 1].classes & kPersonTitle) && IsBegin(l[i - 2]) &&
+        TypeOf(l[i - 2]) != EntityType::kPerson && l[i - 1] == l[i - 2] + 1) {
+      for (size_t k = i; k < j; ++k) l[k] = static_cast<uint8_t>(l[i - 2] + 1);
       return;
     }
     size_t head;
