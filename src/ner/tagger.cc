@@ -786,15 +786,14 @@ void NameAfterTitledPerson(const std::vector<WordInfo>& words, std::vector<uint8
       text::internal::MatchKeySet({"مدينة", "مطار", "شارع", "طريق", "جسر", "ميناء", "قاعدة", "حديقة"});
   std::vector<uint8_t>& l = *labels;
   const int person = BeginOf(EntityType::kPerson);
+  const auto is_head = [&](size_t k) { return bodies.contains(words[k].key) || places.contains(words[k].key); };
   const auto head_at = [&](size_t k) {
-    return l[k] == kO && words[k].kind == kArabic && Proclitics(words[k]).empty() &&
-           (bodies.contains(words[k].key) || places.contains(words[k].key));
+    return l[k] == kO && words[k].kind == kArabic && Proclitics(words[k]).empty() && is_head(k);
   };
   ForEachMention(l, [&](size_t i, size_t j) {
     // «[جامعة الملك] [سعود]»: the person is the rest of the body's name
     // (the body's span is a head word of the lists and a title, no more).
-    const bool is_head = i >= 2 && (bodies.contains(words[i - 2].key) || places.contains(words[i - 2].key));
-    if (is_head && l[i] == person && (words[i - 1].classes & kPersonTitle) && IsBegin(l[i - 2]) &&
+    if (i >= 2 && is_head(i - 2) && l[i] == person && (words[i - 1].classes & kPersonTitle) && IsBegin(l[i - 2]) &&
         TypeOf(l[i - 2]) != EntityType::kPerson && l[i - 1] == l[i - 2] + 1) {
       for (size_t k = i; k < j; ++k) l[k] = static_cast<uint8_t>(l[i - 2] + 1);
       return;

@@ -119,6 +119,18 @@ std::string_view Initial(std::string_view word) {
   return bare.substr(0, static_cast<unsigned char>(bare[0]) >= 0xC0 ? 2 : 1);
 }
 
+// The letters of a matching key word, one or two bytes each (Latin,
+// Arabic): an acronym's letters (جاهش: ج ا ه ش).
+std::vector<std::string_view> Letters(std::string_view word) {
+  std::vector<std::string_view> letters;
+  for (size_t i = 0; i < word.size();) {
+    const size_t n = (static_cast<unsigned char>(word[i]) >= 0xC0) ? 2 : 1;
+    letters.push_back(word.substr(i, n));
+    i += n;
+  }
+  return letters;
+}
+
 // One spelling of a name: every mention whose text has this matching key.
 struct Spelling {
   std::string key;
@@ -755,18 +767,13 @@ class Resolver {
   // letters of words of the long form, in order, from its first word to its
   // last; words may be skipped (في، بلاد), at most as many as are used.
   static bool IsAcronym(std::string_view acronym, const std::vector<std::string>& words) {
-    std::vector<std::string> letters;
-    for (size_t i = 0; i < acronym.size();) {
-      const size_t n = (static_cast<unsigned char>(acronym[i]) >= 0xC0) ? 2 : 1;
-      letters.emplace_back(acronym.substr(i, n));
-      i += n;
-    }
+    const std::vector<std::string_view> letters = Letters(acronym);
     if (letters.size() < 3 || letters.size() > 8 || words.size() < letters.size()) return false;
     std::vector<std::string_view> initials;
     for (const std::string& w : words) initials.push_back(Initial(w));
     if (initials.front() != letters.front() || initials.back() != letters.back()) return false;
     size_t next = 0;
-    for (const std::string& l : letters) {
+    for (const std::string_view l : letters) {
       while (next < initials.size() && initials[next] != l) ++next;
       if (next == initials.size()) return false;
       ++next;
@@ -819,10 +826,8 @@ class Resolver {
       std::set<uint32_t> seen;
       std::vector<std::string> keys = {s.core.tokens[0].key};
       if (s.words.size() == 1) {
-        const std::string_view word = s.words[0];
-        size_t last = word.size() - 1;
-        while (last > 0 && (static_cast<unsigned char>(word[last]) & 0xC0) == 0x80) --last;  // UTF-8 lead byte
-        keys.push_back(acronym_key(word.substr(0, static_cast<unsigned char>(word[0]) >= 0xC0 ? 2 : 1), word.substr(last)));
+        const std::vector<std::string_view> letters = Letters(s.words[0]);
+        keys.push_back(acronym_key(letters.front(), letters.back()));
       }
       for (const std::string& key : keys) {
         auto it = full_by_key.find(key);
