@@ -131,8 +131,9 @@ class Matcher {
   // as an acronym (بي بي سي: "BBC"), a final ة as -a, or -at before the
   // noun it is construct with ("Wizarat al-Dakhiliya"). Common words of
   // organisation and place names have a fixed spelling ("Hizb", "Majlis");
-  // words the model has seen keep their most central spelling (the Latin
-  // nearest to all those seen with them); others are decoded letter by
+  // words the model has seen keep the training dictionary's spelling, or
+  // else their most central one (the Latin nearest to all those seen with
+  // them); others are decoded letter by
   // letter with context. Latin words in the input are
   // kept as they are; empty input gives "".
   std::string Romanize(std::string_view arabic) const;

@@ -32,6 +32,11 @@ struct Pair {
   std::string arabic_model; // letters the pair model is trained on (article split off)
   std::string latin;        // letters (LatinWordLetters)
   std::string key;          // text::MatchKey of the Arabic: the unit of the split
+  // From the dictionary file (google-ar2en-train.tsv), which gives a word
+  // the one spelling English text uses for it (كيري: kerry); ANETAC's pairs
+  // are aligned from parallel text and give a word every spelling seen
+  // (Keary, Keri, Kere, Kerey, Carey).
+  bool dictionary = false;
 };
 
 bool ReadLines(const std::string& path, std::vector<std::string>* lines) {
@@ -45,8 +50,10 @@ bool ReadLines(const std::string& path, std::vector<std::string>* lines) {
   return true;
 }
 
-void AddPair(const std::string& arabic, const std::string& latin, std::vector<Pair>* pairs) {
+void AddPair(const std::string& arabic, const std::string& latin, bool dictionary,
+             std::vector<Pair>* pairs) {
   Pair p;
+  p.dictionary = dictionary;
   if (!ArabicWordLetters(arabic, &p.arabic) || !LatinWordLetters(latin, &p.latin)) return;
   p.arabic_text = arabic;
   p.latin_text = latin;
@@ -77,9 +84,9 @@ bool ReadData(const std::string& dir, std::vector<Pair>* pairs, std::string* fil
   }
   for (const std::string& line : google) {
     const size_t tab = line.find('\t');
-    if (tab != std::string::npos) AddPair(line.substr(0, tab), line.substr(tab + 1), pairs);
+    if (tab != std::string::npos) AddPair(line.substr(0, tab), line.substr(tab + 1), true, pairs);
   }
-  for (size_t i = 0; have_anetac && i < anetac_ar.size(); ++i) AddPair(anetac_ar[i], anetac_en[i], pairs);
+  for (size_t i = 0; have_anetac && i < anetac_ar.size(); ++i) AddPair(anetac_ar[i], anetac_en[i], false, pairs);
   *files = std::string(have_google ? "google-ar2en-train.tsv " : "") +
            (have_anetac ? "anetac-train.ar/.en" : "");
   if (pairs->empty()) {
@@ -770,16 +777,22 @@ size_t EditDistance(const std::string& a, const std::string& b) {
 // (see Matcher::TokenScore).
 void TrainMemory(const std::vector<Pair>& train, Romanizer* r) {
   std::map<std::string, std::map<std::string, int>> latin_counts;
+  std::map<std::string, std::set<std::string>> dictionary;  // key -> the dictionary's spellings
   for (const Pair& p : train) {
     std::string lower;
     for (char c : p.latin) lower += static_cast<char>('a' + c);
     latin_counts[p.key][lower] += 1;
+    if (p.dictionary) dictionary[p.key].insert(lower);
   }
   for (const auto& [key, counts] : latin_counts) {
-    // Ties go to the first in alphabetical order, so the choice is stable.
+    // The dictionary's spelling where it has one; else the spelling nearest
+    // to all the others. Ties go to the first in alphabetical order, so the
+    // choice is stable.
+    const auto chosen = dictionary.find(key);
     const std::string* best = nullptr;
     size_t best_cost = 0;
     for (const auto& [latin, count] : counts) {
+      if (chosen != dictionary.end() && chosen->second.count(latin) == 0) continue;
       size_t cost = 0;
       for (const auto& [other, other_count] : counts) {
         cost += static_cast<size_t>(other_count) * EditDistance(latin, other);

@@ -325,6 +325,34 @@ TEST(Train, RomanisationPrintsTheCentralSpelling) {
   EXPECT_EQ(m->Romanize("خالد"), "Khalid");
 }
 
+TEST(Train, RomanisationPrefersTheDictionarySpelling) {
+  // A spelling of the dictionary file (google-ar2en-train.tsv) is printed
+  // over ANETAC's aligned spellings, though khalid is the one nearest to
+  // all of those.
+  const ScratchDir scratch;
+  const auto dir = WritePairs(scratch, {{"خالد", "khaled"}, {"تيموروف", "timurov"},
+                                        {"كاريموف", "karimov"}, {"نازاروف", "nazarov"}});
+  {
+    std::ofstream ar(dir / "anetac-train.ar", std::ios::binary);
+    std::ofstream en(dir / "anetac-train.en", std::ios::binary);
+    for (const char* latin : {"Khalid", "Khaalid", "Khalide", "Khalid"}) {
+      ar << "خالد\n";
+      en << latin << '\n';
+    }
+  }
+  TrainOptions options;
+  options.data_dir = dir.string();
+  options.iterations = 2;
+  options.heldout = 0.01;  // nothing held out: every spelling is remembered
+  Evaluation eval;
+  std::string error;
+  const std::string out = (dir / "tiny.model").string();
+  ASSERT_TRUE(TrainTransliteration(options, out, &eval, &error)) << error;
+  auto m = Matcher::Load(out, &error);
+  ASSERT_NE(m, nullptr) << error;
+  EXPECT_EQ(m->Romanize("خالد"), "Khaled");
+}
+
 // Trains on `pairs` (each three times), nearly all held out, and returns the
 // figures.
 Evaluation TrainTiny(const std::vector<std::pair<std::string, std::string>>& pairs) {
