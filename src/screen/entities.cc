@@ -10,10 +10,15 @@ namespace marsad::screen {
 namespace {
 
 // Words of `s`; for a person, an عبد or أبو compound (عبد العزيز, Abdul
-// Aziz, Abu Bakr) is one name, as resolution counts it.
+// Aziz, Abu Bakr) is one name, as resolution counts it, and the words for
+// "son of" and "daughter of" (بن، ابن، بنت، ولد) are none: «بن عبد العزيز»
+// names a father only.
 size_t NameCount(std::string_view s, bool person) {
   static const std::set<std::string> heads = {text::MatchKey("عبد"), text::MatchKey("أبو"), "abd", "abdul",
                                               "abdel", "abu", "abou"};
+  static const std::set<std::string> links = {text::MatchKey("بن"), text::MatchKey("ابن"),
+                                              text::MatchKey("بنت"), text::MatchKey("ولد"),
+                                              "bin", "ibn", "bint", "ben", "ould"};
   std::vector<std::string> words;
   for (size_t i = 0; i < s.size();) {
     const size_t end = std::min(s.find(' ', i), s.size());
@@ -25,8 +30,10 @@ size_t NameCount(std::string_view s, bool person) {
     i = end + 1;
   }
   size_t names = 0;
-  for (size_t i = 0; i < words.size(); ++i, ++names) {
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (person && links.contains(words[i])) continue;
     if (person && i + 1 < words.size() && heads.contains(words[i])) ++i;
+    ++names;
   }
   return names;
 }

@@ -141,10 +141,14 @@ class Screener {
   Screener(const WatchList& list, const resolve::Matcher& matcher, ScreenOptions options = {});
 
   // The entries `name` (any script) matches, one hit per entry (its best
-  // name), best first. Empty if none, or if `name` has no letters. A list
-  // name without Arabic or Latin letters (a Cyrillic original-script name)
-  // is found when `name` is written as it is, with score 1 and the rule
-  // "same text", unless an evidence bound is set.
+  // name), best first. Empty if none, or if `name` has no letters. A listed
+  // person is not matched by a name whose first word matches only one of
+  // his later names (his father's) while his own first name, borne by
+  // fewer than √(2 × entries) entries (45 of the UN list's 1,018), matches
+  // nothing; nor the other way round (the query names his son or father).
+  // A list name without Arabic or Latin letters (a Cyrillic original-script
+  // name) is found when `name` is written as it is, with score 1 and the
+  // rule "same text", unless an evidence bound is set.
   std::vector<Hit> Screen(std::string_view name) const { return Screen(name, options_.min_evidence); }
   // The same with another evidence bound (applied before max_hits is).
   std::vector<Hit> Screen(std::string_view name, double min_evidence) const;
@@ -193,7 +197,8 @@ struct EntityHit {
 // The list entries an entity matches, one hit per entry (its best name),
 // best first. Only people (against individuals) and organisations (against
 // entities) are screened, and only by names of two names or more (عبد and
-// أبو compounds, عبد العزيز, count as one) and the romanisation, against
+// أبو compounds, عبد العزيز, count as one; بن, ابن, بنت, ولد and their Latin
+// forms, "son of", none) and the romanisation, against
 // list names of two names or more: a surname or a first name alone would
 // match half a list. Hits need `min_evidence`.
 std::vector<EntityHit> ScreenEntity(const store::EntityRecord& entity, const Screener& screener,

@@ -59,6 +59,32 @@ std::string TokenIdentity(const resolve::NameToken& t) {
   return id;
 }
 
+// A listed person's first name that many listed people share (Mohammed,
+// Mullah) says little of who he is; one of fewer entries, with at least this
+// word weight (fewer than √(2 × entries): 45 of the UN list's 1,018), is
+// his own.
+constexpr double kOwnNameWeight = 0.5;
+
+// Whether the two people named are different by the order of their names,
+// from the token-pair scores s[i * m + j] (query token i, list token j) and
+// the weights of the two first tokens. Arabic puts the given name first and
+// the father's and grandfather's after it: when the first name of one side
+// matches only a later name of the other, whose own first name matches
+// nothing and is its own, the one is the other's son or father (أحمد
+// الزهراني and فيصل أحمد الزهراني; Osama bin Laden and Hamza Usama bin
+// Laden).
+bool GivenNamesDiffer(const double* s, size_t n, size_t m, double threshold, double first_weight_a,
+                      double first_weight_b) {
+  if (n < 2 || m < 2 || s[0] >= threshold) return false;
+  // The two first tokens do not match each other, so each matches later
+  // tokens of the other side or nothing.
+  bool a_first_later = false, b_first_later = false;
+  for (size_t j = 1; j < m; ++j) a_first_later = a_first_later || s[j] >= threshold;
+  for (size_t i = 1; i < n; ++i) b_first_later = b_first_later || s[i * m] >= threshold;
+  return (a_first_later && !b_first_later && first_weight_b >= kOwnNameWeight) ||
+         (b_first_later && !a_first_later && first_weight_a >= kOwnNameWeight);
+}
+
 // Per-thread scratch of Screen, reused from query to query: entries are
 // valid when their stamp is the current query's (no clearing between
 // queries, no allocation once grown).
@@ -245,6 +271,11 @@ std::vector<Hit> Screener::Screen(std::string_view query, double min_evidence) c
     }
     if (evidence < min_evidence || evidence < options_.min_name_share * n.weight ||
         query_matched < options_.min_query_share * query_weight) {
+      continue;
+    }
+    if (list_.entries[n.entry].individual &&
+        GivenNamesDiffer(s, qn, n.tokens, options_.threshold, query_weights[0],
+                         word_weights_[n.first_token])) {
       continue;
     }
     auto it = std::find_if(best.begin(), best.end(),

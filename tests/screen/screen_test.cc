@@ -271,6 +271,32 @@ TEST(Screener, AHitMatchesWhatIdentifiesTheName) {
   EXPECT_TRUE(finds(strict, "Mustafa Wardani", "QDi.512"));
 }
 
+TEST(Screener, AFathersNameIsNotTheGivenName) {
+  // A name whose first word is a listed man's father's name, with his family
+  // name, names his father or brother, not him: no hit. The list names of
+  // the son and the father are each found by their own names.
+  WatchList sons, fathers;
+  std::string error;
+  ASSERT_TRUE(ParseUnXml(CommonNamesXml({"FARIS TAMIM QURAYSHAN"}), &sons, &error)) << error;
+  // NAJIB twice: a name of the list, so that the son's name below passes
+  // the share rules and only the order of the names tells.
+  ASSERT_TRUE(ParseUnXml(CommonNamesXml({"TAMIM QURAYSHAN", "NAJIB KHUZAMI", "NAJIB SINJABI"}), &fathers,
+                         &error))
+      << error;
+  const Screener son_listed(sons, M()), father_listed(fathers, M());
+  const auto finds = [](const Screener& screener, const char* query) {
+    for (const Hit& h : screener.Screen(query)) {
+      if (h.list_name == "FARIS TAMIM QURAYSHAN" || h.list_name == "TAMIM QURAYSHAN") return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(finds(son_listed, "Faris Qurayshan"));
+  EXPECT_TRUE(finds(son_listed, "Faris Tamim Qurayshan"));
+  EXPECT_FALSE(finds(son_listed, "Tamim Qurayshan"));
+  EXPECT_TRUE(finds(father_listed, "Tamim Qurayshan"));
+  EXPECT_FALSE(finds(father_listed, "Najib Tamim Qurayshan"));
+}
+
 TEST(ScreenEntity, FullNamesOfTheRightKindWithEvidence) {
   const Screener s(CommonNamesList(), M());
   store::EntityRecord person;
@@ -312,6 +338,11 @@ TEST(ScreenEntity, ACompoundGivenNameIsOneName) {
   given.latin = "Abdul Wadud";
   given.aliases = {{"عبد الودود", 4, 3}};
   EXPECT_TRUE(ScreenEntity(given, s, 0).empty());
+  // Nor with "son of" before it (بن: son of), which names a father only.
+  store::EntityRecord father = given;
+  father.aliases = {{"بن عبد الودود", 3, 3}};
+  father.latin = "bin Abdul Wadud";
+  EXPECT_TRUE(ScreenEntity(father, s, 0).empty());
   // With the surname it is.
   store::EntityRecord full = given;
   full.aliases = {{"عبد الودود خانزاده", 2, 2}};
