@@ -159,6 +159,22 @@ TEST_F(ShippedModelTest, ANameDoesNotEndOnAFunctionWord) {
   EXPECT_EQ(Mentions(*tagger_, "والتقت الناشطة جيمي لاي بالصحفيين."), (Found{{"PER", "جيمي لاي"}}));
 }
 
+TEST_F(ShippedModelTest, AliBeginsANameWhereTheTextTellsItFromOn) {
+  // "The minister stressed (على, on) dialogue. The government accused
+  // supporters of the deposed president Ali Nasser al-Wadei of shelling the
+  // village, and the commander Ali Hamdan al-Shammari said the attack
+  // failed." A text that writes على with ى writes the name Ali علي; the
+  // model alone, for which the two are one word, leaves Ali out.
+  const std::string names =
+      "واتهمت الحكومة أنصار الرئيس المخلوع علي ناصر الوادعي بقصف القرية، وقال القائد علي حمدان "
+      "الشمري إن الهجوم فشل.";
+  EXPECT_EQ(Mentions(*tagger_, "شدد الوزير على ضرورة الحوار. " + names),
+            (Found{{"PER", "علي ناصر الوادعي"}, {"PER", "علي حمدان الشمري"}}));
+  // A text that never writes ى there may write the preposition علي too:
+  // the model decides.
+  EXPECT_EQ(Mentions(*tagger_, names), (Found{{"PER", "ناصر الوادعي"}, {"PER", "حمدان الشمري"}}));
+}
+
 TEST_F(ShippedModelTest, FormulaeOfGodAreNoPeople) {
   // "Minister Khalid Abd Allah met the delegation. He said: God willing, the
   // pilgrims will return": الله of the compound is no surname, so God's
