@@ -42,7 +42,7 @@ nlohmann::ordered_json Figures(const resolve::PairFigures& f, bool errors) {
 void EvalTranslit(const EvalTranslitOptions& o, const GlobalOptions& global) {
   std::string error;
   const std::string path = o.model.empty() ? resolve::DefaultModelPath() : o.model;
-  const std::unique_ptr<resolve::Matcher> matcher = resolve::Matcher::Load(path, &error);
+  const std::unique_ptr<resolve::Matcher> matcher = resolve::Matcher::Load(path, &error, /*heldout_memory=*/false);
   if (matcher == nullptr) throw UsageError("eval translit: " + error);
   resolve::TrainOptions options;
   options.data_dir = o.data_dir;

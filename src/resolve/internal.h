@@ -182,6 +182,13 @@ struct Romanizer {
   // text::MatchKey of an Arabic word -> its Latin (lower case), for words the
   // model alone would not spell as the data does.
   std::unordered_map<std::string, std::string> memory;
+  // The same for the words of the held-out split, kept apart in the file
+  // and empty in a model loaded to be evaluated (Matcher::Load). Only
+  // romanisation prints them: matching reads the spellings it was measured
+  // with, `known`.
+  std::unordered_map<std::string, std::string> heldout_memory;
+  // The Latin remembered for a match key, from either memory; null if none.
+  const std::string* Remembered(const std::string& key) const;
   // The memory again, Arabic letters -> Latin letters (alphabet indices).
   std::unordered_map<std::string, std::string> known;
   // Its short spellings (kShortName) by their Consonants (محمد and محمود
@@ -238,7 +245,7 @@ struct Matcher::Model {
 namespace internal {
 // Model file I/O (model_io.cc).
 bool WriteModel(const Matcher::Model& model, const std::string& path, std::string* error);
-bool ReadModel(const std::string& path, Matcher::Model* model, std::string* error);
+bool ReadModel(const std::string& path, bool heldout_memory, Matcher::Model* model, std::string* error);
 }  // namespace internal
 
 }  // namespace marsad::resolve

@@ -256,9 +256,9 @@ bool SameLettersRespaced(const PreparedName& a, const PreparedName& b) {
 Matcher::Matcher(std::unique_ptr<Model> model) : model_(std::move(model)) {}
 Matcher::~Matcher() = default;
 
-std::unique_ptr<Matcher> Matcher::Load(const std::string& path, std::string* error) {
+std::unique_ptr<Matcher> Matcher::Load(const std::string& path, std::string* error, bool heldout_memory) {
   auto model = std::make_unique<Model>();
-  if (!internal::ReadModel(path, model.get(), error)) return nullptr;
+  if (!internal::ReadModel(path, heldout_memory, model.get(), error)) return nullptr;
   return std::unique_ptr<Matcher>(new Matcher(std::move(model)));
 }
 

@@ -146,7 +146,7 @@ bool WriteModel(const Matcher::Model& model, const std::string& path, std::strin
          "# insert: log P(inserted latin letter | letter before, next), latin_bigram: chance),\n"
          "# arabic_arabic and latin_latin (symmetric edit models), calibrations (logistic\n"
          "# weights), romanizer (units, n-gram order, discounted shares and backoff weights\n"
-         "# of interpolated Kneser-Ney, memory of whole words).\n";
+         "# of interpolated Kneser-Ney, memory of whole words, that of the held-out words).\n";
   out << "seed " << model.info.seed << '\n';
   out << "heldout " << model.info.heldout << '\n';
   out << "data " << model.info.data << '\n';
@@ -175,6 +175,10 @@ bool WriteModel(const Matcher::Model& model, const std::string& path, std::strin
   std::sort(memory.begin(), memory.end());
   out << "memory " << memory.size() << '\n';
   for (const auto& [arabic, latin] : memory) out << arabic << ' ' << latin << '\n';
+  memory.assign(r.heldout_memory.begin(), r.heldout_memory.end());
+  std::sort(memory.begin(), memory.end());
+  out << "heldout_memory " << memory.size() << '\n';
+  for (const auto& [arabic, latin] : memory) out << arabic << ' ' << latin << '\n';
   out << "end\n";
 
   const std::string tmp = path + ".tmp";
@@ -189,7 +193,7 @@ bool WriteModel(const Matcher::Model& model, const std::string& path, std::strin
   return true;
 }
 
-bool ReadModel(const std::string& path, Matcher::Model* model, std::string* error) {
+bool ReadModel(const std::string& path, bool heldout_memory, Matcher::Model* model, std::string* error) {
   std::ifstream file(path, std::ios::binary);
   if (!file) {
     *error = path + ": cannot open the name-matching model (run `marsad train translit`, or set "
@@ -259,6 +263,12 @@ bool ReadModel(const std::string& path, Matcher::Model* model, std::string* erro
     std::string arabic, latin;
     ok = in.Get(&arabic) && in.Get(&latin);
     if (ok) r.memory.emplace(std::move(arabic), std::move(latin));
+  }
+  ok = ok && in.Expect("heldout_memory") && in.Get(&memory);
+  for (size_t i = 0; ok && i < memory; ++i) {
+    std::string arabic, latin;
+    ok = in.Get(&arabic) && in.Get(&latin);
+    if (ok && heldout_memory) r.heldout_memory.emplace(std::move(arabic), std::move(latin));
   }
   ok = ok && in.Expect("end");
   if (!ok) {

@@ -53,7 +53,7 @@ namespace marsad::resolve {
 inline constexpr double kDefaultThreshold = 0.5;
 
 // The version of the model file format this build reads and writes.
-inline constexpr int kModelFormatVersion = 2;
+inline constexpr int kModelFormatVersion = 3;
 
 // One token of a prepared name.
 struct NameToken {
@@ -102,8 +102,12 @@ class Matcher {
  public:
   // Reads a model written by TrainTransliteration. Returns nullptr and sets
   // *error (naming the file) if it is missing, truncated, corrupt, or of
-  // another format version.
-  static std::unique_ptr<Matcher> Load(const std::string& path, std::string* error);
+  // another format version. The model remembers how the training data
+  // spells each of its words, those of the held-out split included; with
+  // `heldout_memory` false it forgets those, as when its figures were
+  // measured (EvaluateTransliteration needs such a matcher).
+  static std::unique_ptr<Matcher> Load(const std::string& path, std::string* error,
+                                       bool heldout_memory = true);
   ~Matcher();
   Matcher(const Matcher&) = delete;
   Matcher& operator=(const Matcher&) = delete;
@@ -131,11 +135,12 @@ class Matcher {
   // as an acronym (بي بي سي: "BBC"), a final ة as -a, or -at before the
   // noun it is construct with ("Wizarat al-Dakhiliya"). Common words of
   // organisation and place names have a fixed spelling ("Hizb", "Majlis");
-  // words the model has seen keep the training dictionary's spelling, or
+  // words the data has (held out or not) keep the dictionary's spelling, or
   // else their most central one (the Latin nearest to all those seen with
-  // them); others are decoded letter by
-  // letter with context. Latin words in the input are
-  // kept as they are; empty input gives "".
+  // them), the article of a nisba family name apart (al-Ghamdi); others
+  // are decoded letter by letter with context (a model loaded without its
+  // held-out memory decodes the held-out words too). Latin words in the
+  // input are kept as they are; empty input gives "".
   std::string Romanize(std::string_view arabic) const;
 
   const ModelInfo& info() const;
@@ -204,8 +209,9 @@ bool TrainTransliteration(const TrainOptions& options, const std::string& output
                           Evaluation* eval, std::string* error);
 
 // Evaluates `matcher` on the held-out part of options.data_dir (the split
-// is made again from options.seed, so use the model's own seed). Returns false
-// and sets *error if the data cannot be read.
+// is made again from options.seed, so use the model's own seed, and load it
+// without its held-out memory). Returns false and sets *error if the data
+// cannot be read.
 bool EvaluateTransliteration(const Matcher& matcher, const TrainOptions& options,
                              Evaluation* eval, std::string* error);
 

@@ -60,6 +60,12 @@ double Romanizer::LogProb(const uint32_t* history, int n, uint32_t u) const {
   return std::log(p);
 }
 
+const std::string* Romanizer::Remembered(const std::string& key) const {
+  if (const auto it = memory.find(key); it != memory.end()) return &it->second;
+  if (const auto it = heldout_memory.find(key); it != heldout_memory.end()) return &it->second;
+  return nullptr;
+}
+
 void Romanizer::Rebuild() {
   table.Reset(discounted.size() + backoff.size());
   empty_history = Weights{};
@@ -642,6 +648,14 @@ std::string Matcher::Romanize(std::string_view arabic) const {
   // the tables without the article. A word decoded letter by letter is most
   // often a name, and names take no construct ending (Abu Ubayda
   // al-Jarrah, Talha al-Shami).
+  // Whether `latin` is a spelling of the Arabic `stem` by the pair model.
+  auto SpellsStem = [this](std::string_view latin, const std::string& stem) {
+    std::string a, l;
+    if (!internal::ArabicWordLetters(stem, &a) || !internal::LatinWordLetters(latin, &l)) return false;
+    const double score = model_->cal_arabic_latin.Score(model_->arabic_latin.LogLikelihoodRatio(a, l),
+                                                        a.size(), l.size());
+    return score >= kDefaultThreshold;
+  };
   auto spell = [&](const std::string& w, const std::string& letters, bool ta_marbuta,
                    const std::string& al, bool* in_construct) -> std::string {
     *in_construct = false;
@@ -649,22 +663,29 @@ std::string Matcher::Romanize(std::string_view arabic) const {
       *in_construct = common.count(w) > 0;
       return Capitalized(*latin);
     }
-    const auto remembered = r.memory.find(w);
+    const std::string* remembered = r.Remembered(w);
     if (has_article(w, letters)) {
       const std::string stem = w.substr(kAl.size());
       if (const std::string* latin = table_word(stem)) return al + Capitalized(*latin);
       // A remembered spelling that writes the article (Alexander for
-      // الكسندر) is kept whole.
-      if (remembered != r.memory.end()) {
-        const bool whole = remembered->second.starts_with("al") || remembered->second.starts_with("el");
-        return (whole ? "" : al) + Capitalized(remembered->second);
+      // الكسندر, Alfredo for الفريدو) is kept whole, unless the word is a
+      // family name of the nisba form (ending in ي) whose rest the Latin
+      // spells: the data glues the article to those (Alghamdi for الغامدي),
+      // which print as al-Ghamdi.
+      if (remembered != nullptr) {
+        const bool whole = remembered->starts_with("al") || remembered->starts_with("el");
+        static const char yeh = static_cast<char>(internal::ArabicIndex(U'ي'));
+        if (whole && letters.back() == yeh && SpellsStem(std::string_view(*remembered).substr(2), stem)) {
+          return al + Capitalized(remembered->substr(2));
+        }
+        return (whole ? "" : al) + Capitalized(*remembered);
       }
-      if (const auto it = r.memory.find(stem); it != r.memory.end()) return al + Capitalized(it->second);
+      if (const std::string* latin = r.Remembered(stem)) return al + Capitalized(*latin);
       std::string stem_letters;
       internal::ArabicWordLetters(stem, &stem_letters);
       return al + Capitalized(ta_marbuta ? DecodeTaMarbuta(r, stem_letters) : r.Decode(stem_letters));
     }
-    if (remembered != r.memory.end()) return Capitalized(remembered->second);
+    if (remembered != nullptr) return Capitalized(*remembered);
     for (const Clitic& c : kClitics) {
       if (!w.starts_with(c.arabic)) continue;
       const std::string rest = w.substr(c.arabic.size());
@@ -696,16 +717,15 @@ std::string Matcher::Romanize(std::string_view arabic) const {
       latin.assign(letter_named.begin() + i, letter_named.begin() + acronym_end);
       i = acronym_end - 1;
     } else if (i + 1 < words.size() && words[i + 1] == kAllah &&
-               (r.memory.count(w + kAllah) || AllahCompounds().count(w))) {
-      const auto joined = r.memory.find(w + kAllah);
-      latin = Capitalized(joined != r.memory.end() ? joined->second : AllahCompounds().at(w));
+               (r.Remembered(w + kAllah) != nullptr || AllahCompounds().count(w))) {
+      const std::string* joined = r.Remembered(w + kAllah);
+      latin = Capitalized(joined != nullptr ? *joined : AllahCompounds().at(w));
       ++i;
     } else if (w == kAllah) {
       latin = "Allah";
     } else if (w == kAbd && i + 1 < words.size()) {
-      const auto joined = r.memory.find(w + words[i + 1]);
-      if (joined != r.memory.end()) {
-        latin = Capitalized(joined->second);
+      if (const std::string* joined = r.Remembered(w + words[i + 1])) {
+        latin = Capitalized(*joined);
         ++i;
       } else {
         latin = "Abdul";

@@ -9,6 +9,7 @@
 #include <numeric>
 #include <random>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "resolve/internal.h"
@@ -767,18 +768,19 @@ size_t EditDistance(const std::string& a, const std::string& b) {
   return row[b.size()];
 }
 
-// The whole-word memory: for each Arabic spelling seen in training, the
-// Latin seen with it that is nearest, in letters, to all of its Latin
-// spellings (counts weighing): of Qaseem, Qasem, Qasim and Qassem, once each,
-// Qasem, which differs from each of the others by one letter. That choice
-// has the fewest expected letter errors against another newspaper's
-// spelling, and a Latin seen in more than half the pairs is chosen.
-// Romanisation prints it; scoring uses it as the spelling's known reading
-// (see Matcher::TokenScore).
-void TrainMemory(const std::vector<Pair>& train, Romanizer* r) {
+// The whole-word memory of `pairs`: for each Arabic spelling, the
+// dictionary's Latin if it has one, else the Latin seen with it that is
+// nearest, in letters, to all of its Latin spellings (counts weighing): of
+// Qaseem, Qasem, Qasim and Qassem, once each, Qasem, which differs from each
+// of the others by one letter. That choice has the fewest expected letter
+// errors against another newspaper's spelling, and a Latin seen in more than
+// half the pairs is chosen.
+// Romanisation prints it; scoring uses the training split's as the
+// spelling's known reading (see Matcher::TokenScore).
+void TrainMemory(const std::vector<Pair>& pairs, std::unordered_map<std::string, std::string>* memory) {
   std::map<std::string, std::map<std::string, int>> latin_counts;
   std::map<std::string, std::set<std::string>> dictionary;  // key -> the dictionary's spellings
-  for (const Pair& p : train) {
+  for (const Pair& p : pairs) {
     std::string lower;
     for (char c : p.latin) lower += static_cast<char>('a' + c);
     latin_counts[p.key][lower] += 1;
@@ -799,7 +801,7 @@ void TrainMemory(const std::vector<Pair>& train, Romanizer* r) {
       }
       if (best == nullptr || cost < best_cost) best = &latin, best_cost = cost;
     }
-    r->memory[key] = *best;
+    (*memory)[key] = *best;
   }
 }
 
@@ -974,11 +976,15 @@ bool TrainTransliteration(const TrainOptions& options, const std::string& output
   });
 
   if (!TrainRomanizer(train, model->arabic_latin, kRomanizerOrder, &model->romanizer, error)) return false;
-  TrainMemory(train, &model->romanizer);
+  TrainMemory(train, &model->romanizer.memory);
+  // The held-out words are remembered too, apart, for romanisation only:
+  // nothing else of the model learns from them, and the figures are
+  // measured without them.
+  TrainMemory(test, &model->romanizer.heldout_memory);
 
   // Evaluate the file as it will be shipped, then write it with its figures.
   if (!WriteModel(*model, output, error)) return false;
-  std::unique_ptr<Matcher> matcher = Matcher::Load(output, error);
+  std::unique_ptr<Matcher> matcher = Matcher::Load(output, error, /*heldout_memory=*/false);
   if (matcher == nullptr) return false;
   Evaluation e;
   Evaluate(*matcher, all, test, &graph, options.seed, &e);

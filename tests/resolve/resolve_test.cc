@@ -353,6 +353,39 @@ TEST(Train, RomanisationPrefersTheDictionarySpelling) {
   EXPECT_EQ(m->Romanize("خالد"), "Khaled");
 }
 
+TEST(Train, HeldOutWordsAreRememberedApart) {
+  // Every word is remembered as the data spells it, held out or not (here
+  // spelt backwards, as no decoder would); loaded for evaluation, the model
+  // forgets the held-out ones: 9 of the 11 words.
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {"تيموروف", "vorumit"}, {"غولنازار", "razanlug"}, {"راحيموف", "vomihar"}, {"كاريموف", "vomirak"},
+      {"نازاروف", "vorazan"}, {"تيمور", "rumit"},      {"جولنار", "ranluj"},    {"ساليموف", "vomilas"},
+      {"راشيدوف", "vodihsar"}, {"كاميلا", "alimak"},   {"ناديروف", "voridan"}};
+  const ScratchDir scratch;
+  const auto dir = WritePairs(scratch, pairs);
+  TrainOptions options;
+  options.data_dir = dir.string();
+  options.iterations = 2;
+  options.heldout = 0.9;
+  Evaluation eval;
+  std::string error;
+  const std::string out = (dir / "tiny.model").string();
+  ASSERT_TRUE(TrainTransliteration(options, out, &eval, &error)) << error;
+  auto in_use = Matcher::Load(out, &error);
+  ASSERT_NE(in_use, nullptr) << error;
+  auto evaluated = Matcher::Load(out, &error, /*heldout_memory=*/false);
+  ASSERT_NE(evaluated, nullptr) << error;
+  size_t remembered = 0, remembered_in_evaluation = 0;
+  for (const auto& [arabic, latin] : pairs) {
+    std::string spelt = latin;
+    spelt[0] = static_cast<char>(spelt[0] - 'a' + 'A');
+    remembered += in_use->Romanize(arabic) == spelt;
+    remembered_in_evaluation += evaluated->Romanize(arabic) == spelt;
+  }
+  EXPECT_EQ(remembered, pairs.size());
+  EXPECT_EQ(remembered_in_evaluation, 2u);
+}
+
 // Trains on `pairs` (each three times), nearly all held out, and returns the
 // figures.
 Evaluation TrainTiny(const std::vector<std::pair<std::string, std::string>>& pairs) {
@@ -386,7 +419,7 @@ TEST(Train, EvaluationRepeatsTrainingFigures) {
   std::string error;
   const std::string out = (dir / "tiny.model").string();
   ASSERT_TRUE(TrainTransliteration(options, out, &trained, &error)) << error;
-  auto m = Matcher::Load(out, &error);
+  auto m = Matcher::Load(out, &error, /*heldout_memory=*/false);
   ASSERT_NE(m, nullptr) << error;
   ASSERT_TRUE(EvaluateTransliteration(*m, options, &again, &error)) << error;
   for (const auto& [t, a] : {std::pair{&trained.arabic_latin, &again.arabic_latin},
