@@ -66,6 +66,8 @@ const NamePair kVariants[] = {
     // The Beyond-the-Valley Battalion, two words of it written as one.
     {"كتيبة ما وراء الوادي", "كتيبة ماوراء الوادي", "the same letters spaced differently"},
     {"Santa Cruz Brigade", "Santacruz Brigade", "the same letters spaced differently in Latin"},
+    // Both spellings are in the model's memory, read Vinger and Finger.
+    {"مارتن فينجر", "مارتن فينغر", "two known spellings of a foreign g, read differently"},
 };
 
 // Different people with similar names (none may match).
@@ -107,6 +109,8 @@ const NamePair kHardNegatives[] = {
     {"ماهر عمر", "ماهر العمرة", "a final vowel one word lacks"},
     {"ماهر الزهراني", "ماهر ظهراني", "the article on one side, another consonant"},
     {"ماهر الكبيسي", "ماهر القبيسي", "nisba names apart by the letters of a foreign g"},
+    // Both known, read Zayd and Said, which the Latin–Latin model joins.
+    {"ماهر زيد", "ماهر سعيد", "two known spellings of other consonants"},
 };
 
 TEST(MatchScore, VariantSpellingsMatch) {
