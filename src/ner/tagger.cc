@@ -975,13 +975,16 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
       if (j - i == 1 && surnames.contains(words[i].stem)) {
         type = static_cast<int>(EntityType::kPerson);
       } else if (j - i == 1 && words[i].nationality &&
-                 (l[i] == person || (l[i] == org && !(words[i].gaz_begin & kGazCountry)))) {
+                 (l[i] == person || !(words[i].gaz_begin & kGazCountry))) {
         // An adjective of nationality alone (القائد الطاجيكي, the Tajik
         // commander; المنتخب المكسيكي, the Mexican team) is a person only as
         // the surname of a name in the document (المصري of محمد المصري), and
-        // no organisation unless a country's name starts with it (السعودية,
-        // Saudi Arabia, is also the airline: five such organisations in two
-        // days of SaudiNewsNet, none in a sentence written for a test).
+        // no organisation or place unless a country's name starts with it
+        // (السعودية, Saudi Arabia, is also the airline: five such
+        // organisations in two days of SaudiNewsNet, none in a sentence
+        // written for a test). ANERcorp tags such an adjective a place only
+        // inside a place's name (الولايات المتحدة الأمريكية); alone, as in
+        // «الحدود الطاجيكية» (the Tajik border), it had been one.
         l[i] = kO;
         return;
       } else {

@@ -175,6 +175,15 @@ TEST_F(ShippedModelTest, AliBeginsANameWhereTheTextTellsItFromOn) {
   EXPECT_EQ(Mentions(*tagger_, names), (Found{{"PER", "ناصر الوادعي"}, {"PER", "حمدان الشمري"}}));
 }
 
+TEST_F(ShippedModelTest, AnAdjectiveOfNationalityAloneIsNoPlace) {
+  // "The tanks pushed into Syrian territory near the city of Quneitra": the
+  // adjective (السورية, Syrian) is no place of its own; a country whose
+  // name it begins is (السعودية, Saudi Arabia).
+  EXPECT_EQ(Mentions(*tagger_, "وتوغلت الدبابات في الأراضي السورية قرب مدينة القنيطرة."),
+            (Found{{"LOC", "القنيطرة"}}));
+  EXPECT_TRUE(Mentions(*tagger_, "ووصل الوفد إلى السعودية أمس.").contains({"LOC", "السعودية"}));
+}
+
 TEST_F(ShippedModelTest, FormulaeOfGodAreNoPeople) {
   // "Minister Khalid Abd Allah met the delegation. He said: God willing, the
   // pilgrims will return": الله of the compound is no surname, so God's
