@@ -184,6 +184,13 @@ TEST_F(ShippedModelTest, AnAdjectiveOfNationalityAloneIsNoPlace) {
   EXPECT_TRUE(Mentions(*tagger_, "ووصل الوفد إلى السعودية أمس.").contains({"LOC", "السعودية"}));
 }
 
+TEST_F(ShippedModelTest, ACurrencyAfterAnAmountIsTheCurrency) {
+  // "The prize is worth (40000) riyals, and the coach said Real Madrid
+  // won": ريال is the currency after the amount and the club before مدريد.
+  EXPECT_EQ(Mentions(*tagger_, "وبلغت قيمة الجائزة (40000) ريال، وقال المدرب إن ريال مدريد فاز."),
+            (Found{{"MISC", "ريال"}, {"ORG", "ريال مدريد"}}));
+}
+
 TEST_F(ShippedModelTest, FormulaeOfGodAreNoPeople) {
   // "Minister Khalid Abd Allah met the delegation. He said: God willing, the
   // pilgrims will return": الله of the compound is no surname, so God's
