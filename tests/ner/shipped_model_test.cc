@@ -191,6 +191,15 @@ TEST_F(ShippedModelTest, ACurrencyAfterAnAmountIsTheCurrency) {
             (Found{{"MISC", "ريال"}, {"ORG", "ريال مدريد"}}));
 }
 
+TEST_F(ShippedModelTest, AFunctionWordIsNoNameAndNoPartOfOne) {
+  // "The mountains run from north to south and from east to west": ومن
+  // (and from) is no place. "The team reached the Turkish city of Bolu":
+  // بولو is the name whole, not ب (in) + ولو (even if).
+  EXPECT_EQ(Mentions(*tagger_, "وتمتد الجبال من الشمال للجنوب ومن الشرق للغرب بكل جمالها."), Found{});
+  EXPECT_EQ(Mentions(*tagger_, "وصلت بعثة الفريق إلى مدينة بولو التركية لإقامة المعسكر."),
+            (Found{{"LOC", "بولو"}}));
+}
+
 TEST_F(ShippedModelTest, FormulaeOfGodAreNoPeople) {
   // "Minister Khalid Abd Allah met the delegation. He said: God willing, the
   // pilgrims will return": الله of the compound is no surname, so God's
