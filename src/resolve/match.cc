@@ -295,16 +295,21 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
         if (ShortVowelPattern(x, y)) return kVowelPatternCap;
         // Read differently in the data: two names (Said and Saad), unless
         // the two spellings have the same consonants (the letters of a
-        // foreign g as one) and the readings are one name by the
-        // Latin–Latin model as surely as a Latin must be to read as a known
-        // spelling: فينجر and فينغر, read Wenger and Venger (the data gives
-        // a spelling one reading of the many it has). زيد and سعيد (Zaid,
-        // Said), which that model takes for one name, differ in consonants.
+        // foreign g as one) and last letter, and the readings are one name
+        // by the Latin–Latin model as surely as a Latin must be to read as
+        // a known spelling: فينجر and فينغر, read Wenger and Venger (the
+        // data gives a spelling one reading of the many it has). زيد and
+        // سعيد (Zayd, Said), which that model takes for one name, differ in
+        // consonants; فرهاد and فرهادي (Farhad, Farhadi), which it takes
+        // for one too, in the vowel letter that ends the second.
         if (kx->second == ky->second) return 1.0;
         const double readings = latin_latin(kx->second, ky->second);
-        const bool same_consonants = internal::ArabicLettersKey({true, std::string(x), 0, {}}) ==
-                                     internal::ArabicLettersKey({true, std::string(y), 0, {}});
-        return same_consonants && readings >= kSameReading ? readings : kKnownApart * readings;
+        if (readings >= kSameReading && x.back() == y.back() &&
+            internal::ArabicLettersKey({true, std::string(x), 0, {}}) ==
+                internal::ArabicLettersKey({true, std::string(y), 0, {}})) {
+          return readings;
+        }
+        return kKnownApart * readings;
       }
       const double edit = model_->cal_arabic_arabic.Score(
           model_->arabic_arabic.LogLikelihoodRatio(x, y), x.size(), y.size());

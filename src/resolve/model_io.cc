@@ -270,6 +270,7 @@ bool ReadModel(const std::string& path, bool heldout_memory, Matcher::Model* mod
     ok = in.Get(&arabic) && in.Get(&latin);
     if (ok && heldout_memory) r.heldout_memory.emplace(std::move(arabic), std::move(latin));
   }
+  model->info.heldout_memory = heldout_memory;
   ok = ok && in.Expect("end");
   if (!ok) {
     *error = in.error();

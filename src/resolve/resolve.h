@@ -96,6 +96,7 @@ struct ModelInfo {
   double heldout = 0;           // fraction of Arabic spellings held out
   std::string data;             // files it was trained on
   std::vector<std::string> evaluation;  // "name value" lines measured at training
+  bool heldout_memory = false;  // loaded with the held-out split's memory (Matcher::Load)
 };
 
 class Matcher {
@@ -137,10 +138,9 @@ class Matcher {
   // organisation and place names have a fixed spelling ("Hizb", "Majlis");
   // words the data has (held out or not) keep the dictionary's spelling, or
   // else their most central one (the Latin nearest to all those seen with
-  // them), the article of a nisba family name apart (al-Ghamdi); others
-  // are decoded letter by letter with context (a model loaded without its
-  // held-out memory decodes the held-out words too). Latin words in the
-  // input are kept as they are; empty input gives "".
+  // them); others are decoded letter by letter with context (a model
+  // loaded without its held-out memory decodes the held-out words too).
+  // Latin words in the input are kept as they are; empty input gives "".
   std::string Romanize(std::string_view arabic) const;
 
   const ModelInfo& info() const;
@@ -209,9 +209,10 @@ bool TrainTransliteration(const TrainOptions& options, const std::string& output
                           Evaluation* eval, std::string* error);
 
 // Evaluates `matcher` on the held-out part of options.data_dir (the split
-// is made again from options.seed, so use the model's own seed, and load it
-// without its held-out memory). Returns false and sets *error if the data
-// cannot be read.
+// is made again from options.seed, so use the model's own seed). Returns
+// false and sets *error if the data cannot be read, or if the matcher was
+// loaded with its held-out memory, which would spell the held-out words
+// from their own pairs.
 bool EvaluateTransliteration(const Matcher& matcher, const TrainOptions& options,
                              Evaluation* eval, std::string* error);
 

@@ -648,14 +648,6 @@ std::string Matcher::Romanize(std::string_view arabic) const {
   // the tables without the article. A word decoded letter by letter is most
   // often a name, and names take no construct ending (Abu Ubayda
   // al-Jarrah, Talha al-Shami).
-  // Whether `latin` is a spelling of the Arabic `stem` by the pair model.
-  auto SpellsStem = [this](std::string_view latin, const std::string& stem) {
-    std::string a, l;
-    if (!internal::ArabicWordLetters(stem, &a) || !internal::LatinWordLetters(latin, &l)) return false;
-    const double score = model_->cal_arabic_latin.Score(model_->arabic_latin.LogLikelihoodRatio(a, l),
-                                                        a.size(), l.size());
-    return score >= kDefaultThreshold;
-  };
   auto spell = [&](const std::string& w, const std::string& letters, bool ta_marbuta,
                    const std::string& al, bool* in_construct) -> std::string {
     *in_construct = false;
@@ -668,16 +660,9 @@ std::string Matcher::Romanize(std::string_view arabic) const {
       const std::string stem = w.substr(kAl.size());
       if (const std::string* latin = table_word(stem)) return al + Capitalized(*latin);
       // A remembered spelling that writes the article (Alexander for
-      // الكسندر, Alfredo for الفريدو) is kept whole, unless the word is a
-      // family name of the nisba form (ending in ي) whose rest the Latin
-      // spells: the data glues the article to those (Alghamdi for الغامدي),
-      // which print as al-Ghamdi.
+      // الكسندر) is kept whole.
       if (remembered != nullptr) {
         const bool whole = remembered->starts_with("al") || remembered->starts_with("el");
-        static const char yeh = static_cast<char>(internal::ArabicIndex(U'ي'));
-        if (whole && letters.back() == yeh && SpellsStem(std::string_view(*remembered).substr(2), stem)) {
-          return al + Capitalized(remembered->substr(2));
-        }
         return (whole ? "" : al) + Capitalized(*remembered);
       }
       if (const std::string* latin = r.Remembered(stem)) return al + Capitalized(*latin);

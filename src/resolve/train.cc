@@ -982,7 +982,8 @@ bool TrainTransliteration(const TrainOptions& options, const std::string& output
   // measured without them.
   TrainMemory(test, &model->romanizer.heldout_memory);
 
-  // Evaluate the file as it will be shipped, then write it with its figures.
+  // Evaluate the file as written (without its held-out memory), then write
+  // it again with its figures.
   if (!WriteModel(*model, output, error)) return false;
   std::unique_ptr<Matcher> matcher = Matcher::Load(output, error, /*heldout_memory=*/false);
   if (matcher == nullptr) return false;
@@ -996,6 +997,10 @@ bool TrainTransliteration(const TrainOptions& options, const std::string& output
 
 bool EvaluateTransliteration(const Matcher& matcher, const TrainOptions& options, Evaluation* eval,
                              std::string* error) {
+  if (matcher.info().heldout_memory) {
+    *error = "the model was loaded with its held-out memory; load it without to evaluate it";
+    return false;
+  }
   std::vector<Pair> all, train, test;
   std::string files;
   if (!ReadData(options.data_dir, &all, &files, error)) return false;

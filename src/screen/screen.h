@@ -141,9 +141,12 @@ class Screener {
   Screener(const WatchList& list, const resolve::Matcher& matcher, ScreenOptions options = {});
 
   // The entries `name` (any script) matches, one hit per entry (its best
-  // name), best first. Empty if none, or if `name` has no letters. A listed
-  // person is not matched by a name whose first word matches only one of
-  // his later names (his father's) while his own first name, borne by
+  // name), best first. Empty if none, or if `name` has no letters. Titles
+  // before a name (Sheikh, Haji, Mullah, Dr, الشيخ، الحاج، الملا, in any
+  // spelling the matcher takes for them) weigh nothing. A listed person is
+  // not matched by a name whose given name (its first word after any
+  // title) matches only one of his later names (his father's) while his
+  // own given name, borne by
   // fewer than √(2 × entries) entries (45 of the UN list's 1,018), matches
   // nothing; nor the other way round (the query names his son or father).
   // A list name without Arabic or Latin letters (a Cyrillic original-script
@@ -167,7 +170,8 @@ class Screener {
     uint32_t tokens;
     resolve::PreparedName prepared;
     bool arabic;
-    double weight;  // the sum of its word_weights_
+    double weight;   // the sum of its word_weights_
+    uint32_t given;  // the position of its given name, after any title
   };
   WatchList list_;
   const resolve::Matcher& matcher_;

@@ -13,6 +13,8 @@ namespace marsad::screen {
 namespace {
 
 constexpr size_t kMaxTokens = 12;  // as resolve::PrepareName cuts names
+// A word the matcher scores this high against a title is that title.
+constexpr double kTitleScore = 0.9;
 
 bool AllArabic(const resolve::PreparedName& p) {
   return !p.tokens.empty() && std::all_of(p.tokens.begin(), p.tokens.end(),
@@ -59,6 +61,40 @@ std::string TokenIdentity(const resolve::NameToken& t) {
   return id;
 }
 
+// Titles and honorifics written before a person's name, in lists and in
+// the news (Sheikh, Haji, Mullah, Dr, Qari; الشيخ، الحاج، الملا), in any
+// spelling the matcher takes for theirs (Haje, Sheekh, Molve). They say
+// nothing of who is meant: they weigh nothing, and a name's given name is
+// the first word after them. Not Hafiz, Amir, Sayyid or Imam, which are
+// also names (HAFIZ MUHAMMAD SAEED, SAYYID MOHAMMED QADHAF AL-DAM; إمام علي
+// رحمانوف, Emomali Rahmon). Dr only as written: other spellings of two
+// letters are names (Dar).
+bool IsTitle(const resolve::NameToken& t, const resolve::Matcher& matcher) {
+  static const std::vector<resolve::NameToken> titles = [] {
+    std::vector<resolve::NameToken> tokens;
+    for (const char* title :
+         {"sheikh", "haji", "doctor", "mullah", "mawlawi", "maulavi", "molvi", "maulana", "mufti", "qari",
+          // sheikh, hajj, doctor, mullah, mawlawi, qari, mufti (each with
+          // and without the article)
+          "شيخ", "الشيخ", "حاج", "الحاج", "حاجي", "دكتور", "الدكتور", "ملا", "الملا", "مولوي", "المولوي",
+          "قاري", "القاري", "مفتي", "المفتي"}) {
+      for (resolve::NameToken& token : resolve::PrepareName(title).tokens) tokens.push_back(std::move(token));
+    }
+    return tokens;
+  }();
+  static const std::string dr = TokenIdentity(resolve::PrepareName("dr").tokens.at(0));
+  if (TokenIdentity(t) == dr) return true;
+  return std::any_of(titles.begin(), titles.end(), [&](const resolve::NameToken& title) {
+    return title.key == t.key && matcher.TokenScore(t, title) >= kTitleScore;
+  });
+}
+
+size_t GivenNamePosition(const resolve::PreparedName& p, size_t n, const resolve::Matcher& matcher) {
+  size_t k = 0;
+  while (k + 1 < n && IsTitle(p.tokens[k], matcher)) ++k;
+  return k;
+}
+
 // A listed person's first name that many listed people share (Mohammed,
 // Mullah) says little of who he is; one of fewer entries, with at least this
 // word weight (fewer than √(2 × entries): 45 of the UN list's 1,018), is
@@ -66,8 +102,9 @@ std::string TokenIdentity(const resolve::NameToken& t) {
 constexpr double kOwnNameWeight = 0.5;
 
 // Whether the two people named are different by the order of their names,
-// from the token-pair scores s[i * m + j] (query token i, list token j) and
-// the weights of the two first tokens. Arabic puts the given name first and
+// from the token-pair scores s[i * m + j] (query token i, list token j), the
+// positions of their given names (after any title: GivenNamePosition) and
+// the weights of those tokens. Arabic puts the given name first and
 // the father's and grandfather's after it: when the first name of one side
 // matches only a later name of the other, whose own first name matches
 // nothing and is its own, the one is the other's son or father (أحمد
@@ -77,16 +114,16 @@ constexpr double kOwnNameWeight = 0.5;
 // Safavi): sparing such names (nothing else left out) brought back ten false
 // hits on SaudiNewsNet for one true one, most of them a father (Nasser
 // al-Awlaki for ANWAR NASSER AL-AULAQI), so they are found by fuller names.
-bool GivenNamesDiffer(const double* s, size_t n, size_t m, double threshold, double first_weight_a,
-                      double first_weight_b) {
-  if (n < 2 || m < 2 || s[0] >= threshold) return false;
-  // The two first tokens do not match each other, so each matches later
+bool GivenNamesDiffer(const double* s, size_t n, size_t m, size_t given_a, size_t given_b, double threshold,
+                      double given_weight_a, double given_weight_b) {
+  if (n - given_a < 2 || m - given_b < 2 || s[given_a * m + given_b] >= threshold) return false;
+  // The two given names do not match each other, so each matches later
   // tokens of the other side or nothing.
-  bool a_first_later = false, b_first_later = false;
-  for (size_t j = 1; j < m; ++j) a_first_later = a_first_later || s[j] >= threshold;
-  for (size_t i = 1; i < n; ++i) b_first_later = b_first_later || s[i * m] >= threshold;
-  return (a_first_later && !b_first_later && first_weight_b >= kOwnNameWeight) ||
-         (b_first_later && !a_first_later && first_weight_a >= kOwnNameWeight);
+  bool a_given_later = false, b_given_later = false;
+  for (size_t j = given_b + 1; j < m; ++j) a_given_later = a_given_later || s[given_a * m + j] >= threshold;
+  for (size_t i = given_a + 1; i < n; ++i) b_given_later = b_given_later || s[i * m + given_b] >= threshold;
+  return (a_given_later && !b_given_later && given_weight_b >= kOwnNameWeight) ||
+         (b_given_later && !a_given_later && given_weight_a >= kOwnNameWeight);
 }
 
 // Per-thread scratch of Screen, reused from query to query: entries are
@@ -126,7 +163,7 @@ Screener::Screener(const WatchList& list, const resolve::Matcher& matcher, Scree
   for (uint32_t e = 0; e < list_.entries.size(); ++e) {
     const ListEntry& entry = list_.entries[e];
     for (uint32_t i = 0; i < entry.names.size(); ++i) {
-      Name n{e, i, 0, 0, resolve::PrepareName(entry.names[i].text), false, 0};
+      Name n{e, i, 0, 0, resolve::PrepareName(entry.names[i].text), false, 0, 0};
       if (n.prepared.tokens.empty()) {
         const std::string text = Spaced(entry.names[i].text);
         if (!text.empty()) verbatim_[text].emplace_back(e, i);
@@ -136,6 +173,7 @@ Screener::Screener(const WatchList& list, const resolve::Matcher& matcher, Scree
       n.arabic = AnyArabic(n.prepared);
       n.first_token = static_cast<uint32_t>(token_ids_.size());
       n.tokens = static_cast<uint32_t>(n.prepared.tokens.size());
+      n.given = static_cast<uint32_t>(GivenNamePosition(n.prepared, n.tokens, matcher_));
       for (const resolve::NameToken& t : n.prepared.tokens) {
         auto [it, fresh] = token_index.emplace(TokenIdentity(t), static_cast<uint32_t>(tokens_.size()));
         if (fresh) tokens_.push_back(t);
@@ -172,7 +210,9 @@ double Screener::WordWeights(const resolve::PreparedName& p, size_t n, double* w
     for (size_t k = 0; k < i && !repeated; ++k) repeated = p.tokens[k].key == key;
     const auto it = entries_with_key_.find(key);
     const double with_key = it == entries_with_key_.end() ? 0 : it->second;
-    weights[i] = repeated ? 0 : unique > 0 ? std::log(entries / (with_key + 1)) / unique : 1;
+    weights[i] = repeated || IsTitle(p.tokens[i], matcher_) ? 0
+                 : unique > 0                                ? std::log(entries / (with_key + 1)) / unique
+                                                             : 1;
     sum += weights[i];
   }
   return sum;
@@ -227,6 +267,7 @@ std::vector<Hit> Screener::Screen(std::string_view query, double min_evidence) c
 
   double query_weights[kMaxTokens];
   const double query_weight = WordWeights(q, qn, query_weights);
+  const size_t query_given = GivenNamePosition(q, qn, matcher_);
   struct Best {
     uint32_t name;
     double score;
@@ -278,8 +319,8 @@ std::vector<Hit> Screener::Screen(std::string_view query, double min_evidence) c
       continue;
     }
     if (list_.entries[n.entry].individual &&
-        GivenNamesDiffer(s, qn, n.tokens, options_.threshold, query_weights[0],
-                         word_weights_[n.first_token])) {
+        GivenNamesDiffer(s, qn, n.tokens, query_given, n.given, options_.threshold, query_weights[query_given],
+                         word_weights_[n.first_token + n.given])) {
       continue;
     }
     auto it = std::find_if(best.begin(), best.end(),

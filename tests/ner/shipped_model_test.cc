@@ -171,8 +171,13 @@ TEST_F(ShippedModelTest, AliBeginsANameWhereTheTextTellsItFromOn) {
   EXPECT_EQ(Mentions(*tagger_, "شدد الوزير على ضرورة الحوار. " + names),
             (Found{{"PER", "علي ناصر الوادعي"}, {"PER", "علي حمدان الشمري"}}));
   // A text that never writes ى there may write the preposition علي too:
-  // the model decides.
-  EXPECT_EQ(Mentions(*tagger_, names), (Found{{"PER", "ناصر الوادعي"}, {"PER", "حمدان الشمري"}}));
+  // the model decides, and whatever it decides, both men are found.
+  const Found alone = Mentions(*tagger_, names);
+  EXPECT_EQ(alone.size(), 2u);
+  for (const auto& [type, name] : alone) {
+    EXPECT_EQ(type, "PER");
+    EXPECT_TRUE(name.ends_with("ناصر الوادعي") || name.ends_with("حمدان الشمري")) << name;
+  }
 }
 
 TEST_F(ShippedModelTest, AnAdjectiveOfNationalityAloneIsNoPlace) {

@@ -111,6 +111,8 @@ const NamePair kHardNegatives[] = {
     {"ماهر الكبيسي", "ماهر القبيسي", "nisba names apart by the letters of a foreign g"},
     // Both known, read Zayd and Said, which the Latin–Latin model joins.
     {"ماهر زيد", "ماهر سعيد", "two known spellings of other consonants"},
+    // Both known, read Farhad and Farhadi: a name and its nisba.
+    {"فرهاد الزين", "فرهادي الزين", "two known spellings, a final vowel letter apart"},
 };
 
 TEST(MatchScore, VariantSpellingsMatch) {
@@ -388,6 +390,14 @@ TEST(Train, HeldOutWordsAreRememberedApart) {
   }
   EXPECT_EQ(remembered, pairs.size());
   EXPECT_EQ(remembered_in_evaluation, 2u);
+  // Matching reads only what it was measured with: the same scores either
+  // way. And a model that remembers its held-out words is not evaluated.
+  for (const auto& [arabic, latin] : pairs) {
+    EXPECT_DOUBLE_EQ(in_use->MatchScore(arabic, latin), evaluated->MatchScore(arabic, latin)) << arabic;
+    EXPECT_DOUBLE_EQ(in_use->MatchScore(arabic, pairs[0].first), evaluated->MatchScore(arabic, pairs[0].first));
+  }
+  EXPECT_FALSE(EvaluateTransliteration(*in_use, options, &eval, &error));
+  EXPECT_TRUE(EvaluateTransliteration(*evaluated, options, &eval, &error)) << error;
 }
 
 // Trains on `pairs` (each three times), nearly all held out, and returns the

@@ -160,6 +160,8 @@ TEST(Screener, FindsVariantSpellingsWithWhy) {
       {"أبو حفص الفرغاني", "QDi.901"},        // an alias, written in Arabic
       {"فاطمه صالح زهراوي خليل", "QDi.902"},  // ة/ه, ال left out
       {"فاطمة الزهراوي خليل", "QDi.902"},     // a middle name missing
+      {"الشيخ غولنازار تيموروف", "QDi.901"},  // a title before it (the sheikh)
+      {"Mullah Gulnazar Timurov", "QDi.901"},
   };
   for (const Case& c : cases) {
     const auto hits = s.Screen(c.query);
@@ -291,6 +293,8 @@ TEST(Screener, AFathersNameIsNotTheGivenName) {
     return false;
   };
   EXPECT_TRUE(finds(son_listed, "Faris Qurayshan"));
+  // A title before the name is no given name.
+  EXPECT_TRUE(finds(son_listed, "Sheikh Faris Tamim Qurayshan"));
   EXPECT_TRUE(finds(son_listed, "Faris Tamim Qurayshan"));
   EXPECT_FALSE(finds(son_listed, "Tamim Qurayshan"));
   EXPECT_TRUE(finds(father_listed, "Tamim Qurayshan"));
