@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <vector>
 
@@ -286,6 +287,22 @@ std::filesystem::path WritePairs(const ScratchDir& scratch,
   return dir;
 }
 
+// Trains on the pairs in `dir` with `heldout` of the spellings held out, and
+// loads the model written (null on failure, which is reported).
+std::unique_ptr<Matcher> TrainAndLoad(const std::filesystem::path& dir, double heldout) {
+  TrainOptions options;
+  options.data_dir = dir.string();
+  options.iterations = 2;
+  options.heldout = heldout;
+  Evaluation eval;
+  std::string error;
+  const std::string out = (dir / "tiny.model").string();
+  EXPECT_TRUE(TrainTransliteration(options, out, &eval, &error)) << error;
+  auto m = Matcher::Load(out, &error);
+  EXPECT_NE(m, nullptr) << error;
+  return m;
+}
+
 TEST(Train, TinyDataRoundTrip) {
   // Training on a handful of pairs works end to end and writes a loadable model.
   const ScratchDir scratch;
@@ -318,16 +335,9 @@ TEST(Train, RomanisationPrintsTheCentralSpelling) {
   const auto dir = WritePairs(scratch,
                               {{"خالد", "khaled"}, {"خالد", "khalid"}, {"خالد", "khaalid"},
                                {"تيموروف", "timurov"}, {"كاريموف", "karimov"}, {"نازاروف", "nazarov"}});
-  TrainOptions options;
-  options.data_dir = dir.string();
-  options.iterations = 2;
-  options.heldout = 0.01;  // nothing held out: every spelling is remembered
-  Evaluation eval;
-  std::string error;
-  const std::string out = (dir / "tiny.model").string();
-  ASSERT_TRUE(TrainTransliteration(options, out, &eval, &error)) << error;
-  auto m = Matcher::Load(out, &error);
-  ASSERT_NE(m, nullptr) << error;
+  // Nothing held out: every spelling is remembered.
+  const auto m = TrainAndLoad(dir, 0.01);
+  ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->Romanize("خالد"), "Khalid");
 }
 
@@ -346,16 +356,9 @@ TEST(Train, RomanisationPrefersTheDictionarySpelling) {
       en << latin << '\n';
     }
   }
-  TrainOptions options;
-  options.data_dir = dir.string();
-  options.iterations = 2;
-  options.heldout = 0.01;  // nothing held out: every spelling is remembered
-  Evaluation eval;
-  std::string error;
-  const std::string out = (dir / "tiny.model").string();
-  ASSERT_TRUE(TrainTransliteration(options, out, &eval, &error)) << error;
-  auto m = Matcher::Load(out, &error);
-  ASSERT_NE(m, nullptr) << error;
+  // Nothing held out: every spelling is remembered.
+  const auto m = TrainAndLoad(dir, 0.01);
+  ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->Romanize("خالد"), "Khaled");
 }
 
