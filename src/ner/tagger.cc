@@ -847,8 +847,9 @@ void LeaveOutOn(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels
 // (ومن، بكل، ولو: and from, with every, even if). Only those: short foreign
 // names read as other clitics and function words (بان, Ban, as ب + أن; فاو,
 // FAO; وام, WAM), and بولو (Bolu) is no function word at all: its rest, ولو,
-// is one only with its own clitic.
-bool IsFunctionWordWithClitic(std::string_view key) {
+// is one only with its own clitic. Unlike FunctionWordWithClitic, which
+// trusts the corpus stem (بان's is ان), for deciding a whole name.
+bool FunctionWordOrCliticForm(std::string_view key) {
   // every, from/who: after any clitic
   static const auto after_any = text::internal::MatchKeySet({"كل", "من"});
   // if, he, she, not, what, will not, did not, already: after and, so
@@ -870,7 +871,7 @@ bool PrepositionBeforeClitic(const WordInfo& w) {
   static const auto prepositions = text::internal::MatchKeySet({"ب", "ل", "ك"});
   const size_t lost = w.key.size() - w.stem.size();
   return lost == 2 && prepositions.contains(std::string_view(w.key).substr(0, 2)) &&
-         !text::IsFunctionWord(w.stem) && IsFunctionWordWithClitic(w.stem);
+         !text::IsFunctionWord(w.stem) && FunctionWordOrCliticForm(w.stem);
 }
 
 // A function word alone is no name, with a clitic or without: ومن (and
@@ -881,7 +882,7 @@ void LeaveOutFunctionWords(const std::vector<WordInfo>& words, std::vector<uint8
   static const std::string that = text::MatchKey("أن");
   std::vector<uint8_t>& l = *labels;
   ForEachMention(l, [&](size_t i, size_t j) {
-    if (j - i == 1 && words[i].key != that && IsFunctionWordWithClitic(words[i].key)) l[i] = kO;
+    if (j - i == 1 && words[i].key != that && FunctionWordOrCliticForm(words[i].key)) l[i] = kO;
   });
 }
 
