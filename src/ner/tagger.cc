@@ -864,9 +864,9 @@ bool FunctionWordOrCliticForm(std::string_view key) {
 }
 
 // Whether the stem took a preposition (ب ل ك) off a word whose rest is a
-// clitic and a function word: بولو (Bolu) as ب + و + لو (in + and + if),
-// بلان (Blanc) as ب + ل + أن. A preposition comes after و or ف and
-// before the article, never before another clitic: the word is whole.
+// clitic and a function word (FunctionWordOrCliticForm): بولو (Bolu) as
+// ب + و + لو (in + and + if). A preposition comes after و or ف and before
+// the article, never before another clitic: the word is whole.
 bool PrepositionBeforeClitic(const WordInfo& w) {
   static const auto prepositions = text::internal::MatchKeySet({"ب", "ل", "ك"});
   const size_t lost = w.key.size() - w.stem.size();
@@ -886,21 +886,18 @@ void LeaveOutFunctionWords(const std::vector<WordInfo>& words, std::vector<uint8
   });
 }
 
-// A currency after an amount is the currency (MISC, as ANERcorp tags it):
-// ريال, also Real (Madrid), had been an organisation 244 times and a place
-// 41 times on SaudiNewsNet in «(40000) ريال» (40,000 riyals).
-void CurrencyAfterAmount(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
+// Whether the one-word name at i is a currency after an amount, which is
+// the currency (MISC, as ANERcorp tags it) whatever the document's other
+// names: ريال, also Real (Madrid), had been an organisation 244 times and a
+// place 41 times on SaudiNewsNet in «(40000) ريال» (40,000 riyals).
+bool CurrencyAfterAmount(const std::vector<WordInfo>& words, size_t i) {
   // million, billion, trillion, thousand (and their plurals)
   static const auto multipliers = text::internal::MatchKeySet(
       {"مليون", "ملايين", "مليار", "مليارات", "تريليون", "ألف", "آلاف"});
-  const int misc = BeginOf(EntityType::kMisc);
-  std::vector<uint8_t>& l = *labels;
-  ForEachMention(l, [&](size_t i, size_t j) {
-    if (j - i != 1 || l[i] == misc || !(words[i].classes & kCurrency) || i == 0) return;
-    size_t k = i - 1;
-    if (k > 0 && words[k].kind == kPunct) --k;  // «(40000) ريال»
-    if (words[k].kind == kDigits || multipliers.contains(words[k].key)) l[i] = static_cast<uint8_t>(misc);
-  });
+  if (!(words[i].classes & kCurrency) || i == 0) return false;
+  size_t k = i - 1;
+  if (k > 0 && (words[k].key == ")" || words[k].key == "]")) --k;  // «(40000) ريال»
+  return words[k].kind == kDigits || multipliers.contains(words[k].key);
 }
 
 // True if the word is علي as written with ي and without clitics: in a text
@@ -964,7 +961,6 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
     LeaveOutCrownPrince(words, l);
     LeaveOutOn(words, l);
     LeaveOutFunctionWords(words, l);
-    CurrencyAfterAmount(words, l);
     NameAfterTitledPerson(words, l);
   }
   for (size_t s = 0; s < doc.size(); ++s) {
@@ -1034,14 +1030,17 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
     std::vector<uint8_t>& l = (*labels)[s];
     ForEachMention(l, [&](size_t i, size_t j) {
       int type = static_cast<int>(TypeOf(l[i]));
-      if (j - i == 1 && surnames.contains(words[i].stem)) {
+      if (j - i == 1 && CurrencyAfterAmount(words, i)) {
+        l[i] = static_cast<uint8_t>(BeginOf(EntityType::kMisc));
+        return;
+      } else if (j - i == 1 && surnames.contains(words[i].stem)) {
         type = static_cast<int>(EntityType::kPerson);
       } else if (j - i == 1 && words[i].nationality &&
                  (l[i] == person || !(words[i].gaz_begin & kGazCountry))) {
         // An adjective of nationality alone (القائد الطاجيكي, the Tajik
         // commander; المنتخب المكسيكي, the Mexican team) is a person only as
         // the surname of a name in the document (المصري of محمد المصري), and
-        // no organisation or place unless a country's name starts with it
+        // of no other type unless a country's name starts with it
         // (السعودية, Saudi Arabia, is also the airline: five such
         // organisations in two days of SaudiNewsNet, none in a sentence
         // written for a test). ANERcorp tags such an adjective a place only

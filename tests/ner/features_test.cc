@@ -211,6 +211,31 @@ std::vector<std::vector<std::string>> Harmonized(const Features& f,
   return out;
 }
 
+TEST(FeaturesTest, ACurrencyAfterAnAmountKeepsItsTypeAgainstTheVote) {
+  Lexicon lex = SmallLexicon();
+  lex.AddEntry("ريال", kCurrency, 0);  // riyal; also Real (Madrid)
+  const Features f(~0u, &lex);
+  using V = std::vector<std::vector<std::string>>;
+  // "It reached (40000) riyals", "Real won": the currency stays MISC though
+  // the document's surer vote for the same word is an organisation; the
+  // club stays one. After a comma, the word is no amount's.
+  EXPECT_EQ(Harmonized(f, {{"بلغت", "(", "40000", ")", "ريال"}, {"فاز", "ريال"}},
+                       {{"O", "O", "O", "O", "B-ORG"}, {"O", "B-ORG"}}, {0.1f, 0.9f}),
+            (V{{"O", "O", "O", "O", "B-MISC"}, {"O", "B-ORG"}}));
+  EXPECT_EQ(Harmonized(f, {{"عام", "2014", "،", "ريال"}}, {{"O", "O", "O", "B-ORG"}}, {0.9f}),
+            (V{{"O", "O", "O", "B-ORG"}}));
+}
+
+TEST(FeaturesTest, AFunctionWordAloneIsNoName) {
+  const Lexicon lex = SmallLexicon();
+  const Features f(~0u, &lex);
+  using V = std::vector<std::vector<std::string>>;
+  // ومن (and from) is no place; بان (Ban) is a name, though ب + أن reads
+  // "that"; the clitic forms are only the listed few.
+  EXPECT_EQ(Harmonized(f, {{"ومن", "الشرق"}}, {{"B-LOC", "O"}}, {0.9f}), (V{{"O", "O"}}));
+  EXPECT_EQ(Harmonized(f, {{"قال", "بان"}}, {{"O", "B-PER"}}, {0.9f}), (V{{"O", "B-PER"}}));
+}
+
 TEST(FeaturesTest, OneNameHasOneTypeInADocument) {
   Lexicon lex = SmallLexicon();
   lex.AddEntry("ريف", kLocTrigger, 0);  // countryside (of)
