@@ -786,10 +786,14 @@ void NameAfterTitledPerson(const std::vector<WordInfo>& words, std::vector<uint8
       text::internal::MatchKeySet({"مدينة", "مطار", "شارع", "طريق", "جسر", "ميناء", "قاعدة", "حديقة"});
   std::vector<uint8_t>& l = *labels;
   const int person = BeginOf(EntityType::kPerson);
-  const auto is_head = [&](size_t k) { return bodies.contains(words[k].key) || places.contains(words[k].key); };
-  const auto head_at = [&](size_t k) {
-    return l[k] == kO && words[k].kind == kArabic && Proclitics(words[k]).empty() && is_head(k);
+  // By its stem: a preposition or conjunction on the head word is no part of
+  // the name (بجامعة الملك سعود, at King Saud University, had been split into
+  // [جامعة الملك] [سعود] 13 times on SaudiNewsNet); the article is (الجامعة
+  // refers back).
+  const auto is_head = [&](size_t k) {
+    return HasNoArticle(words[k]) && (bodies.contains(words[k].stem) || places.contains(words[k].stem));
   };
+  const auto head_at = [&](size_t k) { return l[k] == kO && words[k].kind == kArabic && is_head(k); };
   ForEachMention(l, [&](size_t i, size_t j) {
     // «[جامعة الملك] [سعود]»: the person is the rest of the body's name
     // (the body's span is a head word of the lists and a title, no more).
@@ -807,7 +811,7 @@ void NameAfterTitledPerson(const std::vector<WordInfo>& words, std::vector<uint8
     } else {
       return;
     }
-    const EntityType type = bodies.contains(words[head].key) ? EntityType::kOrganization : EntityType::kLocation;
+    const EntityType type = bodies.contains(words[head].stem) ? EntityType::kOrganization : EntityType::kLocation;
     size_t end = j;
     if (end < l.size() && l[end] == kO && words[end].kind == kArabic && !HasNoArticle(words[end]) &&
         Nisba(words[end]) && !words[end].nationality) {

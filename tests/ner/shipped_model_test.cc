@@ -328,6 +328,13 @@ TEST_F(ShippedModelTest, ABodyNamedAfterAKingHasItsHeadWord) {
   EXPECT_EQ(Mentions(*tagger_, "ونقل المصاب إلى مستشفى الملك فيصل التخصصي في الرياض."),
             (Found{{"ORG", "مستشفى الملك فيصل التخصصي"}, {"LOC", "الرياض"}}));
   EXPECT_EQ(Mentions(*tagger_, "وقالت جامعة الملك سعود إن التسجيل بدأ."), (Found{{"ORG", "جامعة الملك سعود"}}));
+  // With a preposition on the head word: "the grants office at King Khalid
+  // University announced admissions"; "the researcher worked at the research
+  // centre at King Faisal Hospital".
+  EXPECT_EQ(Mentions(*tagger_, "وأعلنت إدارة المنح بجامعة الملك خالد عن فتح باب القبول."),
+            (Found{{"ORG", "جامعة الملك خالد"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وعمل الباحث في مركز الأبحاث بمستشفى الملك فيصل."),
+            (Found{{"ORG", "مستشفى الملك فيصل"}}));
 }
 
 TEST_F(ShippedModelTest, CuratedOrganisationsOfSeveralWords) {
