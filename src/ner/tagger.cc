@@ -788,8 +788,8 @@ void NameAfterTitledPerson(const std::vector<WordInfo>& words, std::vector<uint8
   const int person = BeginOf(EntityType::kPerson);
   // By its stem: a preposition or conjunction on the head word is no part of
   // the name (بجامعة الملك سعود, at King Saud University, had been split into
-  // [جامعة الملك] [سعود] 13 times on SaudiNewsNet); the article is (الجامعة
-  // refers back).
+  // [جامعة الملك] [سعود] 13 times on SaudiNewsNet). With the article it is no
+  // head word: الجامعة (the university) refers back.
   const auto is_head = [&](size_t k) {
     return HasNoArticle(words[k]) && (bodies.contains(words[k].stem) || places.contains(words[k].stem));
   };
