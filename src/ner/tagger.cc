@@ -348,6 +348,19 @@ bool TimeBeforeWeekday(const std::vector<WordInfo>& words, size_t i) {
          std::binary_search(kWeekdays.begin(), kWeekdays.end(), words[i + 1].key_hash);
 }
 
+constexpr size_t kLetter = 2;  // bytes of an Arabic letter in UTF-8 (match keys)
+
+// One-letter proclitics, by kind, as match keys: the conjunctions and, so
+// (و ف); the prepositions in/by, for/to, like (ب ل ك).
+bool IsConjunctionLetter(std::string_view letter) {
+  static const auto conjunctions = text::internal::MatchKeySet({"و", "ف"});
+  return conjunctions.contains(letter);
+}
+bool IsPrepositionLetter(std::string_view letter) {
+  static const auto prepositions = text::internal::MatchKeySet({"ب", "ل", "ك"});
+  return prepositions.contains(letter);
+}
+
 // Whether a word is that (أن، إن and their pronoun forms, written with their
 // hamza) or will not, did not (لن، لم), alone or after a one-letter clitic
 // (و ف ب ل), which the stem does not always lose: فإن (for indeed), بأن
@@ -358,7 +371,6 @@ bool ThatOrNegation(const WordInfo& w) {
   static const auto that = text::internal::MatchKeySet({"أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم"});
   static const auto negations = text::internal::MatchKeySet({"لن", "لم"});
   static const auto clitics = text::internal::MatchKeySet({"و", "ف", "ب", "ل"});
-  constexpr size_t kLetter = 2;  // bytes of an Arabic letter in UTF-8
   const auto is = [&](std::string_view key) {
     return (w.written_hamza && that.contains(key)) || negations.contains(key);
   };
@@ -858,13 +870,11 @@ bool FunctionWordOrCliticForm(std::string_view key) {
   static const auto after_any = text::internal::MatchKeySet({"كل", "من"});
   // if, he, she, not, what, will not, did not, already: after and, so
   static const auto after_and = text::internal::MatchKeySet({"لو", "هو", "هي", "لا", "ما", "لن", "لم", "قد"});
-  static const auto conjunctions = text::internal::MatchKeySet({"و", "ف"});
-  static const auto prepositions = text::internal::MatchKeySet({"ب", "ل", "ك"});
   if (text::IsFunctionWord(key)) return true;
-  if (key.size() <= 2) return false;
-  const std::string_view clitic = key.substr(0, 2), rest = key.substr(2);  // one Arabic letter
-  if (conjunctions.contains(clitic)) return after_any.contains(rest) || after_and.contains(rest);
-  return prepositions.contains(clitic) && after_any.contains(rest);
+  if (key.size() <= kLetter) return false;
+  const std::string_view clitic = key.substr(0, kLetter), rest = key.substr(kLetter);
+  if (IsConjunctionLetter(clitic)) return after_any.contains(rest) || after_and.contains(rest);
+  return IsPrepositionLetter(clitic) && after_any.contains(rest);
 }
 
 // Whether the stem took a preposition (ب ل ك) off a word whose rest is a
@@ -872,9 +882,8 @@ bool FunctionWordOrCliticForm(std::string_view key) {
 // ب + و + لو (in + and + if). A preposition comes after و or ف and before
 // the article, never before another clitic: the word is whole.
 bool PrepositionBeforeClitic(const WordInfo& w) {
-  static const auto prepositions = text::internal::MatchKeySet({"ب", "ل", "ك"});
   const size_t lost = w.key.size() - w.stem.size();
-  return lost == 2 && prepositions.contains(std::string_view(w.key).substr(0, 2)) &&
+  return lost == kLetter && IsPrepositionLetter(std::string_view(w.key).substr(0, kLetter)) &&
          !text::IsFunctionWord(w.stem) && FunctionWordOrCliticForm(w.stem);
 }
 

@@ -131,6 +131,11 @@ bool ShortVowelPattern(std::string_view x, std::string_view y) {
   return internal::Consonants(x) == internal::Consonants(y);
 }
 
+// internal::ArabicLettersKey of one Arabic word's letters.
+std::string LettersKey(std::string_view letters) {
+  return internal::ArabicLettersKey({true, std::string(letters), 0, {}});
+}
+
 // Whether two Arabic stems are family names of the nisba form (ending in ي)
 // with different consonants, whichever they are (see TokenScore).
 bool NisbaConsonantsDiffer(std::string_view x, std::string_view y) {
@@ -304,9 +309,7 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
         // for one too, in the vowel letter that ends the second.
         if (kx->second == ky->second) return 1.0;
         const double readings = latin_latin(kx->second, ky->second);
-        if (readings >= kSameReading && x.back() == y.back() &&
-            internal::ArabicLettersKey({true, std::string(x), 0, {}}) ==
-                internal::ArabicLettersKey({true, std::string(y), 0, {}})) {
+        if (readings >= kSameReading && x.back() == y.back() && LettersKey(x) == LettersKey(y)) {
           return readings;
         }
         return kKnownApart * readings;
@@ -365,9 +368,9 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
     if (y != kx->second) {
       const auto readers = model_->romanizer.by_reading.find(std::string(y));
       if (readers != model_->romanizer.by_reading.end()) {
-        const std::string letters_key = internal::ArabicLettersKey({true, std::string(x), 0, {}});
+        const std::string letters_key = LettersKey(x);
         for (const std::string& other : readers->second) {
-          if (internal::ArabicLettersKey({true, other, 0, {}}) != letters_key) return kVowelPatternCap;
+          if (LettersKey(other) != letters_key) return kVowelPatternCap;
         }
       }
     }

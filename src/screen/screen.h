@@ -160,8 +160,10 @@ class Screener {
 
  private:
   // The weight of each of the first n tokens of `p` (see above), 0 for a
-  // key an earlier token has; returns their sum.
-  double WordWeights(const resolve::PreparedName& p, size_t n, double* weights) const;
+  // key an earlier token has and for a title; returns their sum. *given
+  // (0 on entry) becomes the position of the given name: the first token
+  // after the titles that begin the name, the last at most.
+  double WordWeights(const resolve::PreparedName& p, size_t n, double* weights, size_t* given) const;
 
   struct Name {
     uint32_t entry;

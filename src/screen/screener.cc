@@ -89,12 +89,6 @@ bool IsTitle(const resolve::NameToken& t, const resolve::Matcher& matcher) {
   });
 }
 
-size_t GivenNamePosition(const resolve::PreparedName& p, size_t n, const resolve::Matcher& matcher) {
-  size_t k = 0;
-  while (k + 1 < n && IsTitle(p.tokens[k], matcher)) ++k;
-  return k;
-}
-
 // A listed person's first name that many listed people share (Mohammed,
 // Mullah) says little of who he is; one of fewer entries, with at least this
 // word weight (fewer than √(2 × entries): 45 of the UN list's 1,018), is
@@ -103,7 +97,7 @@ constexpr double kOwnNameWeight = 0.5;
 
 // Whether the two people named are different by the order of their names,
 // from the token-pair scores s[i * m + j] (query token i, list token j), the
-// positions of their given names (after any title: GivenNamePosition) and
+// positions of their given names (after any title: WordWeights) and
 // the weights of those tokens. Arabic puts the given name first and
 // the father's and grandfather's after it: when the first name of one side
 // matches only a later name of the other, whose own first name matches
@@ -173,7 +167,6 @@ Screener::Screener(const WatchList& list, const resolve::Matcher& matcher, Scree
       n.arabic = AnyArabic(n.prepared);
       n.first_token = static_cast<uint32_t>(token_ids_.size());
       n.tokens = static_cast<uint32_t>(n.prepared.tokens.size());
-      n.given = static_cast<uint32_t>(GivenNamePosition(n.prepared, n.tokens, matcher_));
       for (const resolve::NameToken& t : n.prepared.tokens) {
         auto [it, fresh] = token_index.emplace(TokenIdentity(t), static_cast<uint32_t>(tokens_.size()));
         if (fresh) tokens_.push_back(t);
@@ -197,10 +190,14 @@ Screener::Screener(const WatchList& list, const resolve::Matcher& matcher, Scree
     entries_with_key_[key] = entries;
   }
   word_weights_.resize(token_ids_.size());
-  for (Name& n : names_) n.weight = WordWeights(n.prepared, n.tokens, &word_weights_[n.first_token]);
+  for (Name& n : names_) {
+    size_t given = 0;
+    n.weight = WordWeights(n.prepared, n.tokens, &word_weights_[n.first_token], &given);
+    n.given = static_cast<uint32_t>(given);
+  }
 }
 
-double Screener::WordWeights(const resolve::PreparedName& p, size_t n, double* weights) const {
+double Screener::WordWeights(const resolve::PreparedName& p, size_t n, double* weights, size_t* given) const {
   const double entries = static_cast<double>(list_.entries.size()) + 1;
   const double unique = std::log(entries / 2);  // the weight of a key one entry has
   double sum = 0;
@@ -210,9 +207,10 @@ double Screener::WordWeights(const resolve::PreparedName& p, size_t n, double* w
     for (size_t k = 0; k < i && !repeated; ++k) repeated = p.tokens[k].key == key;
     const auto it = entries_with_key_.find(key);
     const double with_key = it == entries_with_key_.end() ? 0 : it->second;
-    weights[i] = repeated || IsTitle(p.tokens[i], matcher_) ? 0
-                 : unique > 0                                ? std::log(entries / (with_key + 1)) / unique
-                                                             : 1;
+    const bool title = IsTitle(p.tokens[i], matcher_);
+    // The given name is the first word after the titles, the last at most.
+    if (title && *given == i && i + 1 < n) ++*given;
+    weights[i] = repeated || title ? 0 : unique > 0 ? std::log(entries / (with_key + 1)) / unique : 1;
     sum += weights[i];
   }
   return sum;
@@ -266,8 +264,8 @@ std::vector<Hit> Screener::Screen(std::string_view query, double min_evidence) c
   }
 
   double query_weights[kMaxTokens];
-  const double query_weight = WordWeights(q, qn, query_weights);
-  const size_t query_given = GivenNamePosition(q, qn, matcher_);
+  size_t query_given = 0;
+  const double query_weight = WordWeights(q, qn, query_weights, &query_given);
   struct Best {
     uint32_t name;
     double score;
