@@ -112,8 +112,9 @@ class Lexicon {
   // The stem of a match key: the key without the leading clitics (و ف, ب ل ك,
   // ال and their combinations) that makes it the most frequent word of the
   // corpus; the key itself when no stripped form is more frequent. Without
-  // corpus counts only the article and what precedes it are stripped.
-  std::string StemOf(std::string_view key) const;
+  // corpus counts only the article and what precedes it are stripped. A
+  // stem has `min_letters` letters at least.
+  std::string StemOf(std::string_view key, size_t min_letters = 3) const;
 
   const CorpusStats* Stats(std::string_view stem) const;
   // Whether a match key is a definite adjective of nationality: the article,

@@ -278,7 +278,7 @@ std::vector<std::string> MoTranslations(const std::string& path) {
 
 }  // namespace
 
-std::string Lexicon::StemOf(std::string_view key) const {
+std::string Lexicon::StemOf(std::string_view key, size_t min_letters) const {
   // Without counts (no corpus, or a word it never saw) only the article and
   // what precedes it are safe to strip: before a bare noun و ب ل ك may be the
   // first letter of a name (وليد، بلال، لبنان، كندا).
@@ -295,7 +295,9 @@ std::string Lexicon::StemOf(std::string_view key) const {
   uint32_t best_count = 0;
   if (const CorpusStats* s = Stats(key)) best_count = s->count;
   auto consider = [&](std::string_view candidate) {
-    if (candidate.size() < 6) return;  // three letters at least: يد (hand) is no stem of وليد
+    // Arabic letters are two bytes in UTF-8. With three letters at least, يد
+    // (hand) is no stem of وليد.
+    if (candidate.size() < 2 * min_letters) return;
     const CorpusStats* s = Stats(candidate);
     if (s && s->count > best_count) {
       best_count = s->count;
