@@ -1,41 +1,23 @@
 // Screening stored entities: every full alias of an entity against the list.
 #include <algorithm>
-#include <cctype>
 #include <map>
-#include <set>
 
 #include "screen/screen.h"
 
 namespace marsad::screen {
 namespace {
 
-// Words of `s`; for a person, an عبد or أبو compound (عبد العزيز, Abdul
-// Aziz, Abu Bakr) is one name, as resolution counts it, and the words for
-// "son of" and "daughter of" (بن، ابن، بنت، ولد) are none: «بن عبد العزيز»
-// names a father only.
+// How many names `s` holds: for a person, the tokens resolution reads in it
+// (an عبد or أبو compound such as عبد العزيز or Abu Bakr is one name, "Al
+// Baghdadi" one, and the words for "son of", بن ابن بنت bin ibn ould, none:
+// «بن عبد العزيز» names a father only); for an organisation, its words.
 size_t NameCount(std::string_view s, bool person) {
-  static const std::set<std::string> heads = {text::MatchKey("عبد"), text::MatchKey("أبو"), "abd", "abdul",
-                                              "abdel", "abu", "abou"};
-  static const std::set<std::string> links = {text::MatchKey("بن"), text::MatchKey("ابن"),
-                                              text::MatchKey("بنت"), text::MatchKey("ولد"),
-                                              "bin", "ibn", "bint", "ben", "ould"};
-  std::vector<std::string> words;
-  for (size_t i = 0; i < s.size();) {
-    const size_t end = std::min(s.find(' ', i), s.size());
-    if (end > i) {
-      std::string w = text::MatchKey(s.substr(i, end - i));
-      std::transform(w.begin(), w.end(), w.begin(), [](unsigned char c) { return std::tolower(c); });
-      words.push_back(std::move(w));
-    }
-    i = end + 1;
+  if (person) return resolve::PrepareName(s).tokens.size();
+  size_t words = 0;
+  for (const text::Token& t : text::Tokenize(s)) {
+    words += t.kind == text::TokenKind::kWord || t.kind == text::TokenKind::kLatin;
   }
-  size_t names = 0;
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (person && links.contains(words[i])) continue;
-    if (person && i + 1 < words.size() && heads.contains(words[i])) ++i;
-    ++names;
-  }
-  return names;
+  return words;
 }
 
 }  // namespace
