@@ -204,6 +204,7 @@ void AddTrain(CLI::App* app, const GlobalOptions* global) {
   cl_cmd->add_option("-o,--output", cl_opts->output, "clusters file to write (gzip)")->required();
   cl_cmd->add_option("--min-count", cl_opts->options.min_count, "rarer stems are left out");
   cl_cmd->add_option("--dimensions", cl_opts->options.dimensions, "word-vector size");
+  cl_cmd->add_option("--window", cl_opts->options.window, "words either side a word predicts");
   cl_cmd->add_option("--epochs", cl_opts->options.epochs, "passes over the text");
   cl_cmd->add_option("--clusters", cl_opts->options.clusters, "clusters at the finest level");
   cl_cmd->add_option("--seed", cl_opts->options.seed, "random seed");

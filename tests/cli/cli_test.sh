@@ -122,4 +122,22 @@ check "eval translit lists errors" contains "$tmp/eval" '"errors": \['
 check "eval translit without data exits 1" test $? -eq 1
 check "eval translit names the folder" contains "$tmp/err" "no-such-dir"
 
+# Word clusters from a folder of synthetic articles, and options refused.
+mkdir -p "$tmp/news"
+for n in 1 2 3 4 5 6; do
+  awk -v seed="$n" 'BEGIN {
+    split("قال الرئيس وزير الخارجية مدينة حلب دمشق بغداد شركة النفط اليوم أمس اجتماع مع في على حق الحق الشعب الحكومة", w, " ")
+    x = seed; for (i = 0; i < 300; i++) { x = (x * 1103 + 12345) % 65536; printf "%s ", w[1 + x % 20] } }' \
+    >"$tmp/news/$n.txt"
+done
+"$MARSAD" train clusters "$tmp/news" --clusters 4 --dimensions 8 --epochs 1 --window 2 -o "$tmp/clusters.gz" \
+  >/dev/null 2>"$tmp/err"
+check "train clusters exits 0" test $? -eq 0
+check "train clusters writes its header" test "$(gzip -dc "$tmp/clusters.gz" | head -c 18)" = "# marsad-clusters "
+gzip -dc "$tmp/clusters.gz" >"$tmp/clusters.txt"
+check "train clusters records the window" contains "$tmp/clusters.txt" "window=2"
+"$MARSAD" train clusters "$tmp/news" --clusters 0 -o "$tmp/none.gz" >/dev/null 2>"$tmp/err"
+check "train clusters --clusters 0 exits 1" test $? -eq 1
+check "train clusters says why" contains "$tmp/err" "clusters must be"
+
 [ "$fails" -eq 0 ] || { echo "$fails check(s) failed"; exit 1; }
