@@ -122,7 +122,10 @@ check "eval translit lists errors" contains "$tmp/eval" '"errors": \['
 check "eval translit without data exits 1" test $? -eq 1
 check "eval translit names the folder" contains "$tmp/err" "no-such-dir"
 
-# Word clusters from a folder of synthetic articles, and options refused.
+# Word clusters from a folder of synthetic articles, and options refused. The
+# words: said, the president, minister, foreign affairs, city, Aleppo,
+# Damascus, Baghdad, company, oil, today, yesterday, meeting, with, in, on, a
+# right, the right, the people, the government.
 mkdir -p "$tmp/news"
 for n in 1 2 3 4 5 6; do
   awk -v seed="$n" 'BEGIN {
