@@ -138,6 +138,9 @@ void ReportClusters(const std::string& what, void* /*arg*/) {
 }
 
 void TrainClusters(ClusterOptions& o) {
+  std::string error;
+  // Before the corpus is read, which takes a minute.
+  if (!ner::CheckClusterOptions(o.options, &error)) throw UsageError("train clusters: " + error);
   std::vector<ingest::Problem> problems;
   const std::vector<std::string> files = ingest::ListInputs(o.paths, &problems);
   std::vector<std::string> texts;
@@ -160,7 +163,6 @@ void TrainClusters(ClusterOptions& o) {
   std::cerr << "marsad train clusters: " << texts.size() << " documents read, " << empty
             << " skipped inside containers\n";
   o.options.progress = ReportClusters;
-  std::string error;
   if (!ner::TrainClusters(texts, o.options, o.output, &error)) {
     throw UsageError("train clusters: " + error);
   }

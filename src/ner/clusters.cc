@@ -17,20 +17,22 @@ using namespace internal;
 
 namespace {
 
+// The vectors are learnt over stems of two letters at least, where the
+// tagger's stems have three: الحق and بالحق (the right, with the right) count
+// as حق (right) here, and the tagger, which keeps الحق whole, finds no
+// corpus statistics for it. It is the
+// stemming the shipped clusters file was made with, and measured the better
+// one (models/README.md): over clusterings of seeds 1, 2 and 3, dev F1 with
+// two letters 76.17 / 75.09 / 74.94, with three 73.21 / 74.48 / 74.23 (each
+// the mean of three tagger seeds).
+constexpr size_t kClusterStemLetters = 2;
+
 uint64_t SplitMix(uint64_t* state) {
   uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
   z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
   return z ^ (z >> 31);
 }
-
-// The vectors are learnt over stems of two letters at least, where the
-// tagger's stems have three: الحق and بالحق count as حق (right). It is the
-// stemming the shipped clusters file was made with, and measured the better
-// one (models/README.md): over clusterings of seeds 1, 2 and 3, dev F1 with
-// two letters 76.17 / 75.09 / 74.94, with three 73.21 / 74.48 / 74.23 (each
-// the mean of three tagger seeds).
-constexpr size_t kClusterStemLetters = 2;
 
 float Uniform(uint64_t* state) { return static_cast<float>(SplitMix(state) >> 40) / (1 << 24); }
 
@@ -100,21 +102,26 @@ std::vector<uint32_t> KMeans(const std::vector<float>& x, const std::vector<floa
 
 }  // namespace
 
+bool CheckClusterOptions(const ClusterOptions& options, std::string* error) {
+  if (options.clusters == 0 || options.clusters > 65530 || options.dimensions == 0 ||
+      options.epochs == 0 || options.window == 0) {
+    *error = "clusters must be 1 to 65530, and dimensions, epochs and window 1 at least";
+    return false;
+  }
+  return true;
+}
+
 bool TrainClusters(const std::vector<std::string>& texts, const ClusterOptions& options,
                    const std::string& output, std::string* error) {
   const auto report = [&](const std::string& what) {
     if (options.progress) options.progress(what, options.progress_arg);
   };
-  // Cluster numbers are stored in 16 bits (CorpusStats::cluster).
-  if (options.clusters == 0 || options.clusters > 65535 || options.dimensions == 0 ||
-      options.epochs == 0 || options.window == 0) {
-    *error = "clusters must be 1 to 65535, and dimensions, epochs and window at least 1";
-    return false;
-  }
+  if (!CheckClusterOptions(options, error)) return false;
   const std::vector<std::vector<std::string>> docs = Words(texts);
 
   // Stems are chosen with the counts of whole words, as Lexicon::StemOf does
-  // at tagging time with the counts of stems.
+  // at tagging time with the counts of stems (there of three letters at
+  // least; see kClusterStemLetters).
   Lexicon raw;
   {
     std::unordered_map<std::string, uint32_t> counts;
@@ -270,10 +277,12 @@ bool TrainClusters(const std::vector<std::string>& texts, const ClusterOptions& 
   const size_t k_fine = fine_centroids.size() / d;
   std::vector<float> fine_weight(k_fine, 0);
   for (size_t i = 0; i < n; ++i) fine_weight[fine[i]] += weights[i];
+  const size_t k_mid = std::max<size_t>(1, options.clusters / 4);
+  const size_t k_coarse = std::max<size_t>(1, options.clusters / 16);
   const std::vector<uint32_t> mid =
-      KMeans(fine_centroids, fine_weight, d, std::max<size_t>(1, options.clusters / 4), 20, options.seed + 1, &centroids);
+      KMeans(fine_centroids, fine_weight, d, k_mid, 20, options.seed + 1, &centroids);
   const std::vector<uint32_t> coarse =
-      KMeans(fine_centroids, fine_weight, d, std::max<size_t>(1, options.clusters / 16), 20, options.seed + 2, &centroids);
+      KMeans(fine_centroids, fine_weight, d, k_coarse, 20, options.seed + 2, &centroids);
 
   std::string text = "# marsad-clusters 1 stem count article fine mid coarse; dimensions=" +
                      std::to_string(d) + " window=" + std::to_string(options.window) +

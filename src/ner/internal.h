@@ -113,7 +113,7 @@ class Lexicon {
   // ال and their combinations) that makes it the most frequent word of the
   // corpus; the key itself when no stripped form is more frequent. Without
   // corpus counts only the article and what precedes it are stripped. A
-  // stem has `min_letters` letters at least.
+  // stripped stem keeps `min_letters` letters at least.
   std::string StemOf(std::string_view key, size_t min_letters = 3) const;
 
   const CorpusStats* Stats(std::string_view stem) const;

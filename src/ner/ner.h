@@ -214,15 +214,21 @@ struct ClusterOptions {
   uint32_t dimensions = 64;
   uint32_t window = 4;
   uint32_t epochs = 3;
-  uint32_t clusters = 1024;  // finest level; the coarser are 256 and 64
+  uint32_t clusters = 1024;  // finest level; the coarser have a quarter and a sixteenth (1 at least)
   uint64_t seed = 1;
   void (*progress)(const std::string& what, void* arg) = nullptr;
   void* progress_arg = nullptr;
 };
 
+// Whether TrainClusters can use `options`: clusters 1 to 65530 (cluster
+// numbers are 16 bits, and the tagger gives the top ones to words outside the
+// corpus), dimensions, epochs and window 1 at least. Sets *error if not.
+bool CheckClusterOptions(const ClusterOptions& options, std::string* error);
+
 // Learns clusters from `texts` (raw article text) and writes them to
 // `output` (gzip-compressed text, one stem per line). Returns false and sets
-// *error when there is too little text or the file cannot be written.
+// *error when CheckClusterOptions refuses the options, there is too little
+// text, or the file cannot be written.
 bool TrainClusters(const std::vector<std::string>& texts, const ClusterOptions& options,
                    const std::string& output, std::string* error);
 

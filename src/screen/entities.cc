@@ -10,12 +10,18 @@ namespace {
 // How many names `s` holds: for a person, the tokens resolution reads in it
 // (an عبد or أبو compound such as عبد العزيز or Abu Bakr is one name, "Al
 // Baghdadi" one, and the words for "son of", بن ابن بنت bin ibn ould, none:
-// «بن عبد العزيز» names a father only); for an organisation, its words.
+// «بن عبد العزيز» names a father only); for an organisation, the words
+// between its spaces. (Mauritanian ولد, son of, counts: resolution reads it
+// as a name, since reading it as بن joined محمد ولد عبد العزيز to a Saudi
+// محمد بن عبدالعزيز.)
 size_t NameCount(std::string_view s, bool person) {
   if (person) return resolve::PrepareName(s).tokens.size();
+  const std::string key = text::MatchKey(s);
   size_t words = 0;
-  for (const text::Token& t : text::Tokenize(s)) {
-    words += t.kind == text::TokenKind::kWord || t.kind == text::TokenKind::kLatin;
+  for (size_t i = 0; i < key.size();) {
+    const size_t end = std::min(key.find(' ', i), key.size());
+    words += end > i;
+    i = end + 1;
   }
   return words;
 }

@@ -1,6 +1,7 @@
 // marsad train clusters: the file it writes, and what LoadClusters reads back.
 #include <zlib.h>
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 #include <string>
@@ -103,12 +104,17 @@ TEST(TrainClusters, WritesOneLinePerStemAndTheSameBytesEachTime) {
   EXPECT_EQ(file, ReadGzip(scratch.path("b.gz")));
   EXPECT_TRUE(file.starts_with("# marsad-clusters 1 "));
   const auto lines = Lines(file);
-  ASSERT_TRUE(lines.count("دمشق"));
+  EXPECT_EQ(static_cast<size_t>(std::count(file.begin(), file.end(), '\n')), lines.size() + 1);
+  ASSERT_TRUE(lines.count("دمشق"));  // Damascus
   const std::vector<std::string>& damascus = lines.at("دمشق");
   ASSERT_EQ(damascus.size(), 5u);  // count, article, fine, middle, coarse
   EXPECT_GT(std::stoi(damascus[0]), 50);
   EXPECT_GE(std::stoi(damascus[2]), 1);
   EXPECT_LE(std::stoi(damascus[2]), 4);
+  // Four clusters have one middle and one coarse cluster (a quarter and a
+  // sixteenth, one at least).
+  EXPECT_EQ(damascus[3], "1");
+  EXPECT_EQ(damascus[4], "1");
 
   internal::Lexicon lexicon;
   ASSERT_TRUE(internal::LoadClusters(scratch.path("a.gz"), &lexicon, &error)) << error;
@@ -138,6 +144,7 @@ TEST(TrainClusters, CountsTwoLetterStemsWithTheirClitics) {
 TEST(TrainClusters, RefusesTooLittleText) {
   ScratchDir scratch;
   std::string error;
+  // The president said today.
   EXPECT_FALSE(TrainClusters({"قال الرئيس اليوم"}, SmallOptions(), scratch.path("d.gz"), &error));
   EXPECT_NE(error.find("too little text"), std::string::npos) << error;
 }
@@ -145,9 +152,10 @@ TEST(TrainClusters, RefusesTooLittleText) {
 TEST(TrainClusters, RefusesOptionsItCannotUse) {
   ScratchDir scratch;
   for (const auto& change : {+[](ClusterOptions* o) { o->clusters = 0; },
-                             +[](ClusterOptions* o) { o->clusters = 70000; },
+                             +[](ClusterOptions* o) { o->clusters = 65531; },
                              +[](ClusterOptions* o) { o->dimensions = 0; },
-                             +[](ClusterOptions* o) { o->epochs = 0; }}) {
+                             +[](ClusterOptions* o) { o->epochs = 0; },
+                             +[](ClusterOptions* o) { o->window = 0; }}) {
     ClusterOptions options = SmallOptions();
     change(&options);
     std::string error;
@@ -160,6 +168,7 @@ TEST(LoadClusters, NamesTheFileAndLineOfAMalformedEntry) {
   ScratchDir scratch;
   const std::string path = scratch.path("bad.gz");
   gzFile f = gzopen(path.c_str(), "wb");
+  // حلب (Aleppo) lacks its coarse cluster.
   const std::string text = "# marsad-clusters 1 stem count article fine mid coarse\nحلب 12 1 3 2\n";
   gzwrite(f, text.data(), static_cast<unsigned>(text.size()));
   gzclose(f);
