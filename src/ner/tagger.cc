@@ -944,6 +944,33 @@ void BeginNamesWithAli(const std::vector<WordInfo>& words, std::vector<uint8_t>*
   }
 }
 
+// A curated given name between a title or role (up to three words before)
+// and a person's name begins the name: the model had left مهند out of
+// «المتحدث باسم الجماعة مهند عكيدي» (the group's spokesman Muhannad Akidi).
+// Only there: many given names are also words (حسن, good; أمل, hope; عمر,
+// age), and the corpus counts make أدى (performed) the stem of فادي (Fadi).
+// Not علي, which may be the preposition على (BeginNamesWithAli), nor a
+// word with a clitic, nor before one (ومهند, and Muhannad: another man).
+void BeginNamesWithGivenNames(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
+  static const std::string ali = text::MatchKey("علي");
+  std::vector<uint8_t>& l = *labels;
+  const int person = BeginOf(EntityType::kPerson);
+  for (size_t i = 1; i + 1 < l.size(); ++i) {
+    const WordInfo& w = words[i];
+    if (l[i] != kO || l[i + 1] != person || !(w.classes & kGivenName) || w.kind != kArabic ||
+        w.key == ali || w.stem != w.key || text::IsFunctionWord(w.key) || !Proclitics(words[i + 1]).empty()) {
+      continue;
+    }
+    for (size_t j = i - std::min<size_t>(i, 3); j < i; ++j) {
+      if (words[j].classes & (kPersonTitle | kPersonRole)) {
+        l[i] = static_cast<uint8_t>(person);
+        l[i + 1] = static_cast<uint8_t>(person + 1);
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
@@ -961,6 +988,7 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
     const std::vector<WordInfo>& words = *doc[s];
     std::vector<uint8_t>* l = &(*labels)[s];
     if (tells_ali_from_on) BeginNamesWithAli(words, l);
+    BeginNamesWithGivenNames(words, l);
     MarkQuotedTitles(words, l);
     JoinClubsAndCities(words, l);
     MarkCuratedOrganisations(words, l);

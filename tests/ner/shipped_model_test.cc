@@ -180,6 +180,13 @@ TEST_F(ShippedModelTest, AliBeginsANameWhereTheTextTellsItFromOn) {
   }
 }
 
+TEST_F(ShippedModelTest, AGivenNameAfterARoleBeginsTheName) {
+  // "The spokesman of the group Muhannad Akidi published a comment on the
+  // attack": the model alone leaves the given name out.
+  EXPECT_EQ(Mentions(*tagger_, "ونشر الناطق باسم الجماعة مهند عكيدي تعليقا على الهجوم."),
+            (Found{{"PER", "مهند عكيدي"}}));
+}
+
 TEST_F(ShippedModelTest, AnAdjectiveOfNationalityAloneIsNoPlace) {
   // "The tanks pushed into Syrian territory near the city of Quneitra": the
   // adjective (السورية, Syrian) is no place of its own; a country whose
