@@ -187,7 +187,13 @@ struct Romanizer {
   // romanisation prints them: matching reads the spellings it was measured
   // with, `known`.
   std::unordered_map<std::string, std::string> heldout_memory;
-  // The Latin remembered for a match key, from either memory; null if none.
+  // Where the memory's reading of a training word is one of several it saw
+  // as often, the one the pair score finds likeliest, if another: what
+  // romanisation prints (الحكيم: Alhakeem, read Ablikim). Matching keeps the
+  // memory's, which its constants were chosen with.
+  std::unordered_map<std::string, std::string> printed;
+  // The Latin remembered for a match key, to print: `printed`, then either
+  // memory; null if none.
   const std::string* Remembered(const std::string& key) const;
   // The memory again, Arabic letters -> Latin letters (alphabet indices).
   std::unordered_map<std::string, std::string> known;

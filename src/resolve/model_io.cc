@@ -146,7 +146,8 @@ bool WriteModel(const Matcher::Model& model, const std::string& path, std::strin
          "# insert: log P(inserted latin letter | letter before, next), latin_bigram: chance),\n"
          "# arabic_arabic and latin_latin (symmetric edit models), calibrations (logistic\n"
          "# weights), romanizer (units, n-gram order, discounted shares and backoff weights\n"
-         "# of interpolated Kneser-Ney, memory of whole words, that of the held-out words).\n";
+         "# of interpolated Kneser-Ney, memory of whole words, that of the held-out words, the\n"
+         "# spellings printed where they differ from the memory's).\n";
   out << "seed " << model.info.seed << '\n';
   out << "heldout " << model.info.heldout << '\n';
   out << "data " << model.info.data << '\n';
@@ -178,6 +179,10 @@ bool WriteModel(const Matcher::Model& model, const std::string& path, std::strin
   memory.assign(r.heldout_memory.begin(), r.heldout_memory.end());
   std::sort(memory.begin(), memory.end());
   out << "heldout_memory " << memory.size() << '\n';
+  for (const auto& [arabic, latin] : memory) out << arabic << ' ' << latin << '\n';
+  memory.assign(r.printed.begin(), r.printed.end());
+  std::sort(memory.begin(), memory.end());
+  out << "printed " << memory.size() << '\n';
   for (const auto& [arabic, latin] : memory) out << arabic << ' ' << latin << '\n';
   out << "end\n";
 
@@ -269,6 +274,12 @@ bool ReadModel(const std::string& path, bool heldout_memory, Matcher::Model* mod
     std::string arabic, latin;
     ok = in.Get(&arabic) && in.Get(&latin);
     if (ok && heldout_memory) r.heldout_memory.emplace(std::move(arabic), std::move(latin));
+  }
+  ok = ok && in.Expect("printed") && in.Get(&memory);
+  for (size_t i = 0; ok && i < memory; ++i) {
+    std::string arabic, latin;
+    ok = in.Get(&arabic) && in.Get(&latin);
+    if (ok) r.printed.emplace(std::move(arabic), std::move(latin));
   }
   model->info.heldout_memory = heldout_memory;
   ok = ok && in.Expect("end");

@@ -61,6 +61,7 @@ double Romanizer::LogProb(const uint32_t* history, int n, uint32_t u) const {
 }
 
 const std::string* Romanizer::Remembered(const std::string& key) const {
+  if (const auto it = printed.find(key); it != printed.end()) return &it->second;
   if (const auto it = memory.find(key); it != memory.end()) return &it->second;
   if (const auto it = heldout_memory.find(key); it != heldout_memory.end()) return &it->second;
   return nullptr;

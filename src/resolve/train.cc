@@ -774,24 +774,32 @@ size_t EditDistance(const std::string& a, const std::string& b) {
 // Qaseem, Qasem, Qasim and Qassem, once each, Qasem, which differs from each
 // of the others by one letter. That choice has the fewest expected letter
 // errors against another newspaper's spelling, and a Latin seen in more than
-// half the pairs is chosen.
-// Romanisation prints it; scoring uses the training split's as the
-// spelling's known reading (see Matcher::TokenScore).
-void TrainMemory(const std::vector<Pair>& pairs, std::unordered_map<std::string, std::string>* memory) {
+// half the pairs is chosen. Between spellings as near as each other (two
+// seen once each), the memory takes the first in alphabetical order, as
+// matching was measured with (see Matcher::TokenScore); `printed` gets the
+// one the Arabic–Latin pair score (calibrated, so that long spellings are
+// not favoured) finds likeliest, where it is another: of Ablikim and
+// Alhakeem for الحكيم, Alhakeem. Either map may be null.
+void TrainMemory(const std::vector<Pair>& pairs, const ArabicLatinModel& model,
+                 const Calibration& calibration, std::unordered_map<std::string, std::string>* memory,
+                 std::unordered_map<std::string, std::string>* printed) {
   std::map<std::string, std::map<std::string, int>> latin_counts;
   std::map<std::string, std::set<std::string>> dictionary;  // key -> the dictionary's spellings
+  std::map<std::pair<std::string, std::string>, double> likelihood;  // (key, Latin) -> best score
   for (const Pair& p : pairs) {
     std::string lower;
     for (char c : p.latin) lower += static_cast<char>('a' + c);
     latin_counts[p.key][lower] += 1;
     if (p.dictionary) dictionary[p.key].insert(lower);
+    const double score = calibration.Score(model.LogLikelihoodRatio(p.arabic_model, p.latin),
+                                           p.arabic_model.size(), p.latin.size());
+    auto [it, added] = likelihood.try_emplace({p.key, lower}, score);
+    if (!added) it->second = std::max(it->second, score);
   }
   for (const auto& [key, counts] : latin_counts) {
-    // The dictionary's spelling where it has one; else the spelling nearest
-    // to all the others. Ties go to the first in alphabetical order, so the
-    // choice is stable.
     const auto chosen = dictionary.find(key);
-    const std::string* best = nullptr;
+    const std::string* first = nullptr;   // the nearest, first in alphabetical order
+    const std::string* likely = nullptr;  // the nearest, likeliest
     size_t best_cost = 0;
     for (const auto& [latin, count] : counts) {
       if (chosen != dictionary.end() && chosen->second.count(latin) == 0) continue;
@@ -799,9 +807,15 @@ void TrainMemory(const std::vector<Pair>& pairs, std::unordered_map<std::string,
       for (const auto& [other, other_count] : counts) {
         cost += static_cast<size_t>(other_count) * EditDistance(latin, other);
       }
-      if (best == nullptr || cost < best_cost) best = &latin, best_cost = cost;
+      if (first == nullptr || cost < best_cost) {
+        first = likely = &latin;
+        best_cost = cost;
+      } else if (cost == best_cost && likelihood.at({key, latin}) > likelihood.at({key, *likely})) {
+        likely = &latin;
+      }
     }
-    (*memory)[key] = *best;
+    if (memory != nullptr) (*memory)[key] = *first;
+    if (printed != nullptr && (memory == nullptr || likely != first)) (*printed)[key] = *likely;
   }
 }
 
@@ -976,11 +990,12 @@ bool TrainTransliteration(const TrainOptions& options, const std::string& output
   });
 
   if (!TrainRomanizer(train, model->arabic_latin, kRomanizerOrder, &model->romanizer, error)) return false;
-  TrainMemory(train, &model->romanizer.memory);
+  TrainMemory(train, model->arabic_latin, model->cal_arabic_latin, &model->romanizer.memory,
+              &model->romanizer.printed);
   // The held-out words are remembered too, apart, for romanisation only:
   // nothing else of the model learns from them, and the figures are
   // measured without them.
-  TrainMemory(test, &model->romanizer.heldout_memory);
+  TrainMemory(test, model->arabic_latin, model->cal_arabic_latin, nullptr, &model->romanizer.heldout_memory);
 
   // Evaluate the file as written (without its held-out memory), then write
   // it again with its figures.

@@ -341,6 +341,20 @@ TEST(Train, RomanisationPrintsTheCentralSpelling) {
   EXPECT_EQ(m->Romanize("خالد"), "Khalid");
 }
 
+TEST(Train, RomanisationPrintsTheLikeliestOfEquallyNearSpellings) {
+  // Two spellings seen as often are as near to each other: romanisation
+  // prints the one the pair model finds likelier for خالد (khaled), not
+  // the first in alphabetical order (bkhaled, with a letter no Arabic one
+  // stands for).
+  const ScratchDir scratch;
+  const auto dir = WritePairs(scratch, {{"خالد", "khaled"}, {"خالد", "bkhaled"}, {"تيموروف", "timurov"},
+                                        {"كاريموف", "karimov"}, {"نازاروف", "nazarov"}, {"خليل", "khalil"}});
+  // Nothing held out: every spelling is remembered.
+  const auto m = TrainAndLoad(dir, 0.01);
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->Romanize("خالد"), "Khaled");
+}
+
 TEST(Train, RomanisationPrefersTheDictionarySpelling) {
   // A spelling of the dictionary file (google-ar2en-train.tsv) is printed
   // over ANETAC's aligned spellings, though khalid is the one nearest to
