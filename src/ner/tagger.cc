@@ -950,7 +950,8 @@ void BeginNamesWithAli(const std::vector<WordInfo>& words, std::vector<uint8_t>*
 // Only there: many given names are also words (حسن, good; أمل, hope; عمر,
 // age), and the corpus counts make أدى (performed) the stem of فادي (Fadi).
 // Not علي, which may be the preposition على (BeginNamesWithAli), nor a
-// word with a clitic, nor before one (ومهند, and Muhannad: another man).
+// word with a clitic, nor before one other than the article (ومهند, and
+// Muhannad: another man; المسماري, a family name, goes on).
 void BeginNamesWithGivenNames(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
   static const std::string ali = text::MatchKey("علي");
   std::vector<uint8_t>& l = *labels;
@@ -958,7 +959,8 @@ void BeginNamesWithGivenNames(const std::vector<WordInfo>& words, std::vector<ui
   for (size_t i = 1; i + 1 < l.size(); ++i) {
     const WordInfo& w = words[i];
     if (l[i] != kO || l[i + 1] != person || !(w.classes & kGivenName) || w.kind != kArabic ||
-        w.key == ali || w.stem != w.key || text::IsFunctionWord(w.key) || !Proclitics(words[i + 1]).empty()) {
+        w.key == ali || w.stem != w.key || text::IsFunctionWord(w.key) ||
+        !(Proclitics(words[i + 1]).empty() || Proclitics(words[i + 1]) == "ال")) {
       continue;
     }
     for (size_t j = i - std::min<size_t>(i, 3); j < i; ++j) {

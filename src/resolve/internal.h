@@ -182,14 +182,14 @@ struct Romanizer {
   // text::MatchKey of an Arabic word -> its Latin (lower case), for words the
   // model alone would not spell as the data does.
   std::unordered_map<std::string, std::string> memory;
-  // The same for the words of the held-out split, kept apart in the file
-  // and empty in a model loaded to be evaluated (Matcher::Load). Only
-  // romanisation prints them: matching reads the spellings it was measured
-  // with, `known`.
+  // The words of the held-out split, kept apart in the file and empty in a
+  // model loaded to be evaluated (Matcher::Load), each with the spelling
+  // `printed` would give it. Only romanisation prints them: matching reads
+  // the spellings it was measured with, `known`.
   std::unordered_map<std::string, std::string> heldout_memory;
-  // Where the memory's reading of a training word is one of several it saw
-  // as often, the one the pair score finds likeliest, if another: what
-  // romanisation prints (الحكيم: Alhakeem, read Ablikim). Matching keeps the
+  // Where the memory's reading of a training word is one of several as near
+  // to all its spellings, the one the pair score finds likeliest, if
+  // another: what romanisation prints (الحكيم: Alhakeem, read Ablikim). Matching keeps the
   // memory's, which its constants were chosen with.
   std::unordered_map<std::string, std::string> printed;
   // The Latin remembered for a match key, to print: `printed`, then either

@@ -779,7 +779,8 @@ size_t EditDistance(const std::string& a, const std::string& b) {
 // matching was measured with (see Matcher::TokenScore); `printed` gets the
 // one the Arabic–Latin pair score (calibrated, so that long spellings are
 // not favoured) finds likeliest, where it is another: of Ablikim and
-// Alhakeem for الحكيم, Alhakeem. Either map may be null.
+// Alhakeem for الحكيم, Alhakeem. Either map may be null; without `memory`,
+// `printed` gets every word's.
 void TrainMemory(const std::vector<Pair>& pairs, const ArabicLatinModel& model,
                  const Calibration& calibration, std::unordered_map<std::string, std::string>* memory,
                  std::unordered_map<std::string, std::string>* printed) {
