@@ -2,9 +2,12 @@
 // key/value lines (format version, seed, data, figures measured at training),
 // then one section per model part, each opening with its name and size, and
 // "end" last so that a truncated file is caught.
+#include <zlib.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "resolve/internal.h"
@@ -199,12 +202,19 @@ bool WriteModel(const Matcher::Model& model, const std::string& path, std::strin
 }
 
 bool ReadModel(const std::string& path, bool heldout_memory, Matcher::Model* model, std::string* error) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) {
-    *error = path + ": cannot open the name-matching model (run `marsad train translit`, or set "
-                    "MARSAD_MODEL_DIR)";
-    return false;
+  std::string bytes;
+  {
+    std::ifstream stored(path, std::ios::binary);
+    if (!stored) {
+      *error = path + ": cannot open the name-matching model (run `marsad train translit`, or set "
+                      "MARSAD_MODEL_DIR)";
+      return false;
+    }
+    bytes.assign(std::istreambuf_iterator<char>(stored), std::istreambuf_iterator<char>());
   }
+  model->info.checksum = static_cast<uint32_t>(
+      crc32(0, reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(bytes.size())));
+  std::istringstream file(std::move(bytes));
   Reader in(file, path);
   std::string magic;
   int version = 0;

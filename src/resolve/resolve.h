@@ -97,6 +97,7 @@ struct ModelInfo {
   std::string data;             // files it was trained on
   std::vector<std::string> evaluation;  // "name value" lines measured at training
   bool heldout_memory = false;  // loaded with the held-out split's memory (Matcher::Load)
+  uint32_t checksum = 0;        // CRC-32 of the file: tells one model's spellings from another's
 };
 
 class Matcher {

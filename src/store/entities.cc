@@ -20,6 +20,8 @@ namespace {
 using internal::Statement;
 
 constexpr const char* kAliasSetting = "aliases";
+// The checksum of the name model the stored entities' Latin came from.
+constexpr const char* kRomanizerSetting = "romanizer";
 // Companions kept per entity (Store::Related lists at most this many).
 constexpr size_t kRelatedKept = 50;
 
@@ -101,11 +103,17 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
     }
   }
   // Romanisations of the names the last resolution gave, so that a small
-  // ingest into a large collection does not romanise every name again.
+  // ingest into a large collection does not romanise every name again; not
+  // when they came from another model (an upgrade prints names anew).
   std::unordered_map<std::string, std::string> romanized;
+  const std::string model = std::to_string(matcher.info().checksum);
   {
-    Statement s(db_, "SELECT name, latin FROM entities");
-    while (s.Step()) romanized.emplace(s.Text(0), s.Text(1));
+    Statement same(db_, "SELECT 1 FROM settings WHERE name = ? AND value = ?");
+    same.Bind(1, std::string_view(kRomanizerSetting)).Bind(2, std::string_view(model));
+    if (same.Step()) {
+      Statement s(db_, "SELECT name, latin FROM entities");
+      while (s.Step()) romanized.emplace(s.Text(0), s.Text(1));
+    }
   }
   const resolve::Resolution r = resolve::ResolveEntities(mentions, links, aliases, matcher, &romanized);
 
@@ -159,6 +167,11 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
     if (new_aliases) {
       Statement s(db_, "INSERT OR REPLACE INTO settings(name, value) VALUES(?, ?)");
       s.Bind(1, std::string_view(kAliasSetting)).Bind(2, AliasesJson(aliases));
+      s.Step();
+    }
+    {
+      Statement s(db_, "INSERT OR REPLACE INTO settings(name, value) VALUES(?, ?)");
+      s.Bind(1, std::string_view(kRomanizerSetting)).Bind(2, std::string_view(model));
       s.Step();
     }
     internal::Exec(db_,

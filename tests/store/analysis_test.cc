@@ -210,6 +210,45 @@ TEST_F(AnalysisTest, IndexOnlyDocumentsAreAnalysedByTheNextIngest) {
 
 // The bundled corpus against its gold annotations: names that must stay
 // apart never share an entity, and most written variants merge.
+TEST_F(AnalysisTest, AnotherNameModelRomanisesEntitiesAgain) {
+  Write("one.txt", kReportOne);
+  std::unique_ptr<Store> db;
+  IngestAll(&db);
+  const int64_t person = EntityWithAlias(*db, "أسامة الخطيب");
+  ASSERT_NE(person, 0);
+  const std::string latin = db->Entity(person)->latin;
+  ASSERT_FALSE(latin.empty());
+  db.reset();
+  // A stored Latin no model gives, to see whether it is kept.
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, "UPDATE entities SET latin = 'Kept'", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(raw);
+  // Another document, so that the collection is resolved again: with the
+  // same model, the stored romanisations are reused.
+  Write("two.txt", kReportTwo);
+  IngestAll(&db);
+  ASSERT_EQ(EntityWithAlias(*db, "أسامة الخطيب"), person);
+  EXPECT_EQ(db->Entity(person)->latin, "Kept");
+  // The same model in another file (a byte after its end) has another
+  // checksum: every name is romanised again.
+  std::string error;
+  const std::string copy = scratch_.path("other.model");
+  std::filesystem::copy_file(resolve::DefaultModelPath(), copy);
+  std::ofstream(copy, std::ios::app) << "\n";
+  const std::unique_ptr<resolve::Matcher> other = resolve::Matcher::Load(copy, &error);
+  ASSERT_NE(other, nullptr) << error;
+  EXPECT_NE(other->info().checksum, matcher_->info().checksum);
+  // "Rain fell on Baghdad yesterday."
+  Write("three.txt", "أمطار\n\nهطلت أمطار على بغداد أمس.\n");
+  IngestOptions options;
+  options.tagger = tagger_;
+  options.matcher = other.get();
+  Ingest(db.get(), {(dir_ / "in").string()}, options);
+  ASSERT_EQ(EntityWithAlias(*db, "أسامة الخطيب"), person);
+  EXPECT_EQ(db->Entity(person)->latin, latin);
+}
+
 TEST_F(AnalysisTest, ExamplesAgainstGold) {
   std::ifstream in("examples/gold.json");
   ASSERT_TRUE(in) << "run from the source tree";
