@@ -208,8 +208,6 @@ TEST_F(AnalysisTest, IndexOnlyDocumentsAreAnalysedByTheNextIngest) {
   EXPECT_GT(db->EntityCount(), 0);
 }
 
-// The bundled corpus against its gold annotations: names that must stay
-// apart never share an entity, and most written variants merge.
 TEST_F(AnalysisTest, AnotherNameModelRomanisesEntitiesAgain) {
   Write("one.txt", kReportOne);
   std::unique_ptr<Store> db;
@@ -249,6 +247,8 @@ TEST_F(AnalysisTest, AnotherNameModelRomanisesEntitiesAgain) {
   EXPECT_EQ(db->Entity(person)->latin, latin);
 }
 
+// The bundled corpus against its gold annotations: names that must stay
+// apart never share an entity, and most written variants merge.
 TEST_F(AnalysisTest, ExamplesAgainstGold) {
   std::ifstream in("examples/gold.json");
   ASSERT_TRUE(in) << "run from the source tree";
