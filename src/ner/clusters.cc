@@ -20,11 +20,11 @@ namespace {
 // The vectors are learnt over stems of two letters at least, where the
 // tagger's stems have three: الحق and بالحق (the right, with the right) count
 // as حق (right) here, and the tagger, which keeps الحق whole, finds no
-// corpus statistics for it. It is the
-// stemming the shipped clusters file was made with, and measured the better
-// one (models/README.md): over clusterings of seeds 1, 2 and 3, dev F1 with
-// two letters 76.17 / 75.09 / 74.94, with three 73.21 / 74.48 / 74.23 (each
-// the mean of three tagger seeds).
+// corpus statistics for it. It is the stemming the shipped clusters file was
+// made with, and measured the better one (models/README.md): over
+// clusterings of seeds 1, 2 and 3, dev F1 with two letters 76.17 / 75.09 /
+// 74.94, with three 73.21 / 74.48 / 74.23 (each the mean of three tagger
+// seeds).
 constexpr size_t kClusterStemLetters = 2;
 
 uint64_t SplitMix(uint64_t* state) {

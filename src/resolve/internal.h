@@ -189,8 +189,8 @@ struct Romanizer {
   std::unordered_map<std::string, std::string> heldout_memory;
   // Where the memory's reading of a training word is one of several as near
   // to all its spellings, the one the pair score finds likeliest, if
-  // another: what romanisation prints (الحكيم: Alhakeem, read Ablikim). Matching keeps the
-  // memory's, which its constants were chosen with.
+  // another: what romanisation prints (الحكيم: Alhakeem, read Ablikim).
+  // Matching keeps the memory's, which its constants were chosen with.
   std::unordered_map<std::string, std::string> printed;
   // The Latin remembered for a match key, to print: `printed`, then either
   // memory; null if none.
