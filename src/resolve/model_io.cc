@@ -59,6 +59,16 @@ void WriteTable(std::ostream& out, const char* name, const std::unordered_map<ui
   }
 }
 
+// A section of words: Arabic match key and Latin, sorted so that the same
+// model always gives the same bytes.
+void WriteWords(std::ostream& out, const char* name,
+                const std::unordered_map<std::string, std::string>& words) {
+  std::vector<std::pair<std::string, std::string>> sorted(words.begin(), words.end());
+  std::sort(sorted.begin(), sorted.end());
+  out << name << ' ' << sorted.size() << '\n';
+  for (const auto& [arabic, latin] : sorted) out << arabic << ' ' << latin << '\n';
+}
+
 class Reader {
  public:
   Reader(std::istream& in, const std::string& path) : in_(in), path_(path) {}
@@ -123,6 +133,18 @@ class Reader {
     }
     return true;
   }
+  // A section WriteWords wrote, read into *words, or passed over when
+  // `words` is null.
+  bool Words(const char* name, std::unordered_map<std::string, std::string>* words) {
+    size_t n;
+    if (!Expect(name) || !Get(&n)) return false;
+    for (size_t i = 0; i < n; ++i) {
+      std::string arabic, latin;
+      if (!Get(&arabic) || !Get(&latin)) return false;
+      if (words) words->emplace(std::move(arabic), std::move(latin));
+    }
+    return true;
+  }
   bool Calibration(const char* name, internal::Calibration* c) {
     if (!Expect(name)) return false;
     for (double& w : c->w) {
@@ -175,18 +197,9 @@ bool WriteModel(const Matcher::Model& model, const std::string& path, std::strin
   out << "order " << r.order << '\n';
   WriteTable(out, "discounted", r.discounted);
   WriteTable(out, "backoff", r.backoff);
-  std::vector<std::pair<std::string, std::string>> memory(r.memory.begin(), r.memory.end());
-  std::sort(memory.begin(), memory.end());
-  out << "memory " << memory.size() << '\n';
-  for (const auto& [arabic, latin] : memory) out << arabic << ' ' << latin << '\n';
-  memory.assign(r.heldout_memory.begin(), r.heldout_memory.end());
-  std::sort(memory.begin(), memory.end());
-  out << "heldout_memory " << memory.size() << '\n';
-  for (const auto& [arabic, latin] : memory) out << arabic << ' ' << latin << '\n';
-  memory.assign(r.printed.begin(), r.printed.end());
-  std::sort(memory.begin(), memory.end());
-  out << "printed " << memory.size() << '\n';
-  for (const auto& [arabic, latin] : memory) out << arabic << ' ' << latin << '\n';
+  WriteWords(out, "memory", r.memory);
+  WriteWords(out, "heldout_memory", r.heldout_memory);
+  WriteWords(out, "printed", r.printed);
   out << "end\n";
 
   const std::string tmp = path + ".tmp";
@@ -272,25 +285,9 @@ bool ReadModel(const std::string& path, bool heldout_memory, Matcher::Model* mod
   ok = ok && in.Expect("order") && in.Get(&r.order);
   if (ok && (r.order < 1 || r.order > kMaxOrder)) ok = in.Fail("the romanizer's n-gram order is out of range");
   ok = ok && in.Table("discounted", &r.discounted) && in.Table("backoff", &r.backoff);
-  size_t memory = 0;
-  ok = ok && in.Expect("memory") && in.Get(&memory);
-  for (size_t i = 0; ok && i < memory; ++i) {
-    std::string arabic, latin;
-    ok = in.Get(&arabic) && in.Get(&latin);
-    if (ok) r.memory.emplace(std::move(arabic), std::move(latin));
-  }
-  ok = ok && in.Expect("heldout_memory") && in.Get(&memory);
-  for (size_t i = 0; ok && i < memory; ++i) {
-    std::string arabic, latin;
-    ok = in.Get(&arabic) && in.Get(&latin);
-    if (ok && heldout_memory) r.heldout_memory.emplace(std::move(arabic), std::move(latin));
-  }
-  ok = ok && in.Expect("printed") && in.Get(&memory);
-  for (size_t i = 0; ok && i < memory; ++i) {
-    std::string arabic, latin;
-    ok = in.Get(&arabic) && in.Get(&latin);
-    if (ok) r.printed.emplace(std::move(arabic), std::move(latin));
-  }
+  ok = ok && in.Words("memory", &r.memory) &&
+       in.Words("heldout_memory", heldout_memory ? &r.heldout_memory : nullptr) &&
+       in.Words("printed", &r.printed);
   model->info.heldout_memory = heldout_memory;
   ok = ok && in.Expect("end");
   if (!ok) {

@@ -4,6 +4,7 @@
 // point at the same person.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -51,6 +52,20 @@ std::vector<resolve::AliasEntry> ParseAliases(const std::string& json) {
   return entries;
 }
 
+// A value of the settings table, or nullopt.
+std::optional<std::string> Setting(sqlite3* db, const char* name) {
+  Statement s(db, "SELECT value FROM settings WHERE name = ?");
+  s.Bind(1, std::string_view(name));
+  if (!s.Step()) return std::nullopt;
+  return s.Text(0);
+}
+
+void PutSetting(sqlite3* db, const char* name, const std::string& value) {
+  Statement s(db, "INSERT OR REPLACE INTO settings(name, value) VALUES(?, ?)");
+  s.Bind(1, std::string_view(name)).Bind(2, std::string_view(value));
+  s.Step();
+}
+
 }  // namespace
 
 size_t Store::ResolveAll(const resolve::Matcher& matcher,
@@ -58,10 +73,8 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
   std::vector<resolve::AliasEntry> aliases;
   if (new_aliases) {
     aliases = *new_aliases;
-  } else {
-    Statement s(db_, "SELECT value FROM settings WHERE name = ?");
-    s.Bind(1, std::string_view(kAliasSetting));
-    if (s.Step()) aliases = ParseAliases(s.Text(0));
+  } else if (const std::optional<std::string> stored = Setting(db_, kAliasSetting)) {
+    aliases = ParseAliases(*stored);
   }
 
   std::vector<int64_t> ids;
@@ -107,13 +120,9 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
   // when they came from another model (an upgrade prints names anew).
   std::unordered_map<std::string, std::string> romanized;
   const std::string model = std::to_string(matcher.info().checksum);
-  {
-    Statement same(db_, "SELECT 1 FROM settings WHERE name = ? AND value = ?");
-    same.Bind(1, std::string_view(kRomanizerSetting)).Bind(2, std::string_view(model));
-    if (same.Step()) {
-      Statement s(db_, "SELECT name, latin FROM entities");
-      while (s.Step()) romanized.emplace(s.Text(0), s.Text(1));
-    }
+  if (Setting(db_, kRomanizerSetting) == model) {
+    Statement s(db_, "SELECT name, latin FROM entities");
+    while (s.Step()) romanized.emplace(s.Text(0), s.Text(1));
   }
   const resolve::Resolution r = resolve::ResolveEntities(mentions, links, aliases, matcher, &romanized);
 
@@ -164,16 +173,8 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
 
   Begin();
   try {
-    if (new_aliases) {
-      Statement s(db_, "INSERT OR REPLACE INTO settings(name, value) VALUES(?, ?)");
-      s.Bind(1, std::string_view(kAliasSetting)).Bind(2, AliasesJson(aliases));
-      s.Step();
-    }
-    {
-      Statement s(db_, "INSERT OR REPLACE INTO settings(name, value) VALUES(?, ?)");
-      s.Bind(1, std::string_view(kRomanizerSetting)).Bind(2, std::string_view(model));
-      s.Step();
-    }
+    if (new_aliases) PutSetting(db_, kAliasSetting, AliasesJson(aliases));
+    PutSetting(db_, kRomanizerSetting, model);
     internal::Exec(db_,
                    "DELETE FROM entities; DELETE FROM entity_keys; DELETE FROM part_of; "
                    "DELETE FROM entity_aliases; DELETE FROM entity_related;");
