@@ -108,6 +108,11 @@ constexpr double kOwnNameWeight = 0.5;
 // Safavi): sparing such names (nothing else left out) brought back ten false
 // hits on SaudiNewsNet for one true one, most of them a father (Nasser
 // al-Awlaki for ANWAR NASSER AL-AULAQI), so they are found by fuller names.
+// Two whose given names each match only a later name of the other, each
+// given name their own, are two people as well: هاشم سلطان (Hashim Sultan)
+// is not SULTAN HASHIM AHMAD AL-TA'I, nor مصطفى كامل (Mustafa Kamel) KAMAL
+// MUSTAFA ABDALLAH. A common given name may stand on either side (محمد أختر
+// منصور, Mohammad Akhtar Mansour, for AKHTAR MOHAMMAD MANSOUR).
 bool GivenNamesDiffer(const double* s, size_t n, size_t m, size_t given_a, size_t given_b, double threshold,
                       double given_weight_a, double given_weight_b) {
   if (n - given_a < 2 || m - given_b < 2 || s[given_a * m + given_b] >= threshold) return false;
@@ -116,8 +121,9 @@ bool GivenNamesDiffer(const double* s, size_t n, size_t m, size_t given_a, size_
   bool a_given_later = false, b_given_later = false;
   for (size_t j = given_b + 1; j < m; ++j) a_given_later = a_given_later || s[given_a * m + j] >= threshold;
   for (size_t i = given_a + 1; i < n; ++i) b_given_later = b_given_later || s[i * m + given_b] >= threshold;
-  return (a_given_later && !b_given_later && given_weight_b >= kOwnNameWeight) ||
-         (b_given_later && !a_given_later && given_weight_a >= kOwnNameWeight);
+  const bool own_a = given_weight_a >= kOwnNameWeight, own_b = given_weight_b >= kOwnNameWeight;
+  if (a_given_later && b_given_later) return own_a && own_b;
+  return (a_given_later && own_b) || (b_given_later && own_a);
 }
 
 // Per-thread scratch of Screen, reused from query to query: entries are

@@ -301,6 +301,26 @@ TEST(Screener, AFathersNameIsNotTheGivenName) {
   EXPECT_FALSE(finds(father_listed, "Najib Tamim Qurayshan"));
 }
 
+TEST(Screener, NamesInCrossedOrderAreTwoPeople) {
+  // FARIS TAMIM QURAYSHAN is Faris son of Tamim; «Tamim Faris» is Tamim son
+  // of Faris, his father or his son, though each name matches one of the
+  // other's. A given name many entries share says too little to tell
+  // (Mohammed Akhtar and AKHTAR MOHAMMED are written either way).
+  WatchList list;
+  std::string error;
+  ASSERT_TRUE(ParseUnXml(CommonNamesXml({"FARIS TAMIM QURAYSHAN", "NAJIB MOHAMMED KHANFURI"}), &list, &error))
+      << error;
+  const Screener s(list, M());
+  const auto finds = [&](const char* query, const char* id) {
+    const auto hits = s.Screen(query);
+    return std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return h.list_entry_id == id; });
+  };
+  EXPECT_TRUE(finds("Faris Tamim", "QDi.512"));
+  EXPECT_FALSE(finds("Tamim Faris", "QDi.512"));
+  EXPECT_FALSE(finds("تميم فارس", "QDi.512"));  // Tamim Faris
+  EXPECT_TRUE(finds("Mohammed Najib Khanfuri", "QDi.513"));
+}
+
 TEST(ScreenEntity, FullNamesOfTheRightKindWithEvidence) {
   const Screener s(CommonNamesList(), M());
   store::EntityRecord person;
@@ -326,6 +346,39 @@ TEST(ScreenEntity, FullNamesOfTheRightKindWithEvidence) {
   EXPECT_TRUE(ScreenEntity(body, s, 0).empty());
   body.type = "LOC";
   EXPECT_TRUE(ScreenEntity(body, s, 0).empty());
+  // Only the aliases, as the sources wrote them: a romanisation that matches
+  // a listed name the aliases do not is the romaniser's error, not a hit.
+  store::EntityRecord misread = person;
+  misread.name = "مصطفى الورداوي";  // Mustafa al-Wardawi
+  misread.aliases = {{"مصطفى الورداوي", 3, 2}};
+  misread.latin = "Mustafa al-Wardani";
+  EXPECT_TRUE(ScreenEntity(misread, s, 0).empty());
+}
+
+TEST(ScreenEntity, EveryEntryMatchedIsAHitOnce) {
+  // An entity whose names match two entries has a hit for each, with the
+  // best of its names for that entry.
+  const Screener s(CommonNamesList(), M());
+  store::EntityRecord person;
+  person.id = 9;
+  person.type = "PER";
+  person.name = "مصطفى الورداني";                               // Mustafa al-Wardani
+  person.aliases = {{"مصطفى الورداني", 3, 2}, {"حسن أحمد", 2, 1},  // Hassan Ahmed
+                    {"مصطفى محمد الورداني", 1, 1}};                // Mustafa Mohammed al-Wardani
+  const auto hits = ScreenEntity(person, s, 0);
+  ASSERT_EQ(hits.size(), 2u);
+  std::vector<std::string> ids = {hits[0].hit.list_entry_id, hits[1].hit.list_entry_id};
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(ids, (std::vector<std::string>{"QDi.512", "QDi.513"}));
+  for (const EntityHit& h : hits) {
+    double best = 0;
+    for (const store::Alias& a : person.aliases) {
+      for (const Hit& x : s.Screen(a.name)) {
+        if (x.list_entry_id == h.hit.list_entry_id) best = std::max(best, x.score);
+      }
+    }
+    EXPECT_EQ(h.hit.score, best) << h.hit.list_entry_id;
+  }
 }
 
 TEST(ScreenEntity, ACompoundGivenNameIsOneName) {
