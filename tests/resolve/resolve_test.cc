@@ -64,6 +64,13 @@ const NamePair kVariants[] = {
     {"Phillipa Stannard", "Filipa Stanard", "ph/f and doubled letters in Latin"},
     {"Karim Allawi", "Karim Aloui", "the glide و written w or ou in Latin"},
     {"Pawel Nowak", "Bavel Nowak", "Latin w written v"},
+    {"كريم صفوي", "Karim Safavi", "the glide و written v, as Persian names are romanised"},
+    {"كريم ولايتي", "Karim Velayati", "و written v at the start"},
+    // The data reads ناصر Nasr and Nasser, the memory Nasr, and نصار
+    // (Nassar) comes nearer Nasser; but the letters of ناصر explain it best.
+    {"ناصر الزهراوي", "Nasser al-Zahrawi", "a short name's other reading, nearer another name's"},
+    // The data reads only رواني so (a misspelling); روحاني explains it better.
+    {"كريم روحاني", "Karim Rouhani", "a Latin another spelling is read as, less well"},
     // The Beyond-the-Valley Battalion, two words of it written as one.
     {"كتيبة ما وراء الوادي", "كتيبة ماوراء الوادي", "the same letters spaced differently"},
     {"Santa Cruz Brigade", "Santacruz Brigade", "the same letters spaced differently in Latin"},
