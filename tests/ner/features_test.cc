@@ -236,6 +236,33 @@ TEST(FeaturesTest, AFunctionWordAloneIsNoName) {
   EXPECT_EQ(Harmonized(f, {{"قال", "بان"}}, {{"O", "B-PER"}}, {0.9f}), (V{{"O", "B-PER"}}));
 }
 
+TEST(FeaturesTest, AGivenNameBeginsTheNameOnlyAfterATitleOrRole) {
+  Lexicon lex = SmallLexicon();
+  lex.AddEntry("مهند", kGivenName, 0);    // Muhannad
+  lex.AddEntry("الناطق", kPersonRole, 0);  // the spokesman
+  CorpusStats common;
+  common.count = 600;
+  lex.AddCorpus(text::MatchKey("عكيدي"), common);  // so that وعكيدي's stem is عكيدي
+  const Features f(~0u, &lex);
+  using V = std::vector<std::vector<std::string>>;
+  // "The spokesman for the group, Muhannad Akidi, said": the given name the
+  // model left out begins the name.
+  EXPECT_EQ(Harmonized(f, {{"قال", "الناطق", "باسم", "القوة", "مهند", "عكيدي"}},
+                       {{"O", "O", "O", "O", "O", "B-PER"}}, {0.9f}),
+            (V{{"O", "O", "O", "O", "B-PER", "I-PER"}}));
+  // Not without a title or role up to three words before it, nor with one
+  // further away ("the spokesman for the joint force's command"), nor before
+  // a word carrying a clitic other than the article (وعكيدي, and Akidi).
+  EXPECT_EQ(Harmonized(f, {{"وقال", "مهند", "عكيدي"}}, {{"O", "O", "B-PER"}}, {0.9f}),
+            (V{{"O", "O", "B-PER"}}));
+  EXPECT_EQ(Harmonized(f, {{"الناطق", "باسم", "قيادة", "القوة", "مهند", "عكيدي"}},
+                       {{"O", "O", "O", "O", "O", "B-PER"}}, {0.9f}),
+            (V{{"O", "O", "O", "O", "O", "B-PER"}}));
+  EXPECT_EQ(Harmonized(f, {{"قال", "الناطق", "باسم", "القوة", "مهند", "وعكيدي"}},
+                       {{"O", "O", "O", "O", "O", "B-PER"}}, {0.9f}),
+            (V{{"O", "O", "O", "O", "O", "B-PER"}}));
+}
+
 TEST(FeaturesTest, OneNameHasOneTypeInADocument) {
   Lexicon lex = SmallLexicon();
   lex.AddEntry("ريف", kLocTrigger, 0);  // countryside (of)
