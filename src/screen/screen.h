@@ -202,9 +202,9 @@ struct EntityHit {
 
 // The list entries an entity matches, one hit per entry (its best name),
 // best first. Only people (against individuals) and organisations (against
-// entities) are screened, and only by names of two names or more (عبد and
+// entities) are screened, and only by aliases of two names or more (عبد and
 // أبو compounds, عبد العزيز, count as one; بن, ابن, بنت, ولد and their Latin
-// forms, "son of", none) and the romanisation, against
+// forms, "son of", none) and, for an organisation, its romanisation, against
 // list names of two names or more: a surname or a first name alone would
 // match half a list. Hits need `min_evidence`.
 std::vector<EntityHit> ScreenEntity(const store::EntityRecord& entity, const Screener& screener,
