@@ -232,6 +232,23 @@ bool Before(const PreparedName& a, const PreparedName& b) {
 
 namespace internal {
 
+// The calibrated Arabic–Latin letter model's score of a spelling (Arabic
+// letters) and a Latin (alphabet indices), with a Latin v also read as w:
+// Persian names write the glide و v (Safavi, Velayati, Alavi), the data's
+// mostly Arabic names w (Safawi, Alawi), and the model had learnt و as v
+// only at the start of a word (صفوي against Safavi scored 0.24).
+double ArabicLatinScore(const Matcher::Model& m, std::string_view arabic, std::string_view latin) {
+  const auto score = [&](std::string_view l) {
+    return m.cal_arabic_latin.Score(m.arabic_latin.LogLikelihoodRatio(arabic, l), arabic.size(), l.size());
+  };
+  double best = score(latin);
+  constexpr char kV = 'v' - 'a', kW = 'w' - 'a';
+  if (latin.find(kV) == std::string_view::npos) return best;
+  std::string w(latin);
+  std::replace(w.begin(), w.end(), kV, kW);
+  return std::max(best, score(w));
+}
+
 // Whether two names are the same letters in the same scripts, spaced
 // differently: كتيبة ما وراء النهر and كتيبة ماوراء النهر (the Transoxiana
 // Battalion), أبو ظبي and أبوظبي. Token by token alignment cannot see it.
@@ -268,27 +285,6 @@ std::unique_ptr<Matcher> Matcher::Load(const std::string& path, std::string* err
 }
 
 const ModelInfo& Matcher::info() const { return model_->info; }
-
-namespace {
-
-// The calibrated Arabic–Latin letter model's score of a spelling (Arabic
-// letters) and a Latin (alphabet indices), with a Latin v also read as w:
-// Persian names write the glide و v (Safavi, Velayati, Alavi), the data's
-// mostly Arabic names w (Safawi, Alawi), and the model had learnt و as v
-// only at the start of a word (صفوي against Safavi scored 0.24).
-double ArabicLatinScore(const Matcher::Model& m, std::string_view arabic, std::string_view latin) {
-  const auto score = [&](std::string_view l) {
-    return m.cal_arabic_latin.Score(m.arabic_latin.LogLikelihoodRatio(arabic, l), arabic.size(), l.size());
-  };
-  double best = score(latin);
-  constexpr char kV = 'v' - 'a', kW = 'w' - 'a';
-  if (latin.find(kV) == std::string_view::npos) return best;
-  std::string w(latin);
-  std::replace(w.begin(), w.end(), kV, kW);
-  return std::max(best, score(w));
-}
-
-}  // namespace
 
 double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
   const bool swap = TokenBefore(b_in, a_in);
@@ -375,7 +371,7 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
       return as_known >= as_decoded - kReadingMargin ? both : std::min(both, kVowelPatternCap);
     }
     if (!a.arabic) std::swap(x, y);
-    const double model = ArabicLatinScore(*model_, x, y);
+    const double model = internal::ArabicLatinScore(*model_, x, y);
     const auto kx = known.find(std::string(x));
     if (kx == known.end()) return model;
     // A known spelling: its reading counts as much as the letter model.
@@ -392,7 +388,7 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
       if (readers != model_->romanizer.by_reading.end()) {
         const std::string letters_key = LettersKey(x);
         for (const std::string& other : readers->second) {
-          if (LettersKey(other) != letters_key && ArabicLatinScore(*model_, other, y) >= model) {
+          if (LettersKey(other) != letters_key && internal::ArabicLatinScore(*model_, other, y) >= model) {
             return kVowelPatternCap;
           }
         }
@@ -414,7 +410,7 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
       const double as_other = latin_latin(other_reading, y);
       if (as_other >= kSameReading && as_other > reading &&
           !(WrittenInFull(x, kx->second) && WrittenInFull(other, other_reading)) &&
-          ArabicLatinScore(*model_, other, y) > model) {
+          internal::ArabicLatinScore(*model_, other, y) > model) {
         return kVowelPatternCap;
       }
     }

@@ -153,6 +153,11 @@ class Matcher {
   std::unique_ptr<Model> model_;
 };
 
+// The revision of Matcher::Romanize's rules, raised whenever they print a
+// name otherwise with the same model: a store romanises its entities again
+// when this or the model's checksum changes.
+inline constexpr int kRomanizeRevision = 1;
+
 // Where the default model is: $MARSAD_MODEL_DIR/translit.model if that
 // variable is set, else models/translit.model next to the executable
 // (../models, ../../models), else in the source tree marsad was built from.

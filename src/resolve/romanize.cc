@@ -641,15 +641,17 @@ std::string Matcher::Romanize(std::string_view arabic) const {
   const std::string kAbd = "عبد", kAbu = "ابو", kBin = "بن", kIbn = "ابن", kBint = "بنت";
   const std::string kAl = "ال", kAllah = "الله";
   auto is_connector = [&](const std::string& w) { return w == kAbu || w == kBin || w == kIbn || w == kBint; };
-  auto has_article = [&](const std::string& w, const std::string& letters) {
-    return w.starts_with(kAl) && letters.size() >= 4;
+  // The match key folds أل and إل (Albert, Elias) into ال: the word as
+  // written tells.
+  auto has_article = [&](const std::string& w, const std::string& written, const std::string& letters) {
+    return w.starts_with(kAl) && written.starts_with(kAl) && letters.size() >= 4;
   };
   // One ordinary word, capitalised, with its article printed as `al`;
   // *in_construct is set when a final ة may be read -at: a common word of
   // the tables without the article. A word decoded letter by letter is most
   // often a name, and names take no construct ending (Abu Ubayda
   // al-Jarrah, Talha al-Shami).
-  auto spell = [&](const std::string& w, const std::string& letters, bool ta_marbuta,
+  auto spell = [&](const std::string& w, const std::string& written, const std::string& letters, bool ta_marbuta,
                    const std::string& al, bool* in_construct) -> std::string {
     *in_construct = false;
     if (const std::string* latin = table_word(w)) {
@@ -657,14 +659,25 @@ std::string Matcher::Romanize(std::string_view arabic) const {
       return Capitalized(*latin);
     }
     const std::string* remembered = r.Remembered(w);
-    if (has_article(w, letters)) {
+    if (has_article(w, written, letters)) {
       const std::string stem = w.substr(kAl.size());
       if (const std::string* latin = table_word(stem)) return al + Capitalized(*latin);
-      // A remembered spelling that writes the article (Alexander for
-      // الكسندر) is kept whole.
       if (remembered != nullptr) {
-        const bool whole = remembered->starts_with("al") || remembered->starts_with("el");
-        return (whole ? "" : al) + Capitalized(*remembered);
+        if (!remembered->starts_with("al") && !remembered->starts_with("el")) return al + Capitalized(*remembered);
+        // A remembered spelling that writes the article joined to a family
+        // name of the nisba form (Alghamdi for الغامدي, as many Saudis sign)
+        // prints it as the article when the rest reads the stem: al-Ghamdi.
+        // Other such spellings are kept whole: the article may be part of a
+        // foreign name (Alexander for الكسندر, Elias for الياس, Alvaro for
+        // الفارو), which the nisba ending rules out.
+        const std::string rest = remembered->substr(2);
+        std::string stem_letters, rest_letters;
+        if (rest.size() >= 3 && stem.ends_with("ي") && internal::ArabicWordLetters(stem, &stem_letters) &&
+            stem_letters.size() >= 3 && internal::LatinWordLetters(rest, &rest_letters) &&
+            internal::ArabicLatinScore(*model_, stem_letters, rest_letters) >= kDefaultThreshold) {
+          return al + Capitalized(rest);
+        }
+        return Capitalized(*remembered);
       }
       if (const std::string* latin = r.Remembered(stem)) return al + Capitalized(*latin);
       std::string stem_letters;
@@ -724,9 +737,10 @@ std::string Matcher::Romanize(std::string_view arabic) const {
     } else {
       // A word written with ة ends -at when a noun follows it (construct:
       // Jabhat al-Nusra), -a at the end of the name (al-Dawla).
-      const bool ta_marbuta = text::Normalize(originals[i], text::kDisplay).text.ends_with("ة");
+      const std::string written = text::Normalize(originals[i], text::kDisplay).text;
+      const bool ta_marbuta = written.ends_with("ة");
       bool in_construct;
-      latin = spell(w, letters, ta_marbuta, after_abd ? "" : "al-", &in_construct);
+      latin = spell(w, written, letters, ta_marbuta, after_abd ? "" : "al-", &in_construct);
       if (ta_marbuta && in_construct && latin.ends_with('a') && i + 1 < words.size() &&
           !is_connector(words[i + 1]) && !Particles().count(words[i + 1])) {
         latin += 't';

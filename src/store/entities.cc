@@ -21,7 +21,8 @@ namespace {
 using internal::Statement;
 
 constexpr const char* kAliasSetting = "aliases";
-// The checksum of the name model the stored entities' Latin came from.
+// The checksum of the name model the stored entities' Latin came from, and
+// the revision of the romanisation rules.
 constexpr const char* kRomanizerSetting = "romanizer";
 // Companions kept per entity (Store::Related lists at most this many).
 constexpr size_t kRelatedKept = 50;
@@ -119,7 +120,8 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
   // ingest into a large collection does not romanise every name again; not
   // when they came from another model (an upgrade prints names anew).
   std::unordered_map<std::string, std::string> romanized;
-  const std::string model = std::to_string(matcher.info().checksum);
+  const std::string model =
+      std::to_string(matcher.info().checksum) + "/" + std::to_string(resolve::kRomanizeRevision);
   if (Setting(db_, kRomanizerSetting) == model) {
     Statement s(db_, "SELECT name, latin FROM entities");
     while (s.Step()) romanized.emplace(s.Text(0), s.Text(1));
