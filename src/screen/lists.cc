@@ -144,14 +144,21 @@ void ReadUnEntry(xmlNode* node, bool individual, WatchList* list) {
 // ---------------------------------------------------------------------------
 // OFAC CSV.
 
-// Records of a CSV text (RFC 4180: quoted fields, "" inside quotes, CRLF).
-std::vector<std::vector<std::string>> ParseCsv(std::string_view text) {
-  std::vector<std::vector<std::string>> rows;
+// Records of a CSV text (RFC 4180: quoted fields, "" inside quotes, CRLF),
+// a leading byte-order mark skipped. A quote opens a quoted field only at the
+// field's start: inside one it is a character (SMITH 5'10" JOHN), which had
+// made everything to the next quote of the file one field and dropped the
+// records between. False and *error (naming the line) for a quoted field
+// still open at the end of the text.
+bool ParseCsv(std::string_view text, std::vector<std::vector<std::string>>* rows, std::string* error) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   std::vector<std::string> row;
   std::string field;
   bool quoted = false, any = false;
+  size_t line = 1, quote_line = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
+    if (c == '\n') ++line;
     if (quoted) {
       if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
         field += '"';
@@ -163,8 +170,10 @@ std::vector<std::vector<std::string>> ParseCsv(std::string_view text) {
       }
       continue;
     }
-    if (c == '"') {
+    if (c == '"' && Trim(field).empty()) {
+      field.clear();
       quoted = true;
+      quote_line = line;
       any = true;
     } else if (c == ',') {
       row.push_back(Trim(field));
@@ -173,7 +182,7 @@ std::vector<std::vector<std::string>> ParseCsv(std::string_view text) {
     } else if (c == '\n' || c == '\r') {
       if (any || !field.empty()) {
         row.push_back(Trim(field));
-        rows.push_back(std::move(row));
+        rows->push_back(std::move(row));
       }
       row.clear();
       field.clear();
@@ -183,11 +192,15 @@ std::vector<std::vector<std::string>> ParseCsv(std::string_view text) {
       any = any || c != '\x1a';  // the end-of-file mark some exports keep
     }
   }
+  if (quoted) {
+    *error = "a quoted field opened on line " + std::to_string(quote_line) + " is never closed";
+    return false;
+  }
   if (any || !field.empty()) {
     row.push_back(Trim(field));
-    rows.push_back(std::move(row));
+    rows->push_back(std::move(row));
   }
-  return rows;
+  return true;
 }
 
 bool IsNumber(const std::string& s) {
@@ -235,7 +248,16 @@ bool ParseUnXml(std::string_view xml, WatchList* list, std::string* error) {
 
 bool ParseOfacCsv(std::string_view sdn, std::string_view alt, WatchList* list, std::string* error) {
   std::unordered_map<std::string, size_t> by_id;
-  for (const auto& row : ParseCsv(sdn)) {
+  std::vector<std::vector<std::string>> sdn_rows, alt_rows;
+  if (!ParseCsv(sdn, &sdn_rows, error)) {
+    *error = "SDN file: " + *error;
+    return false;
+  }
+  if (!ParseCsv(alt, &alt_rows, error)) {
+    *error = "alias file (alt.csv): " + *error;
+    return false;
+  }
+  for (const auto& row : sdn_rows) {
     if (row.size() < 3 || !IsNumber(row[0])) continue;  // a header or a stray line
     const std::string name = OfacField(row, 1);
     if (name.empty()) continue;
@@ -251,7 +273,7 @@ bool ParseOfacCsv(std::string_view sdn, std::string_view alt, WatchList* list, s
     *error = "no OFAC SDN records (ent_num, SDN_Name, SDN_Type, ...)";
     return false;
   }
-  for (const auto& row : ParseCsv(alt)) {
+  for (const auto& row : alt_rows) {
     if (row.size() < 4 || !IsNumber(row[0])) continue;
     const auto it = by_id.find(row[0]);
     const std::string name = OfacField(row, 3);

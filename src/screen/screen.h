@@ -170,6 +170,7 @@ class Screener {
     uint32_t index;        // into the entry's names
     uint32_t first_token;  // its tokens' ids are token_ids_[first_token, + tokens)
     uint32_t tokens;
+    uint32_t keys;  // distinct blocking keys of its tokens
     resolve::PreparedName prepared;
     bool arabic;
     double weight;   // the sum of its word_weights_

@@ -31,11 +31,13 @@ const char* Rule(bool query_arabic, bool name_arabic) {
   return "romanised match";
 }
 
-// Candidates share this many token keys with the query: one when either has
-// a single token, else two, so that one common name (Mohammed) alone does not
-// make every Mohammed of the list a candidate.
-size_t KeysNeeded(size_t query_tokens, size_t name_tokens) {
-  return std::min<size_t>({2, query_tokens, name_tokens});
+// Candidates share this many distinct token keys with the query: one when
+// either has a single one, else two, so that one common name (Mohammed)
+// alone does not make every Mohammed of the list a candidate. Distinct keys,
+// not tokens: محمد محمود (Mohamed Mahmoud) is one key twice, and counted as
+// tokens it could never reach its own entry.
+size_t KeysNeeded(size_t query_keys, size_t name_keys) {
+  return std::min<size_t>({2, query_keys, name_keys});
 }
 
 // Runs of white space as one space, none at the ends.
@@ -163,7 +165,7 @@ Screener::Screener(const WatchList& list, const resolve::Matcher& matcher, Scree
   for (uint32_t e = 0; e < list_.entries.size(); ++e) {
     const ListEntry& entry = list_.entries[e];
     for (uint32_t i = 0; i < entry.names.size(); ++i) {
-      Name n{e, i, 0, 0, resolve::PrepareName(entry.names[i].text), false, 0, 0};
+      Name n{e, i, 0, 0, 0, resolve::PrepareName(entry.names[i].text), false, 0, 0};
       if (n.prepared.tokens.empty()) {
         const std::string text = Spaced(entry.names[i].text);
         if (!text.empty()) verbatim_[text].emplace_back(e, i);
@@ -182,6 +184,7 @@ Screener::Screener(const WatchList& list, const resolve::Matcher& matcher, Scree
       std::unordered_set<std::string> keys;
       for (const resolve::NameToken& t : n.prepared.tokens) keys.insert(t.key);
       for (const std::string& k : keys) postings_[k].push_back(id);
+      n.keys = static_cast<uint32_t>(keys.size());
       names_.push_back(std::move(n));
     }
   }
@@ -281,7 +284,7 @@ std::vector<Hit> Screener::Screen(std::string_view query, double min_evidence) c
   double s[kMaxTokens * kMaxTokens];
   for (uint32_t id : scratch.candidates) {
     const Name& n = names_[id];
-    if (scratch.shared[id] < KeysNeeded(qn, n.tokens)) continue;
+    if (scratch.shared[id] < KeysNeeded(keys.size(), n.keys)) continue;
     // The token-pair scores, from the cache or computed once for this query.
     double top = 0;
     for (uint32_t j = 0; j < n.tokens; ++j) {

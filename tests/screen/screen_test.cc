@@ -125,6 +125,31 @@ TEST(OfacCsv, RecordsAndAliases) {
   EXPECT_FALSE(ParseOfacCsv("not,a,list\n", "", &other, &error));
 }
 
+TEST(OfacCsv, BadInputIsReadOrRefusedNotLost) {
+  WatchList list;
+  std::string error;
+  // A quote inside an unquoted field is a character (5'10"): the records
+  // after it are read as written.
+  ASSERT_TRUE(ParseOfacCsv("\xEF\xBB\xBF" "301,SAMADOV 5'10\" Rustam,individual,SDGT\r\n"
+                           "302,\"QODIROV, Anvar\",individual,SDGT\r\n"
+                           "303,\"BLUE VALLEY TRADING\",-0-,SDGT\r\n",
+                           "", &list, &error))
+      << error;
+  ASSERT_EQ(list.entries.size(), 3u);
+  // The byte-order mark does not hide the first record's number.
+  EXPECT_EQ(list.entries[0].id, "301");
+  EXPECT_EQ(list.entries[0].primary_name, "SAMADOV 5'10\" Rustam");
+  EXPECT_EQ(list.entries[1].primary_name, "QODIROV, Anvar");
+  EXPECT_EQ(list.entries[2].id, "303");
+  // A quoted field never closed is refused, with its line.
+  WatchList broken;
+  EXPECT_FALSE(ParseOfacCsv("301,\"SAMADOV, Rustam\",individual\r\n302,\"QODIROV, Anvar,individual\r\n", "",
+                            &broken, &error));
+  EXPECT_NE(error.find("line 2"), std::string::npos) << error;
+  EXPECT_FALSE(ParseOfacCsv(kSdnCsv, "101,201,\"aka\",\"AL-FERGANI\r\n", &broken, &error));
+  EXPECT_NE(error.find("alt.csv"), std::string::npos) << error;
+}
+
 TEST(LoadList, DetectsFormatAndReadsAltBeside) {
   const marsad::testing::ScratchDir scratch;
   const std::filesystem::path& dir = scratch.dir();
@@ -299,6 +324,22 @@ TEST(Screener, AFathersNameIsNotTheGivenName) {
   EXPECT_FALSE(finds(son_listed, "Tamim Qurayshan"));
   EXPECT_TRUE(finds(father_listed, "Tamim Qurayshan"));
   EXPECT_FALSE(finds(father_listed, "Najib Tamim Qurayshan"));
+}
+
+TEST(Screener, ANameOfOneKeyTwiceFindsItsEntry) {
+  // Mohamed Mahmoud, Hassan Hussein: two tokens of one blocking key. A
+  // candidate shares two distinct keys with the query, or all it has.
+  WatchList list;
+  std::string error;
+  ASSERT_TRUE(ParseUnXml(CommonNamesXml({"MOHAMED MAHMOUD", "HASSAN HUSSEIN"}), &list, &error)) << error;
+  const Screener s(list, M());
+  const auto finds = [&](const char* query, const char* id) {
+    const auto hits = s.Screen(query);
+    return std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return h.list_entry_id == id; });
+  };
+  EXPECT_TRUE(finds("Mohamed Mahmoud", "QDi.512"));
+  EXPECT_TRUE(finds("محمد محمود", "QDi.512"));  // Mohamed Mahmoud
+  EXPECT_TRUE(finds("Hassan Hussein", "QDi.513"));
 }
 
 TEST(Screener, NamesInCrossedOrderAreTwoPeople) {
