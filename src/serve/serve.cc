@@ -207,18 +207,25 @@ class ProfileCache {
  public:
   explicit ProfileCache(std::string db_path) : db_path_(std::move(db_path)) {}
 
-  bool Get(int64_t id, std::string* body) {
+  // On a miss, *stamp is what the files were: give it to Put with the body
+  // built from them.
+  bool Get(int64_t id, std::string* body, std::string* stamp) {
     std::lock_guard<std::mutex> lock(mu_);
     Refresh();
+    *stamp = stamp_;
     auto it = bodies_.find(id);
     if (it == bodies_.end()) return false;
     *body = it->second;
     return true;
   }
 
-  void Put(int64_t id, const std::string& body) {
+  // Keeps the body only if the files are still as they were when Get missed:
+  // an ingest committing while the profile was read would otherwise leave
+  // the old profile cached under the new stamp, served until the next write.
+  void Put(int64_t id, const std::string& body, const std::string& stamp) {
     std::lock_guard<std::mutex> lock(mu_);
     Refresh();
+    if (stamp != stamp_) return;
     if (bodies_.size() >= kCapacity) {
       bodies_.erase(order_.front());
       order_.pop_front();
@@ -557,13 +564,13 @@ struct Server::Impl {
 
   void Entity(const httplib::Request& req, httplib::Response& res, store::Store& db) {
     const int64_t id = PathId(req, "entity");
-    std::string body;
-    if (!profiles.Get(id, &body)) {
+    std::string body, stamp;
+    if (!profiles.Get(id, &body, &stamp)) {
       json j = EntityProfileJson(db, id, screener.get());
       if (j.is_null()) throw HttpError{404, "no entity " + std::to_string(id)};
       j["watch_list"] = options.list != nullptr;
       body = Dump(j);
-      profiles.Put(id, body);
+      profiles.Put(id, body, stamp);
     }
     res.set_header("Cache-Control", "no-store");
     res.set_content(body, "application/json; charset=utf-8");

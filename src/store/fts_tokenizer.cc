@@ -155,13 +155,15 @@ void Bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
     auto fresh = std::make_unique<Bm25Query>();
     int rc = StartBm25(api, fts, argc, argv, fresh.get());
     if (rc == SQLITE_OK) {
-      rc = api->xSetAuxdata(fts, fresh.get(), [](void* p) { delete static_cast<Bm25Query*>(p); });
+      // FTS5 owns the query from here: on failure xSetAuxdata itself calls
+      // the deleter.
+      q = fresh.release();
+      rc = api->xSetAuxdata(fts, q, [](void* p) { delete static_cast<Bm25Query*>(p); });
     }
     if (rc != SQLITE_OK) {
       sqlite3_result_error_code(ctx, rc);
       return;
     }
-    q = fresh.release();
   }
   std::fill(q->frequency.begin(), q->frequency.end(), 0.0);
   int instances = 0;

@@ -356,9 +356,15 @@ IngestSummary Ingest(Store* store, const std::vector<std::string>& paths,
       }
     }
   } catch (...) {
-    store->Rollback();
+    // The reader first: a rollback that throws too must not leave it
+    // joinable (std::terminate) or blocked on the queue.
     queue.Stop();
     reading.join();
+    try {
+      store->Rollback();
+    } catch (...) {
+      // The error being thrown says more than the rollback's.
+    }
     throw;
   }
   reading.join();

@@ -4,6 +4,8 @@
 
 #include <atomic>
 #include <cstdint>
+#include <exception>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -75,17 +77,29 @@ class ReplayScope {
   ReplayScope& operator=(const ReplayScope&) = delete;
 };
 
-// Runs fn(i) for i in [0, n) on `threads` threads (this one included).
+// Runs fn(i) for i in [0, n) on `threads` threads (this one included). If
+// fn throws, no further i is started, every thread is joined, and the first
+// exception is rethrown here (on a thread of its own it would terminate the
+// process).
 template <typename Fn>
 void ParallelFor(size_t n, unsigned threads, Fn fn) {
   std::atomic<size_t> next{0};
+  std::mutex mu;
+  std::exception_ptr failure;
   auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < n;) fn(i);
+    try {
+      for (size_t i; (i = next.fetch_add(1)) < n;) fn(i);
+    } catch (...) {
+      next = n;
+      std::lock_guard<std::mutex> lock(mu);
+      if (!failure) failure = std::current_exception();
+    }
   };
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads && t < n; ++t) pool.emplace_back(work);
   work();
   for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
 }
 
 // The length in tokens of each row of an FTS5 table (all columns together),

@@ -436,5 +436,19 @@ TEST_F(StoreTest, ReopenKeepsDataAndSchema) {
   EXPECT_EQ(s->IntegrityCheck(), "ok");
 }
 
+TEST(ParallelForTest, AnExceptionReachesTheCaller) {
+  // Thrown on whichever thread runs index 3: caught by the caller, not
+  // std::terminate.
+  EXPECT_THROW(internal::ParallelFor(1000, 4,
+                                     [](size_t i) {
+                                       if (i == 3) throw std::runtime_error("index 3");
+                                     }),
+               std::runtime_error);
+  // Without one, every index runs once.
+  std::vector<std::atomic<int>> seen(100);
+  internal::ParallelFor(seen.size(), 3, [&](size_t i) { ++seen[i]; });
+  for (const auto& v : seen) EXPECT_EQ(v.load(), 1);
+}
+
 }  // namespace
 }  // namespace marsad::store
