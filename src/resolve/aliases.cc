@@ -1,5 +1,7 @@
 // The user's alias file (format in resolve.h).
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 
 #include "resolve/resolve.h"
 #include "text/text.h"
@@ -7,6 +9,8 @@
 namespace marsad::resolve {
 namespace {
 
+// The fields of a line in place, empty ones kept (a blank name must not let
+// the first alias take its place), but for those after the last non-empty.
 std::vector<std::string> SplitTabs(const std::string& line) {
   std::vector<std::string> fields;
   size_t start = 0;
@@ -16,10 +20,12 @@ std::vector<std::string> SplitTabs(const std::string& line) {
     // Trailing spaces and a Windows line end are not part of a name.
     while (!field.empty() && (field.back() == ' ' || field.back() == '\r')) field.pop_back();
     while (!field.empty() && field.front() == ' ') field.erase(0, 1);
-    if (!field.empty()) fields.push_back(text::Normalize(field, text::kDisplay).text);
-    if (tab == std::string::npos) return fields;
+    fields.push_back(field.empty() ? field : text::Normalize(field, text::kDisplay).text);
+    if (tab == std::string::npos) break;
     start = tab + 1;
   }
+  while (!fields.empty() && fields.back().empty()) fields.pop_back();
+  return fields;
 }
 
 }  // namespace
@@ -48,6 +54,10 @@ bool ReadAliases(const std::string& path, std::vector<AliasEntry>* entries, std:
       *error = where + "expected TYPE, a name and at least one alias separated by tabs";
       return false;
     }
+    if (fields[0].empty() || fields[1].empty()) {
+      *error = where + (fields[0].empty() ? "the type is empty" : "the name is empty");
+      return false;
+    }
     AliasEntry e;
     if (fields[0] == "part_of") {
       if (fields.size() != 3) {
@@ -57,6 +67,10 @@ bool ReadAliases(const std::string& path, std::vector<AliasEntry>* entries, std:
       e.type = ner::EntityType::kOrganization;
       e.name = fields[1];
       e.part_of = fields[2];
+      if (e.part_of.empty()) {
+        *error = where + "the parent is empty";
+        return false;
+      }
     } else {
       const auto type = ner::ParseEntityType(fields[0]);
       if (!type) {
@@ -65,7 +79,9 @@ bool ReadAliases(const std::string& path, std::vector<AliasEntry>* entries, std:
       }
       e.type = *type;
       e.name = fields[1];
-      e.aliases.assign(fields.begin() + 2, fields.end());
+      // An empty field between two aliases (two tabs) is no alias.
+      std::copy_if(fields.begin() + 2, fields.end(), std::back_inserter(e.aliases),
+                   [](const std::string& alias) { return !alias.empty(); });
     }
     read.push_back(std::move(e));
   }

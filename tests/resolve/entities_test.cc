@@ -776,6 +776,14 @@ TEST(ReadAliasesTest, BadLinesNameTheLine) {
   const std::string bad_utf8 = WriteFile(scratch, "marsad_aliases_bad3.tsv", "ORG\t\xff\xfe\tب\n");
   EXPECT_FALSE(ReadAliases(bad_utf8, &entries, &error));
   EXPECT_NE(error.find("UTF-8"), std::string::npos) << error;
+  // A blank name is an error, not the first alias in its place; two tabs
+  // between aliases are one separator.
+  const std::string blank = WriteFile(scratch, "marsad_aliases_bad4.tsv", "ORG\t \tجتسش\tالسهم\n");
+  EXPECT_FALSE(ReadAliases(blank, &entries, &error));
+  EXPECT_NE(error.find("name is empty"), std::string::npos) << error;
+  const std::string gap = WriteFile(scratch, "marsad_aliases_gap.tsv", "ORG\tجبهة السهول\tجتسش\t\tالسهم\t\n");
+  ASSERT_TRUE(ReadAliases(gap, &entries, &error)) << error;
+  EXPECT_EQ(entries.at(0).aliases, (std::vector<std::string>{"جتسش", "السهم"}));
   EXPECT_FALSE(ReadAliases("/nonexistent/aliases.tsv", &entries, &error));
   EXPECT_NE(error.find("/nonexistent/aliases.tsv"), std::string::npos);
 }
