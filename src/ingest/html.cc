@@ -123,13 +123,31 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
-// Whether bytes hold a character of planes 15 or 16 (F3 B0.. or F4 8x).
+// Whether a page holds a character of planes 15 or 16: as bytes (F3 B0.. or
+// F4 8x), or as a numeric character reference (&#xF0000; &#983040;), which
+// gumbo decodes into what the walk would take for a placeholder.
 bool HasPlane15Or16(std::string_view s) {
   for (size_t i = s.find('\xF3'); i != std::string_view::npos && i + 1 < s.size();
        i = s.find('\xF3', i + 1)) {
     if (static_cast<unsigned char>(s[i + 1]) >= 0xB0) return true;
   }
-  return s.find('\xF4') != std::string_view::npos;
+  if (s.find('\xF4') != std::string_view::npos) return true;
+  for (size_t i = s.find("&#"); i != std::string_view::npos; i = s.find("&#", i + 2)) {
+    size_t k = i + 2;
+    const bool hex = k < s.size() && (s[k] == 'x' || s[k] == 'X');
+    k += hex;
+    uint64_t value = 0;
+    for (; k < s.size() && value < kFirstPlaceholder; ++k) {
+      const char c = s[k];
+      int digit = -1;
+      if (c >= '0' && c <= '9') digit = c - '0';
+      else if (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f') digit = (c | 0x20) - 'a' + 10;
+      if (digit < 0) break;
+      value = value * (hex ? 16 : 10) + static_cast<uint64_t>(digit);
+    }
+    if (value >= kFirstPlaceholder) return true;
+  }
+  return false;
 }
 
 bool IsAllSpace(std::string_view s) {

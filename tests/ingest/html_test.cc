@@ -218,6 +218,18 @@ TEST(HtmlTest, ScriptsAndHandlersAreNotText) {
   }
 }
 
+TEST(HtmlTest, PrivateUseReferencesAreTheirCharacters) {
+  // The parser hands plain runs to gumbo as private-use characters of plane
+  // 15; a page that writes one as a reference gets that character, not a
+  // copy of the page's first run.
+  std::string page = "<html><body><div>";
+  for (const char* p : kParagraphs) page += "<p>" + std::string(p) + "</p>";
+  page += "<p>رمز &#xF0000; ورمز &#983041; في النص.</p></div></body></html>";
+  const HtmlArticle a = ExtractHtml(page);
+  EXPECT_NE(a.text.find("رمز \U000F0000 ورمز \U000F0001 في النص."), std::string::npos) << a.text;
+  EXPECT_EQ(a.text.find(kParagraphs[0]), a.text.rfind(kParagraphs[0]));
+}
+
 TEST(HtmlTest, NoBodyOrNoTextGivesEmptyText) {
   HtmlArticle a = ExtractHtml("<html><head><title>صفحة فارغة</title></head></html>");
   EXPECT_EQ(a.text, "");
