@@ -249,10 +249,6 @@ struct Matcher::Model {
 };
 
 namespace internal {
-// The calibrated Arabic–Latin score of a spelling and a Latin (letters, as
-// ArabicWordLetters and LatinWordLetters give them), a Latin v also read as
-// w (match.cc).
-double ArabicLatinScore(const Matcher::Model& m, std::string_view arabic, std::string_view latin);
 // Model file I/O (model_io.cc).
 bool WriteModel(const Matcher::Model& model, const std::string& path, std::string* error);
 bool ReadModel(const std::string& path, bool heldout_memory, Matcher::Model* model, std::string* error);

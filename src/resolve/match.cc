@@ -228,10 +228,6 @@ bool Before(const PreparedName& a, const PreparedName& b) {
                                       b.tokens.end(), TokenBefore);
 }
 
-}  // namespace
-
-namespace internal {
-
 // The calibrated Arabic–Latin letter model's score of a spelling (Arabic
 // letters) and a Latin (alphabet indices), with a Latin v also read as w:
 // Persian names write the glide و v (Safavi, Velayati, Alavi), the data's
@@ -248,6 +244,10 @@ double ArabicLatinScore(const Matcher::Model& m, std::string_view arabic, std::s
   std::replace(w.begin(), w.end(), kV, kW);
   return std::max(best, score(w));
 }
+
+}  // namespace
+
+namespace internal {
 
 // Whether two names are the same letters in the same scripts, spaced
 // differently: كتيبة ما وراء النهر and كتيبة ماوراء النهر (the Transoxiana
@@ -371,7 +371,7 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
       return as_known >= as_decoded - kReadingMargin ? both : std::min(both, kVowelPatternCap);
     }
     if (!a.arabic) std::swap(x, y);
-    const double model = internal::ArabicLatinScore(*model_, x, y);
+    const double model = ArabicLatinScore(*model_, x, y);
     const auto kx = known.find(std::string(x));
     if (kx == known.end()) return model;
     // A known spelling: its reading counts as much as the letter model.
@@ -388,7 +388,7 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
       if (readers != model_->romanizer.by_reading.end()) {
         const std::string letters_key = LettersKey(x);
         for (const std::string& other : readers->second) {
-          if (LettersKey(other) != letters_key && internal::ArabicLatinScore(*model_, other, y) >= model) {
+          if (LettersKey(other) != letters_key && ArabicLatinScore(*model_, other, y) >= model) {
             return kVowelPatternCap;
           }
         }
@@ -410,7 +410,7 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
       const double as_other = latin_latin(other_reading, y);
       if (as_other >= kSameReading && as_other > reading &&
           !(WrittenInFull(x, kx->second) && WrittenInFull(other, other_reading)) &&
-          internal::ArabicLatinScore(*model_, other, y) > model) {
+          ArabicLatinScore(*model_, other, y) > model) {
         return kVowelPatternCap;
       }
     }

@@ -662,22 +662,12 @@ std::string Matcher::Romanize(std::string_view arabic) const {
     if (has_article(w, written, letters)) {
       const std::string stem = w.substr(kAl.size());
       if (const std::string* latin = table_word(stem)) return al + Capitalized(*latin);
+      // A remembered spelling that writes the article (Alexander for
+      // الكسندر, Alghamdi for الغامدي) is kept whole: nothing in the data
+      // tells the Arabic article from a foreign name's Al- (Almaty, الماتي).
       if (remembered != nullptr) {
-        if (!remembered->starts_with("al") && !remembered->starts_with("el")) return al + Capitalized(*remembered);
-        // A remembered spelling that writes the article joined to a family
-        // name of the nisba form (Alghamdi for الغامدي, as many Saudis sign)
-        // prints it as the article when the rest reads the stem: al-Ghamdi.
-        // Other such spellings are kept whole: the article may be part of a
-        // foreign name (Alexander for الكسندر, Elias for الياس, Alvaro for
-        // الفارو), which the nisba ending rules out.
-        const std::string rest = remembered->substr(2);
-        std::string stem_letters, rest_letters;
-        if (rest.size() >= 3 && stem.ends_with("ي") && internal::ArabicWordLetters(stem, &stem_letters) &&
-            stem_letters.size() >= 3 && internal::LatinWordLetters(rest, &rest_letters) &&
-            internal::ArabicLatinScore(*model_, stem_letters, rest_letters) >= kDefaultThreshold) {
-          return al + Capitalized(rest);
-        }
-        return Capitalized(*remembered);
+        const bool whole = remembered->starts_with("al") || remembered->starts_with("el");
+        return (whole ? "" : al) + Capitalized(*remembered);
       }
       if (const std::string* latin = r.Remembered(stem)) return al + Capitalized(*latin);
       std::string stem_letters;
