@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <string_view>
 
 #include "cli/command.h"
 #include "cli/output.h"
@@ -30,10 +31,15 @@ std::string Xml(std::string_view s) {
   return out;
 }
 
-// RFC 4180: every field quoted, quotes doubled.
+// RFC 4180: every field quoted, quotes doubled. Text starting with = + - @
+// or a tab or carriage return is prefixed with ', which spreadsheets show
+// and do not run as a formula (an article title «=HYPERLINK(...)»).
 std::string CsvField(const json& v) {
   std::string s = v.is_string() ? v.get<std::string>() : v.is_null() ? "" : v.dump();
   std::string out = "\"";
+  if (v.is_string() && !s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos) {
+    out += '\'';
+  }
   for (char c : s) {
     if (c == '"') out += '"';
     out += c;
@@ -41,13 +47,23 @@ std::string CsvField(const json& v) {
   return out + "\"";
 }
 
+// A CSV file written beside its place (NAME.tmp) and renamed over it by
+// Close, so that a failed export (a full disk, an error half-way) leaves no
+// half-written file: the temporary one is removed.
 class CsvFile {
  public:
   CsvFile(const std::filesystem::path& path, std::vector<std::string> columns)
-      : out_(path, std::ios::binary), columns_(std::move(columns)) {
-    if (!out_) throw UsageError("export: cannot write " + path.string());
+      : path_(path), temporary_(path.string() + ".tmp"), out_(temporary_, std::ios::binary),
+        columns_(std::move(columns)) {
+    if (!out_) throw UsageError("export: cannot write " + temporary_.string());
     for (size_t i = 0; i < columns_.size(); ++i) out_ << (i ? "," : "") << columns_[i];
     out_ << "\r\n";
+  }
+  ~CsvFile() {
+    if (closed_) return;
+    out_.close();
+    std::error_code ec;
+    std::filesystem::remove(temporary_, ec);
   }
   void Write(const json& record) {
     for (size_t i = 0; i < columns_.size(); ++i) {
@@ -55,11 +71,28 @@ class CsvFile {
     }
     out_ << "\r\n";
   }
+  void Close() {
+    out_.close();
+    if (!out_) throw UsageError("export: cannot write " + temporary_.string() + " (disk full?)");
+    std::error_code ec;
+    std::filesystem::rename(temporary_, path_, ec);
+    if (ec) throw UsageError("export: cannot write " + path_.string() + ": " + ec.message());
+    closed_ = true;
+  }
 
  private:
+  std::filesystem::path path_, temporary_;
   std::ofstream out_;
   std::vector<std::string> columns_;
+  bool closed_ = false;
 };
+
+// Stdout after an export to it: a failed write (a full disk, a closed pipe
+// reader) is an error, not a short file and exit 0.
+void CheckStdout() {
+  std::cout.flush();
+  if (!std::cout) throw UsageError("export: writing to standard output failed");
+}
 
 template <typename Fn>
 void ForEachDocument(const store::Store& db, Fn fn) {
@@ -84,6 +117,7 @@ void ExportJsonl(const store::Store& db) {
   for (const auto& q : db.Quotes({})) emit("quote", q);
   for (const auto& c : db.Claims({})) emit("claim", c);
   for (const auto& e : db.Events({})) emit("event", e);
+  CheckStdout();
 }
 
 void ExportCsv(const store::Store& db, const std::string& folder) {
@@ -98,6 +132,8 @@ void ExportCsv(const store::Store& db, const std::string& folder) {
       docs.Write(d);
       for (const auto& m : db.Mentions(d.id)) mentions.Write(m);
     });
+    docs.Close();
+    mentions.Close();
   }
   {
     CsvFile entities(dir / "entities.csv", {"id", "type", "name", "latin", "mentions", "doc_count", "aliases"});
@@ -109,6 +145,7 @@ void ExportCsv(const store::Store& db, const std::string& folder) {
       j["aliases"] = aliases;
       entities.Write(j);
     }
+    entities.Close();
   }
   {
     CsvFile claims(dir / "claims.csv",
@@ -122,6 +159,7 @@ void ExportCsv(const store::Store& db, const std::string& folder) {
       j["source"] = c.source.name;
       claims.Write(j);
     }
+    claims.Close();
   }
   {
     CsvFile quotes(dir / "quotes.csv", {"id", "doc", "speaker_id", "speaker", "direct", "start", "end", "text"});
@@ -131,6 +169,7 @@ void ExportCsv(const store::Store& db, const std::string& folder) {
       j["speaker"] = q.speaker ? q.speaker->name : "";
       quotes.Write(j);
     }
+    quotes.Close();
   }
   {
     CsvFile events(dir / "events.csv",
@@ -143,6 +182,7 @@ void ExportCsv(const store::Store& db, const std::string& folder) {
       j["participants"] = people;
       events.Write(j);
     }
+    events.Close();
   }
 }
 
@@ -166,6 +206,7 @@ void ExportGraphml(const store::Store& db, int64_t min_docs) {
               << e.docs << "</data></edge>\n";
   }
   std::cout << "  </graph>\n</graphml>\n";
+  CheckStdout();
 }
 
 }  // namespace

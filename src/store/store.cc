@@ -345,6 +345,16 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Mode mode, std::stri
                " is newer than this marsad (" + std::to_string(kSchemaVersion) + ")";
       return nullptr;
     }
+    if (current == 0) {
+      // Version 0 with tables is another program's database: never add
+      // marsad's tables to it.
+      Statement tables(db, "SELECT count(*) FROM sqlite_master");
+      tables.Step();
+      if (tables.Int(0) > 0) {
+        *error = path + ": not a marsad database (it holds another program's tables)";
+        return nullptr;
+      }
+    }
     if (mode == Mode::kReadWrite) {
       Exec(db, "PRAGMA journal_mode=WAL");
       Exec(db, "PRAGMA synchronous=NORMAL");

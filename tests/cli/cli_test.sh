@@ -101,6 +101,15 @@ check "graphml has nodes and edges" contains "$tmp/out" "<edge source="
 check "csv export writes claims" test -s "$tmp/csv/claims.csv"
 "$MARSAD" --db "$db" --json export >"$tmp/out" 2>"$tmp/err"
 check "jsonl export has every kind" test "$(grep -o '"record":"[a-z]*"' "$tmp/out" | sort -u | wc -l)" -eq 5
+# A title a spreadsheet would run as a formula is exported as text.
+printf '{"url":"u9","title":"=SUM(1,2)","content":"وصل الوفد إلى بغداد أمس."}\n' >"$tmp/formula.jsonl"
+"$MARSAD" --db "$tmp/formula.db" ingest "$tmp/formula.jsonl" >/dev/null 2>"$tmp/err"
+"$MARSAD" --db "$tmp/formula.db" export --format csv --output "$tmp/csv2" 2>"$tmp/err"
+check "csv export defuses a formula" contains "$tmp/csv2/docs.csv" "\"'=SUM(1,2)\""
+check "csv export leaves no temporary file" test -z "$(ls "$tmp/csv2" | grep '\.tmp$')"
+"$MARSAD" --db "$tmp/no-such.db" check >/dev/null 2>"$tmp/err"
+check "check of a missing database exits 1" test $? -eq 1
+check "check creates no database" test ! -e "$tmp/no-such.db"
 printf 'ORG\tجبهة\n' >"$tmp/bad-aliases.tsv"
 "$MARSAD" --db "$db" ingest --aliases "$tmp/bad-aliases.tsv" examples/corpus >/dev/null 2>"$tmp/err"
 check "bad alias file exits 1" test $? -eq 1

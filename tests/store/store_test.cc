@@ -282,6 +282,21 @@ TEST_F(StoreTest, RefusesWhatIsNotAMarsadDatabase) {
   sqlite3_close(raw);
   EXPECT_FALSE(Store::Open(path_, Store::Mode::kReadWrite, &error));
   EXPECT_NE(error.find("newer"), std::string::npos);
+  // Another program's database (version 0, tables of its own) is left as it
+  // is: no marsad table is added to it.
+  fs::remove(path_);
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+  sqlite3_exec(raw, "CREATE TABLE contacts(name TEXT)", nullptr, nullptr, nullptr);
+  sqlite3_close(raw);
+  EXPECT_FALSE(Store::Open(path_, Store::Mode::kReadWrite, &error));
+  EXPECT_NE(error.find("another program"), std::string::npos) << error;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+  sqlite3_stmt* count = nullptr;
+  sqlite3_prepare_v2(raw, "SELECT count(*) FROM sqlite_master", -1, &count, nullptr);
+  ASSERT_EQ(sqlite3_step(count), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(count, 0), 1);
+  sqlite3_finalize(count);
+  sqlite3_close(raw);
 }
 
 // A synthetic collection for ranking: words of three syllables, drawn with

@@ -150,6 +150,9 @@ await step('an evidence link opens the document at its sentence', async () => {
 await step('timeline of events draws a chart', async () => {
   await open('#/timeline', '.month');
   await page.waitForSelector('.timeline-chart canvas');
+  // Participants link to their entities (the fourth column, المشاركون).
+  const participants = await page.locator('.month table.grid tbody tr td:nth-child(4) a').count();
+  assert(participants >= 1, 'no participant is a link');
   await shot('07-timeline', false);
 });
 

@@ -16,7 +16,10 @@ import { HomeView } from './views/home.jsx';
 function parseHash() {
   const h = location.hash.replace(/^#\/?/, '');
   const [path, query] = h.split('?');
-  return { parts: path.split('/').filter(Boolean).map(decodeURIComponent), params: new URLSearchParams(query || '') };
+  // A malformed escape (#/entity/%E0) is kept as written rather than
+  // throwing and blanking the page.
+  const decode = (p) => { try { return decodeURIComponent(p); } catch { return p; } };
+  return { parts: path.split('/').filter(Boolean).map(decode), params: new URLSearchParams(query || '') };
 }
 
 export const go = (hash) => { location.hash = hash; };
