@@ -1,5 +1,6 @@
 // marsad annotate: documents in, annotated JSON Lines out. Stateless, so it is
 // the unit that scales out: no database is opened.
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -246,7 +247,9 @@ std::optional<tx::Date> PublishedOf(const json& doc, const std::optional<tx::Dat
     auto it = doc.find(key);
     if (it != doc.end() && it->is_string()) {
       const std::string& s = it->get_ref<const std::string&>();
-      if (auto d = tx::ParseIsoDate(std::string_view(s).substr(0, 10))) return d;
+      // Only a day anchors relative dates ("yesterday"); a year or month
+      // alone is no anchor, and the document's field is left as written.
+      if (auto d = tx::ParseIsoDate(std::string_view(s).substr(0, 10)); d && d->day != 0) return d;
     }
   }
   return fallback;
@@ -302,7 +305,9 @@ void AnnotateJsonLines(std::istream& in, std::optional<tx::Date> published, bool
       continue;
     }
     const auto date = PublishedOf(doc, published);
-    if (date) doc["published"] = tx::FormatDate(*date, tx::Precision::kDay);
+    // Written as a day, unless the document gives a year or month of its own.
+    const bool own_partial = doc.contains("published") && !PublishedOf(doc, std::nullopt);
+    if (date && !own_partial) doc["published"] = tx::FormatDate(*date, tx::Precision::kDay);
     doc["text"] = text;
     doc.update(Annotate(text, date, tokens, tagger));
     Emit(doc);
@@ -333,13 +338,7 @@ void AddAnnotate(CLI::App* app, const GlobalOptions* /*global*/) {
   cmd->add_option("files", opts->files, "plain-text files (with --text); default stdin");
   cmd->callback([opts] {
     std::optional<tx::Date> published;
-    if (!opts->published.empty()) {
-      published = tx::ParseIsoDate(opts->published);
-      if (!published) {
-        throw UsageError("annotate: --published must be YYYY-MM-DD, got \"" + opts->published +
-                         "\"");
-      }
-    }
+    if (!opts->published.empty()) published = tx::ParseIsoDate(CheckedDate("annotate: --published", opts->published));
     if (!opts->text && !opts->files.empty()) {
       throw UsageError("annotate: file arguments need --text (JSON Lines are read from stdin)");
     }
@@ -356,6 +355,12 @@ void AddAnnotate(CLI::App* app, const GlobalOptions* /*global*/) {
       return;
     }
     for (const std::string& f : opts->files) {
+      std::error_code ec;
+      if (std::filesystem::is_directory(f, ec)) {
+        std::cerr << "marsad annotate: " << f << ": is a directory, skipped\n";
+        g_had_bad_input = true;
+        continue;
+      }
       std::ifstream in(f, std::ios::binary);
       if (!in) {
         std::cerr << "marsad annotate: " << f << ": cannot open, skipped\n";

@@ -1,5 +1,6 @@
 // marsad entities / marsad entity: the resolved people, places and
 // organisations.
+#include <charconv>
 #include <iostream>
 
 #include "cli/command.h"
@@ -21,8 +22,10 @@ std::string AliasList(const store::EntityRecord& e, size_t max) {
 
 // An entity by id, or by a name in any of its spellings; UsageError if none.
 store::EntityRecord FindEntity(const store::Store& db, const std::string& name_or_id) {
-  if (!name_or_id.empty() && name_or_id.find_first_not_of("0123456789") == std::string::npos) {
-    if (auto e = db.Entity(std::stoll(name_or_id))) return *e;
+  int64_t id = 0;
+  const auto [end, status] = std::from_chars(name_or_id.data(), name_or_id.data() + name_or_id.size(), id);
+  if (status == std::errc() && end == name_or_id.data() + name_or_id.size()) {
+    if (auto e = db.Entity(id)) return *e;
   }
   const std::vector<int64_t> ids = db.FindEntities(name_or_id);
   if (!ids.empty()) {
@@ -42,7 +45,7 @@ void AddEntities(CLI::App* app, const GlobalOptions* global) {
       ->check(CLI::IsMember({"PER", "LOC", "ORG", "MISC"}));
   list->add_option("--min-docs", filter->min_docs, "only entities named in at least N documents");
   list->add_option("--name", filter->query, "only entities with an alias matching this name");
-  list->add_option("--limit", filter->limit, "at most N entities (default all)");
+  list->add_option("--limit", filter->limit, "at most N entities (default all)")->check(CLI::PositiveNumber);
   list->callback([global, filter] {
     auto db = OpenForReading(*global);
     // The records (SPEC) carry their document ids; the table only counts them.

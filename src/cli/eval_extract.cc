@@ -19,6 +19,7 @@
 // its speaker is right as for sources. An event is right in type when the
 // document has a predicted event of that type not used by another gold
 // event, and in date when that event also has the gold date.
+#include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -420,7 +421,12 @@ void Run(const Options& o, const GlobalOptions& global) {
     if (!out.contains(group) || !out[group].contains(figure)) {
       throw UsageError("eval extract: no figure \"" + m.substr(0, eq) + "\"");
     }
-    const double want = std::stod(m.substr(eq + 1));
+    double want = 0;
+    const std::string value = m.substr(eq + 1);
+    const auto [end, status] = std::from_chars(value.data(), value.data() + value.size(), want);
+    if (status != std::errc() || end != value.data() + value.size()) {
+      throw UsageError("eval extract: --min " + m.substr(0, eq) + " takes a number, got \"" + value + "\"");
+    }
     const double got = out[group][figure].get<double>();
     if (got + 1e-9 < want) {
       std::cerr << "marsad eval extract: " << group << "." << figure << " = " << got

@@ -1,4 +1,5 @@
 // marsad ingest PATH...: files into the database.
+#include <filesystem>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -71,6 +72,12 @@ void AddIngest(CLI::App* app, const GlobalOptions* global) {
     if (!db) throw UsageError(error);
     const bool bar = StderrIsTerminal();
     if (bar) options.progress = ShowProgress;
+    // A path named on the command line that is not there is bad input (exit
+    // 1), though the others are ingested.
+    for (const std::string& path : opts->paths) {
+      std::error_code ec;
+      if (!std::filesystem::exists(path, ec)) g_had_bad_input = true;
+    }
     const store::IngestSummary s = store::Ingest(db.get(), opts->paths, options);
     if (bar) std::fputs("\n", stderr);
     // Every problem is named, but a reason shared by many documents (a

@@ -7,6 +7,7 @@
 #include "cli/command.h"
 #include "cli/output.h"
 #include "store/store.h"
+#include "text/text.h"
 
 namespace marsad::cli {
 namespace {
@@ -24,7 +25,7 @@ std::string Number(double v) {
 void AddFilterOptions(CLI::App* cmd, store::RecordFilter* filter) {
   cmd->add_option("--doc", filter->doc, "only this document");
   cmd->add_option("--entity", filter->entity, "only records naming this entity id");
-  cmd->add_option("--limit", filter->limit, "at most N records (default all)");
+  cmd->add_option("--limit", filter->limit, "at most N records (default all)")->check(CLI::PositiveNumber);
 }
 
 }  // namespace
@@ -96,9 +97,8 @@ void AddRecords(CLI::App* app, const GlobalOptions* global) {
     AddFilterOptions(cmd, filter.get());
     cmd->callback([global, filter, timeline] {
       for (const std::string* date : {&filter->from, &filter->to}) {
-        if (!date->empty() && !(date->size() == 4 || date->size() == 7 ||
-                                CheckedDate("--from/--to", *date).size() == 10)) {
-          throw UsageError("events: dates are YYYY, YYYY-MM or YYYY-MM-DD");
+        if (!date->empty() && !text::ParseIsoDate(*date)) {
+          throw UsageError("events: dates are YYYY, YYYY-MM or YYYY-MM-DD, got \"" + *date + "\"");
         }
       }
       auto db = OpenForReading(*global);

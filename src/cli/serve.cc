@@ -32,7 +32,8 @@ void AddServe(CLI::App* app, const GlobalOptions* global) {
                   "secret every request must carry (Authorization: Bearer T, or ?token=T)");
   cmd->add_option("--list", opts->list,
                   "watch list (UN XML or OFAC sdn.csv) for /api/screen and the entity profiles");
-  cmd->add_option("--threads", opts->threads, "worker threads, one per open connection (default: 4 per core, at least 32)");
+  cmd->add_option("--threads", opts->threads, "worker threads, one per open connection (default: 4 per core, at least 32)")
+      ->check(CLI::Range(1, 4096));
   cmd->callback([global, opts] {
     if (opts->token.empty()) {
       if (const char* t = std::getenv("MARSAD_TOKEN"); t && *t) opts->token = t;

@@ -60,6 +60,15 @@ check "bad --published explained" contains "$tmp/err" "YYYY-MM-DD"
 "$MARSAD" annotate --text "$tmp/missing.txt" >/dev/null 2>"$tmp/err"
 check "missing file exits 1" test $? -eq 1
 check "missing file named" contains "$tmp/err" "missing.txt: cannot open"
+"$MARSAD" annotate --text --published 2024 "$tmp/a.txt" >/dev/null 2>"$tmp/err"
+check "a year alone is no --published day" test $? -eq 1
+"$MARSAD" annotate --text "$tmp" >/dev/null 2>"$tmp/err"
+check "a directory given to annotate --text exits 1" test $? -eq 1
+check "the directory is named" contains "$tmp/err" "is a directory"
+echo '{"url":"u5","published":"2024-03","content":"وصل الوفد أمس."}' |
+  "$MARSAD" annotate >"$tmp/out" 2>"$tmp/err"
+check "a month of publication is kept as written" contains "$tmp/out" '"published":"2024-03"'
+check "a month anchors no relative date" test "$(grep -c '"date":"2024-03-00' "$tmp/out")" -eq 0
 : >"$tmp/empty.txt"
 "$MARSAD" annotate --text "$tmp/empty.txt" >"$tmp/out" 2>"$tmp/err"
 check "empty file is an empty document" contains "$tmp/out" '"sentences":\[\]'
@@ -95,6 +104,17 @@ check "timeline stays in its range" test "$(grep -c '"date":"2024' "$tmp/out")" 
 check "events name their participants" contains "$tmp/out" '"participants":\[{"id":'
 "$MARSAD" --db "$db" events --from 2023-02-30 >/dev/null 2>"$tmp/err"
 check "impossible date refused" test $? -eq 1
+"$MARSAD" --db "$db" events --from abcd >/dev/null 2>"$tmp/err"
+check "a year that is no year refused" test $? -eq 1
+"$MARSAD" --db "$db" timeline --to 2023-13 >/dev/null 2>"$tmp/err"
+check "a month that is no month refused" test $? -eq 1
+"$MARSAD" --db "$db" entity 99999999999999999999 >/dev/null 2>"$tmp/err"
+check "an id past int64 is an unknown entity (exit 1)" test $? -eq 1
+"$MARSAD" --db "$db" search --limit 0 سورية >/dev/null 2>"$tmp/err"
+check "search --limit 0 refused" test $? -eq 1
+"$MARSAD" --db "$tmp/two.db" ingest examples/corpus "$tmp/no-such-folder" >/dev/null 2>"$tmp/err"
+check "ingest with a missing path exits 1" test $? -eq 1
+check "the missing path is named" contains "$tmp/err" "no-such-folder"
 "$MARSAD" --db "$db" export --format graphml >"$tmp/out" 2>"$tmp/err"
 check "graphml has nodes and edges" contains "$tmp/out" "<edge source="
 "$MARSAD" --db "$db" export --format csv --output "$tmp/csv" 2>"$tmp/err"
