@@ -206,10 +206,14 @@ std::unique_ptr<Tagger::Model> LoadModel(const std::string& path, std::string* e
     if (!GroupsOf(model->info.features, &model->groups, &why)) return fail(why);
     const auto payload_bytes = header.at("payload_bytes").get<uint64_t>();
     const auto crc = header.at("payload_crc32").get<uint64_t>();
-    if (payload_bytes > (uint64_t{1} << 31)) return fail("corrupt model header");
+    const std::string_view packed = std::string_view(data).substr(header_end + 1);
+    // zlib expands at most 1032 to 1: a header claiming more is corrupt, and
+    // must not make this allocate it.
+    if (payload_bytes > (uint64_t{1} << 31) || payload_bytes > uint64_t{packed.size()} * 1032 + 64) {
+      return fail("corrupt model header");
+    }
     std::string payload(payload_bytes, '\0');
     uLongf size = payload_bytes;
-    const std::string_view packed = std::string_view(data).substr(header_end + 1);
     if (uncompress(reinterpret_cast<Bytef*>(payload.data()), &size,
                    reinterpret_cast<const Bytef*>(packed.data()), packed.size()) != Z_OK ||
         size != payload_bytes ||

@@ -425,7 +425,7 @@ void MarkQuotedTitles(const std::vector<WordInfo>& words, std::vector<uint8_t>* 
     size_t j = i + 2;
     // Whatever the model made of its words: a title may hold a person's or
     // a place's name (برنامج «مع نور», the programme "With Nour").
-    while (j < words.size() && j < i + 2 + kLongestTitle && words[j].kind != kPunct) ++j;
+    while (j < words.size() && j < i + 2 + kLongestTitle && words[j].kind != kPunct && words[j].kind != kOther) ++j;
     if (j == i + 2 || j == words.size() || !ClosesQuote(words[j])) continue;
     for (size_t k = i + 2; k < j; ++k) l[k] = static_cast<uint8_t>(k == i + 2 ? misc : misc + 1);
   }
@@ -439,7 +439,7 @@ void MarkQuotedTitles(const std::vector<WordInfo>& words, std::vector<uint8_t>* 
     const Head* head = HeadAt(words, i + 1);
     if (head == nullptr || !head->in_name || head->type != EntityType::kOrganization) continue;
     size_t j = i + 2;
-    while (j < words.size() && j < i + 2 + kLongestTitle && words[j].kind != kPunct &&
+    while (j < words.size() && j < i + 2 + kLongestTitle && words[j].kind != kPunct && words[j].kind != kOther &&
            (l[j] == kO || l[j] == org || l[j] == org + 1)) {
       ++j;
     }

@@ -364,7 +364,17 @@ bool Train(const std::vector<ConllSentence>& train, const TrainOptions& options,
         part_hashes.push_back(hashes[s]);
         part_gold.push_back(gold[s]);
       }
-      if (part_hashes.empty()) continue;
+      if (part_hashes.empty()) {
+        // Every sentence is in this fold (a training set of a few
+        // sentences): no first pass was learnt without them, so they are
+        // read as one that knows nothing would read them.
+        for (size_t s = 0; s < train.size(); ++s) {
+          if (fold[s] != k) continue;
+          pass1[s].assign(hashes[s].size(), kO);
+          offsets[s].assign(hashes[s].size() * kLabels, 0);
+        }
+        continue;
+      }
       std::vector<uint64_t> k_keys;
       std::vector<float> k_weights;
       float k_transitions[kLabels + 1][kLabels];

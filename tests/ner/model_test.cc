@@ -137,6 +137,9 @@ TEST_F(ModelTest, HostileTextDoesNotCrash) {
   }
   EXPECT_TRUE(tagger->TagWords({}).empty());
   EXPECT_EQ(tagger->TagWords({"", "\xff"}), (std::vector<std::string>{"O", "O"}));
+  // An empty word is O, inside quotation marks after a word that introduces
+  // a title (برنامج, programme) too.
+  EXPECT_EQ(tagger->TagWords({"برنامج", "«", "", "»"}), (std::vector<std::string>{"O", "O", "O", "O"}));
 }
 
 TEST_F(ModelTest, OtherVersionIsRefusedClearly) {
@@ -177,6 +180,17 @@ TEST_F(ModelTest, CorruptFilesAreRefusedClearly) {
   EXPECT_FALSE(Tagger::Load(other, &error));
   EXPECT_NE(error.find("not a marsad NER model"), std::string::npos) << error;
 
+  // A header claiming more data than its compressed bytes can hold is
+  // refused before anything that size is allocated.
+  const std::string inflated = Edited("marsad_ner_inflated.model", [](std::string* b) {
+    const size_t at = b->find("\"payload_bytes\":");
+    ASSERT_NE(at, std::string::npos);
+    const size_t end = b->find_first_of(",}", at);
+    b->replace(at, end - at, "\"payload_bytes\":2000000000");
+  });
+  EXPECT_FALSE(Tagger::Load(inflated, &error));
+  EXPECT_NE(error.find("corrupt model header"), std::string::npos) << error;
+
   EXPECT_FALSE(Tagger::Load(scratch_->path("marsad_no_such.model"), &error));
   EXPECT_NE(error.find("cannot open"), std::string::npos) << error;
 }
@@ -207,6 +221,20 @@ TEST(TrainTest, AnotherDomainDoesNotSpoilTheFirst) {
   auto tagger = Tagger::Load(path, &error);
   ASSERT_TRUE(tagger) << error;
   ExpectTinyCorpusTags(*tagger);
+}
+
+TEST(TrainTest, ASingleSentenceIsEnough) {
+  // All in one jackknife fold: the second pass reads them with no first
+  // pass learnt without them, and must not read past its tables.
+  TrainOptions options;
+  options.epochs = 2;
+  const ScratchDir scratch;
+  const std::string path = scratch.path("marsad_one_sentence.model");
+  std::string error;
+  ASSERT_TRUE(Train({TinyCorpus().front()}, options, path, &error)) << error;
+  auto tagger = Tagger::Load(path, &error);
+  ASSERT_TRUE(tagger) << error;
+  EXPECT_EQ(tagger->TagWords(TinyCorpus().front().words).size(), TinyCorpus().front().words.size());
 }
 
 TEST(TrainTest, BadOptionsAreErrors) {
