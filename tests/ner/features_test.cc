@@ -265,6 +265,9 @@ TEST(FeaturesTest, AGivenNameBeginsTheNameOnlyAfterATitleOrRole) {
 
 TEST(FeaturesTest, OneNameHasOneTypeInADocument) {
   Lexicon lex = SmallLexicon();
+  CorpusStats yemen;
+  yemen.count = 400;
+  lex.AddCorpus(text::MatchKey("اليمن"), yemen);  // Yemen: so that لليمن's stem is اليمن
   lex.AddEntry("ريف", kLocTrigger, 0);  // countryside (of)
   const Features f(~0u, &lex);
   using V = std::vector<std::vector<std::string>>;
@@ -289,6 +292,10 @@ TEST(FeaturesTest, OneNameHasOneTypeInADocument) {
             (V{{"B-ORG", "O", "B-LOC"}}));
   // "Dynamo and Beirut": a conjunction between is nothing between.
   EXPECT_EQ(Harmonized(f, {{"دينامو", "وبيروت"}}, {{"B-ORG", "B-LOC"}}, {0.9f}), (V{{"B-ORG", "B-LOC"}}));
+  // Nor when the clitic stands before an article the stem rebuilt: «البنك
+  // الدولي لليمن» (the World Bank, for Yemen).
+  EXPECT_EQ(Harmonized(f, {{"البنك", "الدولي", "لليمن"}}, {{"B-ORG", "I-ORG", "B-LOC"}}, {0.9f}),
+            (V{{"B-ORG", "I-ORG", "B-LOC"}}));
   // "the programme «People and I»": the title is a name; quotation marks
   // after another word, or a title running on too long, are not.
   EXPECT_EQ(Harmonized(f, {{"قدم", "برنامج", "«", "الناس", "وأنا", "»"}}, {{"O", "O", "O", "O", "O", "O"}}, {0.9f}),
