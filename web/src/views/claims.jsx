@@ -108,6 +108,10 @@ export function ClaimsView({ params }) {
         {data && (
           <>
             <p class="muted">{num(data.claims.length)} رقمًا في {num(groups.length + other.length)} موضوعًا. كل صف يشير إلى الجملة التي ورد فيها.</p>
+            {/* "Shown: the first N of M figures; narrow the search to see the rest." */}
+            {data.total > data.claims.length && (
+              <p class="muted">المعروض أول {num(data.claims.length)} من {num(data.total)} رقمًا؛ ضيّق البحث لترى الباقي.</p>
+            )}
             {groups.map((g) => <Group g={g} />)}
             {other.length > 0 && (
               <>

@@ -2,7 +2,7 @@ import { useApi, Status, TypeBadge, num } from '../util.jsx';
 
 export function HomeView() {
   const [stats, err, loading] = useApi('stats', {}, []);
-  const [ents] = useApi('entities', { limit: 12 }, []);
+  const [ents, entsErr] = useApi('entities', { limit: 12 }, []);
   return (
     <section>
       <h1>مرصد</h1>
@@ -17,6 +17,7 @@ export function HomeView() {
           </div>
         )}
       </Status>
+      {entsErr && <Status error={entsErr} />}
       {ents && ents.entities.length > 0 && (
         <>
           <h2>أكثر الكيانات ورودًا</h2>

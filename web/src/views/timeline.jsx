@@ -92,6 +92,10 @@ export function TimelineView({ params }) {
         {data && (
           <>
             <p class="muted">{num(data.events.length)} حدثًا، منها {num(dated.length)} مؤرَّخًا.</p>
+            {/* "Shown: the first N of M events; narrow the dates to see the rest." */}
+            {data.total > data.events.length && (
+              <p class="muted">المعروض أول {num(data.events.length)} من {num(data.total)} حدثًا؛ ضيّق التواريخ لترى الباقي.</p>
+            )}
             {dated.length > 0 ? <Chart events={dated} /> : <p class="muted">لا أحداث مؤرخة.</p>}
             {[...byMonth.keys()].sort().map((m) => (
               <div class="month">
