@@ -255,6 +255,19 @@ std::optional<tx::Date> PublishedOf(const json& doc, const std::optional<tx::Dat
   return fallback;
 }
 
+// Whether the document dates itself to a year or a month only.
+bool PartialPublished(const json& doc) {
+  if (PublishedOf(doc, std::nullopt)) return false;
+  for (const char* key : {"published", "date"}) {
+    auto it = doc.find(key);
+    if (it != doc.end() && it->is_string()) {
+      const auto d = tx::ParseIsoDate(std::string_view(it->get_ref<const std::string&>()).substr(0, 10));
+      if (d) return d->day == 0;
+    }
+  }
+  return false;
+}
+
 void Emit(const json& j) { std::cout << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n'; }
 
 void AnnotatePlain(std::istream& in, const std::string& name, std::optional<tx::Date> published,
@@ -304,10 +317,10 @@ void AnnotateJsonLines(std::istream& in, std::optional<tx::Date> published, bool
       g_had_bad_input = true;
       continue;
     }
-    const auto date = PublishedOf(doc, published);
-    // Written as a day, unless the document gives a year or month of its own.
-    const bool own_partial = doc.contains("published") && !PublishedOf(doc, std::nullopt);
-    if (date && !own_partial) doc["published"] = tx::FormatDate(*date, tx::Precision::kDay);
+    // A year or month of the document's own (2024-03) is kept as written and
+    // anchors nothing: --published is for documents that say nothing.
+    const auto date = PartialPublished(doc) ? std::nullopt : PublishedOf(doc, published);
+    if (date) doc["published"] = tx::FormatDate(*date, tx::Precision::kDay);
     doc["text"] = text;
     doc.update(Annotate(text, date, tokens, tagger));
     Emit(doc);

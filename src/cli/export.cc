@@ -33,11 +33,12 @@ std::string Xml(std::string_view s) {
 
 // RFC 4180: every field quoted, quotes doubled. Text starting with = + - @
 // or a tab or carriage return is prefixed with ', which spreadsheets show
-// and do not run as a formula (an article title «=HYPERLINK(...)»).
-std::string CsvField(const json& v) {
+// and do not run as a formula (an article title «=HYPERLINK(...)»), unless
+// `verbatim`: a document's text and sentences, which offsets index.
+std::string CsvField(const json& v, bool verbatim) {
   std::string s = v.is_string() ? v.get<std::string>() : v.is_null() ? "" : v.dump();
   std::string out = "\"";
-  if (v.is_string() && !s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos) {
+  if (!verbatim && v.is_string() && !s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos) {
     out += '\'';
   }
   for (char c : s) {
@@ -49,7 +50,9 @@ std::string CsvField(const json& v) {
 
 // A CSV file written beside its place (NAME.tmp) and renamed over it by
 // Close, so that a failed export (a full disk, an error half-way) leaves no
-// half-written file: the temporary one is removed.
+// half-written file: the temporary one is removed. Each file is whole or
+// absent; files renamed before the failure are from this export, the others
+// from an earlier one, if any.
 class CsvFile {
  public:
   CsvFile(const std::filesystem::path& path, std::vector<std::string> columns)
@@ -67,7 +70,8 @@ class CsvFile {
   }
   void Write(const json& record) {
     for (size_t i = 0; i < columns_.size(); ++i) {
-      out_ << (i ? "," : "") << CsvField(record.contains(columns_[i]) ? record[columns_[i]] : json());
+      const bool verbatim = columns_[i] == "text" || columns_[i] == "sentence";
+      out_ << (i ? "," : "") << CsvField(record.contains(columns_[i]) ? record[columns_[i]] : json(), verbatim);
     }
     out_ << "\r\n";
   }

@@ -471,8 +471,9 @@ void Lexicon::Serialize(std::string* out) const {
 
 bool Lexicon::Deserialize(std::string_view* in) {
   uint32_t n = 0;
-  // Each count is checked against the bytes left (an entry takes 24 bytes
-  // at least), so that a corrupt one cannot make this allocate gigabytes.
+  // The one count space is reserved for is checked against the bytes left
+  // (an entry takes 24 bytes at least), so that a corrupt one cannot make
+  // this allocate gigabytes; the loops below stop at the end of the data.
   if (!GetU32(in, &n) || n > in->size() / 24) return false;
   corpus_.reserve(n);
   for (uint32_t i = 0; i < n; ++i) {

@@ -59,18 +59,18 @@ bool ReadAliases(const std::string& path, std::vector<AliasEntry>* entries, std:
       return false;
     }
     AliasEntry e;
+    // An empty field after the name (two tabs) is no name.
+    std::vector<std::string> rest;
+    std::copy_if(fields.begin() + 2, fields.end(), std::back_inserter(rest),
+                 [](const std::string& f) { return !f.empty(); });
     if (fields[0] == "part_of") {
-      if (fields.size() != 3) {
+      if (rest.size() != 1) {
         *error = where + "part_of takes a branch and its parent";
         return false;
       }
       e.type = ner::EntityType::kOrganization;
       e.name = fields[1];
-      e.part_of = fields[2];
-      if (e.part_of.empty()) {
-        *error = where + "the parent is empty";
-        return false;
-      }
+      e.part_of = rest[0];
     } else {
       const auto type = ner::ParseEntityType(fields[0]);
       if (!type) {
@@ -79,9 +79,7 @@ bool ReadAliases(const std::string& path, std::vector<AliasEntry>* entries, std:
       }
       e.type = *type;
       e.name = fields[1];
-      // An empty field between two aliases (two tabs) is no alias.
-      std::copy_if(fields.begin() + 2, fields.end(), std::back_inserter(e.aliases),
-                   [](const std::string& alias) { return !alias.empty(); });
+      e.aliases = std::move(rest);
     }
     read.push_back(std::move(e));
   }

@@ -397,7 +397,7 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
     // A Latin that reads as another short Arabic name one vowel letter away
     // (Saad as سعد, not سعيد; Omar as عمر, not عامر) is that name, as the
     // Arabic–Arabic rule has it, unless both are foreign names written in
-    // full, or the letters of this one explain it better: the data reads
+    // full, or the letters of this one explain it at least as well: the data reads
     // ناصر Nasr and Nasser, the memory keeps Nasr, and نصار (Nassar) is read
     // nearer Nasser, which had made ناصر and Nasser two names. Only for a known spelling: an unknown one is as often another
     // spelling of the same name (held-out Arabic–Latin recall fell from

@@ -242,8 +242,8 @@ struct AliasEntry {
 };
 
 // Reads an alias file. Returns false and sets *error ("FILE line N: ...") on
-// an unreadable file, an unknown type, an empty type, name or parent, or a
-// line with too few fields. Empty fields between aliases are skipped.
+// an unreadable file, an unknown type, an empty type or name, or a line with
+// too few fields. Empty fields after the name are skipped.
 bool ReadAliases(const std::string& path, std::vector<AliasEntry>* entries, std::string* error);
 
 // One mention of a name, as the resolver sees it.

@@ -641,10 +641,11 @@ std::string Matcher::Romanize(std::string_view arabic) const {
   const std::string kAbd = "عبد", kAbu = "ابو", kBin = "بن", kIbn = "ابن", kBint = "بنت";
   const std::string kAl = "ال", kAllah = "الله";
   auto is_connector = [&](const std::string& w) { return w == kAbu || w == kBin || w == kIbn || w == kBint; };
-  // The match key folds أل and إل (Albert, Elias) into ال: the word as
-  // written tells.
+  // The match key folds أل, إل and آل (Albert, Elias, Alaa) into ال: the
+  // word as written tells (ٱل, with alef wasla, is the article).
   auto has_article = [&](const std::string& w, const std::string& written, const std::string& letters) {
-    return w.starts_with(kAl) && written.starts_with(kAl) && letters.size() >= 4;
+    const bool hamza_or_madda = written.starts_with("أل") || written.starts_with("إل") || written.starts_with("آل");
+    return w.starts_with(kAl) && !hamza_or_madda && letters.size() >= 4;
   };
   // One ordinary word, capitalised, with its article printed as `al`;
   // *in_construct is set when a final ة may be read -at: a common word of

@@ -66,9 +66,9 @@ check "a year alone is no --published day" test $? -eq 1
 check "a directory given to annotate --text exits 1" test $? -eq 1
 check "the directory is named" contains "$tmp/err" "is a directory"
 echo '{"url":"u5","published":"2024-03","content":"وصل الوفد أمس."}' |
-  "$MARSAD" annotate >"$tmp/out" 2>"$tmp/err"
+  "$MARSAD" annotate --published 2024-05-10 >"$tmp/out" 2>"$tmp/err"
 check "a month of publication is kept as written" contains "$tmp/out" '"published":"2024-03"'
-check "a month anchors no relative date" test "$(grep -c '"date":"2024-03-00' "$tmp/out")" -eq 0
+check "nor does --published anchor it" test "$(grep -c '"date":"2024-05-09"' "$tmp/out")" -eq 0
 : >"$tmp/empty.txt"
 "$MARSAD" annotate --text "$tmp/empty.txt" >"$tmp/out" 2>"$tmp/err"
 check "empty file is an empty document" contains "$tmp/out" '"sentences":\[\]'
@@ -122,10 +122,11 @@ check "csv export writes claims" test -s "$tmp/csv/claims.csv"
 "$MARSAD" --db "$db" --json export >"$tmp/out" 2>"$tmp/err"
 check "jsonl export has every kind" test "$(grep -o '"record":"[a-z]*"' "$tmp/out" | sort -u | wc -l)" -eq 5
 # A title a spreadsheet would run as a formula is exported as text.
-printf '{"url":"u9","title":"=SUM(1,2)","content":"وصل الوفد إلى بغداد أمس."}\n' >"$tmp/formula.jsonl"
+printf '{"url":"u9","title":"=SUM(1,2)","content":"@الوفد وصل إلى بغداد أمس."}\n' >"$tmp/formula.jsonl"
 "$MARSAD" --db "$tmp/formula.db" ingest "$tmp/formula.jsonl" >/dev/null 2>"$tmp/err"
 "$MARSAD" --db "$tmp/formula.db" export --format csv --output "$tmp/csv2" 2>"$tmp/err"
 check "csv export defuses a formula" contains "$tmp/csv2/docs.csv" "\"'=SUM(1,2)\""
+check "csv export keeps a text as written (offsets index it)" contains "$tmp/csv2/docs.csv" '"@الوفد'
 check "csv export leaves no temporary file" test -z "$(ls "$tmp/csv2" | grep '\.tmp$')"
 "$MARSAD" --db "$tmp/no-such.db" check >/dev/null 2>"$tmp/err"
 check "check of a missing database exits 1" test $? -eq 1

@@ -784,6 +784,9 @@ TEST(ReadAliasesTest, BadLinesNameTheLine) {
   const std::string gap = WriteFile(scratch, "marsad_aliases_gap.tsv", "ORG\tجبهة السهول\tجتسش\t\tالسهم\t\n");
   ASSERT_TRUE(ReadAliases(gap, &entries, &error)) << error;
   EXPECT_EQ(entries.at(0).aliases, (std::vector<std::string>{"جتسش", "السهم"}));
+  const std::string branch = WriteFile(scratch, "marsad_aliases_branch.tsv", "part_of\tسرية الجبل\t\tجبهة السهول\n");
+  ASSERT_TRUE(ReadAliases(branch, &entries, &error)) << error;
+  EXPECT_EQ(entries.at(0).part_of, "جبهة السهول");
   EXPECT_FALSE(ReadAliases("/nonexistent/aliases.tsv", &entries, &error));
   EXPECT_NE(error.find("/nonexistent/aliases.tsv"), std::string::npos);
 }
