@@ -397,6 +397,15 @@ PreparedName PrepareName(std::string_view name) {
   // أبي and أبا: the same word after a preposition or as an object.
   const std::string abi = Letters({kAlef, kBeh, kYeh}), aba = Letters({kAlef, kBeh, kAlef});
   const std::string abd_al = Letters({kAin, kBeh, kDal, kAlef, kLam});  // عبدال
+  const std::string al_din = Letters({kAlef, kLam, kDal, kYeh, kNoon});  // الدين (of the faith)
+  // Latin spellings of a compound with al-Din: "Salah al-Din" and "Salah
+  // ad-Din" (article and din apart), "Salah Eddine", "Salah Uddin" (joined).
+  static const std::vector<std::string> kLatinDin = {L("din"), L("deen"), L("dine")};
+  static const std::vector<std::string> kLatinJoinedDin = {L("uddin"), L("eddin"), L("eddine"), L("uddeen"),
+                                                           L("aldin"), L("addin"), L("eldin"), L("eddeen")};
+  const auto among = [](const std::vector<std::string>& forms, const std::string& letters) {
+    return std::find(forms.begin(), forms.end(), letters) != forms.end();
+  };
   PreparedName out;
   for (size_t i = 0; i < raw.size() && out.tokens.size() < kMaxTokens; ++i) {
     RawToken& t = raw[i];
@@ -416,11 +425,32 @@ PreparedName PrepareName(std::string_view name) {
         emit(MakeToken(true, abd + t.letters.substr(abd_al.size()), 0));
         continue;
       }
+      // A given name of two words with الدين (of the faith) is one name, as
+      // عبد compounds are: صلاح الدين, نور الدين, شمس الدين (Salah al-Din,
+      // Nur al-Din, Shams al-Din). As two, «صلاح الدين» alone was a full
+      // name that «صلاح الدين عبد الكريم» extended, and a lone «شمس الدين»
+      // was screened as a full name (SHAMSUDDIN, 1.0).
+      if (has_next && raw[i + 1].letters == al_din && t.letters != al_din) {
+        emit(MakeToken(true, t.letters + al_din, 0));
+        ++i;
+        continue;
+      }
       const bool article = !t.foreign_al && ArabicStem(t.letters).size() != t.letters.size();
       emit(MakeToken(true, t.letters, article ? 2 : 0));
       continue;
     }
     // Latin.
+    if (has_next && among(kLatinJoinedDin, raw[i + 1].letters)) {
+      emit(MakeToken(false, t.letters + raw[i + 1].letters, 0));
+      ++i;
+      continue;
+    }
+    if (i + 2 < raw.size() && !raw[i + 2].arabic && IsLatinArticle(raw[i + 1], raw[i + 2]) &&
+        among(kLatinDin, raw[i + 2].letters)) {
+      emit(MakeToken(false, t.letters + raw[i + 1].letters + raw[i + 2].letters, 0));
+      i += 2;
+      continue;
+    }
     if (has_next && IsLatinArticle(t, raw[i + 1])) {
       emit(MakeToken(false, L("al") + raw[i + 1].letters, 2));
       ++i;

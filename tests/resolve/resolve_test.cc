@@ -224,6 +224,13 @@ TEST(PrepareName, ParticlesAndCompounds) {
   // أل is a foreign name's start, never the article.
   EXPECT_EQ(PrepareName("ألبيرتو").tokens[0].article, 0);
   EXPECT_EQ(PrepareName("البيرتو").tokens[0].article, 2);
+  // A given name with الدين (of the faith) is one name, in either script:
+  // Salah al-Din Abd al-Karim is two names.
+  EXPECT_EQ(PrepareName("صلاح الدين عبد الكريم").tokens.size(), 2u);
+  EXPECT_EQ(PrepareName("Salah al-Din Abd al-Karim").tokens.size(), 2u);
+  EXPECT_EQ(PrepareName("Salah ad-Din").tokens.size(), 1u);
+  EXPECT_EQ(PrepareName("Salah Eddine").tokens.size(), 1u);
+  EXPECT_GE(M().MatchScore("صلاح الدين الورداني", "Salahuddin Wardani"), kDefaultThreshold);
 }
 
 TEST(Romanize, ReadableNames) {

@@ -441,6 +441,19 @@ TEST(ScreenEntity, ACompoundGivenNameIsOneName) {
   father.aliases = {{"بن عبد الودود", 3, 3}};
   father.latin = "bin Abdul Wadud";
   EXPECT_TRUE(ScreenEntity(father, s, 0).empty());
+  // Nor a given name with الدين (Shams al-Din), one name too, against a
+  // listed man known by it alone.
+  WatchList known;
+  ASSERT_TRUE(ParseUnXml("<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><FIRST_NAME>SHAMSUDDIN</FIRST_NAME>"
+                         "<NAME_ORIGINAL_SCRIPT>شمس الدين</NAME_ORIGINAL_SCRIPT>"
+                         "<REFERENCE_NUMBER>QDi.600</REFERENCE_NUMBER></INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>",
+                         &known, &error))
+      << error;
+  const Screener k(known, M());
+  store::EntityRecord din = given;
+  din.aliases = {{"شمس الدين", 4, 3}};
+  din.latin = "Shams al-Din";
+  EXPECT_TRUE(ScreenEntity(din, k, 0).empty());
   // With the surname it is.
   store::EntityRecord full = given;
   full.aliases = {{"عبد الودود خانزاده", 2, 2}};
