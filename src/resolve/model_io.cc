@@ -5,6 +5,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -124,7 +125,8 @@ class Reader {
   bool Table(const char* name, std::unordered_map<uint64_t, float>* table) {
     size_t n;
     if (!Expect(name) || !Get(&n)) return false;
-    table->reserve(n);
+    // No reserve: n comes from the file, and a corrupt one must not size an
+    // allocation; the loop stops at the end of the data.
     for (size_t i = 0; i < n; ++i) {
       uint64_t k;
       float v;
@@ -248,9 +250,19 @@ bool ReadModel(const std::string& path, bool heldout_memory, Matcher::Model* mod
     const size_t sp = line.find(' ');
     const std::string key = line.substr(0, sp), value = sp == std::string::npos ? "" : line.substr(sp + 1);
     if (key == "seed") {
-      model->info.seed = static_cast<uint32_t>(std::stoul(value));
+      const auto [end, status] = std::from_chars(value.data(), value.data() + value.size(), model->info.seed);
+      if (status != std::errc() || end != value.data() + value.size()) {
+        *error = path + ": corrupt header (seed \"" + value + "\")";
+        return false;
+      }
     } else if (key == "heldout") {
-      model->info.heldout = std::stod(value);
+      // A fraction of the spellings: evaluation splits the data by it again.
+      const auto [end, status] = std::from_chars(value.data(), value.data() + value.size(), model->info.heldout);
+      if (status != std::errc() || end != value.data() + value.size() || !(model->info.heldout >= 0) ||
+          model->info.heldout >= 1) {
+        *error = path + ": corrupt header (heldout \"" + value + "\")";
+        return false;
+      }
     } else if (key == "data") {
       model->info.data = value;
     } else if (key == "eval") {

@@ -368,12 +368,17 @@ std::vector<bool> HamzaAlStarts(std::string_view name) {
 }
 
 PreparedName PrepareName(std::string_view name) {
-  const std::vector<bool> hamza_al = HamzaAlStarts(name);
+  std::vector<bool> hamza_al = HamzaAlStarts(name);
   std::string key = text::MatchKey(name);
-  // "KHALIMOV, Gulmurod" as lists write it: the part after one comma first.
+  // "KHALIMOV, Gulmurod" as lists write it: the part after one comma first,
+  // and the words' flags with them (الحسن، أليكس: Alex is the foreign Al-).
   const size_t comma = key.find(',');
   if (comma != std::string::npos && key.find(',', comma + 1) == std::string::npos &&
       key.find_first_not_of(" ", comma + 1) != std::string::npos) {
+    size_t before = 0;
+    for (const RawToken& t : Split(std::string_view(key).substr(0, comma), {})) before += t.arabic;
+    std::rotate(hamza_al.begin(), hamza_al.begin() + static_cast<long>(std::min(before, hamza_al.size())),
+                hamza_al.end());
     key = key.substr(comma + 1) + " " + key.substr(0, comma);
   }
   std::vector<RawToken> raw = Split(key, hamza_al);

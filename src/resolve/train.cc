@@ -682,7 +682,9 @@ bool TrainRomanizer(const std::vector<Pair>& train, const ArabicLatinModel& al, 
       }
     }
   }
-  if (r->units.size() >= kMaxUnits) {
+  // Rebuild adds a unit for each Arabic letter training never saw: the keys
+  // must hold those too.
+  if (r->units.size() + kArabicLetters >= kMaxUnits) {
     *error = "the romanizer has " + std::to_string(r->units.size()) + " units, more than its keys hold";
     return false;
   }
@@ -716,7 +718,12 @@ bool TrainRomanizer(const std::vector<Pair>& train, const ArabicLatinModel& al, 
     std::array<double, 4> discount{0, 0.5, 1, 1.5};  // by count 1, 2, 3 or more
     if (n[1] > 0 && n[2] > 0 && n[3] > 0 && n[4] > 0) {
       const double y = n[1] / (n[1] + 2 * n[2]);
-      discount = {0, 1 - 2 * y * n[2] / n[1], 2 - 3 * y * n[3] / n[2], 3 - 4 * y * n[4] / n[3]};
+      const std::array<double, 4> estimated = {0, 1 - 2 * y * n[2] / n[1], 2 - 3 * y * n[3] / n[2],
+                                               3 - 4 * y * n[4] / n[3]};
+      // On little data the estimates can leave their order or go negative
+      // (n = 1, 1, 5, 1 gives a second discount of -3), which would make
+      // the back-off weight negative: the fixed discounts then stand.
+      if (0 < estimated[1] && estimated[1] <= estimated[2] && estimated[2] <= estimated[3]) discount = estimated;
     }
     struct History {
       double total = 0, taken = 0;

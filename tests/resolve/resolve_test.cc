@@ -224,6 +224,11 @@ TEST(PrepareName, ParticlesAndCompounds) {
   // أل is a foreign name's start, never the article.
   EXPECT_EQ(PrepareName("ألبيرتو").tokens[0].article, 0);
   EXPECT_EQ(PrepareName("البيرتو").tokens[0].article, 2);
+  // Surname first, as lists write it: the flag goes with its word.
+  const PreparedName listed = PrepareName("الحسن، أليكس");  // al-Hassan, Alex
+  ASSERT_EQ(listed.tokens.size(), 2u);
+  EXPECT_EQ(listed.tokens[0].article, 0);  // أليكس first
+  EXPECT_EQ(listed.tokens[1].article, 2);
   // A given name with الدين (of the faith) is one name, in either script:
   // Salah al-Din Abd al-Karim is two names.
   EXPECT_EQ(PrepareName("صلاح الدين عبد الكريم").tokens.size(), 2u);
@@ -281,6 +286,18 @@ TEST(Model, SaveLoadAndVersionMismatch) {
   std::ofstream(future, std::ios::binary) << other;
   EXPECT_EQ(Matcher::Load(future, &error), nullptr);
   EXPECT_NE(error.find("version 999"), std::string::npos) << error;
+
+  // A header value that is not one: a seed without digits, a held-out
+  // share outside [0, 1) (evaluation splits the data by it again).
+  for (const char* bad : {"seed \n", "heldout 2\n", "heldout nan\n"}) {
+    std::string edited = text;
+    const size_t line = edited.find('\n') + 1;
+    edited.insert(line, bad);
+    const std::string path = (dir / "header.model").string();
+    std::ofstream(path, std::ios::binary) << edited;
+    EXPECT_EQ(Matcher::Load(path, &error), nullptr) << bad;
+    EXPECT_NE(error.find("corrupt header"), std::string::npos) << error;
+  }
 
   // Truncated, missing, not a model.
   const std::string cut = (dir / "cut.model").string();
