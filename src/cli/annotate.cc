@@ -242,30 +242,22 @@ std::string Repaired(const std::string& raw, const std::string& where) {
   return text;
 }
 
+// The day relative dates are read from: the document's own ("published",
+// else "date"), else `fallback` when the document gives no date at all. A
+// year or month of its own (2024-03) anchors nothing, and is left as
+// written: --published is for documents that say nothing.
 std::optional<tx::Date> PublishedOf(const json& doc, const std::optional<tx::Date>& fallback) {
+  bool partial = false;
   for (const char* key : {"published", "date"}) {
     auto it = doc.find(key);
     if (it != doc.end() && it->is_string()) {
       const std::string& s = it->get_ref<const std::string&>();
-      // Only a day anchors relative dates ("yesterday"); a year or month
-      // alone is no anchor, and the document's field is left as written.
-      if (auto d = tx::ParseIsoDate(std::string_view(s).substr(0, 10)); d && d->day != 0) return d;
+      const auto d = tx::ParseIsoDate(std::string_view(s).substr(0, 10));
+      if (d && d->day != 0) return d;
+      partial = partial || d.has_value();
     }
   }
-  return fallback;
-}
-
-// Whether the document dates itself to a year or a month only.
-bool PartialPublished(const json& doc) {
-  if (PublishedOf(doc, std::nullopt)) return false;
-  for (const char* key : {"published", "date"}) {
-    auto it = doc.find(key);
-    if (it != doc.end() && it->is_string()) {
-      const auto d = tx::ParseIsoDate(std::string_view(it->get_ref<const std::string&>()).substr(0, 10));
-      if (d) return d->day == 0;
-    }
-  }
-  return false;
+  return partial ? std::nullopt : fallback;
 }
 
 void Emit(const json& j) { std::cout << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n'; }
@@ -317,9 +309,7 @@ void AnnotateJsonLines(std::istream& in, std::optional<tx::Date> published, bool
       g_had_bad_input = true;
       continue;
     }
-    // A year or month of the document's own (2024-03) is kept as written and
-    // anchors nothing: --published is for documents that say nothing.
-    const auto date = PartialPublished(doc) ? std::nullopt : PublishedOf(doc, published);
+    const auto date = PublishedOf(doc, published);
     if (date) doc["published"] = tx::FormatDate(*date, tx::Precision::kDay);
     doc["text"] = text;
     doc.update(Annotate(text, date, tokens, tagger));

@@ -59,7 +59,10 @@ class CsvFile {
       : path_(path), temporary_(path.string() + ".tmp"), out_(temporary_, std::ios::binary),
         columns_(std::move(columns)) {
     if (!out_) throw UsageError("export: cannot write " + temporary_.string());
-    for (size_t i = 0; i < columns_.size(); ++i) out_ << (i ? "," : "") << columns_[i];
+    for (size_t i = 0; i < columns_.size(); ++i) {
+      out_ << (i ? "," : "") << columns_[i];
+      verbatim_.push_back(columns_[i] == "text" || columns_[i] == "sentence");
+    }
     out_ << "\r\n";
   }
   ~CsvFile() {
@@ -70,8 +73,7 @@ class CsvFile {
   }
   void Write(const json& record) {
     for (size_t i = 0; i < columns_.size(); ++i) {
-      const bool verbatim = columns_[i] == "text" || columns_[i] == "sentence";
-      out_ << (i ? "," : "") << CsvField(record.contains(columns_[i]) ? record[columns_[i]] : json(), verbatim);
+      out_ << (i ? "," : "") << CsvField(record.contains(columns_[i]) ? record[columns_[i]] : json(), verbatim_[i]);
     }
     out_ << "\r\n";
   }
@@ -88,6 +90,7 @@ class CsvFile {
   std::filesystem::path path_, temporary_;
   std::ofstream out_;
   std::vector<std::string> columns_;
+  std::vector<bool> verbatim_;  // per column: CsvField's `verbatim`
   bool closed_ = false;
 };
 
