@@ -31,6 +31,14 @@ Lexicon SmallLexicon() {
   return lex;
 }
 
+// Gives `word` a corpus count (no cluster), as the corpus file would: stems
+// are chosen by such counts.
+void AddCount(Lexicon* lex, const char* word, uint32_t count) {
+  CorpusStats s;
+  s.count = count;
+  lex->AddCorpus(text::MatchKey(word), s);
+}
+
 TEST(LexiconTest, StemStripsCliticsOnlyWhereTheCorpusSaysSo) {
   const Lexicon lex = SmallLexicon();
   EXPECT_EQ(lex.StemOf(text::MatchKey("وبيروت")), text::MatchKey("بيروت"));   // and Beirut
@@ -92,11 +100,7 @@ std::vector<std::string> Boosted(const Features& f, const std::vector<std::strin
 
 TEST(FeaturesTest, HeadWordRule) {
   Lexicon lex = SmallLexicon();
-  for (const char* head : {"صحيفة", "مخيم", "قناة"}) {  // newspaper, camp, channel
-    CorpusStats s;
-    s.count = 400;
-    lex.AddCorpus(text::MatchKey(head), s);
-  }
+  for (const char* head : {"صحيفة", "مخيم", "قناة"}) AddCount(&lex, head, 400);  // newspaper, camp, channel
   lex.AddEntry("قالت", kSpeechVerb, 0);  // she said
   lex.AddEntry("صحيفة", kOrgTrigger, 0);  // newspaper
   lex.AddEntry("قناة", kOrgTrigger, 0);   // channel
@@ -129,9 +133,7 @@ TEST(FeaturesTest, HeadWordRule) {
 TEST(FeaturesTest, VerbsAndPrepositionsEndNames) {
   Lexicon lex = SmallLexicon();
   lex.AddEntry("قال", kSpeechVerb, 0);  // he said
-  CorpusStats appeared;
-  appeared.count = 400;
-  lex.AddCorpus(text::MatchKey("ظهر"), appeared);  // appeared
+  AddCount(&lex, "ظهر", 400);  // appeared
   const Features f(~0u, &lex);
   const auto info = Prepare(f, {"نزار", "حمادة", "يرى", "قال", "للضفاف", "الضفاف", "وظهر"});
   std::vector<float> scores(info.size() * kLabels, 0);
@@ -240,9 +242,7 @@ TEST(FeaturesTest, AGivenNameBeginsTheNameOnlyAfterATitleOrRole) {
   Lexicon lex = SmallLexicon();
   lex.AddEntry("مهند", kGivenName, 0);    // Muhannad
   lex.AddEntry("الناطق", kPersonRole, 0);  // the spokesman
-  CorpusStats common;
-  common.count = 600;
-  lex.AddCorpus(text::MatchKey("عكيدي"), common);  // so that وعكيدي's stem is عكيدي
+  AddCount(&lex, "عكيدي", 600);  // so that وعكيدي's stem is عكيدي
   const Features f(~0u, &lex);
   using V = std::vector<std::vector<std::string>>;
   // "The spokesman for the group, Muhannad Akidi, said": the given name the
@@ -265,9 +265,7 @@ TEST(FeaturesTest, AGivenNameBeginsTheNameOnlyAfterATitleOrRole) {
 
 TEST(FeaturesTest, OneNameHasOneTypeInADocument) {
   Lexicon lex = SmallLexicon();
-  CorpusStats yemen;
-  yemen.count = 400;
-  lex.AddCorpus(text::MatchKey("اليمن"), yemen);  // Yemen: so that لليمن's stem is اليمن
+  AddCount(&lex, "اليمن", 400);  // Yemen: so that لليمن's stem is اليمن
   lex.AddEntry("ريف", kLocTrigger, 0);  // countryside (of)
   const Features f(~0u, &lex);
   using V = std::vector<std::vector<std::string>>;
@@ -315,9 +313,7 @@ TEST(FeaturesTest, APersonRightAfterAPersonIsTheSameName) {
   lex.AddEntry("آل", kNameParticle, 0);  // family of
   lex.AddEntry("أم", kNameParticle, 0);  // mother of; or
   for (const char* given : {"مراد", "سامي"}) lex.AddEntry(given, kGivenName, 0);
-  CorpusStats common;
-  common.count = 600;
-  lex.AddCorpus(text::MatchKey("مراد"), common);  // so that ومراد's stem is مراد
+  AddCount(&lex, "مراد", 600);  // so that ومراد's stem is مراد
   const Features f(~0u, &lex);
   using V = std::vector<std::vector<std::string>>;
   // "received Faisal bin Abdulaziz Al Saud": the second pass began a person
@@ -351,9 +347,7 @@ TEST(FeaturesTest, APersonRightAfterAPersonIsTheSameName) {
 
 TEST(FeaturesTest, PraiseToGodIsNoPerson) {
   Lexicon lex = SmallLexicon();
-  CorpusStats common;
-  common.count = 900;
-  lex.AddCorpus(text::MatchKey("لله"), common);  // so that ولله's stem is لله
+  AddCount(&lex, "لله", 900);  // so that ولله's stem is لله
   const Features f(~0u, &lex);
   using V = std::vector<std::vector<std::string>>;
   // "achieved, praise be to God, its aims"; "praise be to God".
@@ -367,11 +361,7 @@ TEST(FeaturesTest, PraiseToGodIsNoPerson) {
 
 TEST(FeaturesTest, ReportedNamesTakeInTheirHeadWord) {
   Lexicon lex = SmallLexicon();
-  for (const char* head : {"صحيفة", "جماعة", "مخيم", "مدينة"}) {
-    CorpusStats s;
-    s.count = 400;
-    lex.AddCorpus(text::MatchKey(head), s);
-  }
+  for (const char* head : {"صحيفة", "جماعة", "مخيم", "مدينة"}) AddCount(&lex, head, 400);
   for (const char* head : {"صحيفة", "جماعة"}) lex.AddEntry(head, kOrgTrigger, 0);  // newspaper, group
   for (const char* head : {"مخيم", "مدينة"}) lex.AddEntry(head, kLocTrigger, 0);  // camp, city
   const Features f(~0u, &lex);
