@@ -106,17 +106,46 @@ uint32_t ProcliticLength(std::string_view word) {
 }
 
 // What marsad_bm25 computes once per query, as bm25() does: the average row
-// length, each phrase's inverse document frequency and the column weights.
+// length, each group's inverse document frequency and the column weights.
+// A group is the phrases of one query word (its spellings): a word counts
+// once, however many spellings it has, with the documents holding any of
+// them and their occurrences together. Scored apart, the rarest spelling of
+// a word (سورية in a collection that writes سوريا) would outweigh the word
+// itself, whose own spelling, in most documents, weighs almost nothing.
 struct Bm25Query {
   double average_length = 0;
-  std::vector<double> idf;
+  std::vector<int> group_of;  // per phrase
+  std::vector<double> idf;    // per group
   std::vector<double> weights;
-  std::vector<double> frequency;  // per phrase, for the current row
+  std::vector<double> frequency;  // per group, for the current row
 };
 
-int CountRow(const Fts5ExtensionApi*, Fts5Context*, void* count) {
-  ++*static_cast<int64_t*>(count);
+int CollectRow(const Fts5ExtensionApi* api, Fts5Context* fts, void* rows) {
+  static_cast<std::vector<int64_t>*>(rows)->push_back(api->xRowid(fts));
   return SQLITE_OK;
+}
+
+// Phrase groups from "n1 n2 ...", the number of phrases of each query word
+// in order; each phrase its own group when absent or not adding up.
+std::vector<int> GroupsOf(sqlite3_value* layout, int phrases) {
+  std::vector<int> group_of;
+  if (layout && sqlite3_value_type(layout) == SQLITE_TEXT) {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(layout));
+    int group = 0;
+    for (const char* p = text; *p;) {
+      char* end = nullptr;
+      const long n = std::strtol(p, &end, 10);
+      if (end == p || n <= 0 || static_cast<long>(group_of.size()) + n > phrases) break;
+      group_of.insert(group_of.end(), static_cast<size_t>(n), group++);
+      p = end;
+      while (*p == ' ') ++p;
+    }
+  }
+  if (static_cast<int>(group_of.size()) != phrases) {
+    group_of.resize(static_cast<size_t>(phrases));
+    for (int i = 0; i < phrases; ++i) group_of[i] = i;
+  }
+  return group_of;
 }
 
 int StartBm25(const Fts5ExtensionApi* api, Fts5Context* fts, int argc, sqlite3_value** argv,
@@ -128,24 +157,31 @@ int StartBm25(const Fts5ExtensionApi* api, Fts5Context* fts, int argc, sqlite3_v
   if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
   if (rc != SQLITE_OK) return rc;
   q->average_length = static_cast<double>(tokens) / static_cast<double>(rows);
-  const int phrases = api->xPhraseCount(fts);
-  q->frequency.assign(phrases, 0);
-  for (int i = 0; i < phrases; ++i) {
-    int64_t hits = 0;
-    if ((rc = api->xQueryPhrase(fts, i, &hits, CountRow)) != SQLITE_OK) return rc;
-    // bm25's floor: a phrase in more than half the rows weighs almost nothing.
-    const double idf = std::log((static_cast<double>(rows - hits) + 0.5) /
-                                (static_cast<double>(hits) + 0.5));
-    q->idf.push_back(idf <= 0.0 ? 1e-6 : idf);
-  }
-  for (int c = 0; c < api->xColumnCount(fts); ++c) {
+  const int columns = api->xColumnCount(fts);
+  for (int c = 0; c < columns; ++c) {
     q->weights.push_back(c + 1 < argc ? sqlite3_value_double(argv[c + 1]) : 1.0);
+  }
+  const int phrases = api->xPhraseCount(fts);
+  q->group_of = GroupsOf(columns + 1 < argc ? argv[columns + 1] : nullptr, phrases);
+  const int groups = phrases == 0 ? 0 : q->group_of.back() + 1;
+  q->frequency.assign(static_cast<size_t>(groups), 0);
+  std::vector<int64_t> matched;
+  for (int i = 0; i < phrases; ++i) {
+    if ((rc = api->xQueryPhrase(fts, i, &matched, CollectRow)) != SQLITE_OK) return rc;
+    if (i + 1 < phrases && q->group_of[i + 1] == q->group_of[i]) continue;
+    std::sort(matched.begin(), matched.end());
+    const auto hits = static_cast<double>(std::unique(matched.begin(), matched.end()) - matched.begin());
+    matched.clear();
+    // bm25's floor: a word in more than half the rows weighs almost nothing.
+    const double idf = std::log((static_cast<double>(rows) - hits + 0.5) / (hits + 0.5));
+    q->idf.push_back(idf <= 0.0 ? 1e-6 : idf);
   }
   return SQLITE_OK;
 }
 
 // FTS5's bm25() term for term (k1 = 1.2, b = 0.75, the same floating-point
-// operations in the same order), so that scores and their order are equal.
+// operations in the same order), so that where each word has one spelling
+// the scores and their order are equal; a word of several counts once.
 void Bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc,
           sqlite3_value** argv) {
   constexpr double k1 = 1.2;
@@ -171,7 +207,7 @@ void Bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
   for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
     int phrase = 0, column = 0, offset = 0;
     rc = api->xInst(fts, i, &phrase, &column, &offset);
-    if (rc == SQLITE_OK) q->frequency[phrase] += q->weights[column];
+    if (rc == SQLITE_OK) q->frequency[q->group_of[phrase]] += q->weights[column];
   }
   const auto* lengths =
       argc > 0 ? static_cast<const DocLengths*>(sqlite3_value_pointer(argv[0], kDocLengthsPointer))

@@ -117,10 +117,14 @@ void LoadDocLengths(sqlite3* db, const std::string& fts, DocLengths* out);
 // Registers the "marsad" FTS5 tokenizer on this connection, the SQL
 // functions marsad_ending_key(term) and marsad_skeleton_key(term) (the
 // vocabulary's keys, for migrations), and the FTS5 ranking function
-// marsad_bm25(table, lengths, weight...): FTS5's bm25(table, weight...),
-// the same score, with each row's length read from `lengths` (a DocLengths
-// bound with kDocLengthsPointer, or NULL) instead of looked up in the
-// docsize table. False on failure.
+// marsad_bm25(table, lengths, weight..., groups): FTS5's bm25(table,
+// weight...), with each row's length read from `lengths` (a DocLengths bound
+// with kDocLengthsPointer, or NULL) instead of looked up in the docsize
+// table, and the query's phrases taken in groups, one per query word:
+// `groups` is "n1 n2 ..." (the first n1 phrases are the first word's
+// spellings, and so on), and each group counts as one term of the sum, its
+// document frequency that of any of its phrases. Without `groups` (or with
+// one phrase per group) the score is bm25()'s. False on failure.
 bool RegisterExtensions(sqlite3* db);
 
 [[noreturn]] inline void Fail(sqlite3* db, const std::string& what) {

@@ -256,13 +256,70 @@ std::string Alternatives(const std::vector<std::string>& a, const std::vector<st
   return expr + ")";
 }
 
-std::string MatchExpression(const std::vector<QueryWord>& words, bool with_variants) {
-  std::string expr;
-  for (const QueryWord& w : words) {
-    if (!expr.empty()) expr += " AND ";
-    expr += Alternatives(w.exact, with_variants ? w.variants : std::vector<std::string>());
+// The words of a query with their keys; with `expand_spellings`, the other
+// spellings of each the vocabulary holds (by ending, and by skeleton as
+// variants).
+std::vector<QueryWord> QueryWords(sqlite3* db, std::string_view query, bool expand_spellings) {
+  namespace tx = marsad::text;
+  std::vector<QueryWord> words;
+  const tx::Normalized n = tx::Normalize(query, tx::kMatch);
+  Statement by_ending(db, "SELECT term FROM vocab WHERE ending = ? AND ending != '' LIMIT 64");
+  Statement by_skeleton(db, "SELECT term FROM vocab WHERE skeleton = ? AND skeleton != '' LIMIT 64");
+  auto expand = [](Statement& st, const std::string& key, std::vector<std::string>* out) {
+    if (key.empty()) return;
+    st.Reset();
+    st.Bind(1, key);
+    while (st.Step()) {
+      std::string term = st.Text(0);
+      if (std::find(out->begin(), out->end(), term) == out->end()) out->push_back(std::move(term));
+    }
+  };
+  for (const tx::Token& t : tx::Tokenize(n.text)) {
+    tx::Span indexed[2];
+    const int count = internal::IndexedTerms(t, n.text, indexed);
+    if (count == 0) continue;
+    QueryWord w;
+    const std::string term = n.text.substr(indexed[0].begin, indexed[0].size());
+    w.exact.push_back(term);
+    // بدمشق: the index has دمشق (Damascus) for a text that wrote it so.
+    if (count == 2) w.exact.push_back(n.text.substr(indexed[1].begin, indexed[1].size()));
+    if (expand_spellings && t.kind == tx::TokenKind::kWord) {
+      expand(by_ending, tx::internal::EndingKeyOfKey(term), &w.exact);
+      std::vector<std::string> skeleton_terms;
+      expand(by_skeleton, tx::internal::SkeletonKeyOfKey(term), &skeleton_terms);
+      for (std::string& term : skeleton_terms) {
+        if (std::find(w.exact.begin(), w.exact.end(), term) == w.exact.end()) {
+          w.variants.push_back(std::move(term));
+        }
+      }
+    }
+    words.push_back(std::move(w));
   }
-  return expr;
+  return words;
+}
+
+// An FTS5 expression and what ranking needs of it: its terms in phrase
+// order and the number of phrases of each query word (marsad_bm25's groups).
+struct MatchQuery {
+  std::string expression;
+  std::vector<std::string_view> terms;
+  std::string groups;
+};
+
+// Every word must match, by any of its keys (and its variants, if asked).
+void AddAllOf(const std::vector<QueryWord>& words, bool with_variants, MatchQuery* q) {
+  std::string all;
+  for (const QueryWord& w : words) {
+    if (!all.empty()) all += " AND ";
+    const std::vector<std::string> none;
+    const std::vector<std::string>& variants = with_variants ? w.variants : none;
+    all += Alternatives(w.exact, variants);
+    q->terms.insert(q->terms.end(), w.exact.begin(), w.exact.end());
+    q->terms.insert(q->terms.end(), variants.begin(), variants.end());
+    q->groups += (q->groups.empty() ? "" : " ") + std::to_string(w.exact.size() + variants.size());
+  }
+  if (all.empty()) return;
+  q->expression += (q->expression.empty() ? "(" : " OR (") + all + ")";
 }
 
 // Snippet markers chosen outside any text: stripped into highlight offsets.
@@ -524,44 +581,7 @@ int64_t Store::DocumentCount() const {
 bool Store::Search(std::string_view query, const SearchOptions& options,
                    std::vector<SearchHit>* hits, std::string* error) const {
   hits->clear();
-  std::vector<QueryWord> words;
-  {
-    namespace tx = marsad::text;
-    const tx::Normalized n = tx::Normalize(query, tx::kMatch);
-    Statement by_ending(db_, "SELECT term FROM vocab WHERE ending = ? AND ending != '' LIMIT 64");
-    Statement by_skeleton(db_,
-                          "SELECT term FROM vocab WHERE skeleton = ? AND skeleton != '' LIMIT 64");
-    auto expand = [](Statement& st, const std::string& key, std::vector<std::string>* out) {
-      if (key.empty()) return;
-      st.Reset();
-      st.Bind(1, key);
-      while (st.Step()) {
-        std::string term = st.Text(0);
-        if (std::find(out->begin(), out->end(), term) == out->end()) out->push_back(std::move(term));
-      }
-    };
-    for (const tx::Token& t : tx::Tokenize(n.text)) {
-      tx::Span indexed[2];
-      const int count = internal::IndexedTerms(t, n.text, indexed);
-      if (count == 0) continue;
-      QueryWord w;
-      const std::string term = n.text.substr(indexed[0].begin, indexed[0].size());
-      w.exact.push_back(term);
-      // بدمشق: the index has دمشق (Damascus) for a text that wrote it so.
-      if (count == 2) w.exact.push_back(n.text.substr(indexed[1].begin, indexed[1].size()));
-      if (t.kind == tx::TokenKind::kWord) {
-        expand(by_ending, tx::internal::EndingKeyOfKey(term), &w.exact);
-        std::vector<std::string> skeleton_terms;
-        expand(by_skeleton, tx::internal::SkeletonKeyOfKey(term), &skeleton_terms);
-        for (std::string& term : skeleton_terms) {
-          if (std::find(w.exact.begin(), w.exact.end(), term) == w.exact.end()) {
-            w.variants.push_back(std::move(term));
-          }
-        }
-      }
-      words.push_back(std::move(w));
-    }
-  }
+  const std::vector<QueryWord> words = QueryWords(db_, query, /*expand_spellings=*/options.type.empty());
   if (words.empty()) {
     // في "in", من "from".
     *error = "the query has no searchable word (function words such as في and من are not indexed)";
@@ -569,32 +589,35 @@ bool Store::Search(std::string_view query, const SearchOptions& options,
   }
   // Rank first, then build snippets for the returned rows only: a snippet
   // re-reads and re-tokenizes its document, far too slow for every match.
-  //
-  // BM25 costs a microsecond or more per matching document, so a word found
-  // in most documents makes a query slow (function words are not indexed,
-  // but a collection on one subject names it everywhere). A term in
-  // more than half the documents has an inverse document frequency of zero
-  // in BM25: it changes the order of nothing. So the first ranking of a
-  // short list (limit up to 100) leaves such a term out of
-  // a word's alternatives when the word has others; if that finds too few
-  // documents, the whole expression is ranked next.
-  const bool short_list = options.limit <= 100;
-  // The entities of the type the query names, as a JSON array for json_each.
+  MatchQuery exact, with_variants;
+  // The entities of the type the query names, as a JSON array for json_each;
+  // their documents are matched by any of their names as written, so that a
+  // document naming one in another spelling (عبدالرحمن for عبد الرحمن) is
+  // found too.
   std::string entity_ids;
+  std::vector<std::vector<QueryWord>> alias_words;
   if (!options.type.empty()) {
     nlohmann::json ids = nlohmann::json::array();
     for (int64_t id : FindEntities(query)) {
-      if (const auto e = Entity(id); e && e->type == options.type) ids.push_back(id);
+      const auto e = Entity(id);
+      if (!e || e->type != options.type) continue;
+      ids.push_back(id);
+      for (const Alias& a : e->aliases) alias_words.push_back(QueryWords(db_, a.name, false));
     }
     if (ids.empty()) return true;
     entity_ids = ids.dump();
+    for (const auto& alias : alias_words) AddAllOf(alias, false, &exact);
+    if (exact.expression.empty()) AddAllOf(words, false, &exact);
+  } else {
+    AddAllOf(words, false, &exact);
+    AddAllOf(words, true, &with_variants);
   }
   // BM25 divides by each matching document's length: read from memory, not
   // looked up row by row (three quarters of the time of ranking a word in
   // 11,000 documents).
   const internal::DocLengths& lengths = RankingLengths();
   const std::string rank_sql =
-      std::string("SELECT f.rowid, marsad_bm25(docs_fts, ?, 2.0, 1.0) FROM docs_fts f") +
+      std::string("SELECT f.rowid, marsad_bm25(docs_fts, ?, 2.0, 1.0, ?) FROM docs_fts f") +
       (options.source.empty() ? "" : " JOIN docs d ON d.id = f.rowid") +
       " WHERE docs_fts MATCH ?" + (options.source.empty() ? "" : " AND d.source = ?") +
       (entity_ids.empty() ? ""
@@ -607,29 +630,23 @@ bool Store::Search(std::string_view query, const SearchOptions& options,
   // reads matches in rowid order without scoring the rest, so the cost of
   // such a query is bounded.
   constexpr size_t kVariantCandidates = 1000;
-  // Exact runs match each word's exact keys, the variant run its variants too.
-  auto run = [&](const std::vector<QueryWord>& query_words, bool exact) {
-    const std::string expr = MatchExpression(query_words, !exact);
-    std::vector<std::string_view> terms;
-    for (const QueryWord& w : query_words) {
-      terms.insert(terms.end(), w.exact.begin(), w.exact.end());
-      if (!exact) terms.insert(terms.end(), w.variants.begin(), w.variants.end());
-    }
+  auto run = [&](const MatchQuery& q, bool is_exact) {
     std::unordered_map<std::string_view, size_t> term_index;
-    for (size_t t = 0; t < terms.size(); ++t) term_index.emplace(terms[t], t);
+    for (size_t t = 0; t < q.terms.size(); ++t) term_index.emplace(q.terms[t], t);
     std::vector<std::pair<int64_t, double>> ranked;
     const size_t wanted = options.limit + hits->size();
     {
-      Statement s(db_, (rank_sql + (exact ? "2 LIMIT ?" : "f.rowid DESC LIMIT ?")).c_str());
+      Statement s(db_, (rank_sql + (is_exact ? "2 LIMIT ?" : "f.rowid DESC LIMIT ?")).c_str());
       int i = 1;
       s.BindPointer(i++, const_cast<internal::DocLengths*>(&lengths), internal::kDocLengthsPointer);
-      s.Bind(i++, expr);
+      s.Bind(i++, q.groups);
+      s.Bind(i++, q.expression);
       if (!options.source.empty()) s.Bind(i++, options.source);
       if (!entity_ids.empty()) s.Bind(i++, entity_ids);
-      s.Bind(i, static_cast<int64_t>(exact ? wanted : std::max(wanted, kVariantCandidates)));
+      s.Bind(i, static_cast<int64_t>(is_exact ? wanted : std::max(wanted, kVariantCandidates)));
       while (s.Step()) ranked.emplace_back(s.Int(0), -s.Double(1));
     }
-    if (!exact) {
+    if (!is_exact) {
       std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
         return a.second != b.second ? a.second > b.second : a.first < b.first;
       });
@@ -657,19 +674,19 @@ bool Store::Search(std::string_view query, const SearchOptions& options,
       // The snippet is made of the text's own matches, so it is asked for
       // the query's terms the text holds: a variant expression has a hundred
       // terms, and each would be looked up again for every hit.
-      std::vector<bool> in_text(terms.size());
+      std::vector<bool> in_text(q.terms.size());
       for (const auto& token : tokens.tokens) {
         if (const auto at = term_index.find(tokens.Text(token)); at != term_index.end()) {
           in_text[at->second] = true;
         }
       }
       std::string present;
-      for (size_t t = 0; t < terms.size(); ++t) {
-        if (in_text[t]) present += (present.empty() ? "" : " OR ") + Quote(terms[t]);
+      for (size_t t = 0; t < q.terms.size(); ++t) {
+        if (in_text[t]) present += (present.empty() ? "" : " OR ") + Quote(q.terms[t]);
       }
       snippet.Reset();
       // A document matched by its title alone is asked for the whole query.
-      snippet.Bind(1, present.empty() ? expr : present).Bind(2, id);
+      snippet.Bind(1, present.empty() ? q.expression : present).Bind(2, id);
       if (!snippet.Step()) continue;
       SearchHit hit;
       hit.doc = id;
@@ -679,38 +696,14 @@ bool Store::Search(std::string_view query, const SearchOptions& options,
       hit.source = snippet.Text(2);
       hit.published = snippet.Text(3);
       if (!snippet.IsNull(4)) hit.duplicate_of = snippet.Int(4);
-      hit.exact = exact;
+      hit.exact = is_exact;
       hits->push_back(std::move(hit));
     }
   };
-  if (short_list) {
-    // Terms in more than half the documents, left out where a word has others.
-    Statement total(db_, "SELECT count(*) FROM docs");
-    total.Step();
-    const int64_t half = total.Int(0) / 2;
-    Statement df(db_, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?");
-    std::vector<QueryWord> informative = words;
-    bool pruned = false;
-    for (QueryWord& w : informative) {
-      std::vector<std::string> kept;
-      for (const std::string& t : w.exact) {
-        df.Reset();
-        df.Bind(1, Quote(t));
-        df.Step();
-        if (df.Int(0) <= half) kept.push_back(t);
-      }
-      if (!kept.empty() && kept.size() < w.exact.size()) {
-        w.exact = std::move(kept);
-        pruned = true;
-      }
-    }
-    if (pruned) run(informative, true);
-  }
-  if (hits->size() < options.limit) run(words, true);
-  if (options.variants && hits->size() < options.limit) {
-    bool any_variant = false;
-    for (const QueryWord& w : words) any_variant = any_variant || !w.variants.empty();
-    if (any_variant) run(words, false);
+  run(exact, true);
+  if (options.variants && hits->size() < options.limit &&
+      with_variants.terms.size() > exact.terms.size()) {
+    run(with_variants, false);
   }
   return true;
 }

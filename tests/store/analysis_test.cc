@@ -141,6 +141,33 @@ TEST_F(AnalysisTest, StoresMentionsEntitiesAndRecords) {
 
 // للأمم المتحدة (for the United Nations): the preposition took the
 // article's alef, and the name stored is الأمم المتحدة.
+TEST_F(AnalysisTest, SearchByTypeFindsTheNameInAnySpelling) {
+  // "The police arrested the fighter Ahmed Abd al-Rahman al-Shammari in
+  // Homs.", then "A court sentenced Ahmed Abdulrahman al-Shammari to prison.":
+  // عبد الرحمن written as two words and as one.
+  Write("a.txt", "اعتقال في حمص\n\nاعتقلت الشرطة المقاتل أحمد عبد الرحمن الشمري في حمص.\n");
+  Write("b.txt", "حكم بالسجن\n\nأصدرت محكمة حكما بسجن أحمد عبدالرحمن الشمري.\n");
+  std::unique_ptr<Store> db;
+  IngestAll(&db);
+  const int64_t person = EntityWithAlias(*db, "أحمد عبد الرحمن الشمري");
+  ASSERT_NE(person, 0);
+  const std::vector<int64_t> named_in = db->Entity(person)->docs;
+  ASSERT_EQ(named_in.size(), 2u);
+  SearchOptions persons;
+  persons.type = "PER";
+  std::vector<SearchHit> hits;
+  std::string error;
+  ASSERT_TRUE(db->Search("أحمد عبد الرحمن الشمري", persons, &hits, &error)) << error;
+  std::set<int64_t> docs;
+  for (const SearchHit& h : hits) docs.insert(h.doc);
+  EXPECT_EQ(docs, std::set<int64_t>(named_in.begin(), named_in.end()));
+  for (const SearchHit& h : hits) EXPECT_FALSE(h.highlights.empty()) << h.doc;
+  // No entity of that type by that name: nothing.
+  persons.type = "LOC";
+  ASSERT_TRUE(db->Search("أحمد عبد الرحمن الشمري", persons, &hits, &error)) << error;
+  EXPECT_TRUE(hits.empty());
+}
+
 TEST_F(AnalysisTest, NamesAfterLamLamKeepTheirArticle) {
   Write("un.txt", "تقرير عن حلب\n\nقدمت البعثة تقريرا للأمم المتحدة عن الوضع في مدينة حلب.\n");
   std::unique_ptr<Store> db;

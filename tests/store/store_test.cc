@@ -170,6 +170,46 @@ TEST_F(StoreTest, HighlightsLandOnTheOriginalLetters) {
   EXPECT_EQ(hits[0].snippet.substr(byte_start, std::string("سورية").size()), "سورية");
 }
 
+TEST_F(StoreTest, AWordsSpellingsRankAsOneWord) {
+  auto s = OpenRw();
+  s->Begin();
+  // Ten reports that write Syria سوريا in every sentence, one farming report
+  // that writes it سورية once, and two about something else.
+  std::vector<int64_t> reports;
+  for (int i = 0; i < 10; ++i) {
+    // "Syria: a new agreement. Syria's delegation spoke of Syria, and Syria
+    // and its neighbours."
+    reports.push_back(s->AddDocument(Doc("r" + std::to_string(i), "سوريا اليوم",
+                                         "سوريا: اتفاق جديد رقم " + std::to_string(i) +
+                                             ". تحدث وفد سوريا عن سوريا، وعن سوريا وجيرانها.")));
+  }
+  // "The wheat harvest rose this year in the plain, and the farmers of Syria
+  // sold most of it to the mills."
+  const int64_t farming = s->AddDocument(
+      Doc("f", "موسم القمح", "ارتفع محصول القمح هذا العام في السهل، وباع مزارعو سورية معظمه للمطاحن."));
+  s->AddDocument(Doc("o1", "خبر", "افتتح معرض الكتاب أبوابه"));  // the book fair opened
+  s->AddDocument(Doc("o2", "خبر", "هطلت أمطار غزيرة"));  // heavy rain fell
+  s->Commit();
+  std::string error;
+  SearchOptions all;
+  all.limit = 50;
+  std::vector<SearchHit> hits;
+  ASSERT_TRUE(s->Search("سوريا", all, &hits, &error)) << error;
+  ASSERT_EQ(hits.size(), 11u);
+  // Scored apart, the rare spelling outweighed the word: the farming report
+  // came first and the ten reports scored next to nothing.
+  EXPECT_EQ(hits.back().doc, farming);
+  for (size_t i = 1; i < hits.size(); ++i) EXPECT_GE(hits[i - 1].score, hits[i].score) << i;
+  EXPECT_TRUE(std::count(reports.begin(), reports.end(), hits[0].doc));
+  // A shorter list is the start of the longer one.
+  SearchOptions three;
+  three.limit = 3;
+  std::vector<SearchHit> first;
+  ASSERT_TRUE(s->Search("سوريا", three, &first, &error)) << error;
+  ASSERT_EQ(first.size(), 3u);
+  for (size_t i = 0; i < first.size(); ++i) EXPECT_EQ(first[i].doc, hits[i].doc) << i;
+}
+
 TEST_F(StoreTest, SearchFiltersBySourceAndRejectsEmptyQueries) {
   auto s = OpenRw();
   s->Begin();
