@@ -45,6 +45,11 @@ struct Doc {
   std::vector<int32_t> mention_of;
   std::vector<uint32_t> sentence_of;
   std::vector<int32_t> date_of;
+  // Per date, how well it can date what the sentence tells: kPlain; kSince,
+  // the start of a state ("المطلوب منذ عام 2015", wanted since), only when
+  // the sentence has no other date; kBirth ("المولود عام 1990") never.
+  enum DateUse : uint8_t { kPlain, kSince, kBirth };
+  std::vector<DateUse> date_use;
   std::vector<int32_t> quantity_of;
   // For each mention, the fuller mention it stands for (a surname alone
   // after the whole name), or itself.
@@ -54,14 +59,18 @@ struct Doc {
       : a(analysis), mentions(m), t(analysis.normalized.text) {}
 
   size_t size() const { return a.tokens.size(); }
-  // The date mention nearest token `at` among tokens [begin, end), or kNone.
+  // The date mention nearest token `at` among tokens [begin, end), of the
+  // best use there is, or kNone.
   int32_t NearestDate(uint32_t begin, uint32_t end, uint32_t at) const {
     int32_t best = kNone;
+    DateUse best_use = kBirth;
     uint32_t best_dist = UINT32_MAX;
     for (uint32_t i = begin; i < end; ++i) {
       if (date_of[i] == kNone) continue;
+      const DateUse use = date_use[date_of[i]];
       const uint32_t dist = i < at ? at - i : i - at;
-      if (dist < best_dist) {
+      if (use < best_use || (use == best_use && use != kBirth && dist < best_dist)) {
+        best_use = use;
         best_dist = dist;
         best = date_of[i];
       }
@@ -113,7 +122,48 @@ struct Doc {
     if (tok.clitic_count > 0 && tok.clitics[tok.clitic_count - 1].role == tx::Clitic::kPronoun) {
       return lex.speech.end();
     }
-    return Find(lex.speech, i);
+    auto it = Find(lex.speech, i);
+    // "تابع" is also "affiliated to" ("مستشفى تابع لـ"): it is "went on" at
+    // a clause's start ("وتابع الوزير") or before what is said ("تابع قائلا").
+    if (it != lex.speech.end() && (it->first == WentOnKey() || it->first == WentOnKey() + "ت")) {
+      const bool clause_start =
+          i == SentenceBegin(sentence_of[i]) || (i > 0 && IsPunctKind(i - 1));
+      bool before_said = false;
+      if (i + 1 < size()) {
+        auto next = Find(lex.speech, i + 1);
+        before_said = IsPunct(i + 1, ":") ||
+                      (next != lex.speech.end() && next->second == internal::Speech::kCarryVerb);
+      }
+      if (!clause_start && !before_said) return lex.speech.end();
+    }
+    return it;
+  }
+  static const std::string& WentOnKey() {
+    static const std::string* k = new std::string(tx::MatchKey("تابع"));  // went on / affiliated
+    return *k;
+  }
+  // An event trigger at token i. "فجر" is both "blew up" and "dawn": dawn
+  // with the article (الفجر) or before the day it begins ("فجر الأحد", "فجر
+  // اليوم", "فجر 5 آذار").
+  std::unordered_map<std::string, std::string>::const_iterator Trigger(uint32_t i) const {
+    auto it = Find(lex.triggers, i);
+    if (it == lex.triggers.end() || it->first != DawnKey()) return it;
+    if (HasPrefix(i, tx::Clitic::kArticle) || surf[i].find("ال") != std::string::npos ||
+        date_of[i] != kNone) {
+      return lex.triggers.end();
+    }
+    if (i + 1 < size() &&
+        (date_of[i + 1] != kNone || Is(i + 1, "اليوم") || Is(i + 1, "أمس") ||
+         Is(i + 1, "الغد") || Is(i + 1, "يوم") || Is(i + 1, "الأحد") ||
+         Is(i + 1, "الاثنين") || Is(i + 1, "الثلاثاء") || Is(i + 1, "الأربعاء") ||
+         Is(i + 1, "الخميس") || Is(i + 1, "الجمعة") || Is(i + 1, "السبت"))) {
+      return lex.triggers.end();
+    }
+    return it;
+  }
+  static const std::string& DawnKey() {
+    static const std::string* k = new std::string(tx::MatchKey("فجر"));  // dawn / blew up
+    return *k;
   }
   template <typename Set>
   bool In(const Set& set, uint32_t i) const {
@@ -170,10 +220,21 @@ void Prepare(Doc* d, std::string_view published) {
     d->dates = &d->own_dates;
   }
   d->date_of.assign(n, kNone);
+  d->date_use.assign(d->dates->size(), Doc::kPlain);
   for (size_t k = 0; k < d->dates->size(); ++k) {
     const tx::Span sp = (*d->dates)[k].span;
-    for (uint32_t i = d->TokenAt(sp.begin); i < n && a.tokens[i].span.begin < sp.end; ++i) {
+    const uint32_t first = d->TokenAt(sp.begin);
+    for (uint32_t i = first; i < n && a.tokens[i].span.begin < sp.end; ++i) {
       d->date_of[i] = static_cast<int32_t>(k);
+    }
+    // Born (المولود، المولودة، مواليد), since (منذ), one word back or two
+    // ("المولود في عام 1990").
+    for (uint32_t i = first; i-- > 0 && i + 2 >= first;) {
+      if (d->Is(i, "المولود") || d->Is(i, "المولودة") || d->Is(i, "مواليد")) {
+        d->date_use[k] = Doc::kBirth;
+      } else if (d->Is(i, "منذ") && d->date_use[k] == Doc::kPlain) {
+        d->date_use[k] = Doc::kSince;
+      }
     }
   }
   d->quantity_of.assign(n, kNone);
@@ -212,9 +273,13 @@ Attribution EntityAttribution(const Doc& d, uint32_t m) {
   at.kind = Attribution::Kind::kEntity;
   at.mention = c;
   tx::Span span = d.mentions[c].span;
-  // A name the tokenizer read as preposition + name (ليلى as ل + يلى).
-  if (d.mentions[c].type == ner::EntityType::kPerson) {
-    span.begin = std::min(span.begin, d.a.tokens[d.mentions[c].first_token].span.begin);
+  // A name the tokenizer read as preposition + name (ليلى as ل + يلى),
+  // unless a word of attribution asks for the preposition ("وفقا لأحمد").
+  const uint32_t first = d.mentions[c].first_token;
+  const bool governed = first > 0 && d.Speech(first - 1) != d.lex.speech.end() &&
+                        d.Speech(first - 1)->second == Speech::kPreposition;
+  if (d.mentions[c].type == ner::EntityType::kPerson && !governed) {
+    span.begin = std::min(span.begin, d.a.tokens[first].span.begin);
   }
   at.text = std::string(d.Text(span));
   return at;
@@ -248,6 +313,14 @@ struct SpeakerResult {
   bool carried = false;    // "he said": the previous speaker
 };
 
+// A title word as one key for all its spellings: "وزير" (minister of),
+// "الوزير" (the minister), "والوزير"; "" when token i is no title.
+std::string TitleKey(const Doc& d, uint32_t i) {
+  auto it = d.Find(d.lex.titles, i);
+  if (it == d.lex.titles.end()) return "";
+  return StartsWith(*it, "ال") ? it->substr(std::string_view("ال").size()) : *it;
+}
+
 struct SpeakerState {
   std::optional<Attribution> last;
   uint32_t last_sentence = 0;
@@ -266,8 +339,13 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
                            uint32_t sentence) {
   SpeakerResult r;
   const Lexicon& lex = d.lex;
-  // Skip a date after the verb ("وقال أمس الوزير") and "ما" in "بحسب ما".
-  while (s < limit && (d.date_of[s] != kNone || d.Is(s, "ما"))) ++s;
+  // Skip a date after the verb ("وقال أمس الوزير"), "ما" in "بحسب ما", and
+  // the verb's pronoun object ("بحسب ما أفاد به مسؤول": reported it).
+  while (s < limit && (d.date_of[s] != kNone || d.Is(s, "ما") || d.Is(s, "به") ||
+                       d.Is(s, "بها") || d.Is(s, "بهم") || d.Is(s, "عنه") || d.Is(s, "عنها") ||
+                       d.Is(s, "عنهم"))) {
+    ++s;
+  }
   // "تقدر بنحو 300 ألف": the verb is "is estimated at", no one speaks.
   if (s < limit && d.quantity_of[s] != kNone) {
     r.end = s;
@@ -289,15 +367,23 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
       // "أعلنت مصادر طبية مقتل ...": the event is what was said. With the
       // article the word qualifies the speaker instead ("القائد العراقي
       // المنشق", the defecting commander).
-      if (stop > s && d.In(lex.triggers, stop) && !StartsWith(d.key[stop], "ال") &&
+      if (stop > s && d.Trigger(stop) != lex.triggers.end() && !StartsWith(d.key[stop], "ال") &&
           !d.HasPrefix(stop, tx::Clitic::kArticle)) {
         break;
       }
       if (d.Is(stop, "في") && stop + 1 < max_end && IsChannel(d, stop + 1)) break;
-      if (stop > s && d.HasPrefix(stop, tx::Clitic::kPreposition) && d.surf[stop][0] != '\0' &&
-          StartsWith(d.surf[stop], "ل")) {
-        break;  // "لوكالة" (to the agency): the outlet told, not the speaker
-      }
+    }
+    // "لوكالة فرانس برس" (to the agency): the outlet told, not the speaker,
+    // named or not; the tagger leaves the ل out of a name. A person's name
+    // may begin with ل (ليلى).
+    const int32_t m = d.mention_of[stop];
+    const bool preposition =
+        d.HasPrefix(stop, tx::Clitic::kPreposition) ||
+        (m != kNone && d.mentions[m].span.begin > d.a.tokens[stop].span.begin);
+    if (stop > s && preposition && StartsWith(d.surf[stop], "ل") &&
+        (m == kNone || (d.mentions[m].first_token == stop &&
+                        d.mentions[m].type != ner::EntityType::kPerson))) {
+      break;
     }
     ++stop;
   }
@@ -322,6 +408,17 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
       if (type == ner::EntityType::kOrganization && other == kNone) other = m;
       if (type != ner::EntityType::kPerson && other == kNone && i == s) other = m;
     }
+    // A body that speaks first ("أعلنت وزارة الصحة وفاة الطبيب X") is the
+    // source; a person named after it speaks for it only as its spokesman
+    // ("أعلن الجيش على لسان المتحدث باسمه X").
+    if (per != kNone && other != kNone && d.mention_of[s] == other) {
+      bool spokesman = false;
+      for (uint32_t i = d.mentions[other].end_token; i < d.mentions[per].first_token; ++i) {
+        spokesman = spokesman || d.Is(i, "المتحدث") || d.Is(i, "المتحدثة") ||
+                    d.Is(i, "الناطق") || d.Is(i, "الناطقة");
+      }
+      if (!spokesman) per = kNone;
+    }
     if (per != kNone || other != kNone) {
       const uint32_t m = static_cast<uint32_t>(per != kNone ? per : other);
       r.who = EntityAttribution(d, m);
@@ -329,16 +426,12 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
       r.end = std::max(r.end, std::min(stop, d.mentions[m].end_token));
       return r;
     }
-    // A title standing for someone named before: "وأضاف الوزير".
+    // A title standing for someone named before with it: "وأضاف الوزير".
+    // Another title is someone else, described.
     if (d.In(lex.titles, s) && stop - s <= 2) {
-      auto it = st.by_title.find(d.surf[s]);
+      auto it = st.by_title.find(TitleKey(d, s));
       if (it != st.by_title.end()) {
         r.who = it->second;
-        return r;
-      }
-      if (StartsWith(d.surf[s], "ال") && st.last &&
-          st.last->kind == Attribution::Kind::kEntity && sentence <= st.last_sentence + 4) {
-        r.who = st.last;
         return r;
       }
     }
@@ -425,9 +518,15 @@ SpeakerResult SpeakerOf(const Doc& d, uint32_t v, Speech kind, uint32_t limit,
     }
   }
   if (kind == Speech::kCarryVerb) {
-    // "..., قائلا:" — the subject of the sentence's verb before it.
+    // "..., قائلا:" — the subject of the sentence's verb before it: the
+    // source that verb was read with, else the sentence's first name.
     SpeakerResult r;
     r.end = v + 1;
+    if (st.last && st.last_sentence == sentence) {
+      r.who = st.last;
+      r.carried = true;
+      return r;
+    }
     const uint32_t begin = d.SentenceBegin(sentence);
     for (uint32_t i = begin; i < v; ++i) {
       const int32_t m = d.mention_of[i];
@@ -475,9 +574,9 @@ void Remember(const Doc& d, const SpeakerResult& r, uint32_t v, uint32_t sentenc
     // The title word right before the name: "الباحث نزار حمادة".
     const uint32_t first = d.mentions[*r.who->mention].first_token;
     for (uint32_t i = v + 1; i < first && i < d.size(); ++i) {
-      if (d.In(d.lex.titles, i)) st->by_title[d.surf[i]] = *r.who;
+      if (d.In(d.lex.titles, i)) st->by_title[TitleKey(d, i)] = *r.who;
     }
-    if (first > 0 && d.In(d.lex.titles, first - 1)) st->by_title[d.surf[first - 1]] = *r.who;
+    if (first > 0 && d.In(d.lex.titles, first - 1)) st->by_title[TitleKey(d, first - 1)] = *r.who;
   }
 }
 
@@ -533,9 +632,11 @@ std::vector<QuoteSpan> PairQuotes(const Doc& d) {
     }
   }
   std::vector<QuoteSpan> out;
-  auto paragraph_break = [&](uint32_t from, uint32_t to) {
-    return d.t.substr(from, to - from).find('\n') != std::string_view::npos;
-  };
+  // The first newline after the current opening mark, found once per
+  // opening mark at most: openers come in text order, so the scans add up
+  // to one pass over the text.
+  size_t newline = d.t.find('\n');
+  auto paragraph_break = [&](uint32_t to) { return newline < to; };
   size_t k = 0;
   while (k < marks.size()) {
     const Mark& o = marks[k];
@@ -544,10 +645,11 @@ std::vector<QuoteSpan> PairQuotes(const Doc& d) {
       continue;
     }
     const uint32_t ob = d.a.tokens[o.token].span.end;
+    if (newline < ob) newline = d.t.find('\n', ob);
     size_t close = marks.size();
     for (size_t j = k + 1; j < marks.size(); ++j) {
       const uint32_t cb = d.a.tokens[marks[j].token].span.begin;
-      if (cb - ob > kParagraphBytes || paragraph_break(ob, cb)) break;
+      if (cb - ob > kParagraphBytes || paragraph_break(cb)) break;
       if (o.guillemet) {
         if (marks[j].guillemet && marks[j].close) {
           close = j;
@@ -565,7 +667,8 @@ std::vector<QuoteSpan> PairQuotes(const Doc& d) {
       // «...” : a French mark closed by an English one.
       for (size_t j = k + 1; j < marks.size(); ++j) {
         const uint32_t cb = d.a.tokens[marks[j].token].span.begin;
-        if (cb - ob > kParagraphBytes || paragraph_break(ob, cb)) break;
+        if (cb - ob > kParagraphBytes || paragraph_break(cb)) break;
+        if (marks[j].guillemet && marks[j].open) break;  // the later « is the one closed
         if (!marks[j].guillemet && marks[j].close &&
             (j + 1 == marks.size() || !marks[j + 1].close ||
              d.a.tokens[marks[j + 1].token].span.begin > cb + kParagraphBytes)) {
@@ -627,7 +730,8 @@ std::string Singular(const Doc& d, uint32_t i) {
   const Lexicon& lex = d.lex;
   auto it = d.Find(lex.singular, i);
   if (it != lex.singular.end()) return it->second;
-  if (d.Speech(i) != lex.speech.end() || d.In(lex.triggers, i) || d.In(lex.speech_stops, i) ||
+  if (d.Speech(i) != lex.speech.end() || d.Trigger(i) != lex.triggers.end() ||
+      d.In(lex.speech_stops, i) ||
       d.In(lex.units, i) || d.mention_of[i] != kNone || d.date_of[i] != kNone) {
     return "";
   }
@@ -715,6 +819,9 @@ struct SentenceSources {
     uint32_t end;
     std::optional<Attribution> who;
     Speech kind;
+    // The first token of what is said ("إن" in "قال X لوكالة Y إن ..."):
+    // names before it tell who speaks and to whom, not what happened.
+    uint32_t said;
   };
   std::vector<std::vector<Item>> items;  // per sentence
 };
@@ -800,7 +907,7 @@ void Builder::Quotes() {
     }
     // ... or one just after it: "«...»، قال X" / "، بحسب X".
     if (!who) {
-      const uint32_t end = std::min<uint32_t>(d.SentenceEnd(d.sentence_of[q.close_token]) + 1,
+      const uint32_t end = std::min<uint32_t>(d.SentenceEnd(d.sentence_of[q.close_token]),
                                               static_cast<uint32_t>(d.size()));
       for (uint32_t i = q.close_token + 1; i < end && i <= q.close_token + 4; ++i) {
         auto it = d.Speech(i);
@@ -847,7 +954,7 @@ void Builder::Quotes() {
         }
       }
       const SpeakerResult r = SpeakerOf(d, i, it->second, limit, st);
-      sources.items[s].push_back({i, r.end, r.who, it->second});
+      sources.items[s].push_back({i, r.end, r.who, it->second, r.end});
       Remember(d, r, i, s, &st);
       // Indirect speech: a complementiser after the speaker ("قال X إن ...").
       if (it->second == Speech::kVerb || it->second == Speech::kTransmit) {
@@ -879,6 +986,7 @@ void Builder::Quotes() {
         if (c < end) {
           for (const char* w : kThat) that = that || d.Is(c, w);
         }
+        if (that) sources.items[s].back().said = c;
         if (that && r.who && c + 1 < end && quote_of_token[c + 1] == kNone) {
           const bool pronoun = !d.Is(c, "إن") && !d.Is(c, "أن") && !d.Is(c, "بأن");
           uint32_t from = pronoun ? c : c + 1;
@@ -994,7 +1102,7 @@ std::optional<uint32_t> Builder::PlaceNear(uint32_t from, uint32_t sentence,
 // "أودى بحياة 32", "اعتقلت الشرطة سبعة".
 std::string EventBefore(const Doc& d, uint32_t ti, uint32_t begin) {
   for (uint32_t i = ti; i-- > begin && i + 4 > ti;) {
-    auto it = d.Find(d.lex.triggers, i);
+    auto it = d.Trigger(i);
     if (it != d.lex.triggers.end()) {
       if (it->second == "killed" || it->second == "injured" || it->second == "arrested") {
         return it->second;
@@ -1119,7 +1227,7 @@ void Builder::Claims() {
     // "لقي 11 شخصا حتفهم": the trigger after the noun.
     if (c.unit.empty() && event.empty() && noun_at + 1 < send &&
         lex.generic_people.count(tx::MatchKey(c.counted))) {
-      auto it = d.Find(lex.triggers, noun_at + 1);
+      auto it = d.Trigger(noun_at + 1);
       if (it != lex.triggers.end() && it->second == "killed") c.counted = RoleNoun("killed");
     }
     if (c.unit.empty() && c.counted.empty()) {
@@ -1147,22 +1255,35 @@ void Builder::Claims() {
     };
     bool negated = false;
     for (uint32_t i = ti; i-- > sbegin && i + 3 > ti;) {
-      if (word_is(i, {"لا", "لم", "لن", "ليس", "ليست", "لسن"})) negated = true;
+      // "لا يزال" (still) denies nothing.
+      const bool still = i + 1 < ti && word_is(i + 1, {"يزال", "تزال", "يزالون", "زال", "زالت"});
+      if (word_is(i, {"لا", "لم", "لن", "ليس", "ليست", "لسن"}) && !still) negated = true;
     }
+    // With the article, أقل/أكثر are "على الأقل/الأكثر" (at least/most),
+    // not a comparison.
+    const bool comparative_before = ti > sbegin && !StartsWith(d.surf[ti - 1], "ال") &&
+                                    !d.HasPrefix(ti - 1, tx::Clitic::kArticle);
     const bool more = word_is(ti, {"أكثر", "يزيد", "تزيد", "يفوق", "تفوق"}) ||
-                      (ti > sbegin && word_is(ti - 1, {"أكثر", "يزيد", "تزيد", "يتجاوز", "تتجاوز",
-                                                       "تجاوز", "يفوق", "تفوق", "يتعدى",
-                                                       "تتعدى"}));
-    const bool less = word_is(ti, {"أقل", "دون"}) || (ti > sbegin && word_is(ti - 1, {"أقل"}));
+                      (comparative_before &&
+                       word_is(ti - 1, {"أكثر", "يزيد", "تزيد", "يتجاوز", "تتجاوز", "تجاوز",
+                                        "يفوق", "تفوق", "يتعدى", "تتعدى"}));
+    const bool less =
+        word_is(ti, {"أقل", "دون"}) || (comparative_before && word_is(ti - 1, {"أقل"}));
     bool at_least = false, at_most = false;
     if (last + 2 < send && d.Is(last + 1, "على") && d.Is(last + 2, "الأقل")) at_least = true;
     if (last + 2 < send && d.Is(last + 1, "على") && d.Is(last + 2, "الأكثر")) at_most = true;
+    if (ti >= sbegin + 2 && d.Is(ti - 2, "على") && d.Is(ti - 1, "الأقل")) at_least = true;
+    if (ti >= sbegin + 2 && d.Is(ti - 2, "على") && d.Is(ti - 1, "الأكثر")) at_most = true;
     if (more && negated) {
       c.qualifier = "at_most";  // "لا تملك أكثر من 1500", "لم يتجاوز"
     } else if (less && negated) {
       c.qualifier = "at_least";  // "لا يقل عن"
     } else if (word_is(ti, {"ما"}) && ti + 2 < te && word_is(ti + 1, {"لا"})) {
-      c.qualifier = "at_least";  // "ما لا يقل عن"
+      // "ما لا يقل عن" (no less than), "ما لا يزيد على" (no more than).
+      c.qualifier = word_is(ti + 2, {"يزيد", "تزيد", "يتجاوز", "تتجاوز", "يفوق", "تفوق",
+                                     "يتعدى", "تتعدى"})
+                        ? "at_most"
+                        : "at_least";
     } else if (at_least) {
       c.qualifier = "at_least";
     } else if (at_most) {
@@ -1198,7 +1319,7 @@ void Builder::Claims() {
       uint32_t pos = after + 1;
       for (size_t p = k + 1; p < qs.size(); ++p) {
         const uint32_t pt = first_token(qs[p]);
-        if (pt >= send || pt > pos + 1) break;
+        if (pt >= send || pt > pos + 1 || d.date_of[pt] != kNone) break;
         const uint32_t pe = end_token(qs[p]);
         uint32_t at = pe - 1;
         std::string noun = CountedAfter(d, pe, send, &at);
@@ -1298,6 +1419,11 @@ const char* RoleFor(const std::string& type, ner::EntityType et) {
   return "subject";
 }
 
+const std::string& WeekKey() {
+  static const std::string* k = new std::string(tx::MatchKey("الأسبوع"));  // the week
+  return *k;
+}
+
 bool Compatible(const std::string& x, const std::string& y) {
   if (x.empty() || y.empty()) return true;
   return StartsWith(x, y) || StartsWith(y, x);
@@ -1313,7 +1439,7 @@ void Builder::Events() {
     std::vector<std::pair<std::string, uint32_t>> found;
     for (uint32_t i = begin; i < end; ++i) {
       if (!d.IsWord(i) || d.mention_of[i] != kNone) continue;
-      auto it = d.Find(lex.triggers, i);
+      auto it = d.Trigger(i);
       if (it == lex.triggers.end()) continue;
       bool seen = false;
       for (const auto& f : found) seen = seen || f.first == it->second;
@@ -1338,8 +1464,14 @@ void Builder::Events() {
     for (const auto& item : sources.items[s]) {
       if (item.who && item.who->mention) speakers.push_back(*item.who->mention);
     }
+    // A date between the trigger and the number is not counted in the
+    // window: "اعتقلت الشرطة في 5 آذار 2023 نحو 12 شخصا".
     auto count_after = [&](uint32_t trig, uint32_t window) -> std::optional<double> {
       for (uint32_t i = trig + 1; i < end && i <= trig + window; ++i) {
+        if (d.date_of[i] != kNone) {
+          ++window;
+          continue;
+        }
         const int32_t qk = d.quantity_of[i];
         if (qk == kNone) continue;
         const int32_t ck = cc.claim_of_quantity[qk];
@@ -1369,10 +1501,12 @@ void Builder::Events() {
     for (const auto& [type, trig] : found) {
       if (trig > agreement_at) continue;
       if (trig > begin) {
-        // Intentions are not events: "ستواصل استعادة", "سوف", "لن"; and
-        // "لائحة الاتهام" (the indictment) is a document.
+        // Intentions and denials are not events: "ستواصل استعادة", "سوف",
+        // "لن"; "لم تعتقل", "ما قتل", "نفى مقتل"; and "لائحة الاتهام" (the
+        // indictment) is a document.
         const uint32_t p = trig - 1;
         if (d.HasPrefix(p, tx::Clitic::kFuture) || d.Is(p, "سوف") || d.Is(p, "لن") ||
+            d.Is(p, "لم") || d.Is(p, "ما") || d.Is(p, "نفى") || d.Is(p, "نفت") ||
             d.Is(p, "لائحة")) {
           continue;
         }
@@ -1390,7 +1524,7 @@ void Builder::Events() {
         tx::Precision p = dm.precision;
         // "الأسبوع الماضي" (last week) names no day: its month is what is known.
         if (p == tx::Precision::kDay &&
-            d.Text(dm.span).find("الأسبوع") != std::string_view::npos) {
+            tx::MatchKey(d.Text(dm.span)).find(WeekKey()) != std::string::npos) {
           p = tx::Precision::kMonth;
         }
         e.date = tx::FormatDate(dm.date, p);
@@ -1405,6 +1539,11 @@ void Builder::Events() {
         if (m == kNone || d.mentions[m].first_token != i) continue;
         const uint32_t c = d.canonical[m];
         if (std::find(speakers.begin(), speakers.end(), c) != speakers.end()) continue;
+        bool in_speech = false;
+        for (const auto& item : sources.items[s]) {
+          in_speech = in_speech || (item.token < i && i < item.said);
+        }
+        if (in_speech) continue;
         if (e.place_mention && static_cast<uint32_t>(m) == *e.place_mention) continue;
         const ner::EntityType et = d.mentions[m].type;
         if (et == ner::EntityType::kMisc) continue;
@@ -1496,12 +1635,19 @@ void Builder::Events() {
       events.push_back(std::move(e));
     }
   }
-  // One event told in several sentences.
+  // One event told in several sentences. Different counts of the same
+  // people are different incidents, whatever else is or is not known.
+  auto same_counts = [](const Event& x, const Event& y) {
+    auto same = [](const std::optional<double>& a, const std::optional<double>& b) {
+      return !a || !b || *a == *b;
+    };
+    return same(x.count, y.count) && same(x.killed, y.killed) && same(x.injured, y.injured);
+  };
   std::vector<Event> merged;
   for (Event& e : events) {
     Event* into = nullptr;
     for (Event& m : merged) {
-      if (m.type == e.type && Compatible(m.date, e.date) &&
+      if (m.type == e.type && same_counts(m, e) && Compatible(m.date, e.date) &&
           (m.place.empty() || e.place.empty() || tx::MatchKey(m.place) == tx::MatchKey(e.place))) {
         into = &m;
         break;
