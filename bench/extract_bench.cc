@@ -70,6 +70,19 @@ void BM_Extract(benchmark::State& state) {
 }
 BENCHMARK(BM_Extract)->Unit(benchmark::kMillisecond);
 
+// A megabyte of opening quotation marks that never close, without a newline:
+// each mark looks ahead for its closing one, and the search must stay linear
+// (each mark had searched the rest of the text for a newline: 31 s).
+void BM_UnclosedQuotationMarks(benchmark::State& state) {
+  std::string text;
+  while (text.size() < (1u << 20)) text += "«";
+  const tx::Analysis analysis = tx::Analyze(text, {});
+  for (auto _ : state) benchmark::DoNotOptimize(ex::Extract(analysis, {}, "2015-06-01"));
+  state.counters["MB/s"] = benchmark::Counter(static_cast<double>(text.size()) / 1e6,
+                                              benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_UnclosedQuotationMarks)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 
 BENCHMARK_MAIN();

@@ -1,6 +1,5 @@
 // Extraction of quotes, claims and events, pattern by pattern, through the
 // real text layer and the shipped NER model. The sentences are invented.
-#include <chrono>
 #include <cmath>
 #include <memory>
 #include <string>
@@ -565,16 +564,12 @@ TEST_F(ExtractTest, MentionsOfAnotherTextAreIgnored) {
   EXPECT_TRUE(x.claims.empty());
 }
 
-TEST_F(ExtractTest, UnclosedQuotationMarksAreLinear) {
-  // A megabyte of opening marks with no closing one and no newline.
+TEST_F(ExtractTest, UnclosedQuotationMarksQuoteNothing) {
+  // A megabyte of opening marks with no closing one and no newline (its time,
+  // once 31 s, is measured by extract_bench's BM_UnclosedQuotationMarks).
   std::string text;
   while (text.size() < (1u << 20)) text += "«";
-  const auto start = std::chrono::steady_clock::now();
-  const Extraction x = Run(text);
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_TRUE(x.quotes.empty());
-  EXPECT_LT(seconds, 10);  // 31 s when each candidate mark searched for a newline
+  EXPECT_TRUE(Run(text).quotes.empty());
 }
 
 TEST_F(ExtractTest, LongTextIsLinear) {
