@@ -155,6 +155,15 @@ int64_t PathId(const httplib::Request& req, const char* what) {
   return n;
 }
 
+// A flag: absent, 0, false or no is off; 1, true or yes is on; else 400.
+bool BoolParam(const httplib::Request& req, const char* name) {
+  std::string v = StrParam(req, name, 5);
+  for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (v.empty() || v == "0" || v == "false" || v == "no") return false;
+  if (v == "1" || v == "true" || v == "yes") return true;
+  throw HttpError{400, std::string("parameter ") + name + " must be 1, true, yes, 0, false or no"};
+}
+
 std::string TypeParam(const httplib::Request& req) {
   std::string t = StrParam(req, "type", 20);
   for (char& c : t) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -505,7 +514,7 @@ struct Server::Impl {
     store::SearchOptions o;
     o.limit = static_cast<size_t>(IntParam(req, "limit", 20, 1, 200));
     o.source = StrParam(req, "source", 200);
-    o.variants = StrParam(req, "exact", 5) != "1";
+    o.variants = !BoolParam(req, "exact");
     o.type = TypeParam(req);
     std::vector<store::SearchHit> hits;
     std::string error;

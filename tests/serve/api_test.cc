@@ -236,6 +236,25 @@ TEST_F(ApiTest, SearchRejectsBadParameters) {
   ExpectJsonError(Get(port(), "/api/search?q=" + Encode("سوريا") + "&limit=0"), 400);
   ExpectJsonError(Get(port(), "/api/search?q=" + Encode("سوريا") + "&limit=-3"), 400);
   ExpectJsonError(Get(port(), "/api/search?q=%21%21%21"), 400);  // no searchable word
+  ExpectJsonError(Get(port(), "/api/search?q=" + Encode("سوريا") + "&exact=maybe"), 400);
+}
+
+TEST_F(ApiTest, ExactTakesTheUsualSpellingsOfAFlag) {
+  // قيراتوف (Qiratov): the examples also spell the name غيراتوف and
+  // غايراتوف, found only when other spellings are.
+  const std::string name = "/api/search?q=" + Encode("قيراتوف");
+  const Response one = Get(port(), name + "&exact=1");
+  ASSERT_EQ(one.status, 200) << one.body;
+  ASSERT_FALSE(one.Json()["hits"].empty());
+  for (const auto& h : one.Json()["hits"]) EXPECT_TRUE(h["exact"].get<bool>()) << h.dump();
+  for (const char* on : {"true", "TRUE", "yes"}) {
+    EXPECT_EQ(Get(port(), name + "&exact=" + on).body, one.body) << on;
+  }
+  const Response off = Get(port(), name);
+  EXPECT_GT(off.Json()["hits"].size(), one.Json()["hits"].size());
+  for (const char* value : {"0", "false", "no"}) {
+    EXPECT_EQ(Get(port(), name + "&exact=" + value).body, off.body) << value;
+  }
 }
 
 TEST_F(ApiTest, DocumentHasTextMentionsAndBoilerplate) {
