@@ -188,6 +188,16 @@ void NormalizeNewlines(std::string* s) {
   s->resize(w);
 }
 
+// Control characters other than tab and newline become spaces: JSON can
+// carry any of them (\u0000), and stored text is sliced by SQL (a NUL ends
+// it) and marked for snippets with control characters of its own.
+void BlankControls(std::string* s) {
+  for (char& ch : *s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c < 0x20 && ch != '\n' && ch != '\t') || c == 0x7F) ch = ' ';
+  }
+}
+
 std::string Plural(size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
@@ -927,6 +937,8 @@ std::optional<std::string> Reader::Decode(const std::string& path, std::string_v
 
 void Reader::Add(Document doc) {
   NormalizeNewlines(&doc.text);
+  BlankControls(&doc.text);
+  BlankControls(&doc.title);
   const std::string_view trimmed = Trim(doc.text);
   if (!HasVisibleText(trimmed)) {
     Report(doc.path, "no article text");

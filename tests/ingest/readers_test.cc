@@ -505,6 +505,17 @@ TEST_F(Readers, HugeSingleLines) {
 // ---------------------------------------------------------------------------
 // JSON.
 
+TEST_F(Readers, ControlCharactersBecomeSpaces) {
+  // "The minister arrived", with a NUL, a STX and a DEL a JSON string can
+  // carry; tab and newline are kept.
+  const Result r = Read(Write("controls.jsonl",
+                              "{\"title\": \"خبر\\u0003\", \"content\": "
+                              "\"وصل\\u0000الوزير\\u0002\\t\\u007f\\nاليوم\"}\n"));
+  ASSERT_EQ(r.docs.size(), 1u) << (r.problems.empty() ? "" : r.problems[0].reason);
+  EXPECT_EQ(r.docs[0].text, "وصل الوزير \t \nاليوم");
+  EXPECT_EQ(r.docs[0].title, "خبر");
+}
+
 TEST_F(Readers, JsonLinesFieldsUnknownFieldsAndBadLines) {
   const std::string kShort = "خبر قصير";  // "a short news item"
   const std::vector<std::string> lines = {
