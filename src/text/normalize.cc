@@ -420,9 +420,14 @@ uint32_t OffsetMap::ToOriginalBegin(uint32_t pos) const {
 
 uint32_t OffsetMap::ToOriginalEnd(uint32_t pos) const {
   if (pos == 0) return segments_.empty() ? 0 : segments_.front().orig_begin;
-  if (pos > norm_size_) pos = norm_size_;
+  // What follows the last output byte was all deleted.
+  if (pos >= norm_size_) return orig_size_;
   const Segment* s = Find(pos - 1);
   if (!s) return 0;
+  // A segment starts after every deletion: where one starts at `pos`, the
+  // original bytes before it were deleted, and belong to what precedes.
+  const Segment* next = Find(pos);
+  if (next != s && next->norm_begin == pos) return next->orig_begin;
   return s->identity ? s->orig_begin + (pos - s->norm_begin) : s->orig_end;
 }
 

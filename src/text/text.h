@@ -70,7 +70,9 @@ class OffsetMap {
   // The original byte at which the normalised byte `pos` starts.
   // pos == normalised size maps to the original size.
   uint32_t ToOriginalBegin(uint32_t pos) const;
-  // The original byte just after the normalised byte `pos - 1` ends.
+  // The original byte just after the normalised byte `pos - 1` ends, and
+  // after the characters normalisation deleted right after it: a word's
+  // span ends after its diacritics (مهمٌّ, not مهم).
   uint32_t ToOriginalEnd(uint32_t pos) const;
   // The original bytes of a normalised span; an empty span stays empty.
   Span ToOriginal(Span s) const {

@@ -30,6 +30,21 @@ TEST(Normalize, DropsDiacriticsAndTatweelAndMapsBack) {
   EXPECT_EQ(Back(in, n, word), "مُقَاتِلـــون");
 }
 
+TEST(Normalize, AWordMapsBackWithTheDiacriticsAfterIt) {
+  const std::string in = "أمرٌ مهمٌّ جداً";  // "a very important matter", vocalised
+  const Normalized n = Normalize(in);
+  EXPECT_EQ(n.text, "أمر مهم جدا");
+  auto word = [&](const std::string& w) {
+    const auto at = static_cast<uint32_t>(n.text.find(w));
+    return Span{at, at + static_cast<uint32_t>(w.size())};
+  };
+  EXPECT_EQ(Back(in, n, word("أمر")), "أمرٌ");
+  EXPECT_EQ(Back(in, n, word("مهم")), "مهمٌّ");
+  EXPECT_EQ(Back(in, n, word("جدا")), "جداً");  // at the end of the text
+  // Part of a word ends where its letters do.
+  EXPECT_EQ(Back(in, n, {word("مهم").begin, word("مهم").begin + 2}), "م");
+}
+
 TEST(Normalize, DigitsArabicIndicAndPersian) {
   EXPECT_EQ(Normalize("٣٢ و۱۵ و١٫٥ و١٬٤٠٠ و٥٪").text, "32 و15 و1.5 و1,400 و5%");
   const std::string in = "قتل ٣٢ شخصا";  // "32 people were killed"
