@@ -226,22 +226,33 @@ DocRecord ReadDoc(const Statement& s) {
 // The keys of one query word: as spelled (with its letter variants, stem and
 // ending variants found in the vocabulary) and, separately, the other
 // spellings sharing its consonant skeleton.
+// A key with a space is a phrase: its terms in a row.
 struct QueryWord {
   std::vector<std::string> exact;
   std::vector<std::string> variants;
 };
 
-// FTS5 string literal for a key: double quotes doubled.
-std::string Quote(std::string_view term) {
+// FTS5 string literal for a key (double quotes doubled), or the phrase of
+// the terms of a key with spaces.
+std::string Quote(std::string_view key) {
   std::string out = "\"";
   out += internal::kRawQueryMarker;
-  for (char c : term) {
+  for (char c : key) {
+    if (c == ' ') {
+      out += "\" + \"";
+      out += internal::kRawQueryMarker;
+      continue;
+    }
     out += c;
     if (c == '"') out += '"';
   }
   out += '"';
   return out;
 }
+
+// Names written as one word or two: عبد الرحمن and عبدالرحمن, أبو بكر and
+// أبوبكر, أبو ظبي and أبوظبي. The index holds what the text wrote.
+bool IsCompoundHead(std::string_view key) { return key == "عبد" || key == "ابو"; }
 
 std::string Alternatives(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   std::string expr = "(";
@@ -274,15 +285,49 @@ std::vector<QueryWord> QueryWords(sqlite3* db, std::string_view query, bool expa
       if (std::find(out->begin(), out->end(), term) == out->end()) out->push_back(std::move(term));
     }
   };
-  for (const tx::Token& t : tx::Tokenize(n.text)) {
+  // The index term of the first word of `text` (a key), or "".
+  auto indexed_term = [](std::string_view text) {
+    for (const tx::Token& t : tx::Tokenize(text)) {
+      tx::Span indexed[2];
+      if (internal::IndexedTerms(t, text, indexed) == 0) return std::string();
+      return std::string(text.substr(indexed[0].begin, indexed[0].size()));
+    }
+    return std::string();
+  };
+  const std::vector<tx::Token> tokens = tx::Tokenize(n.text);
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const tx::Token& t = tokens[k];
     tx::Span indexed[2];
     const int count = internal::IndexedTerms(t, n.text, indexed);
     if (count == 0) continue;
     QueryWord w;
     const std::string term = n.text.substr(indexed[0].begin, indexed[0].size());
+    const std::string_view word = std::string_view(n.text).substr(t.span.begin, t.span.size());
+    if (t.kind == tx::TokenKind::kWord && IsCompoundHead(word) && k + 1 < tokens.size() &&
+        tokens[k + 1].kind == tx::TokenKind::kWord) {
+      // عبد الرحمن: the two words in a row, or written as one.
+      const tx::Token& next = tokens[k + 1];
+      const std::string second = indexed_term(std::string_view(n.text).substr(next.span.begin, next.span.size()));
+      if (!second.empty()) {
+        w.exact.push_back(term + " " + second);
+        w.exact.push_back(std::string(word) + n.text.substr(next.span.begin, next.span.size()));
+        words.push_back(std::move(w));
+        ++k;
+        continue;
+      }
+    }
     w.exact.push_back(term);
     // بدمشق: the index has دمشق (Damascus) for a text that wrote it so.
     if (count == 2) w.exact.push_back(n.text.substr(indexed[1].begin, indexed[1].size()));
+    // عبدالرحمن: also the two words in a row.
+    for (std::string_view head : {"عبد", "ابو"}) {
+      if (t.kind != tx::TokenKind::kWord || term != word || !word.starts_with(head) ||
+          word.size() <= head.size() + 2) {
+        continue;
+      }
+      const std::string second = indexed_term(word.substr(head.size()));
+      if (!second.empty()) w.exact.push_back(std::string(head) + " " + second);
+    }
     if (expand_spellings && t.kind == tx::TokenKind::kWord) {
       expand(by_ending, tx::internal::EndingKeyOfKey(term), &w.exact);
       std::vector<std::string> skeleton_terms;
@@ -314,8 +359,15 @@ void AddAllOf(const std::vector<QueryWord>& words, bool with_variants, MatchQuer
     const std::vector<std::string> none;
     const std::vector<std::string>& variants = with_variants ? w.variants : none;
     all += Alternatives(w.exact, variants);
-    q->terms.insert(q->terms.end(), w.exact.begin(), w.exact.end());
-    q->terms.insert(q->terms.end(), variants.begin(), variants.end());
+    // A phrase's terms, one by one: what a text's tokens are compared with.
+    for (const auto* keys : {&w.exact, &variants}) {
+      for (std::string_view key : *keys) {
+        for (size_t space; (space = key.find(' ')) != std::string_view::npos; key.remove_prefix(space + 1)) {
+          q->terms.push_back(key.substr(0, space));
+        }
+        q->terms.push_back(key);
+      }
+    }
     q->groups += (q->groups.empty() ? "" : " ") + std::to_string(w.exact.size() + variants.size());
   }
   if (all.empty()) return;

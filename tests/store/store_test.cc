@@ -2,6 +2,7 @@
 #include <fstream>
 #include <map>
 #include <random>
+#include <set>
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -208,6 +209,30 @@ TEST_F(StoreTest, AWordsSpellingsRankAsOneWord) {
   ASSERT_TRUE(s->Search("سوريا", three, &first, &error)) << error;
   ASSERT_EQ(first.size(), 3u);
   for (size_t i = 0; i < first.size(); ++i) EXPECT_EQ(first[i].doc, hits[i].doc) << i;
+}
+
+TEST_F(StoreTest, CompoundNamesAreFoundAsOneWordOrTwo) {
+  auto s = OpenRw();
+  s->Begin();
+  // "Abd al-Rahman arrived in Abu Dhabi", written apart and joined.
+  const int64_t apart = s->AddDocument(Doc("a", "خبر", "وصل عبد الرحمن إلى أبو ظبي أمس."));
+  const int64_t joined = s->AddDocument(Doc("j", "خبر", "وصل عبدالرحمن إلى أبوظبي أمس."));
+  // "A faithful servant said the Merciful is generous": the two words, not
+  // in a row, are no name.
+  s->AddDocument(Doc("n", "خبر", "قال عبد مخلص إن الرحمن كريم."));
+  s->Commit();
+  std::string error;
+  for (const char* query : {"عبد الرحمن", "عبدالرحمن", "أبو ظبي", "أبوظبي"}) {
+    std::vector<SearchHit> hits;
+    ASSERT_TRUE(s->Search(query, {}, &hits, &error)) << error;
+    std::set<int64_t> docs;
+    for (const SearchHit& h : hits) {
+      docs.insert(h.doc);
+      EXPECT_TRUE(h.exact) << query;
+      EXPECT_FALSE(h.highlights.empty()) << query;
+    }
+    EXPECT_EQ(docs, (std::set<int64_t>{apart, joined})) << query;
+  }
 }
 
 TEST_F(StoreTest, SearchFiltersBySourceAndRejectsEmptyQueries) {
