@@ -6,6 +6,7 @@
 // function words, halves the index's work: the single writer spends most of
 // an ingest in FTS5.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <memory>
@@ -283,6 +284,18 @@ int IndexedTerms(const text::Token& token, std::string_view key, text::Span term
   return 2;
 }
 
+std::string IndexForm(const text::Token& token, std::string_view term) {
+  if (token.kind != text::TokenKind::kNumber) return std::string(term);
+  std::string out;
+  for (size_t i = 0; i < term.size(); ++i) {
+    const bool grouping = term[i] == ',' && i > 0 && i + 1 < term.size() &&
+                          std::isdigit(static_cast<unsigned char>(term[i - 1])) &&
+                          std::isdigit(static_cast<unsigned char>(term[i + 1]));
+    if (!grouping) out += term[i];
+  }
+  return out;
+}
+
 void ComputeIndexTokens(std::string_view text, IndexTokens* out) {
   ComputeIndexTokens(tx::Normalize(text, tx::kMatch), out);
 }
@@ -293,18 +306,23 @@ void ComputeIndexTokens(const text::Normalized& keys, IndexTokens* out) {
   out->distinct_terms.clear();  // FindDistinctTerms fills them, for writers only
   const std::string_view k = keys.text;
   out->chars.reserve(k.size() + k.size() / 4);
-  auto add = [&](tx::Span key, tx::Span original, bool colocated) {
-    out->tokens.push_back({static_cast<uint32_t>(out->chars.size()), key.size(),
+  auto add = [&](const tx::Token& t, tx::Span key, tx::Span original, bool colocated) {
+    const size_t offset = out->chars.size();
+    if (t.kind == tx::TokenKind::kNumber) {
+      out->chars += IndexForm(t, k.substr(key.begin, key.size()));
+    } else {
+      out->chars.append(k.substr(key.begin, key.size()));
+    }
+    out->tokens.push_back({static_cast<uint32_t>(offset), static_cast<uint32_t>(out->chars.size() - offset),
                            static_cast<int>(original.begin), static_cast<int>(original.end),
                            colocated});
-    out->chars.append(k.substr(key.begin, key.size()));
   };
   tx::Span terms[2];
   for (const tx::Token& t : tx::Tokenize(k)) {
     const int n = IndexedTerms(t, k, terms);
     if (n == 0) continue;
     const tx::Span original = keys.map.ToOriginal(t.span);
-    for (int i = 0; i < n; ++i) add(terms[i], original, i > 0);
+    for (int i = 0; i < n; ++i) add(t, terms[i], original, i > 0);
   }
 }
 

@@ -57,6 +57,9 @@ void FindDistinctTerms(IndexTokens* tokens);
 // word's stem; and for a word kept whole that may start with a one-letter
 // proclitic, also the rest (وسوريا: سوريا, as a colocated token).
 int IndexedTerms(const text::Token& token, std::string_view key, text::Span terms[2]);
+// A term as the index holds it: a number without the commas that group its
+// digits (3,000 and 3000 are one term; 1.5 stays 1.5), anything else as is.
+std::string IndexForm(const text::Token& token, std::string_view term);
 
 // A row of the vocabulary table: an indexed Arabic term and its
 // spelling-variant keys (text::internal::EndingKeyOfKey, SkeletonKeyOfKey).

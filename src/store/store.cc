@@ -19,7 +19,7 @@ using internal::Exec;
 using internal::Fail;
 using internal::Statement;
 
-constexpr int kSchemaVersion = 5;
+constexpr int kSchemaVersion = 6;
 
 // Each entry brings the schema from version i to i + 1.
 constexpr const char* kMigrations[] = {
@@ -197,6 +197,12 @@ constexpr const char* kMigrations[] = {
     DROP TABLE temp.indexed_terms;
     INSERT INTO docs_fts(docs_fts) VALUES('optimize');
     )sql",
+    R"sql(
+    -- Numbers are indexed without the commas grouping their digits (3,000
+    -- is 3000); no Arabic term changes, so the vocabulary stays.
+    INSERT INTO docs_fts(docs_fts) VALUES('rebuild');
+    INSERT INTO docs_fts(docs_fts) VALUES('optimize');
+    )sql",
 };
 
 constexpr const char* kDocColumns =
@@ -301,7 +307,7 @@ std::vector<QueryWord> QueryWords(sqlite3* db, std::string_view query, bool expa
     const int count = internal::IndexedTerms(t, n.text, indexed);
     if (count == 0) continue;
     QueryWord w;
-    const std::string term = n.text.substr(indexed[0].begin, indexed[0].size());
+    const std::string term = internal::IndexForm(t, std::string_view(n.text).substr(indexed[0].begin, indexed[0].size()));
     const std::string_view word = std::string_view(n.text).substr(t.span.begin, t.span.size());
     if (t.kind == tx::TokenKind::kWord && IsCompoundHead(word) && k + 1 < tokens.size() &&
         tokens[k + 1].kind == tx::TokenKind::kWord) {

@@ -63,7 +63,7 @@ class StoreTest : public ::testing::Test {
 
 TEST_F(StoreTest, CreatesSchemaAndStoresDocuments) {
   auto s = OpenRw();
-  EXPECT_EQ(s->schema_version(), 5);
+  EXPECT_EQ(s->schema_version(), 6);
   s->Begin();
   const int64_t id = s->AddDocument(Doc("k1", "عنوان", "وصل الوفد إلى دمشق أمس."));
   s->Commit();
@@ -281,7 +281,7 @@ TEST_F(StoreTest, UpgradeFromVersion3RebuildsIndexAndVocabulary) {
       Doc("u", "خبر", "وصل الوفد إلى العاصمة"),  // the delegation reached the capital
       "DELETE FROM vocab; INSERT INTO vocab VALUES('العاصمه', '', ''); PRAGMA user_version=3"));
   auto s = OpenRw();
-  EXPECT_EQ(s->schema_version(), 5);
+  EXPECT_EQ(s->schema_version(), 6);
   EXPECT_EQ(s->IntegrityCheck(), "ok");
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
@@ -310,11 +310,50 @@ TEST_F(StoreTest, UpgradeFromVersion4IndexesTheNameAli) {
       "INSERT INTO docs_fts(rowid, title, text) SELECT id, title, 'التقى حسن بالوزير' FROM docs; "
       "PRAGMA user_version=4"));
   auto s = OpenRw();
-  EXPECT_EQ(s->schema_version(), 5);
+  EXPECT_EQ(s->schema_version(), 6);
   EXPECT_EQ(s->IntegrityCheck(), "ok");
   std::vector<SearchHit> hits;
   std::string error;
   ASSERT_TRUE(s->Search("علي", {}, &hits, &error)) << error;
+  EXPECT_EQ(hits.size(), 1u);
+}
+
+TEST_F(StoreTest, NumbersAreFoundWithOrWithoutDigitGroups) {
+  auto s = OpenRw();
+  s->Begin();
+  // "3,000 fighters", "3000 fighters", "٣٬٠٠٠ fighters" and "1.5 million".
+  const int64_t comma = s->AddDocument(Doc("c", "خبر", "وصل 3,000 مقاتل"));
+  const int64_t plain = s->AddDocument(Doc("p", "خبر", "وصل 3000 مقاتل"));
+  const int64_t indic = s->AddDocument(Doc("i", "خبر", "وصل ٣٬٠٠٠ مقاتل"));
+  s->AddDocument(Doc("d", "خبر", "وصل 1.5 مليون"));
+  s->Commit();
+  std::string error;
+  for (const char* query : {"3000", "3,000", "٣٠٠٠", "٣٬٠٠٠"}) {
+    std::vector<SearchHit> hits;
+    ASSERT_TRUE(s->Search(query, {}, &hits, &error)) << error;
+    std::set<int64_t> docs;
+    for (const SearchHit& h : hits) docs.insert(h.doc);
+    EXPECT_EQ(docs, (std::set<int64_t>{comma, plain, indic})) << query;
+  }
+  std::vector<SearchHit> hits;
+  ASSERT_TRUE(s->Search("15", {}, &hits, &error)) << error;
+  EXPECT_TRUE(hits.empty());  // a decimal point is no grouping
+}
+
+TEST_F(StoreTest, UpgradeFromVersion5IndexesNumbersWithoutGroups) {
+  // A version 5 database indexed 3,000 as written.
+  ASSERT_NO_FATAL_FAILURE(StoreThenRewrite(
+      Doc("n", "خبر", "وصل 3,000 مقاتل"),  // 3,000 fighters arrived
+      "INSERT INTO docs_fts(docs_fts, rowid, title, text) "
+      "SELECT 'delete', id, title, text FROM docs; "
+      "INSERT INTO docs_fts(rowid, title, text) SELECT id, title, 'وصل مقاتل' FROM docs; "
+      "PRAGMA user_version=5"));
+  auto s = OpenRw();
+  EXPECT_EQ(s->schema_version(), 6);
+  EXPECT_EQ(s->IntegrityCheck(), "ok");
+  std::vector<SearchHit> hits;
+  std::string error;
+  ASSERT_TRUE(s->Search("3000", {}, &hits, &error)) << error;
   EXPECT_EQ(hits.size(), 1u);
 }
 
@@ -512,7 +551,7 @@ TEST_F(StoreTest, ReopenKeepsDataAndSchema) {
   }
   auto s = OpenRw();
   EXPECT_EQ(s->DocumentCount(), 1);
-  EXPECT_EQ(s->schema_version(), 5);
+  EXPECT_EQ(s->schema_version(), 6);
   EXPECT_EQ(s->IntegrityCheck(), "ok");
 }
 
