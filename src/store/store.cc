@@ -489,7 +489,9 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Mode mode, std::stri
       }
     } else if (current < kSchemaVersion) {
       *error = path + (current == 0 ? ": not a marsad database (run marsad ingest first)"
-                                    : ": database needs an upgrade; open it read-write once");
+                                    : ": database schema " + std::to_string(current) +
+                                          " needs an upgrade to " + std::to_string(kSchemaVersion) +
+                                          "; open it read-write once (marsad check does)");
       return nullptr;
     }
     // Readers map the file instead of copying pages into each connection's
