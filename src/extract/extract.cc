@@ -794,6 +794,18 @@ const char* AttributionKindName(Attribution::Kind kind) {
   return "?";
 }
 
+std::string TopicWord(std::string_view word) {
+  const Lexicon& lex = Lex();
+  std::string key = tx::MatchKey(word);
+  for (int article = 0; article < 2; ++article) {
+    if (auto it = lex.singular.find(key); it != lex.singular.end()) return tx::MatchKey(it->second);
+    if (auto it = lex.units.find(key); it != lex.units.end()) return tx::MatchKey(it->second);
+    if (!StartsWith(key, "ال")) break;
+    key.erase(0, std::string_view("ال").size());
+  }
+  return "";
+}
+
 std::string ClaimTopic(const Claim& c) {
   std::string place;
   for (size_t b = 0; b < c.place.size();) {

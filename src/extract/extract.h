@@ -145,6 +145,12 @@ Extraction Extract(const text::Analysis& a, const std::vector<ner::Mention>& men
 // Thread-safe.
 std::string ClaimTopic(const Claim& c);
 
+// What a claim's topic holds for a word someone asks about: a counted noun
+// in any number as its singular's match key (قتلى and القتلى, the killed:
+// قتيل), a unit word as its unit's (دولار, dollar: usd); "" for another word.
+// Thread-safe.
+std::string TopicWord(std::string_view word);
+
 // "entity", "described", "outlet".
 const char* AttributionKindName(Attribution::Kind kind);
 

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "extract/extract.h"
 #include "resolve/resolve.h"
 #include "store/internal.h"
 #include "store/store.h"
@@ -50,11 +51,23 @@ SourceRef ReadSource(const Statement& s, int entity_col, int entity_name_col, in
   return ref;
 }
 
-// Whether every word of `about` appears in one of the texts (by match key,
-// without the article, so "مقاتلين" and "المقاتل" both find مقاتل by its stem).
-bool IsAbout(const std::vector<std::string>& about_keys, const std::string& haystack) {
+// Whether every word of `about` begins a word of the texts (by match key,
+// without the article, so "مقاتلين" and "المقاتل" both find مقاتل by its
+// stem); the texts' words are cut at spaces and at the topic's '|'.
+bool IsAbout(const std::vector<std::string>& about_keys, std::string_view haystack) {
+  std::vector<std::string_view> words;
+  for (size_t b = 0; b < haystack.size();) {
+    size_t e = haystack.find_first_of(" |", b);
+    if (e == std::string_view::npos) e = haystack.size();
+    std::string_view w = haystack.substr(b, e - b);
+    if (w.starts_with("ال") && w.size() > std::string_view("ال").size()) w.remove_prefix(std::string_view("ال").size());
+    if (!w.empty()) words.push_back(w);
+    b = e + 1;
+  }
   for (const std::string& k : about_keys) {
-    if (haystack.find(k) == std::string::npos) return false;
+    if (std::none_of(words.begin(), words.end(), [&](std::string_view w) { return w.starts_with(k); })) {
+      return false;
+    }
   }
   return true;
 }
@@ -65,6 +78,11 @@ std::vector<std::string> AboutKeys(std::string_view about) {
   for (const text::Token& t : text::Tokenize(normalized)) {
     if (t.kind != text::TokenKind::kWord && t.kind != text::TokenKind::kLatin) continue;
     const std::string_view n = normalized;
+    // قتلى (the killed) is the topic's قتيل; دولار (dollars) its usd.
+    if (std::string topic = extract::TopicWord(n.substr(t.span.begin, t.span.size())); !topic.empty()) {
+      keys.push_back(std::move(topic));
+      continue;
+    }
     std::string key = text::MatchKey(n.substr(t.stem.begin, t.stem.size()));
     // A plural's stem is a singular with an ending; its first letters find both.
     const std::string ending = text::EndingKey(key);

@@ -168,6 +168,30 @@ TEST_F(AnalysisTest, SearchByTypeFindsTheNameInAnySpelling) {
   EXPECT_TRUE(hits.empty());
 }
 
+TEST_F(AnalysisTest, ClaimsAboutAPluralOrAUnitWord) {
+  // "The attack left 15 dead and 20 wounded in Aleppo, and the losses were
+  // estimated at about 3 million dollars."
+  Write("c.txt", "هجوم في حلب\n\nأسفر الهجوم عن سقوط 15 قتيلا و20 جريحا في حلب، "
+                 "وقدرت الخسائر بنحو 3 ملايين دولار.\n");
+  std::unique_ptr<Store> db;
+  IngestAll(&db);
+  auto values = [&](const std::string& about) {
+    RecordFilter f;
+    f.about = about;
+    std::multiset<double> out;
+    for (const auto& c : db->Claims(f)) out.insert(c.value);
+    return out;
+  };
+  // The killed, the wounded (broken plurals of the claims' قتيل and جريح),
+  // dollars (the claim's unit).
+  EXPECT_EQ(values("قتلى"), std::multiset<double>{15});
+  EXPECT_EQ(values("القتلى"), std::multiset<double>{15});
+  EXPECT_EQ(values("جرحى"), std::multiset<double>{20});
+  EXPECT_EQ(values("دولار"), std::multiset<double>{3e6});
+  // A letter is no word of a claim, though it is inside many.
+  EXPECT_TRUE(values("ي").empty());
+}
+
 TEST_F(AnalysisTest, NamesAfterLamLamKeepTheirArticle) {
   Write("un.txt", "تقرير عن حلب\n\nقدمت البعثة تقريرا للأمم المتحدة عن الوضع في مدينة حلب.\n");
   std::unique_ptr<Store> db;
