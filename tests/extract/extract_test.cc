@@ -41,6 +41,25 @@ class ExtractTest : public ::testing::Test {
     return nullptr;
   }
 
+  // The described source of the claim whose text has `words`, or what is
+  // wrong instead.
+  std::string DescribedSourceOf(const Extraction& x, const std::string& words) const {
+    const Claim* c = ClaimWith(x, words);
+    if (!c) return "(no claim with " + words + ")";
+    if (c->source.kind != Attribution::Kind::kDescribed) return "(not described: " + c->source.text + ")";
+    return c->source.text;
+  }
+
+  // Whether any event's participant is a mention whose text has `word`.
+  bool AParticipantHas(const Extraction& x, const std::string& word) const {
+    for (const Event& e : x.events) {
+      for (const Participant& p : e.participants) {
+        if (Show(mentions_[p.mention].span).find(word) != std::string::npos) return true;
+      }
+    }
+    return false;
+  }
+
   static ner::Tagger* tagger_;
   text::Analysis analysis_;
   std::vector<ner::Mention> mentions_;
@@ -410,10 +429,7 @@ TEST_F(ExtractTest, AParticipleTakesTheSourceOfItsSentence) {
   // 7 others fled."
   const Extraction x =
       Run("أفادت مصادر محلية بتوقيف سامر ناصر في حمص، مضيفة أن 7 آخرين فروا.");
-  const Claim* c = ClaimWith(x, "7");
-  ASSERT_NE(c, nullptr);
-  EXPECT_EQ(c->source.kind, Attribution::Kind::kDescribed);
-  EXPECT_EQ(c->source.text, "مصادر محلية");
+  EXPECT_EQ(DescribedSourceOf(x, "7"), "مصادر محلية");
 }
 
 TEST_F(ExtractTest, AQuoteWithNoSpeakerBorrowsNoneFromTheNextSentence) {
@@ -435,34 +451,20 @@ TEST_F(ExtractTest, AnOutletToldIsNeitherSourceNorParticipant) {
   // people were arrested in Homs."
   Extraction x = Run(
       "وقال مسؤول في وزارة العدل لوكالة الأنباء الألمانية إن 6 أشخاص اعتقلوا في حمص.");
-  const Claim* c = ClaimWith(x, "6");
-  ASSERT_NE(c, nullptr);
-  EXPECT_EQ(c->source.kind, Attribution::Kind::kDescribed);
-  EXPECT_EQ(c->source.text, "مسؤول في وزارة العدل");
-  for (const Event& e : x.events) {
-    for (const Participant& p : e.participants) {
-      EXPECT_EQ(Show(mentions_[p.mention].span).find("الأنباء"), std::string::npos);
-    }
-  }
+  EXPECT_EQ(DescribedSourceOf(x, "6"), "مسؤول في وزارة العدل");
+  EXPECT_FALSE(AParticipantHas(x, "الأنباء"));
   // "Anadolu Agency quoted a military source as saying 15 gunmen were
   // killed in the Hama countryside."
   x = Run("ونقلت وكالة الأناضول عن مصدر عسكري قوله إن 15 مسلحا قتلوا في ريف حماة.");
   ASSERT_FALSE(x.events.empty());
-  for (const Event& e : x.events) {
-    for (const Participant& p : e.participants) {
-      EXPECT_EQ(Show(mentions_[p.mention].span).find("الأناضول"), std::string::npos);
-    }
-  }
+  EXPECT_FALSE(AParticipantHas(x, "الأناضول"));
 }
 
 TEST_F(ExtractTest, APronounAfterTheVerbIsNotTheSource) {
   // "According to what a police source reported (it), 9 people were
   // detained in Daraa."
   const Extraction x = Run("وبحسب ما أفاد به مصدر في الشرطة، فقد أوقف 9 أشخاص في درعا.");
-  const Claim* c = ClaimWith(x, "9");
-  ASSERT_NE(c, nullptr);
-  EXPECT_EQ(c->source.kind, Attribution::Kind::kDescribed);
-  EXPECT_EQ(c->source.text, "مصدر في الشرطة");
+  EXPECT_EQ(DescribedSourceOf(x, "9"), "مصدر في الشرطة");
 }
 
 TEST_F(ExtractTest, AnotherTitleIsAnotherSpeaker) {
@@ -472,10 +474,7 @@ TEST_F(ExtractTest, AnotherTitleIsAnotherSpeaker) {
   const Extraction x = Run(
       "قال المتحدث باسم الجيش سامر ناصر إن 5 جنود أصيبوا. وقال المحافظ إن 20 عائلة نزحت من "
       "القرية. وأضاف المتحدث أن 3 آخرين مفقودون.");
-  const Claim* governor = ClaimWith(x, "20");
-  ASSERT_NE(governor, nullptr);
-  EXPECT_EQ(governor->source.kind, Attribution::Kind::kDescribed);
-  EXPECT_EQ(governor->source.text, "المحافظ");
+  EXPECT_EQ(DescribedSourceOf(x, "20"), "المحافظ");
   const Claim* spokesman = ClaimWith(x, "3");
   ASSERT_NE(spokesman, nullptr);
   EXPECT_EQ(spokesman->source.text, "سامر ناصر");
