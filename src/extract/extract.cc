@@ -855,6 +855,15 @@ struct Builder {
   void DualClaims();
   Attribution SourceAt(uint32_t token) const;
   std::optional<uint32_t> PlaceNear(uint32_t from, uint32_t sentence, std::string* place) const;
+  // Adds `p` to the event unless the same name takes part already (داعش
+  // named in two sentences of one event is one participant).
+  void AddParticipant(const Participant& p, Event* e) const {
+    const std::string name = tx::MatchKey(d.Text(d.mentions[p.mention].span));
+    for (const Participant& q : e->participants) {
+      if (q.mention == p.mention || tx::MatchKey(d.Text(d.mentions[q.mention].span)) == name) return;
+    }
+    e->participants.push_back(p);
+  }
 };
 
 void Builder::Quotes() {
@@ -1566,12 +1575,7 @@ void Builder::Events() {
                                 (i > begin && d.In(lex.place_preps, i - 1));
           if (in_place || (type != "agreement" && type != "returned")) continue;
         }
-        bool dup = false;
-        const std::string name = tx::MatchKey(d.Text(d.mentions[c].span));
-        for (const Participant& p : e.participants) {
-          dup = dup || p.mention == c || tx::MatchKey(d.Text(d.mentions[p.mention].span)) == name;
-        }
-        if (!dup) e.participants.push_back({c, RoleFor(type, et)});
+        AddParticipant({c, RoleFor(type, et)}, &e);
       }
       // Counts.
       if (type == "attack" || type == "killed" || type == "riot") {
@@ -1677,11 +1681,7 @@ void Builder::Events() {
       into->place = e.place;
       into->place_mention = e.place_mention;
     }
-    for (const Participant& p : e.participants) {
-      bool dup = false;
-      for (const Participant& q : into->participants) dup = dup || q.mention == p.mention;
-      if (!dup) into->participants.push_back(p);
-    }
+    for (const Participant& p : e.participants) AddParticipant(p, into);
     if (!into->count) into->count = e.count;
     if (!into->killed) {
       into->killed = e.killed;

@@ -362,6 +362,18 @@ TEST_F(ExtractTest, NoMoreThanAndStillAreReadTheRightWay) {
   EXPECT_FALSE(x.claims[0].high.has_value());
 }
 
+TEST_F(ExtractTest, ANameInTwoSentencesOfOneEventTakesPartOnce) {
+  // "ISIS gunmen attacked the village of al-Ward near Aleppo on Sunday 3
+  // March 2024. A local official said ISIS fighters attacked the village with
+  // heavy weapons."
+  const Extraction x = Run(
+      "هاجم مسلحو تنظيم داعش قرية الورد في ريف حلب يوم الأحد 3 آذار 2024. وقال مسؤول محلي إن "
+      "عناصر تنظيم داعش هاجموا القرية بالأسلحة الثقيلة.");
+  ASSERT_EQ(x.events.size(), 1u);
+  ASSERT_EQ(x.events[0].participants.size(), 1u);
+  EXPECT_EQ(Show(mentions_[x.events[0].participants[0].mention].span), "داعش");
+}
+
 TEST_F(ExtractTest, DawnIsNotAnAttack) {
   // "The delegation left Damascus at dawn on Thursday."
   Extraction x = Run("غادر الوفد دمشق فجر الخميس.");
