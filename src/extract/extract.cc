@@ -1427,13 +1427,22 @@ void Builder::DualClaims() {
   out.claims = std::move(sorted);
 }
 
-const char* RoleFor(const std::string& type, ner::EntityType et) {
+// The role in an event of type `type` of a name of type `et` whose first
+// word (match key, without the article) is `head`. A body that judges is a
+// trial's court and one that deliberates, reports or helps (مجلس الأمن, the
+// Security Council) is no attack's perpetrator: they are its subject.
+const char* RoleFor(const std::string& type, ner::EntityType et, const std::string& head) {
   const bool per = et == ner::EntityType::kPerson;
+  const Lexicon& lex = Lex();
   if (type == "joined" || type == "left") return per ? "member" : "group";
-  if (type == "attack") return per ? "subject" : "perpetrator";
-  if (type == "killed" || type == "injured") return per ? "victim" : "perpetrator";
+  if (type == "attack") return per || lex.civil_heads.count(head) ? "subject" : "perpetrator";
+  if (type == "killed" || type == "injured") {
+    return per ? "victim" : lex.civil_heads.count(head) ? "subject" : "perpetrator";
+  }
   if (type == "arrested") return per ? "suspect" : "agent";
-  if (type == "charged" || type == "sentenced") return per ? "defendant" : "court";
+  if (type == "charged" || type == "sentenced") {
+    return per ? "defendant" : lex.court_heads.count(head) ? "court" : "subject";
+  }
   if (type == "returned") return per ? "returnee" : "agent";
   if (type == "agreement") return "party";
   if (type == "statement") return "speaker";
@@ -1575,7 +1584,9 @@ void Builder::Events() {
                                 (i > begin && d.In(lex.place_preps, i - 1));
           if (in_place || (type != "agreement" && type != "returned")) continue;
         }
-        AddParticipant({c, RoleFor(type, et)}, &e);
+        std::string head = d.key[d.mentions[c].first_token];
+        if (StartsWith(head, "ال")) head.erase(0, std::string_view("ال").size());
+        AddParticipant({c, RoleFor(type, et, head)}, &e);
       }
       // Counts.
       if (type == "attack" || type == "killed" || type == "riot") {

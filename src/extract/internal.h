@@ -43,6 +43,12 @@ struct Lexicon {
   std::unordered_set<std::string> speech_stops;
   // Words before a place: في، من، ب، داخل، قرب، شمال ...
   std::unordered_set<std::string> place_preps;
+  // First words (match keys, without the article) of the names of bodies
+  // that judge (محكمة، القضاء، النيابة), and of bodies that deliberate,
+  // report or help and do not fight (مجلس، منظمة، وكالة، صحيفة ...): roles in
+  // events are read from them.
+  std::unordered_set<std::string> court_heads;
+  std::unordered_set<std::string> civil_heads;
 };
 
 const Lexicon& Lex();

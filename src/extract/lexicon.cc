@@ -337,6 +337,15 @@ Lexicon Build() {
           "عقب", "إثر", "لدى", "هذا", "هذه", "ذلك", "تلك"});
   // Before a place: in, from, at (ب), inside, near, north/south/east/west
   // of, in the vicinity of, to (إلى), towards.
+  // A court, the judiciary, the prosecution, a judge.
+  AddSet(&l.court_heads, {"محكمة", "محاكم", "قضاء", "نيابة", "قاضي", "قاض"});
+  // A council, an organisation, the nations (الأمم المتحدة), a body, an
+  // agency, a newspaper, a channel, a university, a committee, a commission,
+  // the cross and the crescent (Red Cross, Red Crescent), a parliament, a
+  // union, a company, a bank, a fund, a programme, a centre, an observatory.
+  AddSet(&l.civil_heads, {"مجلس", "منظمة", "امم", "هيئة", "وكالة", "صحيفة", "جريدة", "قناة",
+                          "جامعة", "لجنة", "مفوضية", "صليب", "هلال", "برلمان", "اتحاد", "شركة",
+                          "بنك", "مصرف", "صندوق", "برنامج", "مركز", "مرصد"});
   AddSet(&l.place_preps,
          {"في", "من", "داخل", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
           "شرقي", "غربي", "وسط", "إلى", "نحو", "ضواحي", "أطراف", "محيط", "بمحيط", "بمدينة",

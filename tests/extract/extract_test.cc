@@ -1,6 +1,7 @@
 // Extraction of quotes, claims and events, pattern by pattern, through the
 // real text layer and the shipped NER model. The sentences are invented.
 #include <cmath>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -372,6 +373,23 @@ TEST_F(ExtractTest, ANameInTwoSentencesOfOneEventTakesPartOnce) {
   ASSERT_EQ(x.events.size(), 1u);
   ASSERT_EQ(x.events[0].participants.size(), 1u);
   EXPECT_EQ(Show(mentions_[x.events[0].participants[0].mention].span), "داعش");
+}
+
+TEST_F(ExtractTest, ACouncilIsNoPerpetratorAndAGroupNoCourt) {
+  // "The Security Council condemned the attack that ISIS launched on a
+  // village in the Aleppo countryside."
+  Extraction x = Run("أدان مجلس الأمن الهجوم الذي شنه تنظيم داعش على قرية في ريف حلب.");
+  ASSERT_EQ(x.events.size(), 1u);
+  std::map<std::string, std::string> role;
+  for (const Participant& p : x.events[0].participants) role[Show(mentions_[p.mention].span)] = p.role;
+  EXPECT_EQ(role["مجلس الأمن"], "subject");
+  EXPECT_EQ(role["داعش"], "perpetrator");
+  // "A member of ISIS was sentenced to ten years in prison in Baghdad": the
+  // group is no court.
+  x = Run("حكم على عضو في تنظيم داعش بالسجن عشر سنوات في بغداد.");
+  ASSERT_EQ(x.events.size(), 1u);
+  ASSERT_EQ(x.events[0].participants.size(), 1u);
+  EXPECT_EQ(x.events[0].participants[0].role, "subject");
 }
 
 TEST_F(ExtractTest, DawnIsNotAnAttack) {
