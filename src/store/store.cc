@@ -641,8 +641,19 @@ int64_t Store::DocumentCount() const {
 bool Store::Search(std::string_view query, const SearchOptions& options,
                    std::vector<SearchHit>* hits, std::string* error) const {
   hits->clear();
-  const std::vector<QueryWord> words = QueryWords(db_, query, /*expand_spellings=*/options.type.empty());
-  if (words.empty()) {
+  // "A OR B" (the Latin word, in capitals, as FTS5 writes it): documents
+  // with every word of A or every word of B. A name (--type) has no OR.
+  std::vector<std::vector<QueryWord>> alternatives;
+  std::string_view rest = query;
+  for (;;) {
+    const size_t or_at = options.type.empty() ? rest.find(" OR ") : std::string_view::npos;
+    std::vector<QueryWord> words =
+        QueryWords(db_, rest.substr(0, or_at), /*expand_spellings=*/options.type.empty());
+    if (!words.empty()) alternatives.push_back(std::move(words));
+    if (or_at == std::string_view::npos) break;
+    rest.remove_prefix(or_at + std::string_view(" OR ").size());
+  }
+  if (alternatives.empty()) {
     // في "in", من "from".
     *error = "the query has no searchable word (function words such as في and من are not indexed)";
     return false;
@@ -667,10 +678,12 @@ bool Store::Search(std::string_view query, const SearchOptions& options,
     if (ids.empty()) return true;
     entity_ids = ids.dump();
     for (const auto& alias : alias_words) AddAllOf(alias, false, &exact);
-    if (exact.expression.empty()) AddAllOf(words, false, &exact);
+    if (exact.expression.empty()) AddAllOf(alternatives.front(), false, &exact);
   } else {
-    AddAllOf(words, false, &exact);
-    AddAllOf(words, true, &with_variants);
+    for (const auto& words : alternatives) {
+      AddAllOf(words, false, &exact);
+      AddAllOf(words, true, &with_variants);
+    }
   }
   // BM25 divides by each matching document's length: read from memory, not
   // looked up row by row (three quarters of the time of ranking a word in

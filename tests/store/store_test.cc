@@ -235,6 +235,31 @@ TEST_F(StoreTest, CompoundNamesAreFoundAsOneWordOrTwo) {
   }
 }
 
+TEST_F(StoreTest, OrJoinsAlternativeQueries) {
+  auto s = OpenRw();
+  s->Begin();
+  const int64_t school = s->AddDocument(Doc("s", "خبر", "افتتحت مدرسة جديدة"));  // a new school opened
+  const int64_t city = s->AddDocument(Doc("d", "خبر", "وصل الوفد إلى دمشق"));  // reached Damascus
+  s->AddDocument(Doc("o", "خبر", "هطلت أمطار غزيرة"));  // heavy rain fell
+  s->Commit();
+  std::string error;
+  std::vector<SearchHit> hits;
+  ASSERT_TRUE(s->Search("مدرسة OR دمشق", {}, &hits, &error)) << error;
+  std::set<int64_t> docs;
+  for (const SearchHit& h : hits) docs.insert(h.doc);
+  EXPECT_EQ(docs, (std::set<int64_t>{school, city}));
+  // Without OR every word must match; "or" in lower case is a word.
+  ASSERT_TRUE(s->Search("مدرسة دمشق", {}, &hits, &error)) << error;
+  EXPECT_TRUE(hits.empty());
+  ASSERT_TRUE(s->Search("مدرسة or دمشق", {}, &hits, &error)) << error;
+  EXPECT_TRUE(hits.empty());
+  // An alternative of function words only is dropped; all of them is an error.
+  ASSERT_TRUE(s->Search("في OR دمشق", {}, &hits, &error)) << error;
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].doc, city);
+  EXPECT_FALSE(s->Search("في OR من", {}, &hits, &error));
+}
+
 TEST_F(StoreTest, SearchFiltersBySourceAndRejectsEmptyQueries) {
   auto s = OpenRw();
   s->Begin();
