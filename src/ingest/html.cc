@@ -15,9 +15,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "ingest/ingest.h"
+#include "ingest/internal.h"
 #include "text/text.h"
 
 namespace marsad::ingest {
@@ -1107,29 +1109,78 @@ std::string Extractor::DatelineZone() const {
 // ---------------------------------------------------------------------------
 // Title and date.
 
-// The title without a " - Site" or "Site | " part, when that part is the site
-// name, a domain, or the title's other half is the page's <h1>.
+// What sites put between a headline, its section and their name.
+constexpr std::string_view kTitleSeparators[] = {" | ", " - ", " – ", " — ", " :: ",
+                                                 " « ", " » ", " ـ ", " / "};
+
+// The parts of a title between those separators.
+std::vector<std::string_view> TitleParts(std::string_view title) {
+  std::vector<std::string_view> parts;
+  while (true) {
+    size_t at = std::string_view::npos, size = 0;
+    for (std::string_view sep : kTitleSeparators) {
+      const size_t found = title.find(sep);
+      if (found < at) at = found, size = sep.size();
+    }
+    parts.push_back(title.substr(0, at));
+    if (at == std::string_view::npos) return parts;
+    title.remove_prefix(at + size);
+  }
+}
+
+// The match keys of the words of `s`.
+std::vector<std::string> WordKeys(std::string_view s) {
+  std::vector<std::string> keys;
+  while (!s.empty()) {
+    const size_t space = s.find(' ');
+    std::string key = MatchKeyOf(s.substr(0, space));
+    if (!key.empty()) keys.push_back(std::move(key));
+    s.remove_prefix(space == std::string_view::npos ? s.size() : space + 1);
+  }
+  return keys;
+}
+
+// Whether `part` of a title names the site `site`: the same words, or one
+// more that says what kind of outlet it is (صحيفة الغد and الغد, الجزيرة نت
+// and الجزيرة). Containing the name is not enough: headlines name cities and
+// countries that are also newspapers.
+bool NamesSite(std::string_view part, std::string_view site) {
+  const std::string key = MatchKeyOf(part);
+  if (key.empty() || site.empty()) return false;
+  if (key == MatchKeyOf(site)) return true;
+  static const auto* kOutletWords = [] {
+    auto* set = new std::unordered_set<std::string>;
+    // newspaper (two words), site, portal, magazine, channel, network, agency;
+    // "net", "online", "electronic" (feminine and masculine)
+    for (std::string_view w : {"صحيفة", "جريدة", "موقع", "بوابة", "مجلة", "قناة", "شبكة", "وكالة",
+                               "نت", "أونلاين", "الإلكترونية", "الإلكتروني"}) {
+      set->insert(MatchKeyOf(w));
+    }
+    return set;
+  }();
+  std::vector<std::string> longer = WordKeys(part), shorter = WordKeys(site);
+  if (longer.size() < shorter.size()) std::swap(longer, shorter);
+  if (shorter.empty() || longer.size() != shorter.size() + 1) return false;
+  return (kOutletWords->contains(longer.front()) &&
+          std::equal(shorter.begin(), shorter.end(), longer.begin() + 1)) ||
+         (kOutletWords->contains(longer.back()) &&
+          std::equal(shorter.begin(), shorter.end(), longer.begin()));
+}
+
+// The title without a " - Site" or "Site | " part, when that part names the
+// site, is a domain, or the title's other half is the page's <h1>.
 std::string StripSiteName(const std::string& title, const std::string& site,
                           const std::string& h1) {
-  static constexpr std::string_view kSeparators[] = {" | ", " - ", " – ", " — ", " :: ",
-                                                     " « ", " » ", " ـ ", " / "};
-  const std::string site_key = MatchKeyOf(site);
   const std::string h1_key = MatchKeyOf(h1);
   auto is_site = [&](std::string_view part, std::string_view rest) {
-    const std::string key = MatchKeyOf(part);
-    if (key.empty()) return false;
-    if (!site_key.empty() &&
-        (key == site_key || (key.size() >= 3 && site_key.find(key) != std::string::npos) ||
-         (site_key.size() >= 3 && key.find(site_key) != std::string::npos))) {
-      return true;
-    }
+    if (NamesSite(part, site)) return true;
     const bool domain = part.find(' ') == std::string_view::npos &&
                         part.find('.') != std::string_view::npos &&
                         std::all_of(part.begin(), part.end(),
                                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     return domain || (!h1_key.empty() && MatchKeyOf(rest) == h1_key);
   };
-  for (std::string_view sep : kSeparators) {
+  for (std::string_view sep : kTitleSeparators) {
     const size_t last = title.rfind(sep);
     if (last != std::string::npos && last > 0) {
       const std::string_view head(title.data(), last);
@@ -1144,6 +1195,37 @@ std::string StripSiteName(const std::string& title, const std::string& site,
     }
   }
   return title;
+}
+
+// og:title, else <title>, without the site's name; the <h1> instead when
+// that is only the site's name, or has the <h1> as one of its parts with a
+// section or site name around it that StripSiteName could not tell.
+std::string ChooseTitle(const PageMeta& meta, const std::string& h1) {
+  const std::string h1_key = MatchKeyOf(h1);
+  std::string site_only;
+  for (const std::string* given : {&meta.og_title, &meta.title}) {
+    if (given->empty()) continue;
+    std::string title = StripSiteName(*given, meta.site_name, h1);
+    const std::vector<std::string_view> parts = TitleParts(title);
+    if (!h1_key.empty() && parts.size() > 1) {
+      // The headline is the longest part; an <h1> holding the site's logo
+      // would be a short one.
+      bool has_h1 = false;
+      size_t longest_other = 0;
+      for (std::string_view part : parts) {
+        const std::string key = MatchKeyOf(part);
+        if (key == h1_key) {
+          has_h1 = true;
+        } else {
+          longest_other = std::max(longest_other, key.size());
+        }
+      }
+      if (has_h1 && h1_key.size() > longest_other) return h1;
+    }
+    if (!NamesSite(title, meta.site_name)) return title;
+    if (site_only.empty()) site_only = std::move(title);
+  }
+  return h1.empty() ? site_only : h1;
 }
 
 bool ValidDate(const text::Date& d) {
@@ -1237,6 +1319,15 @@ std::optional<text::Date> JsonLdDate(std::string_view json) {
 
 }  // namespace
 
+namespace internal {
+
+std::string NormalizeDate(std::string_view value) {
+  const std::optional<text::Date> d = ParseDateValue(value);
+  return d ? text::FormatDate(*d, text::Precision::kDay) : std::string();
+}
+
+}  // namespace internal
+
 HtmlArticle ExtractHtml(std::string_view html) {
   HtmlArticle article;
   const Slimmed slim = Slim(html);
@@ -1255,13 +1346,7 @@ HtmlArticle ExtractHtml(std::string_view html) {
       break;
     }
   }
-  if (!meta.og_title.empty()) {
-    article.title = StripSiteName(meta.og_title, meta.site_name, h1);
-  } else if (!meta.title.empty()) {
-    article.title = StripSiteName(meta.title, meta.site_name, h1);
-  } else {
-    article.title = h1;
-  }
+  article.title = ChooseTitle(meta, h1);
   article.url = !meta.url.empty() ? meta.url : meta.og_url;
 
   Extractor extractor(walker);

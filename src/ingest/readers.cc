@@ -33,6 +33,7 @@
 #include <zlib.h>
 
 #include "ingest/ingest.h"
+#include "ingest/internal.h"
 #include "text/text.h"
 
 namespace marsad::ingest {
@@ -153,9 +154,28 @@ std::string FindCharset(std::string_view s) {
   return lower.substr(i, end - i);
 }
 
+// Whether `s` begins as a page does, past what browsers and editors put
+// before the first tag: a BOM, an XML declaration, comments (a saved page's
+// "<!-- saved from url=... -->"). Pages without <html> begin with <head>,
+// <meta> or <body>.
 bool LooksLikeHtml(std::string_view s) {
-  s = Trim(s.substr(0, 1024));
-  return IStartsWith(s, "<!doctype html") || IStartsWith(s, "<html");
+  s = s.substr(0, 4096);
+  if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
+  for (s = Trim(s); s.starts_with("<!--") || s.starts_with("<?");) {
+    const std::string_view close = s[1] == '!' ? "-->" : "?>";
+    const size_t end = s.find(close);
+    if (end == std::string_view::npos) return false;
+    s = Trim(s.substr(end + close.size()));
+  }
+  if (IStartsWith(s, "<!doctype html")) return true;
+  for (std::string_view tag : {"<html", "<head", "<meta", "<body"}) {
+    if (IStartsWith(s, tag) &&
+        (s.size() == tag.size() || IsSpace(s[tag.size()]) || s[tag.size()] == '>' ||
+         s[tag.size()] == '/')) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // "aawsat.com" for "http://www.aawsat.com/home/article/1": the outlet a URL
@@ -496,19 +516,6 @@ LineDate ScanLineForDate(std::string_view line) {
     return DatelineWords().contains(text::MatchKey(word));
   });
   return result;
-}
-
-// A date field of JSON input ("2015-07-21 02:51:32", "2024-03-05T10:00:00Z",
-// "5/3/2024", "5 مارس 2024") as YYYY-MM-DD, or "" if it holds no full date.
-std::string NormalizeDate(std::string_view s) {
-  s = Trim(s);
-  if (s.size() >= 10 && (s.size() == 10 || s[10] == ' ' || s[10] == 'T')) {
-    const std::optional<text::Date> d = text::ParseIsoDate(s.substr(0, 10));
-    if (d && d->day > 0) return text::FormatDate(*d, text::Precision::kDay);
-  }
-  if (s.size() > kMaxHeadLineChars * 4) return {};
-  const LineDate found = ScanLineForDate(s);
-  return found.date ? text::FormatDate(*found.date, text::Precision::kDay) : std::string();
 }
 
 // Ends like a sentence: full stop, comma, colon... (also inside closing
@@ -874,7 +881,7 @@ void WarcParser::Record(uint64_t offset, std::string_view header_block, std::str
   std::string_view uri = Header(warc, "WARC-Target-URI");
   if (uri.starts_with('<') && uri.ends_with('>')) uri = uri.substr(1, uri.size() - 2);
   fallback.url = std::string(uri);
-  fallback.published = NormalizeDate(Header(warc, "WARC-Date"));
+  fallback.published = internal::NormalizeDate(Header(warc, "WARC-Date"));
   reader_->Html(where, std::move(*text), fallback);
 }
 
@@ -1100,7 +1107,7 @@ void Reader::JsonObject(const std::string& path, const json& value) {
     }
     *target = field.get<std::string>();
     if (target == &doc.published) {
-      *target = NormalizeDate(*target);
+      *target = internal::NormalizeDate(*target);
       if (target->empty()) extra[key] = field;
     }
   }

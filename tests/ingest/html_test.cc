@@ -337,6 +337,57 @@ TEST(HtmlTest, TitleSources) {
   EXPECT_EQ(a.text, ExpectedText());
 }
 
+TEST(HtmlTest, SiteNameInsideTheHeadlineIsNotTheSite) {
+  // Site "Riyadh"; "Heavy rain in Riyadh - video".
+  EXPECT_EQ(ExtractHtml(PageWithHead("<meta property='og:site_name' content='الرياض'>"
+                                     "<meta property='og:title' "
+                                     "content='أمطار غزيرة في الرياض - فيديو'>"))
+                .title,
+            "أمطار غزيرة في الرياض - فيديو");
+  // Site "al-Watan"; "Scenes: al-Watan bids farewell to its martyrs | report".
+  EXPECT_EQ(ExtractHtml(PageWithHead("<meta property='og:site_name' content='الوطن'>"
+                                     "<title>مشاهد: الوطن يودع شهداءه | تقرير</title>"))
+                .title,
+            "مشاهد: الوطن يودع شهداءه | تقرير");
+  // The site's name with a word for its kind still goes: "al-Watan newspaper".
+  EXPECT_EQ(ExtractHtml(PageWithHead("<meta property='og:site_name' content='الوطن'>"
+                                     "<title>محطة جديدة في صور - صحيفة الوطن</title>"))
+                .title,
+            "محطة جديدة في صور");
+}
+
+TEST(HtmlTest, HeadlineInH1WhenTheHeadHasOnlyTheSiteOrABreadcrumb) {
+  const std::string h1 = "<h1>محطة جديدة في صور</h1>";  // "A new plant in Tyre"
+  // "al-Ghad newspaper" as title, og:title or both.
+  const std::string site = "<meta property='og:site_name' content='صحيفة الغد'>";
+  EXPECT_EQ(ExtractHtml(PageWithHead(site + "<title>صحيفة الغد</title>", h1)).title,
+            "محطة جديدة في صور");
+  EXPECT_EQ(ExtractHtml(PageWithHead(site + "<meta property='og:title' content='صحيفة الغد'>", h1))
+                .title,
+            "محطة جديدة في صور");
+  // og:title is the site, <title> the headline ("A new desalination plant").
+  EXPECT_EQ(ExtractHtml(PageWithHead(site +
+                                     "<meta property='og:title' content='صحيفة الغد'>"
+                                     "<title>محطة جديدة لتحلية المياه - صحيفة الغد</title>",
+                                     h1))
+                .title,
+            "محطة جديدة لتحلية المياه");
+  // Without a headline elsewhere, the site's name is better than nothing.
+  EXPECT_EQ(ExtractHtml(PageWithHead(site + "<title>صحيفة الغد</title>")).title, "صحيفة الغد");
+  // Breadcrumbs: "… - Local - al-Ghad newspaper", "al-Ghad newspaper | Local | …".
+  EXPECT_EQ(
+      ExtractHtml(PageWithHead(site + "<title>محطة جديدة في صور - محليات - صحيفة الغد</title>", h1))
+          .title,
+      "محطة جديدة في صور");
+  EXPECT_EQ(ExtractHtml(PageWithHead("<title>صحيفة الغد | محليات | محطة جديدة في صور</title>", h1))
+                .title,
+            "محطة جديدة في صور");
+  // An <h1> holding the site's logo leaves the headline alone ("al-Ghad | Local | …").
+  const std::string crumbs = "الغد | محليات | محطة جديدة لتحلية المياه في صور";
+  EXPECT_EQ(ExtractHtml(PageWithHead("<title>" + crumbs + "</title>", "<h1>الغد</h1>")).title,
+            crumbs);
+}
+
 TEST(HtmlTest, DateSources) {
   auto date = [](const std::string& head, const std::string& top = "") {
     return ExtractHtml(PageWithHead(head, top)).published;

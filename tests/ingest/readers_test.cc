@@ -429,6 +429,24 @@ TEST_F(Readers, TextFileWithTitleAndDate) {
   EXPECT_EQ(r.docs[0].extra_json, "");
 }
 
+TEST_F(Readers, SavedPagesInTextFilesAreReadAsPages) {
+  const std::string page = Html(kTitle, kBody);
+  const std::string from_head = page.substr(page.find("<head>"));
+  const std::vector<std::string> files = {
+      "<!-- saved from url=(0040)http://www.example.sa/news/2024/a.html -->\r\n" + page,
+      from_head,
+      "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- a -->\n<!-- b -->\n" +
+          from_head.substr(from_head.find("<body>")),
+      "<meta charset=\"utf-8\">\n" + from_head.substr(from_head.find("<body>")),
+  };
+  for (size_t i = 0; i < files.size(); ++i) {
+    const Result r = Read(Write("page" + std::to_string(i) + ".txt", files[i]));
+    ASSERT_EQ(r.docs.size(), 1u) << i;
+    EXPECT_EQ(r.docs[0].title, kTitle) << i;
+    EXPECT_EQ(r.docs[0].text, kBody) << i;
+  }
+}
+
 TEST_F(Readers, OptionsOverrideSourceAndDate) {
   const std::string path = Write("a.txt", kTitle + "\n2024-03-05\n" + kBody);
   const Result r = Read(path, {.source = "okaz", .published = "2023-01-02"});
@@ -555,6 +573,22 @@ TEST_F(Readers, JsonLinesFieldsUnknownFieldsAndBadLines) {
   EXPECT_EQ(r.problems[1].reason, "no article text");
   EXPECT_EQ(r.problems[2].path, path + ":6");
   EXPECT_EQ(r.problems[2].reason, "not a JSON object");
+}
+
+TEST_F(Readers, JsonDatesInTheFormatsFeedsAndPagesWriteThem) {
+  const std::vector<std::string> dates = {"Tue, 05 Mar 2024 10:00:00 GMT", "March 5, 2024",
+                                          "5 Mar 2024", "20240305", "2024-03-05 10:00:00",
+                                          "5/3/2024"};
+  std::string feed;
+  for (const std::string& date : dates) {
+    feed += "{\"date\": \"" + date + "\", \"text\": \"" + kOtherBody + "\"}\n";
+  }
+  const Result r = Read(Write("feed.jsonl", feed));
+  ASSERT_EQ(r.docs.size(), dates.size());
+  for (size_t i = 0; i < dates.size(); ++i) {
+    EXPECT_EQ(r.docs[i].published, "2024-03-05") << dates[i];
+    EXPECT_EQ(r.docs[i].extra_json, "") << dates[i];
+  }
 }
 
 // SaudiNewsNet's layout: a pretty-printed array of objects.

@@ -1,0 +1,19 @@
+// Implementation details shared by the files of src/ingest; not part of the API.
+#ifndef MARSAD_INGEST_INTERNAL_H_
+#define MARSAD_INGEST_INTERNAL_H_
+
+#include <string>
+#include <string_view>
+
+namespace marsad::ingest::internal {
+
+// A date as a field or attribute gives it (JSON input, WARC-Date, meta tags,
+// JSON-LD, <time>) as YYYY-MM-DD, or "" if it holds no full date: ISO 8601
+// and its relatives (2015-07-21 02:51:32, 2024/03/05, 20240305), day-first
+// 5/3/2024, English month names (Tue, 05 Mar 2024; March 5, 2024; 5 Mar 2024)
+// and Arabic ones (5 مارس 2024).
+std::string NormalizeDate(std::string_view value);
+
+}  // namespace marsad::ingest::internal
+
+#endif  // MARSAD_INGEST_INTERNAL_H_
