@@ -26,6 +26,12 @@ constexpr uint32_t kSpeakerWindow = 12;
 constexpr uint32_t kParagraphBytes = 6000;  // a quotation longer than this is not paired
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// A match key without its article: الوزير → وزير.
+std::string WithoutArticle(std::string_view key) {
+  constexpr std::string_view kArticle = "ال";
+  return std::string(StartsWith(key, kArticle) ? key.substr(kArticle.size()) : key);
+}
 bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
@@ -318,7 +324,7 @@ struct SpeakerResult {
 std::string TitleKey(const Doc& d, uint32_t i) {
   auto it = d.Find(d.lex.titles, i);
   if (it == d.lex.titles.end()) return "";
-  return StartsWith(*it, "ال") ? it->substr(std::string_view("ال").size()) : *it;
+  return WithoutArticle(*it);
 }
 
 struct SpeakerState {
@@ -796,12 +802,10 @@ const char* AttributionKindName(Attribution::Kind kind) {
 
 std::string TopicWord(std::string_view word) {
   const Lexicon& lex = Lex();
-  std::string key = tx::MatchKey(word);
-  for (int article = 0; article < 2; ++article) {
-    if (auto it = lex.singular.find(key); it != lex.singular.end()) return tx::MatchKey(it->second);
-    if (auto it = lex.units.find(key); it != lex.units.end()) return tx::MatchKey(it->second);
-    if (!StartsWith(key, "ال")) break;
-    key.erase(0, std::string_view("ال").size());
+  const std::string key = tx::MatchKey(word);
+  for (const std::string& k : {key, WithoutArticle(key)}) {
+    if (auto it = lex.singular.find(k); it != lex.singular.end()) return tx::MatchKey(it->second);
+    if (auto it = lex.units.find(k); it != lex.units.end()) return tx::MatchKey(it->second);
   }
   return "";
 }
@@ -1584,9 +1588,7 @@ void Builder::Events() {
                                 (i > begin && d.In(lex.place_preps, i - 1));
           if (in_place || (type != "agreement" && type != "returned")) continue;
         }
-        std::string head = d.key[d.mentions[c].first_token];
-        if (StartsWith(head, "ال")) head.erase(0, std::string_view("ال").size());
-        AddParticipant({c, RoleFor(type, et, head)}, &e);
+        AddParticipant({c, RoleFor(type, et, WithoutArticle(d.key[d.mentions[c].first_token]))}, &e);
       }
       // Counts.
       if (type == "attack" || type == "killed" || type == "riot") {

@@ -258,7 +258,10 @@ std::string Quote(std::string_view key) {
 
 // Names written as one word or two: عبد الرحمن and عبدالرحمن, أبو بكر and
 // أبوبكر, أبو ظبي and أبوظبي. The index holds what the text wrote.
-bool IsCompoundHead(std::string_view key) { return key == "عبد" || key == "ابو"; }
+constexpr std::string_view kCompoundHeads[] = {"عبد", "ابو"};
+bool IsCompoundHead(std::string_view key) {
+  return std::find(std::begin(kCompoundHeads), std::end(kCompoundHeads), key) != std::end(kCompoundHeads);
+}
 
 std::string Alternatives(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   std::string expr = "(";
@@ -326,7 +329,7 @@ std::vector<QueryWord> QueryWords(sqlite3* db, std::string_view query, bool expa
     // بدمشق: the index has دمشق (Damascus) for a text that wrote it so.
     if (count == 2) w.exact.push_back(n.text.substr(indexed[1].begin, indexed[1].size()));
     // عبدالرحمن: also the two words in a row.
-    for (std::string_view head : {"عبد", "ابو"}) {
+    for (std::string_view head : kCompoundHeads) {
       if (t.kind != tx::TokenKind::kWord || term != word || !word.starts_with(head) ||
           word.size() <= head.size() + 2) {
         continue;
