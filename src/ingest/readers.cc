@@ -86,6 +86,12 @@ bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+// A C0 control character or DEL (spaces among them: tab, newline ...).
+bool IsControl(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u < 0x20 || u == 0x7F;
+}
+
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
   while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
@@ -213,8 +219,7 @@ void NormalizeNewlines(std::string* s) {
 // it) and marked for snippets with control characters of its own.
 void BlankControls(std::string* s) {
   for (char& ch : *s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if ((c < 0x20 && ch != '\n' && ch != '\t') || c == 0x7F) ch = ' ';
+    if (IsControl(ch) && ch != '\n' && ch != '\t') ch = ' ';
   }
 }
 
@@ -288,10 +293,7 @@ bool IsValidUtf8(std::string_view s) {
 bool IsBinary(std::string_view s) {
   if (s.find('\0') != std::string_view::npos) return true;
   size_t controls = 0;
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if ((c < 0x20 && !IsSpace(ch)) || c == 0x7F) ++controls;
-  }
+  for (const char ch : s) controls += IsControl(ch) && !IsSpace(ch);
   return static_cast<double>(controls) > kMaxControlShare * static_cast<double>(s.size());
 }
 
