@@ -189,6 +189,32 @@ void AppendText(std::string_view text, Slimmed* s) {
   }
 }
 
+// The attribute the slimmed page gives an element whose id or class names a
+// section of comments, in place of both.
+constexpr char kCommentsMark[] = "marsad-comments";
+
+// Whether an id or class names a section of readers' comments: a word of
+// it (words split at anything but a letter or digit) begins with "comment",
+// as comment systems name theirs (comments, comment-list, commentsArea,
+// disqus_thread), but not "commentary" or "commentator", which are columns.
+bool NamesComments(std::string_view names) {
+  std::string word;
+  auto names_them = [&] {
+    return (word.starts_with("comment") && !word.starts_with("commentary") &&
+            !word.starts_with("commentator")) ||
+           word == "disqus";
+  };
+  for (const char c : names) {
+    if (IsAlpha(c) || (c >= '0' && c <= '9')) {
+      word += static_cast<char>(c | 0x20);
+      continue;
+    }
+    if (names_them()) return true;
+    word.clear();
+  }
+  return names_them();
+}
+
 // Copies the start tag at in[*i] (just after '<', at the name) into *out with
 // only the attributes the extractor reads; returns false at an unterminated
 // tag. Sets *name (lower case, possibly cut) and *type (the type attribute).
@@ -204,6 +230,7 @@ bool CopyStartTag(std::string_view in, size_t* i, std::string* out, std::string*
   out->push_back('<');
   out->append(raw_name);
   *self_closing = false;
+  bool comments = false;
   while (true) {
     while (p < in.size() && (IsHtmlSpace(in[p]) || in[p] == '/')) {
       *self_closing = in[p] == '/';
@@ -240,6 +267,9 @@ bool CopyStartTag(std::string_view in, size_t* i, std::string* out, std::string*
       p = value_end;
     }
     if (EqualsLower(attr, "type")) *type = value;
+    if ((EqualsLower(attr, "class") || EqualsLower(attr, "id")) && NamesComments(value)) {
+      comments = true;
+    }
     if (EqualsLower(attr, "href") && !keeps_href) {
       out->append(" href");  // for <a>, only whether it is a link matters
     } else if (EqualsLower(attr, "style")) {
@@ -256,6 +286,8 @@ bool CopyStartTag(std::string_view in, size_t* i, std::string* out, std::string*
       out->append(in.substr(attr_begin, value_end - attr_begin));
     }
   }
+  // Of classes and ids, only this matters.
+  if (comments) out->append(" ").append(kCommentsMark);
   if (*self_closing) out->push_back('/');
   out->push_back('>');
   *i = p + 1;
@@ -372,8 +404,12 @@ TextStats CountText(std::string_view s) {
     }
     const unsigned char next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : ' ';
     if (c == '.') {
-      // Not in numbers (3.5), domains (site.com) or the inside of "...".
-      if (IsSpaceByte(next) || next == '"' || next == ')' || next == '\'') ++t.stops;
+      // Not in numbers (3.5), domains (site.com) or the inside of "...";
+      // before a closing quotation mark (» U+00BB, ” U+201D).
+      if (IsSpaceByte(next) || next == '"' || next == ')' || next == '\'' ||
+          s.substr(i + 1).starts_with("\xC2\xBB") || s.substr(i + 1).starts_with("\xE2\x80\x9D")) {
+        ++t.stops;
+      }
     } else if (c == '!' || c == '?') {
       ++t.stops;
     } else if (c == ',' || c == ';') {
@@ -392,18 +428,36 @@ TextStats CountText(std::string_view s) {
 
 // Whether text ends with a sentence mark (before any closing quote).
 bool EndsSentence(std::string_view s) {
-  while (!s.empty() && (s.back() == '"' || s.back() == ')' || s.back() == '\'')) s.remove_suffix(1);
+  while (true) {
+    if (!s.empty() && (s.back() == '"' || s.back() == ')' || s.back() == '\'')) {
+      s.remove_suffix(1);
+    } else if (s.ends_with("\xC2\xBB")) {  // »
+      s.remove_suffix(2);
+    } else if (s.ends_with("\xE2\x80\x9D")) {  // ”
+      s.remove_suffix(3);
+    } else {
+      break;
+    }
+  }
   if (s.empty()) return false;
   const char c = s.back();
   return c == '.' || c == '!' || c == '?' || s.ends_with("\xD8\x9F") ||  // ؟
          s.ends_with("\xE2\x80\xA6");                                   // …
 }
 
+// A line that is one quotation: words someone said, however few, and never
+// a menu or a byline.
+bool IsQuotation(std::string_view s) {
+  return (s.starts_with("\xC2\xAB") && s.ends_with("\xC2\xBB")) ||          // « »
+         (s.starts_with("\xE2\x80\x9C") && s.ends_with("\xE2\x80\x9D")) ||  // “ ”
+         (s.size() > 2 && s.front() == '"' && s.back() == '"');
+}
+
 // ---------------------------------------------------------------------------
 // The tree as blocks.
 
 // Page regions that are not the article whatever their text.
-enum class Zone : uint8_t { kNone, kNavigation, kHeader, kFooter, kAside, kForm };
+enum class Zone : uint8_t { kNone, kNavigation, kHeader, kFooter, kAside, kForm, kComments };
 
 const char* ZoneReason(Zone z) {
   switch (z) {
@@ -412,6 +466,7 @@ const char* ZoneReason(Zone z) {
     case Zone::kFooter: return "footer";
     case Zone::kAside: return "aside";
     case Zone::kForm: return "form";
+    case Zone::kComments: return "comments";
     case Zone::kNone: break;
   }
   return "";
@@ -435,6 +490,9 @@ struct Block {
   uint32_t chars = 0;  // code points, spaces excluded
   uint32_t link_chars = 0;
   uint32_t links = 0;
+  // A link begins or ends the text, as in a story's headline or a "read
+  // also" line; a link inside a sentence does neither.
+  bool link_at_edge = false;
   TextStats stats;
 };
 
@@ -567,6 +625,7 @@ class Walker {
   void AppendText(std::string_view s);
   void Flush();
   void ReadMeta(const GumboElement& e);
+  void KeepArticlesOutOfComments();
 
   const std::vector<std::string_view>& runs_;  // text behind placeholders
   std::vector<Frame> stack_;
@@ -577,6 +636,8 @@ class Walker {
   uint32_t links_ = 0;
   int link_depth_ = 0;
   bool new_link_ = false;  // entered an <a> whose text is not counted yet
+  bool first_in_link_ = false;  // the block's first text was inside a link
+  bool last_in_link_ = false;   // and its last text so far
 };
 
 void Walker::Run(const GumboNode* root) {
@@ -609,6 +670,30 @@ void Walker::Run(const GumboNode* root) {
       default:  // comments, templates
         break;
     }
+  }
+  KeepArticlesOutOfComments();
+}
+
+// Themes also name whole posts after their comments ("has-comments"): an
+// element that holds the headline or the article (<h1>, <article>, <main>,
+// articleBody) is no section of comments.
+void Walker::KeepArticlesOutOfComments() {
+  std::vector<uint32_t> marks(elems.size() + 1, 0);  // prefix counts over elements
+  for (size_t e = 0; e < elems.size(); ++e) {
+    marks[e + 1] = marks[e] + (elems[e].tag == GUMBO_TAG_H1 || elems[e].hint);
+  }
+  bool changed = false;
+  for (Elem& el : elems) {
+    const auto e = static_cast<size_t>(&el - elems.data());
+    if (el.zone == Zone::kComments && marks[el.end] > marks[e]) {
+      el.zone = Zone::kNone;
+      changed = true;
+    }
+  }
+  if (!changed) return;
+  for (size_t e = 1; e < elems.size(); ++e) {  // parents come before their children
+    elems[e].zone_elem =
+        elems[e].zone != Zone::kNone ? static_cast<int32_t>(e) : elems[elems[e].parent].zone_elem;
   }
 }
 
@@ -699,6 +784,8 @@ void Walker::Enter(const GumboNode* node) {
     } else if (e.tag == GUMBO_TAG_FORM || EqualsLower(role, "search") ||
                EqualsLower(role, "form")) {
       el.zone = Zone::kForm;
+    } else if (gumbo_get_attribute(&e.attributes, kCommentsMark)) {
+      el.zone = Zone::kComments;
     }
     if (el.zone != Zone::kNone) el.zone_elem = static_cast<int32_t>(elems.size());
     if (e.tag >= GUMBO_TAG_H1 && e.tag <= GUMBO_TAG_H6) {
@@ -749,6 +836,10 @@ void Walker::AppendText(std::string_view s) {
     const auto c = static_cast<unsigned char>(buf_[i]);
     added += (c & 0xC0) != 0x80 && c != ' ';
   }
+  if (added > 0) {
+    if (chars_ == 0) first_in_link_ = link_depth_ > 0;
+    last_in_link_ = link_depth_ > 0;
+  }
   chars_ += added;
   if (link_depth_ > 0 && added > 0) {
     link_chars_ += added;
@@ -766,6 +857,7 @@ void Walker::Flush() {
     b.chars = chars_;
     b.link_chars = link_chars_;
     b.links = links_;
+    b.link_at_edge = links_ > 0 && (first_in_link_ || last_in_link_);
     b.stats = CountText(b.text);
     blocks.push_back(std::move(b));
   }
@@ -784,16 +876,18 @@ class Extractor {
   explicit Extractor(const Walker& w) : elems_(w.elems), blocks_(w.blocks) {}
 
   void Run(const std::string& title, HtmlArticle* out);
-  // Display text near the top of the article, where a dateline would be.
-  std::string DatelineZone() const;
+  // Display texts near the top of the article, where a dateline would be:
+  // the lines above it, nearest first (the byline's date comes before the
+  // site's "today" bar), then the head of its first paragraph.
+  std::vector<std::string> DatelineZone() const;
 
  private:
-  struct Sum {
+  struct Sums {
     uint32_t chars = 0;
     uint32_t link_chars = 0;
     uint32_t links = 0;
   };
-  Sum SubtreeSum(uint32_t e) const {
+  Sums SubtreeSum(uint32_t e) const {
     const Elem& el = elems_[e];
     return {sum_chars_[el.end_block] - sum_chars_[el.first_block],
             sum_link_chars_[el.end_block] - sum_link_chars_[el.first_block],
@@ -804,10 +898,12 @@ class Extractor {
   }
   bool IsParagraph(const Block& b) const;
   bool IsShortLine(const Block& b) const {
-    return b.stats.words <= 8 && b.stats.stops == 0;
+    return b.stats.words <= 8 && b.stats.stops == 0 && !IsQuotation(b.text);
   }
   Zone OuterZone(const Block& b) const;
   double Final(uint32_t e) const;
+  void Sum();
+  void FindLists();
   void Score();
   uint32_t ChooseTop() const;
   void ChooseRoots(uint32_t top);
@@ -817,7 +913,8 @@ class Extractor {
 
   const std::vector<Elem>& elems_;
   const std::vector<Block>& blocks_;
-  std::vector<uint32_t> sum_chars_, sum_link_chars_, sum_links_;  // prefix sums over blocks
+  // Prefix sums over blocks.
+  std::vector<uint32_t> sum_chars_, sum_link_chars_, sum_links_, sum_edge_links_;
   std::vector<double> score_;  // per element: scores of the paragraphs below
   std::vector<double> final_;  // score_ weighed by link density and hints
   uint32_t top_ = 0;
@@ -826,6 +923,7 @@ class Extractor {
   std::vector<uint8_t> kept_;     // per block
   std::vector<uint8_t> heavy_;    // per element: a list of links or of stories
   std::vector<Reason> heavy_reason_;
+  std::vector<uint8_t> in_story_;  // per element: inside one story of a list of stories
 };
 
 bool Extractor::IsParagraph(const Block& b) const {
@@ -842,24 +940,66 @@ Zone Extractor::OuterZone(const Block& b) const {
 }
 
 double Extractor::Final(uint32_t e) const {
-  const Sum s = SubtreeSum(e);
+  const Sums s = SubtreeSum(e);
   return score_[e] * (1 - LinkDensity(s.link_chars, s.chars)) * (elems_[e].hint ? 1.25 : 1.0);
 }
 
-void Extractor::Score() {
+void Extractor::Sum() {
   const size_t n = blocks_.size();
   sum_chars_.assign(n + 1, 0);
   sum_link_chars_.assign(n + 1, 0);
   sum_links_.assign(n + 1, 0);
+  sum_edge_links_.assign(n + 1, 0);
   for (size_t i = 0; i < n; ++i) {
     sum_chars_[i + 1] = sum_chars_[i] + blocks_[i].chars;
     sum_link_chars_[i + 1] = sum_link_chars_[i] + blocks_[i].link_chars;
     sum_links_[i + 1] = sum_links_[i] + blocks_[i].links;
+    sum_edge_links_[i + 1] = sum_edge_links_[i] + blocks_[i].link_at_edge;
   }
+}
+
+// Lists of links, and lists of stories: three or more items of which most
+// are short and carry a fair share of links, one of them at the edge of its
+// text (a headline, a "read also" line). A bulleted list in the text, whose
+// links sit inside its sentences, is no list of stories.
+void Extractor::FindLists() {
+  heavy_.assign(elems_.size(), 0);
+  heavy_reason_.assign(elems_.size(), nullptr);
+  std::vector<uint32_t> items(elems_.size(), 0), linked_items(elems_.size(), 0);
+  std::vector<uint8_t> linked(elems_.size(), 0);
+  for (uint32_t e = 1; e < elems_.size(); ++e) {
+    const Sums s = SubtreeSum(e);
+    if (s.chars == 0) continue;
+    const auto p = static_cast<uint32_t>(elems_[e].parent);
+    ++items[p];
+    const uint32_t edge_links =
+        sum_edge_links_[elems_[e].end_block] - sum_edge_links_[elems_[e].first_block];
+    linked[e] = edge_links > 0 && s.link_chars * 5 >= s.chars && s.chars < 400;
+    linked_items[p] += linked[e];
+  }
+  for (uint32_t e = 1; e < elems_.size(); ++e) {
+    const Sums s = SubtreeSum(e);
+    if (s.links >= 3 && LinkDensity(s.link_chars, s.chars) >= 0.5) {
+      heavy_[e] = 1, heavy_reason_[e] = "link-list";
+    } else if (items[e] >= 3 && linked_items[e] * 4 >= items[e] * 3) {
+      heavy_[e] = 1, heavy_reason_[e] = "related";
+    }
+  }
+  // Elements inside a story of a list of stories, in document order (a
+  // parent comes before its children).
+  in_story_.assign(elems_.size(), 0);
+  for (uint32_t e = 1; e < elems_.size(); ++e) {
+    const auto p = static_cast<uint32_t>(elems_[e].parent);
+    in_story_[e] = in_story_[p] || (linked[e] && heavy_[p] &&
+                                     heavy_reason_[p] == std::string_view("related"));
+  }
+}
+
+void Extractor::Score() {
   score_.assign(elems_.size(), 0);
   for (const Block& b : blocks_) {
     const double ld = LinkDensity(b.link_chars, b.chars);
-    if (b.chars < 25 || ld > 0.5) continue;
+    if (b.chars < 25 || ld > 0.5 || in_story_[b.owner]) continue;
     const int32_t z = elems_[b.owner].zone_elem;
     if (z >= 0 && elems_[z].zone != Zone::kForm) continue;  // forms may wrap whole pages
     const double s = (1.0 + b.stats.commas + b.stats.stops + std::min(b.chars / 100.0, 3.0)) *
@@ -868,7 +1008,7 @@ void Extractor::Score() {
     // many paragraphs outscores any one of them.
     int32_t e = static_cast<int32_t>(b.owner);
     for (int level = 0; level < 5 && e >= 0; ++level, e = elems_[e].parent) {
-      score_[e] += s / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+      score_[e] += s / (level <= 1 ? 1 : level * 3 - 3);
     }
   }
   final_.resize(elems_.size());
@@ -881,6 +1021,12 @@ uint32_t Extractor::ChooseTop() const {
     if (final_[e] > final_[top]) top = e;
   }
   if (final_[top] <= 0) return 0;
+  // A list is part of an article, not one.
+  const GumboTag tag = elems_[top].tag;
+  if ((tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_DL) && elems_[top].parent > 0 &&
+      elems_[elems_[top].parent].zone == Zone::kNone) {
+    top = static_cast<uint32_t>(elems_[top].parent);
+  }
   // Articles split over several similar containers: climb to the ancestor
   // holding three of them.
   std::vector<uint32_t> alternatives;
@@ -932,7 +1078,7 @@ void Extractor::ChooseRoots(uint32_t top) {
   const double threshold = std::max(10.0, 0.2 * final_[top]);
   for (uint32_t s = static_cast<uint32_t>(parent) + 1; s < elems_[parent].end; s = elems_[s].end) {
     if (s == top || elems_[s].zone != Zone::kNone) continue;
-    const Sum sum = SubtreeSum(s);
+    const Sums sum = SubtreeSum(s);
     const uint32_t nblocks = elems_[s].end_block - elems_[s].first_block;
     const bool paragraph = nblocks == 1 && sentence(blocks_[elems_[s].first_block]);
     if (final_[s] >= threshold || paragraph) {
@@ -958,7 +1104,8 @@ Reason Extractor::InsideReason(uint32_t block, uint32_t root) const {
                                                Contains(root, static_cast<uint32_t>(z));
        z = elems_[elems_[z].parent].zone_elem) {
     const Zone zone = elems_[z].zone;
-    if (zone == Zone::kNavigation || zone == Zone::kAside || !IsParagraph(b)) {
+    if (zone == Zone::kNavigation || zone == Zone::kAside || zone == Zone::kComments ||
+        !IsParagraph(b)) {
       return ZoneReason(zone);
     }
   }
@@ -1030,30 +1177,10 @@ std::string MatchKeyOf(std::string_view s) {
 }
 
 void Extractor::Run(const std::string& title, HtmlArticle* out) {
+  Sum();
+  FindLists();
   Score();
   ChooseRoots(ChooseTop());
-  // Lists of links, and lists of stories (three or more items that each
-  // carry a link that is a fair part of the item), inside the container.
-  heavy_.assign(elems_.size(), 0);
-  heavy_reason_.assign(elems_.size(), nullptr);
-  std::vector<uint32_t> items, linked_items;
-  items.assign(elems_.size(), 0);
-  linked_items.assign(elems_.size(), 0);
-  for (uint32_t e = 1; e < elems_.size(); ++e) {
-    const Sum s = SubtreeSum(e);
-    if (s.chars == 0) continue;
-    const auto p = static_cast<uint32_t>(elems_[e].parent);
-    ++items[p];
-    if (s.links > 0 && s.link_chars * 5 >= s.chars && s.chars < 400) ++linked_items[p];
-  }
-  for (uint32_t e = 1; e < elems_.size(); ++e) {
-    const Sum s = SubtreeSum(e);
-    if (s.links >= 3 && LinkDensity(s.link_chars, s.chars) >= 0.5) {
-      heavy_[e] = 1, heavy_reason_[e] = "link-list";
-    } else if (items[e] >= 3 && linked_items[e] * 4 >= items[e] * 3) {
-      heavy_[e] = 1, heavy_reason_[e] = "related";
-    }
-  }
   reason_.assign(blocks_.size(), nullptr);
   kept_.assign(blocks_.size(), 0);
   const std::string title_key = MatchKeyOf(title);
@@ -1088,21 +1215,21 @@ void Extractor::Run(const std::string& title, HtmlArticle* out) {
   }
 }
 
-std::string Extractor::DatelineZone() const {
+std::vector<std::string> Extractor::DatelineZone() const {
   // A few blocks before the article's first kept text (not in page
   // navigation, whose date is today's), and the head of that first text.
   uint32_t first = 0;
   while (first < blocks_.size() && !kept_[first]) ++first;
-  if (first == blocks_.size()) return "";
-  std::string zone;
-  for (uint32_t b = first >= 6 ? first - 6 : 0; b < first; ++b) {
+  if (first == blocks_.size()) return {};
+  std::vector<std::string> zone;
+  for (uint32_t b = first; b-- > (first >= 6 ? first - 6 : 0);) {
     const Zone z = OuterZone(blocks_[b]);
-    if (z == Zone::kNone && blocks_[b].text.size() < 300) zone.append(blocks_[b].text).append("\n");
+    if (z == Zone::kNone && blocks_[b].text.size() < 300) zone.push_back(blocks_[b].text);
   }
   std::string_view head = blocks_[first].text;
   size_t cut = std::min<size_t>(head.size(), 120);
   while (cut < head.size() && (static_cast<unsigned char>(head[cut]) & 0xC0) == 0x80) ++cut;
-  zone.append(head.substr(0, cut));
+  zone.emplace_back(head.substr(0, cut));
   return zone;
 }
 
@@ -1357,7 +1484,10 @@ HtmlArticle ExtractHtml(std::string_view html) {
   if (meta.date_rank < kRankJsonLd) date = ParseDateValue(meta.date);
   for (size_t i = 0; i < slim.json_ld.size() && !date; ++i) date = JsonLdDate(slim.json_ld[i]);
   if (!date && !meta.date.empty()) date = ParseDateValue(meta.date);
-  if (!date) date = FindDayDate(text::Normalize(extractor.DatelineZone(), text::kDisplay).text);
+  for (const std::string& line : extractor.DatelineZone()) {
+    if (date) break;
+    date = FindDayDate(text::Normalize(line, text::kDisplay).text);
+  }
   if (date) article.published = text::FormatDate(*date, text::Precision::kDay);
   return article;
 }

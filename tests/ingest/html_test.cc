@@ -432,6 +432,97 @@ TEST(HtmlTest, PageWrappedInOneFormKeepsItsText) {
   EXPECT_EQ(ExtractHtml(page).text, ExpectedText());
 }
 
+// Two paragraphs of the Tyre article, and what follows short articles.
+std::string ShortArticle(const std::string& after) {
+  return "<html><head><title>محطة جديدة في صور</title></head><body><div class='wrap'>"
+         "<div class='top'><a href='/'>الرئيسية</a> <a href='/local'>محليات</a></div>"
+         "<div class='post'><h1>محطة جديدة في صور</h1><div class='post-body'><p>" +
+         std::string(kParagraphs[0]) + "</p><p>" + kParagraphs[1] + "</p></div></div>" + after +
+         "</div></body></html>";
+}
+
+std::string TwoParagraphs() { return std::string(kParagraphs[0]) + "\n\n" + kParagraphs[1]; }
+
+// Readers' comments, each longer and with more commas than a paragraph of
+// the article; their author is a link, as comment systems print it.
+const char* const kComments[] = {
+    "هذه ثالث مرة يتعطل فيها الضخ هذا الشهر، ولا أحد يحاسب المسؤولين. نريد حلا جذريا لا ترقيعا "
+    "مؤقتا، ونريد جدولا واضحا.",
+    "نحن في الحي الشمالي بلا ماء منذ الفجر، والأطفال ذاهبون إلى المدارس دون استحمام. متى تنتهي "
+    "هذه المعاناة؟",
+    "المشكلة في الشبكة القديمة، وقد قيل لنا قبل عامين إن مشروع التجديد سيبدأ قريبا. لم يبدأ شيء "
+    "حتى الآن، ولا أحد يجيب.",
+    "شكرا للموظفين الذين يعملون في البرد، لكن الإدارة مطالبة بخطة طوارئ، وصهاريج للأحياء "
+    "المتضررة، ومواعيد معلنة.",
+};
+
+TEST(HtmlTest, CommentsAfterAShortArticleStayOut) {
+  std::string comments = "<div id='comments'><h3>تعليقات القراء</h3>";
+  for (const char* c : kComments) {
+    comments += "<div class='comment-item'><div><a href='/u'>أبو سامي</a></div>"
+                "<div>منذ ساعتين</div><p>" + std::string(c) + "</p></div>";
+  }
+  const HtmlArticle a = ExtractHtml(ShortArticle(comments + "</div>"));
+  EXPECT_EQ(a.text, TwoParagraphs());
+  EXPECT_TRUE(HasReason(a, "comments"));
+  EXPECT_NE(AllRemoved(a).find("ولا أحد يجيب"), std::string::npos);
+}
+
+TEST(HtmlTest, APostNamedAfterItsCommentsIsStillThePost) {
+  // Themes mark a whole post "has-comments"; it holds the headline.
+  std::string page = "<html><body><div class='post has-comments'><h1>محطة جديدة في صور</h1>";
+  for (const char* p : kParagraphs) page += "<p>" + std::string(p) + "</p>";
+  page += "</div><div class='commentary-links'><a href='/c'>مقالات الرأي</a></div></body></html>";
+  EXPECT_EQ(ExtractHtml(page).text, ExpectedText());
+}
+
+TEST(HtmlTest, StoriesAfterAShortArticleStayOut) {
+  // Four teasers, each a linked headline over a summary a little richer
+  // than the article's paragraphs.
+  std::string stories = "<div class='more'><h2>اقرأ أيضا</h2>";
+  for (const char* c : kComments) {
+    stories += "<div><h3><a href='/s'>البلدية تطلق حملة جديدة</a></h3><p>" + std::string(c) +
+               "</p></div>";
+  }
+  const HtmlArticle a = ExtractHtml(ShortArticle(stories + "</div>"));
+  EXPECT_EQ(a.text, TwoParagraphs());
+  EXPECT_NE(AllRemoved(a).find("ولا أحد يجيب"), std::string::npos);
+}
+
+TEST(HtmlTest, ABulletedListWithLinksInItsSentencesStays) {
+  std::string page = "<html><body><div><div class='article'><h1>قرارات مجلس الوزراء</h1>";
+  page += "<p>" + std::string(kParagraphs[0]) + "</p><p>وأقر المجلس القرارات التالية:</p><ul>"
+          "<li>تعديل <a href='/t/1'>قانون الضريبة</a> على الدخل.</li>"
+          "<li>تمديد العمل بـ<a href='/t/2'>برنامج دعم</a> الخبز عاما آخر.</li>"
+          "<li>إنشاء <a href='/t/3'>مستشفى جديد</a> في المحافظة الشرقية.</li>"
+          "<li>تعيين <a href='/t/4'>محافظ</a> جديد للعاصمة.</li></ul>";
+  page += "<p>" + std::string(kParagraphs[1]) + "</p></div></div></body></html>";
+  const HtmlArticle a = ExtractHtml(page);
+  // "Amending the income tax law", "appointing a new governor".
+  EXPECT_NE(a.text.find("تعديل قانون الضريبة على الدخل."), std::string::npos) << a.text;
+  EXPECT_NE(a.text.find("تعيين محافظ جديد للعاصمة."), std::string::npos);
+  EXPECT_FALSE(HasReason(a, "related"));
+}
+
+TEST(HtmlTest, AClosingQuotationStays) {
+  std::string page = "<html><body><article>";
+  for (const char* p : kParagraphs) page += "<p>" + std::string(p) + "</p>";
+  // "We will go on to the end." and "Water is life", said last.
+  page += "<p>«سنمضي حتى النهاية.»</p><p>“الماء حياة”</p>";
+  page += "<p>شارك الخبر</p></article></body></html>";
+  const HtmlArticle a = ExtractHtml(page);
+  EXPECT_EQ(a.text, ExpectedText() + "\n\n«سنمضي حتى النهاية.»\n\n“الماء حياة”");
+  EXPECT_NE(AllRemoved(a).find("شارك الخبر"), std::string::npos);  // "share the story"
+}
+
+TEST(HtmlTest, TheBylinesDateBeatsTheSitesTodayBar) {
+  // The site prints today's date above everything; the byline, the story's.
+  const HtmlArticle a = ExtractHtml(PageWithHead(
+      "", "<div>الجمعة 27 نوفمبر 2026</div><div>جريدة الجنوب</div>"
+          "<h1>محطة جديدة في صور</h1><div>كتب: سامر الحلبي - 3 مارس 2025</div>"));
+  EXPECT_EQ(a.published, "2025-03-03");
+}
+
 TEST(HtmlTest, ListsInsideTheTextStay) {
   std::string page = "<html><body><article>";
   page += "<p>" + std::string(kParagraphs[0]) + "</p>";
