@@ -9,6 +9,7 @@
 // precision: "read also" lists and share bars sit inside the article element.
 // Everything dropped is reported with a reason.
 #include <gumbo.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdint>
@@ -1429,9 +1430,41 @@ std::optional<text::Date> ParseDateValue(std::string_view value) {
   return FindDayDate(s);
 }
 
-// The "datePublished" value of JSON-LD, read without a JSON parser because
-// much of the JSON-LD on the web is not valid JSON.
+// Whether a JSON-LD "@type" names an article (NewsArticle, Article,
+// ReportageNewsArticle, BlogPosting, ...), not the page or site around it.
+bool IsArticleType(const nlohmann::json& type) {
+  if (type.is_array()) return std::any_of(type.begin(), type.end(), IsArticleType);
+  if (!type.is_string()) return false;
+  const std::string& t = type.get_ref<const std::string&>();
+  return t.ends_with("Article") || t.ends_with("BlogPosting") || t == "Report";
+}
+
+// The "datePublished" of the first article object anywhere in `node` (an
+// @graph lists the page, the site and the article, each with its date).
+std::optional<text::Date> ArticleDate(const nlohmann::json& node, int depth = 0) {
+  if (depth > 16) return std::nullopt;
+  if (node.is_object()) {
+    const auto type = node.find("@type");
+    const auto date = node.find("datePublished");
+    if (type != node.end() && IsArticleType(*type) && date != node.end() && date->is_string()) {
+      if (auto d = ParseDateValue(date->get_ref<const std::string&>())) return d;
+    }
+  }
+  if (node.is_object() || node.is_array()) {
+    for (const auto& child : node) {
+      if (auto d = ArticleDate(child, depth + 1)) return d;
+    }
+  }
+  return std::nullopt;
+}
+
+// The article's "datePublished" in JSON-LD; failing that, or when the JSON is
+// not valid (much JSON-LD on the web is not), the first "datePublished".
 std::optional<text::Date> JsonLdDate(std::string_view json) {
+  const nlohmann::json value = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
+  if (!value.is_discarded()) {
+    if (auto d = ArticleDate(value)) return d;
+  }
   static constexpr std::string_view kKey = "\"datePublished\"";
   for (size_t k = json.find(kKey); k != std::string_view::npos; k = json.find(kKey, k + 1)) {
     size_t i = k + kKey.size();
@@ -1444,6 +1477,15 @@ std::optional<text::Date> JsonLdDate(std::string_view json) {
   return std::nullopt;
 }
 
+// Parses a slimmed page into the walker's blocks and metadata.
+void Walk(const Slimmed& slim, Walker* walker) {
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;  // nobody reads them; recording costs time and memory
+  GumboOutput* output = gumbo_parse_with_options(&options, slim.html.data(), slim.html.size());
+  walker->Run(output->document);
+  gumbo_destroy_output(&options, output);
+}
+
 }  // namespace
 
 namespace internal {
@@ -1453,17 +1495,47 @@ std::string NormalizeDate(std::string_view value) {
   return d ? text::FormatDate(*d, text::Precision::kDay) : std::string();
 }
 
+std::string FragmentText(std::string_view html) {
+  const Slimmed slim = Slim(html);
+  Walker walker(slim.runs);
+  Walk(slim, &walker);
+  std::string text;
+  for (const Block& b : walker.blocks) {
+    if (!text.empty()) text += "\n\n";
+    text += b.text;
+  }
+  return text;
+}
+
+bool HasMarkup(std::string_view s) {
+  static constexpr std::string_view kTags[] = {
+      "p", "br", "div", "span", "a", "b", "i", "em", "strong", "h1", "h2", "h3", "h4",
+      "h5", "h6", "ul", "ol", "li", "img", "figure", "figcaption", "blockquote", "table",
+      "tr", "td", "section", "article", "iframe", "script", "style", "hr", "u", "sup"};
+  for (size_t i = s.find('<'); i != std::string_view::npos; i = s.find('<', i + 1)) {
+    size_t j = i + 1;
+    if (j < s.size() && s[j] == '/') ++j;
+    size_t end = j;
+    while (end < s.size() && (IsAlpha(s[end]) || (end > j && s[end] >= '1' && s[end] <= '6'))) {
+      ++end;
+    }
+    if (end == j || end == s.size()) continue;
+    if (!IsHtmlSpace(s[end]) && s[end] != '>' && s[end] != '/') continue;
+    const std::string_view name = s.substr(j, end - j);
+    for (const std::string_view tag : kTags) {
+      if (EqualsLower(name, tag)) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace internal
 
 HtmlArticle ExtractHtml(std::string_view html) {
   HtmlArticle article;
   const Slimmed slim = Slim(html);
-  GumboOptions options = kGumboDefaultOptions;
-  options.max_errors = 0;  // nobody reads them; recording costs time and memory
-  GumboOutput* output = gumbo_parse_with_options(&options, slim.html.data(), slim.html.size());
   Walker walker(slim.runs);
-  walker.Run(output->document);
-  gumbo_destroy_output(&options, output);
+  Walk(slim, &walker);
 
   const PageMeta& meta = walker.meta;
   std::string h1;

@@ -14,6 +14,15 @@ namespace marsad::ingest::internal {
 // and Arabic ones (5 مارس 2024).
 std::string NormalizeDate(std::string_view value);
 
+// Whether `s` holds an HTML tag of the text's kind (<p>, <br>, </div>, <a …>):
+// JSON feeds put article bodies in their content field as HTML.
+bool HasMarkup(std::string_view s);
+
+// All the text of an HTML fragment, each block a paragraph (separated by a
+// blank line): a feed's content is the article, so nothing is dropped as
+// boilerplate; scripts, styles and hidden elements are not text.
+std::string FragmentText(std::string_view html);
+
 }  // namespace marsad::ingest::internal
 
 #endif  // MARSAD_INGEST_INTERNAL_H_

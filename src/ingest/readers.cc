@@ -1114,6 +1114,18 @@ void Reader::JsonObject(const std::string& path, const json& value) {
     }
   }
   if (!extra.empty()) doc.extra_json = extra.dump(-1, ' ', false, json::error_handler_t::replace);
+  // Feeds and scrapers store bodies as HTML: a whole page is read as a page
+  // (the record's own fields first), a fragment for its text.
+  if (LooksLikeHtml(doc.text)) {
+    HtmlArticle page = ExtractHtml(doc.text);
+    doc.text = std::move(page.text);
+    doc.boilerplate = std::move(page.boilerplate);
+    if (doc.title.empty()) doc.title = std::move(page.title);
+    if (doc.url.empty()) doc.url = std::move(page.url);
+    if (doc.published.empty()) doc.published = std::move(page.published);
+  } else if (internal::HasMarkup(doc.text)) {
+    doc.text = internal::FragmentText(doc.text);
+  }
   Add(std::move(doc));
 }
 

@@ -401,6 +401,12 @@ TEST(HtmlTest, DateSources) {
   EXPECT_EQ(date("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
                  "\"datePublished\": \"2019-07-08T12:00:00+03:00\",}</script>"),
             "2019-07-08");
+  // In an @graph, the article's date beats the page's.
+  EXPECT_EQ(date("<script type='application/ld+json'>{\"@graph\": ["
+                 "{\"@type\": \"WebPage\", \"datePublished\": \"2020-01-01\"}, "
+                 "{\"@type\": [\"NewsArticle\"], \"datePublished\": \"2024-03-05T08:00:00Z\"}]}"
+                 "</script>"),
+            "2024-03-05");
   // Meta beats JSON-LD, JSON-LD beats <time>.
   EXPECT_EQ(date("<meta property='article:published_time' content='2018-01-02'>"
                  "<script type='application/ld+json'>{\"datePublished\":\"2019-07-08\"}</script>"),

@@ -591,6 +591,27 @@ TEST_F(Readers, JsonDatesInTheFormatsFeedsAndPagesWriteThem) {
   }
 }
 
+TEST_F(Readers, JsonContentHoldingHtmlIsReadForItsText) {
+  // A fragment, as feeds carry bodies ("first paragraph", "second, in bold"),
+  // and a whole page, as scrapers store them.
+  const std::string fragment =
+      "<p>الفقرة الأولى &amp; تتمتها.</p><p>الفقرة <b>الثانية</b>.<br>سطر آخر.</p>"
+      "<script>track()</script>";
+  const std::string page = "<html><head><title>عنوان الصفحة</title></head><body><article><p>" +
+                           kOtherBody + "</p></article></body></html>";
+  // "5 < 7" is no tag.
+  const std::string lines = "{\"title\": \"" + kTitle + "\", \"content\": \"" + fragment +
+                            "\"}\n{\"content\": \"" + page +
+                            "\"}\n{\"content\": \"العدد 5 <7 وليس أكثر\"}\n";
+  const Result r = Read(Write("feed.jsonl", lines));
+  ASSERT_EQ(r.docs.size(), 3u);
+  EXPECT_EQ(r.docs[0].text, "الفقرة الأولى & تتمتها.\n\nالفقرة الثانية.\n\nسطر آخر.");
+  EXPECT_EQ(r.docs[0].title, kTitle);
+  EXPECT_EQ(r.docs[1].text, kOtherBody);
+  EXPECT_EQ(r.docs[1].title, "عنوان الصفحة");  // "the page's title"
+  EXPECT_EQ(r.docs[2].text, "العدد 5 <7 وليس أكثر");
+}
+
 // SaudiNewsNet's layout: a pretty-printed array of objects.
 std::string SaudiNewsNetJson() {
   const auto object = [](const std::string& url, const std::string& content) {
