@@ -194,28 +194,35 @@ Chunk PrepareChunk(std::vector<ingest::Document>* docs, size_t begin, size_t end
 void ReadAll(Reader* reader, ChunkQueue* queue) {
   const std::vector<std::string>& files = reader->files;
   // Batches end at file boundaries; the size of a file in documents is only
-  // known after reading, so batch by an estimate of documents per file. The
-  // first batch is one file: an archive may hold thousands of documents.
-  size_t files_per_batch = 1;
-  for (size_t from = 0; from < files.size();) {
-    const size_t to = std::min(files.size(), from + files_per_batch);
-    std::vector<std::vector<ingest::Document>> per_file(to - from);
-    std::vector<std::vector<ingest::Problem>> per_file_problems(to - from);
-    internal::ParallelFor(to - from, reader->threads, [&](size_t i) {
-      ingest::ReadFile(files[from + i], reader->read_options, &per_file[i], &per_file_problems[i]);
-    });
+  // known after reading, so files are read in groups by an estimate of
+  // documents per file. The first group is one file, since an archive may
+  // hold thousands of documents; a batch takes groups until it has a
+  // quarter of kBatchDocuments, so that its statistics see more than the
+  // one short file a run begins with (whose repeated lines were kept).
+  size_t files_per_group = 1;
+  for (size_t from = 0, to = 0; from < files.size(); from = to) {
     std::vector<ingest::Document> docs;
     std::vector<ingest::Problem> problems;
-    for (size_t i = 0; i < per_file.size(); ++i) {
-      for (auto& d : per_file[i]) docs.push_back(std::move(d));
-      for (auto& p : per_file_problems[i]) problems.push_back(std::move(p));
+    while (to < files.size() && (to == from || docs.size() < kBatchDocuments / 4)) {
+      const size_t group = to;
+      to = std::min(files.size(), group + files_per_group);
+      std::vector<std::vector<ingest::Document>> per_file(to - group);
+      std::vector<std::vector<ingest::Problem>> per_file_problems(to - group);
+      internal::ParallelFor(to - group, reader->threads, [&](size_t i) {
+        ingest::ReadFile(files[group + i], reader->read_options, &per_file[i],
+                         &per_file_problems[i]);
+      });
+      for (size_t i = 0; i < per_file.size(); ++i) {
+        for (auto& d : per_file[i]) docs.push_back(std::move(d));
+        for (auto& p : per_file_problems[i]) problems.push_back(std::move(p));
+      }
+      if (!docs.empty()) {
+        const size_t per_file_docs = std::max<size_t>(1, docs.size() / (to - from));
+        files_per_group = std::clamp<size_t>(kBatchDocuments / per_file_docs, 1, 4096);
+      }
     }
     // The whole batch's statistics before any of it is cleaned.
     for (const auto& d : docs) reader->filter.Learn(d);
-    if (!docs.empty()) {
-      const size_t per_file_docs = std::max<size_t>(1, docs.size() / (to - from));
-      files_per_batch = std::clamp<size_t>(kBatchDocuments / per_file_docs, 1, 4096);
-    }
     for (size_t begin = 0;; begin += kChunkDocuments) {
       const size_t end = std::min(docs.size(), begin + kChunkDocuments);
       Chunk chunk = PrepareChunk(&docs, begin, end, reader);
@@ -228,7 +235,6 @@ void ReadAll(Reader* reader, ChunkQueue* queue) {
       if (!queue->Push(std::move(chunk))) return;
       if (last) break;
     }
-    from = to;
   }
 }
 

@@ -245,6 +245,28 @@ TEST_F(AnalysisTest, EntityIdsSurviveANewIngestAndAliasesAreKept) {
   EXPECT_EQ(db->IntegrityCheck(), "ok");
 }
 
+TEST_F(AnalysisTest, TheFirstFileOfARunIsCleanedLikeTheRest) {
+  // Four pages of one folder (one source), each with the site's newsletter
+  // line between its paragraphs. A run read its first file alone and learnt
+  // nothing from it, so the first page kept the line.
+  const std::string shared = "النشرة اليومية في بريدك";  // "the daily newsletter in your mail"
+  const char* const names[] = {"a.txt", "b.txt", "c.txt", "d.txt"};
+  for (const char* name : names) {
+    Write(name, std::string("خبر من الموقع\n\n") + kReportOne + shared + "\n" +
+                    "وقالت مصادر محلية إن التحقيق مع الموقوف ما زال جاريا في " + name + ".\n");
+  }
+  std::string error;
+  auto db = Store::Open(path_, Store::Mode::kReadWrite, &error);
+  ASSERT_TRUE(db) << error;
+  ASSERT_EQ(Ingest(db.get(), {(dir_ / "in").string()}, {}).added, 4u);
+  for (int64_t id = 1; id <= 4; ++id) {
+    const auto doc = db->Document(id);
+    ASSERT_TRUE(doc);
+    EXPECT_EQ(doc->text.find(shared), std::string::npos) << doc->path;
+    EXPECT_NE(doc->boilerplate_json.find(shared), std::string::npos) << doc->path;
+  }
+}
+
 TEST_F(AnalysisTest, IndexOnlyDocumentsAreAnalysedByTheNextIngest) {
   Write("one.txt", kReportOne);
   std::string error;
