@@ -1296,7 +1296,9 @@ bool NamesSite(std::string_view part, std::string_view site) {
 }
 
 // The title without a " - Site" or "Site | " part, when that part names the
-// site, is a domain, or the title's other half is the page's <h1>.
+// site, is a domain, or is the shorter half of a title one of whose halves
+// is the page's <h1>: the <h1> holds the headline on most pages and the
+// site's logo on some, and either way the headline is the longer one.
 std::string StripSiteName(const std::string& title, const std::string& site,
                           const std::string& h1) {
   const std::string h1_key = MatchKeyOf(h1);
@@ -1306,7 +1308,13 @@ std::string StripSiteName(const std::string& title, const std::string& site,
                         part.find('.') != std::string_view::npos &&
                         std::all_of(part.begin(), part.end(),
                                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    return domain || (!h1_key.empty() && MatchKeyOf(rest) == h1_key);
+    if (domain) return true;
+    const std::string part_key = MatchKeyOf(part);
+    if (h1_key.empty() || (part_key != h1_key && MatchKeyOf(rest) != h1_key)) return false;
+    // Shorter than the longest part of the rest (a breadcrumb's parts are short).
+    size_t longest = 0;
+    for (std::string_view p : TitleParts(rest)) longest = std::max(longest, MatchKeyOf(p).size());
+    return part_key.size() < longest;
   };
   for (std::string_view sep : kTitleSeparators) {
     const size_t last = title.rfind(sep);

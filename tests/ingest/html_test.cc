@@ -382,10 +382,15 @@ TEST(HtmlTest, HeadlineInH1WhenTheHeadHasOnlyTheSiteOrABreadcrumb) {
   EXPECT_EQ(ExtractHtml(PageWithHead("<title>صحيفة الغد | محليات | محطة جديدة في صور</title>", h1))
                 .title,
             "محطة جديدة في صور");
-  // An <h1> holding the site's logo leaves the headline alone ("al-Ghad | Local | …").
-  const std::string crumbs = "الغد | محليات | محطة جديدة لتحلية المياه في صور";
-  EXPECT_EQ(ExtractHtml(PageWithHead("<title>" + crumbs + "</title>", "<h1>الغد</h1>")).title,
-            crumbs);
+  // An <h1> holding the site's logo is the site: "al-Ghad | Local | …", "… | al-Ghad".
+  const std::string headline = "محطة جديدة لتحلية المياه في صور";
+  EXPECT_EQ(ExtractHtml(PageWithHead("<title>الغد | محليات | " + headline + "</title>",
+                                     "<h1>الغد</h1>"))
+                .title,
+            "محليات | " + headline);
+  EXPECT_EQ(
+      ExtractHtml(PageWithHead("<title>" + headline + " | الغد</title>", "<h1>الغد</h1>")).title,
+      headline);
 }
 
 TEST(HtmlTest, DateSources) {
