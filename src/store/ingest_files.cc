@@ -42,6 +42,10 @@ struct Chunk {
   // the single writer only writes.
   std::vector<internal::IndexTokens> title_tokens;
   std::vector<internal::IndexTokens> text_tokens;
+  // Per record, the content key of its cleaned title and text when that is
+  // not its content_key (lines were cleaned away), else "": databases
+  // written before 2026-11-27 know documents by it.
+  std::vector<std::string> cleaned_keys;
   // Arabic terms not yet in the vocabulary, with their keys: found by the
   // readers, so the writer only inserts them.
   std::vector<internal::VocabTerm> new_terms;
@@ -133,8 +137,13 @@ Chunk PrepareChunk(std::vector<ingest::Document>* docs, size_t begin, size_t end
   chunk.records.resize(n);
   chunk.title_tokens.resize(n);
   chunk.text_tokens.resize(n);
+  chunk.cleaned_keys.resize(n);
   internal::ParallelFor(n, reader->threads, [&](size_t i) {
     ingest::Document& d = (*docs)[begin + i];
+    // A document is known by what was read, not by what the boilerplate
+    // filter left: that depends on the run's other documents, and ingesting
+    // a document again must find it whatever they are.
+    std::string read_title = d.title, read_text = d.text;
     reader->filter.Apply(&d);
     // Navigation lines above a headline hide it from the reader; with them
     // gone, look again.
@@ -157,6 +166,11 @@ Chunk PrepareChunk(std::vector<ingest::Document>* docs, size_t begin, size_t end
     const text::Normalized text_key = text::Normalize(r.text, text::kMatch);
     ingest::Fingerprints fingerprints = ingest::FingerprintKeys(title_key.text, text_key.text);
     r.content_key = std::move(fingerprints.content_key);
+    if (read_title != r.title || read_text != r.text) {
+      chunk.cleaned_keys[i] = std::move(r.content_key);
+      read_title.append("\n").append(read_text);
+      r.content_key = ingest::ContentKey(read_title);
+    }
     r.simhash = fingerprints.simhash;
     internal::ComputeIndexTokens(title_key, &chunk.title_tokens[i]);
     internal::ComputeIndexTokens(text_key, &chunk.text_tokens[i]);
@@ -303,7 +317,9 @@ IngestSummary Ingest(Store* store, const std::vector<std::string>& paths,
       std::vector<size_t> adding;
       for (size_t i = 0; i < chunk.records.size(); ++i) {
         const DocRecord& r = chunk.records[i];
-        if (!keys_in_batch.insert(r.content_key).second || store->FindByContentKey(r.content_key)) {
+        const std::string& cleaned_key = chunk.cleaned_keys[i];
+        if (!keys_in_batch.insert(r.content_key).second || store->FindByContentKey(r.content_key) ||
+            (!cleaned_key.empty() && store->FindByContentKey(cleaned_key))) {
           ++summary.already_stored;
           continue;
         }

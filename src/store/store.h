@@ -65,7 +65,9 @@ struct DocRecord {
   std::string text;
   std::string boilerplate_json;  // JSON array of {"text","reason"}
   std::string extra_json;        // JSON object or ""
-  std::string content_key;       // equal for the same content (see ingest::ContentKey)
+  // Equal for the same content (see ingest::ContentKey). Ingest keys a document
+  // as read, before the boilerplate filter, whose cuts depend on other documents.
+  std::string content_key;
   uint64_t simhash = 0;
   std::optional<int64_t> duplicate_of;  // the earlier near-duplicate
 };

@@ -267,6 +267,33 @@ TEST_F(AnalysisTest, TheFirstFileOfARunIsCleanedLikeTheRest) {
   }
 }
 
+TEST_F(AnalysisTest, IngestingAFolderAgainAfterItGrewAddsOnlyTheNewFile) {
+  // Two reports of one site with its newsletter line, then a third: the
+  // line, now in three documents, is the site's and is cleaned from all
+  // three, yet the first two are the documents already stored.
+  const std::string shared = "النشرة اليومية في بريدك";  // "the daily newsletter in your mail"
+  // The line between the paragraphs, where only its repetition marks it.
+  auto with_line = [&](std::string report) {
+    const size_t second = report.find('\n', report.find("\n\n") + 2) + 1;
+    return report.insert(second, shared + "\n");
+  };
+  Write("1.txt", with_line(kReportOne));
+  Write("2.txt", with_line(kReportTwo));
+  std::string error;
+  auto db = Store::Open(path_, Store::Mode::kReadWrite, &error);
+  ASSERT_TRUE(db) << error;
+  ASSERT_EQ(Ingest(db.get(), {(dir_ / "in").string()}, {}).added, 2u);
+  // "A third report: a UN delegation reached Homs. It will meet the governor."
+  Write("3.txt", with_line("خبر ثالث\n\nوصل وفد من الأمم المتحدة إلى مدينة حمص صباح الأربعاء.\n"
+                           "وسيلتقي الوفد محافظ المدينة قبل أن يزور المستشفى الوطني.\n"));
+  const IngestSummary again = Ingest(db.get(), {(dir_ / "in").string()}, {});
+  EXPECT_EQ(again.added, 1u);
+  EXPECT_EQ(again.already_stored, 2u);
+  const auto third = db->Document(3);
+  ASSERT_TRUE(third);
+  EXPECT_EQ(third->text.find(shared), std::string::npos);
+}
+
 TEST_F(AnalysisTest, IndexOnlyDocumentsAreAnalysedByTheNextIngest) {
   Write("one.txt", kReportOne);
   std::string error;
