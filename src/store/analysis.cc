@@ -157,10 +157,17 @@ class Writer {
                "date_precision, place, place_mention, count, killed, injured, breakdown) "
                "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         participant_(db, "INSERT INTO event_participants(event, mention, role) VALUES(?, ?, ?)"),
-        done_(db, "UPDATE docs SET analyzed = 1 WHERE id = ?"),
+        claim_doc_(db, "UPDATE docs SET analyzed = 1 WHERE id = ? AND analyzed = 0"),
         db_(db) {}
 
-  void Write(const Analyzed& d) {
+  // Writes what was found in a document, unless another ingest running at
+  // the same time has written it since it was read (in a transaction, so
+  // the check holds). Returns whether it wrote.
+  bool Write(const Analyzed& d) {
+    claim_doc_.Reset();
+    claim_doc_.Bind(1, d.doc);
+    claim_doc_.Step();
+    if (sqlite3_changes(db_) == 0) return false;
     std::vector<int64_t> ids;
     ids.reserve(d.mentions.size());
     for (const MentionRow& m : d.mentions) {
@@ -220,9 +227,7 @@ class Writer {
         participant_.Step();
       }
     }
-    done_.Reset();
-    done_.Bind(1, d.doc);
-    done_.Step();
+    return true;
   }
 
  private:
@@ -231,7 +236,7 @@ class Writer {
     s->Bind(first + 3, int64_t{sentence.start}).Bind(first + 4, int64_t{sentence.end});
   }
 
-  Statement mention_, link_, quote_, claim_, event_, participant_, done_;
+  Statement mention_, link_, quote_, claim_, event_, participant_, claim_doc_;
   sqlite3* db_;
 };
 
@@ -270,14 +275,13 @@ size_t Store::AnalyzePending(const IngestOptions& options) {
     if (!next.empty()) pending = std::async(std::launch::async, analyze, std::move(next));
     Begin();
     try {
-      for (const Analyzed& d : done) writer.Write(d);
+      for (const Analyzed& d : done) analyzed += writer.Write(d);
       Commit();
     } catch (...) {
       Rollback();
       if (pending.valid()) pending.wait();
       throw;
     }
-    analyzed += done.size();
   }
   return analyzed;
 }

@@ -2,9 +2,11 @@
 // and read back; entity ids kept across re-resolution; the alias file kept;
 // and the bundled examples/ corpus resolved against examples/gold.json.
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <thread>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -292,6 +294,44 @@ TEST_F(AnalysisTest, IngestingAFolderAgainAfterItGrewAddsOnlyTheNewFile) {
   const auto third = db->Document(3);
   ASSERT_TRUE(third);
   EXPECT_EQ(third->text.find(shared), std::string::npos);
+}
+
+TEST_F(AnalysisTest, TwoIngestsAtOnceAnalyseEachDocumentOnce) {
+  Write("one.txt", kReportOne);
+  Write("two.txt", kReportTwo);
+  std::string error;
+  auto db = Store::Open(path_, Store::Mode::kReadWrite, &error);
+  ASSERT_TRUE(db) << error;
+  ASSERT_EQ(Ingest(db.get(), {(dir_ / "in").string()}, {}).added, 2u);  // stored, not analysed
+  // Another ingest holds the write lock and analyses both documents while
+  // this one reads them as pending and waits for the lock.
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &other), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE; UPDATE docs SET analyzed = 1;", nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK);
+  IngestSummary summary;
+  std::thread second([&] {
+    IngestOptions options;
+    options.tagger = tagger_;
+    options.matcher = matcher_;
+    summary = Ingest(db.get(), {}, options);
+  });
+  // Long enough for the second ingest to read its pending documents; were
+  // it slower, it would find none and the test would pass without its check.
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  ASSERT_EQ(sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+  second.join();
+  sqlite3_close(other);
+  EXPECT_EQ(summary.analyzed, 0u);
+  sqlite3* check = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &check), SQLITE_OK);
+  sqlite3_stmt* count = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(check, "SELECT count(*) FROM mentions", -1, &count, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(count), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(count, 0), 0);  // the other ingest's rows, not this one's
+  sqlite3_finalize(count);
+  sqlite3_close(check);
 }
 
 TEST_F(AnalysisTest, IndexOnlyDocumentsAreAnalysedByTheNextIngest) {
