@@ -30,6 +30,21 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Option checks with messages a user can act on: a value that must not be
+// empty (an unset shell variable must not mean "everything" or "nowhere"),
+// and a count of at least one.
+inline const CLI::Validator kNotEmpty(
+    [](const std::string& value) { return value.empty() ? std::string("must not be empty") : ""; },
+    "NOT EMPTY");
+inline const CLI::Validator kAtLeastOne(
+    [](const std::string& value) {
+      return value.find_first_not_of("0123456789") == std::string::npos && !value.empty() &&
+                     value.find_first_not_of('0') != std::string::npos
+                 ? std::string()
+                 : "must be a whole number, at least 1";
+    },
+    "AT LEAST 1");
+
 // The database of --db opened read-only, or UsageError naming the problem.
 std::unique_ptr<store::Store> OpenForReading(const GlobalOptions& global);
 

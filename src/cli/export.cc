@@ -94,13 +94,6 @@ class CsvFile {
   bool closed_ = false;
 };
 
-// Stdout after an export to it: a failed write (a full disk, a closed pipe
-// reader) is an error, not a short file and exit 0.
-void CheckStdout() {
-  std::cout.flush();
-  if (!std::cout) throw UsageError("export: writing to standard output failed");
-}
-
 template <typename Fn>
 void ForEachDocument(const store::Store& db, Fn fn) {
   int64_t after = 0;
@@ -124,7 +117,6 @@ void ExportJsonl(const store::Store& db) {
   for (const auto& q : db.Quotes({})) emit("quote", q);
   for (const auto& c : db.Claims({})) emit("claim", c);
   for (const auto& e : db.Events({})) emit("event", e);
-  CheckStdout();
 }
 
 void ExportCsv(const store::Store& db, const std::string& folder) {
@@ -213,7 +205,6 @@ void ExportGraphml(const store::Store& db, int64_t min_docs) {
               << e.docs << "</data></edge>\n";
   }
   std::cout << "  </graph>\n</graphml>\n";
-  CheckStdout();
 }
 
 }  // namespace

@@ -22,7 +22,9 @@ int main(int argc, char** argv) {
   GlobalOptions global;
   const char* env_db = std::getenv("MARSAD_DB");
   global.db = env_db && *env_db ? env_db : "./marsad.db";
-  app.add_option("--db", global.db, "database file (default ./marsad.db or $MARSAD_DB)");
+  // An empty path would have SQLite open a private temporary database.
+  app.add_option("--db", global.db, "database file (default ./marsad.db or $MARSAD_DB)")
+      ->check(kNotEmpty);
   app.add_flag("--json", global.json, "print JSON Lines instead of a table");
 
   AddAnnotate(&app, &global);
@@ -59,6 +61,12 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     std::cerr << "marsad: internal error: " << e.what() << "\n";
     return 2;
+  }
+  // A failed write (a full disk) is an error, not a short output and exit 0.
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "marsad: writing to standard output failed\n";
+    return 1;
   }
   return g_had_bad_input ? 1 : 0;
 }

@@ -25,7 +25,7 @@ std::string Number(double v) {
 void AddFilterOptions(CLI::App* cmd, store::RecordFilter* filter) {
   cmd->add_option("--doc", filter->doc, "only this document");
   cmd->add_option("--entity", filter->entity, "only records naming this entity id");
-  cmd->add_option("--limit", filter->limit, "at most N records (default all)")->check(CLI::PositiveNumber);
+  cmd->add_option("--limit", filter->limit, "at most N records (default all)")->check(kAtLeastOne);
 }
 
 }  // namespace

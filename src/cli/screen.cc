@@ -32,7 +32,7 @@ void AddScreen(CLI::App* app, const GlobalOptions* global) {
   auto min_evidence = std::make_shared<double>(-1);
   cmd->add_option("--list", *list_path, "UN XML or OFAC sdn.csv (alt.csv beside it is read too)")
       ->required();
-  cmd->add_option("--name", *name, "the name to screen");
+  cmd->add_option("--name", *name, "the name to screen")->check(kNotEmpty);
   cmd->add_option("--threshold", options->threshold, "lowest score reported (default 0.5)")
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--min-name-share", options->min_name_share,

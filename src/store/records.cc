@@ -688,7 +688,9 @@ void to_json(nlohmann::json& j, const ClaimRecord& r) {
        {"place", r.place.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.place)},
        {"place_entity", OrNull(r.place_entity)},
        {"date", r.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.date)},
-       {"source", r.source},
+       // SPEC: null when the article attributes the figure to no one (the
+       // outlet speaks for itself; `outlet` names it).
+       {"source", r.source.kind == "outlet" ? nlohmann::json(nullptr) : nlohmann::json(r.source)},
        {"topic", r.topic},
        {"sentence", r.sentence},
        {"start", r.start},

@@ -1,6 +1,9 @@
 #include "store/store.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
@@ -437,9 +440,33 @@ Store::Store() = default;
 
 std::unique_ptr<Store> Store::Open(const std::string& path, Mode mode, std::string* error) {
   std::unique_ptr<Store> store(new Store());
-  const int flags = mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY
-                                            : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-  if (sqlite3_open_v2(path.c_str(), &store->db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) !=
+  int flags = mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY
+                                      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  std::string name = path;
+  // SQLite reads a database in WAL mode through a -shm file beside it, which
+  // it cannot create in a folder this process may not write: a file it may
+  // not write either (a copy on read-only media, another user's archive) is
+  // read as immutable, without locks.
+  if (mode == Mode::kReadOnly && access(path.c_str(), R_OK) == 0 &&
+      access(path.c_str(), W_OK) != 0) {
+    const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+    if (access(folder.empty() ? "." : folder.c_str(), W_OK) != 0) {
+      name = "file:";
+      for (const char c : path) {
+        if (c == '%' || c == '?' || c == '#') {
+          static constexpr char kHex[] = "0123456789ABCDEF";
+          name += '%';
+          name += kHex[static_cast<unsigned char>(c) >> 4];
+          name += kHex[c & 15];
+        } else {
+          name += c;
+        }
+      }
+      name += "?immutable=1";
+      flags |= SQLITE_OPEN_URI;
+    }
+  }
+  if (sqlite3_open_v2(name.c_str(), &store->db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) !=
       SQLITE_OK) {
     *error = path + ": cannot open database: " +
              (store->db_ ? sqlite3_errmsg(store->db_) : "out of memory");
@@ -447,6 +474,12 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Mode mode, std::stri
   }
   sqlite3* db = store->db_;
   sqlite3_busy_timeout(db, 10000);
+  // SQLite opens a file it may not write read-only, and would fail only at
+  // the first write, with a message that names no file.
+  if (mode == Mode::kReadWrite && sqlite3_db_readonly(db, "main") == 1) {
+    *error = path + ": the database file is read-only (commands that only read it still work)";
+    return nullptr;
+  }
   if (!internal::RegisterExtensions(db)) {
     *error = path + ": this SQLite has no FTS5";
     return nullptr;
@@ -786,11 +819,13 @@ bool Store::Search(std::string_view query, const SearchOptions& options,
 
 std::string Store::IntegrityCheck() const {
   std::string result;
-  {
+  try {
     Statement s(db_, "PRAGMA integrity_check");
     while (s.Step()) result += (result.empty() ? "" : "; ") + s.Text(0);
+  } catch (const std::exception& e) {
+    return e.what();  // too damaged to be checked: "database disk image is malformed"
   }
-  if (result != "ok") return result;
+  if (result != "ok" || sqlite3_db_readonly(db_, "main") == 1) return result;
   // The full-text index must agree with the documents it indexes.
   char* err = nullptr;
   if (sqlite3_exec(db_, "INSERT INTO docs_fts(docs_fts, rank) VALUES('integrity-check', 1)",

@@ -282,7 +282,9 @@ class Store {
   bool Search(std::string_view query, const SearchOptions& options, std::vector<SearchHit>* hits,
               std::string* error) const;
 
-  // `PRAGMA integrity_check` and the full-text index's own check; "ok" when sound.
+  // `PRAGMA integrity_check` and the full-text index's own check; "ok" when
+  // sound, else what is wrong. The index's check is a write: a store opened
+  // read-only checks SQLite's structures only.
   std::string IntegrityCheck() const;
 
   // Entities, most documents first (then id). filter.query keeps those with

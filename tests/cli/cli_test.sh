@@ -95,6 +95,8 @@ check "search --type PER finds no person called Syria" test ! -s "$tmp/out"
 "$MARSAD" --db "$db" --json claims --about مقاتل >"$tmp/out" 2>"$tmp/err"
 check "claims --about finds fighters" contains "$tmp/out" '"counted":"مقاتل'
 check "claims carry their sentence" contains "$tmp/out" '"sentence":"'
+check "a figure attributed to no one has source null (SPEC)" contains "$tmp/out" '"source":null'
+check "no claim's source is the outlet" test "$(grep -c '"kind":"outlet"' "$tmp/out")" -eq 0
 "$MARSAD" --db "$db" --json quotes >"$tmp/out" 2>"$tmp/err"
 check "quotes have speakers" contains "$tmp/out" '"speaker":{"id":'
 "$MARSAD" --db "$db" --json timeline --from 2023 --to 2023-12 >"$tmp/out" 2>"$tmp/err"
@@ -131,6 +133,47 @@ check "csv export leaves no temporary file" test -z "$(ls "$tmp/csv2" | grep '\.
 "$MARSAD" --db "$tmp/no-such.db" check >/dev/null 2>"$tmp/err"
 check "check of a missing database exits 1" test $? -eq 1
 check "check creates no database" test ! -e "$tmp/no-such.db"
+"$MARSAD" --db "" docs >/dev/null 2>"$tmp/err"
+check "an empty --db is refused (SQLite would use a temporary database)" test $? -eq 1
+check "an empty --db is explained" contains "$tmp/err" "must not be empty"
+"$MARSAD" --db "$db" claims --limit 0 >/dev/null 2>"$tmp/err"
+check "claims --limit 0 refused" test $? -eq 1
+check "claims --limit 0 explained" contains "$tmp/err" "at least 1"
+"$MARSAD" --db "$db" screen --list "$tmp/no-list.xml" --name "" >/dev/null 2>"$tmp/err"
+check "screen --name '' is refused, not the whole database" contains "$tmp/err" "--name: must not be empty"
+if [ -w /dev/full ]; then
+  "$MARSAD" --db "$db" --json docs >/dev/full 2>"$tmp/err"
+  check "a failed write to stdout exits 1" test $? -eq 1
+  check "a failed write to stdout is explained" contains "$tmp/err" "writing to standard output failed"
+fi
+# A damaged file: 4 KB overwritten halfway through.
+cp "$db" "$tmp/damaged.db"
+half=$(($(wc -c <"$tmp/damaged.db") / 2 / 4096 * 4096))
+head -c 4096 /dev/zero | tr '\0' 'x' | dd of="$tmp/damaged.db" bs=4096 seek=$((half / 4096)) conv=notrunc 2>/dev/null
+"$MARSAD" --db "$tmp/damaged.db" check >/dev/null 2>"$tmp/err"
+check "check of a damaged database exits 1" test $? -eq 1
+check "check names the damaged file" contains "$tmp/err" "damaged.db"
+# A database file this user may not write, in a folder it may not write
+# (root writes anything, so run as nobody where that is possible).
+as_other() { "$@"; }
+[ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null &&
+  as_other() { setpriv --reuid nobody --regid nogroup --clear-groups "$@"; }
+if [ "$(id -u)" -ne 0 ] || command -v setpriv >/dev/null; then
+  mkdir "$tmp/ro"
+  cp "$db" "$tmp/ro/ro.db"
+  chmod 444 "$tmp/ro/ro.db"
+  chmod 555 "$tmp/ro"
+  chmod 755 "$tmp"
+  as_other "$MARSAD" --db "$tmp/ro/ro.db" ingest examples/article.txt >/dev/null 2>"$tmp/err"
+  check "ingest into a read-only file exits 1" test $? -eq 1
+  check "ingest into a read-only file says so" contains "$tmp/err" "ro.db: the database file is read-only"
+  as_other "$MARSAD" --db "$tmp/ro/ro.db" --json docs >"$tmp/out" 2>"$tmp/err"
+  check "a read-only file in a read-only folder can be read" contains "$tmp/out" '"id":1'
+  as_other "$MARSAD" --db "$tmp/ro/ro.db" check >/dev/null 2>"$tmp/err"
+  check "check of a sound read-only file exits 0" test $? -eq 0
+  chmod 755 "$tmp/ro"
+  chmod 700 "$tmp"
+fi
 printf 'ORG\tجبهة\n' >"$tmp/bad-aliases.tsv"
 "$MARSAD" --db "$db" ingest --aliases "$tmp/bad-aliases.tsv" examples/corpus >/dev/null 2>"$tmp/err"
 check "bad alias file exits 1" test $? -eq 1
