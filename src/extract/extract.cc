@@ -5,6 +5,7 @@
 // the work stays linear in the number of tokens.
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -790,6 +791,15 @@ struct ClaimContext {
 };
 
 }  // namespace
+
+const std::vector<std::string>& EventTypes() {
+  static const auto* types = [] {
+    std::set<std::string> distinct;
+    for (const auto& [word, type] : Lex().triggers) distinct.insert(type);
+    return new std::vector<std::string>(distinct.begin(), distinct.end());
+  }();
+  return *types;
+}
 
 const char* AttributionKindName(Attribution::Kind kind) {
   switch (kind) {

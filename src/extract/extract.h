@@ -154,6 +154,9 @@ std::string TopicWord(std::string_view word);
 // "entity", "described", "outlet".
 const char* AttributionKindName(Attribution::Kind kind);
 
+// Every type an Event can have, sorted: agreement, arrested, ... statement.
+const std::vector<std::string>& EventTypes();
+
 }  // namespace marsad::extract
 
 #endif  // MARSAD_EXTRACT_EXTRACT_H_

@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 #include <zlib.h>
 
+#include "extract/extract.h"
 #include "screen/screen.h"
 #include "serve/internal.h"
 #include "store/store.h"
@@ -164,6 +165,49 @@ bool BoolParam(const httplib::Request& req, const char* name) {
   throw HttpError{400, std::string("parameter ") + name + " must be 1, true, yes, 0, false or no"};
 }
 
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// Whether an Accept-Encoding value takes gzip: named (or *) without q=0.
+bool AcceptsGzip(std::string_view accept) {
+  while (!accept.empty()) {
+    const size_t comma = accept.find(',');
+    std::string_view item = accept.substr(0, comma);
+    accept.remove_prefix(comma == std::string_view::npos ? accept.size() : comma + 1);
+    const size_t semi = item.find(';');
+    std::string_view coding = item.substr(0, semi), params;
+    if (semi != std::string_view::npos) params = item.substr(semi + 1);
+    auto trim = [](std::string_view v) {
+      while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+      while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+      return v;
+    };
+    coding = trim(coding);
+    if (!EqualsIgnoringCase(coding, "gzip") && coding != "*") continue;
+    params = trim(params);
+    if (params.size() >= 2 && (params[0] == 'q' || params[0] == 'Q') && params[1] == '=') {
+      double q = 1;
+      const std::string_view v = trim(params.substr(2));
+      auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), q);
+      if (ec == std::errc() && q <= 0) continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+// The first `max_bytes` of `s`, not cutting a UTF-8 character.
+std::string Prefix(const std::string& s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut);
+}
+
 std::string TypeParam(const httplib::Request& req) {
   std::string t = StrParam(req, "type", 20);
   for (char& c : t) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -293,6 +337,7 @@ struct Server::Impl {
   std::unique_ptr<screen::Screener> screener;
   httplib::Server http;
   int bound_port = 0;
+  socket_t listening = INVALID_SOCKET;  // the socket bound, seen as it is set up
 
   explicit Impl(const Options& o) : options(o), stores(o.db_path), profiles(o.db_path) {}
 
@@ -333,8 +378,12 @@ struct Server::Impl {
     *from_query = false;
     const std::string& token = options.token;
     if (token.empty()) return true;
+    // The scheme name is case-insensitive (RFC 9110).
     const std::string auth = req.get_header_value("Authorization");
-    if (auth.rfind("Bearer ", 0) == 0 && ConstantTimeEqual(auth.substr(7), token)) return true;
+    if (auth.size() > 7 && EqualsIgnoringCase(std::string_view(auth).substr(0, 7), "bearer ") &&
+        ConstantTimeEqual(auth.substr(7), token)) {
+      return true;
+    }
     if (req.has_param("token") && ConstantTimeEqual(req.get_param_value("token"), token)) {
       *from_query = true;
       return true;
@@ -382,9 +431,10 @@ struct Server::Impl {
     http.set_tcp_nodelay(true);  // no 40 ms Nagle wait on kept-alive connections
     // The library's default also sets SO_REUSEPORT, with which a second
     // server on a port in use starts and silently shares its connections.
-    http.set_socket_options([](socket_t sock) {
+    http.set_socket_options([this](socket_t sock) {
       int yes = 1;
       setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+      listening = sock;
     });
     http.set_keep_alive_max_count(100);
     http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
@@ -399,10 +449,14 @@ struct Server::Impl {
       // request object is the library's own non-const one.)
       auto& headers = const_cast<httplib::Headers&>(req.headers);
       if (auto it = headers.find("Accept-Encoding"); it != headers.end()) {
-        const bool gzip = it->second.find("gzip") != std::string::npos;
+        const bool gzip = AcceptsGzip(it->second);
         headers.erase("Accept-Encoding");
         if (gzip) headers.emplace(kAcceptsGzip, "1");
       }
+      // Whole answers only: the library would slice a JSON body (or its
+      // gzip bytes) and still call it 200, and the assets are small.
+      headers.erase("Range");
+      const_cast<httplib::Request&>(req).ranges.clear();  // parsed before this handler
       if (!HostAllowed(req)) {
         SendError(res, 403, "Host header is not a loopback name; start marsad serve with --token");
         return httplib::Server::HandlerResponse::Handled;
@@ -448,7 +502,7 @@ struct Server::Impl {
     http.Get("/api/graph", Api(&Impl::GraphRoute));
     http.Get("/api/screen", Api(&Impl::Screen));
     http.Get(R"(/api(/.*)?)", [](const httplib::Request& req, httplib::Response& res) {
-      SendError(res, 404, "unknown API path: " + req.path.substr(0, 200));
+      SendError(res, 404, "unknown API path: " + Prefix(req.path, 200));
     });
     http.Get(R"(.*)", [this](const httplib::Request& req, httplib::Response& res) {
       Static(req, res);
@@ -461,6 +515,7 @@ struct Server::Impl {
     http.Put(R"(.*)", not_allowed);
     http.Delete(R"(.*)", not_allowed);
     http.Patch(R"(.*)", not_allowed);
+    http.Options(R"(.*)", not_allowed);
   }
 
   // -------------------------------------------------------------------------
@@ -616,6 +671,12 @@ struct Server::Impl {
     f.from = DateParam(req, "from");
     f.to = DateParam(req, "to");
     f.type = StrParam(req, "type", 40);
+    const std::vector<std::string>& types = extract::EventTypes();
+    if (!f.type.empty() && std::find(types.begin(), types.end(), f.type) == types.end()) {
+      std::string all;
+      for (const std::string& t : types) all += (all.empty() ? "" : ", ") + t;
+      throw HttpError{400, "parameter type must be one of " + all};
+    }
     size_t total = 0;
     json list = EventsJson(db, f, &total);
     SendJson(res, {{"events", std::move(list)}, {"total", total}, {"limit", f.limit},
@@ -683,14 +744,17 @@ bool Server::Bind(std::string* error) {
       s.bound_port = 0;
       return false;
     }
-    return true;
-  }
-  if (!s.http.bind_to_port(s.options.host, s.options.port)) {
+  } else if (!s.http.bind_to_port(s.options.host, s.options.port)) {
     *error = "cannot listen on " + s.options.host + ":" + std::to_string(s.options.port) +
              " (address in use, or not an address of this machine)";
     return false;
+  } else {
+    s.bound_port = s.options.port;
   }
-  s.bound_port = s.options.port;
+  // The library listens with a backlog of 5: under a burst of connections
+  // clients waited seconds to connect, and some were dropped. Listening
+  // again sets the backlog.
+  if (s.listening != INVALID_SOCKET) ::listen(s.listening, SOMAXCONN);
   return true;
 }
 

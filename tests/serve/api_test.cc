@@ -292,6 +292,34 @@ TEST_F(ApiTest, BadAndMissingIdsAre4xx) {
   ExpectJsonError(Get(port(), "/api/screen?name=x"), 400);  // no watch list loaded
   ExpectJsonError(Raw(port(), "DELETE /api/docs/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"),
                   405);
+  ExpectJsonError(Raw(port(), "OPTIONS /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"),
+                  405);
+  ExpectJsonError(Get(port(), "/api/events?type=bogus"), 400);
+  EXPECT_EQ(Get(port(), "/api/events?type=killed").status, 200);
+  // An unknown path is quoted in the error without cutting a letter in two:
+  // 199 ASCII bytes, then Arabic letters of two bytes each.
+  const Response long_path = Get(port(), "/api/" + std::string(194, 'x') + Encode("مسار طويل"));
+  ExpectJsonError(long_path, 404);
+  EXPECT_EQ(long_path.body.find("\xEF\xBF\xBD"), std::string::npos) << long_path.body;
+  EXPECT_FALSE(long_path.Json().is_discarded());
+}
+
+TEST_F(ApiTest, WholeAnswersWhateverTheRangeAsked) {
+  // A client asking for a byte range gets the whole JSON (the library had
+  // sliced it and still answered 200), errors included.
+  const Response stats = Get(port(), "/api/stats", "Range: bytes=0-9\r\n");
+  EXPECT_EQ(stats.status, 200);
+  EXPECT_FALSE(stats.Json().is_discarded()) << stats.body;
+  ExpectJsonError(Get(port(), "/api/docs/123456", "Range: bytes=0-5\r\n"), 404);
+}
+
+TEST_F(ApiTest, GzipOnlyWhereTheClientTakesIt) {
+  const std::string target = "/api/docs?limit=100";
+  EXPECT_TRUE(Get(port(), target, "Accept-Encoding: GZIP\r\n").HasHeader("content-encoding: gzip"));
+  EXPECT_TRUE(Get(port(), target, "Accept-Encoding: br, *\r\n").HasHeader("content-encoding: gzip"));
+  EXPECT_FALSE(Get(port(), target, "Accept-Encoding: gzip;q=0, identity\r\n")
+                   .HasHeader("content-encoding: gzip"));
+  EXPECT_FALSE(Get(port(), target, "Accept-Encoding: x-gzipped\r\n").HasHeader("content-encoding"));
 }
 
 TEST_F(ApiTest, RecordRoutesAnswerWithTheirShapes) {
@@ -485,6 +513,8 @@ TEST_F(ApiTest, TokenIsCheckedOnEveryRequest) {
   ExpectJsonError(Get(guarded.port, "/api/stats?token=wrong-token-xx"), 401);
   ExpectJsonError(Get(guarded.port, "/api/stats", "Authorization: Bearer wrong\r\n"), 401);
   EXPECT_EQ(Get(guarded.port, "/api/stats", "Authorization: Bearer " + token + "\r\n").status, 200);
+  // The scheme's name in any case (RFC 9110).
+  EXPECT_EQ(Get(guarded.port, "/api/stats", "Authorization: bearer " + token + "\r\n").status, 200);
   EXPECT_EQ(Get(guarded.port, "/api/stats?token=" + token).status, 200);
   // Opening the dashboard with ?token= sets the cookie its requests carry.
   const Response page = Get(guarded.port, "/?token=" + token);
