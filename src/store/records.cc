@@ -555,8 +555,14 @@ std::vector<EventRecord> Store::Events(const RecordFilter& filter, size_t* total
                          "WHERE p.event IN (SELECT value FROM json_each(?)) ORDER BY p.rowid");
   participants.Bind(1, id_array);
   while (participants.Step()) {
-    out[index.at(participants.Int(0))].participants.push_back(
-        {participants.OptionalInt(1), participants.Text(2), participants.Text(3)});
+    Participant p{participants.OptionalInt(1), participants.Text(2), participants.Text(3)};
+    // Two spellings in one event of one entity, in the same role, are one
+    // participant.
+    std::vector<Participant>& list = out[index.at(participants.Int(0))].participants;
+    const bool listed = std::any_of(list.begin(), list.end(), [&](const Participant& q) {
+      return q.role == p.role && (p.entity ? q.entity == p.entity : !q.entity && q.name == p.name);
+    });
+    if (!listed) list.push_back(std::move(p));
   }
   return out;
 }

@@ -334,6 +334,42 @@ TEST_F(AnalysisTest, TwoIngestsAtOnceAnalyseEachDocumentOnce) {
   sqlite3_close(check);
 }
 
+TEST_F(AnalysisTest, AnEntityTakesPartInAnEventOnceInEachRole) {
+  Write("one.txt", kReportOne);
+  std::unique_ptr<Store> db;
+  IngestAll(&db);
+  std::vector<EventRecord> events = db->Events({});
+  const auto with_participant = std::find_if(events.begin(), events.end(),
+                                             [](const EventRecord& e) { return !e.participants.empty(); });
+  ASSERT_NE(with_participant, events.end());
+  const EventRecord event = *with_participant;
+  const Participant first = event.participants[0];
+  ASSERT_TRUE(first.entity);
+  db.reset();
+  // The same entity named again in the event, in another spelling: a
+  // second mention of it taking part in the same role.
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+  const std::string sql =
+      "INSERT INTO mentions(doc, start, end, type, text, key, confidence, entity) "
+      "SELECT doc, start, end, type, text || '_', key, confidence, entity FROM mentions "
+      "WHERE entity = " + std::to_string(*first.entity) + " LIMIT 1; "
+      "INSERT INTO event_participants(event, mention, role) VALUES(" + std::to_string(event.id) +
+      ", last_insert_rowid(), '" + first.role + "');";
+  ASSERT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(raw);
+  sqlite3_close(raw);
+  std::string error;
+  db = Store::Open(path_, Store::Mode::kReadOnly, &error);
+  ASSERT_TRUE(db) << error;
+  for (const EventRecord& e : db->Events({})) {
+    if (e.id != event.id) continue;
+    const auto times = std::count_if(e.participants.begin(), e.participants.end(), [&](const Participant& p) {
+      return p.entity == first.entity && p.role == first.role;
+    });
+    EXPECT_EQ(times, 1);
+  }
+}
+
 TEST_F(AnalysisTest, IndexOnlyDocumentsAreAnalysedByTheNextIngest) {
   Write("one.txt", kReportOne);
   std::string error;
