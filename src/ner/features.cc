@@ -102,6 +102,7 @@ void Features::Prepare(const std::vector<std::string_view>& words, std::vector<W
                                   [&](std::string_view h) { return words[i].find(h) != std::string_view::npos; });
     w.written_ta_marbuta = words[i].ends_with("ة");
     w.written_alef_maqsura = words[i].ends_with("ى");
+    w.written_lower_latin = w.kind == kLatin && !words[i].empty() && words[i][0] >= 'a' && words[i][0] <= 'z';
   }
   if (!(groups_ & kGroupGazetteer)) return;
   const int max_words = lexicon_->max_phrase_words();

@@ -247,6 +247,8 @@ struct WordInfo {
   bool written_ta_marbuta = false;
   // A final ى (على, on, against علي, Ali).
   bool written_alef_maqsura = false;
+  // A Latin word written in lower case (script, via, www): no name.
+  bool written_lower_latin = false;
 };
 enum WordKind : uint8_t { kArabic, kLatin, kDigits, kPunct, kOther };
 

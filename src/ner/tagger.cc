@@ -907,6 +907,18 @@ void LeaveOutFunctionWords(const std::vector<WordInfo>& words, std::vector<uint8
   });
 }
 
+// Latin names are written with capitals: a name of Latin words none of
+// which is (alert, script, from markup quoted in a text) is none. The model
+// has seen hardly any Latin and guesses.
+void LeaveOutLowerCaseLatin(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
+  std::vector<uint8_t>& l = *labels;
+  ForEachMention(l, [&](size_t i, size_t j) {
+    const bool lower = std::all_of(words.begin() + static_cast<long>(i), words.begin() + static_cast<long>(j),
+                                   [](const WordInfo& w) { return w.written_lower_latin; });
+    if (lower) std::fill(l.begin() + static_cast<long>(i), l.begin() + static_cast<long>(j), kO);
+  });
+}
+
 // Whether the one-word name at i is a currency after an amount, which is
 // the currency (MISC, as ANERcorp tags it) whatever the document's other
 // names: ريال, also Real (Madrid), had been an organisation 244 times and a
@@ -1012,6 +1024,7 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
     LeaveOutCrownPrince(words, l);
     LeaveOutOn(words, l);
     LeaveOutFunctionWords(words, l);
+    LeaveOutLowerCaseLatin(words, l);
     NameAfterTitledPerson(words, l);
   }
   for (size_t s = 0; s < doc.size(); ++s) {

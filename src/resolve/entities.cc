@@ -358,7 +358,9 @@ class Resolver {
     for (const auto& [pair, count] : stated) {
       const Spelling& a = spellings_[pair.first];
       const Spelling& b = spellings_[pair.second];
-      if (a.weak || b.weak) continue;
+      // The tagger, which has seen hardly any Latin, is unsure of a Latin
+      // spelling in parentheses; the parentheses are the evidence.
+      if ((a.weak && !IsLatin(a.key)) || (b.weak && !IsLatin(b.key))) continue;
       const bool named = (a.type == EntityType::kPerson || a.type == EntityType::kOrganization) &&
                          a.type == b.type;
       if (!named && !IsLatin(a.key) && !IsLatin(b.key)) continue;

@@ -473,6 +473,16 @@ TEST_F(ShippedModelTest, CliticsAreLeftOutOfTheSpan) {
   EXPECT_EQ(Mentions(*tagger_, "وقال الرئيس كابي إن الحكومة مستقيلة."), (Found{{"PER", "كابي"}}));
 }
 
+TEST_F(ShippedModelTest, LowerCaseLatinIsNoName) {
+  // "They added to the site's comment form code of the kind
+  // <script>alert(1)</script>, and a fake image tag": markup quoted in a
+  // text, whose words the model had made organisations.
+  EXPECT_EQ(Mentions(*tagger_,
+                     "وأضافوا إلى نموذج التعليقات في الموقع شيفرة من نوع <script>alert(1)</script>، "
+                     "إلى جانب وسم صورة مزيف."),
+            Found{});
+}
+
 TEST_F(ShippedModelTest, PreTokenisedWords) {
   // ANERcorp-style whitespace tokens, clitics attached: "and the minister
   // Samir al-Haddad arrived in Beirut".

@@ -370,6 +370,18 @@ TEST_F(AnalysisTest, AnEntityTakesPartInAnEventOnceInEachRole) {
   }
 }
 
+TEST_F(AnalysisTest, ALatinSpellingInParenthesesIsTheNamesEvenWhenTheTaggerDoubtsIt) {
+  // "The fighter Gofurjon Rakhimov (Gofurjon Rakhimov) was born in 1996 in
+  // Kulob": the tagger makes the Latin a doubtful organisation of its own.
+  Write("one.txt", "مولد مقاتل\n\nولد المقاتل جوفورجون رحيموف (Gofurjon Rakhimov) عام 1996 في مدينة "
+                   "كولاب جنوب طاجيكستان.\n");
+  std::unique_ptr<Store> db;
+  IngestAll(&db);
+  const int64_t person = EntityWithAlias(*db, "جوفورجون رحيموف");
+  ASSERT_NE(person, 0);
+  EXPECT_EQ(EntityWithAlias(*db, "Gofurjon Rakhimov"), person);
+}
+
 TEST_F(AnalysisTest, IndexOnlyDocumentsAreAnalysedByTheNextIngest) {
   Write("one.txt", kReportOne);
   std::string error;
