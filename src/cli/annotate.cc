@@ -11,6 +11,7 @@
 #include "cli/command.h"
 #include "cli/output.h"
 #include "extract/extract.h"
+#include "ingest/ingest.h"
 #include "ner/ner.h"
 #include "text/text.h"
 
@@ -71,9 +72,11 @@ class Offsets {
   tx::CharOffsets chars_;
 };
 
+// Whom a figure or quote is attributed to; null when to no one (the outlet
+// speaks for itself), as the claims command prints it.
 json AttributionJson(const extract::Attribution& at) {
+  if (at.kind == extract::Attribution::Kind::kOutlet) return nullptr;
   json j = {{"kind", extract::AttributionKindName(at.kind)}};
-  if (at.kind == extract::Attribution::Kind::kOutlet) return j;
   j["text"] = at.text;
   if (at.mention) j["mention"] = *at.mention;  // index into "mentions"
   return j;
@@ -232,16 +235,6 @@ json Annotate(const std::string& text, std::optional<tx::Date> published, bool w
   return out;
 }
 
-std::string Repaired(const std::string& raw, const std::string& where) {
-  uint32_t replaced = 0;
-  std::string text = tx::RepairUtf8(raw, &replaced);
-  if (replaced > 0) {
-    std::cerr << "marsad annotate: " << where << ": " << replaced
-              << " invalid UTF-8 sequence(s) replaced by U+FFFD\n";
-  }
-  return text;
-}
-
 // The day relative dates are read from: the document's own ("published",
 // else "date"), else `fallback` when the document gives no date at all. A
 // year or month of its own (2024-03) anchors nothing, and is left as
@@ -265,7 +258,23 @@ void Emit(const json& j) { std::cout << j.dump(-1, ' ', false, json::error_handl
 void AnnotatePlain(std::istream& in, const std::string& name, std::optional<tx::Date> published,
                    bool tokens, const ner::Tagger& tagger) {
   std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::string text = Repaired(raw, name);
+  // Files as ingest reads them: UTF-16, Windows-1256, BOMs.
+  std::string why;
+  std::optional<std::string> decoded = ingest::DecodeText(raw, &why);
+  if (!decoded) {
+    std::cerr << "marsad annotate: " << name << ": " << why << ", skipped\n";
+    g_had_bad_input = true;
+    return;
+  }
+  if (!why.empty()) std::cerr << "marsad annotate: " << name << ": " << why << "\n";
+  std::string text = std::move(*decoded);
+  // Without --published, the date the article gives near its top, as
+  // ingest finds it (the text itself is annotated as it is).
+  if (!published) {
+    std::string copy = text, title, date;
+    ingest::FindTitleAndDate(&copy, &title, &date);
+    if (!date.empty()) published = tx::ParseIsoDate(date);
+  }
   json out = {{"id", name}};
   if (published) out["published"] = tx::FormatDate(*published, tx::Precision::kDay);
   out["text"] = text;
@@ -280,18 +289,18 @@ void AnnotateJsonLines(std::istream& in, std::optional<tx::Date> published, bool
   while (std::getline(in, line)) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const std::string where = "stdin line " + std::to_string(line_no);
+    const std::string where = "annotate: stdin line " + std::to_string(line_no);
     json doc;
     try {
-      doc = json::parse(Repaired(line, where));
+      doc = json::parse(RepairedInput(line, where));
     } catch (const json::parse_error& e) {
-      std::cerr << "marsad annotate: " << where << ": not valid JSON, skipped (" << e.what()
+      std::cerr << "marsad: " << where << ": not valid JSON, skipped (" << e.what()
                 << ")\n";
       g_had_bad_input = true;
       continue;
     }
     if (!doc.is_object()) {
-      std::cerr << "marsad annotate: " << where << ": not a JSON object, skipped\n";
+      std::cerr << "marsad: " << where << ": not a JSON object, skipped\n";
       g_had_bad_input = true;
       continue;
     }
@@ -300,12 +309,11 @@ void AnnotateJsonLines(std::istream& in, std::optional<tx::Date> published, bool
       auto it = doc.find(key);
       if (it != doc.end() && it->is_string()) {
         text = it->get<std::string>();
-        doc.erase(key);
         break;
       }
     }
     if (text.empty()) {
-      std::cerr << "marsad annotate: " << where << ": no \"text\" or \"content\" field, skipped\n";
+      std::cerr << "marsad: " << where << ": no \"text\" or \"content\" field, skipped\n";
       g_had_bad_input = true;
       continue;
     }

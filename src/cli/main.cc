@@ -53,6 +53,18 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
+    // CLI11 says only "A subcommand is required" for a misspelt command.
+    for (int i = 1; i < argc; ++i) {
+      const std::string arg = argv[i];
+      if (arg == "--db") ++i;
+      if (arg.empty() || arg[0] == '-') continue;
+      const auto known = app.get_subcommands([&](const CLI::App* c) { return c->check_name(arg); });
+      if (known.empty()) {
+        std::cerr << "marsad: unknown command \"" << arg << "\" (marsad --help lists them)\n";
+        return 1;
+      }
+      break;
+    }
     std::cerr << "marsad: " << e.what() << "\n";
     return 1;
   } catch (const UsageError& e) {

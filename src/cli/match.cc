@@ -28,6 +28,7 @@ void AddMatch(CLI::App* app, const GlobalOptions* global) {
     while (std::getline(std::cin, line)) {
       ++number;
       if (!line.empty() && line.back() == '\r') line.pop_back();
+      line = RepairedInput(line, "match: stdin line " + std::to_string(number));
       const size_t tab = line.find('\t');
       if (tab == std::string::npos) {
         // An empty line keeps the output aligned with the input.

@@ -79,6 +79,16 @@ nlohmann::ordered_json NerFigures(const ner::Counts& c) {
 bool StdoutIsTerminal() { return isatty(STDOUT_FILENO); }
 bool StderrIsTerminal() { return isatty(STDERR_FILENO); }
 
+std::string RepairedInput(const std::string& raw, const std::string& where) {
+  uint32_t replaced = 0;
+  std::string text = marsad::text::RepairUtf8(raw, &replaced);
+  if (replaced > 0) {
+    std::cerr << "marsad: " << where << ": " << replaced
+              << " invalid UTF-8 sequence(s) replaced by U+FFFD\n";
+  }
+  return text;
+}
+
 std::string CheckedDate(const std::string& option, const std::string& value) {
   const auto d = marsad::text::ParseIsoDate(value);
   if (!d || d->day == 0) {

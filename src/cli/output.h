@@ -46,6 +46,11 @@ nlohmann::ordered_json NerFigures(const ner::Counts& c);
 bool StdoutIsTerminal();
 bool StderrIsTerminal();
 
+// Input text with invalid UTF-8 replaced by U+FFFD, said on stderr
+// ("marsad: WHERE: N invalid UTF-8 sequence(s) replaced"): the input is
+// still read, not refused.
+std::string RepairedInput(const std::string& raw, const std::string& where);
+
 // "2024-03-05" checked, or throws UsageError naming the option.
 std::string CheckedDate(const std::string& option, const std::string& value);
 

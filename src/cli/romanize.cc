@@ -16,8 +16,11 @@ void AddRomanize(CLI::App* app, const GlobalOptions* global) {
   cmd->callback([global] {
     const resolve::Matcher& matcher = NameMatcher("romanize");
     std::string line;
+    size_t number = 0;
     while (std::getline(std::cin, line)) {
+      ++number;
       if (!line.empty() && line.back() == '\r') line.pop_back();
+      line = RepairedInput(line, "romanize: stdin line " + std::to_string(number));
       const std::string latin = matcher.Romanize(line);
       if (global->json) {
         PrintJsonLine({{"name", line}, {"latin", latin}});

@@ -19,6 +19,9 @@ check "version exits 0" test $? -eq 0
 check "version prints a version" contains "$tmp/version" "marsad [0-9]"
 "$MARSAD" no-such-command >/dev/null 2>"$tmp/err"
 check "unknown command exits 1" test $? -eq 1
+check "unknown command named" contains "$tmp/err" 'unknown command "no-such-command"'
+printf 'محمد\377\n' | "$MARSAD" romanize >/dev/null 2>"$tmp/err"
+check "romanize says its input had invalid UTF-8" contains "$tmp/err" "stdin line 1: 1 invalid UTF-8"
 
 # Plain text: one document, offsets are characters into the text as given.
 printf 'قال المتحدث إن نحو ٣٢ مقاتلا وصلوا أمس.\nوأضاف أن بين 200 و500 آخرين في الطريق.' >"$tmp/a.txt"
@@ -54,6 +57,16 @@ check "line 3 named as missing text" contains "$tmp/err" "line 3: no \"text\""
 check "invalid UTF-8 reported" contains "$tmp/err" "line 4: 1 invalid UTF-8"
 check "invalid UTF-8 replaced" contains "$tmp/out" "�"
 
+# Files as ingest reads them, and the date their top gives.
+"$MARSAD" annotate --text examples/corpus/legacy-cp1256.txt >"$tmp/out" 2>"$tmp/err"
+check "annotate reads Windows-1256" test "$(grep -c '�' "$tmp/out")" -eq 0
+check "annotate finds names in Windows-1256" contains "$tmp/out" '"type":"LOC"'
+"$MARSAD" annotate --text examples/article.txt >"$tmp/out" 2>"$tmp/err"
+check "annotate dates a text by its dateline" contains "$tmp/out" '"published":"2024-02-15"'
+check "annotate resolves yesterday from the dateline" contains "$tmp/out" '"date":"2024-02-14"'
+echo '{"content":"وصل 3 آلاف مقاتل إلى بغداد اليوم.","url":"u"}' | "$MARSAD" annotate >"$tmp/out" 2>"$tmp/err"
+check "annotate keeps the content field" contains "$tmp/out" '"content":"وصل'
+check "an unattributed figure has source null" contains "$tmp/out" '"source":null'
 "$MARSAD" annotate --text --published 2024-13-40 "$tmp/a.txt" >/dev/null 2>"$tmp/err"
 check "bad --published exits 1" test $? -eq 1
 check "bad --published explained" contains "$tmp/err" "YYYY-MM-DD"
