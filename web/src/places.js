@@ -1,6 +1,7 @@
 // Where places are: countries from world-atlas (Natural Earth, public
-// domain) named in Arabic by i18n-iso-countries, and a short list of cities
-// and regions the news in this domain names, at [longitude, latitude].
+// domain) named in Arabic by i18n-iso-countries, a point for each country
+// too small for its 110m map, and a short list of cities and regions the
+// news in this domain names, at [longitude, latitude].
 import countries from 'i18n-iso-countries';
 import ar from 'i18n-iso-countries/langs/ar.json';
 import { feature } from 'topojson-client';
@@ -51,6 +52,28 @@ const CITIES = {
   'واشنطن': [-77.04, 38.9], 'نيويورك': [-74.0, 40.71],
 };
 
+// Countries too small for the 110m atlas (Bahrain, Singapore, Malta,
+// Comoros…), a point each at [longitude, latitude]: the centre of their
+// shape in the 50m atlas, or the capital where the islands are scattered or
+// the 50m atlas lacks them too. By ISO alpha-2 code; named as above.
+const SMALL_COUNTRIES = {
+  AD: [1.56, 42.54], AG: [-61.79, 17.28], AI: [-63.07, 18.22], AS: [-170.72, -14.3], AW: [-69.98, 12.52],
+  AX: [19.95, 60.22], BB: [-59.56, 13.18], BH: [50.54, 26.04], BL: [-62.84, 17.9], BM: [-64.76, 32.31],
+  BQ: [-68.26, 12.18], BV: [3.41, -54.42], CC: [96.87, -12.17], CK: [-159.79, -21.22], CV: [-23.96, 15.96],
+  CW: [-68.97, 12.2], CX: [105.69, -10.45], DM: [-61.36, 15.44], FM: [158.22, 6.92], FO: [-6.88, 62.05],
+  GD: [-61.68, 12.12], GF: [-53.13, 3.93], GG: [-2.57, 49.47], GI: [-5.35, 36.14], GP: [-61.55, 16.25],
+  GS: [-36.49, -54.46], GU: [144.77, 13.44], HK: [114.11, 22.4], HM: [73.52, -53.09], IM: [-4.54, 54.22],
+  IO: [72.45, -7.33], JE: [-2.13, 49.22], KI: [173.0, 1.42], KM: [43.68, -11.88], KN: [-62.69, 17.26],
+  KY: [-80.91, 19.43], LC: [-60.97, 13.89], LI: [9.54, 47.14], MC: [7.41, 43.75], MF: [-63.06, 18.09],
+  MH: [171.38, 7.09], MO: [113.51, 22.22], MP: [145.62, 15.83], MQ: [-61.02, 14.64], MS: [-62.19, 16.74],
+  MT: [14.41, 35.92], MU: [57.57, -20.28], MV: [73.51, 4.18], NF: [167.95, -29.05], NR: [166.93, -0.52],
+  NU: [-169.87, -19.05], PF: [-149.43, -17.65], PM: [-56.3, 46.92], PN: [-128.32, -24.36], PW: [134.41, 7.29],
+  RE: [55.53, -21.13], SC: [55.45, -4.62], SG: [103.82, 1.36], SH: [-5.72, -15.93], SJ: [15.63, 78.22],
+  SM: [12.46, 43.94], ST: [6.72, 0.44], SX: [-63.06, 18.05], TC: [-71.97, 21.83], TK: [-171.85, -9.2],
+  TO: [-175.2, -21.14], TV: [179.19, -8.52], VA: [12.43, 41.9], VC: [-61.2, 13.23], VG: [-64.47, 18.53],
+  VI: [-64.8, 17.96], WF: [-176.2, -13.28], WS: [-172.16, -13.75], XK: [20.9, 42.6], YT: [45.15, -12.83],
+};
+
 export const worldFeatures = feature(world, world.objects.countries).features;
 
 let index = null;
@@ -63,9 +86,16 @@ function build() {
     const c = geoCentroid(f);
     for (const n of names) index.set(placeKey(n), { coords: c, country: f.id });
   }
+  for (const [alpha2, c] of Object.entries(SMALL_COUNTRIES)) {
+    const country = countries.alpha2ToNumeric(alpha2) || null;
+    for (const n of countries.getName(alpha2, 'ar', { select: 'all' }) || []) {
+      if (!index.has(placeKey(n))) index.set(placeKey(n), { coords: c, country });
+    }
+  }
   // Other spellings the press uses.
   const alias = { 'سورية': 'سوريا', 'طاجكستان': 'طاجيكستان', 'اوزبكستان': 'أوزبكستان', 'قرغيزيا': 'قيرغيزستان',
-    'قرغيزستان': 'قيرغيزستان', 'قازاقستان': 'كازاخستان', 'أمريكا': 'الولايات المتحدة', 'بريطانيا': 'المملكة المتحدة' };
+    'قرغيزستان': 'قيرغيزستان', 'قازاقستان': 'كازاخستان', 'أمريكا': 'الولايات المتحدة', 'بريطانيا': 'المملكة المتحدة',
+    'المالديف': 'جزر المالديف', 'هونج كونج': 'هونغ كونغ', 'سيشيل': 'سيشل' };
   for (const [a, b] of Object.entries(alias)) {
     const hit = index.get(placeKey(b));
     if (hit && !index.has(placeKey(a))) index.set(placeKey(a), hit);

@@ -44,18 +44,40 @@ export function Marked({ text, ranges }) {
 export const Snippet = ({ text, highlights }) =>
   <Marked text={text} ranges={(highlights || []).map(([start, end]) => ({ start, end, cls: 'hit' }))} />;
 
-// Fetches on mount and whenever `deps` change: [data, error, loading].
-export function useApi(path, params, deps) {
+// Runs the async `load` on mount and whenever `deps` change, for a view
+// that needs more than one request: [data, error, loading].
+export function useLoad(load, deps) {
   const [state, setState] = useState({ data: null, error: null, loading: true });
   useEffect(() => {
     let live = true;
     setState((s) => ({ ...s, loading: true, error: null }));
-    api(path, params).then(
+    load().then(
       (data) => live && setState({ data, error: null, loading: false }),
       (e) => live && setState({ data: null, error: e.message, loading: false }));
     return () => { live = false; };
   }, deps);
   return [state.data, state.error, state.loading];
+}
+
+// Fetches on mount and whenever `deps` change: [data, error, loading].
+export const useApi = (path, params, deps) => useLoad(() => api(path, params), deps);
+
+// A whole-number URL parameter, or `fallback` when it is missing or not one
+// ("abc", "-1", "2.5"): a NaN in a hook's dependencies differs from itself,
+// so the hook would run, and fetch, on every render.
+export function intParam(params, name, fallback) {
+  const v = params.get(name);
+  const n = v !== null && /^[0-9]+$/.test(v) ? Number(v) : NaN;
+  return Number.isSafeInteger(n) ? n : fallback;
+}
+
+// A form field that follows the URL: it starts as `value` and is set to it
+// again whenever the URL changes it (a search from the header, Back), while
+// typing changes the field alone.
+export function useUrlField(value) {
+  const [v, setV] = useState(value);
+  useEffect(() => setV(value), [value]);
+  return [v, setV];
 }
 
 export const Loading = () => <p class="muted">جارٍ التحميل…</p>;

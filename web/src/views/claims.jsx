@@ -1,7 +1,8 @@
 // Figures grouped by what is counted and where, each source's figure on one
 // scale, so agreement and conflict are seen side by side.
-import { useState } from 'preact/hooks';
-import { useApi, Status, SourceName, Evidence, EntityLink, num, figure } from '../util.jsx';
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api.js';
+import { useLoad, useUrlField, Status, SourceName, Evidence, EntityLink, num, figure } from '../util.jsx';
 
 const UNITS = { person: 'شخص', percent: '٪', USD: 'دولار', IQD: 'دينار', days: 'يوم', hours: 'ساعة', age_years: 'سنة من العمر' };
 
@@ -79,11 +80,41 @@ function Group({ g }) {
   );
 }
 
+// The server sorts claims by topic ("unit|counted|place"), and within a unit
+// the figures without a counted thing come first: on a big corpus a first
+// page of thousands can hold no counted figure at all. So a corpus of up to
+// FULL claims is read whole; a bigger one is read through the places named
+// most (each a short list, read whole), which is where the figures sources
+// can agree or disagree on gather. `about` asks the server directly.
+const FULL = 3000, ABOUT = 5000, PLACES = 6, PER_PLACE = 1000;
+
+async function loadClaims(about) {
+  if (about) {
+    const r = await api('claims', { about, limit: ABOUT });
+    return { claims: r.claims, total: r.total, places: null };
+  }
+  const head = await api('claims', { limit: 1 });
+  if (head.total <= FULL) {
+    const r = await api('claims', { limit: FULL });
+    return { claims: r.claims, total: r.total, places: null };
+  }
+  const locs = await api('entities', { type: 'LOC', limit: PLACES });
+  const lists = await Promise.all(locs.entities.map((e) => api('claims', { about: e.name, limit: PER_PLACE })));
+  // A claim can be about two of the places.
+  const byId = new Map();
+  for (const l of lists) for (const c of l.claims) byId.set(c.id, c);
+  return { claims: [...byId.values()], total: head.total, places: locs.entities };
+}
+
+const GROUPS = 40;  // shown at first, and added by "more"
+
 export function ClaimsView({ params }) {
   const about = params.get('about') || '';
-  const [text, setText] = useState(about);
+  const [text, setText] = useUrlField(about);
   const [showOther, setShowOther] = useState(false);
-  const [data, error, loading] = useApi('claims', { about, limit: 5000 }, [about]);
+  const [shown, setShown] = useState(GROUPS);
+  useEffect(() => setShown(GROUPS), [about]);
+  const [data, error, loading] = useLoad(() => loadClaims(about), [about]);
   let groups = [], other = [];
   if (data) {
     const by = new Map();
@@ -93,32 +124,51 @@ export function ClaimsView({ params }) {
       }
       by.get(c.topic).claims.push(c);
     }
-    const all = [...by.values()].sort((a, b) => b.claims.length - a.claims.length);
+    // Most useful first: the figures most sources give, where they can
+    // agree or conflict; then the most figures.
+    const all = [...by.values()];
+    for (const g of all) g.sources = new Set(g.claims.map(who)).size;
+    all.sort((a, b) => b.sources - a.sources || b.claims.length - a.claims.length);
     groups = all.filter((g) => g.counted);
     other = all.filter((g) => !g.counted);
   }
+  const aboutHref = (t) => '#/claims' + (t ? '?about=' + encodeURIComponent(t) : '');
   return (
     <section>
       <h1>الأرقام ومن يقولها</h1>
-      <form class="filters" onSubmit={(e) => { e.preventDefault(); location.hash = '#/claims' + (text.trim() ? '?about=' + encodeURIComponent(text.trim()) : ''); }}>
+      <form class="filters" onSubmit={(e) => { e.preventDefault(); location.hash = aboutHref(text.trim()); }}>
         <label>عن (المعدود أو المكان) <input name="about" value={text} onInput={(e) => setText(e.currentTarget.value)} placeholder="مقاتل، كركوك…" /></label>
         <button type="submit">اعرض</button>
       </form>
       <Status error={error} loading={loading} data={data}>
         {data && (
           <>
-            <p class="muted">{num(data.claims.length)} رقمًا في {num(groups.length + other.length)} موضوعًا. كل صف يشير إلى الجملة التي ورد فيها.</p>
-            {/* "Shown: the first N of M figures; narrow the search to see the rest." */}
-            {data.total > data.claims.length && (
-              <p class="muted">المعروض أول {num(data.claims.length)} من {num(data.total)} رقمًا؛ ضيّق البحث لترى الباقي.</p>
+            <p class="muted">{num(data.claims.length)} رقمًا في {num(groups.length + other.length)} موضوعًا، منها {num(groups.length)} بمعدود محدد. كل صف يشير إلى الجملة التي ورد فيها.</p>
+            {/* "The corpus has M figures; shown: those about the places named most (A, B…). Write a counted thing or another place in «about»." */}
+            {data.places && (
+              <p class="muted sample-note">
+                في المدونة {num(data.total)} رقمًا؛ المعروض منها ما يخص أكثر الأماكن ورودًا:{' '}
+                {data.places.map((e, i) => <>{i > 0 && '، '}<a href={aboutHref(e.name)}>{e.name}</a></>)}.
+                {' '}اكتب في «عن» معدودًا أو مكانًا آخر لترى غيرها.
+              </p>
             )}
-            {groups.map((g) => <Group g={g} />)}
+            {/* "Shown: the first N of M figures; narrow the search to see the rest." */}
+            {!data.places && data.total > data.claims.length && (
+              <p class="muted sample-note">المعروض أول {num(data.claims.length)} من {num(data.total)} رقمًا؛ ضيّق البحث لترى الباقي.</p>
+            )}
+            {groups.slice(0, shown).map((g) => <Group key={g.topic} g={g} />)}
+            {groups.length > shown && (
+              <p class="more">
+                <small class="muted">معروض {num(shown)} من {num(groups.length)} موضوعًا</small>{' '}
+                <button type="button" class="link" onClick={() => setShown(shown + GROUPS)}>المزيد</button>
+              </p>
+            )}
             {other.length > 0 && (
               <>
                 <button type="button" class="link" onClick={() => setShowOther(!showOther)}>
                   {showOther ? 'إخفاء' : 'إظهار'} أرقام بلا معدود محدد ({num(other.reduce((n, g) => n + g.claims.length, 0))})
                 </button>
-                {showOther && other.map((g) => <Group g={g} />)}
+                {showOther && other.map((g) => <Group key={g.topic} g={g} />)}
               </>
             )}
           </>

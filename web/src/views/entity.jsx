@@ -1,16 +1,16 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
 import {
-  useApi, Status, TypeBadge, EntityLink, SourceName, Evidence, num, figure,
+  useApi, useUrlField, intParam, Status, TypeBadge, EntityLink, SourceName, Evidence, num, figure,
   TYPE_NAMES, EVENT_NAMES, RELATION_NAMES,
 } from '../util.jsx';
 
 export function EntitiesView({ params }) {
   const type = params.get('type') || '';
   const q = params.get('q') || '';
-  const offset = +(params.get('offset') || 0);
+  const offset = intParam(params, 'offset', 0);
   const limit = 50;
-  const [text, setText] = useState(q);
+  const [text, setText] = useUrlField(q);
   const [data, error, loading] = useApi('entities', { type, q, limit, offset }, [type, q, offset]);
   const link = (p) => {
     const s = new URLSearchParams({ type, q, offset, ...p });

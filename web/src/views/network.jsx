@@ -1,12 +1,12 @@
 // The co-occurrence network (Cytoscape): entities named in the same articles.
 import { useEffect, useRef } from 'preact/hooks';
 import cytoscape from 'cytoscape';
-import { useApi, Status, num, TYPE_NAMES } from '../util.jsx';
+import { useApi, intParam, Status, num, TYPE_NAMES } from '../util.jsx';
 
 const COLORS = { PER: '#c0392b', ORG: '#8e44ad', LOC: '#1f7a4d', MISC: '#7f8c8d' };
 
 export function NetworkView({ params }) {
-  const minDocs = +(params.get('min_docs') || 2);
+  const minDocs = intParam(params, 'min_docs', 2);
   const [data, error, loading] = useApi('graph', { min_docs: minDocs, max_nodes: 60 }, [minDocs]);
   const ref = useRef(null);
   useEffect(() => {

@@ -1,13 +1,12 @@
-import { useState } from 'preact/hooks';
-import { useApi, Status, Snippet, num } from '../util.jsx';
+import { useApi, useUrlField, Status, Snippet, num } from '../util.jsx';
 
 export function SearchView({ params }) {
   const q = params.get('q') || '';
   const source = params.get('source') || '';
   const exact = params.get('exact') === '1';
-  const [text, setText] = useState(q);
-  const [src, setSrc] = useState(source);
-  const [ex, setEx] = useState(exact);
+  const [text, setText] = useUrlField(q);
+  const [src, setSrc] = useUrlField(source);
+  const [ex, setEx] = useUrlField(exact);
   const [data, error, loading] = useApi(q ? 'search' : 'stats', q ? { q, source, exact: exact ? 1 : '', limit: 50 } : {}, [q, source, exact]);
   const submit = (e) => {
     e.preventDefault();

@@ -1,7 +1,8 @@
-// Events by month (uPlot) and the dated list under it.
+// Events by month (uPlot) and the dated list under it, newest first.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
-import { useApi, Status, num, EVENT_NAMES } from '../util.jsx';
+import { api } from '../api.js';
+import { useLoad, useUrlField, Status, num, EVENT_NAMES } from '../util.jsx';
 import { EventRows } from './entity.jsx';
 
 const monthOf = (d) => (d && d.length >= 7 ? d.slice(0, 7) : d ? d.slice(0, 4) + '-01' : null);
@@ -30,11 +31,13 @@ function Chart({ events }) {
       mo += 1; if (mo > 12) { mo = 1; y += 1; }
     }
     const data = [all.map(ts), all.map((k) => months.get(k)?.n ?? 0), all.map((k) => months.get(k)?.killed ?? null)];
-    // A stray old date ("since 2013") would squeeze the rest into a corner:
-    // the chart starts at the 5th percentile of events (the list has them all).
+    // A stray old date ("since 2013") or a far one ("by 2030") would squeeze
+    // the rest into a corner: the chart spans the 5th to the 99th percentile
+    // of events (the list has them all).
     const sorted = events.map((e) => monthOf(e.date)).filter(Boolean).sort();
     const first = sorted[Math.floor(sorted.length * 0.05)];
-    const xmin = ts(first) - 20 * 86400, xmax = ts(keys[keys.length - 1]) + 20 * 86400;
+    const last = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))];
+    const xmin = ts(first) - 20 * 86400, xmax = ts(last) + 20 * 86400;
     const width = Math.max(320, ref.current.clientWidth);
     const plot = new uPlot({
       width, height: 260,
@@ -56,25 +59,87 @@ function Chart({ events }) {
   return <div class="chart-ltr timeline-chart" dir="ltr" ref={ref} />;
 }
 
+// Events come oldest first, the undated last, and an old date named in
+// passing ("since 1258") sorts first: the first pages of a big corpus are
+// history, not the news of its own days. So the page shows the newest
+// NEWEST dated events (in the chosen range, if any) and the first UNDATED
+// undated ones, and says when there are more.
+const NEWEST = 10000, UNDATED = 500, PAGE = 5000;
+
+// The day before a date's first day ("2013-04" → "2013-03-31"): the end of
+// the range that holds only what is older.
+function dayBefore(d) {
+  const t = new Date(0);
+  t.setUTCFullYear(+d.slice(0, 4), d.length >= 7 ? +d.slice(5, 7) - 1 : 0, (d.length >= 10 ? +d.slice(8, 10) : 1) - 1);
+  return t.toISOString().slice(0, 10);
+}
+
+async function loadEvents(from, to, type) {
+  // A date filter leaves the undated out, so from=0000 counts the dated.
+  const range = { type, from: from || '0000', to };
+  const [all, dated] = await Promise.all([
+    api('events', { type, from, to, limit: 1 }),
+    api('events', { ...range, limit: 1 }),
+  ]);
+  const start = Math.max(0, dated.total - NEWEST);
+  const pages = [];
+  for (let o = start; o < dated.total; o += PAGE) {
+    pages.push(api('events', { ...range, offset: o, limit: Math.min(PAGE, dated.total - o) }));
+  }
+  const undatedTotal = all.total - dated.total;
+  const undated = undatedTotal > 0
+    ? api('events', { type, offset: dated.total, limit: Math.min(UNDATED, undatedTotal) }) : null;
+  const events = (await Promise.all(pages)).flatMap((r) => r.events);
+  return {
+    events, datedTotal: dated.total, skipped: start,
+    undated: undated ? (await undated).events.filter((e) => !e.date) : [], undatedTotal,
+  };
+}
+
+// Events by month, in the order given (the dated newest first), drawn STEP
+// rows at a time: thousands of rows of Arabic sentences take seconds to lay
+// out.
+const STEP = 500;
+function MonthList({ events }) {
+  const [n, setN] = useState(STEP);
+  const byMonth = new Map();
+  for (const e of events.slice(0, n)) {
+    const m = monthOf(e.date) || 'بلا تاريخ';
+    if (!byMonth.has(m)) byMonth.set(m, []);
+    byMonth.get(m).push(e);
+  }
+  return (
+    <>
+      {[...byMonth].map(([m, list]) => (
+        <div class="month">
+          <h3>{m}</h3>
+          <EventRows events={list} />
+        </div>
+      ))}
+      {events.length > n && (
+        <p class="more">
+          <small class="muted">معروض {num(n)} من {num(events.length)}</small>{' '}
+          <button type="button" class="link" onClick={() => setN(n + STEP)}>المزيد</button>
+        </p>
+      )}
+    </>
+  );
+}
+
 export function TimelineView({ params }) {
   const from = params.get('from') || '';
   const to = params.get('to') || '';
   const type = params.get('type') || '';
-  const [f, setF] = useState(from);
-  const [t, setT] = useState(to);
-  const [data, error, loading] = useApi('events', { from, to, type, limit: 5000 }, [from, to, type]);
+  const [f, setF] = useUrlField(from);
+  const [t, setT] = useUrlField(to);
+  const [data, error, loading] = useLoad(() => loadEvents(from, to, type), [from, to, type]);
   const link = (p) => {
     const s = new URLSearchParams({ from, to, type, ...p });
     for (const [k, v] of [...s]) if (!v) s.delete(k);
     return '#/timeline?' + s;
   };
   const dated = data ? data.events.filter((e) => e.date) : [];
-  const byMonth = new Map();
-  for (const e of dated) {
-    const m = monthOf(e.date);
-    if (!byMonth.has(m)) byMonth.set(m, []);
-    byMonth.get(m).push(e);
-  }
+  const oldest = dated.length ? dated[0].date : '';
   return (
     <section>
       <h1>الخط الزمني للأحداث</h1>
@@ -91,20 +156,24 @@ export function TimelineView({ params }) {
       <Status error={error} loading={loading} data={data}>
         {data && (
           <>
-            <p class="muted">{num(data.events.length)} حدثًا، منها {num(dated.length)} مؤرَّخًا.</p>
-            {/* "Shown: the first N of M events; narrow the dates to see the rest." */}
-            {data.total > data.events.length && (
-              <p class="muted">المعروض أول {num(data.events.length)} من {num(data.total)} حدثًا؛ ضيّق التواريخ لترى الباقي.</p>
+            <p class="muted">{num(data.datedTotal + data.undatedTotal)} حدثًا، منها {num(data.datedTotal)} مؤرَّخًا.</p>
+            {/* "Shown: the newest N of M dated events, from D on; choose the dates to see others. Older ones." */}
+            {data.skipped > 0 && (
+              <p class="muted sample-note">
+                المعروض أحدث {num(dated.length)} من {num(data.datedTotal)} حدثًا مؤرَّخًا، من <bdi>{oldest}</bdi> فصاعدًا؛
+                اختر «من» و«إلى» لترى غيرها، أو <a href={link({ to: dayBefore(oldest) })}>اعرض ما قبلها</a>.
+              </p>
             )}
             {dated.length > 0 ? <Chart events={dated} /> : <p class="muted">لا أحداث مؤرخة.</p>}
-            {[...byMonth.keys()].sort().map((m) => (
-              <div class="month">
-                <h3>{m}</h3>
-                <EventRows events={byMonth.get(m)} />
-              </div>
-            ))}
-            {data.events.length > dated.length && (
-              <div class="month"><h3>بلا تاريخ</h3><EventRows events={data.events.filter((e) => !e.date)} /></div>
+            <MonthList key={`${from}|${to}|${type}`} events={[...dated].reverse()} />
+            {data.undatedTotal > 0 && (
+              <>
+                {/* "Shown: the first N of M undated events." */}
+                {data.undatedTotal > data.undated.length && (
+                  <p class="muted sample-note">المعروض أول {num(data.undated.length)} من {num(data.undatedTotal)} حدثًا بلا تاريخ.</p>
+                )}
+                <MonthList key={`${from}|${to}|${type}|undated`} events={data.undated} />
+              </>
             )}
           </>
         )}
