@@ -1526,6 +1526,29 @@ void Builder::Events() {
       }
       return std::nullopt;
     };
+    // People counted right before the verb, its subject: "نحو 4 آلاف شخص
+    // قتلوا" (about 4,000 people were killed), "لقي 81 شخصا حتفهم" (81
+    // people met their death). A number after it then belongs to the next
+    // clause ("... واضطر 1.3 مليون آخرين للنزوح", and 1.3 million others
+    // had to flee).
+    auto count_before = [&](uint32_t trig) -> std::optional<double> {
+      // A verb with و or ف begins a clause of its own: "قتل 5 جنود وأصيب
+      // 12" (5 soldiers were killed and 12 wounded).
+      const std::string& word = d.surf[trig];
+      const bool after_and =
+          d.HasPrefix(trig, tx::Clitic::kConjunction) ||
+          ((StartsWith(word, "و") || StartsWith(word, "ف")) && !lex.triggers.count(word) &&
+           lex.triggers.count(word.substr(2)));  // as Find reads وإصابة
+      if (trig <= begin || after_and) return std::nullopt;
+      // The number, or the number and its noun.
+      const int32_t qk = d.quantity_of[trig - 1] != kNone
+                             ? d.quantity_of[trig - 1]
+                             : (trig > begin + 1 ? d.quantity_of[trig - 2] : kNone);
+      if (qk == kNone || cc.claim_of_quantity[qk] == kNone) return std::nullopt;
+      const Claim& c = out.claims[cc.claim_of_quantity[qk]];
+      if (c.unit != "person") return std::nullopt;
+      return c.value;
+    };
     auto breakdown_after = [&](uint32_t trig, uint32_t window) {
       for (uint32_t i = trig + 1; i < end && i <= trig + window; ++i) {
         const int32_t qk = d.quantity_of[i];
@@ -1604,10 +1627,16 @@ void Builder::Events() {
       if (type == "attack" || type == "killed" || type == "riot") {
         for (const auto& [t2, i2] : found) {
           if (t2 == "killed") {
-            e.killed = count_after(i2, 4);
-            if (e.killed) e.breakdown = breakdown_after(i2, 4);
+            e.killed = count_before(i2);
+            if (!e.killed) {
+              e.killed = count_after(i2, 4);
+              if (e.killed) e.breakdown = breakdown_after(i2, 4);
+            }
           }
-          if (t2 == "injured") e.injured = count_after(i2, 4);
+          if (t2 == "injured") {
+            e.injured = count_before(i2);
+            if (!e.injured) e.injured = count_after(i2, 4);
+          }
         }
         // "سقوط 3 قتلى": a number of dead.
         for (const Claim& c : out.claims) {

@@ -201,6 +201,26 @@ TEST_F(ExtractTest, CasualtiesWithBreakdownMakeOneAttack) {
   EXPECT_EQ(e.breakdown.size(), 2u);
 }
 
+TEST_F(ExtractTest, TheDeadCountedBeforeTheVerbAreItsCount) {
+  // "The official said about three thousand people were killed while 900
+  // thousand others fled their villages": the number after the verb is the
+  // next clause's.
+  Extraction x = Run("قال المسؤول إن نحو ثلاثة آلاف شخص قتلوا فيما نزح 900 ألف آخرين عن قراهم.");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(x.events[0].killed, 3000);
+  // "12 workers met their death and more than 40 thousand people were left
+  // homeless".
+  x = Run("لقي 12 عاملا حتفهم وتشرد أكثر من 40 ألف شخص جراء السيول.");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(x.events[0].killed, 12);
+  // A verb with و begins its own clause: "5 soldiers were killed and 12
+  // were wounded in an attack on a checkpoint".
+  x = Run("قتل 5 جنود وأصيب 12 آخرون في هجوم على حاجز شمال المدينة.");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].killed, 5);
+  EXPECT_EQ(x.events[0].injured, 12);
+}
+
 TEST_F(ExtractTest, DirectQuoteSpeakerBeforeAfterAndCarried) {
   Extraction x = Run(
       "وقال وزير الداخلية سليم الفاخوري: «لن نسمح لأي جماعة مسلحة بأن تعبث بأمن المدن».");
