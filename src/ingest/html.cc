@@ -446,6 +446,15 @@ bool EndsSentence(std::string_view s) {
          s.ends_with("\xE2\x80\xA6");                                   // …
 }
 
+// Whether a line dates the last change, not the publication: "آخر تحديث"
+// (last update), "تعديل" (edit), "Updated".
+bool TellsAnUpdate(std::string_view line) {
+  for (std::string_view cue : {"تحديث", "تعديل", "حُدّث", "updated", "Updated", "modified", "Modified"}) {
+    if (line.find(cue) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // A line that is one quotation: words someone said, however few, and never
 // a menu or a byline.
 bool IsQuotation(std::string_view s) {
@@ -675,24 +684,31 @@ void Walker::Run(const GumboNode* root) {
   KeepArticlesOutOfComments();
 }
 
-// Themes also name whole posts after their comments ("has-comments"): an
-// element that holds the headline or the article (<h1>, <article>, <main>,
-// articleBody) is no section of comments.
+// Themes also name whole posts after their comments ("has-comments",
+// "comments-open"): an element that holds the headline or the article
+// (<h1>, <article>, <main>, articleBody) is in no section of comments,
+// unless it is a comment itself (WordPress writes each comment as an
+// <article class="comment-body">).
 void Walker::KeepArticlesOutOfComments() {
-  std::vector<uint32_t> marks(elems.size() + 1, 0);  // prefix counts over elements
-  for (size_t e = 0; e < elems.size(); ++e) {
-    marks[e + 1] = marks[e] + (elems[e].tag == GUMBO_TAG_H1 || elems[e].hint);
-  }
   bool changed = false;
-  for (Elem& el : elems) {
-    const auto e = static_cast<size_t>(&el - elems.data());
-    if (el.zone == Zone::kComments && marks[el.end] > marks[e]) {
-      el.zone = Zone::kNone;
+  // Elements in document order: a parent comes before its children, and
+  // demoting a zone never makes an element marked.
+  std::vector<int32_t> marked(elems.size(), -1);  // innermost comments zone at or above
+  for (size_t e = 1; e < elems.size(); ++e) {
+    const Elem& el = elems[e];
+    marked[e] = el.zone == Zone::kComments ? static_cast<int32_t>(e) : marked[el.parent];
+  }
+  for (size_t e = 1; e < elems.size(); ++e) {
+    const Elem& el = elems[e];
+    if ((el.tag != GUMBO_TAG_H1 && !el.hint) || marked[e] == static_cast<int32_t>(e)) continue;
+    for (int32_t z = marked[e]; z >= 0; z = marked[elems[z].parent]) {
+      if (elems[z].zone != Zone::kComments) break;  // demoted already, with those above
+      elems[z].zone = Zone::kNone;
       changed = true;
     }
   }
   if (!changed) return;
-  for (size_t e = 1; e < elems.size(); ++e) {  // parents come before their children
+  for (size_t e = 1; e < elems.size(); ++e) {
     elems[e].zone_elem =
         elems[e].zone != Zone::kNone ? static_cast<int32_t>(e) : elems[elems[e].parent].zone_elem;
   }
@@ -876,6 +892,12 @@ class Extractor {
  public:
   explicit Extractor(const Walker& w) : elems_(w.elems), blocks_(w.blocks) {}
 
+  // Finds the article's container; Run then sorts the blocks.
+  void Choose();
+  // The page's headline <h1>, and another <h1> that is not it (a logo), or
+  // "": of several, the one in the article is the headline; of one, it is
+  // unless it lies in the page's header or navigation or is all a link.
+  void Headings(std::string* headline, std::string* logo) const;
   void Run(const std::string& title, HtmlArticle* out);
   // Display texts near the top of the article, where a dateline would be:
   // the lines above it, nearest first (the byline's date comes before the
@@ -905,7 +927,9 @@ class Extractor {
   double Final(uint32_t e) const;
   void Sum();
   void FindLists();
-  void Score();
+  // Scores the paragraphs outside zones (forms aside, and sections of
+  // comments too when `in_comments`).
+  void Score(bool in_comments);
   uint32_t ChooseTop() const;
   void ChooseRoots(uint32_t top);
   Reason InsideReason(uint32_t block, uint32_t root) const;
@@ -996,13 +1020,17 @@ void Extractor::FindLists() {
   }
 }
 
-void Extractor::Score() {
+void Extractor::Score(bool in_comments) {
   score_.assign(elems_.size(), 0);
   for (const Block& b : blocks_) {
     const double ld = LinkDensity(b.link_chars, b.chars);
     if (b.chars < 25 || ld > 0.5 || in_story_[b.owner]) continue;
     const int32_t z = elems_[b.owner].zone_elem;
-    if (z >= 0 && elems_[z].zone != Zone::kForm) continue;  // forms may wrap whole pages
+    // Forms may wrap whole pages, and so may what is named after comments.
+    if (z >= 0 && elems_[z].zone != Zone::kForm &&
+        !(in_comments && elems_[z].zone == Zone::kComments)) {
+      continue;
+    }
     const double s = (1.0 + b.stats.commas + b.stats.stops + std::min(b.chars / 100.0, 3.0)) *
                      (1 - ld);
     // The paragraph's element, its parent at half, then less: a container of
@@ -1049,7 +1077,9 @@ uint32_t Extractor::ChooseTop() const {
   // A wrapper whose only block child is the candidate adds nothing but scope.
   while (elems_[top].parent > 0) {
     const auto p = static_cast<uint32_t>(elems_[top].parent);
-    if (elems_[p].zone != Zone::kNone || elems_[p].end != elems_[top].end || top != p + 1 ||
+    // (Not out of a zone: it would then lie inside the container.)
+    if (elems_[top].zone != Zone::kNone || elems_[p].zone != Zone::kNone ||
+        elems_[p].end != elems_[top].end || top != p + 1 ||
         elems_[p].first_block != elems_[top].first_block ||
         elems_[p].end_block != elems_[top].end_block) {
       break;
@@ -1177,11 +1207,57 @@ std::string MatchKeyOf(std::string_view s) {
   return key;
 }
 
-void Extractor::Run(const std::string& title, HtmlArticle* out) {
+void Extractor::Choose() {
   Sum();
   FindLists();
-  Score();
+  Score(/*in_comments=*/false);
+  // A page whose every paragraph is in an element named after comments
+  // ("comments-open" on <body>, the headline in an <h2>) is that element's.
+  if (std::none_of(final_.begin(), final_.end(), [](double f) { return f > 0; })) {
+    Score(/*in_comments=*/true);
+  }
   ChooseRoots(ChooseTop());
+}
+
+void Extractor::Headings(std::string* headline, std::string* logo) const {
+  // The first block of each <h1>.
+  std::vector<uint32_t> h1s;
+  for (uint32_t b = 0; b < blocks_.size(); ++b) {
+    const Elem& owner = elems_[blocks_[b].owner];
+    if (owner.heading == 1 && (b == 0 || elems_[blocks_[b - 1].owner].heading != 1 ||
+                               blocks_[b - 1].owner != blocks_[b].owner)) {
+      h1s.push_back(b);
+    }
+  }
+  auto site_like = [&](uint32_t b) {
+    const Block& block = blocks_[b];
+    return OuterZone(block) != Zone::kNone || (block.links > 0 && block.link_chars == block.chars);
+  };
+  // Of several, the one inside the article; else the first neither in the
+  // page's header or navigation nor a link (a logo links home).
+  int64_t chosen = -1;
+  for (uint32_t b : h1s) {
+    if (root_of_[b] >= 0) chosen = chosen < 0 ? b : chosen;
+  }
+  if (h1s.size() < 2 || chosen < 0) {
+    chosen = -1;
+    for (uint32_t b : h1s) {
+      if (!site_like(b)) {
+        chosen = b;
+        break;
+      }
+    }
+  }
+  if (chosen >= 0) *headline = blocks_[chosen].text;
+  for (uint32_t b : h1s) {
+    if (static_cast<int64_t>(b) != chosen) {
+      *logo = blocks_[b].text;
+      break;
+    }
+  }
+}
+
+void Extractor::Run(const std::string& title, HtmlArticle* out) {
   reason_.assign(blocks_.size(), nullptr);
   kept_.assign(blocks_.size(), 0);
   const std::string title_key = MatchKeyOf(title);
@@ -1225,7 +1301,9 @@ std::vector<std::string> Extractor::DatelineZone() const {
   std::vector<std::string> zone;
   for (uint32_t b = first; b-- > (first >= 6 ? first - 6 : 0);) {
     const Zone z = OuterZone(blocks_[b]);
-    if (z == Zone::kNone && blocks_[b].text.size() < 300) zone.push_back(blocks_[b].text);
+    if (z == Zone::kNone && blocks_[b].text.size() < 300 && !TellsAnUpdate(blocks_[b].text)) {
+      zone.push_back(blocks_[b].text);
+    }
   }
   std::string_view head = blocks_[first].text;
   size_t cut = std::min<size_t>(head.size(), 120);
@@ -1296,25 +1374,19 @@ bool NamesSite(std::string_view part, std::string_view site) {
 }
 
 // The title without a " - Site" or "Site | " part, when that part names the
-// site, is a domain, or is the shorter half of a title one of whose halves
-// is the page's <h1>: the <h1> holds the headline on most pages and the
-// site's logo on some, and either way the headline is the longer one.
+// site, is a domain, is the <h1> of the site's logo, or the title's other
+// half is the page's headline <h1>.
 std::string StripSiteName(const std::string& title, const std::string& site,
-                          const std::string& h1) {
-  const std::string h1_key = MatchKeyOf(h1);
+                          const std::string& h1, const std::string& logo) {
+  const std::string h1_key = MatchKeyOf(h1), logo_key = MatchKeyOf(logo);
   auto is_site = [&](std::string_view part, std::string_view rest) {
     if (NamesSite(part, site)) return true;
     const bool domain = part.find(' ') == std::string_view::npos &&
                         part.find('.') != std::string_view::npos &&
                         std::all_of(part.begin(), part.end(),
                                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (domain) return true;
-    const std::string part_key = MatchKeyOf(part);
-    if (h1_key.empty() || (part_key != h1_key && MatchKeyOf(rest) != h1_key)) return false;
-    // Shorter than the longest part of the rest (a breadcrumb's parts are short).
-    size_t longest = 0;
-    for (std::string_view p : TitleParts(rest)) longest = std::max(longest, MatchKeyOf(p).size());
-    return part_key.size() < longest;
+    return domain || (!h1_key.empty() && MatchKeyOf(rest) == h1_key) ||
+           (!logo_key.empty() && MatchKeyOf(part) == logo_key);
   };
   for (std::string_view sep : kTitleSeparators) {
     const size_t last = title.rfind(sep);
@@ -1336,12 +1408,12 @@ std::string StripSiteName(const std::string& title, const std::string& site,
 // og:title, else <title>, without the site's name; the <h1> instead when
 // that is only the site's name, or has the <h1> as one of its parts with a
 // section or site name around it that StripSiteName could not tell.
-std::string ChooseTitle(const PageMeta& meta, const std::string& h1) {
+std::string ChooseTitle(const PageMeta& meta, const std::string& h1, const std::string& logo) {
   const std::string h1_key = MatchKeyOf(h1);
   std::string site_only;
   for (const std::string* given : {&meta.og_title, &meta.title}) {
     if (given->empty()) continue;
-    std::string title = StripSiteName(*given, meta.site_name, h1);
+    std::string title = StripSiteName(*given, meta.site_name, h1, logo);
     const std::vector<std::string_view> parts = TitleParts(title);
     if (!h1_key.empty() && parts.size() > 1) {
       // The headline is the longest part; an <h1> holding the site's logo
@@ -1546,17 +1618,12 @@ HtmlArticle ExtractHtml(std::string_view html) {
   Walk(slim, &walker);
 
   const PageMeta& meta = walker.meta;
-  std::string h1;
-  for (const Block& b : walker.blocks) {
-    if (walker.elems[b.owner].heading == 1) {
-      h1 = b.text;
-      break;
-    }
-  }
-  article.title = ChooseTitle(meta, h1);
-  article.url = !meta.url.empty() ? meta.url : meta.og_url;
-
   Extractor extractor(walker);
+  extractor.Choose();
+  std::string h1, logo;
+  extractor.Headings(&h1, &logo);
+  article.title = ChooseTitle(meta, h1, logo);
+  article.url = !meta.url.empty() ? meta.url : meta.og_url;
   extractor.Run(article.title, &article);
 
   // Meta tags, then JSON-LD, then <time>, then the dateline.

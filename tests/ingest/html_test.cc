@@ -382,15 +382,28 @@ TEST(HtmlTest, HeadlineInH1WhenTheHeadHasOnlyTheSiteOrABreadcrumb) {
   EXPECT_EQ(ExtractHtml(PageWithHead("<title>صحيفة الغد | محليات | محطة جديدة في صور</title>", h1))
                 .title,
             "محطة جديدة في صور");
-  // An <h1> holding the site's logo is the site: "al-Ghad | Local | …", "… | al-Ghad".
+  // An <h1> holding the site's logo (in the page's header, or a link home)
+  // is the site: "al-Ghad | Local | …", "… | al-Ghad".
   const std::string headline = "محطة جديدة لتحلية المياه في صور";
-  EXPECT_EQ(ExtractHtml(PageWithHead("<title>الغد | محليات | " + headline + "</title>",
-                                     "<h1>الغد</h1>"))
-                .title,
+  const std::string logo = "<header><h1>الغد</h1></header>";
+  EXPECT_EQ(ExtractHtml(PageWithHead("<title>الغد | محليات | " + headline + "</title>", logo)).title,
             "محليات | " + headline);
-  EXPECT_EQ(
-      ExtractHtml(PageWithHead("<title>" + headline + " | الغد</title>", "<h1>الغد</h1>")).title,
-      headline);
+  EXPECT_EQ(ExtractHtml(PageWithHead("<title>" + headline + " | الغد</title>", logo)).title, headline);
+  EXPECT_EQ(ExtractHtml(PageWithHead("<title>" + headline + " | الغد</title>",
+                                     "<div><h1><a href='/'>الغد</a></h1></div>"))
+                .title,
+            headline);
+  // Of two <h1>, the one in the article is the headline.
+  std::string two = "<html><head><title>" + headline + " | الغد</title></head><body>"
+                    "<div class='bar'><h1>الغد</h1></div><div><h1>" + headline + "</h1>";
+  for (const char* p : kParagraphs) two += "<p>" + std::string(p) + "</p>";
+  EXPECT_EQ(ExtractHtml(two + "</div></body></html>").title, headline);
+  // A headline shorter than the site's name is still the headline: "Blast
+  // in Beirut | the London Asharq al-Awsat newspaper".
+  EXPECT_EQ(ExtractHtml(PageWithHead("<title>انفجار في بيروت | صحيفة الشرق الأوسط اللندنية</title>",
+                                     "<h1>انفجار في بيروت</h1>"))
+                .title,
+            "انفجار في بيروت");
 }
 
 TEST(HtmlTest, DateSources) {
@@ -487,6 +500,26 @@ TEST(HtmlTest, APostNamedAfterItsCommentsIsStillThePost) {
   EXPECT_EQ(ExtractHtml(page).text, ExpectedText());
 }
 
+TEST(HtmlTest, CommentsWrittenAsArticlesStayOut) {
+  // WordPress writes each comment as an <article class="comment-body">,
+  // which is no article of the page.
+  std::string comments = "<div id='comments'><ol class='comment-list'>";
+  for (const char* c : kComments) {
+    comments += "<li><article class='comment-body'><footer><b>قارئ</b></footer><div><p>" +
+                std::string(c) + "</p></div></article></li>";
+  }
+  const HtmlArticle a = ExtractHtml(ShortArticle(comments + "</ol></div>"));
+  EXPECT_EQ(a.text, TwoParagraphs());
+  EXPECT_TRUE(HasReason(a, "comments"));
+}
+
+TEST(HtmlTest, APageAllInsideACommentsNamedWrapperKeepsItsText) {
+  // "comments-open" on <body>, the headline in an <h2>: nothing is outside.
+  std::string page = "<html><body class='single-post comments-open'><h2>محطة جديدة في صور</h2>";
+  for (const char* p : kParagraphs) page += "<p>" + std::string(p) + "</p>";
+  EXPECT_NE(ExtractHtml(page + "</body></html>").text.find(ExpectedText()), std::string::npos);
+}
+
 TEST(HtmlTest, StoriesAfterAShortArticleStayOut) {
   // Four teasers, each a linked headline over a summary a little richer
   // than the article's paragraphs.
@@ -532,6 +565,11 @@ TEST(HtmlTest, TheBylinesDateBeatsTheSitesTodayBar) {
       "", "<div>الجمعة 27 نوفمبر 2026</div><div>جريدة الجنوب</div>"
           "<h1>محطة جديدة في صور</h1><div>كتب: سامر الحلبي - 3 مارس 2025</div>"));
   EXPECT_EQ(a.published, "2025-03-03");
+  // "Published: 3 March 2025", then "Last updated: 9 March 2025".
+  EXPECT_EQ(ExtractHtml(PageWithHead("", "<h1>محطة جديدة في صور</h1><div>نشر في: 3 مارس 2025</div>"
+                                         "<div>آخر تحديث: 9 مارس 2025</div>"))
+                .published,
+            "2025-03-03");
 }
 
 TEST(HtmlTest, ListsInsideTheTextStay) {
