@@ -308,7 +308,7 @@ void AnnotateJsonLines(std::istream& in, std::optional<tx::Date> published, bool
     for (const char* key : {"text", "content"}) {
       auto it = doc.find(key);
       if (it != doc.end() && it->is_string()) {
-        text = it->get<std::string>();
+        text = ingest::ContentText(it->get_ref<const std::string&>());  // as ingest stores it
         break;
       }
     }

@@ -44,7 +44,8 @@ void AddEntities(CLI::App* app, const GlobalOptions* global) {
   list->add_option("--type", filter->type, "PER, LOC, ORG or MISC")
       ->check(CLI::IsMember({"PER", "LOC", "ORG", "MISC"}));
   list->add_option("--min-docs", filter->min_docs, "only entities named in at least N documents");
-  list->add_option("--name", filter->query, "only entities with an alias matching this name");
+  list->add_option("--name", filter->query, "only entities with an alias matching this name")
+      ->check(kNotEmpty);
   list->add_option("--limit", filter->limit, "at most N entities (default all)")->check(kAtLeastOne);
   list->callback([global, filter] {
     auto db = OpenForReading(*global);

@@ -153,8 +153,9 @@ void ExportCsv(const store::Store& db, const std::string& folder) {
                     "end", "sentence"});
     for (const auto& c : db.Claims({})) {
       json j = c;
-      j["source_id"] = j["source"]["id"];
-      j["source_kind"] = j["source"]["kind"];
+      // Every claim's attribution, the outlet's too (JSON's source is null then).
+      j["source_id"] = c.source.entity ? json(*c.source.entity) : json(nullptr);
+      j["source_kind"] = c.source.kind;
       j["source"] = c.source.name;
       claims.Write(j);
     }

@@ -6,6 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/output.h"
+#include "extract/extract.h"
 #include "store/store.h"
 #include "text/text.h"
 
@@ -91,7 +92,8 @@ void AddRecords(CLI::App* app, const GlobalOptions* global) {
                    "escaped, riot, returned, agreement, statement) with date, place, "
                    "participants and counts.");
     auto filter = std::make_shared<store::RecordFilter>();
-    cmd->add_option("--type", filter->type, "only events of this type");
+    cmd->add_option("--type", filter->type, "only events of this type")
+        ->check(CLI::IsMember(extract::EventTypes()));
     cmd->add_option("--from", filter->from, "from this date (YYYY, YYYY-MM or YYYY-MM-DD)");
     cmd->add_option("--to", filter->to, "up to this date, inclusive");
     AddFilterOptions(cmd, filter.get());

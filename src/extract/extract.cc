@@ -1626,16 +1626,19 @@ void Builder::Events() {
       // Counts.
       if (type == "attack" || type == "killed" || type == "riot") {
         for (const auto& [t2, i2] : found) {
+          // People counted before the verb, unless it has a number of its
+          // own right after it, its object: "3 مسلحين قتلوا 10 مدنيين" (3
+          // gunmen killed 10 civilians).
           if (t2 == "killed") {
-            e.killed = count_before(i2);
-            if (!e.killed) {
-              e.killed = count_after(i2, 4);
-              if (e.killed) e.breakdown = breakdown_after(i2, 4);
-            }
+            const std::optional<double> before = count_before(i2);
+            const std::optional<double> after = count_after(i2, before ? 1 : 4);
+            e.killed = after ? after : before;
+            if (after) e.breakdown = breakdown_after(i2, 4);
           }
           if (t2 == "injured") {
-            e.injured = count_before(i2);
-            if (!e.injured) e.injured = count_after(i2, 4);
+            const std::optional<double> before = count_before(i2);
+            const std::optional<double> after = count_after(i2, before ? 1 : 4);
+            e.injured = after ? after : before;
           }
         }
         // "سقوط 3 قتلى": a number of dead.

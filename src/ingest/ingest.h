@@ -91,6 +91,11 @@ struct HtmlArticle {
 
 HtmlArticle ExtractHtml(std::string_view html);
 
+// The text of a JSON record's content field as ReadFile stores it: HTML (a
+// whole page, or a fragment as feeds carry bodies) read for its text, the
+// page's main text or every block of the fragment; other text as it is.
+std::string ContentText(std::string_view content);
+
 // Title and date of a plain-text article from its first lines (a short first
 // line without sentence punctuation is the title; a date near the top is the
 // publication date), removed from *text when found.

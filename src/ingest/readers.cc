@@ -1123,8 +1123,8 @@ void Reader::JsonObject(const std::string& path, const json& value) {
     if (doc.title.empty()) doc.title = std::move(page.title);
     if (doc.url.empty()) doc.url = std::move(page.url);
     if (doc.published.empty()) doc.published = std::move(page.published);
-  } else if (internal::HasMarkup(doc.text)) {
-    doc.text = internal::FragmentText(doc.text);
+  } else {
+    doc.text = ContentText(doc.text);
   }
   Add(std::move(doc));
 }
@@ -1451,6 +1451,12 @@ std::vector<std::string> ListInputs(const std::vector<std::string>& paths,
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());
   return files;
+}
+
+std::string ContentText(std::string_view content) {
+  if (LooksLikeHtml(content)) return ExtractHtml(content).text;
+  if (internal::HasMarkup(content)) return internal::FragmentText(content);
+  return std::string(content);
 }
 
 void ReadFile(const std::string& path, const ReadOptions& options, std::vector<Document>* docs,

@@ -14,6 +14,7 @@
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -172,8 +173,10 @@ bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
          });
 }
 
-// Whether an Accept-Encoding value takes gzip: named (or *) without q=0.
+// Whether an Accept-Encoding value takes gzip: named without q=0, or not
+// named and * without q=0.
 bool AcceptsGzip(std::string_view accept) {
+  std::optional<bool> gzip, any;
   while (!accept.empty()) {
     const size_t comma = accept.find(',');
     std::string_view item = accept.substr(0, comma);
@@ -187,17 +190,19 @@ bool AcceptsGzip(std::string_view accept) {
       return v;
     };
     coding = trim(coding);
-    if (!EqualsIgnoringCase(coding, "gzip") && coding != "*") continue;
+    const bool named = EqualsIgnoringCase(coding, "gzip");
+    if (!named && coding != "*") continue;
+    bool takes = true;
     params = trim(params);
     if (params.size() >= 2 && (params[0] == 'q' || params[0] == 'Q') && params[1] == '=') {
       double q = 1;
       const std::string_view v = trim(params.substr(2));
       auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), q);
-      if (ec == std::errc() && q <= 0) continue;
+      takes = !(ec == std::errc() && q <= 0);
     }
-    return true;
+    (named ? gzip : any) = takes;
   }
-  return false;
+  return gzip ? *gzip : any.value_or(false);
 }
 
 // The first `max_bytes` of `s`, not cutting a UTF-8 character.

@@ -446,8 +446,11 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Mode mode, std::stri
   // SQLite reads a database in WAL mode through a -shm file beside it, which
   // it cannot create in a folder this process may not write: a file it may
   // not write either (a copy on read-only media, another user's archive) is
-  // read as immutable, without locks.
-  if (mode == Mode::kReadOnly && access(path.c_str(), R_OK) == 0 &&
+  // read as immutable, without locks, unless a write-ahead log holds
+  // commits not yet in it (immutable reading would not see them).
+  std::error_code no_wal;
+  const bool wal_pending = std::filesystem::file_size(path + "-wal", no_wal) > 0 && !no_wal;
+  if (mode == Mode::kReadOnly && !wal_pending && access(path.c_str(), R_OK) == 0 &&
       access(path.c_str(), W_OK) != 0) {
     const std::filesystem::path folder = std::filesystem::path(path).parent_path();
     if (access(folder.empty() ? "." : folder.c_str(), W_OK) != 0) {

@@ -67,6 +67,8 @@ check "annotate resolves yesterday from the dateline" contains "$tmp/out" '"date
 echo '{"content":"وصل 3 آلاف مقاتل إلى بغداد اليوم.","url":"u"}' | "$MARSAD" annotate >"$tmp/out" 2>"$tmp/err"
 check "annotate keeps the content field" contains "$tmp/out" '"content":"وصل'
 check "an unattributed figure has source null" contains "$tmp/out" '"source":null'
+echo '{"content":"<p>وصل الوفد إلى بغداد.</p><p>وغادر أمس.</p>"}' | "$MARSAD" annotate >"$tmp/out" 2>"$tmp/err"
+check "annotate reads HTML content for its text, as ingest stores it" contains "$tmp/out" '"text":"وصل الوفد إلى بغداد.\\n\\nوغادر أمس."'
 "$MARSAD" annotate --text --published 2024-13-40 "$tmp/a.txt" >/dev/null 2>"$tmp/err"
 check "bad --published exits 1" test $? -eq 1
 check "bad --published explained" contains "$tmp/err" "YYYY-MM-DD"
@@ -134,6 +136,12 @@ check "the missing path is named" contains "$tmp/err" "no-such-folder"
 check "graphml has nodes and edges" contains "$tmp/out" "<edge source="
 "$MARSAD" --db "$db" export --format csv --output "$tmp/csv" 2>"$tmp/err"
 check "csv export writes claims" test -s "$tmp/csv/claims.csv"
+check "csv claims name the outlet a figure is left to" contains "$tmp/csv/claims.csv" '"outlet"'
+"$MARSAD" --db "$db" events --type bogus >/dev/null 2>"$tmp/err"
+check "an unknown event type is refused" test $? -eq 1
+check "the event types are listed" contains "$tmp/err" "killed"
+"$MARSAD" --db "$db" entities --name "" >/dev/null 2>"$tmp/err"
+check "entities --name '' is refused, not every entity" test $? -eq 1
 "$MARSAD" --db "$db" --json export >"$tmp/out" 2>"$tmp/err"
 check "jsonl export has every kind" test "$(grep -o '"record":"[a-z]*"' "$tmp/out" | sort -u | wc -l)" -eq 5
 # A title a spreadsheet would run as a formula is exported as text.

@@ -219,6 +219,11 @@ TEST_F(ExtractTest, TheDeadCountedBeforeTheVerbAreItsCount) {
   ASSERT_EQ(x.events.size(), 1u);
   EXPECT_EQ(x.events[0].killed, 5);
   EXPECT_EQ(x.events[0].injured, 12);
+  // A number right after the verb is its object, the dead: "officials said
+  // 3 gunmen killed 10 civilians in the village".
+  x = Run("قال مسؤولون إن 3 مسلحين قتلوا 10 مدنيين في القرية.");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(x.events[0].killed, 10);
 }
 
 TEST_F(ExtractTest, DirectQuoteSpeakerBeforeAfterAndCarried) {

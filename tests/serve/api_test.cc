@@ -14,6 +14,10 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
 #include <map>
 #include <string>
 #include <thread>
@@ -24,6 +28,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "extract/extract.h"
 #include "scratch_dir.h"
 #include "serve/serve.h"
 
@@ -320,6 +325,8 @@ TEST_F(ApiTest, GzipOnlyWhereTheClientTakesIt) {
   EXPECT_FALSE(Get(port(), target, "Accept-Encoding: gzip;q=0, identity\r\n")
                    .HasHeader("content-encoding: gzip"));
   EXPECT_FALSE(Get(port(), target, "Accept-Encoding: x-gzipped\r\n").HasHeader("content-encoding"));
+  // Named, gzip decides whatever * says.
+  EXPECT_FALSE(Get(port(), target, "Accept-Encoding: gzip;q=0, *\r\n").HasHeader("content-encoding"));
 }
 
 TEST_F(ApiTest, RecordRoutesAnswerWithTheirShapes) {
@@ -564,6 +571,26 @@ TEST(ServeUnit, LoopbackAddresses) {
   EXPECT_FALSE(IsLoopback("192.168.1.10"));
   EXPECT_FALSE(IsLoopback("::"));
   EXPECT_FALSE(IsLoopback("localhost.evil.example"));
+}
+
+TEST(ServeUnit, TheDashboardNamesEveryEventTypeTheServerKnowsAndNoOther) {
+  // Its timeline links each type to /api/events?type=, which refuses
+  // unknown types.
+  std::ifstream in("web/src/util.jsx");
+  ASSERT_TRUE(in) << "run from the source tree";
+  std::stringstream all;
+  all << in.rdbuf();
+  const std::string src = all.str();
+  const size_t begin = src.find("export const EVENT_NAMES = {");
+  ASSERT_NE(begin, std::string::npos);
+  const std::string table = src.substr(begin, src.find("};", begin) - begin);
+  std::set<std::string> named;
+  const std::regex key(R"(\b([a-z_]+):)");
+  for (auto it = std::sregex_iterator(table.begin(), table.end(), key); it != std::sregex_iterator(); ++it) {
+    named.insert((*it)[1]);
+  }
+  const std::vector<std::string>& types = marsad::extract::EventTypes();
+  EXPECT_EQ(named, std::set<std::string>(types.begin(), types.end()));
 }
 
 TEST(ServeUnit, AssetTableHasTheDashboardOnly) {

@@ -4,10 +4,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from './api.js';
 
 export const TYPE_NAMES = { PER: 'شخص', ORG: 'تنظيم', LOC: 'مكان', MISC: 'أخرى' };
+// One name for each of the types the server knows (extract::EventTypes).
 export const EVENT_NAMES = {
-  joined: 'انضمام', attack: 'هجوم', killed: 'مقتل', arrested: 'اعتقال', sentenced: 'حكم',
-  returned: 'عودة / إعادة', repatriated: 'إعادة', agreement: 'اتفاق', left: 'مغادرة',
-  statement: 'بيان', charged: 'اتهام', released: 'إفراج', injured: 'إصابة',
+  joined: 'انضمام', left: 'مغادرة', attack: 'هجوم', killed: 'مقتل', injured: 'إصابة',
+  arrested: 'اعتقال', charged: 'اتهام', sentenced: 'حكم', escaped: 'فرار', riot: 'شغب',
+  returned: 'عودة / إعادة', agreement: 'اتفاق', statement: 'بيان',
 };
 export const RELATION_NAMES = {
   'co-occurs': 'يرد معه', part_of: 'فرع من', has_part: 'له فرع', alias_of: 'اسم آخر لـ',
@@ -99,8 +100,12 @@ export const Evidence = ({ doc, start, end, label }) =>
 export const EntityLink = ({ id, name }) =>
   id ? <a href={`#/entity/${id}`}>{name}</a> : <span>{name}</span>;
 
-export function SourceName({ source }) {
-  if (!source) return <span class="muted">—</span>;
+// Who a figure or quote is attributed to; a claim attributed to no one is
+// its outlet's (`outlet`, the claim's source being null).
+export function SourceName({ source, outlet }) {
+  if (!source) {
+    return outlet ? <span>{outlet}<small class="muted"> ({KIND_NAMES.outlet})</small></span> : <span class="muted">—</span>;
+  }
   const kind = KIND_NAMES[source.kind];
   return <span><EntityLink id={source.id} name={source.name} />{kind ? <small class="muted"> ({kind})</small> : null}</span>;
 }

@@ -66,7 +66,7 @@ function Group({ g }) {
           <tbody>
             {g.claims.map((c) => (
               <tr>
-                <td><SourceName source={c.source} /></td>
+                <td><SourceName source={c.source} outlet={c.outlet} /></td>
                 <td class="fig">{figure(c)}</td>
                 <td><RangeBar c={c} max={max} /></td>
                 <td>{c.outlet || '—'}</td>

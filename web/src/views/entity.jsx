@@ -201,7 +201,7 @@ export function ClaimRows({ claims }) {
             <td class="fig">{figure(c)} <small class="muted">{c.unit}</small></td>
             <td>{c.counted}</td>
             <td><EntityLink id={c.place_entity} name={c.place || ''} /></td>
-            <td><SourceName source={c.source} /></td>
+            <td><SourceName source={c.source} outlet={c.outlet} /></td>
             <td>{c.outlet}</td>
             <td>{c.date || c.published}</td>
             <td><Evidence doc={c.doc} start={c.start} end={c.end} label={`المقال ${c.doc}`} /></td>
