@@ -1317,13 +1317,50 @@ size_t WordCount(std::string_view line) {
   return words;
 }
 
+struct LineRange {
+  size_t begin;
+  size_t end;  // after the line break
+};
+
+// A headline right above a line that is only a date, among the first
+// kPairLines lines: scraped pages put a section label and a list of other
+// stories (often more than kHeadLines lines) above the story's headline
+// and dateline. The headline has three words or more and ends as no
+// sentence does, unless it asks a question.
+struct HeadlineAndDate {
+  LineRange headline, dateline;
+  text::Date date;
+};
+std::optional<HeadlineAndDate> FindHeadlineAboveDateline(const std::string& text) {
+  constexpr int kPairLines = 12;
+  std::optional<LineRange> above;
+  size_t pos = 0;
+  for (int seen = 0; pos < text.size() && seen < kPairLines;) {
+    const size_t nl = text.find('\n', pos);
+    const LineRange range{pos, nl == std::string::npos ? text.size() : nl + 1};
+    const std::string_view line = Trim(std::string_view(text).substr(range.begin, range.end - range.begin));
+    pos = range.end;
+    if (line.empty()) continue;
+    ++seen;
+    if (CharsUpTo(line, kMaxHeadLineChars) >= kMaxHeadLineChars) break;  // body text has begun
+    const LineDate found = ScanLineForDate(line);
+    if (found.date && found.only_date && above) {
+      const std::string_view headline =
+          Trim(std::string_view(text).substr(above->begin, above->end - above->begin));
+      const bool question = headline.ends_with("?") || headline.ends_with("\xD8\x9F");  // ؟
+      if (WordCount(headline) >= 3 && (question || !EndsWithSentencePunctuation(headline))) {
+        return HeadlineAndDate{*above, range, *found.date};
+      }
+    }
+    above = range;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 void FindTitleAndDate(std::string* text, std::string* title, std::string* published) {
-  struct Range {
-    size_t begin;
-    size_t end;  // after the line break
-  };
+  using Range = LineRange;
   std::optional<Range> title_line;
   std::optional<Range> date_line;
   std::optional<text::Date> date;
@@ -1356,6 +1393,13 @@ void FindTitleAndDate(std::string* text, std::string* title, std::string* publis
         // (a page's breadcrumb), not the headline: keep looking below it.
         looking_for_title = WordCount(line) < 3;
       }
+    }
+  }
+  if (!date) {
+    if (const std::optional<HeadlineAndDate> pair = FindHeadlineAboveDateline(*text)) {
+      title_line = pair->headline;
+      date_line = pair->dateline;
+      date = pair->date;
     }
   }
   if (date) *published = text::FormatDate(*date, text::Precision::kDay);

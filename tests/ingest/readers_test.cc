@@ -330,6 +330,22 @@ TEST(FindTitleAndDate, DateFarDownIsNotThePublicationDate) {
   EXPECT_EQ(h.published, "");
 }
 
+TEST(FindTitleAndDate, HeadlineRightAboveADatelineBelowAListOfOtherStories) {
+  // "Site news", five other stories, a kicker ("Rising prices:"), the
+  // headline ("Why is the price of bread rising in the city?") and its date.
+  std::string text = "أخبار الموقع\n";
+  for (int i = 1; i <= 5; ++i) {
+    text += "  • عنوان خبر آخر رقم " + std::to_string(i) + " عن الاقتصاد المحلي في المدينة\n";
+  }
+  const std::string headline = "لماذا ترتفع أسعار الخبز في المدينة؟";
+  text += "\nارتفاع الأسعار:\n\n" + headline + "\n\n29 مايو، 2019\n\n" + kBody;
+  const Head h = FindHead(text);
+  EXPECT_EQ(h.title, headline);
+  EXPECT_EQ(h.published, "2019-05-29");
+  EXPECT_EQ(h.text.find(headline), std::string::npos);
+  EXPECT_NE(h.text.find(kBody), std::string::npos);
+}
+
 // ---------------------------------------------------------------------------
 // Files.
 
