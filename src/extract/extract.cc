@@ -1531,6 +1531,17 @@ void Builder::Events() {
     // people met their death). A number after it then belongs to the next
     // clause ("... واضطر 1.3 مليون آخرين للنزوح", and 1.3 million others
     // had to flee).
+    // The people counted right before a verb (the number, or the number
+    // and its noun), or null.
+    auto people_before = [&](uint32_t trig) -> const Claim* {
+      if (trig <= begin) return nullptr;
+      const int32_t qk = d.quantity_of[trig - 1] != kNone
+                             ? d.quantity_of[trig - 1]
+                             : (trig > begin + 1 ? d.quantity_of[trig - 2] : kNone);
+      if (qk == kNone || cc.claim_of_quantity[qk] == kNone) return nullptr;
+      const Claim& c = out.claims[cc.claim_of_quantity[qk]];
+      return c.unit == "person" ? &c : nullptr;
+    };
     auto count_before = [&](uint32_t trig) -> std::optional<double> {
       // A verb with و or ف begins a clause of its own: "قتل 5 جنود وأصيب
       // 12" (5 soldiers were killed and 12 wounded).
@@ -1539,15 +1550,8 @@ void Builder::Events() {
           d.HasPrefix(trig, tx::Clitic::kConjunction) ||
           ((StartsWith(word, "و") || StartsWith(word, "ف")) && !lex.triggers.count(word) &&
            lex.triggers.count(word.substr(2)));  // as Find reads وإصابة
-      if (trig <= begin || after_and) return std::nullopt;
-      // The number, or the number and its noun.
-      const int32_t qk = d.quantity_of[trig - 1] != kNone
-                             ? d.quantity_of[trig - 1]
-                             : (trig > begin + 1 ? d.quantity_of[trig - 2] : kNone);
-      if (qk == kNone || cc.claim_of_quantity[qk] == kNone) return std::nullopt;
-      const Claim& c = out.claims[cc.claim_of_quantity[qk]];
-      if (c.unit != "person") return std::nullopt;
-      return c.value;
+      const Claim* people = after_and ? nullptr : people_before(trig);
+      return people ? std::optional<double>(people->value) : std::nullopt;
     };
     auto breakdown_after = [&](uint32_t trig, uint32_t window) {
       for (uint32_t i = trig + 1; i < end && i <= trig + window; ++i) {
@@ -1676,19 +1680,11 @@ void Builder::Events() {
       // An event with nothing known about it is a word, not a record.
       bool people = person_after(trig);
       // "مئات العائلات عادت": the people before the verb.
-      if (trig > begin) {
-        const int32_t qk = d.quantity_of[trig - 1] != kNone
-                               ? d.quantity_of[trig - 1]
-                               : (trig > begin + 1 ? d.quantity_of[trig - 2] : kNone);
-        if (qk != kNone && cc.claim_of_quantity[qk] != kNone) {
-          const Claim& c = out.claims[cc.claim_of_quantity[qk]];
-          if (c.unit == "person") {
-            people = true;
-            if (!e.count && c.magnitude.empty() && type != "attack" && type != "killed" &&
-                type != "injured" && type != "riot") {
-              e.count = c.value;
-            }
-          }
+      if (const Claim* before = people_before(trig)) {
+        people = true;
+        if (!e.count && before->magnitude.empty() && type != "attack" && type != "killed" &&
+            type != "injured" && type != "riot") {
+          e.count = before->value;
         }
       }
       if (e.date.empty() && e.place.empty() && e.participants.empty() && !e.count && !e.killed &&

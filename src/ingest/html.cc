@@ -1033,8 +1033,8 @@ void Extractor::Score(bool in_comments) {
     }
     const double s = (1.0 + b.stats.commas + b.stats.stops + std::min(b.chars / 100.0, 3.0)) *
                      (1 - ld);
-    // The paragraph's element, its parent at half, then less: a container of
-    // many paragraphs outscores any one of them.
+    // The paragraph's element and its parent in full, then less: a
+    // container of two paragraphs already outscores either of them.
     int32_t e = static_cast<int32_t>(b.owner);
     for (int level = 0; level < 5 && e >= 0; ++level, e = elems_[e].parent) {
       score_[e] += s / (level <= 1 ? 1 : level * 3 - 3);

@@ -408,6 +408,32 @@ void SetSnippet(std::string marked, SearchHit* hit) {
   hit->snippet = std::move(plain);
 }
 
+// The name to open a database by for reading. SQLite reads a database in
+// WAL mode through a -shm file beside it, which it cannot create in a folder
+// this process may not write: a file it may not write either (a copy on
+// read-only media, another user's archive) is read as immutable, without
+// locks, unless a write-ahead log holds commits not yet in it (immutable
+// reading would not see them).
+std::string NameForReading(const std::string& path) {
+  if (access(path.c_str(), R_OK) != 0 || access(path.c_str(), W_OK) == 0) return path;
+  const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  if (access(folder.empty() ? "." : folder.c_str(), W_OK) == 0) return path;
+  std::error_code no_wal;
+  if (std::filesystem::file_size(path + "-wal", no_wal) > 0 && !no_wal) return path;
+  std::string uri = "file:";
+  for (const char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      uri += '%';
+      uri += kHex[static_cast<unsigned char>(c) >> 4];
+      uri += kHex[c & 15];
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?immutable=1";
+}
+
 }  // namespace
 
 struct Store::Cache {
@@ -442,33 +468,8 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Mode mode, std::stri
   std::unique_ptr<Store> store(new Store());
   int flags = mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY
                                       : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-  std::string name = path;
-  // SQLite reads a database in WAL mode through a -shm file beside it, which
-  // it cannot create in a folder this process may not write: a file it may
-  // not write either (a copy on read-only media, another user's archive) is
-  // read as immutable, without locks, unless a write-ahead log holds
-  // commits not yet in it (immutable reading would not see them).
-  std::error_code no_wal;
-  const bool wal_pending = std::filesystem::file_size(path + "-wal", no_wal) > 0 && !no_wal;
-  if (mode == Mode::kReadOnly && !wal_pending && access(path.c_str(), R_OK) == 0 &&
-      access(path.c_str(), W_OK) != 0) {
-    const std::filesystem::path folder = std::filesystem::path(path).parent_path();
-    if (access(folder.empty() ? "." : folder.c_str(), W_OK) != 0) {
-      name = "file:";
-      for (const char c : path) {
-        if (c == '%' || c == '?' || c == '#') {
-          static constexpr char kHex[] = "0123456789ABCDEF";
-          name += '%';
-          name += kHex[static_cast<unsigned char>(c) >> 4];
-          name += kHex[c & 15];
-        } else {
-          name += c;
-        }
-      }
-      name += "?immutable=1";
-      flags |= SQLITE_OPEN_URI;
-    }
-  }
+  const std::string name = mode == Mode::kReadOnly ? NameForReading(path) : path;
+  if (name != path) flags |= SQLITE_OPEN_URI;
   if (sqlite3_open_v2(name.c_str(), &store->db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) !=
       SQLITE_OK) {
     *error = path + ": cannot open database: " +
