@@ -52,9 +52,32 @@ void AddRecords(CLI::App* app, const GlobalOptions* global) {
                 "article attributes them to; grouped by what is counted and where.");
   auto claim_filter = std::make_shared<store::RecordFilter>();
   claims->add_option("--about", claim_filter->about, "words of the counted thing or place (مقاتل، سوريا)");
+  claims->add_option("--topic", claim_filter->topic, "only claims of this topic (as printed)")
+      ->check(kNotEmpty);
+  auto groups = std::make_shared<bool>(false);
+  claims->add_flag("--groups", *groups,
+                   "one line per topic: how many claims and sources, the figures' span, and "
+                   "whether the sources agree or conflict; most sources first");
   AddFilterOptions(claims, claim_filter.get());
-  claims->callback([global, claim_filter] {
+  claims->callback([global, claim_filter, groups] {
     auto db = OpenForReading(*global);
+    if (*groups) {
+      if (claim_filter->doc || claim_filter->entity) {
+        throw UsageError("claims: --groups takes --about, --topic and --limit, not --doc or --entity");
+      }
+      Table table({"topic", "claims", "sources", "docs", "figures", "verdict"});
+      for (const store::ClaimGroup& g : db->ClaimGroups(*claim_filter, 0, nullptr)) {
+        if (global->json) {
+          PrintJsonLine(g);
+        } else {
+          table.Add({g.topic, std::to_string(g.claims), std::to_string(g.sources),
+                     std::to_string(g.docs),
+                     g.low == g.high ? Number(g.low) : Number(g.low) + "–" + Number(g.high), g.verdict});
+        }
+      }
+      if (!global->json) table.Print();
+      return;
+    }
     Table table({"topic", "value", "counted", "place", "source", "date", "doc", "published"});
     for (const store::ClaimRecord& c : db->Claims(*claim_filter)) {
       if (global->json) {

@@ -334,7 +334,11 @@ Lexicon Build() {
          {"إن", "أن", "بأن", "إنه", "أنه", "إنها", "أنها", "بأنه", "بأنها", "إنهم", "أنهم",
           "بأنهم", "قوله", "قولها", "قولهم", "خلال", "اليوم", "أمس", "عن", "الذي", "التي",
           "الذين", "حيث", "بعد", "قبل", "أيضا", "كذلك", "عبر", "على", "إلى", "لـ", "ل", "مع",
-          "عقب", "إثر", "لدى", "هذا", "هذه", "ذلك", "تلك"});
+          "عقب", "إثر", "لدى", "هذا", "هذه", "ذلك", "تلك",
+          // Adverbs after the speaker: later, earlier, again, recently,
+          // officially, in turn, then, openly; "in reply to", "commenting on".
+          "لاحقا", "سابقا", "مجددا", "مؤخرا", "رسميا", "بدوره", "بدورها", "بدورهم", "حينها",
+          "آنذاك", "علنا", "صراحة", "ردا", "تعليقا"});
   // Before a place: in, from, at (ب), inside, near, north/south/east/west
   // of, in the vicinity of, to (إلى), towards.
   // A court, the judiciary, the prosecution, a judge.

@@ -502,6 +502,7 @@ struct Server::Impl {
     http.Get("/api/entities", Api(&Impl::Entities));
     http.Get(R"(/api/entities/([^/]*))", Api(&Impl::Entity));
     http.Get("/api/claims", Api(&Impl::Claims));
+    http.Get("/api/claims/groups", Api(&Impl::ClaimGroups));
     http.Get("/api/quotes", Api(&Impl::Quotes));
     http.Get("/api/events", Api(&Impl::Events));
     http.Get("/api/graph", Api(&Impl::GraphRoute));
@@ -657,9 +658,24 @@ struct Server::Impl {
   void Claims(const httplib::Request& req, httplib::Response& res, store::Store& db) {
     Query f = ListFilter(req, 1000);
     f.about = StrParam(req, "about", 200);
+    f.topic = StrParam(req, "topic", 400);
     size_t total = 0;
     json list = ClaimsJson(db, f, &total);
     SendJson(res, {{"claims", std::move(list)}, {"total", total}, {"limit", f.limit},
+                   {"offset", f.offset}});
+  }
+
+  // Topics most sources give figures for, each with its first claims.
+  void ClaimGroups(const httplib::Request& req, httplib::Response& res, store::Store& db) {
+    Query f;
+    f.about = StrParam(req, "about", 200);
+    f.topic = StrParam(req, "topic", 400);
+    f.limit = static_cast<size_t>(IntParam(req, "limit", 40, 1, 1000));
+    f.offset = static_cast<size_t>(IntParam(req, "offset", 0, 0, INT32_MAX));
+    const size_t per_group = static_cast<size_t>(IntParam(req, "claims", 30, 0, 1000));
+    size_t total = 0;
+    json list = db.ClaimGroups(f, per_group, &total);
+    SendJson(res, {{"groups", std::move(list)}, {"total", total}, {"limit", f.limit},
                    {"offset", f.offset}});
   }
 

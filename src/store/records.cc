@@ -1,6 +1,8 @@
 // Reading what ingest derived: entities, mentions, quotes, claims, events,
 // the co-occurrence network; and the JSON form of every record.
 #include <algorithm>
+#include <limits>
+#include <tuple>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -400,6 +402,7 @@ std::vector<ClaimRecord> Store::Claims(const RecordFilter& filter, size_t* total
              "UNION ALL SELECT x.id FROM mentions m CROSS JOIN claims x ON x.place_mention = m.id "
              "WHERE m.entity = ?2 AND " + kNotAttribute + "x.place_mention))";
   }
+  if (!filter.topic.empty()) where += " AND c.topic = ?5";
   const std::vector<std::string> about = AboutKeys(filter.about);
   // Unfiltered, all claims are counted apart (the claims table alone) and
   // SQLite sorts the page along the topic index, rather than every claim
@@ -408,7 +411,7 @@ std::vector<ClaimRecord> Store::Claims(const RecordFilter& filter, size_t* total
   const bool paged_in_sql = about.empty() && !filter.doc && !filter.entity;
   if (total && paged_in_sql) {
     Statement count(db_, ("SELECT count(*) FROM claims c WHERE 1" + where).c_str());
-    count.Bind(1, filter.doc).Bind(2, filter.entity);
+    count.Bind(1, filter.doc).Bind(2, filter.entity).Bind(5, std::string_view(filter.topic));
     count.Step();
     *total = static_cast<size_t>(count.Int(0));
   }
@@ -420,7 +423,7 @@ std::vector<ClaimRecord> Store::Claims(const RecordFilter& filter, size_t* total
   {
     Statement s(db_, sql.c_str());
     s.Bind(1, filter.doc).Bind(2, filter.entity).Bind(3, SqlLimit(filter.limit));
-    s.Bind(4, static_cast<int64_t>(filter.offset));
+    s.Bind(4, static_cast<int64_t>(filter.offset)).Bind(5, std::string_view(filter.topic));
     while (s.Step()) {
       if (!about.empty() &&
           !IsAbout(about, text::MatchKey(s.Text(1) + " " + s.Text(2) + " " + s.Text(3)))) {
@@ -473,6 +476,153 @@ std::vector<ClaimRecord> Store::Claims(const RecordFilter& filter, size_t* total
     out.push_back(std::move(c));
   }
   return InOrder(ids, std::move(out));
+}
+
+namespace {
+
+// One source's figures within a topic, as the union of their intervals'
+// ends: its highest lower end and its lowest upper end.
+struct SourceSpan {
+  double max_low = -std::numeric_limits<double>::infinity();
+  double min_high = std::numeric_limits<double>::infinity();
+};
+
+// "conflict" when two sources' intervals are apart: some source's highest
+// lower end above another's lowest upper end. The source with the highest
+// lower end and the one with the lowest upper end decide, or the runners-up
+// when that is one source.
+std::string Verdict(const std::map<std::string, SourceSpan>& sources) {
+  if (sources.size() < 2) return "single";
+  const std::string *low1 = nullptr, *low2 = nullptr, *high1 = nullptr, *high2 = nullptr;
+  for (const auto& [key, span] : sources) {
+    if (!low1 || span.max_low > sources.at(*low1).max_low) {
+      low2 = low1;
+      low1 = &key;
+    } else if (!low2 || span.max_low > sources.at(*low2).max_low) {
+      low2 = &key;
+    }
+    if (!high1 || span.min_high < sources.at(*high1).min_high) {
+      high2 = high1;
+      high1 = &key;
+    } else if (!high2 || span.min_high < sources.at(*high2).min_high) {
+      high2 = &key;
+    }
+  }
+  const auto apart = [&](const std::string* a, const std::string* b) {
+    return a != b && sources.at(*a).max_low > sources.at(*b).min_high;
+  };
+  return apart(low1, high1) || apart(low1, high2) || apart(low2, high1) ? "conflict" : "agree";
+}
+
+}  // namespace
+
+std::vector<ClaimGroup> Store::ClaimGroups(const RecordFilter& filter, size_t claims_per_group,
+                                           size_t* total) const {
+  const std::vector<std::string> about = AboutKeys(filter.about);
+  Statement s(db_,
+              "SELECT c.topic, c.unit, c.counted, c.place, pm.entity, c.doc, c.value, c.low, "
+              "c.high, c.approx, c.qualifier, sm.entity, c.source_text, d.source "
+              "FROM claims c JOIN docs d ON d.id = c.doc "
+              "LEFT JOIN mentions pm ON pm.id = c.place_mention "
+              "LEFT JOIN mentions sm ON sm.id = c.source_mention "
+              "WHERE (?1 = '' OR c.topic = ?1) ORDER BY c.topic");
+  s.Bind(1, std::string_view(filter.topic));
+  struct Building {
+    ClaimGroup group;
+    std::map<std::string, SourceSpan> sources;
+    std::set<int64_t> docs;
+    std::map<int64_t, int> places;
+  };
+  std::vector<ClaimGroup> groups;
+  std::optional<Building> b;
+  const auto finish = [&] {
+    if (!b) return;
+    ClaimGroup& g = b->group;
+    g.sources = static_cast<int64_t>(b->sources.size());
+    g.docs = static_cast<int64_t>(b->docs.size());
+    g.verdict = Verdict(b->sources);
+    int most = 0;
+    for (const auto& [entity, n] : b->places) {
+      if (n > most) {
+        most = n;
+        g.place_entity = entity;
+      }
+    }
+    groups.push_back(std::move(g));
+    b.reset();
+  };
+  bool skipping = false;  // the current topic is not about filter.about
+  while (s.Step()) {
+    std::string topic = s.Text(0);
+    if (!b || topic != b->group.topic) {
+      if (!skipping) finish();
+      skipping = !about.empty() &&
+                 !IsAbout(about, text::MatchKey(s.Text(2) + " " + s.Text(3) + " " + topic));
+      b.emplace();
+      ClaimGroup& g = b->group;
+      g.topic = std::move(topic);
+      g.unit = s.Text(1);
+      g.counted = s.Text(2);
+      g.place = s.Text(3);
+      g.low = std::numeric_limits<double>::infinity();
+      g.high = -std::numeric_limits<double>::infinity();
+    }
+    if (skipping) continue;
+    ClaimGroup& g = b->group;
+    ++g.claims;
+    if (const std::optional<int64_t> place = s.OptionalInt(4)) ++b->places[*place];
+    const int64_t doc = s.Int(5);
+    b->docs.insert(doc);
+    const double value = s.Double(6);
+    double low = s.OptionalDouble(7).value_or(value), high = s.OptionalDouble(8).value_or(value);
+    g.low = std::min(g.low, low);
+    g.high = std::max(g.high, high);
+    if (s.Int(9) != 0 && low == high) {
+      low = value * 0.9;
+      high = value * 1.1;
+    }
+    const std::string qualifier = s.Text(10);
+    if (qualifier == "more_than" || qualifier == "at_least") high = std::numeric_limits<double>::infinity();
+    if (qualifier == "less_than" || qualifier == "at_most") low = 0;
+    // Who says so: the source entity, else the words describing it, else
+    // the outlet (the article speaks for itself), else the document.
+    std::string who;
+    if (const std::optional<int64_t> entity = s.OptionalInt(11)) {
+      who = "e" + std::to_string(*entity);
+    } else if (std::string text = s.Text(12); !text.empty()) {
+      who = "t" + text;
+    } else if (std::string outlet = s.Text(13); !outlet.empty()) {
+      who = "o" + outlet;
+    } else {
+      who = "d" + std::to_string(doc);
+    }
+    SourceSpan& span = b->sources[who];
+    span.max_low = std::max(span.max_low, low);
+    span.min_high = std::min(span.min_high, high);
+  }
+  if (!skipping) finish();
+  // A figure of what, where is one sources can agree or disagree on; the
+  // figures of a thing anywhere are many stories' figures, and a figure of
+  // nothing named is the least comparable of all.
+  const auto rank = [](const ClaimGroup& g) {
+    return std::make_tuple(g.counted.empty() ? 2 : g.place.empty(), -g.sources, -g.claims);
+  };
+  std::stable_sort(groups.begin(), groups.end(),
+                   [&](const ClaimGroup& x, const ClaimGroup& y) { return rank(x) < rank(y); });
+  if (total) *total = groups.size();
+  const size_t begin = std::min(filter.offset, groups.size());
+  const size_t end = filter.limit ? std::min(groups.size(), begin + filter.limit) : groups.size();
+  groups = std::vector<ClaimGroup>(std::make_move_iterator(groups.begin() + begin),
+                                   std::make_move_iterator(groups.begin() + end));
+  if (claims_per_group) {
+    for (ClaimGroup& g : groups) {
+      RecordFilter of_topic;
+      of_topic.topic = g.topic;
+      of_topic.limit = claims_per_group;
+      g.first = Claims(of_topic, nullptr);
+    }
+  }
+  return groups;
 }
 
 std::vector<EventRecord> Store::Events(const RecordFilter& filter) const {
@@ -703,6 +853,21 @@ void to_json(nlohmann::json& j, const ClaimRecord& r) {
        {"end", r.end},
        {"published", r.published},
        {"outlet", r.outlet}};
+}
+
+void to_json(nlohmann::json& j, const ClaimGroup& r) {
+  j = {{"topic", r.topic},
+       {"unit", r.unit},
+       {"counted", r.counted},
+       {"place", r.place.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.place)},
+       {"place_entity", OrNull(r.place_entity)},
+       {"claims", r.claims},
+       {"sources", r.sources},
+       {"docs", r.docs},
+       {"low", r.low},
+       {"high", r.high},
+       {"verdict", r.verdict},
+       {"first", r.first}};
 }
 
 void to_json(nlohmann::json& j, const EventRecord& r) {

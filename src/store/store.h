@@ -176,6 +176,21 @@ struct ClaimRecord {
   std::string outlet;     // the document's source
 };
 
+// The claims of one topic taken together: how many, from how many sources,
+// and whether the sources' figures can all be true at once. A claim's
+// interval is its range, ±10% of an approximate figure, open above for
+// "more than" and "at least" and down to 0 for "less than" and "at most";
+// sources (an entity, a described source, else the outlet) conflict when
+// two of them give intervals that do not overlap.
+struct ClaimGroup {
+  std::string topic, unit, counted, place;
+  std::optional<int64_t> place_entity;  // the one most of its claims name
+  int64_t claims = 0, sources = 0, docs = 0;
+  double low = 0, high = 0;  // the smallest and largest figure given
+  std::string verdict;       // "single" (one source), "agree" or "conflict"
+  std::vector<ClaimRecord> first;  // its first claims in date order, when asked for
+};
+
 struct Participant {
   std::optional<int64_t> entity;
   std::string name;
@@ -203,6 +218,7 @@ struct RecordFilter {
   int64_t entity = 0;   // records naming this entity (speaker, source, place, participant)
   std::string type;     // entity type (Entities) or event type (Events)
   std::string about;    // claims: words of the counted thing or place
+  std::string topic;    // claims: only this topic (ClaimRecord::topic), exactly
   std::string query;    // entities: a name, matched across spellings
   std::string from, to; // events: dates, YYYY[-MM[-DD]], inclusive
   int64_t min_docs = 0; // entities
@@ -233,6 +249,7 @@ void to_json(nlohmann::json& j, const RelatedEntity& r);
 void to_json(nlohmann::json& j, const SourceRef& r);
 void to_json(nlohmann::json& j, const QuoteRecord& r);
 void to_json(nlohmann::json& j, const ClaimRecord& r);
+void to_json(nlohmann::json& j, const ClaimGroup& r);
 void to_json(nlohmann::json& j, const EventRecord& r);
 void to_json(nlohmann::json& j, const Graph& r);
 
@@ -312,6 +329,12 @@ class Store {
   // their sentences; the rest are counted from indexes and short columns.
   std::vector<QuoteRecord> Quotes(const RecordFilter& filter, size_t* total) const;
   std::vector<ClaimRecord> Claims(const RecordFilter& filter, size_t* total) const;
+  // Claims grouped by topic (filter.about, filter.topic, limit and offset
+  // apply to groups): those with a counted thing first, then most sources,
+  // then most claims. Each group's `first` holds up to `claims_per_group`
+  // of its claims. *total (if not null) is the number of groups.
+  std::vector<ClaimGroup> ClaimGroups(const RecordFilter& filter, size_t claims_per_group,
+                                      size_t* total) const;
   std::vector<EventRecord> Events(const RecordFilter& filter, size_t* total) const;
   Graph CoOccurrence(int64_t min_docs, size_t max_nodes) const;
   int64_t EntityCount() const;

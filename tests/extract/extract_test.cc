@@ -295,6 +295,20 @@ TEST_F(ExtractTest, APrepositionOnTheSourceIsNotPartOfIt) {
   EXPECT_EQ(x.claims[0].source.text, "مصادر محلية");
 }
 
+TEST_F(ExtractTest, AnAdverbAfterTheSourceIsNotPartOfIt) {
+  // "The police said later that 15 people were killed in the town." and
+  // "Local sources said in turn that ...": later, in turn.
+  for (const char* sentence : {"وقالت الشرطة لاحقا إن 15 شخصا قتلوا في البلدة.",
+                               "وقالت مصادر محلية بدورها إن 15 شخصا قتلوا في البلدة."}) {
+    const Extraction x = Run(sentence);
+    ASSERT_EQ(x.claims.size(), 1u) << sentence;
+    EXPECT_EQ(x.claims[0].source.text, std::string(sentence).find("الشرطة") != std::string::npos
+                                           ? "الشرطة"
+                                           : "مصادر محلية")
+        << sentence;
+  }
+}
+
 TEST_F(ExtractTest, UnattributedFigureBelongsToTheOutlet) {
   const Extraction x = Run("ويقطن في المخيم 12 ألف شخص.");
   ASSERT_EQ(x.claims.size(), 1u);

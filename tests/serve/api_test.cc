@@ -336,6 +336,23 @@ TEST_F(ApiTest, RecordRoutesAnswerWithTheirShapes) {
   ASSERT_TRUE(claims["claims"].is_array());
   const json quotes = Get(port(), "/api/quotes?limit=3").Json();
   ASSERT_TRUE(quotes["quotes"].is_array());
+  const json groups = Get(port(), "/api/claims/groups?limit=2&claims=1").Json();
+  ASSERT_TRUE(groups["groups"].is_array()) << groups.dump();
+  EXPECT_LE(groups["groups"].size(), 2u);
+  EXPECT_GT(groups["total"].get<size_t>(), 0u) << "the examples give figures";
+  for (const auto& g : groups["groups"]) {
+    for (const char* k : {"topic", "counted", "place", "claims", "sources", "docs", "low", "high", "verdict"}) {
+      ASSERT_TRUE(g.contains(k)) << k << " in " << g.dump();
+    }
+    ASSERT_EQ(g["first"].size(), 1u);
+    // A group's claims are those of its topic.
+    const json of_topic =
+        Get(port(), "/api/claims?topic=" + Encode(g["topic"].get<std::string>())).Json();
+    EXPECT_EQ(of_topic["total"], g["claims"]);
+    EXPECT_EQ(of_topic["claims"][0]["id"], g["first"][0]["id"]);
+  }
+  ExpectJsonError(Get(port(), "/api/claims/groups?limit=0"), 400);
+  ExpectJsonError(Get(port(), "/api/claims/groups?claims=x"), 400);
   const json events = Get(port(), "/api/events?from=2023&to=2024-12-31").Json();
   ASSERT_TRUE(events["events"].is_array());
   const json graph = Get(port(), "/api/graph?min_docs=2").Json();

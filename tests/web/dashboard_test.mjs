@@ -231,38 +231,45 @@ await step('a malformed number in a link is read as the default: the page once, 
   assert((await page.textContent('.tabs a.active')).startsWith('2'), 'min_docs=x is not shown as 2+');
 });
 
-await step('claims on a big corpus: groups with a counted thing, most sources first', async () => {
-  // The examples are small. A big corpus is played by answering the
-  // unfiltered list (sorted by topic, so the figures without a counted thing
-  // first) with such figures only and a large total; lists `about` a place
-  // are the server's.
+await step('claims: topics the server ranks, read a page at a time, a topic in full on request', async () => {
+  // The examples give a page of topics. A big corpus is played by answering
+  // /api/claims/groups with as many topics as asked for, out of 500, each
+  // holding more claims than it shows.
+  const asked = [];
   const big = async (route) => {
     const u = new URL(route.request().url());
-    if (u.searchParams.get('about')) return route.continue();
+    asked.push(+u.searchParams.get('limit'));
     const response = await route.fetch();
     const body = await response.json();
-    const uncounted = body.claims.filter((c) => !c.counted);
-    const n = Math.min(+(u.searchParams.get('limit') || 1000), 5000);
-    const claims = Array.from({ length: n }, (_, i) => ({ ...uncounted[i % uncounted.length], id: 1e6 + i }));
-    return route.fulfill({ response, json: { ...body, claims, total: 80000 } });
+    const real = body.groups;
+    const groups = Array.from({ length: +u.searchParams.get('limit') }, (_, i) =>
+      ({ ...real[i % real.length], topic: `${real[i % real.length].topic}#${i}`, claims: 99 }));
+    return route.fulfill({ response, json: { ...body, groups, total: 500 } });
   };
-  const isClaims = (u) => u.pathname === '/api/claims';
-  await page.route(isClaims, big);
+  const isGroups = (u) => u.pathname === '/api/claims/groups';
+  await page.route(isGroups, big);
   try {
     await open('#/claims', '.group');
-    const heads = await page.locator('.group h3').allTextContents();
-    // A group without a counted thing is headed رقم ("figure").
-    assert(heads.length >= 3 && heads.every((h) => !h.startsWith('رقم')), `groups: ${heads.join(' | ')}`);
-    const note = await page.textContent('.sample-note');
-    assert(/80,000/.test(note) && await page.locator('.sample-note a[href^="#/claims?about="]').count() >= 1,
-      `no note of what is shown: "${note}"`);
-    // Groups where several sources give a figure come first.
-    const first = await page.getAttribute('.group >> nth=0', 'class');
-    assert(/\b(ok|bad)\b/.test(first), `the first group has one source: ${first}`);
+    assert(await page.locator('.group').count() === 40, 'the first page is not 40 topics');
+    await page.locator('.more button').last().click();
+    await page.waitForFunction(() => document.querySelectorAll('.group').length === 80);
+    assert(asked.join() === '40,80', `pages asked for: ${asked.join()}`);
+    // A topic in full: its claims by topic, from the claims list.
+    const first = page.locator('.group').first();
+    const request = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/claims' && new URL(r.url()).searchParams.has('topic'));
+    await first.locator('.more button').click();
+    const t = new URL((await request).url()).searchParams.get('topic');
+    assert(t && t.endsWith('#0'), `the topic asked for: ${t}`);
     await shot('12-claims-big', false);
   } finally {
-    await page.unroute(isClaims, big);
+    await page.unroute(isGroups, big);
   }
+  // Unfaked: the examples' first topic counts something at a place, and its
+  // verdict and counts are shown.
+  await open('#/claims', '.group');
+  const head = await page.locator('.group h3').first().textContent();
+  assert(!head.startsWith('رقم') && head.includes(' في '), `the first topic: ${head}`);
+  assert(/[0-9٠-٩]/.test(await page.locator('.group .counts').first().textContent()), 'no counts on a topic');
 });
 
 await step('timeline on a big corpus: the newest events, and a note of what is left out', async () => {
