@@ -129,6 +129,18 @@ struct Doc {
     if (tok.clitic_count > 0 && tok.clitics[tok.clitic_count - 1].role == tx::Clitic::kPronoun) {
       return lex.speech.end();
     }
+    // A verb takes neither the article nor a preposition: النقل (the
+    // transport) is no نقل (reported), للقدر (to the extent) no قدر
+    // (estimated). Such a token is a reporting word only as written
+    // (بحسب, according to).
+    if (HasPrefix(i, tx::Clitic::kArticle) || HasPrefix(i, tx::Clitic::kPreposition)) {
+      auto whole = lex.speech.find(surf[i]);
+      if (whole == lex.speech.end() && Letters(surf[i]) >= 3 &&
+          (StartsWith(surf[i], "و") || StartsWith(surf[i], "ف"))) {
+        whole = lex.speech.find(surf[i].substr(2));
+      }
+      return whole;
+    }
     auto it = Find(lex.speech, i);
     // "تابع" is also "affiliated to" ("مستشفى تابع لـ"): it is "went on" at
     // a clause's start ("وتابع الوزير") or before what is said ("تابع قائلا").
@@ -731,8 +743,12 @@ std::string MagnitudeName(double high) {
   return best->name;
 }
 
-// The singular of a counted noun at token i (display form), or "".
-std::string Singular(const Doc& d, uint32_t i) {
+// The singular of a counted noun at token i (display form), or "". A word
+// with the article counts only where a noun phrase is sure to follow
+// (`definite_noun`: after a magnitude, "آلاف المقاتلين", after من or عدد);
+// after a plain number it qualifies something else ("السنين الـ17
+// الماضية", the past 17 years; "فايننشال تايمز 100 البريطاني").
+std::string Singular(const Doc& d, uint32_t i, bool definite_noun = true) {
   if (i >= d.size() || !d.IsWord(i)) return "";
   const Lexicon& lex = d.lex;
   auto it = d.Find(lex.singular, i);
@@ -755,9 +771,7 @@ std::string Singular(const Doc& d, uint32_t i) {
   if (EndsWith(k, "ا") && Letters(k) >= 4 && !EndsWith(k, "يا")) {
     return stem.substr(0, stem.size() - 2);
   }
-  // Only nouns that follow a number are read: a definite word after a
-  // magnitude (آلاف المقاتلين) is a noun.
-  if (tok.clitic_count > 0 && d.HasPrefix(i, tx::Clitic::kArticle)) return stem;
+  if (definite_noun && tok.clitic_count > 0 && d.HasPrefix(i, tx::Clitic::kArticle)) return stem;
   return "";
 }
 
@@ -766,14 +780,19 @@ bool IsPersonNoun(const Doc& d, const std::string& singular) {
 }
 
 // The counted noun after a number ending before token j: "32 شخصا", "29 من
-// المدنيين", "آلاف المقاتلين". Sets *at to the noun's token.
-std::string CountedAfter(const Doc& d, uint32_t j, uint32_t limit, uint32_t* at) {
+// المدنيين", "آلاف المقاتلين" (`magnitude`: the figure is such a word).
+// Sets *at to the noun's token.
+std::string CountedAfter(const Doc& d, uint32_t j, uint32_t limit, bool magnitude, uint32_t* at) {
   if (j < limit && d.Is(j, "فقط")) ++j;  // only
-  if (j < limit && d.Is(j, "من") && j + 1 < limit) ++j;  // "3 من عناصر"
+  bool definite_noun = magnitude;
+  if (j < limit && d.Is(j, "من") && j + 1 < limit) {  // "3 من عناصر"
+    ++j;
+    definite_noun = true;
+  }
   // Demonstratives: these, those.
   if (j < limit && (d.Is(j, "هؤلاء") || d.Is(j, "أولئك") || d.Is(j, "هذه") || d.Is(j, "تلك"))) ++j;
   if (j >= limit) return "";
-  std::string s = Singular(d, j);
+  std::string s = Singular(d, j, definite_noun);
   if (!s.empty()) *at = j;
   return s;
 }
@@ -1185,6 +1204,30 @@ void Builder::Claims() {
       continue;
     }
 
+    // A number that names rather than counts: a resolution, an article of a
+    // law, a rank, a page ("القرار رقم 2216", "المادة 3").
+    if (ti > sbegin && d.In(lex.reference_words, ti - 1)) continue;
+    // واحد (one) after a noun is its adjective ("يوم واحد", one day; "على
+    // قلب رجل واحد", as one man) and before من it is "one of": a figure
+    // only of the people an event counts ("قتل مدني واحد", one civilian was
+    // killed; "إصابة واحدة", one injury).
+    std::string one_of;
+    if (te == ti + 1 && (d.Is(ti, "واحد") || d.Is(ti, "واحدة"))) {
+      if (te < send && d.Is(te, "من")) continue;
+      const auto after = te < send ? d.Trigger(te) : lex.triggers.end();
+      const bool counted_by_event =
+          !EventBefore(d, ti, sbegin).empty() ||
+          (after != lex.triggers.end() &&
+           (after->second == "killed" || after->second == "injured" || after->second == "arrested"));
+      if (!counted_by_event || ti == sbegin || !d.IsWord(ti - 1)) continue;
+      if (d.lex.people.count(WithoutArticle(d.key[ti - 1]))) {
+        one_of = std::string(d.Text(d.a.tokens[ti - 1].stem));
+        if (StartsWith(d.key[ti - 1], "ال")) one_of.erase(0, std::string_view("ال").size());
+      } else if (d.Trigger(ti - 1) == lex.triggers.end()) {
+        continue;
+      }
+    }
+
     Claim c;
     c.sentence = sentence;
     c.span = q.span;
@@ -1247,12 +1290,15 @@ void Builder::Claims() {
     }
     // Counted noun.
     uint32_t noun_at = last;
-    if (c.unit.empty()) {
-      c.counted = CountedAfter(d, te, send, &noun_at);
+    if (!one_of.empty()) {
+      c.counted = one_of;
+      c.span.begin = d.a.tokens[ti - 1].span.begin;
+    } else if (c.unit.empty()) {
+      c.counted = CountedAfter(d, te, send, q.magnitude, &noun_at);
       if (!c.counted.empty()) last = std::max(last, noun_at);
     } else if (c.unit == "percent" && last + 2 < send && d.Is(last + 1, "من")) {
       uint32_t at = last;
-      c.counted = CountedAfter(d, last + 2, send, &at);  // "40 في المئة من المقاتلين"
+      c.counted = CountedAfter(d, last + 2, send, true, &at);  // "40 في المئة من المقاتلين"
     }
     const std::string event = EventBefore(d, ti, sbegin);
     if (c.unit.empty() && !event.empty() &&
@@ -1344,7 +1390,7 @@ void Builder::Claims() {
       if (c.qualifier == "at_least" || c.qualifier == "more_than") c.low = q.low;
       if (c.qualifier == "at_most" || c.qualifier == "less_than") c.high = q.low;
     }
-    c.span = {q.span.begin, std::max(q.span.end, d.a.tokens[last].span.end)};
+    c.span = {c.span.begin, std::max(q.span.end, d.a.tokens[last].span.end)};
 
     // Breakdown: "32 شخصا بينهم 29 مدنيا و3 من عناصر الشرطة".
     uint32_t after = last + 1;
@@ -1357,7 +1403,7 @@ void Builder::Claims() {
         if (pt >= send || pt > pos + 1 || d.date_of[pt] != kNone) break;
         const uint32_t pe = end_token(qs[p]);
         uint32_t at = pe - 1;
-        std::string noun = CountedAfter(d, pe, send, &at);
+        std::string noun = CountedAfter(d, pe, send, qs[p].magnitude, &at);
         c.breakdown.emplace_back(noun, qs[p].low);
         cc.part[p] = true;
         pos = at + 1;

@@ -41,6 +41,8 @@ struct Lexicon {
   std::unordered_map<std::string, std::string> triggers;
   // Complementisers and other words that end a speaker's noun phrase.
   std::unordered_set<std::string> speech_stops;
+  // Words after which a number names rather than counts: رقم، المادة ...
+  std::unordered_set<std::string> reference_words;
   // Words before a place: في، من، ب، داخل، قرب، شمال ...
   std::unordered_set<std::string> place_preps;
   // First words (match keys, without the article) of the names of bodies

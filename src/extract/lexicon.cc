@@ -339,6 +339,14 @@ Lexicon Build() {
           // officially, in turn, then, openly; "in reply to", "commenting on".
           "لاحقا", "سابقا", "مجددا", "مؤخرا", "رسميا", "بدوره", "بدورها", "بدورهم", "حينها",
           "آنذاك", "علنا", "صراحة", "ردا", "تعليقا"});
+  // Number, resolution, article, law, paragraph, clause, rank, page,
+  // episode, round, chapter, model, edition (not فصل, "dismissed", nor
+  // إصدار, "issuing").
+  AddSet(&l.reference_words,
+         {"رقم", "الرقم", "قرار", "القرار", "مادة", "المادة", "قانون", "القانون", "فقرة",
+          "الفقرة", "بند", "البند", "مرتبة", "المرتبة", "صفحة", "الصفحة", "حلقة", "الحلقة",
+          "جولة", "الجولة", "الفصل", "طراز", "الطراز", "موديل",
+          "نسخة", "النسخة"});
   // Before a place: in, from, at (ب), inside, near, north/south/east/west
   // of, in the vicinity of, to (إلى), towards.
   // A court, the judiciary, the prosecution, a judge.

@@ -309,6 +309,44 @@ TEST_F(ExtractTest, AnAdverbAfterTheSourceIsNotPartOfIt) {
   }
 }
 
+TEST_F(ExtractTest, AWordWithTheArticleOrAPrepositionIsNoReportingVerb) {
+  // "A security source said the attack happened at dawn. It is worth
+  // mentioning (بالذكر, not ذكر "mentioned") that the city saw earlier
+  // attacks.": one quote, not two.
+  const Extraction x = Run("وقال مصدر أمني إن الهجوم وقع فجرا. الجدير بالذكر أن المدينة شهدت هجمات سابقة.");
+  ASSERT_EQ(x.quotes.size(), 1u);
+  // "The director of land transport (النقل, not نقل "reported") said the
+  // road will open soon."
+  const Extraction y = Run("وقال مدير النقل البري إن الطريق سيفتح قريبا.");
+  ASSERT_EQ(y.quotes.size(), 1u);
+  ASSERT_TRUE(y.quotes[0].speaker);
+  EXPECT_EQ(y.quotes[0].speaker->text, "مدير النقل البري");
+}
+
+TEST_F(ExtractTest, NumbersThatNameOrQualifyAreNoClaims) {
+  for (const char* sentence : {
+           "وأصدر المجلس القرار رقم 2216 بشأن الأزمة.",     // resolution number 2216
+           "ويحق للبرلمان ذلك بموجب المادة 78 من الدستور.",  // article 78 of the constitution
+           "وقضى الوفد يوما واحدا في المدينة.",             // the delegation spent one day
+           "وهي واحدة من أكبر المدن في البلاد.",            // it is one of the largest cities
+           "وتراجع الإنتاج خلال السنوات الـ17 الماضية.",   // over the past 17 years
+       }) {
+    EXPECT_TRUE(Run(sentence).claims.empty()) << sentence;
+  }
+  // One civilian was killed; thousands of civilians fled; the books shown
+  // number 17 thousand.
+  const Extraction one = Run("وقتل مدني واحد في القصف.");
+  ASSERT_EQ(one.claims.size(), 1u);
+  EXPECT_EQ(one.claims[0].value, 1);
+  EXPECT_EQ(one.claims[0].counted, "مدني");
+  const Extraction thousands = Run("وفر آلاف المدنيين من البلدة.");
+  ASSERT_EQ(thousands.claims.size(), 1u);
+  EXPECT_EQ(thousands.claims[0].counted, "مدني");
+  const Extraction books = Run("وبلغ عدد الكتب المعروضة 17 ألف كتاب.");
+  ASSERT_EQ(books.claims.size(), 1u);
+  EXPECT_EQ(books.claims[0].value, 17000);
+}
+
 TEST_F(ExtractTest, UnattributedFigureBelongsToTheOutlet) {
   const Extraction x = Run("ويقطن في المخيم 12 ألف شخص.");
   ASSERT_EQ(x.claims.size(), 1u);
