@@ -166,7 +166,23 @@ struct Doc {
   // اليوم", "فجر 5 آذار").
   std::unordered_map<std::string, std::string>::const_iterator Trigger(uint32_t i) const {
     auto it = Find(lex.triggers, i);
-    if (it == lex.triggers.end() || it->first != DawnKey()) return it;
+    if (it == lex.triggers.end()) return it;
+    // أودى (took) kills only with its object: "أودى (الحادث) بحياة" (took
+    // the life of), "أودت بأرواح"; the match key of أودي (Audi) is the same.
+    if (it->first == ClaimedKey() || it->first == TookKey()) {
+      for (uint32_t k = i + 1; k < size() && k < i + 4 && IsWord(k); ++k) {
+        if (StartsWith(surf[k], tx::MatchKey("بحيا")) || StartsWith(surf[k], tx::MatchKey("بأرواح"))) {
+          return it;
+        }
+      }
+      return lex.triggers.end();
+    }
+    // Detention as a place: "مركز الاحتجاز" (the detention centre),
+    // "معسكر الاعتقال".
+    if (it->second == "arrested" && i > 0 && IsWord(i - 1) && In(lex.detention_places, i - 1)) {
+      return lex.triggers.end();
+    }
+    if (it->first != DawnKey()) return it;
     if (HasPrefix(i, tx::Clitic::kArticle) || surf[i].find("ال") != std::string::npos ||
         date_of[i] != kNone) {
       return lex.triggers.end();
@@ -179,6 +195,14 @@ struct Doc {
       return lex.triggers.end();
     }
     return it;
+  }
+  static const std::string& ClaimedKey() {
+    static const std::string* k = new std::string(tx::MatchKey("أودى"));  // took (lives)
+    return *k;
+  }
+  static const std::string& TookKey() {
+    static const std::string* k = new std::string(tx::MatchKey("أودت"));  // she took (lives)
+    return *k;
   }
   static const std::string& DawnKey() {
     static const std::string* k = new std::string(tx::MatchKey("فجر"));  // dawn / blew up
@@ -887,7 +911,14 @@ struct Builder {
   void Events();
   void DualClaims();
   Attribution SourceAt(uint32_t token) const;
-  std::optional<uint32_t> PlaceNear(uint32_t from, uint32_t sentence, std::string* place) const;
+  // The place of what token `at` tells, the figure or trigger ending before
+  // `from`: a place (after في، قرب ... or with ب) right after it, else later
+  // in its clause, else the nearest before it in its clause, else one that
+  // opens the sentence ("وفي تعز، قتل ..."). Never one of another clause:
+  // "..., حيث كانت المشاركة الأولى عام 2004 في ألمانيا" places nothing
+  // before it.
+  std::optional<uint32_t> PlaceNear(uint32_t at, uint32_t from, uint32_t sentence,
+                                    std::string* place) const;
   // Adds `p` to the event unless the same name takes part already (داعش
   // named in two sentences of one event is one participant).
   void AddParticipant(const Participant& p, Event* e) const {
@@ -1124,9 +1155,16 @@ Attribution Builder::SourceAt(uint32_t token) const {
 
 // A place after token `from` in its sentence, "من آسيا الوسطى" / "في
 // سوريا", else any place the sentence puts something in.
-std::optional<uint32_t> Builder::PlaceNear(uint32_t from, uint32_t sentence,
+std::optional<uint32_t> Builder::PlaceNear(uint32_t at, uint32_t from, uint32_t sentence,
                                            std::string* place) const {
-  const uint32_t begin = d.SentenceBegin(sentence), end = d.SentenceEnd(sentence);
+  const uint32_t begin = d.SentenceBegin(sentence);
+  const uint32_t end = std::min<uint32_t>(d.SentenceEnd(sentence), d.size());
+  // A word before a place (في، قرب، جنوب), also with ب (بجنوب، بمدينة).
+  auto prep = [&](uint32_t k) {
+    const std::string& w = d.surf[k];
+    return d.In(d.lex.place_preps, k) ||
+           (Letters(w) >= 4 && StartsWith(w, "ب") && d.lex.place_preps.count(w.substr(2)));
+  };
   auto is_place = [&](uint32_t i) {
     const int32_t m = d.mention_of[i];
     if (m == kNone || d.mentions[m].type != ner::EntityType::kLocation ||
@@ -1134,19 +1172,68 @@ std::optional<uint32_t> Builder::PlaceNear(uint32_t from, uint32_t sentence,
       return false;
     }
     if (d.HasPrefix(i, tx::Clitic::kPreposition)) return true;  // بسوريا
-    return i > begin && d.In(d.lex.place_preps, i - 1);
+    return i > begin && prep(i - 1);
   };
-  for (uint32_t i = from; i < end && i < from + 8; ++i) {
-    if (d.IsPunct(i, ".") || d.IsPunct(i, "،") || d.IsPunct(i, ",")) break;
-    if (is_place(i)) {
-      *place = std::string(d.Text(d.mentions[d.mention_of[i]].span));
-      return static_cast<uint32_t>(d.mention_of[i]);
+  auto clause_break = [&](uint32_t i) {
+    return d.IsPunct(i, ".") || d.IsPunct(i, "،") || d.IsPunct(i, ",") || d.IsPunct(i, "؛") ||
+           d.IsPunct(i, ";") || d.IsPunct(i, ":");
+  };
+  // Of a chain of places ("في أورورا بولاية كولورادو", "شرناق بجنوب شرق
+  // تركيا"), the first is where it happened; the rest say where that is.
+  auto found = [&](uint32_t i) {
+    for (;;) {
+      uint32_t j = i;
+      while (j > begin && !d.HasPrefix(j, tx::Clitic::kPreposition) && prep(j - 1) &&
+             d.mention_of[j - 1] == kNone && j - 1 + 3 > i) {
+        --j;
+      }
+      if (j == i && !d.HasPrefix(i, tx::Clitic::kPreposition)) break;
+      if (j == begin) break;
+      const int32_t before = d.mention_of[j - 1];
+      if (before == kNone || d.mentions[before].type != ner::EntityType::kLocation) break;
+      i = d.mentions[before].first_token;
     }
+    *place = std::string(d.Text(d.mentions[d.mention_of[i]].span));
+    return std::optional<uint32_t>(static_cast<uint32_t>(d.mention_of[i]));
+  };
+  for (uint32_t i = from; i < end && !clause_break(i); ++i) {
+    if (is_place(i)) return found(i);
   }
-  for (uint32_t i = begin; i < end; ++i) {
-    if (is_place(i)) {
-      *place = std::string(d.Text(d.mentions[d.mention_of[i]].span));
-      return static_cast<uint32_t>(d.mention_of[i]);
+  uint32_t clause = std::min(at, end);
+  while (clause > begin && !clause_break(clause - 1)) --clause;
+  for (uint32_t i = std::min(at, end); i-- > clause;) {
+    if (is_place(i)) return found(i);
+  }
+  // An earlier clause tells the same event when this one tells what it
+  // caused ("...، ما أسفر عن مقتل ...", which resulted in the death of) or
+  // when it ends with its place ("نفذت 17 ضربة قرب دير الزور، استهدفت ...").
+  auto consequence = [&](uint32_t c) {
+    for (uint32_t i = c; i < end && i < c + 2; ++i) {
+      if (d.IsWord(i) && d.In(d.lex.result_verbs, i)) return true;
+    }
+    return false;
+  };
+  while (clause > begin) {
+    const uint32_t boundary = clause - 1;
+    uint32_t previous = boundary;
+    while (previous > begin && !clause_break(previous - 1)) --previous;
+    if (boundary > previous) {
+      const int32_t last = d.mention_of[boundary - 1];
+      if (last != kNone && is_place(d.mentions[last].first_token)) {
+        return found(d.mentions[last].first_token);
+      }
+    }
+    if (!consequence(clause)) break;
+    for (uint32_t i = boundary; i-- > previous;) {
+      if (is_place(i)) return found(i);
+    }
+    clause = previous;
+  }
+  // A place that opens the sentence frames all of it: "وفي تعز، ...".
+  for (uint32_t i = begin; i < end && i < begin + 3 && !clause_break(i); ++i) {
+    if (is_place(i) && d.mentions[d.mention_of[i]].end_token < end &&
+        clause_break(d.mentions[d.mention_of[i]].end_token)) {
+      return found(i);
     }
   }
   return std::nullopt;
@@ -1411,7 +1498,7 @@ void Builder::Claims() {
       }
     }
     // Place, date, source.
-    c.place_mention = PlaceNear(last + 1, sentence, &c.place);
+    c.place_mention = PlaceNear(ti, last + 1, sentence, &c.place);
     const int32_t best_date = d.NearestDate(sbegin, send, ti);
     if (best_date != kNone) {
       const tx::DateMention& dm = (*d.dates)[best_date];
@@ -1454,7 +1541,7 @@ void Builder::DualClaims() {
     if (!event.empty() && d.lex.generic_people.count(tx::MatchKey(c.counted))) {
       c.counted = RoleNoun(event);
     }
-    c.place_mention = PlaceNear(i + 1, sentence, &c.place);
+    c.place_mention = PlaceNear(i, i + 1, sentence, &c.place);
     for (uint32_t j = sbegin; j < d.SentenceEnd(sentence) && j < d.size(); ++j) {
       if (d.date_of[j] != kNone) {
         const tx::DateMention& dm = (*d.dates)[d.date_of[j]];
@@ -1491,6 +1578,28 @@ void Builder::DualClaims() {
 // word (match key, without the article) is `head`. A body that judges is a
 // trial's court and one that deliberates, reports or helps (مجلس الأمن, the
 // Security Council) is no attack's perpetrator: they are its subject.
+// Whether mention m names an outlet: its first word is one (صحيفة الوئام),
+// a news agency (وكالة الأنباء ...، وكالة رويترز: وكالة before a name
+// without the article; وكالة الطاقة is an agency of state), or such a word
+// stands right before it (صحيفة «الحياة»).
+bool IsOutlet(const Doc& d, uint32_t m) {
+  const ner::Mention& men = d.mentions[m];
+  const Lexicon& lex = d.lex;
+  auto news_agency = [&](uint32_t i) {
+    return d.Is(i, "وكالة") && i + 1 < d.size() && d.IsWord(i + 1) &&
+           (d.Is(i + 1, "أنباء") || d.Is(i + 1, "الأنباء") || !StartsWith(d.surf[i + 1], "ال"));
+  };
+  const uint32_t first = men.first_token;
+  if (lex.media_heads.count(WithoutArticle(d.key[first])) || news_agency(first)) return true;
+  uint32_t before = first;
+  while (before > 0 && d.IsPunctKind(before - 1) && !d.IsPunct(before - 1, "،") &&
+         !d.IsPunct(before - 1, ".")) {
+    --before;
+  }
+  return before > 0 && d.IsWord(before - 1) &&
+         (lex.media_heads.count(WithoutArticle(d.key[before - 1])) || d.Is(before - 1, "وكالة"));
+}
+
 const char* RoleFor(const std::string& type, ner::EntityType et, const std::string& head) {
   const bool per = et == ner::EntityType::kPerson;
   const Lexicon& lex = Lex();
@@ -1548,6 +1657,11 @@ void Builder::Events() {
     uint32_t agreement_at = end;
     for (const auto& f : found) {
       if (f.first == "agreement") agreement_at = f.second;
+    }
+    // The first verb of reacting to the event (ندد، أدان ...), if any.
+    uint32_t reaction = end;
+    for (uint32_t r = begin; r < end && reaction == end; ++r) {
+      if (d.IsWord(r) && d.In(lex.reaction_verbs, r)) reaction = r;
     }
     // Speakers of the sentence are not participants.
     std::vector<uint32_t> speakers;
@@ -1627,6 +1741,14 @@ void Builder::Events() {
             d.Is(p, "لائحة")) {
           continue;
         }
+        // Without: "دون تفجير واحد", "دون وقوع أي إصابات", "عدم اعتقال"; and
+        // "لم يسفر الحادث عن إصابات" (caused no injuries).
+        bool without = false;
+        for (uint32_t k = trig; k-- > begin && k + 6 > trig && !d.IsPunctKind(k);) {
+          if (k + 4 > trig && d.In(lex.without_words, k)) without = true;
+          if (k + 1 < trig && d.Is(k, "لم") && d.In(lex.result_verbs, k + 1)) without = true;
+        }
+        if (without) continue;
       }
       if ((type == "killed" || type == "injured") && attack) continue;  // counts of the attack
       if (type == "injured" && has("killed")) continue;
@@ -1649,18 +1771,35 @@ void Builder::Events() {
                            : p == tx::Precision::kMonth ? "month"
                                                         : "year";
       }
-      e.place_mention = PlaceNear(trig + 1, s, &e.place);
+      e.place_mention = PlaceNear(trig, trig + 1, s, &e.place);
       // Participants.
       for (uint32_t i = begin; i < end; ++i) {
         const int32_t m = d.mention_of[i];
         if (m == kNone || d.mentions[m].first_token != i) continue;
         const uint32_t c = d.canonical[m];
         if (std::find(speakers.begin(), speakers.end(), c) != speakers.end()) continue;
+        if (IsOutlet(d, static_cast<uint32_t>(m)) && type != "statement") continue;
         bool in_speech = false;
         for (const auto& item : sources.items[s]) {
-          in_speech = in_speech || (item.token < i && i < item.said);
+          // Who speaks and to whom, up to what is said.
+          if (item.token < i && i < item.said) in_speech = true;
+          // The speaker's phrase stops at a quotation mark, a name inside
+          // it is still the source: "وفقا لإحصاءات وكالة «رويترز»".
+          uint32_t k = item.end;
+          while (k < i && d.IsPunctKind(k) && !d.IsPunct(k, "،") && !d.IsPunct(k, ".")) ++k;
+          if (item.token < i && k == i && k > item.end) in_speech = true;
         }
         if (in_speech) continue;
+        // The subject of a reaction ("ندد الوزير بالتفجير", the minister
+        // denounced the bombing) is not in the event.
+        if (reaction < i && i < trig) continue;
+        // A byline or dateline before a colon at the sentence's start
+        // ("فلان- صحيفة- الرياض: ...").
+        bool byline = false;
+        for (uint32_t k = i + 1; k < end && k < begin + 12 && k < trig && !byline; ++k) {
+          byline = d.IsPunct(k, ":");
+        }
+        if (byline) continue;
         if (e.place_mention && static_cast<uint32_t>(m) == *e.place_mention) continue;
         const ner::EntityType et = d.mentions[m].type;
         if (et == ner::EntityType::kMisc) continue;
@@ -1671,7 +1810,18 @@ void Builder::Events() {
                                 (i > begin && d.In(lex.place_preps, i - 1));
           if (in_place || (type != "agreement" && type != "returned")) continue;
         }
-        AddParticipant({c, RoleFor(type, et, WithoutArticle(d.key[d.mentions[c].first_token]))}, &e);
+        std::string role = RoleFor(type, et, WithoutArticle(d.key[d.mentions[c].first_token]));
+        // What an attack is on or against is its target: "غارات على مواقع
+        // لتنظيم داعش", "هاجم مسلحون مقر الحزب", "استهدفت X".
+        if (type == "attack") {
+          for (uint32_t k = i; k-- > begin && k + 4 > i && !d.IsPunctKind(k);) {
+            if (d.In(lex.target_words, k)) {
+              role = "target";
+              break;
+            }
+          }
+        }
+        AddParticipant({c, role}, &e);
       }
       // Counts.
       if (type == "attack" || type == "killed" || type == "riot") {
@@ -1756,12 +1906,36 @@ void Builder::Events() {
     };
     return same(x.count, y.count) && same(x.killed, y.killed) && same(x.injured, y.injured);
   };
+  // Nothing in conflict is not enough: two arrests of a story, one in a
+  // city it does not name and one in Ankara weeks before, are two. Told
+  // again, an event is named with the article ("وتبنت الجماعة الهجوم",
+  // the attack) or shares its place, its day, a count or someone in it.
+  auto linked = [&](const Event& x, const Event& y) {
+    auto same = [](const std::optional<double>& a, const std::optional<double>& b) {
+      return a && b && *a == *b;
+    };
+    const uint32_t again = d.TokenAt(y.trigger.begin);
+    if (again < d.size() && (d.HasPrefix(again, tx::Clitic::kArticle) || StartsWith(d.surf[again], "ال"))) {
+      return true;
+    }
+    if (!x.place.empty() && tx::MatchKey(x.place) == tx::MatchKey(y.place)) return true;
+    if (x.date_precision == "day" && x.date == y.date) return true;
+    if (same(x.count, y.count) || same(x.killed, y.killed) || same(x.injured, y.injured)) return true;
+    for (const Participant& p : x.participants) {
+      const std::string name = tx::MatchKey(d.Text(d.mentions[p.mention].span));
+      for (const Participant& q : y.participants) {
+        if (name == tx::MatchKey(d.Text(d.mentions[q.mention].span))) return true;
+      }
+    }
+    return false;
+  };
   std::vector<Event> merged;
   for (Event& e : events) {
     Event* into = nullptr;
     for (Event& m : merged) {
       if (m.type == e.type && same_counts(m, e) && Compatible(m.date, e.date) &&
-          (m.place.empty() || e.place.empty() || tx::MatchKey(m.place) == tx::MatchKey(e.place))) {
+          (m.place.empty() || e.place.empty() || tx::MatchKey(m.place) == tx::MatchKey(e.place)) &&
+          linked(m, e)) {
         into = &m;
         break;
       }

@@ -100,8 +100,8 @@ struct Claim {
 
 struct Participant {
   uint32_t mention = 0;  // index into mentions
-  // "member", "group", "perpetrator", "victim", "suspect", "agent",
-  // "defendant", "court", "returnee", "party", "speaker", "subject".
+  // "member", "group", "perpetrator", "target", "victim", "suspect",
+  // "agent", "defendant", "court", "returnee", "party", "speaker", "subject".
   std::string role;
 };
 

@@ -51,6 +51,21 @@ struct Lexicon {
   // events are read from them.
   std::unordered_set<std::string> court_heads;
   std::unordered_set<std::string> civil_heads;
+  // First words of outlets (صحيفة، قناة ...): they report events, never
+  // take part in them.
+  std::unordered_set<std::string> media_heads;
+  // Verbs of reacting to an event (ندد، أدان ...): their subjects are not
+  // its participants.
+  std::unordered_set<std::string> reaction_verbs;
+  // Without, lack of (دون، بدون، عدم): no event follows them.
+  std::unordered_set<std::string> without_words;
+  // Verbs of resulting (أسفر، أدى، خلف, past and present): "ما أسفر عن
+  // مقتل" tells what an event caused; "لم يسفر عن إصابات", that nothing was.
+  std::unordered_set<std::string> result_verbs;
+  // Places of detention (مركز، معسكر، سجن ...): "مركز الاحتجاز" is no arrest.
+  std::unordered_set<std::string> detention_places;
+  // Words before the target of an attack: على، ضد، استهدف، مقر، مواقع ...
+  std::unordered_set<std::string> target_words;
 };
 
 const Lexicon& Lex();
