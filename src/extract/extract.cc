@@ -805,8 +805,11 @@ bool IsPersonNoun(const Doc& d, const std::string& singular) {
 
 // The counted noun after a number ending before token j: "32 شخصا", "29 من
 // المدنيين", "آلاف المقاتلين" (`magnitude`: the figure is such a word).
-// Sets *at to the noun's token.
-std::string CountedAfter(const Doc& d, uint32_t j, uint32_t limit, bool magnitude, uint32_t* at) {
+// Sets *at to the noun's token, and *people (if not null) when the noun is
+// a relative adjective made a plural or accusative noun ("42 حوثيا", "5
+// عسكريين"): counted, those are people.
+std::string CountedAfter(const Doc& d, uint32_t j, uint32_t limit, bool magnitude, uint32_t* at,
+                         bool* people = nullptr) {
   if (j < limit && d.Is(j, "فقط")) ++j;  // only
   bool definite_noun = magnitude;
   if (j < limit && d.Is(j, "من") && j + 1 < limit) {  // "3 من عناصر"
@@ -817,7 +820,17 @@ std::string CountedAfter(const Doc& d, uint32_t j, uint32_t limit, bool magnitud
   if (j < limit && (d.Is(j, "هؤلاء") || d.Is(j, "أولئك") || d.Is(j, "هذه") || d.Is(j, "تلك"))) ++j;
   if (j >= limit) return "";
   std::string s = Singular(d, j, definite_noun);
+  const std::string& k = d.key[j];
+  // Singular leaves -يا alone (سوريا، روسيا); after a number it is a noun.
+  if (s.empty() && d.IsWord(j) && EndsWith(k, "يا") && Letters(k) >= 5 && d.mention_of[j] == kNone) {
+    const std::string_view stem = d.Text(d.a.tokens[j].stem);
+    s = std::string(stem.substr(0, stem.size() - 2));
+  }
   if (!s.empty()) *at = j;
+  if (people && !s.empty() && EndsWith(s, "ي") &&
+      (EndsWith(k, "يا") || EndsWith(k, "يين") || EndsWith(k, "يون"))) {
+    *people = true;
+  }
   return s;
 }
 
@@ -1377,11 +1390,12 @@ void Builder::Claims() {
     }
     // Counted noun.
     uint32_t noun_at = last;
+    bool nisba_people = false;
     if (!one_of.empty()) {
       c.counted = one_of;
       c.span.begin = d.a.tokens[ti - 1].span.begin;
     } else if (c.unit.empty()) {
-      c.counted = CountedAfter(d, te, send, q.magnitude, &noun_at);
+      c.counted = CountedAfter(d, te, send, q.magnitude, &noun_at, &nisba_people);
       if (!c.counted.empty()) last = std::max(last, noun_at);
     } else if (c.unit == "percent" && last + 2 < send && d.Is(last + 1, "من")) {
       uint32_t at = last;
@@ -1411,7 +1425,7 @@ void Builder::Claims() {
     // a figure in another language), is not a claim; a vague magnitude
     // ("نزح الآلاف") is.
     if (c.unit.empty() && c.counted.empty() && !q.magnitude) continue;
-    if (c.unit.empty()) c.unit = IsPersonNoun(d, c.counted) ? "person" : "";
+    if (c.unit.empty()) c.unit = nisba_people || IsPersonNoun(d, c.counted) ? "person" : "";
     if (c.counted == "قتيل" || c.counted == "جريح" || c.counted == "موقوف") c.unit = "person";
 
     // Value, range, qualifier.
@@ -1676,6 +1690,9 @@ void Builder::Events() {
           ++window;
           continue;
         }
+        // Another event's word: its own count follows ("42 حوثيا قتلوا
+        // وأصيب 93 آخرون", 93 is the wounded).
+        if (d.IsWord(i) && d.Trigger(i) != lex.triggers.end()) return std::nullopt;
         const int32_t qk = d.quantity_of[i];
         if (qk == kNone) continue;
         const int32_t ck = cc.claim_of_quantity[qk];

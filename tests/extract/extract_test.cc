@@ -456,6 +456,18 @@ TEST_F(ExtractTest, TwoArrestsOfAStoryWithNothingInCommonAreTwo) {
   EXPECT_EQ(x.events[1].place, "أنقرة");
 }
 
+TEST_F(ExtractTest, EachVerbOfASentenceKeepsItsOwnCount) {
+  // "A source said 42 Houthis were killed and 93 others wounded in the
+  // clashes": the Houthis (a relative adjective as a noun) are people, and
+  // 93 is the wounded, not the dead.
+  const Extraction x = Run("وقال مصدر إن 42 حوثيا قتلوا وأصيب 93 آخرون في المواجهات.");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].killed, 42);
+  EXPECT_EQ(x.events[0].injured, 93);
+  ASSERT_FALSE(x.claims.empty());
+  EXPECT_EQ(x.claims[0].unit, "person");
+}
+
 TEST_F(ExtractTest, ShortQuotedTermsAreNotQuotes) {
   const Extraction x = Run("وتعرف الجماعة اختصارا باسم «جاهش»، وتنشط في ريف إدلب.");
   EXPECT_TRUE(x.quotes.empty());
