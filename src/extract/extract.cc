@@ -386,11 +386,20 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
   // the verb's pronoun object ("بحسب ما أفاد به مسؤول": reported it).
   while (s < limit && (d.date_of[s] != kNone || d.Is(s, "ما") || d.Is(s, "به") ||
                        d.Is(s, "بها") || d.Is(s, "بهم") || d.Is(s, "عنه") || d.Is(s, "عنها") ||
-                       d.Is(s, "عنهم"))) {
+                       d.Is(s, "عنهم") || d.Is(s, "فيه") || d.Is(s, "فيها"))) {
     ++s;
   }
-  // "تقدر بنحو 300 ألف": the verb is "is estimated at", no one speaks.
-  if (s < limit && d.quantity_of[s] != kNone) {
+  // "تقدر بنحو 300 ألف", "يقدر بنسبة 7.5 في المئة": the verb is "is
+  // estimated at", no one speaks; nor does "يعتبر من أسباب" (is among the
+  // causes). A word with ب is a measure unless it is a source's head the
+  // tokenizer left the ب on (بمصادر).
+  const bool measure =
+      s < limit && d.IsWord(s) && d.mention_of[s] == kNone &&
+      (d.In(lex.measure_words, s) ||
+       (d.HasPrefix(s, tx::Clitic::kPreposition) && StartsWith(d.surf[s], "ب") &&
+        !d.In(lex.speech_stops, s) && !lex.source_heads.count(d.surf[s].substr(2)) &&
+        d.Speech(s) == lex.speech.end()));
+  if (s < limit && (d.quantity_of[s] != kNone || measure || d.Is(s, "من"))) {
     r.end = s;
     return r;
   }

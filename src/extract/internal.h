@@ -57,6 +57,8 @@ struct Lexicon {
   // Verbs of reacting to an event (ندد، أدان ...): their subjects are not
   // its participants.
   std::unordered_set<std::string> reaction_verbs;
+  // What "is estimated at" takes (بنسبة، بمعدل، بقيمة ...): no speaker.
+  std::unordered_set<std::string> measure_words;
   // Without, lack of (دون، بدون، عدم): no event follows them.
   std::unordered_set<std::string> without_words;
   // Verbs of resulting (أسفر، أدى، خلف, past and present): "ما أسفر عن

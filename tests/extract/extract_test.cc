@@ -347,6 +347,19 @@ TEST_F(ExtractTest, NumbersThatNameOrQualifyAreNoClaims) {
   EXPECT_EQ(books.claims[0].value, 17000);
 }
 
+TEST_F(ExtractTest, WhatAVerbOfEstimatingTakesIsNoSource) {
+  // "The economy grew at an annual rate estimated at 7 percent" (يقدر
+  // بنسبة: is estimated at a rate of); "The ministry issued a statement in
+  // which (فيه) it stressed that 300 people left the city."
+  for (const char* sentence : {"وحقق الاقتصاد نموا سنويا يقدر بنسبة 7 في المئة خلال العام.",
+                               "وأصدرت الوزارة بيانا أكدت فيه أن 300 شخص غادروا المدينة."}) {
+    const Extraction x = Run(sentence);
+    ASSERT_EQ(x.claims.size(), 1u) << sentence;
+    EXPECT_NE(x.claims[0].source.kind, Attribution::Kind::kDescribed)
+        << sentence << ": " << x.claims[0].source.text;
+  }
+}
+
 TEST_F(ExtractTest, UnattributedFigureBelongsToTheOutlet) {
   const Extraction x = Run("ويقطن في المخيم 12 ألف شخص.");
   ASSERT_EQ(x.claims.size(), 1u);
