@@ -1699,9 +1699,13 @@ void Builder::Events() {
           ++window;
           continue;
         }
-        // Another event's word: its own count follows ("42 حوثيا قتلوا
-        // وأصيب 93 آخرون", 93 is the wounded).
-        if (d.IsWord(i) && d.Trigger(i) != lex.triggers.end()) return std::nullopt;
+        // Another event's word opening a clause of its own: its count
+        // follows ("42 حوثيا قتلوا وأصيب 93 آخرون", 93 is the wounded).
+        // Not a word of the same clause ("حكما بالإعدام على ثلاثة مدانين").
+        if (d.IsWord(i) && (d.HasPrefix(i, tx::Clitic::kConjunction) || StartsWith(d.surf[i], "و")) &&
+            d.Trigger(i) != lex.triggers.end()) {
+          return std::nullopt;
+        }
         const int32_t qk = d.quantity_of[i];
         if (qk == kNone) continue;
         const int32_t ck = cc.claim_of_quantity[qk];
