@@ -322,7 +322,18 @@ struct Word {
   Kind kind = Kind::kNone;
   uint16_t id = kNoWord;
   double value = 0;
+  uint8_t hamzas = 0;  // HamzaCarriers of the word as listed
 };
+
+// The hamza carriers ئ and ؤ in `s`. Match keys fold them to ي and و, which
+// are letters of their own, so a key can match a word that lacks them.
+uint8_t HamzaCarriers(std::string_view s) {
+  uint8_t n = 0;
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] == '\xD8' && (s[i + 1] == '\xA4' || s[i + 1] == '\xA6')) ++n;
+  }
+  return n;
+}
 
 struct Phrase {
   std::array<uint16_t, 3> ids{};
@@ -358,7 +369,8 @@ class Lexicon {
     std::string buf;
     std::vector<std::pair<std::string, Word>> entries;
     auto add = [&](std::string_view display, Kind kind, double value) {
-      entries.push_back({std::string(internal::FoldToKey(display, &buf)), {kind, kNoWord, value}});
+      entries.push_back({std::string(internal::FoldToKey(display, &buf)),
+                         {kind, kNoWord, value, HamzaCarriers(display)}});
     };
     for (const WordDef& w : kWords) add(w.display, w.kind, w.value);
     for (const HundredUnit& u : kHundredUnits) {
@@ -602,6 +614,13 @@ void Classify(std::string_view text, const Token& t, const Lexicon& lex, std::st
   const bool try_stem = stem_ok && !stem_seen && lex.MayStart(Slice(text, t.stem));
   if (count == 0 && !try_stem) return;
 
+  // A word read as a clitic and a number word only by folding a hamza away
+  // is two guesses stacked: كميات (quantities) would be ك + ميات, مئات
+  // (hundreds) without its hamza. Either alone is common and is kept (ميات
+  // as some outlets type مئات, بمئات); together they are mostly a misreading.
+  auto stacked = [](std::string_view rest, const Word* w) {
+    return HamzaCarriers(rest) < w->hamzas;
+  };
   const Word* w = nullptr;
   if (count > 0) {
     // The folds keep و، ف، ب، ل، ك and ال as they are, so offsets into the
@@ -610,6 +629,9 @@ void Classify(std::string_view text, const Token& t, const Lexicon& lex, std::st
     for (size_t r = 0; r < count && w == nullptr; ++r) {
       if (readings[r].offset >= key.size()) continue;
       w = lex.Find(key.substr(readings[r].offset));
+      if (w != nullptr && readings[r].offset > 0 && stacked(span.substr(readings[r].offset), w)) {
+        w = nullptr;
+      }
       if (w != nullptr) {
         a->conj = readings[r].conj;
         a->article = readings[r].article;
@@ -618,7 +640,9 @@ void Classify(std::string_view text, const Token& t, const Lexicon& lex, std::st
     }
   }
   if (w == nullptr && try_stem) {
-    w = lex.Find(internal::FoldToKey(Slice(text, t.stem), buf));
+    const std::string_view stem = Slice(text, t.stem);
+    w = lex.Find(internal::FoldToKey(stem, buf));
+    if (w != nullptr && t.stem != t.span && stacked(stem, w)) w = nullptr;
     if (w != nullptr) {
       a->conj = stem_conj;
       a->article = stem_article;

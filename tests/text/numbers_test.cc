@@ -240,6 +240,45 @@ TEST(NumbersTest, SpanStartsAfterGluedConjunctionOrPreposition) {
   EXPECT_EQ(by.text, "عشرات");
 }
 
+// A clitic split off and a hamza folded away are each common on their own;
+// a word that needs both to read as a number is another word.
+TEST(NumbersTest, CliticAndMissingHamzaTogetherAreNotANumber) {
+  for (const char* s : {
+           "طالب التجار بزيادة كميات البضائع",    // traders asked for more goods (quantities)
+           "نقلت الشاحنة كمية كبيرة من القمح",    // the lorry carried a large quantity of wheat
+           "ارتفعت الأسعار وكميات الاستيراد",    // prices and import quantities rose
+       }) {
+    EXPECT_TRUE(Find(s).empty()) << s;
+  }
+  struct Magnitude {
+    const char* sentence;
+    const char* span;
+    double low, high;
+  };
+  const Magnitude kept[] = {
+      // Hundreds of residents fled, with مئات typed without its hamza.
+      {"نزح ميات السكان", "ميات", 200, 900},
+      {"وصل جنود ومئات المتطوعين", "مئات", 200, 900},   // soldiers and hundreds of volunteers came
+      {"تبرع بمئات الكتب", "مئات", 200, 900},           // he gave hundreds of books
+      {"اتسعت القاعة لمئات الضيوف", "مئات", 200, 900},  // the hall held hundreds of guests
+      {"حضر المئات", "المئات", 200, 900},               // hundreds attended
+      {"خرج آلاف المتظاهرين", "آلاف", 2000, 9000},      // thousands of protesters came out
+      {"تبرع بآلاف الدولارات", "آلاف", 2000, 9000},     // he gave thousands of dollars
+      {"أصيب عشرات المارة", "عشرات", 20, 90},           // tens of passers-by were hurt
+      {"أصيب جنود وعشرات المارة", "عشرات", 20, 90},     // soldiers and tens of passers-by were hurt
+  };
+  for (const Magnitude& c : kept) {
+    SCOPED_TRACE(c.sentence);
+    const Found f = One(c.sentence);
+    EXPECT_EQ(f.text, c.span);
+    EXPECT_DOUBLE_EQ(f.q.low, c.low);
+    EXPECT_DOUBLE_EQ(f.q.high, c.high);
+    EXPECT_TRUE(f.q.magnitude);
+  }
+  // A hundred people arrived, with مئة typed without its hamza.
+  EXPECT_DOUBLE_EQ(One("وصل مية شخص").q.low, 100);
+}
+
 struct Flagged {
   const char* sentence;
   const char* span;
