@@ -51,6 +51,8 @@ enum class Kind : uint8_t {
   kOr,       // أو
   kBetween,  // بين
   kFrom,     // من
+  kOpen,     // (
+  kClose,    // )
   // A word that matters only inside an approximator phrase (نحو، أكثر، يقل).
   kPhraseWord,
 };
@@ -533,6 +535,8 @@ void Classify(std::string_view text, const Token& t, const Lexicon& lex, std::st
   if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kSymbol) {
     if (span == "-" || span == "–") a->kind = Kind::kDash;  // hyphen, en dash
     if (span == "/" || span == ":") a->kind = Kind::kSlash;
+    if (span == "(") a->kind = Kind::kOpen;
+    if (span == ")") a->kind = Kind::kClose;
     return;
   }
   if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) return;
@@ -671,6 +675,7 @@ struct Number {
   // Where the last component joined by و starts; for بين, which needs two
   // operands, the number may end there instead.
   uint32_t last_join = 0;
+  bool bracketed = false;  // digits in brackets before their scale: (12) ألف
 };
 
 class Parser {
@@ -861,6 +866,17 @@ class Parser {
     }
     acc.end = i + taken;
     acc.last_join = i;
+    // (12) ألف، (37,775.000) مليون: tables and official statements set the
+    // figure off in brackets, and the scale word after them still counts it.
+    // A bracketed number before anything else (a footnote, an item) is as
+    // written.
+    const bool bracketed = a.kind == Kind::kDigits && a.conj == Conj::kNone && i > 0 &&
+                           atoms_[i - 1].kind == Kind::kOpen && i + 2 < limit &&
+                           atoms_[i + 1].kind == Kind::kClose &&
+                           (atoms_[i + 2].kind == Kind::kScale ||
+                            atoms_[i + 2].kind == Kind::kScalePlural) &&
+                           atoms_[i + 2].conj == Conj::kNone && !atoms_[i + 2].article;
+    if (bracketed) acc.end = i + 2;
     // The state before a group that follows a scale word: the group must
     // come out smaller than the scale (ألف و500), else the number ends before.
     Acc saved;
@@ -904,6 +920,7 @@ class Parser {
     out->tail_group = acc.tail_group;
     out->tail_scale = acc.tail_scale;
     out->last_join = acc.last_join;
+    out->bracketed = bracketed && acc.scaled;
     return true;
   }
 
@@ -1017,17 +1034,20 @@ class Parser {
     if (!ParseNumber(i, n_, &a)) return 0;
 
     uint8_t effect = 0;
-    uint32_t first = MatchBefore(i, floor, &effect);
+    // A bracketed number's quantity opens at its bracket, so that an
+    // approximator before the bracket reaches it: أكثر من (72) مليون.
+    const uint32_t start = a.bracketed && i > floor ? i - 1 : i;
+    uint32_t first = MatchBefore(start, floor, &effect);
     enum class Opener : uint8_t { kNone, kBetween, kFrom } opener = Opener::kNone;
-    uint32_t opener_first = i;
-    if (first == i && i > floor) {
-      if (atoms_[i - 1].kind == Kind::kBetween) {
+    uint32_t opener_first = start;
+    if (first == start && start > floor) {
+      if (atoms_[start - 1].kind == Kind::kBetween) {
         opener = Opener::kBetween;
-        opener_first = i - 1;
-        if (opener_first > floor && atoms_[i - 2].word == lex_.ma()) --opener_first;  // ما بين
-      } else if (atoms_[i - 1].kind == Kind::kFrom) {
+        opener_first = start - 1;
+        if (opener_first > floor && atoms_[start - 2].word == lex_.ma()) --opener_first;  // ما بين
+      } else if (atoms_[start - 1].kind == Kind::kFrom) {
         opener = Opener::kFrom;
-        opener_first = i - 1;
+        opener_first = start - 1;
       }
     }
 
