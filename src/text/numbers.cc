@@ -51,6 +51,8 @@ enum class Kind : uint8_t {
   kOr,       // أو
   kBetween,  // بين
   kFrom,     // من
+  kOpen,     // (
+  kClose,    // )
   // A word that matters only inside an approximator phrase (نحو، أكثر، يقل).
   kPhraseWord,
 };
@@ -322,7 +324,18 @@ struct Word {
   Kind kind = Kind::kNone;
   uint16_t id = kNoWord;
   double value = 0;
+  uint8_t hamzas = 0;  // HamzaCarriers of the word as listed
 };
+
+// The hamza carriers ئ and ؤ in `s`. Match keys fold them to ي and و, which
+// are letters of their own, so a key can match a word that lacks them.
+uint8_t HamzaCarriers(std::string_view s) {
+  uint8_t n = 0;
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] == '\xD8' && (s[i + 1] == '\xA4' || s[i + 1] == '\xA6')) ++n;
+  }
+  return n;
+}
 
 struct Phrase {
   std::array<uint16_t, 3> ids{};
@@ -358,7 +371,8 @@ class Lexicon {
     std::string buf;
     std::vector<std::pair<std::string, Word>> entries;
     auto add = [&](std::string_view display, Kind kind, double value) {
-      entries.push_back({std::string(internal::FoldToKey(display, &buf)), {kind, kNoWord, value}});
+      entries.push_back({std::string(internal::FoldToKey(display, &buf)),
+                         {kind, kNoWord, value, HamzaCarriers(display)}});
     };
     for (const WordDef& w : kWords) add(w.display, w.kind, w.value);
     for (const HundredUnit& u : kHundredUnits) {
@@ -521,6 +535,8 @@ void Classify(std::string_view text, const Token& t, const Lexicon& lex, std::st
   if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kSymbol) {
     if (span == "-" || span == "–") a->kind = Kind::kDash;  // hyphen, en dash
     if (span == "/" || span == ":") a->kind = Kind::kSlash;
+    if (span == "(") a->kind = Kind::kOpen;
+    if (span == ")") a->kind = Kind::kClose;
     return;
   }
   if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) return;
@@ -602,6 +618,13 @@ void Classify(std::string_view text, const Token& t, const Lexicon& lex, std::st
   const bool try_stem = stem_ok && !stem_seen && lex.MayStart(Slice(text, t.stem));
   if (count == 0 && !try_stem) return;
 
+  // A word read as a clitic and a number word only by folding a hamza away
+  // is two guesses stacked: كميات (quantities) would be ك + ميات, مئات
+  // (hundreds) without its hamza. Either alone is common and is kept (ميات
+  // as some outlets type مئات, بمئات); together they are mostly a misreading.
+  auto stacked = [](std::string_view rest, const Word* w) {
+    return HamzaCarriers(rest) < w->hamzas;
+  };
   const Word* w = nullptr;
   if (count > 0) {
     // The folds keep و، ف، ب، ل، ك and ال as they are, so offsets into the
@@ -610,6 +633,9 @@ void Classify(std::string_view text, const Token& t, const Lexicon& lex, std::st
     for (size_t r = 0; r < count && w == nullptr; ++r) {
       if (readings[r].offset >= key.size()) continue;
       w = lex.Find(key.substr(readings[r].offset));
+      if (w != nullptr && readings[r].offset > 0 && stacked(span.substr(readings[r].offset), w)) {
+        w = nullptr;
+      }
       if (w != nullptr) {
         a->conj = readings[r].conj;
         a->article = readings[r].article;
@@ -618,7 +644,9 @@ void Classify(std::string_view text, const Token& t, const Lexicon& lex, std::st
     }
   }
   if (w == nullptr && try_stem) {
-    w = lex.Find(internal::FoldToKey(Slice(text, t.stem), buf));
+    const std::string_view stem = Slice(text, t.stem);
+    w = lex.Find(internal::FoldToKey(stem, buf));
+    if (w != nullptr && t.stem != t.span && stacked(stem, w)) w = nullptr;
     if (w != nullptr) {
       a->conj = stem_conj;
       a->article = stem_article;
@@ -647,6 +675,7 @@ struct Number {
   // Where the last component joined by و starts; for بين, which needs two
   // operands, the number may end there instead.
   uint32_t last_join = 0;
+  bool bracketed = false;  // digits in brackets before their scale: (12) ألف
 };
 
 class Parser {
@@ -837,6 +866,17 @@ class Parser {
     }
     acc.end = i + taken;
     acc.last_join = i;
+    // (12) ألف، (37,775.000) مليون: tables and official statements set the
+    // figure off in brackets, and the scale word after them still counts it.
+    // A bracketed number before anything else (a footnote, an item) is as
+    // written.
+    const bool bracketed = a.kind == Kind::kDigits && a.conj == Conj::kNone && i > 0 &&
+                           atoms_[i - 1].kind == Kind::kOpen && i + 2 < limit &&
+                           atoms_[i + 1].kind == Kind::kClose &&
+                           (atoms_[i + 2].kind == Kind::kScale ||
+                            atoms_[i + 2].kind == Kind::kScalePlural) &&
+                           atoms_[i + 2].conj == Conj::kNone && !atoms_[i + 2].article;
+    if (bracketed) acc.end = i + 2;
     // The state before a group that follows a scale word: the group must
     // come out smaller than the scale (ألف و500), else the number ends before.
     Acc saved;
@@ -880,6 +920,7 @@ class Parser {
     out->tail_group = acc.tail_group;
     out->tail_scale = acc.tail_scale;
     out->last_join = acc.last_join;
+    out->bracketed = bracketed && acc.scaled;
     return true;
   }
 
@@ -993,17 +1034,20 @@ class Parser {
     if (!ParseNumber(i, n_, &a)) return 0;
 
     uint8_t effect = 0;
-    uint32_t first = MatchBefore(i, floor, &effect);
+    // A bracketed number's quantity opens at its bracket, so that an
+    // approximator before the bracket reaches it: أكثر من (72) مليون.
+    const uint32_t start = a.bracketed && i > floor ? i - 1 : i;
+    uint32_t first = MatchBefore(start, floor, &effect);
     enum class Opener : uint8_t { kNone, kBetween, kFrom } opener = Opener::kNone;
-    uint32_t opener_first = i;
-    if (first == i && i > floor) {
-      if (atoms_[i - 1].kind == Kind::kBetween) {
+    uint32_t opener_first = start;
+    if (first == start && start > floor) {
+      if (atoms_[start - 1].kind == Kind::kBetween) {
         opener = Opener::kBetween;
-        opener_first = i - 1;
-        if (opener_first > floor && atoms_[i - 2].word == lex_.ma()) --opener_first;  // ما بين
-      } else if (atoms_[i - 1].kind == Kind::kFrom) {
+        opener_first = start - 1;
+        if (opener_first > floor && atoms_[start - 2].word == lex_.ma()) --opener_first;  // ما بين
+      } else if (atoms_[start - 1].kind == Kind::kFrom) {
         opener = Opener::kFrom;
-        opener_first = i - 1;
+        opener_first = start - 1;
       }
     }
 

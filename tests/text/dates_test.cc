@@ -90,11 +90,14 @@ TEST(Dates, MonthAndYear) {
 }
 
 TEST(Dates, MonthWithoutYearTakesThePublicationYear) {
-  // The nearest such month to publication (Tuesday 5 March 2024).
+  // A day and month is the nearest such day to publication (Tuesday 5 March
+  // 2024); a month alone is the coming one up to two months ahead, else the
+  // one that has passed.
   EXPECT_EQ(Describe("في 20 مارس"), "20 مارس = 2024-03-20 relative");
   EXPECT_EQ(Describe("في 28 ديسمبر"), "28 ديسمبر = 2023-12-28 relative");
-  EXPECT_EQ(Describe("في أغسطس"), "أغسطس = 2024-08 relative");
-  EXPECT_EQ(Describe("في سبتمبر"), "سبتمبر = 2023-09 relative");  // six months: the past wins
+  EXPECT_EQ(Describe("في أبريل"), "أبريل = 2024-04 relative");
+  EXPECT_EQ(Describe("في أغسطس"), "أغسطس = 2023-08 relative");
+  EXPECT_EQ(Describe("في سبتمبر"), "سبتمبر = 2023-09 relative");
   EXPECT_EQ(Describe("في 5 يناير", Date{2024, 12, 20}), "5 يناير = 2025-01-05 relative");
   // الماضي "last" is before publication, المقبل "next" after, الجاري "current" this year.
   EXPECT_EQ(Describe("في أبريل الماضي"), "أبريل الماضي = 2023-04 relative");
@@ -109,6 +112,58 @@ TEST(Dates, MonthWithoutYearTakesThePublicationYear) {
   EXPECT_EQ(Describe("في 20 مارس وفي أبريل الماضي", std::nullopt), "");
 }
 
+// A month alone more than two months ahead of publication is the one that
+// has passed, unless its clause speaks of the future and it is at most five
+// ahead; the next two months are the coming ones, unless after منذ (since).
+// Published Tuesday 4 August 2015 (19 Shawwal 1436).
+TEST(Dates, MonthAloneFarAheadIsThePastUnlessItsClauseSpeaksOfTheFuture) {
+  const Date published{2015, 8, 4};
+  // "Gunmen attacked it in January": the January before, not the one after.
+  EXPECT_EQ(Describe("هاجمها مسلحون في كانون الثاني/يناير", published),
+            "كانون الثاني/يناير = 2015-01 relative");
+  // "The school opened in November"; "the delegation visited Riyadh in August".
+  EXPECT_EQ(Describe("افتتحت المدرسة في نوفمبر", published), "نوفمبر = 2014-11 relative");
+  EXPECT_EQ(Describe("زار الوفد الرياض في أغسطس", published), "أغسطس = 2015-08 relative");
+  // "Fuel prices rise in September", "from the start of October": the coming
+  // weeks need no marker; "since September" has passed.
+  EXPECT_EQ(Describe("ترتفع أسعار الوقود في سبتمبر", published), "سبتمبر = 2015-09 relative");
+  EXPECT_EQ(Describe("اعتبارا من مطلع أكتوبر", published), "مطلع أكتوبر = 2015-10 relative");
+  EXPECT_EQ(Describe("ارتفعت الأسعار منذ سبتمبر", published), "سبتمبر = 2014-09 relative");
+  // The future: "the summit will be held in January", "the school is due to
+  // open in November", "the delegation will visit Riyadh in December", "the
+  // company expects to sign in December", "gold for December delivery".
+  EXPECT_EQ(Describe("ستعقد القمة في يناير", published), "يناير = 2016-01 relative");
+  EXPECT_EQ(Describe("من المقرر أن تفتتح المدرسة في نوفمبر", published),
+            "نوفمبر = 2015-11 relative");
+  EXPECT_EQ(Describe("سوف يزور الوفد الرياض في ديسمبر", published), "ديسمبر = 2015-12 relative");
+  EXPECT_EQ(Describe("تتوقع الشركة توقيع العقد في ديسمبر", published),
+            "ديسمبر = 2015-12 relative");
+  EXPECT_EQ(Describe("ارتفع الذهب لتسليم ديسمبر", published), "ديسمبر = 2015-12 relative");
+  // Further ahead a future verb mostly has the month for its object: "May's
+  // pay will be paid".
+  EXPECT_EQ(Describe("سيتم تسديد راتب شهر مايو", published), "شهر مايو = 2015-05 relative");
+  // "In December (Kanun al-Awwal) next", its other name written without a
+  // slash; "in November or December next".
+  EXPECT_EQ(Describe("ترتفع الأسعار في ديسمبر كانون الأول المقبل", published),
+            "ديسمبر = 2015-12 relative; كانون الأول المقبل = 2015-12 relative");
+  EXPECT_EQ(Describe("يزور الرياض في نوفمبر أو ديسمبر المقبلين", published),
+            "نوفمبر = 2015-11 relative; ديسمبر المقبلين = 2015-12 relative");
+  // The future verb is in another clause: "the delegation will visit Riyadh,
+  // and had visited it in January"; "coming" is another noun's: "the ship
+  // rescued the migrants coming from Burma in November".
+  EXPECT_EQ(Describe("سيزور الوفد الرياض، وكان قد زارها في يناير", published),
+            "يناير = 2015-01 relative");
+  EXPECT_EQ(Describe("أنقذت السفينة المهاجرين القادمين من بورما في نوفمبر", published),
+            "نوفمبر = 2014-11 relative");
+  // Hijri months alike: "the incident happened in Muharram", "studies will
+  // start in Muharram".
+  EXPECT_EQ(Describe("وقعت الحادثة في محرم", published), "محرم = 2014-10 relative hijri");
+  EXPECT_EQ(Describe("ستبدأ الدراسة في محرم", published), "محرم = 2015-10 relative hijri");
+  // A day and month, and a month with its year, are as they were.
+  EXPECT_EQ(Describe("في 20 يناير", published), "20 يناير = 2016-01-20 relative");
+  EXPECT_EQ(Describe("ستعقد القمة في يناير 2015", published), "يناير 2015 = 2015-01");
+}
+
 TEST(Dates, MonthNamesThatAreAlsoWordsNeedContext) {
   // "The president exerted (مارس) pressure on the government", "and exerted".
   EXPECT_EQ(Describe("مارس الرئيس ضغوطا على الحكومة"), "");
@@ -119,9 +174,9 @@ TEST(Dates, MonthNamesThatAreAlsoWordsNeedContext) {
   EXPECT_EQ(Describe("في باب الحارة"), "");             // "in the door of the quarter": ب + آب
   // With a preposition, a day, a year or شهر they are months.
   EXPECT_EQ(Describe("في مارس"), "مارس = 2024-03 relative");
-  EXPECT_EQ(Describe("منذ نيسان"), "نيسان = 2024-04 relative");
-  EXPECT_EQ(Describe("في آب"), "آب = 2024-08 relative");
-  EXPECT_EQ(Describe("شهر آب"), "شهر آب = 2024-08 relative");
+  EXPECT_EQ(Describe("منذ نيسان"), "نيسان = 2023-04 relative");
+  EXPECT_EQ(Describe("في آب"), "آب = 2023-08 relative");
+  EXPECT_EQ(Describe("شهر آب"), "شهر آب = 2023-08 relative");
   EXPECT_EQ(Describe("4 تموز"), "4 تموز = 2024-07-04 relative");
   // Unambiguous names stand alone.
   EXPECT_EQ(Describe("وصل يناير"), "يناير = 2024-01 relative");

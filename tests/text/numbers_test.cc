@@ -240,6 +240,83 @@ TEST(NumbersTest, SpanStartsAfterGluedConjunctionOrPreposition) {
   EXPECT_EQ(by.text, "عشرات");
 }
 
+// A clitic split off and a hamza folded away are each common on their own;
+// a word that needs both to read as a number is another word.
+TEST(NumbersTest, CliticAndMissingHamzaTogetherAreNotANumber) {
+  for (const char* s : {
+           "طالب التجار بزيادة كميات البضائع",    // traders asked for more goods (quantities)
+           "نقلت الشاحنة كمية كبيرة من القمح",    // the lorry carried a large quantity of wheat
+           "ارتفعت الأسعار وكميات الاستيراد",    // prices and import quantities rose
+       }) {
+    EXPECT_TRUE(Find(s).empty()) << s;
+  }
+  struct Magnitude {
+    const char* sentence;
+    const char* span;
+    double low, high;
+  };
+  const Magnitude kept[] = {
+      // Hundreds of residents fled, with مئات typed without its hamza.
+      {"نزح ميات السكان", "ميات", 200, 900},
+      {"وصل جنود ومئات المتطوعين", "مئات", 200, 900},   // soldiers and hundreds of volunteers came
+      {"تبرع بمئات الكتب", "مئات", 200, 900},           // he gave hundreds of books
+      {"اتسعت القاعة لمئات الضيوف", "مئات", 200, 900},  // the hall held hundreds of guests
+      {"حضر المئات", "المئات", 200, 900},               // hundreds attended
+      {"خرج آلاف المتظاهرين", "آلاف", 2000, 9000},      // thousands of protesters came out
+      {"تبرع بآلاف الدولارات", "آلاف", 2000, 9000},     // he gave thousands of dollars
+      {"أصيب عشرات المارة", "عشرات", 20, 90},           // tens of passers-by were hurt
+      {"أصيب جنود وعشرات المارة", "عشرات", 20, 90},     // soldiers and tens of passers-by were hurt
+  };
+  for (const Magnitude& c : kept) {
+    SCOPED_TRACE(c.sentence);
+    const Found f = One(c.sentence);
+    EXPECT_EQ(f.text, c.span);
+    EXPECT_DOUBLE_EQ(f.q.low, c.low);
+    EXPECT_DOUBLE_EQ(f.q.high, c.high);
+    EXPECT_TRUE(f.q.magnitude);
+  }
+  // A hundred people arrived, with مئة typed without its hamza.
+  EXPECT_DOUBLE_EQ(One("وصل مية شخص").q.low, 100);
+}
+
+// A figure in brackets before its scale word: official statements write
+// "(12) ألف". A bracketed number before anything else stays as it is.
+TEST(NumbersTest, BracketedNumberBeforeItsScaleWord) {
+  struct Bracketed {
+    const char* sentence;
+    const char* span;
+    double value;
+  };
+  const Bracketed cases[] = {
+      // A factory with an area of 12 thousand square metres.
+      {"بني المصنع بمساحة (12) ألف متر مربع", "(12) ألف", 12000},
+      // Revenues reached 37,775 million riyals.
+      {"بلغت الإيرادات ( 37,775.000) مليون ريال", "( 37,775.000) مليون", 37775e6},
+      // Ten thousand meals were handed out.
+      {"وزعت (10) آلاف وجبة", "(10) آلاف", 10000},
+  };
+  for (const Bracketed& c : cases) {
+    SCOPED_TRACE(c.sentence);
+    const Found f = One(c.sentence);
+    EXPECT_EQ(f.text, c.span);
+    EXPECT_DOUBLE_EQ(f.q.low, c.value);
+    EXPECT_DOUBLE_EQ(f.q.high, c.value);
+  }
+  // More than 72 million visitors: the approximator reaches over the bracket.
+  const Found more = One("استقبلت المدينة أكثر من (72) مليون زائر");
+  EXPECT_EQ(more.text, "أكثر من (72) مليون");
+  EXPECT_DOUBLE_EQ(more.q.low, 72e6);
+  EXPECT_TRUE(more.q.at_least);
+  // A footnote mark, then "a thousand people arrived": two numbers.
+  const std::vector<Found> footnote = Find("قال الوزير (1) إن ألف شخص وصلوا");
+  ASSERT_EQ(footnote.size(), 2u);
+  EXPECT_EQ(footnote[0].text, "1");
+  EXPECT_EQ(footnote[1].text, "ألف");
+  // "As paragraph (2) of the resolution says"; "(2)" alone.
+  EXPECT_EQ(One("كما ورد في الفقرة (2) من القرار").text, "2");
+  EXPECT_EQ(One("(2)").text, "2");
+}
+
 struct Flagged {
   const char* sentence;
   const char* span;
