@@ -269,6 +269,8 @@ Lexicon Build() {
            {"لبنانية", "LBP"}, {"لبناني", "LBP"}, {"تركية", "TRY"}, {"مغربي", "MAD"},
            {"إماراتي", "AED"}, {"عراقي", "IQD"},  {"سعودي", "SAR"}}) {
     l.currency_country.emplace(MatchKey(word), code);
+    // In the accusative after an accusative currency: "831 دينارا بحرينيا".
+    if (!MatchKey(word).ends_with(MatchKey("ة"))) l.currency_country.emplace(MatchKey(word) + MatchKey("ا"), code);
   }
 
   // Event triggers (verbs and verbal nouns).

@@ -168,6 +168,11 @@ TEST_F(ExtractTest, AgesPercentagesMoneyAndDurationsAreTyped) {
   ASSERT_NE(dollar, nullptr);
   EXPECT_EQ(dollar->unit, "USD");
   EXPECT_EQ(dollar->value, 2.4e6);
+  // "Profits reached 95 thousand and 831 Bahraini dinars": the country in
+  // the accusative after an accusative currency.
+  const Extraction bahraini = Run("وبلغت الأرباح 95 ألفا و831 دينارا بحرينيا في الربع الأول.");
+  ASSERT_EQ(bahraini.claims.size(), 1u);
+  EXPECT_EQ(bahraini.claims[0].unit, "BHD");
   for (const Claim& c : x.claims) EXPECT_NE(c.unit, "person") << Show(c.span);
 }
 
