@@ -153,6 +153,9 @@ await step('timeline of events draws a chart', async () => {
   // Participants link to their entities (the fourth column, المشاركون).
   const participants = await page.locator('.month table.grid tbody tr td:nth-child(4) a').count();
   assert(participants >= 1, 'no participant is a link');
+  // Each with its part in the event, in Arabic (منفذ، ضحية ...).
+  const roles = await page.locator('.month table.grid tbody tr td:nth-child(4) .role').allTextContents();
+  assert(roles.length >= 1 && roles.every((r) => /^ \([\u0600-\u06FF ]+\)$/.test(r)), `roles: ${roles.slice(0, 5).join('|')}`);
   await shot('07-timeline', false);
 });
 

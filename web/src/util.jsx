@@ -10,6 +10,12 @@ export const EVENT_NAMES = {
   arrested: 'اعتقال', charged: 'اتهام', sentenced: 'حكم', escaped: 'فرار', riot: 'شغب',
   returned: 'عودة / إعادة', agreement: 'اتفاق', statement: 'بيان',
 };
+// A participant's part in an event (extract::Participant::role).
+export const ROLE_NAMES = {
+  member: 'عضو', group: 'جماعة', perpetrator: 'منفذ', target: 'مستهدف', victim: 'ضحية',
+  suspect: 'مشتبه به', agent: 'جهة منفذة', defendant: 'متهم', court: 'محكمة', returnee: 'عائد',
+  party: 'طرف', speaker: 'متحدث', subject: 'معني',
+};
 export const RELATION_NAMES = {
   'co-occurs': 'يرد معه', part_of: 'فرع من', has_part: 'له فرع', alias_of: 'اسم آخر لـ',
 };

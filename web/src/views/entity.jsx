@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api.js';
 import {
   useApi, useUrlField, intParam, Status, TypeBadge, EntityLink, SourceName, Evidence, num, figure,
-  TYPE_NAMES, EVENT_NAMES, RELATION_NAMES,
+  TYPE_NAMES, EVENT_NAMES, RELATION_NAMES, ROLE_NAMES,
 } from '../util.jsx';
 
 export function EntitiesView({ params }) {
@@ -222,7 +222,9 @@ export function EventRows({ events }) {
             <td class="nowrap">{ev.date || '—'}</td>
             <td><span class={`badge ev-${ev.type}`}>{EVENT_NAMES[ev.type] || ev.type}</span></td>
             <td><EntityLink id={ev.place_entity} name={ev.place || ''} /></td>
-            <td>{ev.participants.map((x, i) => <>{i > 0 && '، '}<EntityLink id={x.id} name={x.name} /></>)}</td>
+            <td>{ev.participants.map((x, i) => (
+              <>{i > 0 && '، '}<EntityLink id={x.id} name={x.name} />{ROLE_NAMES[x.role] && <small class="muted role"> ({ROLE_NAMES[x.role]})</small>}</>
+            ))}</td>
             <td>{[ev.killed, ev.injured].map((v) => (v === null ? '—' : num(v))).join(' / ')}</td>
             <td class="sentence">{ev.sentence} <Evidence doc={ev.doc} start={ev.start} end={ev.end} label="↩" /></td>
           </tr>
