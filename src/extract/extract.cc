@@ -1723,14 +1723,24 @@ void Builder::Events() {
     // had to flee).
     // The people counted right before a verb (the number, or the number
     // and its noun), or null.
+    // The noun may have relative adjectives after it: "لقي تسعة لاجئين
+    // سوريين حتفهم" (nine Syrian refugees met their death).
     auto people_before = [&](uint32_t trig) -> const Claim* {
-      if (trig <= begin) return nullptr;
-      const int32_t qk = d.quantity_of[trig - 1] != kNone
-                             ? d.quantity_of[trig - 1]
-                             : (trig > begin + 1 ? d.quantity_of[trig - 2] : kNone);
-      if (qk == kNone || cc.claim_of_quantity[qk] == kNone) return nullptr;
-      const Claim& c = out.claims[cc.claim_of_quantity[qk]];
-      return c.unit == "person" ? &c : nullptr;
+      uint32_t k = trig;
+      while (k > begin + 1 && k + 2 > trig && d.IsWord(k - 1) && d.quantity_of[k - 1] == kNone &&
+             d.mention_of[k - 1] == kNone && IsNisba(d.key[k - 1])) {
+        --k;
+      }
+      for (uint32_t at : {k, trig}) {
+        if (at <= begin) continue;
+        const int32_t qk = d.quantity_of[at - 1] != kNone
+                               ? d.quantity_of[at - 1]
+                               : (at > begin + 1 ? d.quantity_of[at - 2] : kNone);
+        if (qk == kNone || cc.claim_of_quantity[qk] == kNone) continue;
+        const Claim& c = out.claims[cc.claim_of_quantity[qk]];
+        return c.unit == "person" ? &c : nullptr;
+      }
+      return nullptr;
     };
     auto count_before = [&](uint32_t trig) -> std::optional<double> {
       // A verb with و or ف begins a clause of its own: "قتل 5 جنود وأصيب

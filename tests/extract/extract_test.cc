@@ -484,6 +484,11 @@ TEST_F(ExtractTest, EachVerbOfASentenceKeepsItsOwnCount) {
   EXPECT_EQ(x.events[0].injured, 93);
   ASSERT_FALSE(x.claims.empty());
   EXPECT_EQ(x.claims[0].unit, "person");
+  // "Nine Syrian refugees met their death by drowning off the coast": the
+  // people counted before the verb, an adjective after their noun.
+  const Extraction y = Run("ولقي تسعة لاجئين سوريين حتفهم غرقا قبالة السواحل.");
+  ASSERT_EQ(y.events.size(), 1u);
+  EXPECT_EQ(y.events[0].killed, 9);
 }
 
 TEST_F(ExtractTest, ShortQuotedTermsAreNotQuotes) {
