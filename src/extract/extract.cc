@@ -1229,26 +1229,46 @@ std::optional<uint32_t> Builder::PlaceNear(uint32_t at, uint32_t from, uint32_t 
   // An earlier clause tells the same event when this one tells what it
   // caused ("...، ما أسفر عن مقتل ...", which resulted in the death of) or
   // when it ends with its place ("نفذت 17 ضربة قرب دير الزور، استهدفت ...").
+  // So does a breakdown of its figure ("، من بينهم 29 سجينا", among them
+  // 29 prisoners). A clause of a date alone ("، في 20 مايو 2019،") is
+  // passed over.
   auto consequence = [&](uint32_t c) {
     for (uint32_t i = c; i < end && i < c + 2; ++i) {
-      if (d.IsWord(i) && d.In(d.lex.result_verbs, i)) return true;
+      if (d.IsWord(i) && (d.In(d.lex.result_verbs, i) || d.Is(i, "بينهم") || d.Is(i, "بينها") ||
+                          d.Is(i, "منهم") || d.Is(i, "منها") || d.Is(i, "بينهن"))) {
+        return true;
+      }
     }
     return false;
   };
+  auto date_only = [&](uint32_t from_token, uint32_t to_token) {
+    for (uint32_t i = from_token; i < to_token; ++i) {
+      if (d.date_of[i] == kNone && !d.Is(i, "في")) return false;
+    }
+    return true;
+  };
+  bool follows = consequence(clause);
   while (clause > begin) {
     const uint32_t boundary = clause - 1;
     uint32_t previous = boundary;
     while (previous > begin && !clause_break(previous - 1)) --previous;
+    if (boundary > previous && date_only(previous, boundary)) {
+      clause = previous;
+      continue;
+    }
     if (boundary > previous) {
       const int32_t last = d.mention_of[boundary - 1];
-      if (last != kNone && is_place(d.mentions[last].first_token)) {
+      if (last != kNone && d.mentions[last].type == ner::EntityType::kLocation &&
+          d.mentions[last].first_token > previous &&
+          (is_place(d.mentions[last].first_token) || prep(d.mentions[last].first_token - 1))) {
         return found(d.mentions[last].first_token);
       }
     }
-    if (!consequence(clause)) break;
+    if (!follows) break;
     for (uint32_t i = boundary; i-- > previous;) {
       if (is_place(i)) return found(i);
     }
+    follows = consequence(previous);
     clause = previous;
   }
   // A place that opens the sentence frames all of it: "وفي تعز، ...".

@@ -460,6 +460,14 @@ TEST_F(ExtractTest, APlaceIsTakenFromTheClauseThatTellsTheEvent) {
   x = Run("انفجرت عبوة ناسفة بمدينة رفح، ما أسفر عن مقتل ضابط.");
   ASSERT_FALSE(x.events.empty());
   for (const Event& e : x.events) EXPECT_EQ(e.place, "رفح") << e.type;
+  // "A riot broke out in the prison of the city of Aleppo east of the
+  // capital Damascus, on 20 May 2019, and left 32 dead, among them 29
+  // prisoners": past a clause of a date, to the first of the places, for
+  // the figure and its breakdown.
+  x = Run("واندلع تمرد في سجن مدينة حلب شرقي العاصمة دمشق، في 20 مايو 2019، وأسفر عن مقتل 32 "
+          "شخصا، من بينهم 29 سجينا.");
+  ASSERT_EQ(x.claims.size(), 2u);
+  for (const Claim& c : x.claims) EXPECT_EQ(c.place, "حلب") << c.value;
 }
 
 TEST_F(ExtractTest, TwoArrestsOfAStoryWithNothingInCommonAreTwo) {
