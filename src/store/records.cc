@@ -665,8 +665,8 @@ std::vector<EventRecord> Store::Events(const RecordFilter& filter, size_t* total
       "SELECT v.id, v.doc, v.type, v.date, v.date_precision, v.place, pm.entity, v.count, "
       "v.killed, v.injured, v.breakdown, " +
       SentenceSql("v") +
-      ", v.start, v.end FROM events v JOIN docs d ON d.id = v.doc "
-      "LEFT JOIN mentions pm ON pm.id = v.place_mention "
+      ", v.start, v.end, substr(d.text, v.start + 1, v.end - v.start) FROM events v "
+      "JOIN docs d ON d.id = v.doc LEFT JOIN mentions pm ON pm.id = v.place_mention "
       "WHERE v.id IN (SELECT value FROM json_each(?1))";
   const std::string id_array = IdArray(ids);
   {
@@ -691,6 +691,7 @@ std::vector<EventRecord> Store::Events(const RecordFilter& filter, size_t* total
       e.sentence = s.Text(11);
       e.start = static_cast<uint32_t>(s.Int(12));
       e.end = static_cast<uint32_t>(s.Int(13));
+      e.trigger = s.Text(14);
       out.push_back(std::move(e));
     }
   }
@@ -892,7 +893,8 @@ void to_json(nlohmann::json& j, const EventRecord& r) {
        {"breakdown", breakdown},
        {"sentence", r.sentence},
        {"start", r.start},
-       {"end", r.end}};
+       {"end", r.end},
+       {"trigger", r.trigger}};
 }
 
 void to_json(nlohmann::json& j, const Graph& r) {

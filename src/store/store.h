@@ -210,6 +210,7 @@ struct EventRecord {
   std::vector<std::pair<std::string, double>> breakdown;  // "مقتل 32 بينهم 29 ..." parts
   std::string sentence;
   uint32_t start = 0, end = 0;  // the trigger words
+  std::string trigger;          // and their text ("مقتل", "التحق")
 };
 
 // Which records to list. Empty or zero fields do not filter.

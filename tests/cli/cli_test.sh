@@ -119,6 +119,13 @@ check "timeline exits 0" test $? -eq 0
 check "timeline stays in its range" test "$(grep -c '"date":"2024' "$tmp/out")" -eq 0
 "$MARSAD" --db "$db" --json events >"$tmp/out" 2>"$tmp/err"
 check "events name their participants" contains "$tmp/out" '"participants":\[{"id":'
+check "events give their trigger word" contains "$tmp/out" '"trigger":"[^"]'
+"$MARSAD" --db "$db" --json claims --groups --limit 3 >"$tmp/out" 2>"$tmp/err"
+check "claims --groups prints topics with a verdict" contains "$tmp/out" '"verdict":"\(single\|agree\|conflict\)"'
+check "claims --groups --limit 3 prints 3" test "$(wc -l <"$tmp/out")" -eq 3
+"$MARSAD" --db "$db" claims --groups --doc 1 >/dev/null 2>"$tmp/err"
+check "claims --groups refuses --doc" test $? -eq 1
+check "and says why" contains "$tmp/err" "groups"
 "$MARSAD" --db "$db" events --from 2023-02-30 >/dev/null 2>"$tmp/err"
 check "impossible date refused" test $? -eq 1
 "$MARSAD" --db "$db" events --from abcd >/dev/null 2>"$tmp/err"
