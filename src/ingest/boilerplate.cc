@@ -13,11 +13,13 @@
 // a menu line.
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "ingest/ingest.h"
+#include "ingest/internal.h"
 #include "text/text.h"
 
 namespace marsad::ingest {
@@ -515,6 +517,327 @@ void LineFilter::Write(Document* doc) const {
   for (Removed& r : removed) doc->boilerplate.push_back(std::move(r));
 }
 
+// ---------------------------------------------------------------------------
+// Furniture glued to the end of the text. Sites append two things to the
+// last paragraph, after its ". " or on a line of their own, that read as
+// article text to everything after ingest:
+//   - a link back to the story: a short label ending in ':' and the
+//     document's own title ("رابط الخبر بصحيفة …: <title>", the story's link
+//     in <paper>: <title>), which makes the paper a participant of the last
+//     event;
+//   - the page's tags: a label word for tags (سمات، الوسوم، الكلمات
+//     الدلالية …) and a few keywords without a sentence mark, which read as
+//     one more sentence.
+// The evidence is the title, the words that name tags, and the source's
+// habit. A label before the title goes only when the source puts the same
+// label before the title of other documents: a column may end on its own
+// headline ("وبذلك يمكننا القول: <title>", so we can say: <title>), and that
+// sentence stays. A tag list goes on its own when it is a line of its own or
+// its label ends in ':' after a sentence; glued to the prose ("… متوسطة سمات
+// إصابة مصرع") only when the source ends other documents with the same
+// label, since سمات (traits) is also a word of prose. Nothing is removed when
+// no word of the text would stay (a page that is only "label: title").
+
+constexpr size_t kMaxEchoLabelWords = 8;
+constexpr size_t kMaxTagWords = 20;
+constexpr size_t kMaxTitleBytes = 1000;  // a longer "title" is a failed guess
+
+// The same label ends the text in 3 documents of the source, and in one in
+// twenty once it has more than sixty.
+uint32_t TailMinDocs(uint32_t source_docs) {
+  return std::max<uint32_t>(3, (source_docs + 19) / 20);
+}
+
+// A word of the last line: a run of non-space bytes, cut at colons (a colon
+// is a token of its own, whether spaced or glued: "الوئام:" and "عاجل:نص").
+struct TailToken {
+  size_t begin = 0;               // its first byte in the text
+  std::vector<std::string> keys;  // its words in match-key form; none for punctuation
+  bool colon = false;
+  bool spaced = false;         // a space or the line start before it
+  bool line_start = false;     // the first token of its line
+  bool ends_sentence = false;  // . ! ? ؟ … ; ؛ at its end, closing quotes aside
+};
+
+// The code point at s[i] and its length in bytes (U+FFFD for a broken one).
+char32_t CodePointAt(std::string_view s, size_t i, size_t* len) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (i + n > s.size()) n = 1;
+  if (n == 1) {
+    *len = 1;
+    return c < 0x80 ? c : 0xFFFD;
+  }
+  char32_t cp = c & (0x7F >> n);
+  for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  *len = n;
+  return cp;
+}
+
+// Punctuation and symbols between words after MatchKey (which has already
+// folded quotes and Arabic punctuation to ASCII): Latin-1 signs (« »), the
+// general punctuation block (dashes, …, bidi marks), arrows and shapes,
+// ornate parentheses, CJK and full-width punctuation.
+bool IsKeySeparator(char32_t cp) {
+  if (cp < 0x80) {
+    return !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'));
+  }
+  return cp <= 0xBF || (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+         cp == 0x060C || cp == 0x061B || cp == 0x061F || (cp >= 0x066A && cp <= 0x066D) ||
+         cp == 0x06D4 || cp == 0xFD3E || cp == 0xFD3F || (cp >= 0xFE10 && cp <= 0xFE6F) ||
+         (cp >= 0xFF00 && cp <= 0xFF0F) || cp == 0xFFFD;
+}
+
+// The words of `s` in match-key form, punctuation dropped: a title and its
+// copy in the text compare equal whatever their quotes, dashes and spacing.
+std::vector<std::string> KeyParts(std::string_view s) {
+  const std::string key = text::MatchKey(s);
+  std::vector<std::string> parts;
+  std::string part;
+  for (size_t i = 0; i < key.size();) {
+    size_t len = 1;
+    const char32_t cp = CodePointAt(key, i, &len);
+    if (IsKeySeparator(cp)) {
+      if (!part.empty()) parts.push_back(std::move(part));
+      part.clear();
+    } else {
+      part.append(key, i, len);
+    }
+    i += len;
+  }
+  if (!part.empty()) parts.push_back(std::move(part));
+  return parts;
+}
+
+// Whether a token ends with a sentence mark, closing quotes and brackets
+// after it aside ("…التعاملات." and "…“الحوثي”.").
+bool EndsSentence(std::string_view w) {
+  static constexpr std::string_view kClosers[] = {
+      "\"", "'", ")", "]", "}", "\xC2\xBB", "\xE2\x80\x9D", "\xE2\x80\x99",  // » ” ’
+      "\xE2\x80\x8E", "\xE2\x80\x8F", "\xE2\x80\xAC"};                      // LRM RLM PDF
+  for (bool stripped = true; stripped && !w.empty();) {
+    stripped = false;
+    for (std::string_view c : kClosers) {
+      if (w.ends_with(c)) {
+        w.remove_suffix(c.size());
+        stripped = true;
+      }
+    }
+  }
+  if (w.empty()) return false;
+  const char last = w.back();
+  return last == '.' || last == '!' || last == '?' || last == ';' ||
+         w.ends_with("\xD8\x9F") || w.ends_with("\xD8\x9B") ||  // ؟ ؛
+         w.ends_with("\xE2\x80\xA6");                          // …
+}
+
+// Bytes of the blank before `end` in text (a space, a tab, a no-break space),
+// or 0.
+size_t BlankBefore(std::string_view text, size_t end) {
+  if (end == 0) return 0;
+  const auto c = static_cast<unsigned char>(text[end - 1]);
+  if (IsSpace(c)) return 1;
+  if (end >= 2 && c == 0xA0 && static_cast<unsigned char>(text[end - 2]) == 0xC2) return 2;
+  return 0;
+}
+
+// Where text[0, end) ends without its trailing blanks and line breaks.
+size_t EndOfWords(std::string_view text, size_t end) {
+  for (size_t n; end > 0 && ((n = BlankBefore(text, end)) > 0 || text[end - 1] == '\n');) {
+    end -= n > 0 ? n : 1;
+  }
+  return end;
+}
+
+// The tokens of the last `max_words` words of the last non-blank line.
+std::vector<TailToken> TailTokens(std::string_view text, size_t max_words) {
+  struct Raw {
+    size_t begin, end;
+  };
+  std::vector<Raw> raws;
+  size_t p = EndOfWords(text, text.size());
+  bool line_start = false;
+  while (raws.size() < max_words) {
+    for (size_t n; (n = BlankBefore(text, p)) > 0;) p -= n;
+    if (p == 0 || text[p - 1] == '\n') {
+      line_start = true;
+      break;
+    }
+    const size_t end = p;
+    while (p > 0 && text[p - 1] != '\n' && BlankBefore(text, p) == 0) --p;
+    raws.push_back({p, end});
+  }
+  std::reverse(raws.begin(), raws.end());
+  std::vector<TailToken> tokens;
+  for (size_t r = 0; r < raws.size(); ++r) {
+    size_t b = raws[r].begin;
+    bool first = true;
+    while (b < raws[r].end) {
+      const size_t colon = text.find(':', b);
+      const size_t e = colon == b ? b + 1 : std::min(colon, raws[r].end);
+      TailToken t;
+      t.begin = b;
+      t.spaced = first;
+      t.line_start = first && r == 0 && line_start;
+      t.colon = colon == b;
+      if (!t.colon) {
+        const std::string_view w = text.substr(b, e - b);
+        t.keys = KeyParts(w);
+        t.ends_sentence = EndsSentence(w);
+      }
+      tokens.push_back(std::move(t));
+      first = false;
+      b = e;
+    }
+  }
+  return tokens;
+}
+
+// The title as a reader sees it (feeds give "&#8220;" for a quote) in words.
+std::vector<std::string> TitleKeys(std::string_view title, size_t* raw_words) {
+  *raw_words = 0;
+  if (title.empty() || title.size() > kMaxTitleBytes) return {};
+  const std::string plain =
+      title.find('&') == std::string_view::npos ? std::string(title) : internal::FragmentText(title);
+  bool in_word = false;
+  for (const char c : plain) {
+    const bool blank = IsSpace(static_cast<unsigned char>(c)) || c == '\n';
+    *raw_words += !blank && !in_word;
+    in_word = !blank;
+  }
+  return KeyParts(plain);
+}
+
+// The document's title repeated at the end of the tokens after a colon,
+// and the words before the colon that may label it: up to eight, back to
+// the line start, a sentence mark or another colon.
+struct TitleEcho {
+  std::vector<size_t> label;  // word tokens, the one next to the colon first
+};
+
+std::optional<TitleEcho> FindTitleEcho(const std::vector<TailToken>& t,
+                                       const std::vector<std::string>& title) {
+  if (title.empty()) return std::nullopt;
+  size_t m = title.size();
+  size_t i = t.size();
+  while (m > 0) {
+    if (i == 0) return std::nullopt;
+    const std::vector<std::string>& keys = t[--i].keys;
+    if (keys.size() > m) return std::nullopt;  // the title would begin inside a word
+    for (size_t k = keys.size(); k-- > 0;) {
+      if (keys[k] != title[--m]) return std::nullopt;
+    }
+  }
+  // Punctuation opening the title (a quote, a dash), then the colon.
+  while (i > 0 && t[i - 1].keys.empty() && !t[i - 1].colon) --i;
+  if (i == 0 || !t[i - 1].colon) return std::nullopt;
+  TitleEcho echo;
+  for (size_t j = i - 1; j-- > 0;) {
+    if (t[j].colon || t[j].ends_sentence) break;
+    if (!t[j].keys.empty()) {
+      if (echo.label.size() == kMaxEchoLabelWords) break;
+      echo.label.push_back(j);
+    }
+    if (t[j].line_start) break;
+  }
+  if (echo.label.empty()) return std::nullopt;
+  return echo;
+}
+
+// Hashes of the label's last 1, 2, … words.
+std::vector<uint64_t> LabelHashes(const std::vector<TailToken>& t, const TitleEcho& echo) {
+  std::vector<uint64_t> hashes;
+  std::string key;
+  for (const size_t j : echo.label) {
+    std::string words;
+    for (const std::string& k : t[j].keys) words.append(words.empty() ? "" : " ").append(k);
+    key = key.empty() ? words : words + " " + key;
+    hashes.push_back(LineHash(key));
+  }
+  return hashes;
+}
+
+// Labels of tag lists, in match-key words.
+const std::vector<std::vector<std::string>>& TagLabels() {
+  static const std::vector<std::vector<std::string>> labels = [] {
+    // سمات features, وسوم/الوسوم tags, الكلمات الدلالية/المفتاحية/الدالة key
+    // words.
+    static constexpr std::string_view kLabels[] = {
+        "سمات", "وسوم", "الوسوم", "الكلمات الدلالية", "كلمات دلالية", "الكلمات المفتاحية",
+        "كلمات مفتاحية", "الكلمات الدالة", "Tags", "Keywords"};
+    std::vector<std::vector<std::string>> folded;
+    for (std::string_view l : kLabels) folded.push_back(KeyParts(l));
+    return folded;
+  }();
+  return labels;
+}
+
+// A tag list ending tokens: a label, an optional colon, then 1 to 20 words
+// without a sentence mark or a colon.
+struct TagList {
+  size_t first = 0;  // the label's first token
+  uint64_t label_hash = 0;
+  bool colon = false;
+  bool own_line = false;       // the label opens its line
+  bool after_sentence = false;  // the label follows a sentence mark
+};
+
+std::optional<TagList> FindTagList(const std::vector<TailToken>& t) {
+  const size_t from = t.size() > kMaxTagWords + 8 ? t.size() - kMaxTagWords - 8 : 0;
+  for (size_t i = from; i < t.size(); ++i) {
+    if (!t[i].spaced || t[i].keys.size() != 1) continue;
+    for (const std::vector<std::string>& label : TagLabels()) {
+      size_t j = i;
+      for (const std::string& w : label) {
+        if (j >= t.size() || !t[j].spaced || t[j].keys.size() != 1 || t[j].keys[0] != w ||
+            t[j].ends_sentence) {
+          j = std::string::npos;
+          break;
+        }
+        ++j;
+      }
+      if (j == std::string::npos) continue;
+      TagList tags;
+      tags.first = i;
+      tags.colon = j < t.size() && t[j].colon;
+      if (tags.colon) ++j;
+      size_t words = 0;
+      for (; j < t.size() && !t[j].colon && !t[j].ends_sentence; ++j) words += !t[j].keys.empty();
+      if (j < t.size() || words == 0 || words > kMaxTagWords) continue;
+      std::string key;
+      for (const std::string& w : label) key.append(key.empty() ? "" : " ").append(w);
+      tags.label_hash = LineHash(key);
+      tags.own_line = t[i].line_start;
+      tags.after_sentence = i > 0 && t[i - 1].ends_sentence;
+      return tags;
+    }
+  }
+  return std::nullopt;
+}
+
+// Moves doc->text from byte `begin` to doc->boilerplate, unless no word of
+// the text would stay.
+bool CutTail(Document* doc, size_t begin, const char* reason) {
+  const size_t keep = EndOfWords(doc->text, begin);
+  const bool words_stay = std::any_of(doc->text.begin(), doc->text.begin() + keep, [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= 0xD8 && c <= 0xDB);  // lead bytes of Arabic letters and digits
+  });
+  if (!words_stay) return false;
+  const std::string_view text = doc->text;
+  doc->boilerplate.push_back(
+      {std::string(text.substr(begin, EndOfWords(text, text.size()) - begin)), reason});
+  doc->text.resize(keep);
+  return true;
+}
+
+// How many words of the end TailTokens reads: the title, its label, a tag
+// list after it, and punctuation between them.
+size_t TailWords(size_t title_words) {
+  return title_words + kMaxEchoLabelWords + kMaxTagWords + 16;
+}
+
 }  // namespace
 
 void BoilerplateFilter::Learn(const Document& doc) {
@@ -530,6 +853,21 @@ void BoilerplateFilter::Learn(const Document& doc) {
   auto& counts = line_docs_[key];
   for (const uint64_t h : hashes) ++counts[h];
   ++source_docs_[key];
+  // The labels ending the text: of a tag list, of the title repeated (also
+  // before a tag list), every length of it from the colon back.
+  size_t title_words = 0;
+  const std::vector<std::string> title = TitleKeys(doc.title, &title_words);
+  std::string_view text = doc.text;
+  std::vector<TailToken> tokens = TailTokens(text, TailWords(title_words));
+  if (const std::optional<TagList> tags = FindTagList(tokens)) {
+    ++tag_labels_[key][tags->label_hash];
+    text = text.substr(0, tokens[tags->first].begin);
+    tokens = TailTokens(text, TailWords(title_words));
+  }
+  if (const auto echo = FindTitleEcho(tokens, title)) {
+    auto& labels = echo_labels_[key];
+    for (const uint64_t h : LabelHashes(tokens, *echo)) ++labels[h];
+  }
 }
 
 void BoilerplateFilter::Apply(Document* doc) const {
@@ -542,6 +880,43 @@ void BoilerplateFilter::Apply(Document* doc) const {
   const uint32_t min_docs = std::max<uint32_t>(3, (n * 3 + 9) / 10);
   LineFilter filter(doc->text, counts == line_docs_.end() ? nullptr : &counts->second, min_docs);
   if (filter.Run()) filter.Write(doc);
+  ApplyToEnd(doc, key, TailMinDocs(n));
+}
+
+void BoilerplateFilter::ApplyToEnd(Document* doc, const std::string& key,
+                                   uint32_t min_docs) const {
+  auto count = [&](const auto& per_source, uint64_t h) -> uint32_t {
+    const auto source = per_source.find(key);
+    if (source == per_source.end()) return 0;
+    const auto it = source->second.find(h);
+    return it == source->second.end() ? 0 : it->second;
+  };
+  size_t title_words = 0;
+  const std::vector<std::string> title = TitleKeys(doc->title, &title_words);
+  // A tag list may follow the repeated title: two rounds.
+  for (int round = 0; round < 2; ++round) {
+    const std::vector<TailToken> tokens = TailTokens(doc->text, TailWords(title_words));
+    if (const auto tags = FindTagList(tokens)) {
+      const bool labelled = tags->own_line || (tags->colon && tags->after_sentence);
+      if ((labelled || count(tag_labels_, tags->label_hash) >= min_docs) &&
+          CutTail(doc, tokens[tags->first].begin, "tag-list")) {
+        continue;
+      }
+    }
+    const auto echo = FindTitleEcho(tokens, title);
+    if (!echo) return;
+    // The longest label the source repeats: from the word before the colon,
+    // one more word back while at least half the documents with the shorter
+    // label have it too ("… لجهة الاختصاص رابط الخبر …:" stops before الاختصاص).
+    const std::vector<uint64_t> hashes = LabelHashes(tokens, *echo);
+    size_t words = 0;
+    for (uint32_t shorter = 0; words < hashes.size(); ++words) {
+      const uint32_t c = count(echo_labels_, hashes[words]);
+      if (c < min_docs || c * 2 < shorter) break;
+      shorter = c;
+    }
+    if (words == 0 || !CutTail(doc, tokens[echo->label[words - 1]].begin, "title-echo")) return;
+  }
 }
 
 }  // namespace marsad::ingest

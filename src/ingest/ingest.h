@@ -27,7 +27,7 @@ namespace marsad::ingest {
 // Text taken out of a document as boilerplate, kept so a user can see it.
 struct Removed {
   std::string text;
-  std::string reason;  // e.g. "navigation", "link-list", "repeated-line", "share-prompt"
+  std::string reason;  // e.g. "navigation", "link-list", "repeated-line", "title-echo", "tag-list"
 };
 
 struct Document {
@@ -105,19 +105,31 @@ void FindTitleAndDate(std::string* text, std::string* title, std::string* publis
 // Boilerplate in plain text, decided from structure and statistics, never
 // from strings of a particular site: lines repeated across documents of the
 // same source, runs of short lines without sentence punctuation (navigation,
-// author and section lists), and prompt or form blocks at the edges.
+// author and section lists), and prompt or form blocks at the edges. At the
+// very end of the text, also when glued to the last paragraph: the
+// document's title repeated after a short label the source repeats ("link to
+// the story in <paper>: <title>", reason "title-echo"), and a tag list after
+// a label word for tags (سمات، الوسوم، الكلمات الدلالية, reason "tag-list").
 
 class BoilerplateFilter {
  public:
   // Counts the lines of `doc` for its source. Call for every document of a
   // batch before Apply.
   void Learn(const Document& doc);
-  // Moves boilerplate lines of doc->text into doc->boilerplate.
+  // Moves boilerplate lines of doc->text, and what ends it after them, into
+  // doc->boilerplate.
   void Apply(Document* doc) const;
 
  private:
+  // The end of doc->text: a title repeated after a label, a tag list.
+  void ApplyToEnd(Document* doc, const std::string& key, uint32_t min_docs) const;
+
   // Per source, per line hash: in how many documents the line occurs.
   std::unordered_map<std::string, std::unordered_map<uint64_t, uint32_t>> line_docs_;
+  // Per source, per label hash: in how many documents a label of a tag list
+  // ends the text, and the last words of a label the title follows.
+  std::unordered_map<std::string, std::unordered_map<uint64_t, uint32_t>> tag_labels_;
+  std::unordered_map<std::string, std::unordered_map<uint64_t, uint32_t>> echo_labels_;
   std::unordered_map<std::string, uint32_t> source_docs_;
 };
 

@@ -275,5 +275,121 @@ TEST(BoilerplateTest, SourceFallsBackToSiteThenFolder) {
   for (int i = 3; i < 6; ++i) EXPECT_NE(docs[i].text.find(shared), std::string::npos);
 }
 
+Document Titled(const std::string& source, const std::string& title, const std::string& text) {
+  Document d;
+  d.source = source;
+  d.title = title;
+  d.text = text;
+  return d;
+}
+
+void LearnAndApply(std::vector<Document>* docs) {
+  BoilerplateFilter f;
+  for (const Document& d : *docs) f.Learn(d);
+  for (Document& d : *docs) f.Apply(&d);
+}
+
+TEST(BoilerplateTest, TitleRepeatedAfterALabelTheSourceRepeats) {
+  // "Link to the story in al-Masa newspaper:" and the article's own title,
+  // appended to the last paragraph by one site.
+  const std::string label = "رابط الخبر في صحيفة المساء: ";
+  const std::string body5 = "وقال رئيس البلدية إن الحديقة تفتح أبوابها للزوار يوميا";  // no final mark
+  std::vector<Document> docs = {
+      // Health records a rise in measles cases: glued after the last ". ".
+      Titled("al-masa", "الصحة تسجل ارتفاعا في حالات الحصبة",
+             Join({kBodies[0], kBodies[1]}) + " " + label + "الصحة تسجل ارتفاعا في حالات الحصبة"),
+      // Frost raises "vegetable prices": a line of its own; the feed's title
+      // has character references for the quotes the text prints.
+      Titled("al-masa", "صقيع يرفع &#8220;أسعار الخضار&#8221;",
+             Join({kBodies[2], kBodies[3], label + "صقيع يرفع “أسعار الخضار”"})),
+      // A public park on a former dump: glued without a sentence mark; the
+      // label starts where the source's label does, not at the line start.
+      Titled("al-masa", "حديقة عامة على أرض مكب سابق",
+             Join({kBodies[4], body5}) + " " + label + "حديقة عامة على أرض مكب سابق"),
+      // Pictures of the park's opening: the page is nothing else, and stays.
+      Titled("al-masa", "صور من افتتاح الحديقة", label + "صور من افتتاح الحديقة"),
+      // The programme lasts six weeks: the title inside a sentence stays.
+      Titled("al-masa", "البرنامج يستمر ستة أسابيع",
+             std::string(kBodies[6]) + " وقال المنظمون إن البرنامج يستمر ستة أسابيع"),
+      // The label and title first, then the article: not the end, stays.
+      Titled("al-masa", "الحديقة تفتح أبوابها يوميا",
+             Join({label + "الحديقة تفتح أبوابها يوميا", kBodies[5]})),
+      // A column ending on its own headline, "so we can say: the promise
+      // lied and the reality told the truth!": no label of its source.
+      Titled("column", "كذب الوعد وصدق الواقع",
+             Join({kBodies[0], "وبذلك يمكننا القول: كذب الوعد وصدق الواقع!"})),
+  };
+  const std::vector<std::string> before = {docs[3].text, docs[4].text, docs[5].text,
+                                           docs[6].text};
+  LearnAndApply(&docs);
+  EXPECT_EQ(docs[0].text, Join({kBodies[0], kBodies[1]}));
+  EXPECT_EQ(Removed(docs[0], "title-echo"), label + "الصحة تسجل ارتفاعا في حالات الحصبة\n");
+  EXPECT_EQ(docs[1].text, Join({kBodies[2], kBodies[3]}));
+  EXPECT_EQ(Removed(docs[1], "title-echo"), label + "صقيع يرفع “أسعار الخضار”\n");
+  EXPECT_EQ(docs[2].text, Join({kBodies[4], body5}));
+  EXPECT_EQ(Removed(docs[2], "title-echo"), label + "حديقة عامة على أرض مكب سابق\n");
+  for (size_t i = 3; i < docs.size(); ++i) {
+    EXPECT_EQ(docs[i].text, before[i - 3]) << i;
+    EXPECT_EQ(Removed(docs[i], "title-echo"), "") << i;
+  }
+}
+
+TEST(BoilerplateTest, TagListAtTheEnd) {
+  std::vector<Document> docs = {
+      // Tags on a line of their own: "tags: explosion, harassment, Yusuf"
+      // (words shaped like verbs, which the line filter keeps).
+      Doc("site-t", {kBodies[0], kBodies[1], "سمات تفجير تحرش يوسف"}),
+      // "Tags: markets, vegetables, frost" glued after the last sentence.
+      Doc("site-t", {kBodies[2], std::string(kBodies[3]) + " الوسوم: الأسواق، الخضار، الصقيع"}),
+      // A label without a colon glued to the prose: gone where the source
+      // ends its documents so ("tags: injury 5 al-Khoba al-Tuwal", "tags:
+      // park, municipality", "tags: injury, death").
+      Doc("site-g", {std::string(kBodies[4]) + " سمات إصابة 5 الخوبة الطوال"}),
+      Doc("site-g", {kBodies[5], std::string(kBodies[6]) + "  سمات حديقة بلدية"}),
+      Doc("site-g", {"ونقلت الحالات إلى المستشفيات المناسبة سمات إصابة مصرع"}),
+      // Prose: "patience remains one of the traits of a successful leader",
+      // and "the traits of the coming stage are clear."
+      Doc("prose", {kBodies[3], "ويبقى الصبر من سمات القائد الناجح"}),
+      Doc("prose", {std::string(kBodies[4]) + " سمات المرحلة المقبلة واضحة."}),
+  };
+  const std::vector<std::string> before = {docs[5].text, docs[6].text};
+  LearnAndApply(&docs);
+  EXPECT_EQ(docs[0].text, Join({kBodies[0], kBodies[1]}));
+  EXPECT_EQ(Removed(docs[0], "tag-list"), "سمات تفجير تحرش يوسف\n");
+  EXPECT_EQ(docs[1].text, Join({kBodies[2], kBodies[3]}));
+  EXPECT_EQ(Removed(docs[1], "tag-list"), "الوسوم: الأسواق، الخضار، الصقيع\n");
+  EXPECT_EQ(docs[2].text, kBodies[4]);
+  EXPECT_EQ(Removed(docs[2], "tag-list"), "سمات إصابة 5 الخوبة الطوال\n");
+  EXPECT_EQ(docs[3].text, Join({kBodies[5], kBodies[6]}));
+  EXPECT_EQ(docs[4].text, "ونقلت الحالات إلى المستشفيات المناسبة");
+  EXPECT_EQ(Removed(docs[4], "tag-list"), "سمات إصابة مصرع\n");
+  EXPECT_EQ(docs[5].text, before[0]);
+  EXPECT_EQ(docs[6].text, before[1]);
+  EXPECT_TRUE(docs[5].boilerplate.empty());
+  EXPECT_TRUE(docs[6].boilerplate.empty());
+}
+
+TEST(BoilerplateTest, TagListAfterTheRepeatedTitle) {
+  // The title's echo, then the tags: both go, the tags first.
+  const std::string label = "رابط الخبر في صحيفة المساء: ";
+  const std::string title = "الصحة تسجل ارتفاعا في حالات الحصبة";
+  // Tags: measles, vaccination / measles, immunisation / vaccination,
+  // children (each page its own, or they would go as repeated lines).
+  const std::string tags[] = {"سمات الحصبة تطعيم", "سمات الحصبة تحصين", "سمات تطعيم أطفال"};
+  std::vector<Document> docs;
+  for (int i = 0; i < 3; ++i) {
+    docs.push_back(Titled("al-masa", title + " " + std::to_string(i),
+                          Join({kBodies[i], kBodies[i + 1] + std::string(" ") + label + title +
+                                                " " + std::to_string(i),
+                                tags[i]})));
+  }
+  LearnAndApply(&docs);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(docs[i].text, Join({kBodies[i], kBodies[i + 1]})) << i;
+    EXPECT_EQ(Removed(docs[i], "tag-list"), tags[i] + "\n");
+    EXPECT_EQ(Removed(docs[i], "title-echo"), label + title + " " + std::to_string(i) + "\n");
+  }
+}
+
 }  // namespace
 }  // namespace marsad::ingest
