@@ -41,6 +41,8 @@ struct Lexicon {
   std::unordered_map<std::string, std::string> triggers;
   // Complementisers and other words that end a speaker's noun phrase.
   std::unordered_set<std::string> speech_stops;
+  // Adverbs next to a speaker (بدوره، لاحقا): skipped before it, end it after.
+  std::unordered_set<std::string> speaker_adverbs;
   // Words after which a number names rather than counts: رقم، المادة ...
   std::unordered_set<std::string> reference_words;
   // Words before a place: في، من، ب، داخل، قرب، شمال ...

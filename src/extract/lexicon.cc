@@ -336,11 +336,12 @@ Lexicon Build() {
          {"إن", "أن", "بأن", "إنه", "أنه", "إنها", "أنها", "بأنه", "بأنها", "إنهم", "أنهم",
           "بأنهم", "قوله", "قولها", "قولهم", "خلال", "اليوم", "أمس", "عن", "الذي", "التي",
           "الذين", "حيث", "بعد", "قبل", "أيضا", "كذلك", "عبر", "على", "إلى", "لـ", "ل", "مع",
-          "عقب", "إثر", "لدى", "هذا", "هذه", "ذلك", "تلك",
-          // Adverbs after the speaker: later, earlier, again, recently,
-          // officially, in turn, then, openly; "in reply to", "commenting on".
-          "لاحقا", "سابقا", "مجددا", "مؤخرا", "رسميا", "بدوره", "بدورها", "بدورهم", "حينها",
-          "آنذاك", "علنا", "صراحة", "ردا", "تعليقا"});
+          "عقب", "إثر", "لدى", "هذا", "هذه", "ذلك", "تلك"});
+  // Adverbs around the speaker, never part of it: later, earlier, again,
+  // recently, officially, in turn, then, openly; "in reply to",
+  // "commenting on" (with the word after على).
+  AddSet(&l.speaker_adverbs, {"لاحقا", "سابقا", "مجددا", "مؤخرا", "رسميا", "بدوره", "بدورها",
+                              "بدورهم", "حينها", "آنذاك", "علنا", "صراحة", "ردا", "تعليقا"});
   // Number, resolution, article, law, paragraph, clause, rank, page,
   // episode, round, chapter, model, edition (not فصل, "dismissed", nor
   // إصدار, "issuing").
@@ -360,9 +361,10 @@ Lexicon Build() {
   AddSet(&l.civil_heads, {"مجلس", "منظمة", "امم", "هيئة", "وكالة", "صحيفة", "جريدة", "قناة",
                           "جامعة", "لجنة", "مفوضية", "صليب", "هلال", "برلمان", "اتحاد", "شركة",
                           "بنك", "مصرف", "صندوق", "برنامج", "مركز", "مرصد", "جمعية"});
-  // A newspaper, a daily, a magazine, a channel, a radio, a television, a
-  // website (a news agency is told from other agencies where it is named).
-  AddSet(&l.media_heads, {"صحيفة", "جريدة", "مجلة", "قناة", "إذاعة", "تلفزيون", "موقع"});
+  // A newspaper, a daily, a magazine, a channel, a radio, a television (a
+  // news agency is told from other agencies where it is named; not موقع,
+  // a website but also a military position).
+  AddSet(&l.media_heads, {"صحيفة", "جريدة", "مجلة", "قناة", "إذاعة", "تلفزيون"});
   // Denounced, condemned, deplored, decried, offered condolences, expressed,
   // praised, welcomed (and their feminine and plural forms as written).
   AddSet(&l.reaction_verbs,
@@ -379,10 +381,10 @@ Lexicon Build() {
   // Centre(s), camp(s), prison(s), house, facilities, cells, ward.
   AddSet(&l.detention_places, {"مركز", "مراكز", "معسكر", "معسكرات", "سجن", "سجون", "دار", "مرافق",
                                "زنزانة", "زنازين", "عنبر", "مقر", "مخيم"});
-  // On, against, targeted, headquarters (of), positions, gatherings,
-  // strongholds, convoy.
-  AddSet(&l.target_words, {"على", "ضد", "استهدف", "استهدفت", "يستهدف", "تستهدف", "مقر", "مقار",
-                           "مواقع", "تجمعات", "معاقل", "موكب", "مقرات"});
+  // On, against, headquarters (of), positions, gatherings, strongholds,
+  // convoy. Not استهدف (targeted): the name after it is as often its
+  // subject ("استهدف تنظيم داعش مسجدا").
+  AddSet(&l.target_words, {"على", "ضد", "مقر", "مقار", "مواقع", "تجمعات", "معاقل", "موكب", "مقرات"});
   AddSet(&l.place_preps,
          {"في", "من", "داخل", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
           "شرقي", "غربي", "وسط", "إلى", "نحو", "ضواحي", "أطراف", "محيط", "بمحيط", "بمدينة",

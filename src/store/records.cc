@@ -480,8 +480,8 @@ std::vector<ClaimRecord> Store::Claims(const RecordFilter& filter, size_t* total
 
 namespace {
 
-// One source's figures within a topic, as the union of their intervals'
-// ends: its highest lower end and its lowest upper end.
+// One source's figures within a topic, by the ends that decide a conflict:
+// its highest lower end and its lowest upper end.
 struct SourceSpan {
   double max_low = -std::numeric_limits<double>::infinity();
   double min_high = std::numeric_limits<double>::infinity();

@@ -499,6 +499,76 @@ TEST_F(ExtractTest, EachVerbOfASentenceKeepsItsOwnCount) {
   EXPECT_EQ(y.events[0].killed, 9);
 }
 
+TEST_F(ExtractTest, AnAdverbOrForHisPartBeforeTheSpeakerIsSkipped) {
+  // "The interior minister in turn stressed that 3 people were arrested";
+  // "The director of Riyadh police for his part explained that ...".
+  for (const auto& [sentence, speaker] : std::vector<std::pair<std::string, std::string>>{
+           {"وأكد بدوره وزير الداخلية أن 3 أشخاص اعتقلوا في الرياض.", "وزير الداخلية"},
+           {"وأوضح من جانبه مدير شرطة الرياض أن 5 أشخاص أصيبوا في الحادث.", "مدير شرطة الرياض"}}) {
+    const Extraction x = Run(sentence);
+    ASSERT_EQ(x.quotes.size(), 1u) << sentence;
+    ASSERT_TRUE(x.quotes[0].speaker) << sentence;
+    EXPECT_EQ(x.quotes[0].speaker->text, speaker);
+  }
+}
+
+TEST_F(ExtractTest, WhoDoesTheEventStaysInIt) {
+  auto role_of = [&](const Extraction& x, const std::string& name) {
+    for (const Event& e : x.events) {
+      for (const Participant& p : e.participants) {
+        if (Show(mentions_[p.mention].span) == name) return p.role;
+      }
+    }
+    return std::string("none");
+  };
+  // "ISIS targeted a mosque in Qatif": the name after استهدف is its subject.
+  Extraction x = Run("استهدف تنظيم داعش مسجدا في مدينة القطيف.");
+  EXPECT_EQ(role_of(x, "تنظيم داعش"), "perpetrator");
+  // "The planes bombed a position of al-Shabab": موقع is a position here,
+  // not a website.
+  x = Run("قصفت الطائرات موقع حركة الشباب في الصومال.");
+  EXPECT_NE(role_of(x, "حركة الشباب"), "none");
+  // "The army spokesman said: ISIS carried out the attack": after the
+  // speaker's colon, a name is the doer.
+  x = Run("وقال المتحدث باسم الجيش: داعش نفذ الهجوم على الحاجز في الموصل.");
+  EXPECT_EQ(role_of(x, "داعش"), "perpetrator");
+}
+
+TEST_F(ExtractTest, WhatDidNotHappenCancelsOnlyItself) {
+  // "The attack caused no injuries in the city of Aden": the attack was.
+  Extraction x = Run("ولم يسفر الهجوم عن إصابات بمدينة عدن.");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].type, "attack");
+  // "Police denied arresting any journalist, but arrested 4 protesters in
+  // Khartoum": the second arrest stands.
+  x = Run("وأكدت الشرطة عدم اعتقال أي صحفي، لكنها اعتقلت 4 متظاهرين في الخرطوم.");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].count, 4);
+  EXPECT_EQ(x.events[0].place, "الخرطوم");
+  // "One of the security men was killed in the attack on a checkpoint."
+  x = Run("وقتل واحد من عناصر الأمن في الهجوم على نقطة تفتيش.");
+  ASSERT_EQ(x.claims.size(), 1u);
+  EXPECT_EQ(x.claims[0].value, 1);
+}
+
+TEST_F(ExtractTest, APlaceAcrossADateOrABreakdownButNotAcrossAJourney) {
+  // "12 people were killed, yesterday Sunday, in a car bomb in the city of
+  // Aleppo"; "5 people, among them 3 children, were killed in an air strike
+  // on Aleppo"; "In Taiz yesterday, 3 civilians were killed".
+  for (const char* sentence : {"قتل 12 شخصا، أمس الأحد، في انفجار سيارة مفخخة بمدينة حلب.",
+                               "قتل 5 أشخاص، بينهم 3 أطفال، في غارة جوية على مدينة حلب.",
+                               "وفي حلب أمس، قتل 3 مدنيين."}) {
+    const Extraction x = Run(sentence);
+    ASSERT_FALSE(x.claims.empty()) << sentence;
+    EXPECT_EQ(x.claims[0].place, "حلب") << sentence;
+  }
+  // "A convoy came from Homs to Aleppo, where 3 people were killed": من and
+  // إلى join two places, they do not say one is in the other.
+  const Extraction x = Run("وصلت قافلة من حمص إلى حلب حيث قتل 3 أشخاص.");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].place, "حلب");
+}
+
 TEST_F(ExtractTest, ShortQuotedTermsAreNotQuotes) {
   const Extraction x = Run("وتعرف الجماعة اختصارا باسم «جاهش»، وتنشط في ريف إدلب.");
   EXPECT_TRUE(x.quotes.empty());
