@@ -667,6 +667,10 @@ struct Server::Impl {
 
   // Topics most sources give figures for, each with its first claims.
   void ClaimGroups(const httplib::Request& req, httplib::Response& res, store::Store& db) {
+    if (req.has_param("doc") || req.has_param("entity")) {
+      SendError(res, 400, "claims/groups takes about, topic, limit, offset and claims, not doc or entity");
+      return;
+    }
     Query f;
     f.about = StrParam(req, "about", 200);
     f.topic = StrParam(req, "topic", 400);

@@ -1,6 +1,7 @@
 // Reading what ingest derived: entities, mentions, quotes, claims, events,
 // the co-occurrence network; and the JSON form of every record.
 #include <algorithm>
+#include <chrono>
 #include <limits>
 #include <tuple>
 #include <map>
@@ -480,38 +481,48 @@ std::vector<ClaimRecord> Store::Claims(const RecordFilter& filter, size_t* total
 
 namespace {
 
-// One source's figures within a topic, by the ends that decide a conflict:
-// its highest lower end and its lowest upper end.
-struct SourceSpan {
-  double max_low = -std::numeric_limits<double>::infinity();
-  double min_high = std::numeric_limits<double>::infinity();
+// A claim's figure as an interval, with who gives it and the day it is of.
+struct DatedFigure {
+  int64_t day = 0;  // days since 1970-01-01
+  std::string who;
+  double low = 0, high = 0;
 };
 
-// "conflict" when two sources' intervals are apart: some source's highest
-// lower end above another's lowest upper end. The source with the highest
-// lower end and the one with the lowest upper end decide, or the runners-up
-// when that is one source.
-std::string Verdict(const std::map<std::string, SourceSpan>& sources) {
-  if (sources.size() < 2) return "single";
-  const std::string *low1 = nullptr, *low2 = nullptr, *high1 = nullptr, *high2 = nullptr;
-  for (const auto& [key, span] : sources) {
-    if (!low1 || span.max_low > sources.at(*low1).max_low) {
-      low2 = low1;
-      low1 = &key;
-    } else if (!low2 || span.max_low > sources.at(*low2).max_low) {
-      low2 = &key;
-    }
-    if (!high1 || span.min_high < sources.at(*high1).min_high) {
-      high2 = high1;
-      high1 = &key;
-    } else if (!high2 || span.min_high < sources.at(*high2).min_high) {
-      high2 = &key;
+// Two sources' figures are comparable when they are of days at most this
+// far apart: a topic's claims over months are of different incidents.
+constexpr int64_t kSameTimeDays = 7;
+
+// The day a claim is of: its own date when it names a day, else its
+// document's publication day; nullopt when neither is a day.
+std::optional<int64_t> DayOf(const std::string& claim_date, const std::string& published) {
+  for (const std::string* date : {&claim_date, &published}) {
+    const std::optional<text::Date> d = text::ParseIsoDate(*date);
+    if (!d || d->month == 0 || d->day == 0) continue;
+    const std::chrono::year_month_day ymd{std::chrono::year(d->year),
+                                          std::chrono::month(static_cast<unsigned>(d->month)),
+                                          std::chrono::day(static_cast<unsigned>(d->day))};
+    if (ymd.ok()) return std::chrono::sys_days(ymd).time_since_epoch().count();
+  }
+  return std::nullopt;
+}
+
+// "conflict" when two sources give figures of days at most kSameTimeDays
+// apart whose intervals do not overlap, "agree" when such figures exist and
+// all overlap, "apart" when the sources' figures are never of the same
+// days, "single" with one source.
+std::string Verdict(size_t sources, std::vector<DatedFigure> figures) {
+  if (sources < 2) return "single";
+  std::sort(figures.begin(), figures.end(),
+            [](const DatedFigure& x, const DatedFigure& y) { return x.day < y.day; });
+  bool compared = false;
+  for (size_t i = 0; i < figures.size(); ++i) {
+    for (size_t j = i + 1; j < figures.size() && figures[j].day - figures[i].day <= kSameTimeDays; ++j) {
+      if (figures[i].who == figures[j].who) continue;
+      compared = true;
+      if (figures[i].low > figures[j].high || figures[j].low > figures[i].high) return "conflict";
     }
   }
-  const auto apart = [&](const std::string* a, const std::string* b) {
-    return a != b && sources.at(*a).max_low > sources.at(*b).min_high;
-  };
-  return apart(low1, high1) || apart(low1, high2) || apart(low2, high1) ? "conflict" : "agree";
+  return compared ? "agree" : "apart";
 }
 
 }  // namespace
@@ -521,7 +532,7 @@ std::vector<ClaimGroup> Store::ClaimGroups(const RecordFilter& filter, size_t cl
   const std::vector<std::string> about = AboutKeys(filter.about);
   Statement s(db_,
               "SELECT c.topic, c.unit, c.counted, c.place, pm.entity, c.doc, c.value, c.low, "
-              "c.high, c.approx, c.qualifier, sm.entity, c.source_text, d.source "
+              "c.high, c.approx, c.qualifier, sm.entity, c.source_text, d.source, c.date, d.published "
               "FROM claims c JOIN docs d ON d.id = c.doc "
               "LEFT JOIN mentions pm ON pm.id = c.place_mention "
               "LEFT JOIN mentions sm ON sm.id = c.source_mention "
@@ -529,7 +540,8 @@ std::vector<ClaimGroup> Store::ClaimGroups(const RecordFilter& filter, size_t cl
   s.Bind(1, std::string_view(filter.topic));
   struct Building {
     ClaimGroup group;
-    std::map<std::string, SourceSpan> sources;
+    std::set<std::string> sources;
+    std::vector<DatedFigure> figures;
     std::set<int64_t> docs;
     std::map<int64_t, int> places;
   };
@@ -540,7 +552,7 @@ std::vector<ClaimGroup> Store::ClaimGroups(const RecordFilter& filter, size_t cl
     ClaimGroup& g = b->group;
     g.sources = static_cast<int64_t>(b->sources.size());
     g.docs = static_cast<int64_t>(b->docs.size());
-    g.verdict = Verdict(b->sources);
+    g.verdict = Verdict(b->sources.size(), std::move(b->figures));
     int most = 0;
     for (const auto& [entity, n] : b->places) {
       if (n > most) {
@@ -596,9 +608,10 @@ std::vector<ClaimGroup> Store::ClaimGroups(const RecordFilter& filter, size_t cl
     } else {
       who = "d" + std::to_string(doc);
     }
-    SourceSpan& span = b->sources[who];
-    span.max_low = std::max(span.max_low, low);
-    span.min_high = std::min(span.min_high, high);
+    if (const std::optional<int64_t> day = DayOf(s.Text(14), s.Text(15))) {
+      b->figures.push_back({*day, who, low, high});
+    }
+    b->sources.insert(std::move(who));
   }
   if (!skipping) finish();
   // A figure of what, where is one sources can agree or disagree on; the

@@ -353,6 +353,7 @@ TEST_F(ApiTest, RecordRoutesAnswerWithTheirShapes) {
   }
   ExpectJsonError(Get(port(), "/api/claims/groups?limit=0"), 400);
   ExpectJsonError(Get(port(), "/api/claims/groups?claims=x"), 400);
+  ExpectJsonError(Get(port(), "/api/claims/groups?doc=1"), 400);
   const json events = Get(port(), "/api/events?from=2023&to=2024-12-31").Json();
   ASSERT_TRUE(events["events"].is_array());
   const json graph = Get(port(), "/api/graph?min_docs=2").Json();

@@ -200,34 +200,43 @@ TEST_F(AnalysisTest, ClaimGroupsRankTopicsAndTellAgreementFromConflict) {
   // from Uzbekistan: 100 (an official) against 500 (a local paper). The
   // dead in Aleppo: 12, then 15, both from the police, one source. A
   // turnout of 40 percent: nothing counted.
-  Write("a.txt", "مقاتلون في سوريا\n\nقالت مصادر أمنية إن 300 مقاتل من طاجيكستان يقاتلون في سوريا.\n");
-  Write("b.txt", "تقدير باحث\n\nوقال باحث إن نحو 320 مقاتلا من طاجيكستان يقاتلون في سوريا.\n");
-  Write("c.txt", "تقرير حقوقي\n\nوذكرت منظمة حقوقية أن أكثر من 250 مقاتلا من طاجيكستان يقاتلون في سوريا.\n");
-  Write("d.txt", "مقاتلون من أوزبكستان\n\nقال مسؤول أمني إن 100 مقاتل من أوزبكستان انضموا إلى التنظيم.\n");
-  Write("e.txt", "تقرير آخر\n\nوقالت صحيفة محلية إن 500 مقاتل من أوزبكستان انضموا إلى التنظيم.\n");
-  Write("f.txt", "قتلى في حلب\n\nقالت الشرطة إن 12 شخصا قتلوا في حلب.\n");
-  Write("g.txt", "حصيلة جديدة\n\nوقالت الشرطة لاحقا إن 15 شخصا قتلوا في حلب.\n");
-  Write("h.txt", "أرقام\n\nبلغت نسبة المشاركة 40 في المئة.\n");
+  // Each file: a title, its date, the text.
+  Write("a.txt", "مقاتلون في سوريا\n2024-03-05\n\nقالت مصادر أمنية إن 300 مقاتل من طاجيكستان يقاتلون في سوريا.\n");
+  Write("b.txt", "تقدير باحث\n2024-03-07\n\nوقال باحث إن نحو 320 مقاتلا من طاجيكستان يقاتلون في سوريا.\n");
+  Write("c.txt", "تقرير حقوقي\n2024-03-09\n\nوذكرت منظمة حقوقية أن أكثر من 250 مقاتلا من طاجيكستان يقاتلون في سوريا.\n");
+  Write("d.txt", "مقاتلون من أوزبكستان\n2024-03-05\n\nقال مسؤول أمني إن 100 مقاتل من أوزبكستان انضموا إلى التنظيم.\n");
+  Write("e.txt", "تقرير آخر\n2024-03-06\n\nوقالت صحيفة محلية إن 500 مقاتل من أوزبكستان انضموا إلى التنظيم.\n");
+  Write("f.txt", "قتلى في حلب\n2024-03-05\n\nقالت الشرطة إن 12 شخصا قتلوا في حلب.\n");
+  Write("g.txt", "حصيلة جديدة\n2024-03-06\n\nوقالت الشرطة لاحقا إن 15 شخصا قتلوا في حلب.\n");
+  Write("h.txt", "أرقام\n2024-03-05\n\nبلغت نسبة المشاركة 40 في المئة.\n");
+  // Months apart, two sources' figures of the dead in Homs are of
+  // different incidents: nothing to compare.
+  Write("i.txt", "قتلى في حمص\n2024-01-10\n\nقال مسؤول أمني إن 7 أشخاص قتلوا في حمص.\n");
+  Write("j.txt", "قتلى آخرون في حمص\n2024-06-20\n\nوقالت مصادر طبية إن 40 شخصا قتلوا في حمص.\n");
   std::unique_ptr<Store> db;
   IngestAll(&db);
   size_t total = 0;
   const std::vector<ClaimGroup> groups = db->ClaimGroups({}, 2, &total);
-  ASSERT_EQ(groups.size(), 4u);
-  EXPECT_EQ(total, 4u);
+  ASSERT_EQ(groups.size(), 5u);
+  EXPECT_EQ(total, 5u);
   // Most sources first; a figure of nothing counted last.
   EXPECT_EQ(groups[0].place, "طاجيكستان");
   EXPECT_EQ(groups[0].sources, 3);
   EXPECT_EQ(groups[0].verdict, "agree");
   EXPECT_EQ(groups[0].low, 250);
   EXPECT_EQ(groups[0].high, 320);
-  EXPECT_EQ(groups[1].place, "أوزبكستان");
-  EXPECT_EQ(groups[1].verdict, "conflict");
-  EXPECT_EQ(groups[2].place, "حلب");
-  EXPECT_EQ(groups[2].claims, 2);
-  EXPECT_EQ(groups[2].docs, 2);
-  EXPECT_EQ(groups[2].sources, 1);
-  EXPECT_EQ(groups[2].verdict, "single");
-  EXPECT_TRUE(groups[3].counted.empty());
+  // Two sources each, ties in topic order (قتيل before مقاتل).
+  EXPECT_EQ(groups[1].place, "حمص");
+  EXPECT_EQ(groups[1].sources, 2);
+  EXPECT_EQ(groups[1].verdict, "apart");
+  EXPECT_EQ(groups[2].place, "أوزبكستان");
+  EXPECT_EQ(groups[2].verdict, "conflict");
+  EXPECT_EQ(groups[3].place, "حلب");
+  EXPECT_EQ(groups[3].claims, 2);
+  EXPECT_EQ(groups[3].docs, 2);
+  EXPECT_EQ(groups[3].sources, 1);
+  EXPECT_EQ(groups[3].verdict, "single");
+  EXPECT_TRUE(groups[4].counted.empty());
   EXPECT_TRUE(groups[0].place_entity.has_value());
   // Each group's first claims are its own, at most as many as asked.
   EXPECT_EQ(groups[0].first.size(), 2u);
@@ -240,17 +249,17 @@ TEST_F(AnalysisTest, ClaimGroupsRankTopicsAndTellAgreementFromConflict) {
   page.limit = 2;
   const auto second = db->ClaimGroups(page, 0, &total);
   ASSERT_EQ(second.size(), 2u);
-  EXPECT_EQ(total, 4u);
+  EXPECT_EQ(total, 5u);
   EXPECT_EQ(second[0].topic, groups[1].topic);
   EXPECT_TRUE(second[0].first.empty());
   RecordFilter uzbek;
   uzbek.about = "أوزبكستان";
   const auto about = db->ClaimGroups(uzbek, 0, nullptr);
   ASSERT_EQ(about.size(), 1u);
-  EXPECT_EQ(about[0].topic, groups[1].topic);
+  EXPECT_EQ(about[0].topic, groups[2].topic);
   // The claims of one topic.
   RecordFilter topic;
-  topic.topic = groups[1].topic;
+  topic.topic = groups[2].topic;
   std::multiset<double> values;
   for (const ClaimRecord& c : db->Claims(topic, &total)) values.insert(c.value);
   EXPECT_EQ(values, (std::multiset<double>{100, 500}));

@@ -241,12 +241,13 @@ await step('claims: topics the server ranks, read a page at a time, a topic in f
   const asked = [];
   const big = async (route) => {
     const u = new URL(route.request().url());
-    asked.push(+u.searchParams.get('limit'));
+    const offset = +(u.searchParams.get('offset') || 0), limit = +u.searchParams.get('limit');
+    asked.push(`${offset}:${limit}`);
     const response = await route.fetch();
     const body = await response.json();
     const real = body.groups;
-    const groups = Array.from({ length: +u.searchParams.get('limit') }, (_, i) =>
-      ({ ...real[i % real.length], topic: `${real[i % real.length].topic}#${i}`, claims: 99 }));
+    const groups = Array.from({ length: limit }, (_, i) =>
+      ({ ...real[i % real.length], topic: `${real[i % real.length].topic}#${offset + i}`, claims: 99 }));
     return route.fulfill({ response, json: { ...body, groups, total: 500 } });
   };
   const isGroups = (u) => u.pathname === '/api/claims/groups';
@@ -256,7 +257,8 @@ await step('claims: topics the server ranks, read a page at a time, a topic in f
     assert(await page.locator('.group').count() === 40, 'the first page is not 40 topics');
     await page.locator('.more button').last().click();
     await page.waitForFunction(() => document.querySelectorAll('.group').length === 80);
-    assert(asked.join() === '40,80', `pages asked for: ${asked.join()}`);
+    // The second page only, appended.
+    assert(asked.join() === '0:40,40:40', `pages asked for: ${asked.join()}`);
     // A topic in full: its claims by topic, from the claims list.
     const first = page.locator('.group').first();
     const request = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/claims' && new URL(r.url()).searchParams.has('topic'));

@@ -1,6 +1,6 @@
 // Figures grouped by what is counted and where, each source's figure on one
 // scale, so agreement and conflict are seen side by side.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { useLoad, useUrlField, Status, ErrorBox, SourceName, Evidence, EntityLink, num, figure } from '../util.jsx';
 
@@ -16,7 +16,12 @@ function interval(c) {
   return [lo, hi];
 }
 
-const VERDICT = { agree: ['تتفق المصادر', 'ok'], conflict: ['تتعارض المصادر', 'bad'], single: ['مصدر واحد', 'neutral'] };
+// "Sources agree", "sources conflict", "one source", "sources of different
+// times" (never within a week of each other: nothing to compare).
+const VERDICT = {
+  agree: ['تتفق المصادر', 'ok'], conflict: ['تتعارض المصادر', 'bad'], single: ['مصدر واحد', 'neutral'],
+  apart: ['مصادر في أوقات مختلفة', 'neutral'],
+};
 
 // One claim's interval on the group's common scale [0, max]: a bar for the
 // range (dashed when open-ended), a dot at the figure.
@@ -41,7 +46,9 @@ function Group({ g }) {
   const claims = all || g.first;
   const max = Math.max(1, ...claims.flatMap((c) => interval(c)).filter((x) => Number.isFinite(x))) * 1.05;
   const [label, cls] = VERDICT[g.verdict] || VERDICT.single;
-  const showAll = () => api('claims', { topic: g.topic, limit: 1000 }).then((r) => setAll(r.claims), (e) => setError(e.message));
+  const [allTotal, setAllTotal] = useState(0);
+  const showAll = () => api('claims', { topic: g.topic, limit: ALL }).then(
+    (r) => { setAll(r.claims); setAllTotal(r.total); }, (e) => setError(e.message));
   return (
     <div class={`card group ${cls}`}>
       <h3>
@@ -67,6 +74,10 @@ function Group({ g }) {
           </tbody>
       </table>
       {error && <ErrorBox error={error} />}
+      {/* "The first N of M figures; narrow with «about» to see the rest." */}
+      {all && allTotal > all.length && (
+        <p class="more"><small class="muted">أول {num(all.length)} من {num(allTotal)} رقمًا</small></p>
+      )}
       {/* "Shown: N of M figures. Show all" */}
       {!all && g.claims > claims.length && (
         <p class="more">
@@ -80,15 +91,25 @@ function Group({ g }) {
 
 // The server groups the claims and ranks the groups: a figure of a counted
 // thing at a place first (what sources can agree or disagree on), most
-// sources first. Pages of GROUPS are asked for as the user reads on.
-const GROUPS = 40;
+// sources first. Pages of GROUPS are asked for as the user reads on, each
+// topic with its first CLAIMS figures; a topic's whole list, up to ALL, on
+// request.
+const GROUPS = 40, CLAIMS = 10, ALL = 1000;
 
 export function ClaimsView({ params }) {
   const about = params.get('about') || '';
   const [text, setText] = useUrlField(about);
-  const [shown, setShown] = useState(GROUPS);
-  useEffect(() => setShown(GROUPS), [about]);
-  const [data, error, loading] = useLoad(() => api('claims/groups', { about, limit: shown }), [about, shown]);
+  const [data, error, loading] = useLoad(() => api('claims/groups', { about, limit: GROUPS, claims: CLAIMS }), [about]);
+  // Further pages, appended; cleared when the question changes.
+  const [more, setMore] = useState({ about, groups: [], loading: false, error: null });
+  const extra = more.about === about ? more : { groups: [], loading: false, error: null };
+  const groups = data ? [...data.groups, ...extra.groups] : [];
+  const loadMore = () => {
+    setMore({ ...extra, about, loading: true, error: null });
+    api('claims/groups', { about, limit: GROUPS, offset: groups.length, claims: CLAIMS }).then(
+      (r) => setMore((m) => (m.about === about ? { ...m, groups: [...m.groups, ...r.groups], loading: false } : m)),
+      (e) => setMore((m) => (m.about === about ? { ...m, loading: false, error: e.message } : m)));
+  };
   const aboutHref = (t) => '#/claims' + (t ? '?about=' + encodeURIComponent(t) : '');
   return (
     <section>
@@ -100,13 +121,14 @@ export function ClaimsView({ params }) {
       <Status error={error} loading={loading} data={data}>
         {data && (
           <>
-            {/* "N topics; each row points to the sentence it came from." */}
-            <p class="muted">{num(data.total)} موضوعًا، أولها ما يعدّ شيئًا في مكان وتذكره مصادر أكثر. كل صف يشير إلى الجملة التي ورد فيها.</p>
-            {data.groups.map((g) => <Group key={g.topic} g={g} />)}
-            {data.total > data.groups.length && (
+            {/* "N topics, first those counting something at a place that most sources give. Sources are compared within a week. Each row points to its sentence." */}
+            <p class="muted">{num(data.total)} موضوعًا، أولها ما يعدّ شيئًا في مكان وتذكره مصادر أكثر. تُقارَن أرقام المصادر في الأسبوع نفسه. كل صف يشير إلى الجملة التي ورد فيها.</p>
+            {groups.map((g) => <Group key={g.topic} g={g} />)}
+            {extra.error && <ErrorBox error={extra.error} />}
+            {data.total > groups.length && (
               <p class="more">
-                <small class="muted">معروض {num(data.groups.length)} من {num(data.total)} موضوعًا</small>{' '}
-                <button type="button" class="link" disabled={loading} onClick={() => setShown(shown + GROUPS)}>المزيد</button>
+                <small class="muted">معروض {num(groups.length)} من {num(data.total)} موضوعًا</small>{' '}
+                <button type="button" class="link" disabled={extra.loading} onClick={loadMore}>المزيد</button>
               </p>
             )}
           </>
