@@ -20,6 +20,7 @@
 
 #include "ingest/ingest.h"
 #include "ingest/internal.h"
+#include "text/internal.h"
 #include "text/text.h"
 
 namespace marsad::ingest {
@@ -559,21 +560,6 @@ struct TailToken {
   bool ends_sentence = false;  // . ! ? ؟ … ; ؛ at its end, closing quotes aside
 };
 
-// The code point at s[i] and its length in bytes (U+FFFD for a broken one).
-char32_t CodePointAt(std::string_view s, size_t i, size_t* len) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-  if (i + n > s.size()) n = 1;
-  if (n == 1) {
-    *len = 1;
-    return c < 0x80 ? c : 0xFFFD;
-  }
-  char32_t cp = c & (0x7F >> n);
-  for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  *len = n;
-  return cp;
-}
-
 // Punctuation and symbols between words after MatchKey (which has already
 // folded quotes and Arabic punctuation to ASCII): Latin-1 signs (« »), the
 // general punctuation block (dashes, …, bidi marks), arrows and shapes,
@@ -595,15 +581,14 @@ std::vector<std::string> KeyParts(std::string_view s) {
   std::vector<std::string> parts;
   std::string part;
   for (size_t i = 0; i < key.size();) {
-    size_t len = 1;
-    const char32_t cp = CodePointAt(key, i, &len);
+    const size_t start = i;
+    const char32_t cp = text::internal::DecodeUtf8(key, &i);
     if (IsKeySeparator(cp)) {
       if (!part.empty()) parts.push_back(std::move(part));
       part.clear();
     } else {
-      part.append(key, i, len);
+      part.append(key, start, i - start);
     }
-    i += len;
   }
   if (!part.empty()) parts.push_back(std::move(part));
   return parts;
