@@ -314,12 +314,22 @@ IngestSummary Ingest(Store* store, const std::vector<std::string>& paths,
         batch_near = ingest::NearDuplicateIndex(kNearBits);
         added.clear();
       }
+      // A document stored under the cleaned key is this one when it was
+      // read from the same file (a database written before documents were
+      // keyed as read); another file that cleans to the same text, an
+      // outlet's copy without its furniture, is a document of its own.
+      auto stored_cleaned = [&](const DocRecord& r, const std::string& cleaned_key) {
+        if (cleaned_key.empty()) return false;
+        const std::optional<int64_t> id = store->FindByContentKey(cleaned_key);
+        if (!id) return false;
+        const std::optional<DocRecord> stored = store->Document(*id);
+        return stored && stored->path == r.path && stored->source == r.source;
+      };
       std::vector<size_t> adding;
       for (size_t i = 0; i < chunk.records.size(); ++i) {
         const DocRecord& r = chunk.records[i];
-        const std::string& cleaned_key = chunk.cleaned_keys[i];
         if (!keys_in_batch.insert(r.content_key).second || store->FindByContentKey(r.content_key) ||
-            (!cleaned_key.empty() && store->FindByContentKey(cleaned_key))) {
+            stored_cleaned(r, chunk.cleaned_keys[i])) {
           ++summary.already_stored;
           continue;
         }

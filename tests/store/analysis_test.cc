@@ -368,6 +368,41 @@ TEST_F(AnalysisTest, IngestingAFolderAgainAfterItGrewAddsOnlyTheNewFile) {
   EXPECT_EQ(third->text.find(shared), std::string::npos);
 }
 
+TEST_F(AnalysisTest, AnotherFilesCopyThatCleansToAStoredTextIsADocumentOfItsOwn) {
+  // A report stored from one folder, then another site's copy of it with
+  // that site's newsletter line, read with two more of the site's reports:
+  // cleaned, the copy's text is the stored one, yet it is another
+  // publication, kept and linked to the first.
+  const std::string shared = "النشرة اليومية في بريدك";  // "the daily newsletter in your mail"
+  auto with_line = [&](std::string report) {
+    const size_t second = report.find('\n', report.find("\n\n") + 2) + 1;
+    return report.insert(second, shared + "\n");
+  };
+  std::filesystem::create_directories(dir_ / "first");
+  std::ofstream(dir_ / "first" / "report.txt", std::ios::binary) << kReportOne;
+  std::string error;
+  auto db = Store::Open(path_, Store::Mode::kReadWrite, &error);
+  ASSERT_TRUE(db) << error;
+  ASSERT_EQ(Ingest(db.get(), {(dir_ / "first").string()}, {}).added, 1u);
+  Write("copy.txt", with_line(kReportOne));
+  Write("2.txt", with_line(kReportTwo));
+  // "A third report: a UN delegation reached Homs. It will meet the governor."
+  Write("3.txt", with_line("خبر ثالث\n\nوصل وفد من الأمم المتحدة إلى مدينة حمص صباح الأربعاء.\n"
+                           "وسيلتقي الوفد محافظ المدينة قبل أن يزور المستشفى الوطني.\n"));
+  const IngestSummary second = Ingest(db.get(), {(dir_ / "in").string()}, {});
+  EXPECT_EQ(second.added, 3u);
+  EXPECT_EQ(second.already_stored, 0u);
+  int64_t linked = 0;
+  for (int64_t id = 2; id <= 4; ++id) {
+    const auto doc = db->Document(id);
+    ASSERT_TRUE(doc);
+    if (doc->duplicate_of == 1) ++linked;
+  }
+  EXPECT_EQ(linked, 1);
+  // Read again, nothing is added.
+  EXPECT_EQ(Ingest(db.get(), {(dir_ / "in").string()}, {}).added, 0u);
+}
+
 TEST_F(AnalysisTest, TwoIngestsAtOnceAnalyseEachDocumentOnce) {
   Write("one.txt", kReportOne);
   Write("two.txt", kReportTwo);
