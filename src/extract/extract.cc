@@ -1202,8 +1202,15 @@ std::optional<uint32_t> Builder::PlaceNear(uint32_t at, uint32_t from, uint32_t 
   const uint32_t begin = d.SentenceBegin(sentence);
   const uint32_t end = std::min<uint32_t>(d.SentenceEnd(sentence), d.size());
   // A word before a place (في، قرب، جنوب), also with ب (بجنوب، بمدينة).
+  // The capital is one only where it is the place: "في العاصمة دمشق",
+  // "بالعاصمة"; not "القريبة من العاصمة إسلام أباد" (near the capital) or
+  // "شمال غربي العاصمة صنعاء".
   auto prep = [&](uint32_t k) {
     const std::string& w = d.surf[k];
+    if (d.Is(k, "العاصمة") || d.Is(k, "عاصمة")) {
+      return d.HasPrefix(k, tx::Clitic::kPreposition) ||
+             (k > begin && (d.Is(k - 1, "في") || d.Is(k - 1, "إلى")));
+    }
     return d.In(d.lex.place_preps, k) ||
            (Letters(w) >= 4 && StartsWith(w, "ب") && d.lex.place_preps.count(w.substr(2)));
   };
@@ -1224,9 +1231,12 @@ std::optional<uint32_t> Builder::PlaceNear(uint32_t at, uint32_t from, uint32_t 
   // تركيا"), the first is where it happened; the rest say where that is.
   // The words between say that one place is in another; في، من، إلى join
   // two places of a story ("من حمص إلى حلب").
+  // The capital leads back to the place it locates ("سجن مدينة وحدات شرقي
+  // العاصمة دوشنبه").
   auto contained_by = [&](uint32_t k) {
-    return prep(k) && !d.Is(k, "في") && !d.Is(k, "من") && !d.Is(k, "إلى") && !d.Is(k, "نحو") &&
-           !d.Is(k, "داخل") && !d.Is(k, "قرب") && !d.Is(k, "بالقرب");
+    return (prep(k) || d.Is(k, "العاصمة") || d.Is(k, "عاصمة")) && !d.Is(k, "في") && !d.Is(k, "من") &&
+           !d.Is(k, "إلى") && !d.Is(k, "نحو") && !d.Is(k, "داخل") && !d.Is(k, "قرب") &&
+           !d.Is(k, "بالقرب");
   };
   auto found = [&](uint32_t i) {
     for (;;) {

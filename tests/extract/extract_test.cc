@@ -562,6 +562,11 @@ TEST_F(ExtractTest, APlaceAcrossADateOrABreakdownButNotAcrossAJourney) {
     ASSERT_FALSE(x.claims.empty()) << sentence;
     EXPECT_EQ(x.claims[0].place, "حلب") << sentence;
   }
+  // "A suicide attack struck Rawalpindi, near the capital Islamabad": the
+  // capital locates, it is not where the attack was.
+  for (const Event& e : Run("ووقع هجوم انتحاري استهدف روالبندي القريبة من العاصمة إسلام أباد.").events) {
+    EXPECT_NE(e.place, "إسلام أباد");
+  }
   // "A convoy came from Homs to Aleppo, where 3 people were killed": من and
   // إلى join two places, they do not say one is in the other.
   const Extraction x = Run("وصلت قافلة من حمص إلى حلب حيث قتل 3 أشخاص.");
