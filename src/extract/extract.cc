@@ -1786,6 +1786,15 @@ void Builder::Events() {
     for (const auto& item : sources.items[s]) {
       if (item.who && item.who->mention) speakers.push_back(*item.who->mention);
     }
+    // An event's word with و or ف begins a clause of its own: "قتل 5 جنود
+    // وأصيب 12" (5 soldiers were killed and 12 wounded).
+    auto opens_clause = [&](uint32_t i) {
+      const std::string& word = d.surf[i];
+      return d.Trigger(i) != lex.triggers.end() &&
+             (d.HasPrefix(i, tx::Clitic::kConjunction) ||
+              ((StartsWith(word, "و") || StartsWith(word, "ف")) && !lex.triggers.count(word) &&
+               lex.triggers.count(word.substr(2))));  // as Find reads وإصابة
+    };
     // A date between the trigger and the number is not counted in the
     // window: "اعتقلت الشرطة في 5 آذار 2023 نحو 12 شخصا".
     auto count_after = [&](uint32_t trig, uint32_t window) -> std::optional<double> {
@@ -1797,10 +1806,7 @@ void Builder::Events() {
         // Another event's word opening a clause of its own: its count
         // follows ("42 حوثيا قتلوا وأصيب 93 آخرون", 93 is the wounded).
         // Not a word of the same clause ("حكما بالإعدام على ثلاثة مدانين").
-        if (d.IsWord(i) && (d.HasPrefix(i, tx::Clitic::kConjunction) || StartsWith(d.surf[i], "و")) &&
-            d.Trigger(i) != lex.triggers.end()) {
-          return std::nullopt;
-        }
+        if (d.IsWord(i) && opens_clause(i)) return std::nullopt;
         const int32_t qk = d.quantity_of[i];
         if (qk == kNone) continue;
         const int32_t ck = cc.claim_of_quantity[qk];
@@ -1836,14 +1842,7 @@ void Builder::Events() {
       return nullptr;
     };
     auto count_before = [&](uint32_t trig) -> std::optional<double> {
-      // A verb with و or ف begins a clause of its own: "قتل 5 جنود وأصيب
-      // 12" (5 soldiers were killed and 12 wounded).
-      const std::string& word = d.surf[trig];
-      const bool after_and =
-          d.HasPrefix(trig, tx::Clitic::kConjunction) ||
-          ((StartsWith(word, "و") || StartsWith(word, "ف")) && !lex.triggers.count(word) &&
-           lex.triggers.count(word.substr(2)));  // as Find reads وإصابة
-      const Claim* people = after_and ? nullptr : people_before(trig);
+      const Claim* people = opens_clause(trig) ? nullptr : people_before(trig);
       return people ? std::optional<double>(people->value) : std::nullopt;
     };
     auto breakdown_after = [&](uint32_t trig, uint32_t window) {
