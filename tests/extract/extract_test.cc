@@ -480,6 +480,17 @@ TEST_F(ExtractTest, TwoArrestsOfAStoryWithNothingInCommonAreTwo) {
   EXPECT_EQ(x.events[0].count, 7);
   EXPECT_EQ(x.events[0].place, "");
   EXPECT_EQ(x.events[1].place, "أنقرة");
+  // The same with القبض, whose article is part of the phrase (ألقت القبض,
+  // arrested), not a reference back: "Police arrested five people in
+  // raids in the city. The authorities had arrested a man in Ankara last
+  // March."
+  const Extraction y = Run(
+      "ألقت الشرطة القبض على خمسة أشخاص في مداهمات بالمدينة. وكانت السلطات قد ألقت القبض في مارس "
+      "الماضي على رجل في أنقرة.");
+  ASSERT_EQ(y.events.size(), 2u);
+  EXPECT_EQ(y.events[0].count, 5);
+  EXPECT_EQ(y.events[0].place, "");
+  EXPECT_EQ(y.events[1].place, "أنقرة");
 }
 
 TEST_F(ExtractTest, EachVerbOfASentenceKeepsItsOwnCount) {
@@ -545,6 +556,10 @@ TEST_F(ExtractTest, WhatDidNotHappenCancelsOnlyItself) {
   ASSERT_EQ(x.events.size(), 1u);
   EXPECT_EQ(x.events[0].count, 4);
   EXPECT_EQ(x.events[0].place, "الخرطوم");
+  // "The injured number 150 a day": يوميا is an adverb, not people.
+  x = Run("وبلغ عدد المصابين 150 يوميا.");
+  ASSERT_EQ(x.claims.size(), 1u);
+  EXPECT_EQ(x.claims[0].counted, "مصاب");
   // "One of the security men was killed in the attack on a checkpoint."
   x = Run("وقتل واحد من عناصر الأمن في الهجوم على نقطة تفتيش.");
   ASSERT_EQ(x.claims.size(), 1u);
