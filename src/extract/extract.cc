@@ -1399,16 +1399,17 @@ void Builder::Claims() {
           (after != lex.triggers.end() &&
            (after->second == "killed" || after->second == "injured" || after->second == "arrested"));
       if (!counted_by_event) continue;
-      // "وقتل واحد من عناصر الأمن" (one of the security men was killed).
+      // "وقتل واحد من عناصر الأمن" (one of the security men was killed) is
+      // counted as any figure, by the noun after من.
       const bool one_of_them = te < send && d.Is(te, "من");
-      if (!one_of_them && (ti == sbegin || !d.IsWord(ti - 1))) continue;
-      if (one_of_them) {
-        // Counted as any figure: "من عناصر" after it.
-      } else if (d.lex.people.count(WithoutArticle(d.key[ti - 1]))) {
-        one_of = std::string(d.Text(d.a.tokens[ti - 1].stem));
-        if (StartsWith(d.key[ti - 1], "ال")) one_of.erase(0, std::string_view("ال").size());
-      } else if (d.Trigger(ti - 1) == lex.triggers.end()) {
-        continue;
+      if (!one_of_them) {
+        if (ti == sbegin || !d.IsWord(ti - 1)) continue;
+        if (d.lex.people.count(WithoutArticle(d.key[ti - 1]))) {
+          one_of = std::string(d.Text(d.a.tokens[ti - 1].stem));
+          if (StartsWith(d.key[ti - 1], "ال")) one_of.erase(0, std::string_view("ال").size());
+        } else if (d.Trigger(ti - 1) == lex.triggers.end()) {
+          continue;
+        }
       }
     }
 
