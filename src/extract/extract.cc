@@ -827,6 +827,12 @@ bool IsPersonNoun(const Doc& d, const std::string& singular) {
   return !singular.empty() && d.lex.people.count(tx::MatchKey(singular)) > 0;
 }
 
+// Events whose word counts people right before or after it: "مقتل 32",
+// "أوقفت الشرطة سبعة", "42 حوثيا قتلوا".
+bool CountsPeople(const std::string& type) {
+  return type == "killed" || type == "injured" || type == "arrested";
+}
+
 // The counted noun after a number ending before token j: "32 شخصا", "29 من
 // المدنيين", "آلاف المقاتلين" (`magnitude`: the figure is such a word).
 // Sets *at to the noun's token, and *people (if not null) when the noun is
@@ -850,8 +856,7 @@ std::string CountedAfter(const Doc& d, uint32_t j, uint32_t limit, bool magnitud
   // ("42 حوثيا قتلوا"). Elsewhere it is as often an adverb ("150 يوميا",
   // 150 a day).
   const auto next = j + 1 < limit ? d.Trigger(j + 1) : d.lex.triggers.end();
-  casualties = casualties || (next != d.lex.triggers.end() &&
-                              (next->second == "killed" || next->second == "injured" || next->second == "arrested"));
+  casualties = casualties || (next != d.lex.triggers.end() && CountsPeople(next->second));
   if (s.empty() && casualties && d.IsWord(j) && EndsWith(k, "يا") && Letters(k) >= 5 &&
       d.mention_of[j] == kNone) {
     const std::string_view stem = d.Text(d.a.tokens[j].stem);
@@ -1338,10 +1343,7 @@ std::string EventBefore(const Doc& d, uint32_t ti, uint32_t begin) {
   for (uint32_t i = ti; i-- > begin && i + 4 > ti;) {
     auto it = d.Trigger(i);
     if (it != d.lex.triggers.end()) {
-      if (it->second == "killed" || it->second == "injured" || it->second == "arrested") {
-        return it->second;
-      }
-      return "";
+      return CountsPeople(it->second) ? it->second : "";
     }
     if (d.IsPunctKind(i)) break;
   }
@@ -1387,6 +1389,7 @@ void Builder::Claims() {
     // A number that names rather than counts: a resolution, an article of a
     // law, a rank, a page ("القرار رقم 2216", "المادة 3").
     if (ti > sbegin && d.In(lex.reference_words, ti - 1)) continue;
+    const std::string event = EventBefore(d, ti, sbegin);
     // واحد (one) after a noun is its adjective ("يوم واحد", one day; "على
     // قلب رجل واحد", as one man) and before من it is "one of": a figure
     // only of the people an event counts ("قتل مدني واحد", one civilian was
@@ -1395,9 +1398,7 @@ void Builder::Claims() {
     if (te == ti + 1 && (d.Is(ti, "واحد") || d.Is(ti, "واحدة"))) {
       const auto after = te < send ? d.Trigger(te) : lex.triggers.end();
       const bool counted_by_event =
-          !EventBefore(d, ti, sbegin).empty() ||
-          (after != lex.triggers.end() &&
-           (after->second == "killed" || after->second == "injured" || after->second == "arrested"));
+          !event.empty() || (after != lex.triggers.end() && CountsPeople(after->second));
       if (!counted_by_event) continue;
       // "وقتل واحد من عناصر الأمن" (one of the security men was killed) is
       // counted as any figure, by the noun after من.
@@ -1480,14 +1481,12 @@ void Builder::Claims() {
       c.counted = one_of;
       c.span.begin = d.a.tokens[ti - 1].span.begin;
     } else if (c.unit.empty()) {
-      c.counted = CountedAfter(d, te, send, q.magnitude, &noun_at, &nisba_people,
-                               !EventBefore(d, ti, sbegin).empty());
+      c.counted = CountedAfter(d, te, send, q.magnitude, &noun_at, &nisba_people, !event.empty());
       if (!c.counted.empty()) last = std::max(last, noun_at);
     } else if (c.unit == "percent" && last + 2 < send && d.Is(last + 1, "من")) {
       uint32_t at = last;
       c.counted = CountedAfter(d, last + 2, send, true, &at);  // "40 في المئة من المقاتلين"
     }
-    const std::string event = EventBefore(d, ti, sbegin);
     if (c.unit.empty() && !event.empty() &&
         (c.counted.empty() || lex.generic_people.count(tx::MatchKey(c.counted)))) {
       c.counted = RoleNoun(event);
