@@ -41,14 +41,12 @@ function RangeBar({ c, max }) {
 // A topic's card: the server's verdict over all its claims, and its first
 // claims (all of them on request) on one scale.
 function Group({ g }) {
-  const [all, setAll] = useState(null);
+  const [all, setAll] = useState(null);  // the topic's list: {claims, total}
   const [error, setError] = useState(null);
-  const claims = all || g.first;
+  const claims = all ? all.claims : g.first;
   const max = Math.max(1, ...claims.flatMap((c) => interval(c)).filter((x) => Number.isFinite(x))) * 1.05;
   const [label, cls] = VERDICT[g.verdict] || VERDICT.single;
-  const [allTotal, setAllTotal] = useState(0);
-  const showAll = () => api('claims', { topic: g.topic, limit: ALL }).then(
-    (r) => { setAll(r.claims); setAllTotal(r.total); }, (e) => setError(e.message));
+  const showAll = () => api('claims', { topic: g.topic, limit: ALL }).then(setAll, (e) => setError(e.message));
   return (
     <div class={`card group ${cls}`}>
       <h3>
@@ -75,8 +73,8 @@ function Group({ g }) {
       </table>
       {error && <ErrorBox error={error} />}
       {/* "The first N of M figures; narrow with «about» to see the rest." */}
-      {all && allTotal > all.length && (
-        <p class="more"><small class="muted">أول {num(all.length)} من {num(allTotal)} رقمًا</small></p>
+      {all && all.total > all.claims.length && (
+        <p class="more"><small class="muted">أول {num(all.claims.length)} من {num(all.total)} رقمًا</small></p>
       )}
       {/* "Shown: N of M figures. Show all" */}
       {!all && g.claims > claims.length && (
