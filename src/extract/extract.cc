@@ -926,6 +926,14 @@ std::string ClaimTopic(const Claim& c) {
   return c.unit + "|" + tx::MatchKey(c.counted) + "|" + place;
 }
 
+std::optional<int> SameFactDays(std::string_view unit, std::string_view counted) {
+  const Lexicon& lex = Lex();
+  const std::string key = tx::MatchKey(counted);
+  if (key.empty() || unit == "age_years" || lex.generic_people.count(key)) return std::nullopt;
+  if (unit == "person" && lex.incident_people.count(key)) return 1;
+  return 7;
+}
+
 namespace {
 
 // Which speech words govern each token: the nearest before it in its

@@ -145,6 +145,16 @@ Extraction Extract(const text::Analysis& a, const std::vector<ner::Mention>& men
 // Thread-safe.
 std::string ClaimTopic(const Claim& c);
 
+// How many days apart two sources' figures of one topic (unit and counted
+// noun as in Claim) may be and still be figures of one fact, to compare
+// them: 1 for the people one incident counts (قتيل، جريح، موقوف: the next
+// day's toll may have risen, and a city has many incidents a week), 7 for
+// other people and things of a named kind (مقاتل، لاجئ، سيارة). nullopt
+// when the figures need not be of one thing at all: nothing named counted
+// (a percentage, a sum, a duration), people counted by a generic noun
+// (شخص, person), or ages (each of its own person). Thread-safe.
+std::optional<int> SameFactDays(std::string_view unit, std::string_view counted);
+
 // What a claim's topic holds for a word someone asks about: a counted noun
 // in any number as its singular's match key (قتلى and القتلى, the killed:
 // قتيل), a unit word as its unit's (دولار, dollar: usd); "" for another word.

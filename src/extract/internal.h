@@ -33,6 +33,9 @@ struct Lexicon {
   std::unordered_set<std::string> people;
   // Nouns that count people without saying who: شخص، آخر، فرد، نفس، نسمة.
   std::unordered_set<std::string> generic_people;
+  // People counted by one incident (match keys): the killed, wounded,
+  // arrested, missing; a toll that is told again the next day may have risen.
+  std::unordered_set<std::string> incident_people;
   // Unit words (match keys) to unit names ("percent", "USD", "years", ...).
   std::unordered_map<std::string, std::string> units;
   // Currency qualifiers after a currency word: دولار أمريكي، دينار كويتي ...

@@ -231,6 +231,8 @@ Lexicon Build() {
   AddNoun(&l, "مقعد", {"مقاعد"}, false);
   AddNoun(&l, "صوت", {"أصوات"}, false);
   AddSet(&l.generic_people, {"شخص", "آخر", "فرد", "نفس", "نسمة"});
+  // killed, wounded, injured, arrested, victim, missing.
+  AddSet(&l.incident_people, {"قتيل", "جريح", "مصاب", "موقوف", "ضحية", "مفقود"});
 
   // Units after a number. Percent: % and "في المئة" (handled in code),
   // بالمئة، بالمائة. Money: dollar, euro, dinar, riyal, pound, lira,

@@ -488,10 +488,6 @@ struct DatedFigure {
   double low = 0, high = 0;
 };
 
-// Two sources' figures are comparable when they are of days at most this
-// far apart: a topic's claims over months are of different incidents.
-constexpr int64_t kSameTimeDays = 7;
-
 // The day a claim is of: its own date when it names a day, else its
 // document's publication day; nullopt when neither is a day.
 std::optional<int64_t> DayOf(const std::string& claim_date, const std::string& published) {
@@ -506,17 +502,19 @@ std::optional<int64_t> DayOf(const std::string& claim_date, const std::string& p
   return std::nullopt;
 }
 
-// "conflict" when two sources give figures of days at most kSameTimeDays
-// apart whose intervals do not overlap, "agree" when such figures exist and
-// all overlap, "apart" when the sources' figures are never of the same
-// days, "single" with one source.
-std::string Verdict(size_t sources, std::vector<DatedFigure> figures) {
+// "conflict" when two sources give figures of days at most `days` apart
+// (extract::SameFactDays) whose intervals do not overlap, "agree" when such
+// figures exist and all overlap, "apart" when the sources' figures are never
+// of days so near, "single" with one source, and "not_compared" when the
+// topic's figures need not be of one thing.
+std::string Verdict(size_t sources, std::optional<int> days, std::vector<DatedFigure> figures) {
   if (sources < 2) return "single";
+  if (!days) return "not_compared";
   std::sort(figures.begin(), figures.end(),
             [](const DatedFigure& x, const DatedFigure& y) { return x.day < y.day; });
   bool compared = false;
   for (size_t i = 0; i < figures.size(); ++i) {
-    for (size_t j = i + 1; j < figures.size() && figures[j].day - figures[i].day <= kSameTimeDays; ++j) {
+    for (size_t j = i + 1; j < figures.size() && figures[j].day - figures[i].day <= *days; ++j) {
       if (figures[i].who == figures[j].who) continue;
       compared = true;
       if (figures[i].low > figures[j].high || figures[j].low > figures[i].high) return "conflict";
@@ -552,7 +550,7 @@ std::vector<ClaimGroup> Store::ClaimGroups(const RecordFilter& filter, size_t cl
     ClaimGroup& g = b->group;
     g.sources = static_cast<int64_t>(b->sources.size());
     g.docs = static_cast<int64_t>(b->docs.size());
-    g.verdict = Verdict(b->sources.size(), std::move(b->figures));
+    g.verdict = Verdict(b->sources.size(), extract::SameFactDays(g.unit, g.counted), std::move(b->figures));
     int most = 0;
     for (const auto& [entity, n] : b->places) {
       if (n > most) {
@@ -615,10 +613,12 @@ std::vector<ClaimGroup> Store::ClaimGroups(const RecordFilter& filter, size_t cl
   }
   if (!skipping) finish();
   // A figure of what, where is one sources can agree or disagree on; the
-  // figures of a thing anywhere are many stories' figures, and a figure of
-  // nothing named is the least comparable of all.
+  // figures of a thing anywhere are many stories' figures, and figures that
+  // need not be of one thing at all (nothing named counted, a generic noun,
+  // ages) come last.
   const auto rank = [](const ClaimGroup& g) {
-    return std::make_tuple(g.counted.empty() ? 2 : g.place.empty(), -g.sources, -g.claims);
+    const bool comparable = extract::SameFactDays(g.unit, g.counted).has_value();
+    return std::make_tuple(comparable ? g.place.empty() : 2, -g.sources, -g.claims);
   };
   std::stable_sort(groups.begin(), groups.end(),
                    [&](const ClaimGroup& x, const ClaimGroup& y) { return rank(x) < rank(y); });

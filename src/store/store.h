@@ -177,19 +177,22 @@ struct ClaimRecord {
 };
 
 // The claims of one topic taken together: how many, from how many sources,
-// and whether the sources' figures of the same days can all be true. A
+// and whether the sources' figures of the same fact can all be true. A
 // claim's interval is its range, ±10% of an approximate figure, open above
 // for "more than" and "at least" and down to 0 for "less than" and "at
 // most"; its day is its own date, else its document's. Sources (an entity,
 // a described source, else the outlet) conflict when two of them give
-// intervals that do not overlap for days at most a week apart.
+// intervals that do not overlap for days close enough to be of one fact
+// (extract::SameFactDays: a day for an incident's toll, a week for other
+// people and things of a named kind); figures of nothing named, of people
+// counted by a generic noun and ages are not compared.
 struct ClaimGroup {
   std::string topic, unit, counted, place;
   std::optional<int64_t> place_entity;  // the one most of its claims name
   int64_t claims = 0, sources = 0, docs = 0;
   double low = 0, high = 0;  // the smallest and largest figure given
-  // "single" (one source), "agree", "conflict", or "apart" (the sources'
-  // figures are never of the same week).
+  // "single" (one source), "agree", "conflict", "apart" (the sources'
+  // figures are never of days so near), or "not_compared".
   std::string verdict;
   std::vector<ClaimRecord> first;  // its first claims in date order, when asked for
 };

@@ -266,6 +266,37 @@ TEST_F(AnalysisTest, ClaimGroupsRankTopicsAndTellAgreementFromConflict) {
   EXPECT_EQ(total, 2u);
 }
 
+TEST_F(AnalysisTest, ClaimGroupsCompareOnlyFiguresOfOneFact) {
+  // The dead of Tikrit three days apart: 9 (an official), then 30 (medical
+  // sources), two incidents of one city. The dead of Basra a day apart: 4
+  // (the police) against 20 (a hospital), one incident told twice.
+  Write("a.txt", "قتلى في تكريت\n2024-03-05\n\nقال مسؤول أمني إن 9 أشخاص قتلوا في تكريت.\n");
+  Write("b.txt", "قتلى تكريت\n2024-03-08\n\nوقالت مصادر طبية إن 30 شخصا قتلوا في تكريت.\n");
+  Write("c.txt", "قتلى في البصرة\n2024-03-05\n\nقالت الشرطة إن 4 أشخاص قتلوا في البصرة.\n");
+  Write("d.txt", "حصيلة البصرة\n2024-03-06\n\nوقال مستشفى المدينة إن 20 شخصا قتلوا في البصرة.\n");
+  // Two percentages of the same week (a turnout, an unemployment rate) and
+  // two counts of persons in Riyadh (at a conference, at a match): not
+  // figures of one thing.
+  Write("e.txt", "أرقام\n2024-03-05\n\nقالت اللجنة إن نسبة المشاركة بلغت 40 في المئة.\n");
+  Write("f.txt", "البطالة\n2024-03-06\n\nوقال الوزير إن نسبة البطالة بلغت 12 في المئة.\n");
+  Write("g.txt", "مؤتمر\n2024-03-05\n\nقال مسؤول إن 300 شخص حضروا المؤتمر في الرياض.\n");
+  Write("h.txt", "مباراة\n2024-03-06\n\nوقالت صحيفة محلية إن 5000 شخص حضروا المباراة في الرياض.\n");
+  std::unique_ptr<Store> db;
+  IngestAll(&db);
+  std::map<std::string, std::string> verdicts;  // place, else unit → verdict
+  const std::vector<ClaimGroup> groups = db->ClaimGroups({}, 0, nullptr);
+  for (const ClaimGroup& g : groups) verdicts[g.place.empty() ? g.unit : g.place] = g.verdict;
+  // Figures compared first.
+  ASSERT_EQ(groups.size(), 4u);
+  EXPECT_EQ(groups[2].verdict, "not_compared");
+  EXPECT_EQ(groups[3].verdict, "not_compared");
+  EXPECT_EQ(verdicts["تكريت"], "apart");
+  EXPECT_EQ(verdicts["البصرة"], "conflict");
+  EXPECT_EQ(verdicts["percent"], "not_compared");
+  EXPECT_EQ(verdicts["الرياض"], "not_compared");
+  EXPECT_EQ(verdicts.size(), 4u);
+}
+
 TEST_F(AnalysisTest, NamesAfterLamLamKeepTheirArticle) {
   Write("un.txt", "تقرير عن حلب\n\nقدمت البعثة تقريرا للأمم المتحدة عن الوضع في مدينة حلب.\n");
   std::unique_ptr<Store> db;

@@ -17,10 +17,11 @@ function interval(c) {
 }
 
 // "Sources agree", "sources conflict", "one source", "sources of different
-// times" (never within a week of each other: nothing to compare).
+// times" (never near enough in time to be of one fact), "figures not
+// compared" (nothing says they are of one thing: percentages, sums, ages).
 const VERDICT = {
   agree: ['تتفق المصادر', 'ok'], conflict: ['تتعارض المصادر', 'bad'], single: ['مصدر واحد', 'neutral'],
-  apart: ['مصادر في أوقات مختلفة', 'neutral'],
+  apart: ['مصادر في أوقات مختلفة', 'neutral'], not_compared: ['أرقام لا تقارن', 'neutral'],
 };
 
 // One claim's interval on the group's common scale [0, max]: a bar for the
