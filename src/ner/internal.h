@@ -180,6 +180,12 @@ class Lexicon {
 // currencies, and iso-codes' Arabic country names when installed.
 void AddGazetteers(Lexicon* lexicon);
 
+// Whether a match key, with or without a leading و or ف and then ب, is a
+// one-word city of the curated lists (الموصل، تعز، بالرقة). Those were chosen
+// to be read as places; ICU's exemplar cities hold common words too (ترك,
+// leaving).
+bool IsCuratedCity(std::string_view key);
+
 // Adds the mentions of labelled sentences (e.g. WikiANN) as name lists: each
 // whole mention as a phrase of its type (kGazName*), and each word that is
 // mostly seen inside mentions of a type with that type's kName* class.
@@ -382,6 +388,12 @@ void Viterbi(const std::vector<float>& scores, const float (*transitions)[kLabel
 // them; news outside it has many.
 void BoostAfterHeads(const std::vector<WordInfo>& words, std::vector<float>* scores);
 inline constexpr float kHeadBoost = 48;
+// The same bonus for B-LOC (I-LOC on its further words) to a city or country
+// of the gazetteers after a preposition of place (في، إلى، من، نحو، قرب،
+// داخل) or with ب joined: «إلى الموصل» (to Mosul), «في الرقة» (in Raqqa),
+// whose words are also common ones (the connected, thinness) that the model
+// leaves untagged.
+void BoostPlacesAfterPrepositions(const std::vector<WordInfo>& words, std::vector<float>* scores);
 // Lowers, by kNotInName, every name label of a verb of saying or reporting
 // (قال، يرى: said, sees) and of a day before a weekday (يوم الأحد: on
 // Sunday), the begin labels of a function word, and the person labels of a

@@ -534,6 +534,25 @@ void AddGazetteers(Lexicon* lexicon) {
   }
 }
 
+bool IsCuratedCity(std::string_view key) {
+  static const auto* cities = [] {
+    auto* set = new std::unordered_set<std::string>;
+    for (const List& list : kLists) {
+      if (list.gazetteers != kGazCity) continue;
+      for (const char* w : list.words) {
+        if (SplitWords(w).size() == 1) set->insert(text::MatchKey(w));
+      }
+    }
+    return set;
+  }();
+  constexpr size_t kLetter = 2;  // bytes of an Arabic letter in a match key
+  for (std::string_view prefix : {"و", "ف"}) {
+    if (key.starts_with(prefix) && key.size() > kLetter) key.remove_prefix(kLetter);
+  }
+  if (cities->contains(std::string(key))) return true;
+  return key.starts_with("ب") && cities->contains(std::string(key.substr(kLetter)));
+}
+
 void AddNameLists(const std::vector<ConllSentence>& sentences, Lexicon* lexicon) {
   constexpr uint16_t kPhraseBits[kEntityTypes] = {kGazNamePer, kGazNameLoc, kGazNameOrg,
                                                   kGazNameMisc};

@@ -532,6 +532,25 @@ void BoostAfterHeads(const std::vector<WordInfo>& words, std::vector<float>* sco
   }
 }
 
+void BoostPlacesAfterPrepositions(const std::vector<WordInfo>& words, std::vector<float>* scores) {
+  // in, to, from, towards, near, inside
+  static const std::vector<uint64_t> kPrepositions = KeyHashes({"في", "إلى", "من", "نحو", "قرب", "داخل"});
+  const int place = BeginOf(EntityType::kLocation);
+  for (size_t i = 0; i < words.size(); ++i) {
+    const WordInfo& w = words[i];
+    if (w.kind != kArabic || !(w.gaz_begin & (kGazCity | kGazCountry))) continue;
+    const std::string_view clitics = Proclitics(w);
+    const bool joined = clitics.starts_with("ب") || clitics.starts_with("وب") || clitics.starts_with("فب");
+    if (!joined && (i == 0 || !KeyOrStemIn(kPrepositions, words[i - 1]))) continue;
+    const bool one_word = i + 1 == words.size() || !(words[i + 1].gaz_inside & (kGazCity | kGazCountry));
+    if (one_word && !(w.gaz_begin & kGazCountry) && !IsCuratedCity(w.key)) continue;
+    (*scores)[i * kLabels + place] += kHeadBoost;
+    for (size_t k = i + 1; k < words.size() && (words[k].gaz_inside & (kGazCity | kGazCountry)); ++k) {
+      (*scores)[k * kLabels + place + 1] += kHeadBoost;
+    }
+  }
+}
+
 namespace {
 
 // The stems of words [i, j), joined: how a name is written, whatever its
@@ -1259,6 +1278,7 @@ void Tagger::Model::ScoreDocument(const std::vector<const std::vector<WordInfo>*
     for (size_t s = 0; s < doc.size(); ++s) {
       Score(*doc[s], &(*scores)[s]);
       BoostAfterHeads(*doc[s], &(*scores)[s]);
+      BoostPlacesAfterPrepositions(*doc[s], &(*scores)[s]);
       CutAtNonNameWords(*doc[s], &(*scores)[s]);
     }
     return;
@@ -1282,6 +1302,7 @@ void Tagger::Model::ScoreDocument(const std::vector<const std::vector<WordInfo>*
   }
   for (size_t s = 0; s < doc.size(); ++s) {
     BoostAfterHeads(*doc[s], &(*scores)[s]);
+    BoostPlacesAfterPrepositions(*doc[s], &(*scores)[s]);
     CutAtNonNameWords(*doc[s], &(*scores)[s]);
   }
 }

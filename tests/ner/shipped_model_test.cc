@@ -196,6 +196,19 @@ TEST_F(ShippedModelTest, AnAdjectiveOfNationalityAloneIsNoPlace) {
   EXPECT_TRUE(Mentions(*tagger_, "ووصل الوفد إلى السعودية أمس.").contains({"LOC", "السعودية"}));
 }
 
+TEST_F(ShippedModelTest, ACityAfterAPrepositionOfPlaceIsAPlace) {
+  // "The minister arrived in Mosul yesterday", "nine people were killed in
+  // Raqqa", "the delegation went to the Sultanate of Oman": الموصل and
+  // الرقة are also common words (the connected, thinness), and a
+  // country's long name is one name. "The committee finished its inquiry
+  // into leaving the girl's body": ترك (leaving), which one of ICU's
+  // exemplar cities shares, stays a word.
+  EXPECT_EQ(Mentions(*tagger_, "وصل الوزير إلى الموصل أمس."), (Found{{"LOC", "الموصل"}}));
+  EXPECT_EQ(Mentions(*tagger_, "قتل تسعة أشخاص بالرقة."), (Found{{"LOC", "الرقة"}}));
+  EXPECT_TRUE(Mentions(*tagger_, "وتوجه الوفد إلى سلطنة عمان أمس.").contains({"LOC", "سلطنة عمان"}));
+  EXPECT_EQ(Mentions(*tagger_, "أنهت اللجنة التحقيق في ترك جثة الطفلة."), Found{});
+}
+
 TEST_F(ShippedModelTest, ACurrencyAfterAnAmountIsTheCurrency) {
   // "The prize is worth (40000) riyals, and the coach said Real Madrid
   // won": ريال is the currency after the amount and the club before مدريد.
