@@ -166,6 +166,7 @@ struct Doc {
   // اليوم", "فجر 5 آذار").
   std::unordered_map<std::string, std::string>::const_iterator Trigger(uint32_t i) const {
     auto it = Find(lex.triggers, i);
+    if (it == lex.triggers.end()) it = AfterJoinedPreposition(i);
     if (it == lex.triggers.end()) return it;
     // أودى (took) kills only with its object: "أودى (الحادث) بحياة" (took
     // the life of), "أودت بأرواح"; the match key of أودي (Audi) is the same.
@@ -192,6 +193,25 @@ struct Doc {
          Is(i + 1, "الغد") || Is(i + 1, "يوم") || Is(i + 1, "الأحد") ||
          Is(i + 1, "الاثنين") || Is(i + 1, "الثلاثاء") || Is(i + 1, "الأربعاء") ||
          Is(i + 1, "الخميس") || Is(i + 1, "الجمعة") || Is(i + 1, "السبت"))) {
+      return lex.triggers.end();
+    }
+    return it;
+  }
+  // A word of killing, wounding, attack or arrest with ب or ل joined, which
+  // the tokenizer splits off only before the article: "تسببت بمقتل 11
+  // شخصا" (caused the death of 11 people), "ندد باعتقال" (condemned the
+  // arrest of), "تعرض لهجوم" (came under attack). Not other types: بتهريب
+  // is "of smuggling" (متهم بتهريب), not an escape.
+  std::unordered_map<std::string, std::string>::const_iterator AfterJoinedPreposition(uint32_t i) const {
+    if (!IsWord(i)) return lex.triggers.end();
+    std::string_view s = surf[i];
+    if (StartsWith(s, "و") || StartsWith(s, "ف")) s.remove_prefix(2);
+    if (!StartsWith(s, "ب") && !StartsWith(s, "ل")) return lex.triggers.end();
+    s.remove_prefix(2);
+    if (Letters(s) < 3) return lex.triggers.end();
+    const auto it = lex.triggers.find(std::string(s));
+    if (it == lex.triggers.end() || !(it->second == "killed" || it->second == "injured" ||
+                                      it->second == "attack" || it->second == "arrested")) {
       return lex.triggers.end();
     }
     return it;

@@ -687,6 +687,25 @@ TEST_F(ExtractTest, DawnIsNotAnAttack) {
   EXPECT_EQ(x.events[0].type, "attack");
 }
 
+TEST_F(ExtractTest, AnEventWordWithAJoinedPrepositionIsTheEvent) {
+  // "The clashes caused the death of 11 people in Homs yesterday": بمقتل
+  // is ب (with) + مقتل (killing), and the 11 are the killed.
+  Extraction x = Run("تسببت الاشتباكات بمقتل 11 شخصا في حمص أمس.");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].type, "killed");
+  EXPECT_EQ(x.events[0].killed, 11);
+  ASSERT_EQ(x.claims.size(), 1u);
+  EXPECT_EQ(x.claims[0].counted, "قتيل");
+  // "The minister condemned the arrest of 5 journalists."
+  x = Run("ندد الوزير باعتقال 5 صحفيين في حمص.");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].type, "arrested");
+  // "The man was charged with smuggling drugs": بتهريب (of smuggling) is
+  // no escape.
+  x = Run("اتهم الرجل بتهريب المخدرات إلى حمص.");
+  for (const Event& e : x.events) EXPECT_NE(e.type, "escaped");
+}
+
 TEST_F(ExtractTest, SeparateIncidentsAreNotMerged) {
   // "6 soldiers were killed in an ambush near Mosul. In another incident,
   // 9 civilians were killed in the explosion of a roadside bomb."
