@@ -178,6 +178,19 @@ struct Doc {
       }
       return lex.triggers.end();
     }
+    // وجهت (directed) and توجيه (a directive) charge only with the charges
+    // after them: "وجهت النيابة تهمة القتل" (the prosecution brought a charge
+    // of murder); "بناء على توجيه الملك" (on the king's directive) and "وجهت
+    // الدعوة" (sent the invitation) are none.
+    if (it->first == DirectedKey() || it->first == DirectiveKey()) {
+      for (uint32_t k = i + 1; k < size() && k < i + 5 && IsWord(k); ++k) {
+        if (surf[k].find(tx::MatchKey("تهم")) != std::string::npos ||
+            surf[k].find(tx::MatchKey("اتهام")) != std::string::npos) {
+          return it;
+        }
+      }
+      return lex.triggers.end();
+    }
     // Detention as a place: "مركز الاحتجاز" (the detention centre),
     // "معسكر الاعتقال".
     if (it->second == "arrested" && i > 0 && IsWord(i - 1) && In(lex.detention_places, i - 1)) {
@@ -215,6 +228,14 @@ struct Doc {
       return lex.triggers.end();
     }
     return it;
+  }
+  static const std::string& DirectedKey() {
+    static const std::string* k = new std::string(tx::MatchKey("وجهت"));  // directed, brought (charges)
+    return *k;
+  }
+  static const std::string& DirectiveKey() {
+    static const std::string* k = new std::string(tx::MatchKey("توجيه"));  // a directive; bringing (charges)
+    return *k;
   }
   static const std::string& ClaimedKey() {
     static const std::string* k = new std::string(tx::MatchKey("أودى"));  // took (lives)

@@ -706,6 +706,19 @@ TEST_F(ExtractTest, AnEventWordWithAJoinedPrepositionIsTheEvent) {
   for (const Event& e : x.events) EXPECT_NE(e.type, "escaped");
 }
 
+TEST_F(ExtractTest, ADirectiveIsNoCharge) {
+  // "On the king's directive the two sides agreed on a plan"; "the ministry
+  // sent the invitation to journalists": توجيه and وجهت without charges.
+  for (const char* sentence : {"وبناء على توجيه الملك اتفق الجانبان على خطة في حمص.",
+                               "وجهت الوزارة الدعوة إلى الصحفيين في حمص."}) {
+    for (const Event& e : Run(sentence).events) EXPECT_NE(e.type, "charged") << sentence;
+  }
+  // "The prosecution brought a charge of murder against the man in Homs."
+  const Extraction x = Run("وجهت النيابة تهمة القتل إلى الرجل في حمص.");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(x.events[0].type, "charged");
+}
+
 TEST_F(ExtractTest, SeparateIncidentsAreNotMerged) {
   // "6 soldiers were killed in an ambush near Mosul. In another incident,
   // 9 civilians were killed in the explosion of a roadside bomb."
