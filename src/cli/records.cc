@@ -119,14 +119,47 @@ void AddRecords(CLI::App* app, const GlobalOptions* global) {
         ->check(CLI::IsMember(extract::EventTypes()));
     cmd->add_option("--from", filter->from, "from this date (YYYY, YYYY-MM or YYYY-MM-DD)");
     cmd->add_option("--to", filter->to, "up to this date, inclusive");
+    auto incidents = std::make_shared<bool>(false);
+    if (!timeline) {
+      cmd->add_option("--incident", filter->incident,
+                      "only the events of this incident (the same happening told by several documents)")
+          ->check(CLI::PositiveNumber);
+      cmd->add_flag("--incidents", *incidents,
+                    "one line per incident told by two documents or more: its events, documents and "
+                    "outlets, the killed and wounded they give, and whether the outlets agree; "
+                    "most documents first");
+    }
     AddFilterOptions(cmd, filter.get());
-    cmd->callback([global, filter, timeline] {
+    cmd->callback([global, filter, timeline, incidents] {
       for (const std::string* date : {&filter->from, &filter->to}) {
         if (!date->empty() && !text::ParseIsoDate(*date)) {
           throw UsageError("events: dates are YYYY, YYYY-MM or YYYY-MM-DD, got \"" + *date + "\"");
         }
       }
       auto db = OpenForReading(*global);
+      if (*incidents) {
+        if (filter->doc || filter->entity || filter->incident) {
+          throw UsageError("events: --incidents takes --type, --from, --to and --limit, not --doc, --entity "
+                           "or --incident");
+        }
+        const auto span = [](const std::optional<double>& low, const std::optional<double>& high) {
+          if (!low) return std::string();
+          return *low == *high ? Number(*low) : Number(*low) + "–" + Number(*high);
+        };
+        Table table({"incident", "date", "type", "place", "events", "docs", "outlets", "killed", "injured",
+                     "verdict"});
+        for (const store::IncidentRecord& r : db->Incidents(*filter, nullptr)) {
+          if (global->json) {
+            PrintJsonLine(r);
+          } else {
+            table.Add({std::to_string(r.id), r.date, r.type, r.place, std::to_string(r.events),
+                       std::to_string(r.docs), std::to_string(r.outlets), span(r.killed_low, r.killed_high),
+                       span(r.injured_low, r.injured_high), r.verdict});
+          }
+        }
+        if (!global->json) table.Print();
+        return;
+      }
       std::vector<store::EventRecord> events = db->Events(*filter);
       if (timeline) std::erase_if(events, [](const store::EventRecord& e) { return e.date.empty(); });
       Table table({"date", "type", "place", "participants", "killed", "count", "doc", "sentence"}, 60);

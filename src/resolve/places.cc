@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <memory>
 #include <mutex>
+#include <unordered_set>
 
 #include <unicode/locid.h>
 #include <unicode/region.h>
@@ -280,3 +281,31 @@ std::string EnglishName(std::string_view arabic, bool place, const Matcher& matc
 }
 
 }  // namespace marsad::resolve::internal
+
+namespace marsad::resolve {
+
+bool IsCountryOrRegionName(std::string_view latin) {
+  static const auto* names = [] {
+    auto* set = new std::unordered_set<std::string>;
+    const auto add = [&](const char* code) {
+      icu::UnicodeString en;
+      icu::Locale("", code).getDisplayCountry(icu::Locale("en"), en);
+      const std::string e = internal::Utf8(en);
+      if (e != code) set->insert(e.substr(0, e.find(" - ")));
+    };
+    for (const char* const* code = uloc_getISOCountries(); *code; ++code) add(*code);
+    UErrorCode status = U_ZERO_ERROR;
+    for (const URegionType type : {URGN_WORLD, URGN_CONTINENT, URGN_SUBCONTINENT}) {
+      std::unique_ptr<icu::StringEnumeration> regions(icu::Region::getAvailable(type, status));
+      while (U_SUCCESS(status) && regions != nullptr) {
+        const char* code = regions->next(nullptr, status);
+        if (code == nullptr) break;
+        add(code);
+      }
+    }
+    return set;
+  }();
+  return names->contains(std::string(latin));
+}
+
+}  // namespace marsad::resolve

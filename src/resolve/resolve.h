@@ -89,6 +89,11 @@ PreparedName PrepareName(std::string_view name);
 // more often than not; the key is for finding candidates, never for deciding.
 std::vector<std::string> BlockingKeys(std::string_view name);
 
+// Whether `latin` is CLDR's English name of a country or of a world region
+// ("Syria", "Central Asia"), as a place entity's `latin` is: a place too wide
+// to tell one incident from another. Thread-safe.
+bool IsCountryOrRegionName(std::string_view latin);
+
 // What a model file says about itself (its header lines).
 struct ModelInfo {
   int format_version = 0;

@@ -505,6 +505,7 @@ struct Server::Impl {
     http.Get("/api/claims/groups", Api(&Impl::ClaimGroups));
     http.Get("/api/quotes", Api(&Impl::Quotes));
     http.Get("/api/events", Api(&Impl::Events));
+    http.Get("/api/incidents", Api(&Impl::Incidents));
     http.Get("/api/graph", Api(&Impl::GraphRoute));
     http.Get("/api/screen", Api(&Impl::Screen));
     http.Get(R"(/api(/.*)?)", [](const httplib::Request& req, httplib::Response& res) {
@@ -691,20 +692,42 @@ struct Server::Impl {
                    {"offset", f.offset}});
   }
 
-  void Events(const httplib::Request& req, httplib::Response& res, store::Store& db) {
-    Query f = ListFilter(req, 1000);
-    f.from = DateParam(req, "from");
-    f.to = DateParam(req, "to");
-    f.type = StrParam(req, "type", 40);
+  // The date and type filters of events and incidents.
+  void EventFilter(const httplib::Request& req, Query* f) {
+    f->from = DateParam(req, "from");
+    f->to = DateParam(req, "to");
+    f->type = StrParam(req, "type", 40);
     const std::vector<std::string>& types = extract::EventTypes();
-    if (!f.type.empty() && std::find(types.begin(), types.end(), f.type) == types.end()) {
+    if (!f->type.empty() && std::find(types.begin(), types.end(), f->type) == types.end()) {
       std::string all;
       for (const std::string& t : types) all += (all.empty() ? "" : ", ") + t;
       throw HttpError{400, "parameter type must be one of " + all};
     }
+  }
+
+  void Events(const httplib::Request& req, httplib::Response& res, store::Store& db) {
+    Query f = ListFilter(req, 1000);
+    EventFilter(req, &f);
+    f.incident = IntParam(req, "incident", 0, 0, INT64_MAX);
     size_t total = 0;
     json list = EventsJson(db, f, &total);
     SendJson(res, {{"events", std::move(list)}, {"total", total}, {"limit", f.limit},
+                   {"offset", f.offset}});
+  }
+
+  // Happenings told by two documents or more, most documents first.
+  void Incidents(const httplib::Request& req, httplib::Response& res, store::Store& db) {
+    if (req.has_param("doc") || req.has_param("entity")) {
+      SendError(res, 400, "incidents takes type, from, to, limit and offset, not doc or entity");
+      return;
+    }
+    Query f;
+    EventFilter(req, &f);
+    f.limit = static_cast<size_t>(IntParam(req, "limit", 100, 1, 1000));
+    f.offset = static_cast<size_t>(IntParam(req, "offset", 0, 0, INT32_MAX));
+    size_t total = 0;
+    json list = db.Incidents(f, &total);
+    SendJson(res, {{"incidents", std::move(list)}, {"total", total}, {"limit", f.limit},
                    {"offset", f.offset}});
   }
 

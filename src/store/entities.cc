@@ -265,6 +265,7 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
       part.Bind(1, id_of[branch]).Bind(2, id_of[parent]);
       part.Step();
     }
+    LinkIncidents();
     Commit();
   } catch (...) {
     Rollback();

@@ -422,8 +422,14 @@ IngestSummary Store::AnalyzeAndResolve(Store* store, const IngestOptions& option
   const auto analysis_start = std::chrono::steady_clock::now();
   summary->analyzed = store->AnalyzePending(options);
   summary->analyze_seconds = seconds_since(analysis_start);
-  // Resolution runs again only when something changed: new mentions or aliases.
-  if (summary->analyzed > 0 || options.aliases || store->EntityCount() == 0) {
+  // Resolution runs again only when something changed: new mentions or
+  // aliases, or events an upgrade left without their incident.
+  bool unlinked = false;
+  {
+    internal::Statement s(store->db_, "SELECT EXISTS(SELECT 1 FROM events WHERE incident IS NULL)");
+    unlinked = s.Step() && s.Int(0) != 0;
+  }
+  if (summary->analyzed > 0 || options.aliases || store->EntityCount() == 0 || unlinked) {
     const auto resolve_start = std::chrono::steady_clock::now();
     store->ResolveAll(*options.matcher, options.aliases);
     summary->resolve_seconds = seconds_since(resolve_start);

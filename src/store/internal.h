@@ -20,6 +20,10 @@
 namespace marsad::store::internal {
 
 inline constexpr const char* kTokenizerName = "marsad";
+
+// The day a record is of, in days since 1970-01-01: `date` when it names a
+// day, else `published` when that does; nullopt when neither does.
+std::optional<int64_t> DayOf(const std::string& date, const std::string& published);
 // First byte of a query string that is already an index key.
 inline constexpr char kRawQueryMarker = '\x01';
 

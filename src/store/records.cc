@@ -488,20 +488,6 @@ struct DatedFigure {
   double low = 0, high = 0;
 };
 
-// The day a claim is of: its own date when it names a day, else its
-// document's publication day; nullopt when neither is a day.
-std::optional<int64_t> DayOf(const std::string& claim_date, const std::string& published) {
-  for (const std::string* date : {&claim_date, &published}) {
-    const std::optional<text::Date> d = text::ParseIsoDate(*date);
-    if (!d || d->month == 0 || d->day == 0) continue;
-    const std::chrono::year_month_day ymd{std::chrono::year(d->year),
-                                          std::chrono::month(static_cast<unsigned>(d->month)),
-                                          std::chrono::day(static_cast<unsigned>(d->day))};
-    if (ymd.ok()) return std::chrono::sys_days(ymd).time_since_epoch().count();
-  }
-  return std::nullopt;
-}
-
 // "conflict" when two sources give figures of days at most `days` apart
 // (extract::SameFactDays) whose intervals do not overlap, "agree" when such
 // figures exist and all overlap, "apart" when the sources' figures are never
@@ -606,7 +592,7 @@ std::vector<ClaimGroup> Store::ClaimGroups(const RecordFilter& filter, size_t cl
     } else {
       who = "d" + std::to_string(doc);
     }
-    if (const std::optional<int64_t> day = DayOf(s.Text(14), s.Text(15))) {
+    if (const std::optional<int64_t> day = internal::DayOf(s.Text(14), s.Text(15))) {
       b->figures.push_back({*day, who, low, high});
     }
     b->sources.insert(std::move(who));
@@ -646,6 +632,7 @@ std::vector<EventRecord> Store::Events(const RecordFilter& filter, size_t* total
   std::string sql = "SELECT v.id, v.date FROM events v WHERE 1";
   if (filter.doc) sql += " AND v.doc = ?1";
   if (!filter.type.empty()) sql += " AND v.type = ?2";
+  if (filter.incident) sql += " AND v.incident = ?4";
   if (filter.entity) {
     // Its places (an adjective names a place too) and its participants.
     sql += std::string(" AND v.id IN (SELECT x.id FROM mentions m CROSS JOIN events x ON "
@@ -658,7 +645,7 @@ std::vector<EventRecord> Store::Events(const RecordFilter& filter, size_t* total
   std::vector<int64_t> ids;
   {
     Statement s(db_, sql.c_str());
-    s.Bind(1, filter.doc).Bind(2, filter.type).Bind(3, filter.entity);
+    s.Bind(1, filter.doc).Bind(2, filter.type).Bind(3, filter.entity).Bind(4, filter.incident);
     while (s.Step()) {
       if (!filter.from.empty() || !filter.to.empty()) {
         const std::string date = s.Text(1);
@@ -678,7 +665,8 @@ std::vector<EventRecord> Store::Events(const RecordFilter& filter, size_t* total
       "SELECT v.id, v.doc, v.type, v.date, v.date_precision, v.place, pm.entity, v.count, "
       "v.killed, v.injured, v.breakdown, " +
       SentenceSql("v") +
-      ", v.start, v.end, substr(d.text, v.start + 1, v.end - v.start) FROM events v "
+      ", v.start, v.end, substr(d.text, v.start + 1, v.end - v.start), coalesce(v.incident, v.id) "
+      "FROM events v "
       "JOIN docs d ON d.id = v.doc LEFT JOIN mentions pm ON pm.id = v.place_mention "
       "WHERE v.id IN (SELECT value FROM json_each(?1))";
   const std::string id_array = IdArray(ids);
@@ -705,6 +693,7 @@ std::vector<EventRecord> Store::Events(const RecordFilter& filter, size_t* total
       e.start = static_cast<uint32_t>(s.Int(12));
       e.end = static_cast<uint32_t>(s.Int(13));
       e.trigger = s.Text(14);
+      e.incident = s.Int(15);
       out.push_back(std::move(e));
     }
   }
@@ -907,7 +896,8 @@ void to_json(nlohmann::json& j, const EventRecord& r) {
        {"sentence", r.sentence},
        {"start", r.start},
        {"end", r.end},
-       {"trigger", r.trigger}};
+       {"trigger", r.trigger},
+       {"incident", r.incident}};
 }
 
 void to_json(nlohmann::json& j, const Graph& r) {
@@ -920,5 +910,21 @@ void to_json(nlohmann::json& j, const Graph& r) {
   for (const Graph::Edge& e : r.edges) edges.push_back({{"a", e.a}, {"b", e.b}, {"docs", e.docs}});
   j = {{"nodes", nodes}, {"edges", edges}};
 }
+
+namespace internal {
+
+std::optional<int64_t> DayOf(const std::string& date, const std::string& published) {
+  for (const std::string* d : {&date, &published}) {
+    const std::optional<text::Date> parsed = text::ParseIsoDate(*d);
+    if (!parsed || parsed->month == 0 || parsed->day == 0) continue;
+    const std::chrono::year_month_day ymd{std::chrono::year(parsed->year),
+                                          std::chrono::month(static_cast<unsigned>(parsed->month)),
+                                          std::chrono::day(static_cast<unsigned>(parsed->day))};
+    if (ymd.ok()) return std::chrono::sys_days(ymd).time_since_epoch().count();
+  }
+  return std::nullopt;
+}
+
+}  // namespace internal
 
 }  // namespace marsad::store

@@ -22,7 +22,7 @@ using internal::Exec;
 using internal::Fail;
 using internal::Statement;
 
-constexpr int kSchemaVersion = 6;
+constexpr int kSchemaVersion = 7;
 
 // Each entry brings the schema from version i to i + 1.
 constexpr const char* kMigrations[] = {
@@ -205,6 +205,12 @@ constexpr const char* kMigrations[] = {
     -- is 3000); no Arabic term changes, so the vocabulary stays.
     INSERT INTO docs_fts(docs_fts) VALUES('rebuild');
     INSERT INTO docs_fts(docs_fts) VALUES('optimize');
+    )sql",
+    R"sql(
+    -- The incident each event belongs to, written by resolution
+    -- (Store::LinkIncidents); null until the next ingest links them.
+    ALTER TABLE events ADD COLUMN incident INTEGER;
+    CREATE INDEX events_incident ON events(incident);
     )sql",
 };
 

@@ -217,6 +217,34 @@ struct EventRecord {
   std::string sentence;
   uint32_t start = 0, end = 0;  // the trigger words
   std::string trigger;          // and their text ("مقتل", "التحق")
+  // The incident it belongs to (IncidentRecord::id): the same happening told
+  // by other documents; its own id when no other tells it.
+  int64_t incident = 0;
+};
+
+// One happening told by several documents. Resolution links the events of
+// different documents when they are of one kind (an attack, a killing and a
+// wounding are one kind), their days are at most one apart (an event's own
+// date when it names a day, else its document's publication day; events
+// dated only to a month or a year are linked to none), and they name the
+// same place, a city or town rather than a country or region
+// (resolve::IsCountryOrRegionName) in sentences sharing a fifth of their
+// words, or the same person taking part (as victim, target, suspect,
+// defendant, returnee or member), with no two places apart. An incident
+// holds at most one event of each document (the events a document keeps
+// apart are different happenings), and its days are at most one apart.
+struct IncidentRecord {
+  int64_t id = 0;  // its first event's id
+  std::string type;  // its events' commonest type
+  std::string date;  // its events' commonest day
+  std::string place;  // its events' commonest place, a city before a country
+  std::optional<int64_t> place_entity;
+  int64_t events = 0, docs = 0, outlets = 0;
+  // The smallest and largest numbers of killed and of wounded its events give.
+  std::optional<double> killed_low, killed_high, injured_low, injured_high;
+  // Whether its outlets' figures of the killed and wounded are the same:
+  // "agree", "conflict", "single" (one outlet gives figures), "" (none does).
+  std::string verdict;
 };
 
 // Which records to list. Empty or zero fields do not filter.
@@ -228,6 +256,7 @@ struct RecordFilter {
   std::string topic;    // claims: only this topic (ClaimRecord::topic), exactly
   std::string query;    // entities: a name, matched across spellings
   std::string from, to; // events: dates, YYYY[-MM[-DD]], inclusive
+  int64_t incident = 0; // events: only this incident's
   int64_t min_docs = 0; // entities
   size_t limit = 0;     // 0 = all
   size_t offset = 0;
@@ -258,6 +287,7 @@ void to_json(nlohmann::json& j, const QuoteRecord& r);
 void to_json(nlohmann::json& j, const ClaimRecord& r);
 void to_json(nlohmann::json& j, const ClaimGroup& r);
 void to_json(nlohmann::json& j, const EventRecord& r);
+void to_json(nlohmann::json& j, const IncidentRecord& r);
 void to_json(nlohmann::json& j, const Graph& r);
 
 class Store {
@@ -343,6 +373,10 @@ class Store {
   std::vector<ClaimGroup> ClaimGroups(const RecordFilter& filter, size_t claims_per_group,
                                       size_t* total) const;
   std::vector<EventRecord> Events(const RecordFilter& filter, size_t* total) const;
+  // Incidents told by two documents or more, most documents first, then
+  // newest. filter.type (the incident's type), from and to (its day),
+  // limit and offset apply. *total (if not null) is how many match.
+  std::vector<IncidentRecord> Incidents(const RecordFilter& filter, size_t* total) const;
   Graph CoOccurrence(int64_t min_docs, size_t max_nodes) const;
   int64_t EntityCount() const;
 
@@ -367,6 +401,9 @@ class Store {
   size_t AnalyzePending(const IngestOptions& options);
   size_t ResolveAll(const resolve::Matcher& matcher,
                     const std::vector<resolve::AliasEntry>* new_aliases);
+  // Sets every event's incident (incidents.cc), from the entities just
+  // resolved; part of ResolveAll's transaction.
+  void LinkIncidents();
   // Runs both phases for Ingest and fills in the rest of *summary.
   static IngestSummary AnalyzeAndResolve(Store* store, const IngestOptions& options,
                                std::chrono::steady_clock::time_point start,

@@ -126,6 +126,13 @@ check "claims --groups --limit 3 prints 3" test "$(wc -l <"$tmp/out")" -eq 3
 "$MARSAD" --db "$db" claims --groups --doc 1 >/dev/null 2>"$tmp/err"
 check "claims --groups refuses --doc" test $? -eq 1
 check "and says why" contains "$tmp/err" "groups"
+"$MARSAD" --db "$db" --json events --incidents >"$tmp/out" 2>"$tmp/err"
+check "events --incidents lists the attack the examples tell twice" contains "$tmp/out" '"docs":2,.*"type":"attack"'
+incident=$(grep '"type":"attack"' "$tmp/out" | head -1 | sed 's/.*"id":\([0-9]*\).*/\1/')
+"$MARSAD" --db "$db" --json events --incident "$incident" >"$tmp/out" 2>"$tmp/err"
+check "events --incident lists its two events" test "$(grep -c "\"incident\":$incident," "$tmp/out")" -eq 2
+"$MARSAD" --db "$db" events --incidents --entity 1 >/dev/null 2>"$tmp/err"
+check "events --incidents refuses --entity" test $? -eq 1
 "$MARSAD" --db "$db" events --from 2023-02-30 >/dev/null 2>"$tmp/err"
 check "impossible date refused" test $? -eq 1
 "$MARSAD" --db "$db" events --from abcd >/dev/null 2>"$tmp/err"
@@ -144,6 +151,7 @@ check "graphml has nodes and edges" contains "$tmp/out" "<edge source="
 "$MARSAD" --db "$db" export --format csv --output "$tmp/csv" 2>"$tmp/err"
 check "csv export writes claims" test -s "$tmp/csv/claims.csv"
 check "csv claims name the outlet a figure is left to" contains "$tmp/csv/claims.csv" '"outlet"'
+check "csv events carry their incident" contains "$tmp/csv/events.csv" ',trigger,incident,sentence'
 "$MARSAD" --db "$db" events --type bogus >/dev/null 2>"$tmp/err"
 check "an unknown event type is refused" test $? -eq 1
 check "the event types are listed" contains "$tmp/err" "killed"

@@ -356,6 +356,21 @@ TEST_F(ApiTest, RecordRoutesAnswerWithTheirShapes) {
   ExpectJsonError(Get(port(), "/api/claims/groups?doc=1"), 400);
   const json events = Get(port(), "/api/events?from=2023&to=2024-12-31").Json();
   ASSERT_TRUE(events["events"].is_array());
+  // The examples tell an attack and an arrest in two documents each.
+  const json incidents = Get(port(), "/api/incidents?limit=1").Json();
+  ASSERT_TRUE(incidents["incidents"].is_array()) << incidents.dump();
+  EXPECT_GE(incidents["total"].get<size_t>(), 2u);
+  ASSERT_EQ(incidents["incidents"].size(), 1u);
+  const json& incident = incidents["incidents"][0];
+  for (const char* k : {"id", "type", "date", "place", "place_entity", "events", "docs", "outlets", "killed_low",
+                        "killed_high", "injured_low", "injured_high", "verdict"}) {
+    ASSERT_TRUE(incident.contains(k)) << k << " in " << incident.dump();
+  }
+  const json told = Get(port(), "/api/events?incident=" + std::to_string(incident["id"].get<int64_t>())).Json();
+  EXPECT_EQ(told["total"], incident["events"]);
+  for (const auto& e : told["events"]) EXPECT_EQ(e["incident"], incident["id"]);
+  ExpectJsonError(Get(port(), "/api/incidents?entity=1"), 400);
+  ExpectJsonError(Get(port(), "/api/incidents?type=bogus"), 400);
   const json graph = Get(port(), "/api/graph?min_docs=2").Json();
   ASSERT_TRUE(graph["nodes"].is_array());
   ASSERT_TRUE(graph["edges"].is_array());

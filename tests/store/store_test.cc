@@ -38,6 +38,11 @@ class StoreTest : public ::testing::Test {
     sqlite3* raw = nullptr;
     ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
     ASSERT_TRUE(internal::RegisterExtensions(raw));
+    // Every rewrite is to a version before 7, which had no incident column.
+    ASSERT_EQ(sqlite3_exec(raw, "DROP INDEX events_incident; ALTER TABLE events DROP COLUMN incident",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK)
+        << sqlite3_errmsg(raw);
     ASSERT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(raw);
     sqlite3_close(raw);
   }
@@ -63,7 +68,7 @@ class StoreTest : public ::testing::Test {
 
 TEST_F(StoreTest, CreatesSchemaAndStoresDocuments) {
   auto s = OpenRw();
-  EXPECT_EQ(s->schema_version(), 6);
+  EXPECT_EQ(s->schema_version(), 7);
   s->Begin();
   const int64_t id = s->AddDocument(Doc("k1", "عنوان", "وصل الوفد إلى دمشق أمس."));
   s->Commit();
@@ -306,7 +311,7 @@ TEST_F(StoreTest, UpgradeFromVersion3RebuildsIndexAndVocabulary) {
       Doc("u", "خبر", "وصل الوفد إلى العاصمة"),  // the delegation reached the capital
       "DELETE FROM vocab; INSERT INTO vocab VALUES('العاصمه', '', ''); PRAGMA user_version=3"));
   auto s = OpenRw();
-  EXPECT_EQ(s->schema_version(), 6);
+  EXPECT_EQ(s->schema_version(), 7);
   EXPECT_EQ(s->IntegrityCheck(), "ok");
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
@@ -325,6 +330,18 @@ TEST_F(StoreTest, UpgradeFromVersion3RebuildsIndexAndVocabulary) {
   EXPECT_EQ(hits.size(), 1u);
 }
 
+TEST_F(StoreTest, UpgradeFromVersion6AddsTheIncidentColumn) {
+  ASSERT_NO_FATAL_FAILURE(StoreThenRewrite(Doc("i", "خبر", "وصل الوفد"), "PRAGMA user_version=6"));
+  auto s = OpenRw();
+  EXPECT_EQ(s->schema_version(), 7);
+  EXPECT_EQ(s->IntegrityCheck(), "ok");
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(raw, "SELECT incident FROM events", nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(raw);
+  sqlite3_close(raw);
+}
+
 TEST_F(StoreTest, UpgradeFromVersion4IndexesTheNameAli) {
   // A version 4 database did not index علي (taken for على, on): its index
   // holds the text without it.
@@ -335,7 +352,7 @@ TEST_F(StoreTest, UpgradeFromVersion4IndexesTheNameAli) {
       "INSERT INTO docs_fts(rowid, title, text) SELECT id, title, 'التقى حسن بالوزير' FROM docs; "
       "PRAGMA user_version=4"));
   auto s = OpenRw();
-  EXPECT_EQ(s->schema_version(), 6);
+  EXPECT_EQ(s->schema_version(), 7);
   EXPECT_EQ(s->IntegrityCheck(), "ok");
   std::vector<SearchHit> hits;
   std::string error;
@@ -374,7 +391,7 @@ TEST_F(StoreTest, UpgradeFromVersion5IndexesNumbersWithoutGroups) {
       "INSERT INTO docs_fts(rowid, title, text) SELECT id, title, 'وصل مقاتل' FROM docs; "
       "PRAGMA user_version=5"));
   auto s = OpenRw();
-  EXPECT_EQ(s->schema_version(), 6);
+  EXPECT_EQ(s->schema_version(), 7);
   EXPECT_EQ(s->IntegrityCheck(), "ok");
   std::vector<SearchHit> hits;
   std::string error;
@@ -576,7 +593,7 @@ TEST_F(StoreTest, ReopenKeepsDataAndSchema) {
   }
   auto s = OpenRw();
   EXPECT_EQ(s->DocumentCount(), 1);
-  EXPECT_EQ(s->schema_version(), 6);
+  EXPECT_EQ(s->schema_version(), 7);
   EXPECT_EQ(s->IntegrityCheck(), "ok");
 }
 

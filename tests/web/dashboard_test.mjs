@@ -156,6 +156,16 @@ await step('timeline of events draws a chart', async () => {
   // Each with its part in the event, in Arabic (منفذ، ضحية ...).
   const roles = await page.locator('.month table.grid tbody tr td:nth-child(4) .role').allTextContents();
   assert(roles.length >= 1 && roles.every((r) => /^ \([\u0600-\u06FF ]+\)$/.test(r)), `roles: ${roles.slice(0, 5).join('|')}`);
+  // The examples tell an attack and an arrest in two documents each: listed
+  // as incidents, each opening to its two reports.
+  await page.waitForSelector('.incidents li.incident');
+  assert(await page.locator('.incidents li.incident').count() === 2, 'not two incidents');
+  const attack = page.locator('.incidents li.incident', { has: page.locator('.ev-attack') });
+  assert(/32/.test(await attack.textContent()), `the attack's toll is not shown: ${await attack.textContent()}`);
+  await attack.locator('button.link').click();
+  await attack.locator('table.grid tbody tr').nth(1).waitFor();
+  const reports = await attack.locator('table.grid tbody tr td.sentence').allTextContents();
+  assert(reports.length === 2 && reports[0] !== reports[1], `reports: ${reports.join(' | ')}`);
   await shot('07-timeline', false);
 });
 

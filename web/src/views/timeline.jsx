@@ -1,4 +1,5 @@
-// Events by month (uPlot) and the dated list under it, newest first.
+// Events by month (uPlot), the happenings several documents tell, and the
+// dated list under them, newest first.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import { api } from '../api.js';
@@ -126,6 +127,60 @@ function MonthList({ events }) {
   );
 }
 
+// An incident's figures: "12–15" for a range, "—" when none is given.
+const span = (lo, hi) => (lo === null ? '—' : lo === hi ? num(lo) : `${num(lo)}–${num(hi)}`);
+// Whether its outlets give the same toll: "they agree", "they differ",
+// "one source".
+const TOLL = { agree: ['الحصيلة متفقة', 'ok'], conflict: ['الحصيلة مختلفة', 'bad'], single: ['مصدر واحد', 'neutral'] };
+
+// One happening told by several documents: a line with its figures, and its
+// reports on request.
+function Incident({ r }) {
+  const [events, setEvents] = useState(null);
+  const [error, setError] = useState(null);
+  const open = async () => {
+    if (events) { setEvents(null); return; }
+    try {
+      setEvents((await api('events', { incident: r.id, limit: 1000 })).events);
+    } catch (e) { setError(e.message); }
+  };
+  const [label, cls] = TOLL[r.verdict] || [];
+  return (
+    <li class="incident">
+      <bdi class="nowrap">{r.date || '—'}</bdi>{' '}
+      <span class={`badge ev-${r.type}`}>{EVENT_NAMES[r.type] || r.type}</span>{' '}
+      {r.place && <bdi>{r.place}</bdi>}{' '}
+      {/* "documents: N, outlets: M" (a count before the noun would need its agreement) */}
+      <small class="muted">الوثائق: {num(r.docs)}، المصادر: {num(r.outlets)}</small>
+      {(r.killed_low !== null || r.injured_low !== null) && (
+        <small> — قتلى {span(r.killed_low, r.killed_high)} / جرحى {span(r.injured_low, r.injured_high)}</small>
+      )}
+      {label && <span class={`verdict ${cls}`}>{label}</span>}{' '}
+      <button type="button" class="link" onClick={open}>{events ? 'إخفاء الروايات' : 'الروايات'}</button>
+      {error && <p class="error">{error}</p>}
+      {events && <EventRows events={events} />}
+    </li>
+  );
+}
+
+// The happenings most documents tell, in the page's range and type.
+const INCIDENTS = 20;
+function Incidents({ from, to, type }) {
+  const [data, error, loading] = useLoad(() => api('incidents', { from, to, type, limit: INCIDENTS }), [from, to, type]);
+  if (data && data.total === 0) return null;
+  return (
+    <Status error={error} loading={loading} data={data}>
+      {data && (
+        <div class="incidents">
+          {/* "Happenings told by several documents (the first N of M)" */}
+          <h2>حوادث روتها أكثر من وثيقة <small class="muted">({data.total > INCIDENTS ? `أول ${num(INCIDENTS)} من ${num(data.total)}` : num(data.total)})</small></h2>
+          <ul>{data.incidents.map((r) => <Incident key={r.id} r={r} />)}</ul>
+        </div>
+      )}
+    </Status>
+  );
+}
+
 export function TimelineView({ params }) {
   const from = params.get('from') || '';
   const to = params.get('to') || '';
@@ -165,6 +220,7 @@ export function TimelineView({ params }) {
               </p>
             )}
             {dated.length > 0 ? <Chart events={dated} /> : <p class="muted">لا أحداث مؤرخة.</p>}
+            <Incidents from={from} to={to} type={type} />
             <MonthList key={`${from}|${to}|${type}`} events={[...dated].reverse()} />
             {data.undatedTotal > 0 && (
               <>

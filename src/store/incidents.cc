@@ -1,0 +1,352 @@
+// Incidents: the events of different documents that tell one happening,
+// linked after each resolution (the links need the place and person
+// entities), and read back as one record each.
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <map>
+#include <numeric>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "resolve/resolve.h"
+#include "store/internal.h"
+#include "store/store.h"
+#include "text/text.h"
+
+namespace marsad::store {
+namespace {
+
+using internal::Statement;
+
+// Events of one kind can tell one happening: an attack, the killing and the
+// wounding it caused are told as any of the three.
+std::string Kind(const std::string& type) {
+  return type == "attack" || type == "killed" || type == "injured" ? "violence" : type;
+}
+
+// Days two events of one happening may be apart: a report of "yesterday"
+// and one of the same day.
+constexpr int64_t kIncidentDays = 1;
+
+// The parts a person plays that make an event about that person: the
+// killed, the accused, the one who joined or came back. A leader who speaks
+// of many happenings a day, or is blamed for many («الأسد يقتل شعبه», Assad
+// kills his people), tells none apart.
+bool AboutThePerson(const std::string& role) {
+  return role == "victim" || role == "target" || role == "suspect" || role == "defendant" ||
+         role == "returnee" || role == "member";
+}
+
+std::string DayText(int64_t day) {
+  const std::chrono::year_month_day ymd{std::chrono::sys_days(std::chrono::days(day))};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+// Two reports of one happening, told of the same place the same days, share
+// their words (agencies' copy is reprinted, and the details are the same);
+// two happenings of one city share the city's name and little else. The
+// share of words (Jaccard, over words of three letters or more and numbers)
+// a link by place alone needs:
+constexpr double kSameStoryWords = 0.2;
+
+// Events of one kind a person may take part in within kIncidentDays and
+// still tell one happening apart (see LinkIncidents).
+constexpr size_t kBusyPerson = 4;
+
+// The distinct words of a sentence, as match keys: words of three letters
+// or more, and numbers.
+std::vector<std::string> StoryWords(std::string_view sentence) {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < sentence.size()) {
+    const auto c = static_cast<unsigned char>(sentence[i]);
+    // A word is a run of letters and digits: ASCII letters and digits, and
+    // any multi-byte character but the Arabic comma, semicolon and question
+    // mark (U+060C, U+061B, U+061F) and the guillemets (U+00AB, U+00BB).
+    const auto separator = [&](size_t k) {
+      const auto b = static_cast<unsigned char>(sentence[k]);
+      if (b < 0x80) return !std::isalnum(b);
+      const std::string_view rest = sentence.substr(k);
+      return rest.starts_with("،") || rest.starts_with("؛") || rest.starts_with("؟") ||
+             rest.starts_with("«") || rest.starts_with("»");
+    };
+    if (separator(i)) {
+      i += c < 0x80 ? 1 : 2;
+      continue;
+    }
+    size_t j = i;
+    while (j < sentence.size() && !separator(j)) ++j;
+    std::string key = text::MatchKey(sentence.substr(i, j - i));
+    const bool number = !key.empty() && std::isdigit(static_cast<unsigned char>(key[0]));
+    if (number || key.size() >= 6) words.push_back(std::move(key));  // 3 Arabic letters
+    i = j;
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
+double SharedWords(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::vector<std::string> both;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(both));
+  const size_t all = a.size() + b.size() - both.size();
+  return all ? static_cast<double>(both.size()) / static_cast<double>(all) : 0;
+}
+
+}  // namespace
+
+void Store::LinkIncidents() {
+  struct Item {
+    int64_t id = 0, doc = 0;
+    std::string kind;
+    std::optional<int64_t> day;
+    std::optional<int64_t> place;  // a city or town's entity; countries are left out
+    std::vector<int64_t> people;   // sorted
+    std::vector<std::string> words;  // StoryWords of its sentence
+  };
+  std::vector<Item> items;
+  {
+    Statement s(db_,
+                "SELECT v.id, v.doc, v.type, v.date, v.date_precision, d.published, pm.entity, "
+                "pe.latin, substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) "
+                "FROM events v JOIN docs d ON d.id = v.doc "
+                "LEFT JOIN mentions pm ON pm.id = v.place_mention AND pm.attribute = 0 "
+                "LEFT JOIN entities pe ON pe.id = pm.entity ORDER BY v.id");
+    while (s.Step()) {
+      Item item;
+      item.id = s.Int(0);
+      item.doc = s.Int(1);
+      item.kind = Kind(s.Text(2));
+      // Dated to a month or a year: background, no happening of a day.
+      const std::string date = s.Text(3);
+      if (date.empty() || s.Text(4) == "day") item.day = internal::DayOf(date, s.Text(5));
+      if (!s.IsNull(6) && !resolve::IsCountryOrRegionName(s.Text(7))) item.place = s.Int(6);
+      if (item.day) item.words = StoryWords(s.Text(8));
+      items.push_back(std::move(item));
+    }
+  }
+  std::unordered_map<int64_t, size_t> index;
+  for (size_t i = 0; i < items.size(); ++i) index.emplace(items[i].id, i);
+  {
+    Statement s(db_,
+                "SELECT p.event, m.entity, p.role FROM event_participants p "
+                "JOIN mentions m ON m.id = p.mention JOIN entities e ON e.id = m.entity "
+                "WHERE e.type = 'PER' AND m.attribute = 0");
+    while (s.Step()) {
+      if (AboutThePerson(s.Text(2))) items[index.at(s.Int(0))].people.push_back(s.Int(1));
+    }
+  }
+  for (Item& item : items) {
+    std::sort(item.people.begin(), item.people.end());
+    item.people.erase(std::unique(item.people.begin(), item.people.end()), item.people.end());
+  }
+
+  // Candidate pairs: events of one kind, days apart at most kIncidentDays,
+  // at the same city or with the same person; never two places apart.
+  std::map<std::pair<std::string, int64_t>, std::vector<size_t>> by_place, by_person;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (!items[i].day) continue;
+    if (items[i].place) by_place[{items[i].kind, *items[i].place}].push_back(i);
+    for (int64_t person : items[i].people) by_person[{items[i].kind, person}].push_back(i);
+  }
+  std::map<std::pair<size_t, size_t>, double> score;  // (i, j), i < j → strength
+  const auto consider = [&](size_t i, size_t j) {
+    const Item& a = items[i];
+    const Item& b = items[j];
+    if (a.doc == b.doc || (a.place && b.place && a.place != b.place)) return;
+    std::vector<int64_t> shared;
+    std::set_intersection(a.people.begin(), a.people.end(), b.people.begin(), b.people.end(),
+                          std::back_inserter(shared));
+    const double words = SharedWords(a.words, b.words);
+    if (shared.empty() && words < kSameStoryWords) return;
+    // Strength: the people shared, then the words.
+    score[{std::min(i, j), std::max(i, j)}] = static_cast<double>(shared.size()) + words;
+  };
+  for (auto* buckets : {&by_place, &by_person}) {
+    for (auto& [key, list] : *buckets) {
+      std::sort(list.begin(), list.end(), [&](size_t x, size_t y) { return *items[x].day < *items[y].day; });
+      for (size_t x = 0; x < list.size(); ++x) {
+        size_t end = x + 1;
+        while (end < list.size() && *items[list[end]].day - *items[list[x]].day <= kIncidentDays) ++end;
+        // A person in more events of a kind than that in two days is a
+        // public figure the extraction gives a part in many stories (every
+        // name in a sentence of return is a returnee): no sign of one.
+        if (buckets == &by_person && end - x > kBusyPerson) continue;
+        for (size_t y = x + 1; y < end; ++y) consider(list[x], list[y]);
+      }
+    }
+  }
+  std::vector<std::tuple<double, size_t, size_t>> pairs;  // (-score, i, j): strongest first
+  for (const auto& [pair, s] : score) pairs.emplace_back(-s, pair.first, pair.second);
+  std::sort(pairs.begin(), pairs.end());
+
+  // Join the strongest pairs first, never two events of one document.
+  std::vector<size_t> root(items.size());
+  std::iota(root.begin(), root.end(), 0);
+  std::vector<std::vector<int64_t>> docs(items.size());  // sorted, per root
+  std::vector<std::pair<int64_t, int64_t>> days(items.size());  // first and last, per root
+  for (size_t i = 0; i < items.size(); ++i) {
+    docs[i] = {items[i].doc};
+    if (items[i].day) days[i] = {*items[i].day, *items[i].day};
+  }
+  const auto find = [&](size_t x) {
+    while (root[x] != x) x = root[x] = root[root[x]];
+    return x;
+  };
+  for (const auto& [s, i, j] : pairs) {
+    size_t a = find(i), b = find(j);
+    if (a == b) continue;
+    // Every two of its days at most kIncidentDays apart: no chain of
+    // reports over a week.
+    const std::pair<int64_t, int64_t> span{std::min(days[a].first, days[b].first),
+                                           std::max(days[a].second, days[b].second)};
+    if (span.second - span.first > kIncidentDays) continue;
+    std::vector<int64_t> both;
+    std::set_union(docs[a].begin(), docs[a].end(), docs[b].begin(), docs[b].end(), std::back_inserter(both));
+    if (both.size() != docs[a].size() + docs[b].size()) continue;
+    if (docs[a].size() < docs[b].size()) std::swap(a, b);
+    root[b] = a;
+    days[a] = span;
+    docs[a] = std::move(both);
+    docs[b].clear();
+  }
+  // An incident's id is its first event's: events are read in id order.
+  std::vector<int64_t> first(items.size(), 0);
+  Statement update(db_, "UPDATE events SET incident = ?1 WHERE id = ?2 AND incident IS NOT ?1");
+  for (size_t i = 0; i < items.size(); ++i) {
+    int64_t& id = first[find(i)];
+    if (!id) id = items[i].id;
+    update.Reset();
+    update.Bind(1, id).Bind(2, items[i].id);
+    update.Step();
+  }
+}
+
+std::vector<IncidentRecord> Store::Incidents(const RecordFilter& filter, size_t* total) const {
+  Statement s(db_,
+              "SELECT v.incident, v.doc, v.type, v.date, v.date_precision, d.published, d.source, "
+              "v.place, pm.entity, pe.latin, v.killed, v.injured FROM events v "
+              "JOIN docs d ON d.id = v.doc "
+              "LEFT JOIN mentions pm ON pm.id = v.place_mention "
+              "LEFT JOIN entities pe ON pe.id = pm.entity "
+              "WHERE v.incident IN (SELECT incident FROM events WHERE incident IS NOT NULL "
+              "GROUP BY incident HAVING count(DISTINCT doc) > 1) ORDER BY v.incident, v.id");
+  struct Building {
+    IncidentRecord record;
+    std::map<std::string, int> types;
+    std::map<int64_t, int> days;
+    // Places named, cities and countries apart: (name, entity) → events.
+    std::map<std::pair<std::string, std::optional<int64_t>>, int> cities, countries;
+    std::set<int64_t> docs;
+    std::set<std::string> outlets;
+    // Outlet → the figures it gives, of the killed and of the wounded.
+    std::map<std::string, std::set<double>> killed, injured;
+  };
+  std::vector<IncidentRecord> out;
+  std::optional<Building> b;
+  const auto most = [](const auto& counts) {
+    // The commonest, the first in order on a tie.
+    auto best = counts.begin();
+    for (auto it = counts.begin(); it != counts.end(); ++it) {
+      if (it->second > best->second) best = it;
+    }
+    return best->first;
+  };
+  const auto finish = [&] {
+    if (!b) return;
+    IncidentRecord& r = b->record;
+    r.type = most(b->types);
+    if (!b->days.empty()) r.date = DayText(most(b->days));
+    if (const auto& places = b->cities.empty() ? b->countries : b->cities; !places.empty()) {
+      std::tie(r.place, r.place_entity) = most(places);
+    }
+    r.docs = static_cast<int64_t>(b->docs.size());
+    r.outlets = static_cast<int64_t>(b->outlets.size());
+    // Two outlets giving figures of the same thing are compared; they agree
+    // when every figure either gives is the same.
+    bool compared = false, differ = false, given = false;
+    for (const auto* by_outlet : {&b->killed, &b->injured}) {
+      std::set<double> all;
+      for (const auto& [outlet, figures] : *by_outlet) all.insert(figures.begin(), figures.end());
+      given = given || !all.empty();
+      if (by_outlet->size() < 2) continue;
+      compared = true;
+      differ = differ || all.size() > 1;
+    }
+    if (given) r.verdict = differ ? "conflict" : compared ? "agree" : "single";
+    const bool dated = !filter.from.empty() || !filter.to.empty();
+    const bool keep = (filter.type.empty() || r.type == filter.type) &&
+                      (!dated || (!r.date.empty() && (filter.from.empty() || r.date >= filter.from) &&
+                                  (filter.to.empty() || r.date.substr(0, filter.to.size()) <= filter.to)));
+    if (keep) out.push_back(std::move(r));
+    b.reset();
+  };
+  while (s.Step()) {
+    const int64_t incident = s.Int(0);
+    if (!b || b->record.id != incident) {
+      finish();
+      b.emplace();
+      b->record.id = incident;
+    }
+    IncidentRecord& r = b->record;
+    ++r.events;
+    ++b->types[s.Text(2)];
+    const std::string date = s.Text(3);
+    if (date.empty() || s.Text(4) == "day") {
+      if (const std::optional<int64_t> day = internal::DayOf(date, s.Text(5))) ++b->days[*day];
+    }
+    b->docs.insert(s.Int(1));
+    const std::string outlet = s.Text(6).empty() ? "d" + std::to_string(s.Int(1)) : s.Text(6);
+    b->outlets.insert(outlet);
+    if (const std::string place = s.Text(7); !place.empty()) {
+      auto& places = resolve::IsCountryOrRegionName(s.Text(9)) ? b->countries : b->cities;
+      ++places[{place, s.OptionalInt(8)}];
+    }
+    const std::optional<double> killed = s.OptionalDouble(10), injured = s.OptionalDouble(11);
+    const auto widen = [](std::optional<double>* low, std::optional<double>* high, double v) {
+      *low = std::min(low->value_or(v), v);
+      *high = std::max(high->value_or(v), v);
+    };
+    if (killed) widen(&r.killed_low, &r.killed_high, *killed);
+    if (injured) widen(&r.injured_low, &r.injured_high, *injured);
+    if (killed) b->killed[outlet].insert(*killed);
+    if (injured) b->injured[outlet].insert(*injured);
+  }
+  finish();
+  std::stable_sort(out.begin(), out.end(), [](const IncidentRecord& x, const IncidentRecord& y) {
+    if (x.docs != y.docs) return x.docs > y.docs;
+    if (x.outlets != y.outlets) return x.outlets > y.outlets;
+    return x.date > y.date;
+  });
+  if (total) *total = out.size();
+  const size_t begin = std::min(filter.offset, out.size());
+  const size_t end = filter.limit ? std::min(out.size(), begin + filter.limit) : out.size();
+  return std::vector<IncidentRecord>(std::make_move_iterator(out.begin() + begin),
+                                     std::make_move_iterator(out.begin() + end));
+}
+
+void to_json(nlohmann::json& j, const IncidentRecord& r) {
+  const auto opt = [](const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+  j = {{"id", r.id},
+       {"type", r.type},
+       {"date", r.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.date)},
+       {"place", r.place.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.place)},
+       {"place_entity", r.place_entity ? nlohmann::json(*r.place_entity) : nlohmann::json(nullptr)},
+       {"events", r.events},
+       {"docs", r.docs},
+       {"outlets", r.outlets},
+       {"killed_low", opt(r.killed_low)},
+       {"killed_high", opt(r.killed_high)},
+       {"injured_low", opt(r.injured_low)},
+       {"injured_high", opt(r.injured_high)},
+       {"verdict", r.verdict.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.verdict)}};
+}
+
+}  // namespace marsad::store
