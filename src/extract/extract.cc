@@ -191,6 +191,52 @@ struct Doc {
       }
       return lex.triggers.end();
     }
+    // استشهد is "was martyred" and also "cited": "استشهد الخطيب بقول الشاعر"
+    // (the preacher cited the poet's words) kills no one; "استشهد برصاص قناص" (martyred by
+    // a sniper's bullets) does.
+    if (it->second == "killed" && StartsWith(it->first, tx::MatchKey("استشهد"))) {
+      for (uint32_t k = i + 1; k < size() && k < i + 4 && IsWord(k); ++k) {
+        if (In(lex.cited_words, k)) return lex.triggers.end();
+      }
+    }
+    // أدان is "convicted" and, far more often in news, "condemned": "أدانت
+    // دول الخليج الهجوم" (the Gulf states condemned the attack). A
+    // conviction has a court or a charge near it: "أدانت المحكمة الرجل
+    // بتهمة التجسس".
+    if (it->second == "sentenced" && In(lex.convict_words, i)) {
+      bool court = false;
+      for (uint32_t k = i > 8 ? i - 8 : 0; k < size() && k < i + 7 && !court; ++k) {
+        if (sentence_of[k] != sentence_of[i] || !IsWord(k)) continue;
+        court = In(lex.court_heads, k) || surf[k].find(tx::MatchKey("تهم")) != std::string::npos;
+      }
+      if (!court) return lex.triggers.end();
+    }
+    // A case of a disease is no wound: "حالات إصابة بفيروس كورونا"، "أصيب
+    // بمرض السرطان".
+    if (it->second == "injured") {
+      if (i > 0 && (Is(i - 1, "حالة") || Is(i - 1, "حالات"))) return lex.triggers.end();
+      for (uint32_t k = i + 1; k < size() && k < i + 4 && sentence_of[k] == sentence_of[i]; ++k) {
+        if (!IsWord(k)) continue;
+        std::string_view w = surf[k];
+        if (StartsWith(w, "ب")) w.remove_prefix(2);
+        if (StartsWith(w, "ال")) w.remove_prefix(4);
+        if (lex.diseases.count(std::string(w))) return lex.triggers.end();
+      }
+    }
+    // إعادة and استعادة (bringing back) return only people, counted or named
+    // right after them ("إعادة 50 لاجئا", "إعادة المواطنين", "استعادة
+    // الرهينة"), or their remains; not "إعادة الإعمار" (rebuilding) or
+    // "استعادة السيطرة" (regaining control).
+    if (it->first == BringingBackKey() || it->first == RegainingKey()) {
+      const uint32_t n = i + 1;
+      if (n >= size()) return lex.triggers.end();
+      const auto noun = lex.singular.find(key[n]);
+      const bool people = (noun != lex.singular.end() && lex.people.count(tx::MatchKey(noun->second))) ||
+                          lex.titles.count(key[n]) || In(lex.remains, n);
+      const bool named = mention_of[n] != kNone && mentions[mention_of[n]].type == ner::EntityType::kPerson;
+      if (quantity_of[n] == kNone && !people && !named) return lex.triggers.end();
+      return it;
+    }
     // Detention as a place: "مركز الاحتجاز" (the detention centre),
     // "معسكر الاعتقال".
     if (it->second == "arrested" && i > 0 && IsWord(i - 1) && In(lex.detention_places, i - 1)) {
@@ -228,6 +274,14 @@ struct Doc {
       return lex.triggers.end();
     }
     return it;
+  }
+  static const std::string& BringingBackKey() {
+    static const std::string* k = new std::string(tx::MatchKey("إعادة"));  // bringing back; re-
+    return *k;
+  }
+  static const std::string& RegainingKey() {
+    static const std::string* k = new std::string(tx::MatchKey("استعادة"));  // recovering, regaining
+    return *k;
   }
   static const std::string& DirectedKey() {
     static const std::string* k = new std::string(tx::MatchKey("وجهت"));  // directed, brought (charges)

@@ -33,6 +33,17 @@ struct Lexicon {
   std::unordered_set<std::string> people;
   // Nouns that count people without saying who: شخص، آخر، فرد، نفس، نسمة.
   std::unordered_set<std::string> generic_people;
+  // Forms of أدان, convicted or condemned (أدان، أدانت، إدانة): a
+  // conviction only with a court or a charge near.
+  std::unordered_set<std::string> convict_words;
+  // What استشهد ب cites (بقول، بالآية ...): then it is "cited", not
+  // "was martyred".
+  std::unordered_set<std::string> cited_words;
+  // Diseases and their kinds, without the article (فيروس، مرض، السرطان):
+  // a case of one (إصابة بـ) is no wound.
+  std::unordered_set<std::string> diseases;
+  // The remains of the dead, brought back as people are: جثمان، جثة، رفات.
+  std::unordered_set<std::string> remains;
   // People counted by one incident (match keys): the killed, wounded,
   // arrested, missing; a toll that is told again the next day may have risen.
   std::unordered_set<std::string> incident_people;

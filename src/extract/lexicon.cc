@@ -231,6 +231,20 @@ Lexicon Build() {
   AddNoun(&l, "مقعد", {"مقاعد"}, false);
   AddNoun(&l, "صوت", {"أصوات"}, false);
   AddSet(&l.generic_people, {"شخص", "آخر", "فرد", "نفس", "نسمة"});
+  // Convicted or condemned (he, she), conviction or condemnation.
+  AddSet(&l.convict_words, {"أدان", "أدانت", "إدانة"});
+  // The words of, his words, the verse, a verse, a hadith, what, the words
+  // (كلام), a saying, a statement, a line of verse, lines, the proverb.
+  AddSet(&l.cited_words, {"بقول", "بقوله", "بالآية", "بآية", "بحديث", "بما", "بكلام", "بمقولة",
+                          "بتصريح", "ببيت", "بأبيات", "بالمثل", "بمثل"});
+  // virus, disease, diseases, corona, syndrome, cancer, AIDS, malaria,
+  // measles, diabetes, cholera, influenza (two spellings), inflammation,
+  // fever, infection, Ebola, paralysis, a stroke (clot).
+  AddSet(&l.diseases, {"فيروس", "مرض", "أمراض", "كورونا", "متلازمة", "سرطان", "إيدز", "ملاريا",
+                       "حصبة", "سكري", "كوليرا", "إنفلونزا", "انفلونزا", "التهاب", "حمى", "عدوى",
+                       "إيبولا", "شلل", "جلطة"});
+  // body, bodies, corpse, corpses, remains.
+  AddSet(&l.remains, {"جثمان", "جثامين", "جثة", "جثث", "رفات"});
   // killed, wounded, injured, arrested, victim, missing.
   AddSet(&l.incident_people, {"قتيل", "جريح", "مصاب", "موقوف", "ضحية", "مفقود"});
 

@@ -2,6 +2,7 @@
 // real text layer and the shipped NER model. The sentences are invented.
 #include <cmath>
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 
@@ -717,6 +718,44 @@ TEST_F(ExtractTest, ADirectiveIsNoCharge) {
   const Extraction x = Run("وجهت النيابة تهمة القتل إلى الرجل في حمص.");
   ASSERT_FALSE(x.events.empty());
   EXPECT_EQ(x.events[0].type, "charged");
+}
+
+TEST_F(ExtractTest, BringingBackIsAReturnOnlyOfPeople) {
+  // "President Hadi discussed restructuring the army in Aden yesterday":
+  // إعادة هيكلة (re-structuring) brings no one back, though a person is
+  // named.
+  for (const Event& e : Run("وناقش الرئيس عبد ربه منصور هادي إعادة هيكلة الجيش في عدن أمس.").events) {
+    EXPECT_NE(e.type, "returned");
+  }
+  // "The authorities began bringing back the stranded citizens from Yemen";
+  // "the government announced the return of 50 refugees".
+  for (const char* sentence : {"بدأت السلطات إعادة المواطنين العالقين في اليمن أمس.",
+                               "أعلنت الحكومة إعادة 50 لاجئا إلى بلدهم أمس."}) {
+    const Extraction x = Run(sentence);
+    ASSERT_FALSE(x.events.empty()) << sentence;
+    EXPECT_EQ(x.events[0].type, "returned") << sentence;
+  }
+}
+
+TEST_F(ExtractTest, WordsOfTwoSensesTellTheirEventOnlyInTheirSense) {
+  const auto types = [&](const char* sentence) {
+    std::set<std::string> out;
+    for (const Event& e : Run(sentence).events) out.insert(e.type);
+    return out;
+  };
+  // "The preacher cited the poet's words in Homs yesterday" against "a
+  // soldier was martyred by a sniper's bullets in Homs yesterday".
+  EXPECT_FALSE(types("واستشهد الخطيب بقول الشاعر في حمص أمس.").count("killed"));
+  EXPECT_TRUE(types("استشهد جندي برصاص قناص في حمص أمس.").count("killed"));
+  // "The ministry recorded 5 cases of a virus in Riyadh" (no wound) against
+  // "3 people were wounded in an explosion in Riyadh".
+  EXPECT_FALSE(types("سجلت الوزارة 5 حالات إصابة بفيروس كورونا في الرياض أمس.").count("injured"));
+  EXPECT_FALSE(types("أصيب 3 أشخاص بفيروس كورونا في الرياض أمس.").count("injured"));
+  EXPECT_TRUE(types("أصيب 3 أشخاص بجروح في انفجار في الرياض أمس.").count("attack"));
+  // "The Gulf states condemned the attack on a mosque in Abha" against "the
+  // court convicted the man of spying in Cairo".
+  EXPECT_FALSE(types("أدانت دول مجلس التعاون الهجوم الإرهابي على مسجد في أبها أمس.").count("sentenced"));
+  EXPECT_TRUE(types("أدانت المحكمة الرجل بتهمة التجسس في القاهرة أمس.").count("sentenced"));
 }
 
 TEST_F(ExtractTest, SeparateIncidentsAreNotMerged) {
