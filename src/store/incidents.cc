@@ -107,6 +107,7 @@ void Store::LinkIncidents() {
     int64_t id = 0, doc = 0;
     std::string kind;
     std::optional<int64_t> day;
+    bool dated = false;  // the day is the event's own date, not its document's
     std::optional<int64_t> place;  // a city or town's entity; countries are left out
     std::vector<int64_t> people;   // sorted
     std::vector<std::string> words;  // StoryWords of its sentence
@@ -127,6 +128,7 @@ void Store::LinkIncidents() {
       // Dated to a month or a year: background, no happening of a day.
       const std::string date = s.Text(3);
       if (date.empty() || s.Text(4) == "day") item.day = internal::DayOf(date, s.Text(5));
+      item.dated = !date.empty();
       if (!s.IsNull(6) && !resolve::IsCountryOrRegionName(s.Text(7))) item.place = s.Int(6);
       if (item.day) item.words = StoryWords(s.Text(8));
       items.push_back(std::move(item));
@@ -161,6 +163,10 @@ void Store::LinkIncidents() {
     const Item& a = items[i];
     const Item& b = items[j];
     if (a.doc == b.doc || (a.place && b.place && a.place != b.place)) return;
+    // Two days a text names are two happenings: Tuesday's clashes in a city
+    // and Wednesday's. A day left to the publication date may be the day
+    // before ("yesterday" unsaid).
+    if (a.dated && b.dated && a.day != b.day) return;
     std::vector<int64_t> shared;
     std::set_intersection(a.people.begin(), a.people.end(), b.people.begin(), b.people.end(),
                           std::back_inserter(shared));

@@ -224,8 +224,9 @@ struct EventRecord {
 
 // One happening told by several documents. Resolution links the events of
 // different documents when they are of one kind (an attack, a killing and a
-// wounding are one kind), their days are at most one apart (an event's own
-// date when it names a day, else its document's publication day; events
+// wounding are one kind), their days are at most one apart and the same when
+// both name theirs (an event's own date when it names a day, else its
+// document's publication day; events
 // dated only to a month or a year are linked to none), and they name the
 // same place, a city or town rather than a country or region
 // (resolve::IsCountryOrRegionName) in sentences sharing a fifth of their
