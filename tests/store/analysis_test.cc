@@ -308,6 +308,9 @@ TEST_F(AnalysisTest, IncidentsLinkOneHappeningAcrossDocuments) {
   Write("d.txt", "انفجار جديد\n2024-03-12\n\nقتل 9 أشخاص في انفجار سيارة مفخخة في سوق مدينة حمص أمس.\n");
   Write("e.txt", "اعتقال\n2024-03-05\n\nاعتقلت الشرطة المشتبه به سامر خليل في دمشق أمس.\n");
   Write("f.txt", "توقيف\n2024-03-05\n\nأعلنت السلطات توقيف المشتبه به سامر خليل بعد تحقيق طويل.\n");
+  // The next day's car bomb in the same market, told the day after: its
+  // day (yesterday, the 5th) is named, and is not the first one's.
+  Write("g.txt", "انفجار آخر\n2024-03-06\n\nقتل 7 أشخاص في انفجار سيارة مفخخة في سوق مدينة حمص أمس.\n");
   std::unique_ptr<Store> db;
   IngestAll(&db);
   size_t total = 0;
@@ -338,7 +341,7 @@ TEST_F(AnalysisTest, IncidentsLinkOneHappeningAcrossDocuments) {
   EXPECT_EQ(killed, (std::set<double>{12, 15}));
   size_t alone = 0;
   for (const EventRecord& e : db->Events({})) alone += e.incident == e.id && e.id != bomb->id && e.id != arrest->id;
-  EXPECT_EQ(alone, 2u);  // the accident, the second bomb
+  EXPECT_EQ(alone, 3u);  // the accident, the next day's bomb, the next week's
   // A database whose events lost their incidents (as an upgrade leaves
   // them) is linked again by the next ingest, with nothing new to read.
   db.reset();
