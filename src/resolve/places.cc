@@ -65,6 +65,21 @@ std::string Utf8(const icu::UnicodeString& s) {
   return out;
 }
 
+// Calls fn with the code of each of CLDR's world regions, continents and
+// subcontinents ("001", "142", "143").
+template <typename Fn>
+void ForEachRegion(Fn fn) {
+  UErrorCode status = U_ZERO_ERROR;
+  for (const URegionType type : {URGN_WORLD, URGN_CONTINENT, URGN_SUBCONTINENT}) {
+    std::unique_ptr<icu::StringEnumeration> regions(icu::Region::getAvailable(type, status));
+    while (U_SUCCESS(status) && regions != nullptr) {
+      const char* code = regions->next(nullptr, status);
+      if (code == nullptr) break;
+      fn(code);
+    }
+  }
+}
+
 // The territory (a country, or a region such as "143", Central Asia) in
 // Arabic and English; CLDR qualifies some ("الكونغو - كينشاسا") where news
 // text writes the plain part.
@@ -191,17 +206,9 @@ const NameMap& PlaceNames() {
     // Countries first: عمان is Oman, though CLDR's city عمّان (Amman) has
     // the same key.
     NameMap map = CountryNames();
-    UErrorCode status = U_ZERO_ERROR;
-    for (const URegionType type : {URGN_WORLD, URGN_CONTINENT, URGN_SUBCONTINENT}) {
-      std::unique_ptr<icu::StringEnumeration> regions(icu::Region::getAvailable(type, status));
-      while (U_SUCCESS(status) && regions != nullptr) {
-        const char* code = regions->next(nullptr, status);
-        if (code == nullptr) break;
-        AddTerritory(code, &map);
-      }
-    }
+    ForEachRegion([&](const char* code) { AddTerritory(code, &map); });
     for (const auto& [arabic, english] : kPlaces) Add(arabic, english, false, &map);
-    status = U_ZERO_ERROR;
+    UErrorCode status = U_ZERO_ERROR;
     const std::unique_ptr<icu::TimeZoneNames> ar(icu::TimeZoneNames::createInstance(icu::Locale("ar"), status));
     const std::unique_ptr<icu::TimeZoneNames> en(icu::TimeZoneNames::createInstance(icu::Locale("en"), status));
     const std::unique_ptr<icu::StringEnumeration> zones(icu::TimeZone::createEnumeration(status));
@@ -294,15 +301,7 @@ bool IsCountryOrRegionName(std::string_view latin) {
       if (e != code) set->insert(e.substr(0, e.find(" - ")));
     };
     for (const char* const* code = uloc_getISOCountries(); *code; ++code) add(*code);
-    UErrorCode status = U_ZERO_ERROR;
-    for (const URegionType type : {URGN_WORLD, URGN_CONTINENT, URGN_SUBCONTINENT}) {
-      std::unique_ptr<icu::StringEnumeration> regions(icu::Region::getAvailable(type, status));
-      while (U_SUCCESS(status) && regions != nullptr) {
-        const char* code = regions->next(nullptr, status);
-        if (code == nullptr) break;
-        add(code);
-      }
-    }
+    internal::ForEachRegion(add);
     return set;
   }();
   return names->contains(std::string(latin));
