@@ -1840,7 +1840,10 @@ void Builder::Events() {
     // "لن"; "لم تعتقل", "ما قتل", "نفى مقتل"; and "لائحة الاتهام" (the
     // indictment) is a document. Nor is what did not happen: "دون تفجير
     // واحد", "دون وقوع أي إصابات", "عدم اعتقال", "لم يسفر الحادث عن
-    // إصابات" (caused no injuries; the incident itself did happen).
+    // إصابات" (caused no injuries; the incident itself did happen); nor what
+    // is planned, called for, foiled or feared: "تعتزم إعادة" (intends to
+    // bring back), "طالب بالإفراج"، "دعا إلى الانضمام"، "أحبطت هجوما"، "حذر
+    // من هجمات".
     auto denied = [&](uint32_t trig) {
       if (trig <= begin) return false;
       const uint32_t p = trig - 1;
@@ -1850,7 +1853,7 @@ void Builder::Events() {
         return true;
       }
       for (uint32_t k = trig; k-- > begin && k + 6 > trig && !d.IsPunctKind(k);) {
-        if (k + 4 > trig && d.In(lex.without_words, k)) return true;
+        if (k + 4 > trig && (d.In(lex.without_words, k) || d.In(lex.unrealised_words, k))) return true;
         if (d.Is(k, "لم") && k + 1 < p && d.In(lex.result_verbs, k + 1) && d.Is(p, "عن")) return true;
       }
       return false;

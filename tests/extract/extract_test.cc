@@ -758,6 +758,16 @@ TEST_F(ExtractTest, WordsOfTwoSensesTellTheirEventOnlyInTheirSense) {
   EXPECT_TRUE(types("أدانت المحكمة الرجل بتهمة التجسس في القاهرة أمس.").count("sentenced"));
 }
 
+TEST_F(ExtractTest, WhatIsFoiledOrCalledForDidNotHappen) {
+  // "The police foiled an attempted bombing in Homs yesterday"; "the
+  // minister called for bringing the 50 refugees back to Homs"; "the group
+  // intends to carry out an attack in Homs".
+  for (const char* sentence : {"أحبطت الشرطة محاولة تفجير في حمص أمس.",
+                               "دعا الوزير إلى إعادة 50 لاجئا إلى حمص.", "تعتزم الجماعة تنفيذ هجوم في حمص."}) {
+    EXPECT_TRUE(Run(sentence).events.empty()) << sentence;
+  }
+}
+
 TEST_F(ExtractTest, SeparateIncidentsAreNotMerged) {
   // "6 soldiers were killed in an ambush near Mosul. In another incident,
   // 9 civilians were killed in the explosion of a roadside bomb."
