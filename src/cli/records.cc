@@ -54,6 +54,9 @@ void AddRecords(CLI::App* app, const GlobalOptions* global) {
   claims->add_option("--about", claim_filter->about, "words of the counted thing or place (مقاتل، سوريا)");
   claims->add_option("--topic", claim_filter->topic, "only claims of this topic (as printed)")
       ->check(kNotEmpty);
+  claims->add_option("--incident", claim_filter->incident,
+                     "only the figures of this incident's reports (events --incidents), with who gives each")
+      ->check(CLI::PositiveNumber);
   auto groups = std::make_shared<bool>(false);
   claims->add_flag("--groups", *groups,
                    "one line per topic: how many claims and sources, the figures' span, and "
@@ -62,8 +65,8 @@ void AddRecords(CLI::App* app, const GlobalOptions* global) {
   claims->callback([global, claim_filter, groups] {
     auto db = OpenForReading(*global);
     if (*groups) {
-      if (claim_filter->doc || claim_filter->entity) {
-        throw UsageError("claims: --groups takes --about, --topic and --limit, not --doc or --entity");
+      if (claim_filter->doc || claim_filter->entity || claim_filter->incident) {
+        throw UsageError("claims: --groups takes --about, --topic and --limit, not --doc, --entity or --incident");
       }
       Table table({"topic", "claims", "sources", "docs", "figures", "verdict"});
       for (const store::ClaimGroup& g : db->ClaimGroups(*claim_filter, 0, nullptr)) {

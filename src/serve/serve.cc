@@ -660,6 +660,7 @@ struct Server::Impl {
     Query f = ListFilter(req, 1000);
     f.about = StrParam(req, "about", 200);
     f.topic = StrParam(req, "topic", 400);
+    f.incident = IntParam(req, "incident", 0, 0, INT64_MAX);
     size_t total = 0;
     json list = ClaimsJson(db, f, &total);
     SendJson(res, {{"claims", std::move(list)}, {"total", total}, {"limit", f.limit},

@@ -404,6 +404,11 @@ std::vector<ClaimRecord> Store::Claims(const RecordFilter& filter, size_t* total
              "WHERE m.entity = ?2 AND " + kNotAttribute + "x.place_mention))";
   }
   if (!filter.topic.empty()) where += " AND c.topic = ?5";
+  // The figures of an incident: those in the sentences that tell it.
+  if (filter.incident) {
+    where += " AND c.id IN (SELECT x.id FROM events v CROSS JOIN claims x ON x.doc = v.doc AND "
+             "x.sentence_start = v.sentence_start WHERE v.incident = ?6)";
+  }
   const std::vector<std::string> about = AboutKeys(filter.about);
   // Unfiltered, all claims are counted apart (the claims table alone) and
   // SQLite sorts the page along the topic index, rather than every claim
@@ -413,6 +418,7 @@ std::vector<ClaimRecord> Store::Claims(const RecordFilter& filter, size_t* total
   if (total && paged_in_sql) {
     Statement count(db_, ("SELECT count(*) FROM claims c WHERE 1" + where).c_str());
     count.Bind(1, filter.doc).Bind(2, filter.entity).Bind(5, std::string_view(filter.topic));
+    count.Bind(6, filter.incident);
     count.Step();
     *total = static_cast<size_t>(count.Int(0));
   }
@@ -425,6 +431,7 @@ std::vector<ClaimRecord> Store::Claims(const RecordFilter& filter, size_t* total
     Statement s(db_, sql.c_str());
     s.Bind(1, filter.doc).Bind(2, filter.entity).Bind(3, SqlLimit(filter.limit));
     s.Bind(4, static_cast<int64_t>(filter.offset)).Bind(5, std::string_view(filter.topic));
+    s.Bind(6, filter.incident);
     while (s.Step()) {
       if (!about.empty() &&
           !IsAbout(about, text::MatchKey(s.Text(1) + " " + s.Text(2) + " " + s.Text(3)))) {

@@ -257,7 +257,7 @@ struct RecordFilter {
   std::string topic;    // claims: only this topic (ClaimRecord::topic), exactly
   std::string query;    // entities: a name, matched across spellings
   std::string from, to; // events: dates, YYYY[-MM[-DD]], inclusive
-  int64_t incident = 0; // events: only this incident's
+  int64_t incident = 0; // events: only this incident's; claims: those of its events' sentences
   int64_t min_docs = 0; // entities
   size_t limit = 0;     // 0 = all
   size_t offset = 0;

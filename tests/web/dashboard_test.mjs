@@ -166,6 +166,9 @@ await step('timeline of events draws a chart', async () => {
   await attack.locator('table.grid tbody tr').nth(1).waitFor();
   const reports = await attack.locator('table.grid tbody tr td.sentence').allTextContents();
   assert(reports.length === 2 && reports[0] !== reports[1], `reports: ${reports.join(' | ')}`);
+  // With the figures its reports give, and who gives them.
+  const figures = await attack.locator('table.grid tbody tr td.fig').allTextContents();
+  assert(figures.some((f) => /32/.test(f)), `figures: ${figures.join(' | ')}`);
   await shot('07-timeline', false);
 });
 

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import { api } from '../api.js';
 import { useLoad, useUrlField, Status, num, EVENT_NAMES } from '../util.jsx';
-import { EventRows } from './entity.jsx';
+import { ClaimRows, EventRows } from './entity.jsx';
 
 const monthOf = (d) => (d && d.length >= 7 ? d.slice(0, 7) : d ? d.slice(0, 4) + '-01' : null);
 const ts = (m) => Date.UTC(+m.slice(0, 4), +m.slice(5, 7) - 1, 1) / 1000;
@@ -136,12 +136,14 @@ const TOLL = { agree: ['الحصيلة متفقة', 'ok'], conflict: ['الحص�
 // One happening told by several documents: a line with its figures, and its
 // reports on request.
 function Incident({ r }) {
-  const [events, setEvents] = useState(null);
+  const [told, setTold] = useState(null);  // { events, claims }
   const [error, setError] = useState(null);
   const open = async () => {
-    if (events) { setEvents(null); return; }
+    if (told) { setTold(null); return; }
     try {
-      setEvents((await api('events', { incident: r.id, limit: 1000 })).events);
+      const [events, claims] = await Promise.all([
+        api('events', { incident: r.id, limit: 1000 }), api('claims', { incident: r.id, limit: 1000 })]);
+      setTold({ events: events.events, claims: claims.claims });
     } catch (e) { setError(e.message); }
   };
   const [label, cls] = TOLL[r.verdict] || [];
@@ -156,9 +158,11 @@ function Incident({ r }) {
         <small> — قتلى {span(r.killed_low, r.killed_high)} / جرحى {span(r.injured_low, r.injured_high)}</small>
       )}
       {label && <span class={`verdict ${cls}`}>{label}</span>}{' '}
-      <button type="button" class="link" onClick={open}>{events ? 'إخفاء الروايات' : 'الروايات'}</button>
+      <button type="button" class="link" onClick={open}>{told ? 'إخفاء الروايات' : 'الروايات'}</button>
       {error && <p class="error">{error}</p>}
-      {events && <EventRows events={events} />}
+      {/* "Figures, and who gives them" */}
+      {told && told.claims.length > 0 && <><h4>الأرقام ومن يقولها</h4><ClaimRows claims={told.claims} /></>}
+      {told && <EventRows events={told.events} />}
     </li>
   );
 }
