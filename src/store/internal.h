@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <sqlite3.h>
@@ -24,6 +25,29 @@ inline constexpr const char* kTokenizerName = "marsad";
 // The day a record is of, in days since 1970-01-01: `date` when it names a
 // day, else `published` when that does; nullopt when neither does.
 std::optional<int64_t> DayOf(const std::string& date, const std::string& published);
+
+// What a claim's figure allows: its range, ±10% of an approximate figure,
+// open above for "more_than" and "at_least" and down to 0 for "less_than"
+// and "at_most".
+std::pair<double, double> ClaimInterval(double value, std::optional<double> low, std::optional<double> high,
+                                        bool approx, std::string_view qualifier);
+// Who gives a claim, as a key: its source entity, else the words describing
+// it, else the outlet (the article speaks for itself), else the document.
+std::string ClaimSource(std::optional<int64_t> entity, const std::string& text, const std::string& outlet,
+                        int64_t doc);
+
+// A claim's figure as an interval, with who gives it and the day it is of.
+struct DatedFigure {
+  int64_t day = 0;  // days since 1970-01-01
+  std::string who;
+  double low = 0, high = 0;
+};
+// "conflict" when two sources give figures of days at most `days` apart
+// (extract::SameFactDays) whose intervals do not overlap, "agree" when such
+// figures exist and all overlap, "apart" when the sources' figures are never
+// of days so near, "single" with one source, and "not_compared" when the
+// figures need not be of one thing (`days` nullopt).
+std::string Verdict(size_t sources, std::optional<int> days, std::vector<DatedFigure> figures);
 // First byte of a query string that is already an index key.
 inline constexpr char kRawQueryMarker = '\x01';
 

@@ -486,38 +486,6 @@ std::vector<ClaimRecord> Store::Claims(const RecordFilter& filter, size_t* total
   return InOrder(ids, std::move(out));
 }
 
-namespace {
-
-// A claim's figure as an interval, with who gives it and the day it is of.
-struct DatedFigure {
-  int64_t day = 0;  // days since 1970-01-01
-  std::string who;
-  double low = 0, high = 0;
-};
-
-// "conflict" when two sources give figures of days at most `days` apart
-// (extract::SameFactDays) whose intervals do not overlap, "agree" when such
-// figures exist and all overlap, "apart" when the sources' figures are never
-// of days so near, "single" with one source, and "not_compared" when the
-// topic's figures need not be of one thing.
-std::string Verdict(size_t sources, std::optional<int> days, std::vector<DatedFigure> figures) {
-  if (sources < 2) return "single";
-  if (!days) return "not_compared";
-  std::sort(figures.begin(), figures.end(),
-            [](const DatedFigure& x, const DatedFigure& y) { return x.day < y.day; });
-  bool compared = false;
-  for (size_t i = 0; i < figures.size(); ++i) {
-    for (size_t j = i + 1; j < figures.size() && figures[j].day - figures[i].day <= *days; ++j) {
-      if (figures[i].who == figures[j].who) continue;
-      compared = true;
-      if (figures[i].low > figures[j].high || figures[j].low > figures[i].high) return "conflict";
-    }
-  }
-  return compared ? "agree" : "apart";
-}
-
-}  // namespace
-
 std::vector<ClaimGroup> Store::ClaimGroups(const RecordFilter& filter, size_t claims_per_group,
                                            size_t* total) const {
   const std::vector<std::string> about = AboutKeys(filter.about);
@@ -532,7 +500,7 @@ std::vector<ClaimGroup> Store::ClaimGroups(const RecordFilter& filter, size_t cl
   struct Building {
     ClaimGroup group;
     std::set<std::string> sources;
-    std::vector<DatedFigure> figures;
+    std::vector<internal::DatedFigure> figures;
     std::set<int64_t> docs;
     std::map<int64_t, int> places;
   };
@@ -543,7 +511,7 @@ std::vector<ClaimGroup> Store::ClaimGroups(const RecordFilter& filter, size_t cl
     ClaimGroup& g = b->group;
     g.sources = static_cast<int64_t>(b->sources.size());
     g.docs = static_cast<int64_t>(b->docs.size());
-    g.verdict = Verdict(b->sources.size(), extract::SameFactDays(g.unit, g.counted), std::move(b->figures));
+    g.verdict = internal::Verdict(b->sources.size(), extract::SameFactDays(g.unit, g.counted), std::move(b->figures));
     int most = 0;
     for (const auto& [entity, n] : b->places) {
       if (n > most) {
@@ -577,28 +545,11 @@ std::vector<ClaimGroup> Store::ClaimGroups(const RecordFilter& filter, size_t cl
     const int64_t doc = s.Int(5);
     b->docs.insert(doc);
     const double value = s.Double(6);
-    double low = s.OptionalDouble(7).value_or(value), high = s.OptionalDouble(8).value_or(value);
-    g.low = std::min(g.low, low);
-    g.high = std::max(g.high, high);
-    if (s.Int(9) != 0 && low == high) {
-      low = value * 0.9;
-      high = value * 1.1;
-    }
-    const std::string qualifier = s.Text(10);
-    if (qualifier == "more_than" || qualifier == "at_least") high = std::numeric_limits<double>::infinity();
-    if (qualifier == "less_than" || qualifier == "at_most") low = 0;
-    // Who says so: the source entity, else the words describing it, else
-    // the outlet (the article speaks for itself), else the document.
-    std::string who;
-    if (const std::optional<int64_t> entity = s.OptionalInt(11)) {
-      who = "e" + std::to_string(*entity);
-    } else if (std::string text = s.Text(12); !text.empty()) {
-      who = "t" + text;
-    } else if (std::string outlet = s.Text(13); !outlet.empty()) {
-      who = "o" + outlet;
-    } else {
-      who = "d" + std::to_string(doc);
-    }
+    g.low = std::min(g.low, s.OptionalDouble(7).value_or(value));
+    g.high = std::max(g.high, s.OptionalDouble(8).value_or(value));
+    const auto [low, high] =
+        internal::ClaimInterval(value, s.OptionalDouble(7), s.OptionalDouble(8), s.Int(9) != 0, s.Text(10));
+    std::string who = internal::ClaimSource(s.OptionalInt(11), s.Text(12), s.Text(13), doc);
     if (const std::optional<int64_t> day = internal::DayOf(s.Text(14), s.Text(15))) {
       b->figures.push_back({*day, who, low, high});
     }
@@ -919,6 +870,42 @@ void to_json(nlohmann::json& j, const Graph& r) {
 }
 
 namespace internal {
+
+std::pair<double, double> ClaimInterval(double value, std::optional<double> low, std::optional<double> high,
+                                        bool approx, std::string_view qualifier) {
+  double from = low.value_or(value), to = high.value_or(value);
+  if (approx && from == to) {
+    from = value * 0.9;
+    to = value * 1.1;
+  }
+  if (qualifier == "more_than" || qualifier == "at_least") to = std::numeric_limits<double>::infinity();
+  if (qualifier == "less_than" || qualifier == "at_most") from = 0;
+  return {from, to};
+}
+
+std::string ClaimSource(std::optional<int64_t> entity, const std::string& text, const std::string& outlet,
+                        int64_t doc) {
+  if (entity) return "e" + std::to_string(*entity);
+  if (!text.empty()) return "t" + text;
+  if (!outlet.empty()) return "o" + outlet;
+  return "d" + std::to_string(doc);
+}
+
+std::string Verdict(size_t sources, std::optional<int> days, std::vector<DatedFigure> figures) {
+  if (sources < 2) return "single";
+  if (!days) return "not_compared";
+  std::sort(figures.begin(), figures.end(),
+            [](const DatedFigure& x, const DatedFigure& y) { return x.day < y.day; });
+  bool compared = false;
+  for (size_t i = 0; i < figures.size(); ++i) {
+    for (size_t j = i + 1; j < figures.size() && figures[j].day - figures[i].day <= *days; ++j) {
+      if (figures[i].who == figures[j].who) continue;
+      compared = true;
+      if (figures[i].low > figures[j].high || figures[j].low > figures[i].high) return "conflict";
+    }
+  }
+  return compared ? "agree" : "apart";
+}
 
 std::optional<int64_t> DayOf(const std::string& date, const std::string& published) {
   for (const std::string* d : {&date, &published}) {
