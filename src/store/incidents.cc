@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "extract/extract.h"
 #include "resolve/resolve.h"
 #include "store/internal.h"
 #include "store/store.h"
@@ -252,9 +253,32 @@ std::vector<IncidentRecord> Store::Incidents(const RecordFilter& filter, size_t*
     std::map<std::pair<std::string, std::optional<int64_t>>, int> cities, countries;
     std::set<int64_t> docs;
     std::set<std::string> outlets;
-    // Outlet → the figures it gives, of the killed and of the wounded.
-    std::map<std::string, std::set<double>> killed, injured;
   };
+  // The figures of the people each incident counts (the killed, wounded,
+  // arrested ...), as its reports' sentences give them, by counted noun.
+  struct Counted {
+    std::vector<internal::DatedFigure> figures;
+    std::set<std::string> sources;
+  };
+  std::map<int64_t, std::map<std::string, Counted>> tolls;
+  {
+    Statement c(db_,
+                "SELECT v.incident, c.unit, c.counted, c.value, c.low, c.high, c.approx, c.qualifier, "
+                "sm.entity, c.source_text, d.source, c.doc FROM events v "
+                "CROSS JOIN claims c ON c.doc = v.doc AND c.sentence_start = v.sentence_start "
+                "JOIN docs d ON d.id = c.doc LEFT JOIN mentions sm ON sm.id = c.source_mention "
+                "WHERE v.incident IN (SELECT incident FROM events WHERE incident IS NOT NULL "
+                "GROUP BY incident HAVING count(DISTINCT doc) > 1)");
+    while (c.Step()) {
+      if (extract::SameFactDays(c.Text(1), c.Text(2)) != kIncidentDays) continue;
+      const auto [low, high] =
+          internal::ClaimInterval(c.Double(3), c.OptionalDouble(4), c.OptionalDouble(5), c.Int(6) != 0, c.Text(7));
+      std::string who = internal::ClaimSource(c.OptionalInt(8), c.Text(9), c.Text(10), c.Int(11));
+      Counted& counted = tolls[c.Int(0)][text::MatchKey(c.Text(2))];
+      counted.figures.push_back({0, who, low, high});  // all of one day: the incident's
+      counted.sources.insert(std::move(who));
+    }
+  }
   std::vector<IncidentRecord> out;
   std::optional<Building> b;
   const auto most = [](const auto& counts) {
@@ -275,18 +299,12 @@ std::vector<IncidentRecord> Store::Incidents(const RecordFilter& filter, size_t*
     }
     r.docs = static_cast<int64_t>(b->docs.size());
     r.outlets = static_cast<int64_t>(b->outlets.size());
-    // Two outlets giving figures of the same thing are compared; they agree
-    // when every figure either gives is the same.
-    bool compared = false, differ = false, given = false;
-    for (const auto* by_outlet : {&b->killed, &b->injured}) {
-      std::set<double> all;
-      for (const auto& [outlet, figures] : *by_outlet) all.insert(figures.begin(), figures.end());
-      given = given || !all.empty();
-      if (by_outlet->size() < 2) continue;
-      compared = true;
-      differ = differ || all.size() > 1;
+    // The sources' figures of each kind of people counted, compared as
+    // claims are: a conflict in any is the incident's.
+    for (auto& [noun, counted] : tolls[r.id]) {
+      const std::string v = internal::Verdict(counted.sources.size(), 0, std::move(counted.figures));
+      if (v == "conflict" || (v == "agree" && r.verdict != "conflict") || r.verdict.empty()) r.verdict = v;
     }
-    if (given) r.verdict = differ ? "conflict" : compared ? "agree" : "single";
     const bool dated = !filter.from.empty() || !filter.to.empty();
     const bool keep = (filter.type.empty() || r.type == filter.type) &&
                       (!dated || (!r.date.empty() && (filter.from.empty() || r.date >= filter.from) &&
@@ -309,8 +327,7 @@ std::vector<IncidentRecord> Store::Incidents(const RecordFilter& filter, size_t*
       if (const std::optional<int64_t> day = internal::DayOf(date, s.Text(5))) ++b->days[*day];
     }
     b->docs.insert(s.Int(1));
-    const std::string outlet = s.Text(6).empty() ? "d" + std::to_string(s.Int(1)) : s.Text(6);
-    b->outlets.insert(outlet);
+    b->outlets.insert(internal::ClaimSource(std::nullopt, "", s.Text(6), s.Int(1)));
     if (const std::string place = s.Text(7); !place.empty()) {
       auto& places = resolve::IsCountryOrRegionName(s.Text(9)) ? b->countries : b->cities;
       ++places[{place, s.OptionalInt(8)}];
@@ -322,8 +339,6 @@ std::vector<IncidentRecord> Store::Incidents(const RecordFilter& filter, size_t*
     };
     if (killed) widen(&r.killed_low, &r.killed_high, *killed);
     if (injured) widen(&r.injured_low, &r.injured_high, *injured);
-    if (killed) b->killed[outlet].insert(*killed);
-    if (injured) b->injured[outlet].insert(*injured);
   }
   finish();
   std::stable_sort(out.begin(), out.end(), [](const IncidentRecord& x, const IncidentRecord& y) {

@@ -243,8 +243,10 @@ struct IncidentRecord {
   int64_t events = 0, docs = 0, outlets = 0;
   // The smallest and largest numbers of killed and of wounded its events give.
   std::optional<double> killed_low, killed_high, injured_low, injured_high;
-  // Whether its outlets' figures of the killed and wounded are the same:
-  // "agree", "conflict", "single" (one outlet gives figures), "" (none does).
+  // Whether the sources of its reports' figures of the people it counts
+  // (the killed, wounded, arrested ...: its claims, claims --incident) can
+  // all be right, compared as claims are (ClaimGroup): "agree", "conflict",
+  // "single" (one source), "" (no such figure).
   std::string verdict;
 };
 
