@@ -174,7 +174,7 @@ void ExportCsv(const store::Store& db, const std::string& folder) {
   {
     CsvFile events(dir / "events.csv",
                    {"id", "doc", "type", "date", "date_precision", "place", "participants", "count",
-                    "killed", "injured", "start", "end", "trigger", "incident", "sentence"});
+                    "killed", "injured", "start", "end", "trigger", "sentence", "incident"});
     for (const auto& e : db.Events({})) {
       json j = e;
       std::string people;

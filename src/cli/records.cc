@@ -129,8 +129,8 @@ void AddRecords(CLI::App* app, const GlobalOptions* global) {
           ->check(CLI::PositiveNumber);
       cmd->add_flag("--incidents", *incidents,
                     "one line per incident told by two documents or more: its events, documents and "
-                    "outlets, the killed and wounded they give, and whether the outlets agree; "
-                    "most documents first");
+                    "outlets, the killed and wounded they give, and whether the sources of its figures "
+                    "agree; most documents first");
     }
     AddFilterOptions(cmd, filter.get());
     cmd->callback([global, filter, timeline, incidents] {

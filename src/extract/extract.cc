@@ -184,8 +184,7 @@ struct Doc {
     // الدعوة" (sent the invitation) are none.
     if (it->first == DirectedKey() || it->first == DirectiveKey()) {
       for (uint32_t k = i + 1; k < size() && k < i + 5 && IsWord(k); ++k) {
-        if (surf[k].find(tx::MatchKey("تهم")) != std::string::npos ||
-            surf[k].find(tx::MatchKey("اتهام")) != std::string::npos) {
+        if (ChargeNoun(k)) {
           return it;
         }
       }
@@ -207,7 +206,7 @@ struct Doc {
       bool court = false;
       for (uint32_t k = i > 8 ? i - 8 : 0; k < size() && k < i + 7 && !court; ++k) {
         if (sentence_of[k] != sentence_of[i] || !IsWord(k)) continue;
-        court = In(lex.court_heads, k) || surf[k].find(tx::MatchKey("تهم")) != std::string::npos;
+        court = In(lex.court_heads, k) || ChargeNoun(k);
       }
       if (!court) return lex.triggers.end();
     }
@@ -275,6 +274,18 @@ struct Doc {
     }
     return it;
   }
+  // A charge, the noun: تهمة، تهم، بتهمة، التهم، اتهامات. Not the verb
+  // اتهم (accused), whose letters hold تهم too.
+  bool ChargeNoun(uint32_t k) const {
+    if (!IsWord(k)) return false;
+    std::string_view w = surf[k];
+    for (std::string_view clitic : {"و", "ب", "ال"}) {
+      if (StartsWith(w, tx::MatchKey(clitic)) && Letters(w) > Letters(tx::MatchKey(clitic)) + 2) {
+        w.remove_prefix(tx::MatchKey(clitic).size());
+      }
+    }
+    return StartsWith(w, tx::MatchKey("تهم")) || StartsWith(w, tx::MatchKey("اتهام"));
+  }
   static const std::string& BringingBackKey() {
     static const std::string* k = new std::string(tx::MatchKey("إعادة"));  // bringing back; re-
     return *k;
@@ -306,6 +317,14 @@ struct Doc {
   template <typename Set>
   bool In(const Set& set, uint32_t i) const {
     return Find(set, i) != set.end();
+  }
+  // Whether word i as written, or without a leading و/ف, is in `set`: not
+  // its stem, so that الطالب (the student) is no طالب (demanded).
+  bool Written(const std::unordered_set<std::string>& set, uint32_t i) const {
+    if (!IsWord(i)) return false;
+    const std::string& s = surf[i];
+    return set.count(s) ||
+           (Letters(s) >= 3 && (StartsWith(s, "و") || StartsWith(s, "ف")) && set.count(s.substr(2)));
   }
   bool Is(uint32_t i, std::string_view word) const {
     if (!IsWord(i)) return false;
@@ -1841,9 +1860,9 @@ void Builder::Events() {
     // indictment) is a document. Nor is what did not happen: "دون تفجير
     // واحد", "دون وقوع أي إصابات", "عدم اعتقال", "لم يسفر الحادث عن
     // إصابات" (caused no injuries; the incident itself did happen); nor what
-    // is planned, called for, foiled or feared: "تعتزم إعادة" (intends to
-    // bring back), "طالب بالإفراج"، "دعا إلى الانضمام"، "أحبطت هجوما"، "حذر
-    // من هجمات".
+    // is planned, attempted, foiled or feared ("تعتزم إعادة", intends to
+    // bring back; "أحبطت محاولة تفجير"; "حذر من هجمات"), or called for ("دعا
+    // الوزير إلى إعادة"; not "طالب بالتحقيق في مقتل", the killing happened).
     auto denied = [&](uint32_t trig) {
       if (trig <= begin) return false;
       const uint32_t p = trig - 1;
@@ -1853,7 +1872,14 @@ void Builder::Events() {
         return true;
       }
       for (uint32_t k = trig; k-- > begin && k + 6 > trig && !d.IsPunctKind(k);) {
-        if (k + 4 > trig && (d.In(lex.without_words, k) || d.In(lex.unrealised_words, k))) return true;
+        if (k + 4 > trig && d.In(lex.without_words, k)) return true;
+        // Planned, attempted, foiled, feared: at most a word between.
+        if (k + 3 > trig && d.Written(lex.unrealised_words, k)) return true;
+        // Called for: what is called for follows إلى or a joined ب.
+        if (k + 5 > trig && d.Written(lex.demand_words, k) &&
+            (d.Is(p, "إلى") || StartsWith(d.surf[trig], "ب") || StartsWith(d.surf[trig], "وب"))) {
+          return true;
+        }
         if (d.Is(k, "لم") && k + 1 < p && d.In(lex.result_verbs, k + 1) && d.Is(p, "عن")) return true;
       }
       return false;

@@ -77,10 +77,12 @@ struct Lexicon {
   std::unordered_set<std::string> measure_words;
   // Without, lack of (دون، بدون، عدم): no event follows them.
   std::unordered_set<std::string> without_words;
-  // Words before an event's word that make it one not (yet) happened:
-  // intending, planning, demanding, calling for, foiling, preventing,
-  // warning of (يعتزم، خطة، طالب، دعا، أحبط، منع، حذر ...).
+  // Words right before an event's word that make it one not (yet)
+  // happened: intending, planning, attempting, foiling, preventing, warning
+  // of (يعتزم، خطة، محاولة، أحبط، منع، حذر ...); and words calling for what
+  // follows إلى or ب (طالب، دعا، ناشد ...).
   std::unordered_set<std::string> unrealised_words;
+  std::unordered_set<std::string> demand_words;
   // Verbs of resulting (أسفر، أدى، خلف, past and present): "ما أسفر عن
   // مقتل" tells what an event caused; "لم يسفر عن إصابات", that nothing was.
   std::unordered_set<std::string> result_verbs;

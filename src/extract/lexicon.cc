@@ -233,9 +233,9 @@ Lexicon Build() {
   AddSet(&l.generic_people, {"شخص", "آخر", "فرد", "نفس", "نسمة"});
   // Convicted or condemned (he, she), conviction or condemnation.
   AddSet(&l.convict_words, {"أدان", "أدانت", "إدانة"});
-  // The words of, his words, the verse, a verse, a hadith, what, the words
+  // The words of, his words, the verse, a verse, a hadith, the words
   // (كلام), a saying, a statement, a line of verse, lines, the proverb.
-  AddSet(&l.cited_words, {"بقول", "بقوله", "بالآية", "بآية", "بحديث", "بما", "بكلام", "بمقولة",
+  AddSet(&l.cited_words, {"بقول", "بقوله", "بالآية", "بآية", "بحديث", "بكلام", "بمقولة",
                           "بتصريح", "ببيت", "بأبيات", "بالمثل", "بمثل"});
   // virus, disease, diseases, corona, syndrome, cancer, AIDS, malaria,
   // measles, diabetes, cholera, influenza (two spellings), inflammation,
@@ -393,15 +393,18 @@ Lexicon Build() {
                             "بأقل", "بحجم", "بواقع", "بما"});
   AddSet(&l.without_words, {"دون", "بدون", "دونما", "عدم"});
   // Intends (he, she, they), plans (verb and noun), seeks, wants, is
-  // scheduled or expected (المقرر، المتوقع، المزمع); demanded, demands,
-  // a demand; called for, calls for, a call; appealed; foiled, foiling;
-  // prevented, to prevent; avoiding; warned, a warning; for fear of.
+  // scheduled or expected (المقرر، المتوقع، المزمع), an attempt,
+  // attempts; foiled, foiling; prevented, to prevent; avoiding; warned, a
+  // warning; for fear of.
   AddSet(&l.unrealised_words,
          {"يعتزم", "تعتزم", "يعتزمون", "ينوي", "تنوي", "يخطط", "تخطط", "خطة", "خطط", "يسعى",
-          "تسعى", "يريد", "تريد", "يرغب", "ترغب", "المقرر", "المتوقع", "المزمع", "طالب", "طالبت",
-          "طالبوا", "يطالب", "تطالب", "يطالبون", "مطالبة", "مطالبات", "دعا", "دعت", "دعوا",
-          "يدعو", "تدعو", "دعوة", "دعوات", "ناشد", "ناشدت", "أحبط", "أحبطت", "إحباط", "منع",
-          "لمنع", "يمنع", "تمنع", "تفادي", "تجنب", "حذر", "حذرت", "تحذير", "خشية"});
+          "تسعى", "يريد", "تريد", "يرغب", "ترغب", "المقرر", "المتوقع", "المزمع", "محاولة",
+          "محاولات", "أحبط", "أحبطت", "إحباط", "منع", "لمنع", "يمنع", "تمنع", "تفادي", "تجنب",
+          "حذر", "حذرت", "تحذير", "خشية"});
+  // Demanded, demands, a demand; called for, calls for, a call; appealed.
+  AddSet(&l.demand_words,
+         {"طالب", "طالبت", "طالبوا", "يطالب", "تطالب", "يطالبون", "مطالبة", "مطالبات", "دعا", "دعت",
+          "دعوا", "يدعو", "تدعو", "دعوة", "دعوات", "ناشد", "ناشدت"});
   AddSet(&l.result_verbs, {"أسفر", "أسفرت", "يسفر", "تسفر", "أدى", "أدت", "يؤد", "تؤد", "يؤدي",
                            "تؤدي", "أودى", "أودت", "خلف", "خلفت", "يخلف", "تخلف", "يسجل", "تسجل"});
   // Centre(s), camp(s), prison(s), house, facilities, cells, ward.

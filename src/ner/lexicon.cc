@@ -546,10 +546,12 @@ bool IsCuratedCity(std::string_view key) {
     return set;
   }();
   constexpr size_t kLetter = 2;  // bytes of an Arabic letter in a match key
-  for (std::string_view prefix : {"و", "ف"}) {
-    if (key.starts_with(prefix) && key.size() > kLetter) key.remove_prefix(kLetter);
-  }
+  // As written first: فاس (Fez) and وهران (Oran) begin with ف and و.
   if (cities->contains(std::string(key))) return true;
+  if ((key.starts_with("و") || key.starts_with("ف")) && key.size() > kLetter) {
+    key.remove_prefix(kLetter);
+    if (cities->contains(std::string(key))) return true;
+  }
   return key.starts_with("ب") && cities->contains(std::string(key.substr(kLetter)));
 }
 

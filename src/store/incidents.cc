@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cstdio>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -70,16 +72,18 @@ std::vector<std::string> StoryWords(std::string_view sentence) {
     const auto c = static_cast<unsigned char>(sentence[i]);
     // A word is a run of letters and digits: ASCII letters and digits, and
     // any multi-byte character but the Arabic comma, semicolon and question
-    // mark (U+060C, U+061B, U+061F) and the guillemets (U+00AB, U+00BB).
+    // mark (U+060C, U+061B, U+061F), guillemets and curly quotation marks,
+    // and the no-break space.
     const auto separator = [&](size_t k) {
       const auto b = static_cast<unsigned char>(sentence[k]);
       if (b < 0x80) return !std::isalnum(b);
       const std::string_view rest = sentence.substr(k);
       return rest.starts_with("،") || rest.starts_with("؛") || rest.starts_with("؟") ||
-             rest.starts_with("«") || rest.starts_with("»");
+             rest.starts_with("«") || rest.starts_with("»") || rest.starts_with("“") ||
+             rest.starts_with("”") || rest.starts_with("\u00a0");
     };
     if (separator(i)) {
-      i += c < 0x80 ? 1 : 2;
+      i += c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;  // one character
       continue;
     }
     size_t j = i;
@@ -179,14 +183,22 @@ void Store::LinkIncidents() {
   for (auto* buckets : {&by_place, &by_person}) {
     for (auto& [key, list] : *buckets) {
       std::sort(list.begin(), list.end(), [&](size_t x, size_t y) { return *items[x].day < *items[y].day; });
+      // A person in more events of a kind than kBusyPerson within
+      // kIncidentDays of one of them is a public figure the extraction gives
+      // a part in many stories (every name in a sentence of return is a
+      // returnee): no sign of one happening, for any of those events.
+      std::vector<bool> busy(list.size(), false);
+      if (buckets == &by_person) {
+        for (size_t x = 0, from = 0, to = 0; x < list.size(); ++x) {
+          while (*items[list[x]].day - *items[list[from]].day > kIncidentDays) ++from;
+          while (to < list.size() && *items[list[to]].day - *items[list[x]].day <= kIncidentDays) ++to;
+          busy[x] = to - from > kBusyPerson;
+        }
+      }
       for (size_t x = 0; x < list.size(); ++x) {
-        size_t end = x + 1;
-        while (end < list.size() && *items[list[end]].day - *items[list[x]].day <= kIncidentDays) ++end;
-        // A person in more events of a kind than that in two days is a
-        // public figure the extraction gives a part in many stories (every
-        // name in a sentence of return is a returnee): no sign of one.
-        if (buckets == &by_person && end - x > kBusyPerson) continue;
-        for (size_t y = x + 1; y < end; ++y) consider(list[x], list[y]);
+        for (size_t y = x + 1; y < list.size() && *items[list[y]].day - *items[list[x]].day <= kIncidentDays; ++y) {
+          if (!busy[x] && !busy[y]) consider(list[x], list[y]);
+        }
       }
     }
   }
@@ -199,10 +211,18 @@ void Store::LinkIncidents() {
   std::iota(root.begin(), root.end(), 0);
   std::vector<std::vector<int64_t>> docs(items.size());  // sorted, per root
   std::vector<std::pair<int64_t, int64_t>> days(items.size());  // first and last, per root
+  // Per root, the day its events name (if any does) and its city (if any
+  // names one): what every pair joined must share holds for the whole.
+  std::vector<std::optional<int64_t>> named_day(items.size()), city(items.size());
   for (size_t i = 0; i < items.size(); ++i) {
     docs[i] = {items[i].doc};
     if (items[i].day) days[i] = {*items[i].day, *items[i].day};
+    if (items[i].dated) named_day[i] = items[i].day;
+    city[i] = items[i].place;
   }
+  const auto clash = [](const std::optional<int64_t>& x, const std::optional<int64_t>& y) {
+    return x && y && *x != *y;
+  };
   const auto find = [&](size_t x) {
     while (root[x] != x) x = root[x] = root[root[x]];
     return x;
@@ -214,13 +234,17 @@ void Store::LinkIncidents() {
     // reports over a week.
     const std::pair<int64_t, int64_t> span{std::min(days[a].first, days[b].first),
                                            std::max(days[a].second, days[b].second)};
-    if (span.second - span.first > kIncidentDays) continue;
+    if (span.second - span.first > kIncidentDays || clash(named_day[a], named_day[b]) || clash(city[a], city[b])) {
+      continue;
+    }
     std::vector<int64_t> both;
     std::set_union(docs[a].begin(), docs[a].end(), docs[b].begin(), docs[b].end(), std::back_inserter(both));
     if (both.size() != docs[a].size() + docs[b].size()) continue;
     if (docs[a].size() < docs[b].size()) std::swap(a, b);
     root[b] = a;
     days[a] = span;
+    if (!named_day[a]) named_day[a] = named_day[b];
+    if (!city[a]) city[a] = city[b];
     docs[a] = std::move(both);
     docs[b].clear();
   }
@@ -241,7 +265,7 @@ std::vector<IncidentRecord> Store::Incidents(const RecordFilter& filter, size_t*
               "SELECT v.incident, v.doc, v.type, v.date, v.date_precision, d.published, d.source, "
               "v.place, pm.entity, pe.latin, v.killed, v.injured FROM events v "
               "JOIN docs d ON d.id = v.doc "
-              "LEFT JOIN mentions pm ON pm.id = v.place_mention "
+              "LEFT JOIN mentions pm ON pm.id = v.place_mention AND pm.attribute = 0 "
               "LEFT JOIN entities pe ON pe.id = pm.entity "
               "WHERE v.incident IN (SELECT incident FROM events WHERE incident IS NOT NULL "
               "GROUP BY incident HAVING count(DISTINCT doc) > 1) ORDER BY v.incident, v.id");

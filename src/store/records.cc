@@ -404,10 +404,11 @@ std::vector<ClaimRecord> Store::Claims(const RecordFilter& filter, size_t* total
              "WHERE m.entity = ?2 AND " + kNotAttribute + "x.place_mention))";
   }
   if (!filter.topic.empty()) where += " AND c.topic = ?5";
-  // The figures of an incident: those in the sentences that tell it.
+  // The figures of an incident: those in the sentence that first tells each
+  // of its events.
   if (filter.incident) {
     where += " AND c.id IN (SELECT x.id FROM events v CROSS JOIN claims x ON x.doc = v.doc AND "
-             "x.sentence_start = v.sentence_start WHERE v.incident = ?6)";
+             "x.sentence_start = v.sentence_start WHERE v.incident = ?6 OR (v.incident IS NULL AND v.id = ?6))";
   }
   const std::vector<std::string> about = AboutKeys(filter.about);
   // Unfiltered, all claims are counted apart (the claims table alone) and
@@ -590,7 +591,9 @@ std::vector<EventRecord> Store::Events(const RecordFilter& filter, size_t* total
   std::string sql = "SELECT v.id, v.date FROM events v WHERE 1";
   if (filter.doc) sql += " AND v.doc = ?1";
   if (!filter.type.empty()) sql += " AND v.type = ?2";
-  if (filter.incident) sql += " AND v.incident = ?4";
+  // An event not linked yet (a database upgraded, not ingested into since)
+  // is an incident of its own, as its record says.
+  if (filter.incident) sql += " AND (v.incident = ?4 OR (v.incident IS NULL AND v.id = ?4))";
   if (filter.entity) {
     // Its places (an adjective names a place too) and its participants.
     sql += std::string(" AND v.id IN (SELECT x.id FROM mentions m CROSS JOIN events x ON "

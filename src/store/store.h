@@ -231,9 +231,10 @@ struct EventRecord {
 // same place, a city or town rather than a country or region
 // (resolve::IsCountryOrRegionName) in sentences sharing a fifth of their
 // words, or the same person taking part (as victim, target, suspect,
-// defendant, returnee or member), with no two places apart. An incident
+// defendant, returnee or member), with no two cities apart. An incident
 // holds at most one event of each document (the events a document keeps
-// apart are different happenings), and its days are at most one apart.
+// apart are different happenings); its days are at most one apart, and it
+// names at most one day and one city.
 struct IncidentRecord {
   int64_t id = 0;  // its first event's id
   std::string type;  // its events' commonest type

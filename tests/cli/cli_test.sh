@@ -151,7 +151,7 @@ check "graphml has nodes and edges" contains "$tmp/out" "<edge source="
 "$MARSAD" --db "$db" export --format csv --output "$tmp/csv" 2>"$tmp/err"
 check "csv export writes claims" test -s "$tmp/csv/claims.csv"
 check "csv claims name the outlet a figure is left to" contains "$tmp/csv/claims.csv" '"outlet"'
-check "csv events carry their incident" contains "$tmp/csv/events.csv" ',trigger,incident,sentence'
+check "csv events carry their incident" contains "$tmp/csv/events.csv" ',trigger,sentence,incident'
 "$MARSAD" --db "$db" events --type bogus >/dev/null 2>"$tmp/err"
 check "an unknown event type is refused" test $? -eq 1
 check "the event types are listed" contains "$tmp/err" "killed"

@@ -747,6 +747,8 @@ TEST_F(ExtractTest, WordsOfTwoSensesTellTheirEventOnlyInTheirSense) {
   // soldier was martyred by a sniper's bullets in Homs yesterday".
   EXPECT_FALSE(types("واستشهد الخطيب بقول الشاعر في حمص أمس.").count("killed"));
   EXPECT_TRUE(types("استشهد جندي برصاص قناص في حمص أمس.").count("killed"));
+  // "Three Palestinians, two children among them (بما فيهم), were martyred".
+  EXPECT_FALSE(types("استشهد ثلاثة فلسطينيين بما فيهم طفلان في حمص أمس.").empty());
   // "The ministry recorded 5 cases of a virus in Riyadh" (no wound) against
   // "3 people were wounded in an explosion in Riyadh".
   EXPECT_FALSE(types("سجلت الوزارة 5 حالات إصابة بفيروس كورونا في الرياض أمس.").count("injured"));
@@ -761,11 +763,17 @@ TEST_F(ExtractTest, WordsOfTwoSensesTellTheirEventOnlyInTheirSense) {
 TEST_F(ExtractTest, WhatIsFoiledOrCalledForDidNotHappen) {
   // "The police foiled an attempted bombing in Homs yesterday"; "the
   // minister called for bringing the 50 refugees back to Homs"; "the group
-  // intends to carry out an attack in Homs".
+  // plans an attack on Homs".
   for (const char* sentence : {"أحبطت الشرطة محاولة تفجير في حمص أمس.",
-                               "دعا الوزير إلى إعادة 50 لاجئا إلى حمص.", "تعتزم الجماعة تنفيذ هجوم في حمص."}) {
+                               "دعا الوزير إلى إعادة 50 لاجئا إلى حمص.", "وتخطط الجماعة لهجوم على حمص."}) {
     EXPECT_TRUE(Run(sentence).events.empty()) << sentence;
   }
+  // "The minister survived an assassination attempt in Homs": no killing.
+  for (const Event& e : Run("نجا الوزير من محاولة اغتيال في حمص أمس.").events) EXPECT_NE(e.type, "killed");
+  // But "the minister demanded an inquiry into the journalist's killing":
+  // the killing happened; "the student said": الطالب is no demand.
+  EXPECT_FALSE(Run("وطالب الوزير بالتحقيق في مقتل الصحفي في حمص أمس.").events.empty());
+  EXPECT_FALSE(Run("وقال الطالب قتل أخي في حمص أمس.").events.empty());
 }
 
 TEST_F(ExtractTest, SeparateIncidentsAreNotMerged) {

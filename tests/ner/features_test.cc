@@ -62,6 +62,16 @@ std::vector<WordInfo> Prepare(const Features& f, const std::vector<std::string>&
   return info;
 }
 
+TEST(LexiconTest, CuratedCitiesAsWrittenAndAfterClitics) {
+  // Mosul with and, with in; Fez and Oran, which begin with the letters of
+  // "and"; a word no list has.
+  for (const char* city : {"الموصل", "والموصل", "بالموصل", "وبالموصل", "فاس", "وهران", "ووهران"}) {
+    EXPECT_TRUE(IsCuratedCity(text::MatchKey(city))) << city;
+  }
+  EXPECT_FALSE(IsCuratedCity(text::MatchKey("ترك")));
+  EXPECT_FALSE(IsCuratedCity(text::MatchKey("اس")));
+}
+
 TEST(FeaturesTest, GazetteerPhrasesMarkBeginAndInsideThroughClitics) {
   const Lexicon lex = SmallLexicon();
   const Features f(~0u, &lex);

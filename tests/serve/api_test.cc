@@ -370,15 +370,20 @@ TEST_F(ApiTest, RecordRoutesAnswerWithTheirShapes) {
   EXPECT_EQ(told["total"], incident["events"]);
   for (const auto& e : told["events"]) EXPECT_EQ(e["incident"], incident["id"]);
   // The attack's figures, each from one of its reports.
-  for (const auto& r : Get(port(), "/api/incidents").Json()["incidents"]) {
+  bool attack = false;
+  const json all_incidents = Get(port(), "/api/incidents").Json();
+  for (const auto& r : all_incidents["incidents"]) {
     if (r["type"] != "attack") continue;
+    attack = true;
     const std::string id = std::to_string(r["id"].get<int64_t>());
     std::set<int64_t> docs;
-    for (const auto& e : Get(port(), "/api/events?incident=" + id).Json()["events"]) docs.insert(e["doc"].get<int64_t>());
+    const json reports = Get(port(), "/api/events?incident=" + id).Json();
+    for (const auto& e : reports["events"]) docs.insert(e["doc"].get<int64_t>());
     const json figures = Get(port(), "/api/claims?incident=" + id).Json();
     EXPECT_GE(figures["total"].get<size_t>(), 2u) << figures.dump();
     for (const auto& c : figures["claims"]) EXPECT_TRUE(docs.count(c["doc"].get<int64_t>())) << c.dump();
   }
+  EXPECT_TRUE(attack) << "no attack among the incidents";
   ExpectJsonError(Get(port(), "/api/incidents?entity=1"), 400);
   ExpectJsonError(Get(port(), "/api/incidents?type=bogus"), 400);
   const json graph = Get(port(), "/api/graph?min_docs=2").Json();

@@ -359,6 +359,18 @@ TEST_F(AnalysisTest, IncidentsLinkOneHappeningAcrossDocuments) {
   ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw, "UPDATE events SET incident = NULL", nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(raw);
+  {
+    // Until then each event is an incident of its own, as its record says.
+    std::string error;
+    auto unlinked = Store::Open(path_, Store::Mode::kReadOnly, &error);
+    ASSERT_TRUE(unlinked) << error;
+    RecordFilter one;
+    one.incident = bomb->id;
+    const std::vector<EventRecord> events = unlinked->Events(one, nullptr);
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].incident, bomb->id);
+    EXPECT_TRUE(unlinked->Incidents({}, nullptr).empty());
+  }
   IngestAll(&db);
   EXPECT_EQ(db->Incidents({}, nullptr).size(), 3u);
 }

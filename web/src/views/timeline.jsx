@@ -129,8 +129,8 @@ function MonthList({ events }) {
 
 // An incident's figures: "12–15" for a range, "—" when none is given.
 const span = (lo, hi) => (lo === null ? '—' : lo === hi ? num(lo) : `${num(lo)}–${num(hi)}`);
-// Whether its outlets give the same toll: "they agree", "they differ",
-// "one source".
+// Whether the sources of its figures give the same toll: "it agrees", "it
+// differs", "one source".
 const TOLL = { agree: ['الحصيلة متفقة', 'ok'], conflict: ['الحصيلة مختلفة', 'bad'], single: ['مصدر واحد', 'neutral'] };
 
 // One happening told by several documents: a line with its figures, and its
@@ -140,6 +140,7 @@ function Incident({ r }) {
   const [error, setError] = useState(null);
   const open = async () => {
     if (told) { setTold(null); return; }
+    setError(null);
     try {
       const [events, claims] = await Promise.all([
         api('events', { incident: r.id, limit: 1000 }), api('claims', { incident: r.id, limit: 1000 })]);
