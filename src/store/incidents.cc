@@ -180,24 +180,32 @@ void Store::LinkIncidents() {
     // Strength: the people shared, then the words.
     score[{std::min(i, j), std::max(i, j)}] = static_cast<double>(shared.size()) + words;
   };
+  const auto by_day = [&](size_t x, size_t y) { return *items[x].day < *items[y].day; };
+  // A person in more events of a kind than kBusyPerson within kIncidentDays
+  // of one of them is a public figure the extraction gives a part in many
+  // stories (every name in a sentence of return is a returnee): no sign of
+  // one happening for any of those events, by person or shared in a place.
+  for (auto& [key, list] : by_person) {
+    std::sort(list.begin(), list.end(), by_day);
+    std::vector<size_t> kept;
+    for (size_t x = 0, from = 0, to = 0; x < list.size(); ++x) {
+      while (*items[list[x]].day - *items[list[from]].day > kIncidentDays) ++from;
+      while (to < list.size() && *items[list[to]].day - *items[list[x]].day <= kIncidentDays) ++to;
+      if (to - from <= kBusyPerson) {
+        kept.push_back(list[x]);
+        continue;
+      }
+      std::vector<int64_t>& people = items[list[x]].people;
+      people.erase(std::remove(people.begin(), people.end(), key.second), people.end());
+    }
+    list = std::move(kept);
+  }
   for (auto* buckets : {&by_place, &by_person}) {
     for (auto& [key, list] : *buckets) {
-      std::sort(list.begin(), list.end(), [&](size_t x, size_t y) { return *items[x].day < *items[y].day; });
-      // A person in more events of a kind than kBusyPerson within
-      // kIncidentDays of one of them is a public figure the extraction gives
-      // a part in many stories (every name in a sentence of return is a
-      // returnee): no sign of one happening, for any of those events.
-      std::vector<bool> busy(list.size(), false);
-      if (buckets == &by_person) {
-        for (size_t x = 0, from = 0, to = 0; x < list.size(); ++x) {
-          while (*items[list[x]].day - *items[list[from]].day > kIncidentDays) ++from;
-          while (to < list.size() && *items[list[to]].day - *items[list[x]].day <= kIncidentDays) ++to;
-          busy[x] = to - from > kBusyPerson;
-        }
-      }
+      std::sort(list.begin(), list.end(), by_day);
       for (size_t x = 0; x < list.size(); ++x) {
         for (size_t y = x + 1; y < list.size() && *items[list[y]].day - *items[list[x]].day <= kIncidentDays; ++y) {
-          if (!busy[x] && !busy[y]) consider(list[x], list[y]);
+          consider(list[x], list[y]);
         }
       }
     }
