@@ -190,9 +190,9 @@ struct Doc {
       }
       return lex.triggers.end();
     }
-    // استشهد is "was martyred" and also "cited": "استشهد الخطيب بقول الشاعر"
-    // (the preacher cited the poet's words) kills no one; "استشهد برصاص قناص" (martyred by
-    // a sniper's bullets) does.
+    // استشهد is "was martyred" and also "cited": "استشهد الخطيب بقول
+    // الشاعر" (the preacher cited the poet's words) kills no one; "استشهد
+    // برصاص قناص" (martyred by a sniper's bullets) does.
     if (it->second == "killed" && StartsWith(it->first, tx::MatchKey("استشهد"))) {
       for (uint32_t k = i + 1; k < size() && k < i + 4 && IsWord(k); ++k) {
         if (In(lex.cited_words, k)) return lex.triggers.end();
