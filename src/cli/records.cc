@@ -29,6 +29,11 @@ void AddFilterOptions(CLI::App* cmd, store::RecordFilter* filter) {
   cmd->add_option("--limit", filter->limit, "at most N records (default all)")->check(kAtLeastOne);
 }
 
+// "12" or "12–15": the smallest and largest figure given.
+std::string Span(double low, double high) {
+  return low == high ? Number(low) : Number(low) + "–" + Number(high);
+}
+
 }  // namespace
 
 std::string FormatValue(const store::ClaimRecord& c) {
@@ -75,7 +80,7 @@ void AddRecords(CLI::App* app, const GlobalOptions* global) {
         } else {
           table.Add({g.topic, std::to_string(g.claims), std::to_string(g.sources),
                      std::to_string(g.docs),
-                     g.low == g.high ? Number(g.low) : Number(g.low) + "–" + Number(g.high), g.verdict});
+                     Span(g.low, g.high), g.verdict});
         }
       }
       if (!global->json) table.Print();
@@ -146,8 +151,7 @@ void AddRecords(CLI::App* app, const GlobalOptions* global) {
                            "or --incident");
         }
         const auto span = [](const std::optional<double>& low, const std::optional<double>& high) {
-          if (!low) return std::string();
-          return *low == *high ? Number(*low) : Number(*low) + "–" + Number(*high);
+          return low ? Span(*low, *high) : std::string();
         };
         Table table({"incident", "date", "type", "place", "events", "docs", "outlets", "killed", "injured",
                      "verdict"});

@@ -4,15 +4,12 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <cstdio>
 #include <map>
 #include <numeric>
 #include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_map>
-
-#include <nlohmann/json.hpp>
 
 #include "extract/extract.h"
 #include "resolve/resolve.h"
@@ -44,12 +41,12 @@ bool AboutThePerson(const std::string& role) {
          role == "returnee" || role == "member";
 }
 
+// A day as internal::DayOf counts it, as "YYYY-MM-DD".
 std::string DayText(int64_t day) {
   const std::chrono::year_month_day ymd{std::chrono::sys_days(std::chrono::days(day))};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buf;
+  return text::FormatDate({static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+                           static_cast<int>(static_cast<unsigned>(ymd.day()))},
+                          text::Precision::kDay);
 }
 
 // Two reports of one happening, told of the same place the same days, share
@@ -58,6 +55,11 @@ std::string DayText(int64_t day) {
 // share of words (Jaccard, over words of three letters or more and numbers)
 // a link by place alone needs:
 constexpr double kSameStoryWords = 0.2;
+
+// The events (as v) of the incidents told by two documents or more.
+constexpr const char* kToldTwice =
+    "v.incident IN (SELECT incident FROM events WHERE incident IS NOT NULL GROUP BY incident "
+    "HAVING count(DISTINCT doc) > 1)";
 
 // Events of one kind a person may take part in within kIncidentDays and
 // still tell one happening apart (see LinkIncidents).
@@ -270,13 +272,12 @@ void Store::LinkIncidents() {
 
 std::vector<IncidentRecord> Store::Incidents(const RecordFilter& filter, size_t* total) const {
   Statement s(db_,
-              "SELECT v.incident, v.doc, v.type, v.date, v.date_precision, d.published, d.source, "
+              ("SELECT v.incident, v.doc, v.type, v.date, v.date_precision, d.published, d.source, "
               "v.place, pm.entity, pe.latin, v.killed, v.injured FROM events v "
               "JOIN docs d ON d.id = v.doc "
               "LEFT JOIN mentions pm ON pm.id = v.place_mention AND pm.attribute = 0 "
               "LEFT JOIN entities pe ON pe.id = pm.entity "
-              "WHERE v.incident IN (SELECT incident FROM events WHERE incident IS NOT NULL "
-              "GROUP BY incident HAVING count(DISTINCT doc) > 1) ORDER BY v.incident, v.id");
+              "WHERE " + std::string(kToldTwice) + " ORDER BY v.incident, v.id").c_str());
   struct Building {
     IncidentRecord record;
     std::map<std::string, int> types;
@@ -295,12 +296,11 @@ std::vector<IncidentRecord> Store::Incidents(const RecordFilter& filter, size_t*
   std::map<int64_t, std::map<std::string, Counted>> tolls;
   {
     Statement c(db_,
-                "SELECT v.incident, c.unit, c.counted, c.value, c.low, c.high, c.approx, c.qualifier, "
+                ("SELECT v.incident, c.unit, c.counted, c.value, c.low, c.high, c.approx, c.qualifier, "
                 "sm.entity, c.source_text, d.source, c.doc FROM events v "
                 "CROSS JOIN claims c ON c.doc = v.doc AND c.sentence_start = v.sentence_start "
                 "JOIN docs d ON d.id = c.doc LEFT JOIN mentions sm ON sm.id = c.source_mention "
-                "WHERE v.incident IN (SELECT incident FROM events WHERE incident IS NOT NULL "
-                "GROUP BY incident HAVING count(DISTINCT doc) > 1)");
+                "WHERE " + std::string(kToldTwice)).c_str());
     while (c.Step()) {
       if (extract::SameFactDays(c.Text(1), c.Text(2)) != kIncidentDays) continue;
       const auto [low, high] =
@@ -337,11 +337,9 @@ std::vector<IncidentRecord> Store::Incidents(const RecordFilter& filter, size_t*
       const std::string v = internal::Verdict(counted.sources.size(), 0, std::move(counted.figures));
       if (v == "conflict" || (v == "agree" && r.verdict != "conflict") || r.verdict.empty()) r.verdict = v;
     }
-    const bool dated = !filter.from.empty() || !filter.to.empty();
-    const bool keep = (filter.type.empty() || r.type == filter.type) &&
-                      (!dated || (!r.date.empty() && (filter.from.empty() || r.date >= filter.from) &&
-                                  (filter.to.empty() || r.date.substr(0, filter.to.size()) <= filter.to)));
-    if (keep) out.push_back(std::move(r));
+    if ((filter.type.empty() || r.type == filter.type) && internal::InDateRange(r.date, filter.from, filter.to)) {
+      out.push_back(std::move(r));
+    }
     b.reset();
   };
   while (s.Step()) {
@@ -379,27 +377,7 @@ std::vector<IncidentRecord> Store::Incidents(const RecordFilter& filter, size_t*
     return x.date > y.date;
   });
   if (total) *total = out.size();
-  const size_t begin = std::min(filter.offset, out.size());
-  const size_t end = filter.limit ? std::min(out.size(), begin + filter.limit) : out.size();
-  return std::vector<IncidentRecord>(std::make_move_iterator(out.begin() + begin),
-                                     std::make_move_iterator(out.begin() + end));
-}
-
-void to_json(nlohmann::json& j, const IncidentRecord& r) {
-  const auto opt = [](const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
-  j = {{"id", r.id},
-       {"type", r.type},
-       {"date", r.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.date)},
-       {"place", r.place.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.place)},
-       {"place_entity", r.place_entity ? nlohmann::json(*r.place_entity) : nlohmann::json(nullptr)},
-       {"events", r.events},
-       {"docs", r.docs},
-       {"outlets", r.outlets},
-       {"killed_low", opt(r.killed_low)},
-       {"killed_high", opt(r.killed_high)},
-       {"injured_low", opt(r.injured_low)},
-       {"injured_high", opt(r.injured_high)},
-       {"verdict", r.verdict.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.verdict)}};
+  return internal::Page(std::move(out), filter.offset, filter.limit);
 }
 
 }  // namespace marsad::store

@@ -2,9 +2,11 @@
 #ifndef MARSAD_STORE_INTERNAL_H_
 #define MARSAD_STORE_INTERNAL_H_
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <exception>
+#include <iterator>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -25,6 +27,21 @@ inline constexpr const char* kTokenizerName = "marsad";
 // The day a record is of, in days since 1970-01-01: `date` when it names a
 // day, else `published` when that does; nullopt when neither does.
 std::optional<int64_t> DayOf(const std::string& date, const std::string& published);
+
+// Whether a record's date (YYYY[-MM[-DD]]) overlaps the range [from, to]
+// of such dates, either end "" for open; a record without a date is in no
+// range but the open one.
+bool InDateRange(const std::string& date, const std::string& from, const std::string& to);
+
+// The records of a page, [offset, offset + limit) of `all` (limit 0 = to
+// the end).
+template <typename T>
+std::vector<T> Page(std::vector<T> all, size_t offset, size_t limit) {
+  if (offset >= all.size()) return {};
+  const size_t end = limit ? std::min(all.size(), offset + limit) : all.size();
+  return std::vector<T>(std::make_move_iterator(all.begin() + static_cast<ptrdiff_t>(offset)),
+                        std::make_move_iterator(all.begin() + static_cast<ptrdiff_t>(end)));
+}
 
 // What a claim's figure allows: its range, ±10% of an approximate figure,
 // open above for "more_than" and "at_least" and down to 0 for "less_than"

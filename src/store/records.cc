@@ -295,13 +295,6 @@ std::vector<MentionRecord> Store::Mentions(int64_t doc) const {
 
 namespace {
 
-// The ids of a page, [offset, offset + limit) of `all` (limit 0 = to the end).
-std::vector<int64_t> Page(const std::vector<int64_t>& all, size_t offset, size_t limit) {
-  if (offset >= all.size()) return {};
-  const size_t end = limit ? std::min(all.size(), offset + limit) : all.size();
-  return std::vector<int64_t>(all.begin() + static_cast<ptrdiff_t>(offset),
-                              all.begin() + static_cast<ptrdiff_t>(end));
-}
 
 // A JSON array of ids, for "IN (SELECT value FROM json_each(?))".
 std::string IdArray(const std::vector<int64_t>& ids) {
@@ -359,7 +352,7 @@ std::vector<QuoteRecord> Store::Quotes(const RecordFilter& filter, size_t* total
   }
   if (total) {
     *total = ids.size();
-    ids = Page(ids, filter.offset, filter.limit);
+    ids = internal::Page(std::move(ids), filter.offset, filter.limit);
   }
   if (ids.empty()) return {};
   std::vector<QuoteRecord> out;
@@ -443,7 +436,7 @@ std::vector<ClaimRecord> Store::Claims(const RecordFilter& filter, size_t* total
   }
   if (!paged_in_sql) {
     if (total) *total = ids.size();
-    ids = Page(ids, filter.offset, filter.limit);
+    ids = internal::Page(std::move(ids), filter.offset, filter.limit);
   }
   if (ids.empty()) return {};
   std::vector<ClaimRecord> out;
@@ -568,10 +561,7 @@ std::vector<ClaimGroup> Store::ClaimGroups(const RecordFilter& filter, size_t cl
   std::stable_sort(groups.begin(), groups.end(),
                    [&](const ClaimGroup& x, const ClaimGroup& y) { return rank(x) < rank(y); });
   if (total) *total = groups.size();
-  const size_t begin = std::min(filter.offset, groups.size());
-  const size_t end = filter.limit ? std::min(groups.size(), begin + filter.limit) : groups.size();
-  groups = std::vector<ClaimGroup>(std::make_move_iterator(groups.begin() + begin),
-                                   std::make_move_iterator(groups.begin() + end));
+  groups = internal::Page(std::move(groups), filter.offset, filter.limit);
   if (claims_per_group) {
     for (ClaimGroup& g : groups) {
       RecordFilter of_topic;
@@ -608,18 +598,12 @@ std::vector<EventRecord> Store::Events(const RecordFilter& filter, size_t* total
     Statement s(db_, sql.c_str());
     s.Bind(1, filter.doc).Bind(2, filter.type).Bind(3, filter.entity).Bind(4, filter.incident);
     while (s.Step()) {
-      if (!filter.from.empty() || !filter.to.empty()) {
-        const std::string date = s.Text(1);
-        if (date.empty()) continue;
-        const auto [first, last] = DateBounds(date);
-        if (!filter.from.empty() && last < DateBounds(filter.from).first) continue;
-        if (!filter.to.empty() && first > DateBounds(filter.to).second) continue;
-      }
+      if (!internal::InDateRange(s.Text(1), filter.from, filter.to)) continue;
       ids.push_back(s.Int(0));
     }
   }
   if (total) *total = ids.size();
-  ids = Page(ids, filter.offset, filter.limit);
+  ids = internal::Page(std::move(ids), filter.offset, filter.limit);
   if (ids.empty()) return {};
   std::vector<EventRecord> out;
   const std::string rows =
@@ -861,6 +845,22 @@ void to_json(nlohmann::json& j, const EventRecord& r) {
        {"incident", r.incident}};
 }
 
+void to_json(nlohmann::json& j, const IncidentRecord& r) {
+  j = {{"id", r.id},
+       {"type", r.type},
+       {"date", r.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.date)},
+       {"place", r.place.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.place)},
+       {"place_entity", OrNull(r.place_entity)},
+       {"events", r.events},
+       {"docs", r.docs},
+       {"outlets", r.outlets},
+       {"killed_low", OrNull(r.killed_low)},
+       {"killed_high", OrNull(r.killed_high)},
+       {"injured_low", OrNull(r.injured_low)},
+       {"injured_high", OrNull(r.injured_high)},
+       {"verdict", r.verdict.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.verdict)}};
+}
+
 void to_json(nlohmann::json& j, const Graph& r) {
   nlohmann::json nodes = nlohmann::json::array();
   for (const EntityRecord& e : r.nodes) {
@@ -873,6 +873,13 @@ void to_json(nlohmann::json& j, const Graph& r) {
 }
 
 namespace internal {
+
+bool InDateRange(const std::string& date, const std::string& from, const std::string& to) {
+  if (from.empty() && to.empty()) return true;
+  if (date.empty()) return false;
+  const auto [first, last] = DateBounds(date);
+  return (from.empty() || last >= DateBounds(from).first) && (to.empty() || first <= DateBounds(to).second);
+}
 
 std::pair<double, double> ClaimInterval(double value, std::optional<double> low, std::optional<double> high,
                                         bool approx, std::string_view qualifier) {
