@@ -171,32 +171,24 @@ struct Doc {
     // أودى (took) kills only with its object: "أودى (الحادث) بحياة" (took
     // the life of), "أودت بأرواح"; the match key of أودي (Audi) is the same.
     if (it->first == ClaimedKey() || it->first == TookKey()) {
-      for (uint32_t k = i + 1; k < size() && k < i + 4 && IsWord(k); ++k) {
-        if (StartsWith(surf[k], tx::MatchKey("بحيا")) || StartsWith(surf[k], tx::MatchKey("بأرواح"))) {
-          return it;
-        }
-      }
-      return lex.triggers.end();
+      const bool lives = WordWithin(i, 3, [&](uint32_t k) {
+        return StartsWith(surf[k], tx::MatchKey("بحيا")) || StartsWith(surf[k], tx::MatchKey("بأرواح"));
+      });
+      return lives ? it : lex.triggers.end();
     }
     // وجهت (directed) and توجيه (a directive) charge only with the charges
     // after them: "وجهت النيابة تهمة القتل" (the prosecution brought a charge
     // of murder); "بناء على توجيه الملك" (on the king's directive) and "وجهت
     // الدعوة" (sent the invitation) are none.
     if (it->first == DirectedKey() || it->first == DirectiveKey()) {
-      for (uint32_t k = i + 1; k < size() && k < i + 5 && IsWord(k); ++k) {
-        if (ChargeNoun(k)) {
-          return it;
-        }
-      }
-      return lex.triggers.end();
+      return WordWithin(i, 4, [&](uint32_t k) { return ChargeNoun(k); }) ? it : lex.triggers.end();
     }
     // استشهد is "was martyred" and also "cited": "استشهد الخطيب بقول
     // الشاعر" (the preacher cited the poet's words) kills no one; "استشهد
     // برصاص قناص" (martyred by a sniper's bullets) does.
-    if (it->second == "killed" && StartsWith(it->first, tx::MatchKey("استشهد"))) {
-      for (uint32_t k = i + 1; k < size() && k < i + 4 && IsWord(k); ++k) {
-        if (In(lex.cited_words, k)) return lex.triggers.end();
-      }
+    if (it->second == "killed" && StartsWith(it->first, tx::MatchKey("استشهد")) &&
+        WordWithin(i, 3, [&](uint32_t k) { return In(lex.cited_words, k); })) {
+      return lex.triggers.end();
     }
     // أدان is "convicted" and, far more often in news, "condemned": "أدانت
     // دول الخليج الهجوم" (the Gulf states condemned the attack). A
@@ -254,6 +246,15 @@ struct Doc {
       return lex.triggers.end();
     }
     return it;
+  }
+  // Whether one of the `n` words right after word i, before anything that is
+  // no word, is one `is` holds for.
+  template <typename Pred>
+  bool WordWithin(uint32_t i, uint32_t n, Pred is) const {
+    for (uint32_t k = i + 1; k < size() && k <= i + n && IsWord(k); ++k) {
+      if (is(k)) return true;
+    }
+    return false;
   }
   // A word of killing, wounding, attack or arrest with ب or ل joined, which
   // the tokenizer splits off only before the article: "تسببت بمقتل 11
