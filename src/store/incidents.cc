@@ -2,7 +2,6 @@
 // linked after each resolution (the links need the place and person
 // entities), and read back as one record each.
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <map>
 #include <numeric>
@@ -66,34 +65,17 @@ constexpr const char* kToldTwice =
 constexpr size_t kBusyPerson = 4;
 
 // The distinct words of a sentence, as match keys: words of three letters
-// or more, and numbers.
+// or more, and numbers, as the text layer tokenizes them.
 std::vector<std::string> StoryWords(std::string_view sentence) {
+  const text::Normalized display = text::Normalize(sentence);
   std::vector<std::string> words;
-  size_t i = 0;
-  while (i < sentence.size()) {
-    const auto c = static_cast<unsigned char>(sentence[i]);
-    // A word is a run of letters and digits: ASCII letters and digits, and
-    // any multi-byte character but the Arabic comma, semicolon and question
-    // mark (U+060C, U+061B, U+061F), guillemets and curly quotation marks,
-    // and the no-break space.
-    const auto separator = [&](size_t k) {
-      const auto b = static_cast<unsigned char>(sentence[k]);
-      if (b < 0x80) return !std::isalnum(b);
-      const std::string_view rest = sentence.substr(k);
-      return rest.starts_with("،") || rest.starts_with("؛") || rest.starts_with("؟") ||
-             rest.starts_with("«") || rest.starts_with("»") || rest.starts_with("“") ||
-             rest.starts_with("”") || rest.starts_with("\u00a0");
-    };
-    if (separator(i)) {
-      i += c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;  // one character
+  for (const text::Token& t : text::Tokenize(display.text)) {
+    if (t.kind != text::TokenKind::kWord && t.kind != text::TokenKind::kLatin &&
+        t.kind != text::TokenKind::kNumber) {
       continue;
     }
-    size_t j = i;
-    while (j < sentence.size() && !separator(j)) ++j;
-    std::string key = text::MatchKey(sentence.substr(i, j - i));
-    const bool number = !key.empty() && std::isdigit(static_cast<unsigned char>(key[0]));
-    if (number || key.size() >= 6) words.push_back(std::move(key));  // 3 Arabic letters
-    i = j;
+    std::string key = text::MatchKey(std::string_view(display.text).substr(t.span.begin, t.span.size()));
+    if (t.kind == text::TokenKind::kNumber || key.size() >= 6) words.push_back(std::move(key));  // 3 Arabic letters
   }
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
