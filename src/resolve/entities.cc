@@ -8,6 +8,7 @@
 // one man in one article and his namesake in the next.
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <exception>
 #include <mutex>
 #include <map>
@@ -47,6 +48,18 @@ constexpr size_t kShortFormShare = 10;
 // A short form found alone goes to the full name it is the surname of in at
 // least this many times more mentions than any other.
 constexpr size_t kDominance = 10;
+// Two spellings of a place that only TranscribedAlike relates are one place
+// when the names their documents give beside them agree this much: the
+// cosine of the kContextNames names most often beside each, counted by
+// document and weighted by inverse document frequency, each spelling with
+// at least kContextDocs documents to judge by. On SaudiNewsNet the pairs at
+// 0.3 or more were all one place (أوروبا and أوربا 0.51; مروة and ماروا,
+// Maroua, 0.43); below it they were mostly two (شبوة and شبه 0.25, كوريا and
+// كرا 0.25, كيتو and كيوتو, Quito and Kyoto, under 0.05), with a few one
+// place (فيينا and فينا, Vienna, 0.22).
+constexpr double kSameContext = 0.3;
+constexpr size_t kContextDocs = 2;
+constexpr size_t kContextNames = 50;
 
 // Words that say what kind of organisation or place follows (group,
 // movement, agency, ministry, camp, city, ...), each with its kind: the
@@ -200,6 +213,7 @@ class Resolver {
     ClusterFullNames();
     JoinAcronyms();
     JoinOneWordOrganisations();
+    JoinPlaceSpellings();
     AssignMentions();
     return MakeResolution();
   }
@@ -732,6 +746,121 @@ class Resolver {
       }
     }
   }
+
+  // Places written by two transliterations, one writing vowel letters the
+  // other leaves out (internal::TranscribedAlike: أوروبا and أوربا, سروج
+  // and سوروتش), which the pair model, strict with short names, keeps apart.
+  // Letters alone as often relate two places (السويد and السد), so the
+  // names their documents give beside them must agree as well (kSameContext).
+  void JoinPlaceSpellings() {
+    std::unordered_map<std::string, std::vector<uint32_t>> by_key;
+    for (uint32_t i = 0; i < spellings_.size(); ++i) {
+      const Spelling& s = spellings_[i];
+      if (s.type != EntityType::kLocation || !IsFullName(s) || s.forced || s.docs.size() < kContextDocs) continue;
+      std::string key;
+      for (const NameToken& t : s.core.tokens) key += internal::TranscribedKey(t) + " ";
+      if (std::all_of(s.core.tokens.begin(), s.core.tokens.end(), [](const NameToken& t) { return t.arabic; })) {
+        by_key[key].push_back(i);
+      }
+    }
+    struct Pair {
+      double similarity;
+      uint32_t a, b;
+    };
+    std::vector<Pair> pairs;
+    ContextIndex context(*this);
+    for (auto& [key, group] : by_key) {
+      for (size_t i = 0; i < group.size(); ++i) {
+        for (size_t j = i + 1; j < group.size(); ++j) {
+          const uint32_t a = group[i], b = group[j];
+          if (sets_->Find(a) == sets_->Find(b) || KindsDiffer(a, b) || !TranscribedAlike(a, b)) continue;
+          const double similarity = context.Similarity(sets_->Find(a), sets_->Find(b));
+          if (similarity >= kSameContext) pairs.push_back({similarity, a, b});
+        }
+      }
+    }
+    std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) {
+      return std::tie(y.similarity, x.a, x.b) < std::tie(x.similarity, y.a, y.b);
+    });
+    for (const Pair& p : pairs) sets_->Union(p.a, p.b);
+  }
+
+  // Whether the two places' words are alike as TranscribedAlike has it, one
+  // pair at least being no more than that.
+  bool TranscribedAlike(uint32_t a, uint32_t b) const {
+    const auto& x = spellings_[a].core.tokens;
+    const auto& y = spellings_[b].core.tokens;
+    if (x.size() != y.size()) return false;
+    bool transcribed = false;
+    for (size_t i = 0; i < x.size(); ++i) {
+      if (internal::SameArabicLetters(x[i], y[i])) continue;
+      if (!internal::TranscribedAlike(x[i], y[i])) return false;
+      transcribed = true;
+    }
+    return transcribed;
+  }
+
+  // The names each cluster's documents give, for comparing two clusters by
+  // the company they keep.
+  class ContextIndex {
+   public:
+    explicit ContextIndex(const Resolver& r) {
+      for (uint32_t i = 0; i < r.spellings_.size(); ++i) {
+        const Spelling& s = r.spellings_[i];
+        if (s.generic || s.adjective) continue;
+        const uint32_t root = r.sets_->Find(i);
+        for (int64_t d : s.docs) roots_of_doc_[d].push_back(root);
+      }
+      for (auto& [doc, roots] : roots_of_doc_) {
+        std::sort(roots.begin(), roots.end());
+        roots.erase(std::unique(roots.begin(), roots.end()), roots.end());
+        for (uint32_t root : roots) docs_of_root_[root].push_back(doc);
+      }
+    }
+
+    // Cosine of the two clusters' tf-idf vectors of the other clusters
+    // named in their documents, each leaving the other out.
+    double Similarity(uint32_t a, uint32_t b) {
+      const std::unordered_map<uint32_t, double>& x = Vector(a);
+      const std::unordered_map<uint32_t, double>& y = Vector(b);
+      double dot = 0, xx = 0, yy = 0;
+      for (const auto& [root, w] : x) {
+        if (root == b) continue;
+        xx += w * w;
+        if (auto it = y.find(root); it != y.end()) dot += w * it->second;
+      }
+      for (const auto& [root, w] : y) {
+        if (root != a) yy += w * w;
+      }
+      return xx > 0 && yy > 0 ? dot / std::sqrt(xx * yy) : 0;
+    }
+
+   private:
+    const std::unordered_map<uint32_t, double>& Vector(uint32_t root) {
+      auto [it, added] = vectors_.try_emplace(root);
+      if (!added) return it->second;
+      const double documents = static_cast<double>(roots_of_doc_.size());
+      std::unordered_map<uint32_t, uint32_t> counts;
+      for (int64_t d : docs_of_root_[root]) {
+        for (uint32_t other : roots_of_doc_[d]) {
+          if (other != root) ++counts[other];
+        }
+      }
+      std::vector<std::pair<uint32_t, uint32_t>> ranked(counts.begin(), counts.end());
+      const size_t kept = std::min(ranked.size(), kContextNames);
+      std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(kept), ranked.end(),
+                        [](const auto& x, const auto& y) { return std::tie(y.second, x.first) < std::tie(x.second, y.first); });
+      for (size_t k = 0; k < kept; ++k) {
+        const auto [other, n] = ranked[k];
+        it->second[other] = n * std::log(documents / static_cast<double>(docs_of_root_[other].size()));
+      }
+      return it->second;
+    }
+
+    std::unordered_map<int64_t, std::vector<uint32_t>> roots_of_doc_;
+    std::unordered_map<uint32_t, std::vector<int64_t>> docs_of_root_;
+    std::unordered_map<uint32_t, std::unordered_map<uint32_t, double>> vectors_;
+  };
 
   // An organisation written as its head and its acronym (جماعة جاهش) is the
   // organisation whose long form the acronym abbreviates, when a document

@@ -50,6 +50,17 @@ inline constexpr size_t kShortName = 5;
 bool SameArabicLetters(const NameToken& a, const NameToken& b);
 // A key two tokens SameArabicLetters holds for share (empty for Latin).
 std::string ArabicLettersKey(const NameToken& t);
+// Whether two Arabic words can be one foreign name as two transliterations
+// write it: with the same article or none, the letters SameArabicLetters
+// folds alike, تش as ج (ç, ch), and one or two vowel letters inside the word
+// that one writes and the other leaves out (أوروبا and أوربا, Europe;
+// سروج، سوروج and سوروتش, Suruç; كلس and كيليس, Kilis), in words of three
+// letters or more. As often two names (السويد and السد, Sweden and a
+// town; كيتو and كيوتو, Quito and Kyoto): evidence that they are one must
+// come from elsewhere.
+bool TranscribedAlike(const NameToken& a, const NameToken& b);
+// A key two tokens TranscribedAlike holds for share (empty for Latin).
+std::string TranscribedKey(const NameToken& t);
 inline bool IsLatinVowel(int latin_index) {
   return latin_index == 0 || latin_index == 4 || latin_index == 8 || latin_index == 14 ||
          latin_index == 20 || latin_index == 24;  // a e i o u y

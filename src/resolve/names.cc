@@ -101,6 +101,51 @@ bool SameArabicLetters(const NameToken& a, const NameToken& b) {
 
 std::string ArabicLettersKey(const NameToken& t) { return t.arabic ? Consonants(FoldedStem(t)) : ""; }
 
+namespace {
+
+// FoldedStem with تش (the ç, ch or zh of a foreign name) as a g's letter,
+// as ج writes it too: سوروتش and سوروج (Suruç), تشجيانج and جيجيانغ.
+std::string TranscribedStem(const NameToken& t) {
+  std::string out = FoldedStem(t);
+  const char g = static_cast<char>(ArabicIndex(U'\u063A'));  // غ, as FoldedStem folds
+  for (size_t i = 0; i + 1 < out.size(); ++i) {
+    if (out[i] == kTeh && out[i + 1] == kSheen) out.replace(i, 2, 1, g);
+  }
+  return out;
+}
+
+// Whether `longer` is `shorter` with one or two vowel letters written
+// inside it, neither first nor last nor next to each other: two together
+// write a syllable of their own (مالي and مالاوي, Mali and Malawi).
+bool WithVowelLettersInside(std::string_view shorter, std::string_view longer) {
+  if (longer.size() <= shorter.size() || longer.size() > shorter.size() + 2) return false;
+  size_t i = 0;
+  bool inserted_before = false;
+  for (size_t j = 0; j < longer.size(); ++j) {
+    if (i < shorter.size() && longer[j] == shorter[i]) {
+      ++i;
+      inserted_before = false;
+    } else if (j == 0 || j + 1 == longer.size() || inserted_before ||
+               !IsLongVowel(static_cast<uint8_t>(longer[j]))) {
+      return false;
+    } else {
+      inserted_before = true;
+    }
+  }
+  return i == shorter.size();
+}
+
+}  // namespace
+
+bool TranscribedAlike(const NameToken& a, const NameToken& b) {
+  if (!a.arabic || !b.arabic || (a.article == 0) != (b.article == 0)) return false;
+  const std::string x = TranscribedStem(a), y = TranscribedStem(b);
+  if (std::min(x.size(), y.size()) < 3) return false;
+  return x == y || WithVowelLettersInside(x, y) || WithVowelLettersInside(y, x);
+}
+
+std::string TranscribedKey(const NameToken& t) { return t.arabic ? Consonants(TranscribedStem(t)) : ""; }
+
 bool SegmentAllowed(const uint8_t* latin, int length) {
   if (length < 2) return true;
   const bool v0 = IsLatinVowel(latin[0]), v1 = IsLatinVowel(latin[1]);

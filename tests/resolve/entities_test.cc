@@ -620,6 +620,32 @@ TEST(ResolveEntitiesTest, PlacesOfOtherLettersStayApart) {
   EXPECT_NE(r.entity_of[8], r.entity_of[9]);
 }
 
+TEST(ResolveEntitiesTest, ATownTransliteratedTwoWaysIsOneWhereItsCompanyAgrees) {
+  // A foreign town written بوزالتش, بوزالج (its ç as تش or ج) and بزالج
+  // (its o left out), always beside the same man and the same group: one
+  // place. تيماس and تماس (contact), letters as alike, named beside other
+  // people and bodies: two.
+  Collection c;
+  for (int64_t doc : {1, 2, 3, 4, 5, 6}) {
+    c.Add(doc, kLoc, doc <= 2 ? "بوزالتش" : doc <= 4 ? "بوزالج" : "بزالج");
+    c.Add(doc, kPer, "سالم الوردي").Add(doc, kOrg, "جماعة النسور البيض");
+  }
+  for (int64_t doc : {7, 8}) c.Add(doc, kLoc, "تيماس").Add(doc, kPer, "نادر الحمود").Add(doc, kOrg, "شركة الواحة");
+  for (int64_t doc : {9, 10}) c.Add(doc, kLoc, "تماس").Add(doc, kPer, "عادل الراشد").Add(doc, kOrg, "هيئة الموانئ");
+  // Documents naming other things, so that the names above are not everywhere.
+  for (int64_t doc : {11, 12, 13, 14}) c.Add(doc, kPer, "حامد السيف");
+  const Resolution r = c.Resolve();
+  const auto entity_named = [&](const std::string& name) {
+    const auto it = std::find_if(c.mentions.begin(), c.mentions.end(), [&](const NameMention& m) { return m.name == name; });
+    return r.entity_of[static_cast<size_t>(it - c.mentions.begin())];
+  };
+  ASSERT_GE(entity_named("بوزالتش"), 0);
+  EXPECT_EQ(entity_named("بوزالج"), entity_named("بوزالتش"));
+  EXPECT_EQ(entity_named("بزالج"), entity_named("بوزالتش"));
+  ASSERT_GE(entity_named("تيماس"), 0);
+  EXPECT_NE(entity_named("تماس"), entity_named("تيماس"));
+}
+
 TEST(ResolveEntitiesTest, AnOrganisationSpacedDifferentlyIsOne) {
   // The Beyond-the-Valley Battalion, «ما وراء» written as one word in one
   // outlet; a battalion of another name stays apart.
