@@ -48,16 +48,21 @@ constexpr size_t kShortFormShare = 10;
 // A short form found alone goes to the full name it is the surname of in at
 // least this many times more mentions than any other.
 constexpr size_t kDominance = 10;
-// Two spellings of a place that only TranscribedAlike relates are one place
-// when the names their documents give beside them agree this much: the
-// cosine of the kContextNames names most often beside each, counted by
+// Two spellings of a place or a person that only TranscribedAlike relates
+// are one when the names their documents give beside them agree this much:
+// the cosine of the kContextNames names most often beside each, counted by
 // document and weighted by inverse document frequency, each spelling with
-// at least kContextDocs documents to judge by. On SaudiNewsNet the pairs at
-// 0.3 or more were all one place (أوروبا and أوربا 0.51; مروة and ماروا,
-// Maroua, 0.43); below it they were mostly two (شبوة and شبه 0.25, كوريا and
-// كرا 0.25, كيتو and كيوتو, Quito and Kyoto, under 0.05), with a few one
-// place (فيينا and فينا, Vienna, 0.22).
-constexpr double kSameContext = 0.3;
+// at least kContextDocs documents to judge by. On SaudiNewsNet the places'
+// pairs at 0.3 or more were all one place (أوروبا and أوربا 0.51; مروة and
+// ماروا, Maroua, 0.43); below it they were mostly two (شبوة and شبه 0.25,
+// كوريا and كرا 0.25, كيتو and كيوتو, Quito and Kyoto, under 0.05), with a
+// few one place (فيينا and فينا, Vienna, 0.22). Persons must pass stricter
+// tests of their letters first (see TranscribedAlike), after which the 30
+// pairs at 0.2 or more were each one man (رونالد ريغان and ريجان, Reagan,
+// 0.23); of the two below, كريج and كريغ ريدي (0.12) were one, محمد القرني
+// and محمد الجيراني (0.01) two.
+constexpr double kSamePlaceContext = 0.3;
+constexpr double kSamePersonContext = 0.2;
 constexpr size_t kContextDocs = 2;
 constexpr size_t kContextNames = 50;
 
@@ -213,7 +218,7 @@ class Resolver {
     ClusterFullNames();
     JoinAcronyms();
     JoinOneWordOrganisations();
-    JoinPlaceSpellings();
+    JoinTranscribedSpellings();
     AssignMentions();
     return MakeResolution();
   }
@@ -747,21 +752,31 @@ class Resolver {
     }
   }
 
-  // Places written by two transliterations, one writing vowel letters the
-  // other leaves out (internal::TranscribedAlike: أوروبا and أوربا, سروج
-  // and سوروتش), which the pair model, strict with short names, keeps apart.
-  // Letters alone as often relate two places (السويد and السد), so the
-  // names their documents give beside them must agree as well (kSameContext).
-  void JoinPlaceSpellings() {
+  // Places and persons written by two transliterations, one writing vowel
+  // letters the other leaves out (internal::TranscribedAlike: أوروبا and
+  // أوربا; مولود جاويش أوغلو and مولود تشاوش أوغلو, Mevlüt Çavuşoğlu), which
+  // the pair model, strict with short names, keeps apart. Letters alone as
+  // often relate two places (السويد and السد) or two Arabic names (سعد and
+  // سعيد), so the names the documents give beside them must agree as well
+  // (kSamePlaceContext, kSamePersonContext), and for persons the word that differs must be foreign
+  // (Matcher::WritesItsVowels: حمد and حمود, Hamad and Hamoud, are two) and
+  // the two spellings in no document together: one writer spells one man
+  // one way, and two men named alike in one story are brothers or namesakes.
+  void JoinTranscribedSpellings() {
     std::unordered_map<std::string, std::vector<uint32_t>> by_key;
     for (uint32_t i = 0; i < spellings_.size(); ++i) {
       const Spelling& s = spellings_[i];
-      if (s.type != EntityType::kLocation || !IsFullName(s) || s.forced || s.docs.size() < kContextDocs) continue;
-      std::string key;
-      for (const NameToken& t : s.core.tokens) key += internal::TranscribedKey(t) + " ";
-      if (std::all_of(s.core.tokens.begin(), s.core.tokens.end(), [](const NameToken& t) { return t.arabic; })) {
-        by_key[key].push_back(i);
+      const bool place = s.type == EntityType::kLocation, person = s.type == EntityType::kPerson && !s.one_word;
+      if (!(place || person) || !IsFullName(s) || s.forced || s.docs.size() < kContextDocs ||
+          !std::all_of(s.core.tokens.begin(), s.core.tokens.end(), [](const NameToken& t) { return t.arabic; })) {
+        continue;
       }
+      std::string key = std::to_string(static_cast<int>(s.type));
+      for (const NameToken& t : s.core.tokens) {
+        key += ' ';
+        key += internal::TranscribedKey(t);
+      }
+      by_key[key].push_back(i);
     }
     struct Pair {
       double similarity;
@@ -775,7 +790,8 @@ class Resolver {
           const uint32_t a = group[i], b = group[j];
           if (sets_->Find(a) == sets_->Find(b) || KindsDiffer(a, b) || !TranscribedAlike(a, b)) continue;
           const double similarity = context.Similarity(sets_->Find(a), sets_->Find(b));
-          if (similarity >= kSameContext) pairs.push_back({similarity, a, b});
+          const bool person = spellings_[a].type == EntityType::kPerson;
+          if (similarity >= (person ? kSamePersonContext : kSamePlaceContext)) pairs.push_back({similarity, a, b});
         }
       }
     }
@@ -785,16 +801,29 @@ class Resolver {
     for (const Pair& p : pairs) sets_->Union(p.a, p.b);
   }
 
-  // Whether the two places' words are alike as TranscribedAlike has it, one
-  // pair at least being no more than that.
+  // Whether two spellings' words are alike as TranscribedAlike has it, one
+  // pair at least being no more than that. A place's other words may differ
+  // as SameArabicLetters allows; a person's must be the same, the foreign
+  // word must be foreign, and the two spellings never met in one document.
   bool TranscribedAlike(uint32_t a, uint32_t b) const {
-    const auto& x = spellings_[a].core.tokens;
-    const auto& y = spellings_[b].core.tokens;
-    if (x.size() != y.size()) return false;
+    const Spelling &s = spellings_[a], &t = spellings_[b];
+    const auto& x = s.core.tokens;
+    const auto& y = t.core.tokens;
+    const bool person = s.type == EntityType::kPerson;
+    if (x.size() != y.size() || (person && ShareDocument(s, t))) return false;
     bool transcribed = false;
     for (size_t i = 0; i < x.size(); ++i) {
-      if (internal::SameArabicLetters(x[i], y[i])) continue;
+      if (person ? x[i].letters == y[i].letters : internal::SameArabicLetters(x[i], y[i])) continue;
       if (!internal::TranscribedAlike(x[i], y[i])) return false;
+      if (person) {
+        // A vowel letter more in a short word makes another Arabic name
+        // (سعد and سعيد, الحربي and الحريبي), as the pair model has it.
+        const size_t nx = x[i].letters.size() - x[i].article, ny = y[i].letters.size() - y[i].article;
+        const NameToken& longer = nx > ny ? x[i] : y[i];
+        if (!matcher_.WritesItsVowels(longer) || (nx != ny && std::max(nx, ny) <= internal::kShortName)) {
+          return false;
+        }
+      }
       transcribed = true;
     }
     return transcribed;

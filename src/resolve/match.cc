@@ -453,6 +453,16 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
   return std::clamp(best, 0.0, 1.0);
 }
 
+bool Matcher::WritesItsVowels(const NameToken& t) const {
+  if (!t.arabic || t.letters.empty()) return false;
+  const std::string_view letters = std::string_view(t.letters).substr(t.article);
+  const auto known = model_->romanizer.known.find(std::string(letters));
+  if (known != model_->romanizer.known.end()) return WrittenInFull(letters, known->second);
+  std::string latin;
+  for (char c : model_->romanizer.Decode(letters)) latin += static_cast<char>(c - 'a');
+  return WrittenInFull(letters, latin);
+}
+
 double Matcher::MatchScore(const PreparedName& a, const PreparedName& b) const {
   const size_t n = std::min(a.tokens.size(), kMaxTokens), m = std::min(b.tokens.size(), kMaxTokens);
   if (n == 0 || m == 0) return 0;
