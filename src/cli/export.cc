@@ -150,13 +150,15 @@ void ExportCsv(const store::Store& db, const std::string& folder) {
     CsvFile claims(dir / "claims.csv",
                    {"id", "doc", "value", "low", "high", "approx", "qualifier", "magnitude", "unit",
                     "counted", "place", "date", "source_id", "source", "source_kind", "topic", "start",
-                    "end", "sentence"});
+                    "end", "sentence", "about_id", "about"});
     for (const auto& c : db.Claims({})) {
       json j = c;
       // Every claim's attribution, the outlet's too (JSON's source is null then).
       j["source_id"] = c.source.entity ? json(*c.source.entity) : json(nullptr);
       j["source_kind"] = c.source.kind;
       j["source"] = c.source.name;
+      j["about_id"] = c.about_entity ? json(*c.about_entity) : json(nullptr);
+      j["about"] = c.about;
       claims.Write(j);
     }
     claims.Close();

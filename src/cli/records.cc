@@ -73,12 +73,12 @@ void AddRecords(CLI::App* app, const GlobalOptions* global) {
       if (claim_filter->doc || claim_filter->entity || claim_filter->incident) {
         throw UsageError("claims: --groups takes --about, --topic and --limit, not --doc, --entity or --incident");
       }
-      Table table({"topic", "claims", "sources", "docs", "figures", "verdict"});
+      Table table({"topic", "about", "claims", "sources", "docs", "figures", "verdict"});
       for (const store::ClaimGroup& g : db->ClaimGroups(*claim_filter, 0, nullptr)) {
         if (global->json) {
           PrintJsonLine(g);
         } else {
-          table.Add({g.topic, std::to_string(g.claims), std::to_string(g.sources),
+          table.Add({g.topic, g.about, std::to_string(g.claims), std::to_string(g.sources),
                      std::to_string(g.docs),
                      Span(g.low, g.high), g.verdict});
         }
@@ -86,12 +86,12 @@ void AddRecords(CLI::App* app, const GlobalOptions* global) {
       if (!global->json) table.Print();
       return;
     }
-    Table table({"topic", "value", "counted", "place", "source", "date", "doc", "published"});
+    Table table({"topic", "value", "counted", "place", "about", "source", "date", "doc", "published"});
     for (const store::ClaimRecord& c : db->Claims(*claim_filter)) {
       if (global->json) {
         PrintJsonLine(c);
       } else {
-        table.Add({c.topic, FormatValue(c), c.counted, c.place, c.source.name, c.date,
+        table.Add({c.topic, FormatValue(c), c.counted, c.place, c.about, c.source.name, c.date,
                    std::to_string(c.doc), c.published});
       }
     }

@@ -1029,7 +1029,8 @@ std::string TopicWord(std::string_view word) {
 
 std::string ClaimTopic(const Claim& c) {
   std::string place;
-  for (size_t b = 0; b < c.place.size();) {
+  const bool persons_age = c.unit == "age_years" && c.about_mention;
+  for (size_t b = 0; b < c.place.size() && !persons_age;) {
     size_t e = c.place.find(' ', b);
     if (e == std::string::npos) e = c.place.size();
     std::string w = tx::EndingKey(std::string_view(c.place).substr(b, e - b));
@@ -1041,10 +1042,11 @@ std::string ClaimTopic(const Claim& c) {
   return c.unit + "|" + tx::MatchKey(c.counted) + "|" + place;
 }
 
-std::optional<int> SameFactDays(std::string_view unit, std::string_view counted) {
+std::optional<int> SameFactDays(std::string_view unit, std::string_view counted, bool of_one_person) {
+  if (unit == "age_years") return of_one_person ? std::optional<int>(30) : std::nullopt;
   const Lexicon& lex = Lex();
   const std::string key = tx::MatchKey(counted);
-  if (key.empty() || unit == "age_years" || lex.generic_people.count(key)) return std::nullopt;
+  if (key.empty() || lex.generic_people.count(key)) return std::nullopt;
   if (unit == "person" && lex.incident_people.count(key)) return 1;
   return 7;
 }
@@ -1571,8 +1573,9 @@ void Builder::Claims() {
     }
     if (c.unit == "years") {
       // An age: "(34 عاما)", "البالغ من العمر 28 عاما", "X، 28 عاما،".
-      bool age = ti > sbegin && d.IsPunct(ti - 1, "(") && last + 1 < d.size() &&
-                 d.IsPunct(last + 1, ")");
+      const bool bracketed = ti > sbegin && d.IsPunct(ti - 1, "(") && last + 1 < d.size() &&
+                             d.IsPunct(last + 1, ")");
+      bool age = bracketed;
       for (uint32_t i = ti; i-- > sbegin && i + 4 > ti;) {
         if (d.Is(i, "العمر") || d.Is(i, "عمره") || d.Is(i, "عمرها") || d.Is(i, "عمر") ||
             d.Is(i, "البالغ") || d.Is(i, "البالغة") || d.Is(i, "يبلغ") || d.Is(i, "تبلغ")) {
@@ -1588,7 +1591,14 @@ void Builder::Claims() {
       if (age) {
         c.unit = "age_years";
         c.counted = "عمر";  // age
-        for (uint32_t i = ti; i-- > sbegin && i + 6 > ti;) {
+        // «وكانت X تبلغ من العمر 15 عاما» (X was 15 then): an age of the
+        // past, told with a verb after كان، not X's age now; a bracketed age
+        // is the one the report gives now, whatever verb is near.
+        bool then = false;
+        for (uint32_t i = ti; !bracketed && i-- > sbegin && i + 7 > ti;) {
+          then = then || d.Is(i, "كان") || d.Is(i, "كانت") || d.Is(i, "كانوا");
+        }
+        for (uint32_t i = ti; !then && i-- > sbegin && i + 6 > ti;) {
           const int32_t m = d.mention_of[i];
           if (m != kNone && d.mentions[m].type == ner::EntityType::kPerson) {
             c.about_mention = d.canonical[m];

@@ -142,18 +142,21 @@ Extraction Extract(const text::Analysis& a, const std::vector<ner::Mention>& men
 // A key equal for claims about the same counted thing and place, for
 // grouping figures across documents (`claims --about`): the match keys of
 // unit, counted noun and place ("person|مقاتل|سوريا"; سورية and سوريا alike).
-// Thread-safe.
+// An age of a named person has no place in its key: whose age it is, which
+// only resolution across documents can say, tells it apart. Thread-safe.
 std::string ClaimTopic(const Claim& c);
 
 // How many days apart two sources' figures of one topic (unit and counted
 // noun as in Claim) may be and still be figures of one fact, to compare
 // them: 1 for the people one incident counts (قتيل، جريح، موقوف: the next
 // day's toll may have risen, and a city has many incidents a week), 7 for
-// other people and things of a named kind (مقاتل، لاجئ، سيارة). nullopt
-// when the figures need not be of one thing at all: nothing named counted
-// (a percentage, a sum, a duration), people counted by a generic noun
-// (شخص, person), or ages (each of its own person). Thread-safe.
-std::optional<int> SameFactDays(std::string_view unit, std::string_view counted);
+// other people and things of a named kind (مقاتل، لاجئ، سيارة), 30 for ages
+// when the figures are all of one person (`of_one_person`: a man is 28 or 29
+// but not both within a month, short of a birthday). nullopt when the
+// figures need not be of one thing at all: nothing named counted (a
+// percentage, a sum, a duration), people counted by a generic noun (شخص,
+// person), or ages of whoever they describe. Thread-safe.
+std::optional<int> SameFactDays(std::string_view unit, std::string_view counted, bool of_one_person);
 
 // What a claim's topic holds for a word someone asks about: a counted noun
 // in any number as its singular's match key (قتلى and القتلى, the killed:

@@ -150,8 +150,8 @@ class Writer {
         claim_(db,
                "INSERT INTO claims(doc, start, end, sentence_start, sentence_end, value, low, high, "
                "approx, qualifier, magnitude, unit, counted, place, place_mention, date, "
-               "source_mention, source_text, source_kind, topic) "
-               "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+               "source_mention, source_text, source_kind, topic, about_mention) "
+               "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         event_(db,
                "INSERT INTO events(doc, type, start, end, sentence_start, sentence_end, date, "
                "date_precision, place, place_mention, count, killed, injured, breakdown) "
@@ -205,7 +205,7 @@ class Writer {
       claim_.Bind(10, c.qualifier).Bind(11, c.magnitude).Bind(12, c.unit).Bind(13, c.counted);
       claim_.Bind(14, c.place).Bind(15, id_of(c.place_mention)).Bind(16, c.date);
       claim_.Bind(17, id_of(row.source.mention)).Bind(18, row.source.text);
-      claim_.Bind(19, std::string_view(row.source.kind)).Bind(20, row.topic);
+      claim_.Bind(19, std::string_view(row.source.kind)).Bind(20, row.topic).Bind(21, id_of(c.about_mention));
       claim_.Step();
     }
     for (const EventRow& row : d.events) {

@@ -265,6 +265,13 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
       part.Bind(1, id_of[branch]).Bind(2, id_of[parent]);
       part.Step();
     }
+    // An age's topic names the person it describes, as just resolved:
+    // sources' ages of one man are compared, and no one else's.
+    internal::Exec(db_,
+                   "UPDATE claims SET topic = CASE WHEN instr(topic, '#') > 0 "
+                   "THEN substr(topic, 1, instr(topic, '#') - 1) ELSE topic END || coalesce('#' || "
+                   "(SELECT m.entity FROM mentions m WHERE m.id = claims.about_mention AND m.attribute = 0), '') "
+                   "WHERE about_mention IS NOT NULL");
     LinkIncidents();
     Commit();
   } catch (...) {

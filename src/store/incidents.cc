@@ -284,7 +284,7 @@ std::vector<IncidentRecord> Store::Incidents(const RecordFilter& filter, size_t*
                 "JOIN docs d ON d.id = c.doc LEFT JOIN mentions sm ON sm.id = c.source_mention "
                 "WHERE " + std::string(kToldTwice)).c_str());
     while (c.Step()) {
-      if (extract::SameFactDays(c.Text(1), c.Text(2)) != kIncidentDays) continue;
+      if (extract::SameFactDays(c.Text(1), c.Text(2), false) != kIncidentDays) continue;
       const auto [low, high] =
           internal::ClaimInterval(c.Double(3), c.OptionalDouble(4), c.OptionalDouble(5), c.Int(6) != 0, c.Text(7));
       std::string who = internal::ClaimSource(c.OptionalInt(8), c.Text(9), c.Text(10), c.Int(11));

@@ -295,6 +295,18 @@ std::vector<MentionRecord> Store::Mentions(int64_t doc) const {
 
 namespace {
 
+// The person an age describes, for the claims' queries: the name of his
+// entity (the text's name when it has none) and the entity.
+constexpr const char* kAboutColumns = "coalesce(ae.name, am.text, ''), am.entity";
+constexpr const char* kAboutJoins =
+    "LEFT JOIN mentions am ON am.id = c.about_mention AND am.attribute = 0 "
+    "LEFT JOIN entities ae ON ae.id = am.entity ";
+
+// How many days apart a group's figures may be and be of one fact: ages
+// keyed by one person are of one person (see extract::SameFactDays).
+std::optional<int> SameFactDays(const ClaimGroup& g) {
+  return extract::SameFactDays(g.unit, g.counted, g.about_entity.has_value());
+}
 
 // A JSON array of ids, for "IN (SELECT value FROM json_each(?))".
 std::string IdArray(const std::vector<int64_t>& ids) {
@@ -417,8 +429,9 @@ std::vector<ClaimRecord> Store::Claims(const RecordFilter& filter, size_t* total
     *total = static_cast<size_t>(count.Int(0));
   }
   std::string sql =
-      "SELECT c.id, c.counted, c.place, c.topic FROM claims c JOIN docs d ON d.id = c.doc WHERE 1" +
-      where + " ORDER BY c.topic, d.published, c.doc, c.start, c.id";
+      "SELECT c.id, c.counted, c.place, c.topic, " + std::string(kAboutColumns) +
+      " FROM claims c JOIN docs d ON d.id = c.doc " + kAboutJoins + "WHERE 1" + where +
+      " ORDER BY c.topic, d.published, c.doc, c.start, c.id";
   if (paged_in_sql) sql += " LIMIT ?3 OFFSET ?4";
   std::vector<int64_t> ids;
   {
@@ -428,7 +441,7 @@ std::vector<ClaimRecord> Store::Claims(const RecordFilter& filter, size_t* total
     s.Bind(6, filter.incident);
     while (s.Step()) {
       if (!about.empty() &&
-          !IsAbout(about, text::MatchKey(s.Text(1) + " " + s.Text(2) + " " + s.Text(3)))) {
+          !IsAbout(about, text::MatchKey(s.Text(1) + " " + s.Text(2) + " " + s.Text(4) + " " + s.Text(3)))) {
         continue;
       }
       ids.push_back(s.Int(0));
@@ -445,10 +458,11 @@ std::vector<ClaimRecord> Store::Claims(const RecordFilter& filter, size_t* total
       "c.counted, c.place, pm.entity, c.date, sm.entity, se.name, c.source_text, c.source_kind, "
       "c.topic, " +
       SentenceSql("c") +
-      ", c.start, c.end, d.published, d.source FROM claims c JOIN docs d ON d.id = c.doc "
+      ", c.start, c.end, d.published, d.source, " + kAboutColumns +
+      " FROM claims c JOIN docs d ON d.id = c.doc "
       "LEFT JOIN mentions pm ON pm.id = c.place_mention "
       "LEFT JOIN mentions sm ON sm.id = c.source_mention "
-      "LEFT JOIN entities se ON se.id = sm.entity "
+      "LEFT JOIN entities se ON se.id = sm.entity " + kAboutJoins +
       "WHERE c.id IN (SELECT value FROM json_each(?1))";
   Statement s(db_, rows.c_str());
   s.Bind(1, IdArray(ids));
@@ -474,6 +488,8 @@ std::vector<ClaimRecord> Store::Claims(const RecordFilter& filter, size_t* total
     c.end = static_cast<uint32_t>(s.Int(20));
     c.published = s.Text(21);
     c.outlet = s.Text(22);
+    c.about = s.Text(23);
+    c.about_entity = s.OptionalInt(24);
     if (c.source.kind == "outlet" && c.source.name.empty()) c.source.name = c.outlet;
     out.push_back(std::move(c));
   }
@@ -484,12 +500,14 @@ std::vector<ClaimGroup> Store::ClaimGroups(const RecordFilter& filter, size_t cl
                                            size_t* total) const {
   const std::vector<std::string> about = AboutKeys(filter.about);
   Statement s(db_,
-              "SELECT c.topic, c.unit, c.counted, c.place, pm.entity, c.doc, c.value, c.low, "
-              "c.high, c.approx, c.qualifier, sm.entity, c.source_text, d.source, c.date, d.published "
-              "FROM claims c JOIN docs d ON d.id = c.doc "
-              "LEFT JOIN mentions pm ON pm.id = c.place_mention "
-              "LEFT JOIN mentions sm ON sm.id = c.source_mention "
-              "WHERE (?1 = '' OR c.topic = ?1) ORDER BY c.topic");
+              ("SELECT c.topic, c.unit, c.counted, c.place, pm.entity, c.doc, c.value, c.low, "
+               "c.high, c.approx, c.qualifier, sm.entity, c.source_text, d.source, c.date, d.published, " +
+               std::string(kAboutColumns) +
+               " FROM claims c JOIN docs d ON d.id = c.doc "
+               "LEFT JOIN mentions pm ON pm.id = c.place_mention "
+               "LEFT JOIN mentions sm ON sm.id = c.source_mention " +
+               kAboutJoins + "WHERE (?1 = '' OR c.topic = ?1) ORDER BY c.topic")
+                  .c_str());
   s.Bind(1, std::string_view(filter.topic));
   struct Building {
     ClaimGroup group;
@@ -505,7 +523,7 @@ std::vector<ClaimGroup> Store::ClaimGroups(const RecordFilter& filter, size_t cl
     ClaimGroup& g = b->group;
     g.sources = static_cast<int64_t>(b->sources.size());
     g.docs = static_cast<int64_t>(b->docs.size());
-    g.verdict = internal::Verdict(b->sources.size(), extract::SameFactDays(g.unit, g.counted), std::move(b->figures));
+    g.verdict = internal::Verdict(b->sources.size(), SameFactDays(g), std::move(b->figures));
     int most = 0;
     for (const auto& [entity, n] : b->places) {
       if (n > most) {
@@ -522,13 +540,18 @@ std::vector<ClaimGroup> Store::ClaimGroups(const RecordFilter& filter, size_t cl
     if (!b || topic != b->group.topic) {
       if (!skipping) finish();
       skipping = !about.empty() &&
-                 !IsAbout(about, text::MatchKey(s.Text(2) + " " + s.Text(3) + " " + topic));
+                 !IsAbout(about, text::MatchKey(s.Text(2) + " " + s.Text(3) + " " + s.Text(16) + " " + topic));
       b.emplace();
       ClaimGroup& g = b->group;
       g.topic = std::move(topic);
       g.unit = s.Text(1);
       g.counted = s.Text(2);
       g.place = s.Text(3);
+      // A topic keyed by a person (KeyAgesByPerson) is his ages alone.
+      if (g.topic.find('#') != std::string::npos) {
+        g.about = s.Text(16);
+        g.about_entity = s.OptionalInt(17);
+      }
       g.low = std::numeric_limits<double>::infinity();
       g.high = -std::numeric_limits<double>::infinity();
     }
@@ -555,7 +578,7 @@ std::vector<ClaimGroup> Store::ClaimGroups(const RecordFilter& filter, size_t cl
   // need not be of one thing at all (nothing named counted, a generic noun,
   // ages) come last.
   const auto rank = [](const ClaimGroup& g) {
-    const bool comparable = extract::SameFactDays(g.unit, g.counted).has_value();
+    const bool comparable = SameFactDays(g).has_value();
     return std::make_tuple(comparable ? g.place.empty() : 2, -g.sources, -g.claims);
   };
   std::stable_sort(groups.begin(), groups.end(),
@@ -710,6 +733,12 @@ nlohmann::json OrNull(const std::optional<T>& v) {
   return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
 }
 
+// A claim's person: {"id", "name"} as an event's participants, or null.
+nlohmann::json AboutJson(const std::string& name, const std::optional<int64_t>& entity) {
+  if (name.empty()) return nullptr;
+  return {{"id", OrNull(entity)}, {"name", name}};
+}
+
 }  // namespace
 
 void to_json(nlohmann::json& j, const DocRecord& r) {
@@ -800,7 +829,8 @@ void to_json(nlohmann::json& j, const ClaimRecord& r) {
        {"start", r.start},
        {"end", r.end},
        {"published", r.published},
-       {"outlet", r.outlet}};
+       {"outlet", r.outlet},
+       {"about", AboutJson(r.about, r.about_entity)}};
 }
 
 void to_json(nlohmann::json& j, const ClaimGroup& r) {
@@ -809,6 +839,7 @@ void to_json(nlohmann::json& j, const ClaimGroup& r) {
        {"counted", r.counted},
        {"place", r.place.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.place)},
        {"place_entity", OrNull(r.place_entity)},
+       {"about", AboutJson(r.about, r.about_entity)},
        {"claims", r.claims},
        {"sources", r.sources},
        {"docs", r.docs},

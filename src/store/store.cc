@@ -22,7 +22,7 @@ using internal::Exec;
 using internal::Fail;
 using internal::Statement;
 
-constexpr int kSchemaVersion = 7;
+constexpr int kSchemaVersion = 8;
 
 // Each entry brings the schema from version i to i + 1.
 constexpr const char* kMigrations[] = {
@@ -211,6 +211,13 @@ constexpr const char* kMigrations[] = {
     -- (Store::LinkIncidents); null until the next ingest links them.
     ALTER TABLE events ADD COLUMN incident INTEGER;
     CREATE INDEX events_incident ON events(incident);
+    )sql",
+    R"sql(
+    -- The person an age describes; resolution keys such claims' topic by
+    -- the person's entity. Null for claims analysed before (re-analyse
+    -- their documents to fill it).
+    ALTER TABLE claims ADD COLUMN about_mention INTEGER REFERENCES mentions(id);
+    CREATE INDEX claims_about ON claims(about_mention) WHERE about_mention IS NOT NULL;
     )sql",
 };
 

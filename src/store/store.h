@@ -174,6 +174,10 @@ struct ClaimRecord {
   uint32_t start = 0, end = 0;
   std::string published;  // of the document
   std::string outlet;     // the document's source
+  // The person an age describes: the name his entity goes by (the text's
+  // name when it has none), or "" for other figures.
+  std::string about;
+  std::optional<int64_t> about_entity;
 };
 
 // The claims of one topic taken together: how many, from how many sources,
@@ -184,11 +188,14 @@ struct ClaimRecord {
 // a described source, else the outlet) conflict when two of them give
 // intervals that do not overlap for days close enough to be of one fact
 // (extract::SameFactDays: a day for an incident's toll, a week for other
-// people and things of a named kind); figures of nothing named, of people
-// counted by a generic noun and ages are not compared.
+// people and things of a named kind, a month for one person's age); figures
+// of nothing named, of people counted by a generic noun and ages of no one
+// resolved are not compared.
 struct ClaimGroup {
   std::string topic, unit, counted, place;
   std::optional<int64_t> place_entity;  // the one most of its claims name
+  std::string about;                    // the person whose age it is, or ""
+  std::optional<int64_t> about_entity;
   int64_t claims = 0, sources = 0, docs = 0;
   double low = 0, high = 0;  // the smallest and largest figure given
   // "single" (one source), "agree", "conflict", "apart" (the sources'

@@ -146,6 +146,20 @@ TEST_F(ExtractTest, QualifiersAreBounds) {
   EXPECT_EQ(x.claims[0].low, 180000);
 }
 
+TEST_F(ExtractTest, AnAgeToldInThePastIsNoPersonsAgeNow) {
+  // "Salma al-Rashid was 15 years old then": an age, but not hers now. In
+  // brackets, an age is the one the report gives, whatever verb is near.
+  Extraction x = Run("وكانت سلمى الراشد تبلغ من العمر 15 عاما عندما غادرت القرية.");
+  ASSERT_EQ(x.claims.size(), 1u);
+  EXPECT_EQ(x.claims[0].unit, "age_years");
+  EXPECT_FALSE(x.claims[0].about_mention.has_value());
+  x = Run("وكان نادر الحلبي (28 عاما) قد غادر القرية.");
+  ASSERT_EQ(x.claims.size(), 1u);
+  EXPECT_EQ(x.claims[0].unit, "age_years");
+  ASSERT_TRUE(x.claims[0].about_mention.has_value());
+  EXPECT_EQ(Show(mentions_[*x.claims[0].about_mention].span), "نادر الحلبي");
+}
+
 TEST_F(ExtractTest, AgesPercentagesMoneyAndDurationsAreTyped) {
   const Extraction x = Run(
       "واعتقلت الشرطة إلياس غيراتوف (34 عاما) وحكم عليه بالسجن 15 عاما، وارتفعت التحويلات "
@@ -154,6 +168,8 @@ TEST_F(ExtractTest, AgesPercentagesMoneyAndDurationsAreTyped) {
   ASSERT_NE(age, nullptr);
   EXPECT_EQ(age->unit, "age_years");
   EXPECT_EQ(age->counted, "عمر");
+  ASSERT_TRUE(age->about_mention.has_value());
+  EXPECT_EQ(Show(mentions_[*age->about_mention].span), "إلياس غيراتوف");
   const Claim* years = ClaimWith(x, "15 عاما");
   ASSERT_NE(years, nullptr);
   EXPECT_EQ(years->unit, "years");

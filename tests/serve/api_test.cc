@@ -334,6 +334,7 @@ TEST_F(ApiTest, RecordRoutesAnswerWithTheirShapes) {
   ASSERT_TRUE(entities["entities"].is_array()) << entities.dump();
   const json claims = Get(port(), "/api/claims").Json();
   ASSERT_TRUE(claims["claims"].is_array());
+  for (const auto& c : claims["claims"]) ASSERT_TRUE(c.contains("about")) << c.dump();
   const json quotes = Get(port(), "/api/quotes?limit=3").Json();
   ASSERT_TRUE(quotes["quotes"].is_array());
   const json groups = Get(port(), "/api/claims/groups?limit=2&claims=1").Json();
@@ -341,7 +342,7 @@ TEST_F(ApiTest, RecordRoutesAnswerWithTheirShapes) {
   EXPECT_LE(groups["groups"].size(), 2u);
   EXPECT_GT(groups["total"].get<size_t>(), 0u) << "the examples give figures";
   for (const auto& g : groups["groups"]) {
-    for (const char* k : {"topic", "counted", "place", "claims", "sources", "docs", "low", "high", "verdict"}) {
+    for (const char* k : {"topic", "counted", "place", "about", "claims", "sources", "docs", "low", "high", "verdict"}) {
       ASSERT_TRUE(g.contains(k)) << k << " in " << g.dump();
     }
     ASSERT_EQ(g["first"].size(), 1u);

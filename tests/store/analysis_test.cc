@@ -297,6 +297,43 @@ TEST_F(AnalysisTest, ClaimGroupsCompareOnlyFiguresOfOneFact) {
   EXPECT_EQ(verdicts.size(), 4u);
 }
 
+TEST_F(AnalysisTest, AgesOfOnePersonAreComparedAndNoOneElses) {
+  // Samer al-Khatib is 28 to the police and 34 to a paper two days later:
+  // the sources conflict. Nader al-Halabi, 28 as well, is another man, and
+  // the ages of a bridge and a building are no one's, and not compared.
+  Write("a.txt", "اعتقال\n2024-03-05\n\nوقالت الشرطة إن المتهم سامر الخطيب (28 عاما) اعتقل في حمص.\n");
+  Write("b.txt", "المتهم\n2024-03-07\n\nوذكرت صحيفة الوطن أن سامر الخطيب، 34 عاما، كان يعمل سائقا.\n");
+  Write("c.txt", "سفر\n2024-03-06\n\nوقال مسؤول إن نادر الحلبي (28 عاما) غادر البلاد أمس.\n");
+  Write("d.txt", "الجسر\n2024-03-06\n\nوقال المهندس إن الجسر البالغ من العمر 40 عاما يحتاج إلى ترميم.\n");
+  Write("e.txt", "المبنى\n2024-03-06\n\nوقالت البلدية إن المبنى البالغ من العمر 70 عاما سيهدم.\n");
+  std::unique_ptr<Store> db;
+  IngestAll(&db);
+  std::map<std::string, ClaimGroup> of_person;
+  size_t ages_of_no_one = 0;
+  for (const ClaimGroup& g : db->ClaimGroups({}, 0, nullptr)) {
+    if (g.unit != "age_years") continue;
+    if (g.about.empty()) {
+      ages_of_no_one += static_cast<size_t>(g.claims);
+      EXPECT_EQ(g.verdict, "not_compared");
+    } else {
+      EXPECT_TRUE(g.about_entity.has_value());
+      of_person[g.about] = g;
+    }
+  }
+  ASSERT_EQ(of_person.count("سامر الخطيب"), 1u);
+  EXPECT_EQ(of_person["سامر الخطيب"].claims, 2);
+  EXPECT_EQ(of_person["سامر الخطيب"].verdict, "conflict");
+  ASSERT_EQ(of_person.count("نادر الحلبي"), 1u);
+  EXPECT_EQ(of_person["نادر الحلبي"].verdict, "single");
+  EXPECT_EQ(ages_of_no_one, 2u);
+  // His ages are found by his name, each record naming him.
+  RecordFilter f;
+  f.about = "الخطيب";
+  const std::vector<ClaimRecord> his = db->Claims(f);
+  ASSERT_EQ(his.size(), 2u);
+  for (const ClaimRecord& c : his) EXPECT_EQ(c.about, "سامر الخطيب");
+}
+
 TEST_F(AnalysisTest, IncidentsLinkOneHappeningAcrossDocuments) {
   // A car bomb in a Homs market told twice, 12 and 15 killed; on the same
   // day children hurt in a road accident in Homs; a week later another car

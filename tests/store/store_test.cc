@@ -28,7 +28,9 @@ class StoreTest : public ::testing::Test {
   // Stores one document, then runs `sql` on the file with SQLite alone (the
   // index's tokenizer registered): how a test makes the database an older
   // schema left.
-  void StoreThenRewrite(const DocRecord& doc, const char* sql) {
+  // Stores a document, then makes the database one of schema `version`:
+  // the columns later versions added dropped, then `sql` run.
+  void StoreThenRewrite(const DocRecord& doc, int version, const std::string& sql = "") {
     {
       auto s = OpenRw();
       s->Begin();
@@ -38,12 +40,11 @@ class StoreTest : public ::testing::Test {
     sqlite3* raw = nullptr;
     ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
     ASSERT_TRUE(internal::RegisterExtensions(raw));
-    // Every rewrite is to a version before 7, which had no incident column.
-    ASSERT_EQ(sqlite3_exec(raw, "DROP INDEX events_incident; ALTER TABLE events DROP COLUMN incident",
-                           nullptr, nullptr, nullptr),
-              SQLITE_OK)
-        << sqlite3_errmsg(raw);
-    ASSERT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(raw);
+    std::string rewrite;
+    if (version < 8) rewrite += "DROP INDEX claims_about; ALTER TABLE claims DROP COLUMN about_mention; ";
+    if (version < 7) rewrite += "DROP INDEX events_incident; ALTER TABLE events DROP COLUMN incident; ";
+    rewrite += sql + "; PRAGMA user_version=" + std::to_string(version);
+    ASSERT_EQ(sqlite3_exec(raw, rewrite.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(raw);
     sqlite3_close(raw);
   }
 
@@ -68,7 +69,7 @@ class StoreTest : public ::testing::Test {
 
 TEST_F(StoreTest, CreatesSchemaAndStoresDocuments) {
   auto s = OpenRw();
-  EXPECT_EQ(s->schema_version(), 7);
+  EXPECT_EQ(s->schema_version(), 8);
   s->Begin();
   const int64_t id = s->AddDocument(Doc("k1", "عنوان", "وصل الوفد إلى دمشق أمس."));
   s->Commit();
@@ -309,9 +310,9 @@ TEST_F(StoreTest, UpgradeFromVersion3RebuildsIndexAndVocabulary) {
   // A version 3 database: its vocabulary held whole words next to stems.
   ASSERT_NO_FATAL_FAILURE(StoreThenRewrite(
       Doc("u", "خبر", "وصل الوفد إلى العاصمة"),  // the delegation reached the capital
-      "DELETE FROM vocab; INSERT INTO vocab VALUES('العاصمه', '', ''); PRAGMA user_version=3"));
+      3, "DELETE FROM vocab; INSERT INTO vocab VALUES('العاصمه', '', '')"));
   auto s = OpenRw();
-  EXPECT_EQ(s->schema_version(), 7);
+  EXPECT_EQ(s->schema_version(), 8);
   EXPECT_EQ(s->IntegrityCheck(), "ok");
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
@@ -331,13 +332,25 @@ TEST_F(StoreTest, UpgradeFromVersion3RebuildsIndexAndVocabulary) {
 }
 
 TEST_F(StoreTest, UpgradeFromVersion6AddsTheIncidentColumn) {
-  ASSERT_NO_FATAL_FAILURE(StoreThenRewrite(Doc("i", "خبر", "وصل الوفد"), "PRAGMA user_version=6"));
+  ASSERT_NO_FATAL_FAILURE(StoreThenRewrite(Doc("i", "خبر", "وصل الوفد"), 6));
   auto s = OpenRw();
-  EXPECT_EQ(s->schema_version(), 7);
+  EXPECT_EQ(s->schema_version(), 8);
   EXPECT_EQ(s->IntegrityCheck(), "ok");
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
   EXPECT_EQ(sqlite3_exec(raw, "SELECT incident FROM events", nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(raw);
+  sqlite3_close(raw);
+}
+
+TEST_F(StoreTest, UpgradeFromVersion7AddsTheAboutColumn) {
+  ASSERT_NO_FATAL_FAILURE(StoreThenRewrite(Doc("a", "خبر", "وصل الوفد"), 7));
+  auto s = OpenRw();
+  EXPECT_EQ(s->schema_version(), 8);
+  EXPECT_EQ(s->IntegrityCheck(), "ok");
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(raw, "SELECT about_mention FROM claims", nullptr, nullptr, nullptr), SQLITE_OK)
       << sqlite3_errmsg(raw);
   sqlite3_close(raw);
 }
@@ -347,12 +360,11 @@ TEST_F(StoreTest, UpgradeFromVersion4IndexesTheNameAli) {
   // holds the text without it.
   ASSERT_NO_FATAL_FAILURE(StoreThenRewrite(
       Doc("a", "خبر", "التقى علي حسن بالوزير"),  // Ali Hassan met the minister
-      "INSERT INTO docs_fts(docs_fts, rowid, title, text) "
+      4, "INSERT INTO docs_fts(docs_fts, rowid, title, text) "
       "SELECT 'delete', id, title, text FROM docs; "
-      "INSERT INTO docs_fts(rowid, title, text) SELECT id, title, 'التقى حسن بالوزير' FROM docs; "
-      "PRAGMA user_version=4"));
+      "INSERT INTO docs_fts(rowid, title, text) SELECT id, title, 'التقى حسن بالوزير' FROM docs"));
   auto s = OpenRw();
-  EXPECT_EQ(s->schema_version(), 7);
+  EXPECT_EQ(s->schema_version(), 8);
   EXPECT_EQ(s->IntegrityCheck(), "ok");
   std::vector<SearchHit> hits;
   std::string error;
@@ -386,12 +398,11 @@ TEST_F(StoreTest, UpgradeFromVersion5IndexesNumbersWithoutGroups) {
   // A version 5 database indexed 3,000 as written.
   ASSERT_NO_FATAL_FAILURE(StoreThenRewrite(
       Doc("n", "خبر", "وصل 3,000 مقاتل"),  // 3,000 fighters arrived
-      "INSERT INTO docs_fts(docs_fts, rowid, title, text) "
+      5, "INSERT INTO docs_fts(docs_fts, rowid, title, text) "
       "SELECT 'delete', id, title, text FROM docs; "
-      "INSERT INTO docs_fts(rowid, title, text) SELECT id, title, 'وصل مقاتل' FROM docs; "
-      "PRAGMA user_version=5"));
+      "INSERT INTO docs_fts(rowid, title, text) SELECT id, title, 'وصل مقاتل' FROM docs"));
   auto s = OpenRw();
-  EXPECT_EQ(s->schema_version(), 7);
+  EXPECT_EQ(s->schema_version(), 8);
   EXPECT_EQ(s->IntegrityCheck(), "ok");
   std::vector<SearchHit> hits;
   std::string error;
@@ -593,7 +604,7 @@ TEST_F(StoreTest, ReopenKeepsDataAndSchema) {
   }
   auto s = OpenRw();
   EXPECT_EQ(s->DocumentCount(), 1);
-  EXPECT_EQ(s->schema_version(), 7);
+  EXPECT_EQ(s->schema_version(), 8);
   EXPECT_EQ(s->IntegrityCheck(), "ok");
 }
 

@@ -282,9 +282,31 @@ await step('claims: topics the server ranks, read a page at a time, a topic in f
   } finally {
     await page.unroute(isGroups, big);
   }
+  // A person's ages: the topic is headed by his name, linked to him.
+  const ages = async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    const groups = body.groups.map((g, i) => (i ? g : {
+      ...g, unit: 'age_years', counted: 'عمر', place: null, place_entity: null,
+      about: { id: 7, name: 'سامر الخطيب' }, topic: 'age_years|عمر|#7',
+    }));
+    return route.fulfill({ response, json: { ...body, groups } });
+  };
+  await page.route(isGroups, ages);
+  try {
+    await open('#/claims');
+    await page.reload();  // the same address: asked for again only on a reload
+    await page.waitForSelector('.group', { timeout: 15000 });
+    const head = page.locator('.group h3').first();
+    assert((await head.textContent()).startsWith('عمر سامر الخطيب'), `an age topic's head: ${await head.textContent()}`);
+    assert(await head.locator('a[href="#/entity/7"]').count() === 1, 'the person is not linked');
+  } finally {
+    await page.unroute(isGroups, ages);
+  }
   // Unfaked: the examples' first topic counts something at a place, and its
   // verdict and counts are shown.
-  await open('#/claims', '.group');
+  await page.reload();
+  await page.waitForSelector('.group', { timeout: 15000 });
   const head = await page.locator('.group h3').first().textContent();
   assert(!head.startsWith('رقم') && head.includes(' في '), `the first topic: ${head}`);
   assert(/[0-9٠-٩]/.test(await page.locator('.group .counts').first().textContent()), 'no counts on a topic');

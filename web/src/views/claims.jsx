@@ -51,7 +51,9 @@ function Group({ g }) {
   return (
     <div class={`card group ${cls}`}>
       <h3>
-        {g.counted || 'رقم'}{g.place && <> في <EntityLink id={g.place_entity} name={g.place} /></>}
+        {/* "age of X" for one person's ages; "N in PLACE" otherwise */}
+        {g.counted || 'رقم'}{g.about && <> <EntityLink id={g.about.id} name={g.about.name} /></>}
+        {g.place && <> في <EntityLink id={g.place_entity} name={g.place} /></>}
         {g.unit && <small class="muted"> ({UNITS[g.unit] || g.unit})</small>}
         <span class={`verdict ${cls}`}>{label}</span>
       </h3>
