@@ -729,6 +729,40 @@ void SplitPersonsAtAnd(const std::vector<WordInfo>& words, std::vector<uint8_t>*
   }
 }
 
+// «أوباما وكارتر» (Obama and Carter) is two people when the document names
+// كارتر as a person of its own: inside a person's name, a word with a
+// conjunction و whose rest begins or ends another person's name in the
+// document begins a name. SplitPersonsAtAnd does so for given names in any
+// document; this is for the names a document itself introduces (وكاسيميرو،
+// وبرادلي). Names keep a word written with و (ثيو والكوت, Theo Walcott;
+// هيفاء وهبي) unless the rest is such a name.
+void SplitPersonsAtNamesOfTheDocument(const std::vector<const std::vector<WordInfo>*>& doc,
+                                      std::vector<std::vector<uint8_t>>* labels) {
+  const int person = BeginOf(EntityType::kPerson);
+  text::internal::StringSet named;  // first and last words of persons' names
+  for (size_t s = 0; s < doc.size(); ++s) {
+    const std::vector<WordInfo>& words = *doc[s];
+    ForEachMention((*labels)[s], [&](size_t i, size_t j) {
+      if ((*labels)[s][i] != person) return;
+      for (const size_t k : {i, j - 1}) {
+        if (Proclitics(words[k]).empty() && words[k].kind == kArabic) named.insert(words[k].key);
+      }
+    });
+  }
+  static const std::string conjunction = text::MatchKey("و");
+  for (size_t s = 0; s < doc.size(); ++s) {
+    const std::vector<WordInfo>& words = *doc[s];
+    std::vector<uint8_t>& l = (*labels)[s];
+    for (size_t k = 1; k < l.size(); ++k) {
+      const std::string& key = words[k].key;
+      if (l[k] == person + 1 && key.starts_with(conjunction) && key.size() > conjunction.size() &&
+          named.contains(std::string_view(key).substr(conjunction.size()))) {
+        l[k] = static_cast<uint8_t>(person);
+      }
+    }
+  }
+}
+
 // Sets labels from `from` up to `last` to O: words that are no name. A name
 // that ran into them ends before them, and one going on after them starts
 // there.
@@ -1046,6 +1080,7 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
     LeaveOutLowerCaseLatin(words, l);
     NameAfterTitledPerson(words, l);
   }
+  SplitPersonsAtNamesOfTheDocument(doc, labels);
   for (size_t s = 0; s < doc.size(); ++s) {
     const std::vector<WordInfo>& words = *doc[s];
     std::vector<uint8_t>& l = (*labels)[s];
@@ -1411,6 +1446,11 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
   // layer kept on (وطاجكستان, and Tajikistan: a rare spelling of a rare name
   // is not known to be a word without it).
   text::internal::StringSet name_words;
+  const auto written_whole = [&](std::string_view key) {
+    const CorpusStats* whole = model_->lexicon.Stats(key);
+    const CorpusStats* rest = model_->lexicon.Stats(key.substr(2));
+    return whole != nullptr && (rest == nullptr || whole->count > rest->count);
+  };
   for (size_t d = 0; d < doc.size(); ++d) {
     ForEachMention(all_labels[d], [&](size_t i, size_t j) {
       for (size_t k = i; k < j; ++k) name_words.insert((*doc[d])[k].stem);
@@ -1481,6 +1521,15 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
         } else if (first.key.size() > 8 && (first.key.starts_with("و") || first.key.starts_with("ف")) &&
                    name_words.contains(std::string_view(first.key).substr(2))) {
           lost = 2;  // و or ف: and, so
+        } else if (i > 0 && TypeOf(labels[i]) == EntityType::kPerson && labels[i - 1] != kO &&
+                   TypeOf(labels[i - 1]) == EntityType::kPerson && first.key.size() > 4 &&
+                   first.key.starts_with("و") && !written_whole(first.key)) {
+          // A person's name right after another's, begun with و, is the
+          // second of two (يوسف وطه المداني, Yusuf and Taha al-Madani; آل
+          // عبيد وآل زيدان): the conjunction is no letter of the name,
+          // unless the corpus has the word whole more often than without
+          // it (وهبي المرزوق, Wahbi al-Marzouq).
+          lost = 2;
         }
         m.span.begin += static_cast<uint32_t>(lost);
       }

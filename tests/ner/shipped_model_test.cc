@@ -342,6 +342,17 @@ TEST_F(ShippedModelTest, TwoPeopleJoinedByAndAreTwoNames) {
             (Found{{"PER", "كريم بوزيد"}, {"PER", "مراد حداد"}, {"LOC", "الرباط"}}));
 }
 
+TEST_F(ShippedModelTest, TwoPeopleJoinedByAndAreTwoWhereTheDocumentNamesTheSecond) {
+  // "Aurelio Santoni met Marchisini (Timo) in the capital. Marchisini
+  // (Timo) said ...": neither second name is a given name the lists know,
+  // but the document names it alone; the model ran it into the first.
+  EXPECT_EQ(Mentions(*tagger_,
+                     "والتقى الرئيس أوريليو سانتوني وماركيزيني في العاصمة أمس. وقال ماركيزيني إن المحادثات كانت مثمرة."),
+            (Found{{"PER", "أوريليو سانتوني"}, {"PER", "ماركيزيني"}, {"PER", "ماركيزيني"}}));
+  EXPECT_EQ(Mentions(*tagger_, "والتقى أوريليو سانتوني وتيمو في العاصمة أمس. وقال تيمو إن المحادثات كانت مثمرة."),
+            (Found{{"PER", "أوريليو سانتوني"}, {"PER", "تيمو"}, {"PER", "تيمو"}}));
+}
+
 TEST_F(ShippedModelTest, ABodyNamedAfterAKingHasItsHeadWord) {
   // "The injured man was taken to King Faisal Specialist Hospital in
   // Riyadh"; "King Saud University said registration has begun".
