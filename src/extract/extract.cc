@@ -1591,12 +1591,23 @@ void Builder::Claims() {
       if (age) {
         c.unit = "age_years";
         c.counted = "عمر";  // age
-        // «وكانت X تبلغ من العمر 15 عاما» (X was 15 then): an age of the
-        // past, told with a verb after كان، not X's age now; a bracketed age
-        // is the one the report gives now, whatever verb is near.
+        // «وكانت X تبلغ من العمر 15 عاما», «كان عمر X 15 عاما» (X was 15
+        // then): كان right before the verb or noun that gives the age, or
+        // before the person right before it, tells an age of the past, not
+        // X's now. «وكان X، 28 عاما، قد اعتقل» and «X البالغ من العمر 28
+        // عاما» give his age now, as a bracketed age does.
         bool then = false;
-        for (uint32_t i = ti; !bracketed && i-- > sbegin && i + 7 > ti;) {
-          then = then || d.Is(i, "كان") || d.Is(i, "كانت") || d.Is(i, "كانوا");
+        for (uint32_t i = ti; !bracketed && i-- > sbegin && i + 5 > ti;) {
+          if (!d.Is(i, "يبلغ") && !d.Is(i, "تبلغ") && !d.Is(i, "عمر") && !d.Is(i, "عمره") && !d.Is(i, "عمرها")) {
+            continue;
+          }
+          uint32_t before = i;  // back over the person the verb follows
+          while (before > sbegin && d.mention_of[before - 1] != kNone &&
+                 d.mention_of[before - 1] == d.mention_of[i - 1]) {
+            --before;
+          }
+          then = then || (before > sbegin && (d.Is(before - 1, "كان") || d.Is(before - 1, "كانت") ||
+                                              d.Is(before - 1, "كانوا")));
         }
         for (uint32_t i = ti; !then && i-- > sbegin && i + 6 > ti;) {
           const int32_t m = d.mention_of[i];

@@ -13,6 +13,7 @@
 #include <mutex>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -783,22 +784,29 @@ class Resolver {
       uint32_t a, b;
     };
     std::vector<Pair> pairs;
-    ContextIndex context(*this);
+    std::optional<ContextIndex> context;  // built for the first candidate pair
     for (auto& [key, group] : by_key) {
       for (size_t i = 0; i < group.size(); ++i) {
         for (size_t j = i + 1; j < group.size(); ++j) {
           const uint32_t a = group[i], b = group[j];
           if (sets_->Find(a) == sets_->Find(b) || KindsDiffer(a, b) || !TranscribedAlike(a, b)) continue;
-          const double similarity = context.Similarity(sets_->Find(a), sets_->Find(b));
+          if (!context) context.emplace(*this);
+          const double similarity = context->Similarity(sets_->Find(a), sets_->Find(b));
           const bool person = spellings_[a].type == EntityType::kPerson;
           if (similarity >= (person ? kSamePersonContext : kSamePlaceContext)) pairs.push_back({similarity, a, b});
         }
       }
     }
+    // The most alike first; two men's clusters that a chain of such pairs
+    // would join are not joined if one document names both.
     std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) {
       return std::tie(y.similarity, x.a, x.b) < std::tie(x.similarity, y.a, y.b);
     });
-    for (const Pair& p : pairs) sets_->Union(p.a, p.b);
+    for (const Pair& p : pairs) {
+      const uint32_t ra = sets_->Find(p.a), rb = sets_->Find(p.b);
+      if (ra == rb || (spellings_[p.a].type == EntityType::kPerson && context->ShareDocument(ra, rb))) continue;
+      context->Join(ra, rb, sets_->Union(ra, rb));
+    }
   }
 
   // Whether two spellings' words are alike as TranscribedAlike has it, one
@@ -814,15 +822,12 @@ class Resolver {
     bool transcribed = false;
     for (size_t i = 0; i < x.size(); ++i) {
       if (person ? x[i].letters == y[i].letters : internal::SameArabicLetters(x[i], y[i])) continue;
-      if (!internal::TranscribedAlike(x[i], y[i])) return false;
-      if (person) {
-        // A vowel letter more in a short word makes another Arabic name
-        // (سعد and سعيد, الحربي and الحريبي), as the pair model has it.
-        const size_t nx = x[i].letters.size() - x[i].article, ny = y[i].letters.size() - y[i].article;
-        const NameToken& longer = nx > ny ? x[i] : y[i];
-        if (!matcher_.WritesItsVowels(longer) || (nx != ny && std::max(nx, ny) <= internal::kShortName)) {
-          return false;
-        }
+      // A vowel letter more in a short word makes another Arabic name, as
+      // the pair model has it; so do other letters of a foreign g where no
+      // spelling writes the vowels of a foreign name (جمال and كمال).
+      if (!internal::TranscribedAlike(x[i], y[i], person) ||
+          (person && !matcher_.WritesItsVowels(x[i]) && !matcher_.WritesItsVowels(y[i]))) {
+        return false;
       }
       transcribed = true;
     }
@@ -845,6 +850,7 @@ class Resolver {
         roots.erase(std::unique(roots.begin(), roots.end()), roots.end());
         for (uint32_t root : roots) docs_of_root_[root].push_back(doc);
       }
+      for (auto& [root, docs] : docs_of_root_) std::sort(docs.begin(), docs.end());
     }
 
     // Cosine of the two clusters' tf-idf vectors of the other clusters
@@ -862,6 +868,22 @@ class Resolver {
         if (root != a) yy += w * w;
       }
       return xx > 0 && yy > 0 ? dot / std::sqrt(xx * yy) : 0;
+    }
+
+    // Whether a document names both clusters.
+    bool ShareDocument(uint32_t a, uint32_t b) {
+      const std::vector<int64_t>&x = docs_of_root_[a], &y = docs_of_root_[b];
+      std::vector<int64_t> both;
+      std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(both));
+      return !both.empty();
+    }
+
+    // Records that clusters a and b are now one, `root`.
+    void Join(uint32_t a, uint32_t b, uint32_t root) {
+      std::vector<int64_t> docs;
+      std::set_union(docs_of_root_[a].begin(), docs_of_root_[a].end(), docs_of_root_[b].begin(),
+                     docs_of_root_[b].end(), std::back_inserter(docs));
+      docs_of_root_[root] = std::move(docs);
     }
 
    private:

@@ -57,8 +57,10 @@ std::string ArabicLettersKey(const NameToken& t);
 // سروج، سوروج and سوروتش, Suruç; كلس and كيليس, Kilis), in words of three
 // letters or more. As often two names (السويد and السد, Sweden and a
 // town; كيتو and كيوتو, Quito and Kyoto): evidence that they are one must
-// come from elsewhere.
-bool TranscribedAlike(const NameToken& a, const NameToken& b);
+// come from elsewhere. With `short_words_differ`, words of kShortName letters
+// or fewer (ç, g and ch folded) are two words a vowel letter apart, as
+// Arabic names are (سعد and سعيد, الحربي and الحريبي).
+bool TranscribedAlike(const NameToken& a, const NameToken& b, bool short_words_differ);
 // A key two tokens TranscribedAlike holds for share (empty for Latin).
 std::string TranscribedKey(const NameToken& t);
 inline bool IsLatinVowel(int latin_index) {

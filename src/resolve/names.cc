@@ -137,11 +137,13 @@ bool WithVowelLettersInside(std::string_view shorter, std::string_view longer) {
 
 }  // namespace
 
-bool TranscribedAlike(const NameToken& a, const NameToken& b) {
+bool TranscribedAlike(const NameToken& a, const NameToken& b, bool short_words_differ) {
   if (!a.arabic || !b.arabic || (a.article == 0) != (b.article == 0)) return false;
   const std::string x = TranscribedStem(a), y = TranscribedStem(b);
   if (std::min(x.size(), y.size()) < 3) return false;
-  return x == y || WithVowelLettersInside(x, y) || WithVowelLettersInside(y, x);
+  if (x == y) return true;
+  if (short_words_differ && std::max(x.size(), y.size()) <= kShortName) return false;
+  return WithVowelLettersInside(x, y) || WithVowelLettersInside(y, x);
 }
 
 std::string TranscribedKey(const NameToken& t) { return t.arabic ? Consonants(TranscribedStem(t)) : ""; }

@@ -147,13 +147,14 @@ class Matcher {
   // them); others are decoded letter by letter with context (a model
   // loaded without its held-out memory decodes the held-out words too).
   // Latin words in the input are kept as they are; empty input gives "".
+  std::string Romanize(std::string_view arabic) const;
+
   // Whether an Arabic word writes every vowel of its reading (the training
   // pairs', else its romanisation's) with a letter, as transliterations of
-  // foreign names do (تشاووش, Çavuş; مورير, Maurer), where Arabic names
+  // foreign names do (مورير, Maurer; فرانسوا, François), where Arabic names
   // leave short vowels unwritten (محمود, Mahmoud; حسين, Hussein). The
   // article is not counted. False for a Latin word.
   bool WritesItsVowels(const NameToken& t) const;
-  std::string Romanize(std::string_view arabic) const;
 
   const ModelInfo& info() const;
 

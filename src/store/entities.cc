@@ -268,10 +268,11 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
     // An age's topic names the person it describes, as just resolved:
     // sources' ages of one man are compared, and no one else's.
     internal::Exec(db_,
-                   "UPDATE claims SET topic = CASE WHEN instr(topic, '#') > 0 "
-                   "THEN substr(topic, 1, instr(topic, '#') - 1) ELSE topic END || coalesce('#' || "
-                   "(SELECT m.entity FROM mentions m WHERE m.id = claims.about_mention AND m.attribute = 0), '') "
-                   "WHERE about_mention IS NOT NULL");
+                   "UPDATE claims SET topic = keyed.topic FROM (SELECT c.id, CASE WHEN instr(c.topic, '#') > 0 "
+                   "THEN substr(c.topic, 1, instr(c.topic, '#') - 1) ELSE c.topic END || coalesce('#' || m.entity, '') "
+                   "AS topic FROM claims c LEFT JOIN mentions m ON m.id = c.about_mention AND m.attribute = 0 "
+                   "WHERE c.about_mention IS NOT NULL) keyed "
+                   "WHERE claims.id = keyed.id AND claims.topic IS NOT keyed.topic");
     LinkIncidents();
     Commit();
   } catch (...) {

@@ -539,18 +539,21 @@ std::vector<ClaimGroup> Store::ClaimGroups(const RecordFilter& filter, size_t cl
     std::string topic = s.Text(0);
     if (!b || topic != b->group.topic) {
       if (!skipping) finish();
+      // A topic keyed by a person (see ResolveAll) is his ages, wherever
+      // they were told: it names him and no place.
+      const bool of_person = topic.find('#') != std::string::npos;
       skipping = !about.empty() &&
-                 !IsAbout(about, text::MatchKey(s.Text(2) + " " + s.Text(3) + " " + s.Text(16) + " " + topic));
+                 !IsAbout(about, text::MatchKey(s.Text(2) + " " + s.Text(of_person ? 16 : 3) + " " + topic));
       b.emplace();
       ClaimGroup& g = b->group;
       g.topic = std::move(topic);
       g.unit = s.Text(1);
       g.counted = s.Text(2);
-      g.place = s.Text(3);
-      // A topic keyed by a person (KeyAgesByPerson) is his ages alone.
-      if (g.topic.find('#') != std::string::npos) {
+      if (of_person) {
         g.about = s.Text(16);
         g.about_entity = s.OptionalInt(17);
+      } else {
+        g.place = s.Text(3);
       }
       g.low = std::numeric_limits<double>::infinity();
       g.high = -std::numeric_limits<double>::infinity();
@@ -558,14 +561,16 @@ std::vector<ClaimGroup> Store::ClaimGroups(const RecordFilter& filter, size_t cl
     if (skipping) continue;
     ClaimGroup& g = b->group;
     ++g.claims;
-    if (const std::optional<int64_t> place = s.OptionalInt(4)) ++b->places[*place];
+    if (const std::optional<int64_t> place = s.OptionalInt(4); place && !g.about_entity) ++b->places[*place];
     const int64_t doc = s.Int(5);
     b->docs.insert(doc);
     const double value = s.Double(6);
     g.low = std::min(g.low, s.OptionalDouble(7).value_or(value));
     g.high = std::max(g.high, s.OptionalDouble(8).value_or(value));
-    const auto [low, high] =
+    auto [low, high] =
         internal::ClaimInterval(value, s.OptionalDouble(7), s.OptionalDouble(8), s.Int(9) != 0, s.Text(10));
+    // An age in years is true for a year: 28 and, after a birthday, 29.
+    if (g.unit == "age_years") high += 1;
     std::string who = internal::ClaimSource(s.OptionalInt(11), s.Text(12), s.Text(13), doc);
     if (const std::optional<int64_t> day = internal::DayOf(s.Text(14), s.Text(15))) {
       b->figures.push_back({*day, who, low, high});
@@ -574,9 +579,9 @@ std::vector<ClaimGroup> Store::ClaimGroups(const RecordFilter& filter, size_t cl
   }
   if (!skipping) finish();
   // A figure of what, where is one sources can agree or disagree on; the
-  // figures of a thing anywhere are many stories' figures, and figures that
-  // need not be of one thing at all (nothing named counted, a generic noun,
-  // ages) come last.
+  // figures of a thing anywhere are many stories' figures (one person's ages
+  // among them), and figures that need not be of one thing at all (nothing
+  // named counted, a generic noun, ages of no one) come last.
   const auto rank = [](const ClaimGroup& g) {
     const bool comparable = SameFactDays(g).has_value();
     return std::make_tuple(comparable ? g.place.empty() : 2, -g.sources, -g.claims);

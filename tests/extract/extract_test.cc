@@ -153,11 +153,21 @@ TEST_F(ExtractTest, AnAgeToldInThePastIsNoPersonsAgeNow) {
   ASSERT_EQ(x.claims.size(), 1u);
   EXPECT_EQ(x.claims[0].unit, "age_years");
   EXPECT_FALSE(x.claims[0].about_mention.has_value());
-  x = Run("وكان نادر الحلبي (28 عاما) قد غادر القرية.");
+  x = Run("وقال المختار إن نادر الحلبي كان يبلغ 15 عاما عندما غادر القرية.");
   ASSERT_EQ(x.claims.size(), 1u);
-  EXPECT_EQ(x.claims[0].unit, "age_years");
-  ASSERT_TRUE(x.claims[0].about_mention.has_value());
-  EXPECT_EQ(Show(mentions_[*x.claims[0].about_mention].span), "نادر الحلبي");
+  EXPECT_FALSE(x.claims[0].about_mention.has_value());
+  // كان telling something else: the age is his now.
+  for (const char* now : {"وكان نادر الحلبي (28 عاما) قد غادر القرية.",
+                          "وكان نادر الحلبي البالغ من العمر 28 عاما قد غادر القرية.",
+                          "وكان نادر الحلبي، 28 عاما، قد غادر القرية.",
+                          "وكانت الشرطة اعتقلت نادر الحلبي البالغ 28 عاما.",
+                          "وكان قد غادر القرية نادر الحلبي، ويبلغ من العمر 28 عاما."}) {
+    x = Run(now);
+    ASSERT_EQ(x.claims.size(), 1u) << now;
+    EXPECT_EQ(x.claims[0].unit, "age_years") << now;
+    ASSERT_TRUE(x.claims[0].about_mention.has_value()) << now;
+    EXPECT_EQ(Show(mentions_[*x.claims[0].about_mention].span), "نادر الحلبي") << now;
+  }
 }
 
 TEST_F(ExtractTest, AgesPercentagesMoneyAndDurationsAreTyped) {

@@ -298,12 +298,17 @@ TEST_F(AnalysisTest, ClaimGroupsCompareOnlyFiguresOfOneFact) {
 }
 
 TEST_F(AnalysisTest, AgesOfOnePersonAreComparedAndNoOneElses) {
-  // Samer al-Khatib is 28 to the police and 34 to a paper two days later:
-  // the sources conflict. Nader al-Halabi, 28 as well, is another man, and
-  // the ages of a bridge and a building are no one's, and not compared.
+  // Samer al-Khatib is 28 to the police in Homs and 34 to a paper two days
+  // later: the sources conflict. Nader al-Halabi, 28 as well, is another
+  // man; 29 a fortnight later is his age after a birthday. Hani al-Sabbagh
+  // is 30 and then 36 two months apart: not compared. The ages of a bridge
+  // and a building are no one's, and not compared either.
   Write("a.txt", "اعتقال\n2024-03-05\n\nوقالت الشرطة إن المتهم سامر الخطيب (28 عاما) اعتقل في حمص.\n");
   Write("b.txt", "المتهم\n2024-03-07\n\nوذكرت صحيفة الوطن أن سامر الخطيب، 34 عاما، كان يعمل سائقا.\n");
   Write("c.txt", "سفر\n2024-03-06\n\nوقال مسؤول إن نادر الحلبي (28 عاما) غادر البلاد أمس.\n");
+  Write("f.txt", "عودة\n2024-03-20\n\nوذكرت صحيفة الوطن أن نادر الحلبي (29 عاما) عاد إلى البلاد.\n");
+  Write("g.txt", "تعيين\n2024-01-03\n\nوقالت الوزارة إن هاني الصباغ (30 عاما) عين مديرا.\n");
+  Write("h.txt", "استقالة\n2024-03-05\n\nوذكرت صحيفة الوطن أن هاني الصباغ (36 عاما) استقال.\n");
   Write("d.txt", "الجسر\n2024-03-06\n\nوقال المهندس إن الجسر البالغ من العمر 40 عاما يحتاج إلى ترميم.\n");
   Write("e.txt", "المبنى\n2024-03-06\n\nوقالت البلدية إن المبنى البالغ من العمر 70 عاما سيهدم.\n");
   std::unique_ptr<Store> db;
@@ -321,11 +326,32 @@ TEST_F(AnalysisTest, AgesOfOnePersonAreComparedAndNoOneElses) {
     }
   }
   ASSERT_EQ(of_person.count("سامر الخطيب"), 1u);
-  EXPECT_EQ(of_person["سامر الخطيب"].claims, 2);
-  EXPECT_EQ(of_person["سامر الخطيب"].verdict, "conflict");
+  const ClaimGroup samer = of_person["سامر الخطيب"];
+  EXPECT_EQ(samer.claims, 2);
+  EXPECT_EQ(samer.verdict, "conflict");
+  // His ages are his wherever told: the group names no place.
+  EXPECT_EQ(samer.place, "");
+  EXPECT_FALSE(samer.place_entity.has_value());
   ASSERT_EQ(of_person.count("نادر الحلبي"), 1u);
-  EXPECT_EQ(of_person["نادر الحلبي"].verdict, "single");
+  EXPECT_EQ(of_person["نادر الحلبي"].verdict, "agree");
+  ASSERT_EQ(of_person.count("هاني الصباغ"), 1u);
+  EXPECT_EQ(of_person["هاني الصباغ"].verdict, "apart");
   EXPECT_EQ(ages_of_no_one, 2u);
+  // A place finds no one's ages; the person's name finds his group.
+  RecordFilter at_homs;
+  at_homs.about = "حمص";
+  for (const ClaimGroup& g : db->ClaimGroups(at_homs, 0, nullptr)) EXPECT_NE(g.about, "سامر الخطيب");
+  RecordFilter by_name;
+  by_name.about = "الخطيب";
+  const std::vector<ClaimGroup> found = db->ClaimGroups(by_name, 0, nullptr);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].topic, samer.topic);
+  // Resolving again (an ingest with more to read) keys the topic the same.
+  Write("i.txt", "خبر\n2024-03-08\n\nوصل الوفد إلى المدينة.\n");
+  IngestAll(&db);
+  RecordFilter of_topic;
+  of_topic.topic = samer.topic;
+  EXPECT_EQ(db->Claims(of_topic).size(), 2u);
   // His ages are found by his name, each record naming him.
   RecordFilter f;
   f.about = "الخطيب";

@@ -116,14 +116,14 @@ export function ClaimsView({ params }) {
     <section>
       <h1>الأرقام ومن يقولها</h1>
       <form class="filters" onSubmit={(e) => { e.preventDefault(); location.hash = aboutHref(text.trim()); }}>
-        <label>عن (المعدود أو المكان) <input name="about" value={text} onInput={(e) => setText(e.currentTarget.value)} placeholder="مقاتل، كركوك…" /></label>
+        <label>عن (المعدود أو المكان أو الشخص) <input name="about" value={text} onInput={(e) => setText(e.currentTarget.value)} placeholder="مقاتل، كركوك…" /></label>
         <button type="submit">اعرض</button>
       </form>
       <Status error={error} loading={loading} data={data}>
         {data && (
           <>
-            {/* "N topics, first those counting something at a place that most sources give. Sources are compared within a week. Each row points to its sentence." */}
-            <p class="muted">{num(data.total)} موضوعًا، أولها ما يعدّ شيئًا في مكان وتذكره مصادر أكثر. تُقارَن أرقام المصادر في الأسبوع نفسه. كل صف يشير إلى الجملة التي ورد فيها.</p>
+            {/* "N topics, first those counting something at a place that most sources give. Sources' figures are compared when near enough in time to be of one fact: a day for an incident's toll, a week for other counts, a month for a person's age. Each row points to its sentence." */}
+            <p class="muted">{num(data.total)} موضوعًا، أولها ما يعدّ شيئًا في مكان وتذكره مصادر أكثر. تُقارَن أرقام المصادر إذا تقاربت أيامها بما يكفي لتكون عن واقعة واحدة: يوم لحصيلة حادث، وأسبوع لسائر الأعداد، وشهر لعمر شخص. كل صف يشير إلى الجملة التي ورد فيها.</p>
             {groups.map((g) => <Group key={g.topic} g={g} />)}
             {extra.error && <ErrorBox error={extra.error} />}
             {data.total > groups.length && (
