@@ -406,7 +406,10 @@ std::vector<ClaimRecord> Store::Claims(const RecordFilter& filter, size_t* total
                          "x.source_mention = m.id WHERE m.entity = ?2 AND ") +
              kNotAttribute + "x.source_mention) " +
              "UNION ALL SELECT x.id FROM mentions m CROSS JOIN claims x ON x.place_mention = m.id "
-             "WHERE m.entity = ?2 AND " + kNotAttribute + "x.place_mention))";
+             "WHERE m.entity = ?2 AND " + kNotAttribute + "x.place_mention) " +
+             // A person's ages.
+             "UNION ALL SELECT x.id FROM mentions m CROSS JOIN claims x ON x.about_mention = m.id "
+             "WHERE m.entity = ?2 AND " + kNotAttribute + "x.about_mention))";
   }
   if (!filter.topic.empty()) where += " AND c.topic = ?5";
   // The figures of an incident: those in the sentence that first tells each

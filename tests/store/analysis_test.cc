@@ -346,6 +346,10 @@ TEST_F(AnalysisTest, AgesOfOnePersonAreComparedAndNoOneElses) {
   const std::vector<ClaimGroup> found = db->ClaimGroups(by_name, 0, nullptr);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].topic, samer.topic);
+  // His profile's figures are his ages too.
+  RecordFilter his_profile;
+  his_profile.entity = *samer.about_entity;
+  EXPECT_EQ(db->Claims(his_profile).size(), 2u);
   // Resolving again (an ingest with more to read) keys the topic the same.
   Write("i.txt", "خبر\n2024-03-08\n\nوصل الوفد إلى المدينة.\n");
   IngestAll(&db);
