@@ -36,6 +36,12 @@ class Collection {
                      const std::vector<AliasEntry>& aliases = {}) const {
     return ResolveEntities(mentions, links, aliases, M());
   }
+  // The entity of the first mention written `name` (-1 if it has none).
+  int32_t EntityOf(const Resolution& r, const std::string& name) const {
+    const auto it = std::find_if(mentions.begin(), mentions.end(), [&](const NameMention& m) { return m.name == name; });
+    EXPECT_NE(it, mentions.end()) << name;
+    return it == mentions.end() ? -1 : r.entity_of[static_cast<size_t>(it - mentions.begin())];
+  }
   std::vector<NameMention> mentions;
 };
 
@@ -635,15 +641,11 @@ TEST(ResolveEntitiesTest, ATownTransliteratedTwoWaysIsOneWhereItsCompanyAgrees) 
   // Documents naming other things, so that the names above are not everywhere.
   for (int64_t doc : {11, 12, 13, 14}) c.Add(doc, kPer, "حامد السيف");
   const Resolution r = c.Resolve();
-  const auto entity_named = [&](const std::string& name) {
-    const auto it = std::find_if(c.mentions.begin(), c.mentions.end(), [&](const NameMention& m) { return m.name == name; });
-    return r.entity_of[static_cast<size_t>(it - c.mentions.begin())];
-  };
-  ASSERT_GE(entity_named("بوزالتش"), 0);
-  EXPECT_EQ(entity_named("بوزالج"), entity_named("بوزالتش"));
-  EXPECT_EQ(entity_named("بزالج"), entity_named("بوزالتش"));
-  ASSERT_GE(entity_named("تيماس"), 0);
-  EXPECT_NE(entity_named("تماس"), entity_named("تيماس"));
+  ASSERT_GE(c.EntityOf(r, "بوزالتش"), 0);
+  EXPECT_EQ(c.EntityOf(r, "بوزالج"), c.EntityOf(r, "بوزالتش"));
+  EXPECT_EQ(c.EntityOf(r, "بزالج"), c.EntityOf(r, "بوزالتش"));
+  ASSERT_GE(c.EntityOf(r, "تيماس"), 0);
+  EXPECT_NE(c.EntityOf(r, "تماس"), c.EntityOf(r, "تيماس"));
 }
 
 TEST(ResolveEntitiesTest, AForeignNameTransliteratedTwoWaysIsOneManWhereHisCompanyAgrees) {
@@ -688,22 +690,18 @@ TEST(ResolveEntitiesTest, AForeignNameTransliteratedTwoWaysIsOneManWhereHisCompa
   c.Add(28, kPer, "ستيفان ميلوفيك");
   for (int64_t doc : {15, 16, 17, 18}) c.Add(doc, kPer, "حامد السيف");
   const Resolution r = c.Resolve();
-  const auto entity_named = [&](const std::string& name) {
-    const auto it = std::find_if(c.mentions.begin(), c.mentions.end(), [&](const NameMention& m) { return m.name == name; });
-    return r.entity_of[static_cast<size_t>(it - c.mentions.begin())];
-  };
-  ASSERT_GE(entity_named("ماركو بيلانيتش"), 0);
-  EXPECT_EQ(entity_named("ماركو بيلانيج"), entity_named("ماركو بيلانيتش"));
-  ASSERT_GE(entity_named("فرانسوا لوميير"), 0);
-  EXPECT_EQ(entity_named("فرنسوا لوميير"), entity_named("فرانسوا لوميير"));
-  ASSERT_GE(entity_named("سعد الفلاحي"), 0);
-  EXPECT_NE(entity_named("سعيد الفلاحي"), entity_named("سعد الفلاحي"));
-  ASSERT_GE(entity_named("يوري كوفاليتش"), 0);
-  EXPECT_NE(entity_named("يوري كوفاليج"), entity_named("يوري كوفاليتش"));
-  ASSERT_GE(entity_named("سليمان العتيبي"), 0);
-  EXPECT_NE(entity_named("سلمان العتيبي"), entity_named("سليمان العتيبي"));
-  ASSERT_GE(entity_named("ستيفان ميلوفيتش"), 0);
-  EXPECT_NE(entity_named("ستيفان ميلوفيك"), entity_named("ستيفان ميلوفيتش"));
+  ASSERT_GE(c.EntityOf(r, "ماركو بيلانيتش"), 0);
+  EXPECT_EQ(c.EntityOf(r, "ماركو بيلانيج"), c.EntityOf(r, "ماركو بيلانيتش"));
+  ASSERT_GE(c.EntityOf(r, "فرانسوا لوميير"), 0);
+  EXPECT_EQ(c.EntityOf(r, "فرنسوا لوميير"), c.EntityOf(r, "فرانسوا لوميير"));
+  ASSERT_GE(c.EntityOf(r, "سعد الفلاحي"), 0);
+  EXPECT_NE(c.EntityOf(r, "سعيد الفلاحي"), c.EntityOf(r, "سعد الفلاحي"));
+  ASSERT_GE(c.EntityOf(r, "يوري كوفاليتش"), 0);
+  EXPECT_NE(c.EntityOf(r, "يوري كوفاليج"), c.EntityOf(r, "يوري كوفاليتش"));
+  ASSERT_GE(c.EntityOf(r, "سليمان العتيبي"), 0);
+  EXPECT_NE(c.EntityOf(r, "سلمان العتيبي"), c.EntityOf(r, "سليمان العتيبي"));
+  ASSERT_GE(c.EntityOf(r, "ستيفان ميلوفيتش"), 0);
+  EXPECT_NE(c.EntityOf(r, "ستيفان ميلوفيك"), c.EntityOf(r, "ستيفان ميلوفيتش"));
 }
 
 TEST(ResolveEntitiesTest, AnOrganisationSpacedDifferentlyIsOne) {
