@@ -38,9 +38,10 @@ void AddIngest(CLI::App* app, const GlobalOptions* global) {
     std::string aliases;
     std::string model;
     bool index_only = false;
+    bool reanalyze = false;
   };
   auto opts = std::make_shared<Options>();
-  cmd->add_option("paths", opts->paths, "files or folders")->required();
+  cmd->add_option("paths", opts->paths, "files or folders (none with --reanalyze alone)");
   cmd->add_option("--source", opts->source, "outlet name for every document");
   cmd->add_option("--published", opts->published, "publication date YYYY-MM-DD for every document");
   cmd->add_option("--aliases", opts->aliases,
@@ -51,8 +52,14 @@ void AddIngest(CLI::App* app, const GlobalOptions* global) {
   cmd->add_flag("--index-only", opts->index_only,
                 "store and index the documents only; names, quotes, claims and events are "
                 "extracted by the next ingest without this flag");
+  cmd->add_flag("--reanalyze", opts->reanalyze,
+                "analyse every stored document again (after an upgrade of marsad), then resolve; "
+                "entities keep their ids");
   cmd->callback([opts, global] {
+    if (opts->paths.empty() && !opts->reanalyze) throw UsageError("ingest: paths are required (or --reanalyze)");
+    if (opts->reanalyze && opts->index_only) throw UsageError("ingest: --reanalyze analyses; not with --index-only");
     store::IngestOptions options;
+    options.reanalyze = opts->reanalyze;
     options.source = opts->source;
     if (!opts->published.empty()) options.published = CheckedDate("--published", opts->published);
     std::string error;
@@ -117,7 +124,7 @@ void AddIngest(CLI::App* app, const GlobalOptions* global) {
         std::cout << "documents analysed " << s.analyzed << ", entities " << s.entities << "\n";
       }
     }
-    if (s.read == 0) throw UsageError("ingest: no document could be read");
+    if (s.read == 0 && !opts->paths.empty()) throw UsageError("ingest: no document could be read");
   });
 }
 

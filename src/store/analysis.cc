@@ -242,6 +242,23 @@ class Writer {
 
 }  // namespace
 
+void Store::ForgetAnalyses() {
+  Begin();
+  try {
+    // A run interrupted before its resolution carried them already.
+    internal::Exec(db_,
+                   "INSERT OR IGNORE INTO carried_entities(doc, start, end, entity) "
+                   "SELECT doc, start, end, entity FROM mentions WHERE entity IS NOT NULL AND attribute = 0; "
+                   "DELETE FROM event_participants; DELETE FROM events; DELETE FROM claims; "
+                   "DELETE FROM quotes; DELETE FROM mention_links; DELETE FROM mentions; "
+                   "UPDATE docs SET analyzed = 0");
+    Commit();
+  } catch (...) {
+    Rollback();
+    throw;
+  }
+}
+
 size_t Store::AnalyzePending(const IngestOptions& options) {
   const unsigned threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());

@@ -80,12 +80,15 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
 
   std::vector<int64_t> ids;
   std::vector<resolve::NameMention> mentions;
-  std::vector<std::optional<int64_t>> old_entity;
+  std::vector<std::optional<int64_t>> old_entity;     // as stored
+  std::vector<std::optional<int64_t>> voted_entity;   // or as carried
   std::vector<uint8_t> old_attribute;
   {
+    // A mention re-analysis made has its span's old entity (ForgetAnalyses).
     Statement s(db_,
-                "SELECT id, doc, type, text, latin, entity, attribute, confidence FROM mentions "
-                "ORDER BY id");
+                "SELECT m.id, m.doc, m.type, m.text, m.latin, m.entity, m.attribute, m.confidence, c.entity "
+                "FROM mentions m LEFT JOIN carried_entities c "
+                "ON c.doc = m.doc AND c.start = m.start AND c.end = m.end ORDER BY m.id");
     while (s.Step()) {
       resolve::NameMention m;
       m.doc = s.Int(1);
@@ -97,6 +100,7 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
       ids.push_back(s.Int(0));
       mentions.push_back(std::move(m));
       old_entity.push_back(s.OptionalInt(5));
+      voted_entity.push_back(old_entity.back() ? old_entity.back() : s.OptionalInt(8));
       old_attribute.push_back(static_cast<uint8_t>(s.Int(6)));
     }
   }
@@ -132,9 +136,9 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
   std::map<std::pair<int64_t, int64_t>, int64_t> votes;  // (entity, old id) -> mentions
   int64_t next_id = 1;
   for (size_t i = 0; i < mentions.size(); ++i) {
-    if (old_entity[i]) next_id = std::max(next_id, *old_entity[i] + 1);
-    if (r.entity_of[i] >= 0 && !r.attribute[i] && old_entity[i] && !old_attribute[i]) {
-      ++votes[{r.entity_of[i], *old_entity[i]}];
+    if (voted_entity[i]) next_id = std::max(next_id, *voted_entity[i] + 1);
+    if (r.entity_of[i] >= 0 && !r.attribute[i] && voted_entity[i] && !old_attribute[i]) {
+      ++votes[{r.entity_of[i], *voted_entity[i]}];
     }
   }
   {
@@ -179,7 +183,7 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
     PutSetting(db_, kRomanizerSetting, model);
     internal::Exec(db_,
                    "DELETE FROM entities; DELETE FROM entity_keys; DELETE FROM part_of; "
-                   "DELETE FROM entity_aliases; DELETE FROM entity_related;");
+                   "DELETE FROM entity_aliases; DELETE FROM entity_related; DELETE FROM carried_entities;");
     Statement update(db_, "UPDATE mentions SET entity = ?, attribute = ? WHERE id = ?");
     for (size_t i = 0; i < mentions.size(); ++i) {
       const std::optional<int64_t> entity =

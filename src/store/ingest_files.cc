@@ -420,6 +420,7 @@ IngestSummary Store::AnalyzeAndResolve(Store* store, const IngestOptions& option
   if (!options.tagger) return std::move(*summary);
   if (!options.matcher) throw std::invalid_argument("ingest: a tagger needs a matcher");
   const auto analysis_start = std::chrono::steady_clock::now();
+  if (options.reanalyze) store->ForgetAnalyses();
   summary->analyzed = store->AnalyzePending(options);
   summary->analyze_seconds = seconds_since(analysis_start);
   // Resolution runs again only when something changed: new mentions or

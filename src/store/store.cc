@@ -218,6 +218,14 @@ constexpr const char* kMigrations[] = {
     -- their documents to fill it).
     ALTER TABLE claims ADD COLUMN about_mention INTEGER REFERENCES mentions(id);
     CREATE INDEX claims_about ON claims(about_mention) WHERE about_mention IS NOT NULL;
+    -- The entities of the mentions a re-analysis removed (ingest
+    -- --reanalyze), by span, until resolution gives the new mentions of the
+    -- same spans their ids.
+    CREATE TABLE carried_entities(
+      doc INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+      entity INTEGER NOT NULL,
+      PRIMARY KEY(doc, start, end)
+    ) WITHOUT ROWID;
     )sql",
 };
 

@@ -410,6 +410,10 @@ class Store {
   // document not yet analysed (analysis.cc), then entity resolution over
   // the whole collection (entities.cc). Each returns how many it made.
   size_t AnalyzePending(const IngestOptions& options);
+  // Removes every document's analysis and marks them all for the next,
+  // keeping the mentions' entities by span in carried_entities for
+  // ResolveAll (analysis.cc).
+  void ForgetAnalyses();
   size_t ResolveAll(const resolve::Matcher& matcher,
                     const std::vector<resolve::AliasEntry>* new_aliases);
   // Sets every event's incident (incidents.cc), from the entities just
@@ -449,6 +453,11 @@ struct IngestOptions {
   const resolve::Matcher* matcher = nullptr;  // required with a tagger
   // Replaces the stored alias entries (see resolve::ReadAliases) when set.
   const std::vector<resolve::AliasEntry>* aliases = nullptr;
+  // With a tagger: analyse every stored document again, as after an upgrade
+  // of marsad's tagger or extraction. What the documents say is replaced;
+  // entities keep their ids where the new mentions are of the same spans.
+  // An interrupted run leaves the documents to the next ingest.
+  bool reanalyze = false;
 };
 
 struct IngestSummary {

@@ -93,6 +93,12 @@ db="$tmp/ex.db"
 "$MARSAD" --db "$db" ingest examples/corpus >"$tmp/out" 2>"$tmp/err"
 check "ingest examples exits 0" test $? -eq 0
 check "ingest reports entities" contains "$tmp/out" "entities [1-9]"
+"$MARSAD" --db "$db" ingest >/dev/null 2>"$tmp/err"
+check "ingest without paths exits 1" test $? -eq 1
+check "ingest without paths says what it needs" contains "$tmp/err" "paths are required (or --reanalyze)"
+"$MARSAD" --db "$db" --json ingest --reanalyze >"$tmp/out" 2>"$tmp/err"
+check "ingest --reanalyze exits 0" test $? -eq 0
+check "ingest --reanalyze analyses every stored document" contains "$tmp/out" '"analyzed":[1-9]'
 "$MARSAD" --db "$db" --json entities --type LOC >"$tmp/out" 2>"$tmp/err"
 check "entities --json exits 0" test $? -eq 0
 check "entities are places only" test "$(grep -vc '"type":"LOC"' "$tmp/out")" -eq 0

@@ -442,6 +442,46 @@ TEST_F(AnalysisTest, IncidentsLinkOneHappeningAcrossDocuments) {
   EXPECT_EQ(db->Incidents({}, nullptr).size(), 3u);
 }
 
+TEST_F(AnalysisTest, ReanalysingKeepsEntityIdsAndFillsWhatAnUpgradeLeft) {
+  // Samer al-Khatib's ages, stored by a marsad that kept no person with a
+  // claim (as a database upgraded to schema 8 holds them): analysing again
+  // keys them by him, and every entity keeps its id.
+  Write("a.txt", "اعتقال\n2024-03-05\n\nوقالت الشرطة إن المتهم سامر الخطيب (28 عاما) اعتقل في حمص.\n");
+  Write("b.txt", "المتهم\n2024-03-07\n\nوذكرت صحيفة الوطن أن سامر الخطيب، 34 عاما، كان يعمل سائقا في دمشق.\n");
+  std::unique_ptr<Store> db;
+  IngestAll(&db);
+  std::map<std::string, int64_t> ids;  // name -> id
+  for (const EntityRecord& e : db->Entities({})) ids[e.name] = e.id;
+  ASSERT_TRUE(ids.count("سامر الخطيب"));
+  db.reset();
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw,
+                         "UPDATE claims SET about_mention = NULL, topic = 'age_years|عمر|' WHERE unit = 'age_years'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+  IngestAll(&db);  // nothing new: nothing analysed again
+  const auto ages_of_samer = [&] {
+    size_t n = 0;
+    for (const ClaimGroup& g : db->ClaimGroups({}, 0, nullptr)) n += g.about == "سامر الخطيب" ? g.claims : 0;
+    return n;
+  };
+  EXPECT_EQ(ages_of_samer(), 0u);
+  std::string error;
+  IngestOptions options;
+  options.tagger = tagger_;
+  options.matcher = matcher_;
+  options.reanalyze = true;
+  const IngestSummary s = Ingest(db.get(), {}, options);
+  EXPECT_EQ(s.analyzed, 2u);
+  EXPECT_EQ(ages_of_samer(), 2u);
+  std::map<std::string, int64_t> again;
+  for (const EntityRecord& e : db->Entities({})) again[e.name] = e.id;
+  EXPECT_EQ(again, ids);
+  EXPECT_EQ(db->Claims({}).size(), 2u);
+}
+
 TEST_F(AnalysisTest, NamesAfterLamLamKeepTheirArticle) {
   Write("un.txt", "تقرير عن حلب\n\nقدمت البعثة تقريرا للأمم المتحدة عن الوضع في مدينة حلب.\n");
   std::unique_ptr<Store> db;

@@ -125,6 +125,7 @@ TEST_F(RecordsTest, EntityFiltersNameTheSameRecordsAsThePlainQueries) {
     EXPECT_EQ(std::set<int64_t>(claims.begin(), claims.end()),
               Ids("SELECT id FROM claims WHERE source_mention IN "
                   "(SELECT id FROM mentions WHERE entity = ?1 AND attribute = 0) OR place_mention IN "
+                  "(SELECT id FROM mentions WHERE entity = ?1 AND attribute = 0) OR about_mention IN "
                   "(SELECT id FROM mentions WHERE entity = ?1 AND attribute = 0)",
                   id))
         << "entity " << id;

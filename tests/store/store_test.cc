@@ -41,7 +41,9 @@ class StoreTest : public ::testing::Test {
     ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
     ASSERT_TRUE(internal::RegisterExtensions(raw));
     std::string rewrite;
-    if (version < 8) rewrite += "DROP INDEX claims_about; ALTER TABLE claims DROP COLUMN about_mention; ";
+    if (version < 8) {
+      rewrite += "DROP INDEX claims_about; ALTER TABLE claims DROP COLUMN about_mention; DROP TABLE carried_entities; ";
+    }
     if (version < 7) rewrite += "DROP INDEX events_incident; ALTER TABLE events DROP COLUMN incident; ";
     rewrite += sql + "; PRAGMA user_version=" + std::to_string(version);
     ASSERT_EQ(sqlite3_exec(raw, rewrite.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(raw);
