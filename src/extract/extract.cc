@@ -1906,12 +1906,19 @@ void Builder::Events() {
       }
       return false;
     };
+    // A player joining a club or its camp is a transfer: a sentence of
+    // sport that names nothing of an armed group tells no one joining.
+    bool sport = false, armed = false;
+    for (uint32_t k = begin; k < end; ++k) {
+      sport = sport || d.In(lex.sport_words, k);
+      armed = armed || d.In(lex.armed_group_words, k);
+    }
     // Triggers of the sentence, the first of each type that is not denied.
     std::vector<std::pair<std::string, uint32_t>> found;
     for (uint32_t i = begin; i < end; ++i) {
       if (!d.IsWord(i) || d.mention_of[i] != kNone) continue;
       auto it = d.Trigger(i);
-      if (it == lex.triggers.end() || denied(i)) continue;
+      if (it == lex.triggers.end() || denied(i) || (it->second == "joined" && sport && !armed)) continue;
       bool seen = false;
       for (const auto& f : found) seen = seen || f.first == it->second;
       if (!seen) found.emplace_back(it->second, i);

@@ -77,6 +77,11 @@ struct Lexicon {
   std::unordered_set<std::string> measure_words;
   // Without, lack of (دون، بدون، عدم): no event follows them.
   std::unordered_set<std::string> without_words;
+  // Words of sport (اللاعب، النادي، المدرب، الموسم) and of armed groups
+  // (تنظيم، جماعة، داعش، كتائب، مقاتلين): joining in a sentence of the
+  // first that has none of the second is a transfer, not an enlistment.
+  std::unordered_set<std::string> sport_words;
+  std::unordered_set<std::string> armed_group_words;
   // Words right before an event's word that make it one not (yet)
   // happened: intending, planning, attempting, foiling, preventing, warning
   // of (يعتزم، خطة، محاولة، أحبط، منع، حذر ...); and words calling for what

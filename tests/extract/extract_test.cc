@@ -471,6 +471,16 @@ TEST_F(ExtractTest, AWordOfAnEventIsNoEventWithoutItsSense) {
   EXPECT_EQ(x.events[0].killed, 3);
 }
 
+TEST_F(ExtractTest, APlayerJoiningAClubIsNoOneJoining) {
+  // "The player Samer al-Khatib joined the Falcons club, coming from the
+  // Stars, for two seasons": a transfer. "A former footballer joined the
+  // organisation in Syria": an enlistment, sport or not.
+  EXPECT_TRUE(Run("وانضم اللاعب سامر الخطيب إلى نادي الصقور قادما من نادي النجوم لمدة موسمين.").events.empty());
+  const Extraction x = Run("وانضم لاعب كرة القدم السابق سامر الخطيب إلى التنظيم في سوريا العام الماضي.");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].type, "joined");
+}
+
 TEST_F(ExtractTest, APlaceIsTakenFromTheClauseThatTellsTheEvent) {
   // "The kingdom won 9 medals, its first participation having been in 2004
   // in Germany": the medals were not won in Germany.
