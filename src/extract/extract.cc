@@ -1906,8 +1906,9 @@ void Builder::Events() {
       }
       return false;
     };
-    // A player joining a club or its camp is a transfer: a sentence of
-    // sport that names nothing of an armed group tells no one joining.
+    // A player joining a club or back at training is sport: a sentence of
+    // sport that names nothing of an armed group tells no one joining or
+    // returning.
     bool sport = false, armed = false;
     for (uint32_t k = begin; k < end; ++k) {
       sport = sport || d.In(lex.sport_words, k);
@@ -1918,7 +1919,10 @@ void Builder::Events() {
     for (uint32_t i = begin; i < end; ++i) {
       if (!d.IsWord(i) || d.mention_of[i] != kNone) continue;
       auto it = d.Trigger(i);
-      if (it == lex.triggers.end() || denied(i) || (it->second == "joined" && sport && !armed)) continue;
+      if (it == lex.triggers.end() || denied(i) ||
+          ((it->second == "joined" || it->second == "returned") && sport && !armed)) {
+        continue;
+      }
       bool seen = false;
       for (const auto& f : found) seen = seen || f.first == it->second;
       if (!seen) found.emplace_back(it->second, i);

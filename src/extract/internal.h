@@ -78,8 +78,9 @@ struct Lexicon {
   // Without, lack of (دون، بدون، عدم): no event follows them.
   std::unordered_set<std::string> without_words;
   // Words of sport (اللاعب، النادي، المدرب، الموسم) and of armed groups
-  // (تنظيم، جماعة، داعش، كتائب، مقاتلين): joining in a sentence of the
-  // first that has none of the second is a transfer, not an enlistment.
+  // (تنظيم، جماعة، داعش، كتائب، مقاتلين): joining or returning in a
+  // sentence of the first that has none of the second is sport (a transfer,
+  // a player back at training), not an enlistment or a repatriation.
   std::unordered_set<std::string> sport_words;
   std::unordered_set<std::string> armed_group_words;
   // Words right before an event's word that make it one not (yet)

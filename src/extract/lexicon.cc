@@ -392,16 +392,16 @@ Lexicon Build() {
   AddSet(&l.measure_words, {"بنسبة", "بمعدل", "بقيمة", "بمبلغ", "بحوالي", "بحوالى", "بنحو", "بأكثر",
                             "بأقل", "بحجم", "بواقع", "بما"});
   AddSet(&l.without_words, {"دون", "بدون", "دونما", "عدم"});
-  // Player(s), club, his club, coach, league, national team, match(es),
-  // goals, loan, signing, deal, season(s), professional, football,
+  // Player(s), club, his club, coach, league, national team, match(es), a
+  // goal, loan, signing, deal, season(s), professional, football,
   // transfers, championship. Not الفريق (a team, also a lieutenant
-  // general), معسكر (a training camp, also a military one) or الشباب (the
-  // young, a club, and the Somali group).
+  // general), معسكر (a training camp, also a military one), الشباب (the
+  // young, a club, and the Somali group) or أهداف (goals, also aims).
   AddSet(&l.sport_words,
          {"لاعب", "اللاعب", "لاعبا", "لاعبين", "اللاعبين", "نادي", "النادي", "ناديه", "المدرب", "مدرب",
-          "الدوري", "المنتخب", "منتخب", "مباراة", "المباراة", "مباريات", "المباريات", "هدفا", "أهداف",
-          "الأهداف", "إعارة", "الإعارة", "استعارة", "التعاقد", "تعاقد", "صفقة", "الصفقة", "الموسم",
-          "موسم", "مواسم", "المحترف", "محترف", "الكروي", "كرة", "الانتقالات", "البطولة", "بطولة"});
+          "الدوري", "المنتخب", "منتخب", "مباراة", "المباراة", "مباريات", "المباريات", "هدفا", "إعارة",
+          "الإعارة", "استعارة", "التعاقد", "تعاقد", "صفقة", "الصفقة", "الموسم", "موسم", "مواسم",
+          "المحترف", "محترف", "الكروي", "كرة", "الانتقالات", "البطولة", "بطولة"});
   // Organisation, group, ISIS, al-Qaeda, al-Nusra, battalion(s), militia(s),
   // armed, terrorist, extremist, jihadist, fighters, Houthis, Hezbollah's
   // party, the Mobilisation, faction(s), Taliban.

@@ -473,9 +473,11 @@ TEST_F(ExtractTest, AWordOfAnEventIsNoEventWithoutItsSense) {
 
 TEST_F(ExtractTest, APlayerJoiningAClubIsNoOneJoining) {
   // "The player Samer al-Khatib joined the Falcons club, coming from the
-  // Stars, for two seasons": a transfer. "A former footballer joined the
+  // Stars, for two seasons": a transfer; "the player returned to his club's
+  // training": no repatriation. "A former footballer joined the
   // organisation in Syria": an enlistment, sport or not.
   EXPECT_TRUE(Run("وانضم اللاعب سامر الخطيب إلى نادي الصقور قادما من نادي النجوم لمدة موسمين.").events.empty());
+  EXPECT_TRUE(Run("وعاد اللاعب سامر الخطيب إلى تدريبات ناديه أمس.").events.empty());
   const Extraction x = Run("وانضم لاعب كرة القدم السابق سامر الخطيب إلى التنظيم في سوريا العام الماضي.");
   ASSERT_EQ(x.events.size(), 1u);
   EXPECT_EQ(x.events[0].type, "joined");
