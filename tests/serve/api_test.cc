@@ -335,6 +335,16 @@ TEST_F(ApiTest, RecordRoutesAnswerWithTheirShapes) {
   const json claims = Get(port(), "/api/claims").Json();
   ASSERT_TRUE(claims["claims"].is_array());
   for (const auto& c : claims["claims"]) ASSERT_TRUE(c.contains("about")) << c.dump();
+  // A person's ages: the examples give Ilyas Gheiratov's, keyed by him and
+  // found by his name.
+  const json ages = Get(port(), "/api/claims/groups?about=" + Encode("غيراتوف")).Json();
+  ASSERT_EQ(ages["groups"].size(), 1u) << ages.dump();
+  const json& his = ages["groups"][0];
+  EXPECT_EQ(his["unit"], "age_years");
+  ASSERT_TRUE(his["about"].is_object()) << his.dump();
+  EXPECT_EQ(his["about"]["name"], "إلياس غيراتوف");
+  EXPECT_EQ(his["topic"], "age_years|عمر|#" + std::to_string(his["about"]["id"].get<int64_t>()));
+  EXPECT_TRUE(his["place"].is_null());
   const json quotes = Get(port(), "/api/quotes?limit=3").Json();
   ASSERT_TRUE(quotes["quotes"].is_array());
   const json groups = Get(port(), "/api/claims/groups?limit=2&claims=1").Json();
