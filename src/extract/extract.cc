@@ -1908,19 +1908,26 @@ void Builder::Events() {
     };
     // A player joining a club or back at training is sport: a sentence of
     // sport that names nothing of an armed group tells no one joining or
-    // returning.
-    bool sport = false, armed = false;
-    for (uint32_t k = begin; k < end; ++k) {
-      sport = sport || d.In(lex.sport_words, k);
-      armed = armed || d.In(lex.armed_group_words, k);
-    }
+    // returning. Read only for a sentence with such a word.
+    std::optional<bool> sport_only;
+    auto is_sport = [&] {
+      if (!sport_only) {
+        bool sport = false, armed = false;
+        for (uint32_t k = begin; k < end; ++k) {
+          sport = sport || d.In(lex.sport_words, k);
+          armed = armed || d.In(lex.armed_group_words, k);
+        }
+        sport_only = sport && !armed;
+      }
+      return *sport_only;
+    };
     // Triggers of the sentence, the first of each type that is not denied.
     std::vector<std::pair<std::string, uint32_t>> found;
     for (uint32_t i = begin; i < end; ++i) {
       if (!d.IsWord(i) || d.mention_of[i] != kNone) continue;
       auto it = d.Trigger(i);
       if (it == lex.triggers.end() || denied(i) ||
-          ((it->second == "joined" || it->second == "returned") && sport && !armed)) {
+          ((it->second == "joined" || it->second == "returned") && is_sport())) {
         continue;
       }
       bool seen = false;
