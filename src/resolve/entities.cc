@@ -716,9 +716,11 @@ class Resolver {
     });
   }
 
-  bool ShareDocument(const Spelling& a, const Spelling& b) const {
-    for (int64_t d : a.docs) {
-      if (std::binary_search(b.docs.begin(), b.docs.end(), d)) return true;
+  static bool ShareDocument(const Spelling& a, const Spelling& b) { return ShareDocument(a.docs, b.docs); }
+  // Whether two sorted lists of documents have one in common.
+  static bool ShareDocument(const std::vector<int64_t>& a, const std::vector<int64_t>& b) {
+    for (int64_t d : a) {
+      if (std::binary_search(b.begin(), b.end(), d)) return true;
     }
     return false;
   }
@@ -872,12 +874,7 @@ class Resolver {
     }
 
     // Whether a document names both clusters.
-    bool ShareDocument(uint32_t a, uint32_t b) {
-      const std::vector<int64_t>&x = docs_of_root_[a], &y = docs_of_root_[b];
-      std::vector<int64_t> both;
-      std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(both));
-      return !both.empty();
-    }
+    bool ShareDocument(uint32_t a, uint32_t b) { return Resolver::ShareDocument(docs_of_root_[a], docs_of_root_[b]); }
 
     // Records that clusters a and b are now one, `root`.
     void Join(uint32_t a, uint32_t b, uint32_t root) {

@@ -286,7 +286,8 @@ std::vector<IncidentRecord> Store::Incidents(const RecordFilter& filter, size_t*
     while (c.Step()) {
       if (extract::SameFactDays(c.Text(1), c.Text(2), false) != kIncidentDays) continue;
       const auto [low, high] =
-          internal::ClaimInterval(c.Double(3), c.OptionalDouble(4), c.OptionalDouble(5), c.Int(6) != 0, c.Text(7));
+          internal::ClaimInterval(c.Double(3), c.OptionalDouble(4), c.OptionalDouble(5), c.Int(6) != 0, c.Text(7),
+                                  c.Text(1));
       std::string who = internal::ClaimSource(c.OptionalInt(8), c.Text(9), c.Text(10), c.Int(11));
       Counted& counted = tolls[c.Int(0)][text::MatchKey(c.Text(2))];
       counted.figures.push_back({0, who, low, high});  // all of one day: the incident's

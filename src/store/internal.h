@@ -45,9 +45,10 @@ std::vector<T> Page(std::vector<T> all, size_t offset, size_t limit) {
 
 // What a claim's figure allows: its range, ±10% of an approximate figure,
 // open above for "more_than" and "at_least" and down to 0 for "less_than"
-// and "at_most".
+// and "at_most"; an age in years (unit "age_years") holds for the year after
+// it too (28, and 29 after a birthday).
 std::pair<double, double> ClaimInterval(double value, std::optional<double> low, std::optional<double> high,
-                                        bool approx, std::string_view qualifier);
+                                        bool approx, std::string_view qualifier, std::string_view unit);
 // Who gives a claim, as a key: its source entity, else the words describing
 // it, else the outlet (the article speaks for itself), else the document.
 std::string ClaimSource(std::optional<int64_t> entity, const std::string& text, const std::string& outlet,

@@ -570,10 +570,8 @@ std::vector<ClaimGroup> Store::ClaimGroups(const RecordFilter& filter, size_t cl
     const double value = s.Double(6);
     g.low = std::min(g.low, s.OptionalDouble(7).value_or(value));
     g.high = std::max(g.high, s.OptionalDouble(8).value_or(value));
-    auto [low, high] =
-        internal::ClaimInterval(value, s.OptionalDouble(7), s.OptionalDouble(8), s.Int(9) != 0, s.Text(10));
-    // An age in years is true for a year: 28 and, after a birthday, 29.
-    if (g.unit == "age_years") high += 1;
+    const auto [low, high] = internal::ClaimInterval(value, s.OptionalDouble(7), s.OptionalDouble(8),
+                                                     s.Int(9) != 0, s.Text(10), g.unit);
     std::string who = internal::ClaimSource(s.OptionalInt(11), s.Text(12), s.Text(13), doc);
     if (const std::optional<int64_t> day = internal::DayOf(s.Text(14), s.Text(15))) {
       b->figures.push_back({*day, who, low, high});
@@ -921,7 +919,7 @@ bool InDateRange(const std::string& date, const std::string& from, const std::st
 }
 
 std::pair<double, double> ClaimInterval(double value, std::optional<double> low, std::optional<double> high,
-                                        bool approx, std::string_view qualifier) {
+                                        bool approx, std::string_view qualifier, std::string_view unit) {
   double from = low.value_or(value), to = high.value_or(value);
   if (approx && from == to) {
     from = value * 0.9;
@@ -929,6 +927,7 @@ std::pair<double, double> ClaimInterval(double value, std::optional<double> low,
   }
   if (qualifier == "more_than" || qualifier == "at_least") to = std::numeric_limits<double>::infinity();
   if (qualifier == "less_than" || qualifier == "at_most") from = 0;
+  if (unit == "age_years") to += 1;
   return {from, to};
 }
 
