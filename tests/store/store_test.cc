@@ -50,6 +50,14 @@ class StoreTest : public ::testing::Test {
     sqlite3_close(raw);
   }
 
+  // Expects `sql` to run on the database file, through a connection of its own.
+  void ExpectRuns(const char* sql) {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(raw) << ": " << sql;
+    sqlite3_close(raw);
+  }
+
   static DocRecord Doc(const std::string& key, const std::string& title, const std::string& text,
                        const std::string& source = "وكالة") {
     DocRecord d;
@@ -338,11 +346,7 @@ TEST_F(StoreTest, UpgradeFromVersion6AddsTheIncidentColumn) {
   auto s = OpenRw();
   EXPECT_EQ(s->schema_version(), 8);
   EXPECT_EQ(s->IntegrityCheck(), "ok");
-  sqlite3* raw = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
-  EXPECT_EQ(sqlite3_exec(raw, "SELECT incident FROM events", nullptr, nullptr, nullptr), SQLITE_OK)
-      << sqlite3_errmsg(raw);
-  sqlite3_close(raw);
+  ExpectRuns("SELECT incident FROM events");
 }
 
 TEST_F(StoreTest, UpgradeFromVersion7AddsTheAboutColumn) {
@@ -350,11 +354,8 @@ TEST_F(StoreTest, UpgradeFromVersion7AddsTheAboutColumn) {
   auto s = OpenRw();
   EXPECT_EQ(s->schema_version(), 8);
   EXPECT_EQ(s->IntegrityCheck(), "ok");
-  sqlite3* raw = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
-  EXPECT_EQ(sqlite3_exec(raw, "SELECT about_mention FROM claims", nullptr, nullptr, nullptr), SQLITE_OK)
-      << sqlite3_errmsg(raw);
-  sqlite3_close(raw);
+  ExpectRuns("SELECT about_mention FROM claims");
+  ExpectRuns("SELECT entity FROM carried_entities");
 }
 
 TEST_F(StoreTest, UpgradeFromVersion4IndexesTheNameAli) {
