@@ -78,6 +78,7 @@ void Features::PrepareWord(std::string key, WordInfo* w) const {
   w->accusative = w->kind == kArabic && lexicon_->IsIndefiniteAccusative(w->stem);
   w->gaz_begin = 0;
   w->gaz_inside = 0;
+  w->begins_names_only = false;
   w->known_scores = nullptr;
 }
 
@@ -104,6 +105,19 @@ void Features::Prepare(const std::vector<std::string_view>& words, std::vector<W
     w.written_alef_maqsura = words[i].ends_with("ى");
     w.written_lower_latin = w.kind == kLatin && !words[i].empty() && words[i][0] >= 'a' && words[i][0] <= 'z';
   }
+  // في، إلى، عن، مع … standing alone, or after و or ف (وفي, and in). Not من
+  // (from, or who: من بالمنزل, who is in the house) or حتى (even: حتى
+  // لهيلاري, even to Hillary).
+  static const auto prepositions =
+      text::internal::MatchKeySet({"في", "إلى", "عن", "مع", "بين", "نحو", "حول", "لدى", "عند", "منذ"});
+  static const std::string on = text::MatchKey("على");
+  for (size_t i = 1; i < words.size(); ++i) {
+    const std::string_view before = (*out)[i - 1].key;
+    const bool conjunction = before.starts_with("و") || before.starts_with("ف");
+    const std::string_view bare = conjunction ? before.substr(2) : before;
+    (*out)[i].after_preposition = prepositions.contains(before) || (conjunction && prepositions.contains(bare)) ||
+                                  ((*out)[i - 1].written_alef_maqsura && (before == on || bare == on));
+  }
   if (!(groups_ & kGroupGazetteer)) return;
   const int max_words = lexicon_->max_phrase_words();
   for (size_t i = 0; i < words.size(); ++i) {
@@ -114,6 +128,7 @@ void Features::Prepare(const std::vector<std::string_view>& words, std::vector<W
       const uint16_t found = lexicon_->Phrase(h);
       if (!found) break;  // no phrase starts with these words
       const uint16_t bits = found & ~kGazPrefix;
+      if (j == i) (*out)[i].begins_names_only = !bits;
       if (!bits) continue;
       (*out)[i].gaz_begin |= bits;
       for (size_t k = i + 1; k <= j; ++k) (*out)[k].gaz_inside |= bits;

@@ -255,6 +255,15 @@ struct WordInfo {
   bool written_alef_maqsura = false;
   // A Latin word written in lower case (script, via, www): no name.
   bool written_lower_latin = false;
+  // Right after a preposition (في، على، إلى، عن، مع …), where a word can
+  // carry no preposition or conjunction of its own: في كابل is in Kabul,
+  // whatever the corpus counts make of ك + ابل (like Apple). Read by
+  // decoding rules only, like the fields above: features see the corpus's
+  // stem, which the lexicon's knowledge is filed under (وادي, valley, under
+  // أدى).
+  bool after_preposition = false;
+  // The stem begins longer gazetteer phrases but is none alone (سان, San).
+  bool begins_names_only = false;
 };
 enum WordKind : uint8_t { kArabic, kLatin, kDigits, kPunct, kOther };
 

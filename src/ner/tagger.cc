@@ -960,6 +960,16 @@ void LeaveOutFunctionWords(const std::vector<WordInfo>& words, std::vector<uint8
   });
 }
 
+// A word after a preposition carries no clitic of its own, so a one-word
+// name the model read through a stem that only begins longer names is none:
+// على لسان (according to; on the tongue of) as ل + سان, San.
+void LeaveOutNameStartsAfterPrepositions(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
+  std::vector<uint8_t>& l = *labels;
+  ForEachMention(l, [&](size_t i, size_t j) {
+    if (j - i == 1 && words[i].after_preposition && words[i].begins_names_only && HasClitic(words[i])) l[i] = kO;
+  });
+}
+
 // Latin names are written with capitals: a name of Latin words none of
 // which is (alert, script, from markup quoted in a text) is none. The model
 // has seen hardly any Latin and guesses.
@@ -1077,6 +1087,7 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
     LeaveOutCrownPrince(words, l);
     LeaveOutOn(words, l);
     LeaveOutFunctionWords(words, l);
+    LeaveOutNameStartsAfterPrepositions(words, l);
     LeaveOutLowerCaseLatin(words, l);
     NameAfterTitledPerson(words, l);
   }
@@ -1487,9 +1498,10 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
       // The name starts after its clitics (ب+سوريا، و+واشنطن): the stem is
       // the end of the key, and key and text have the same bytes per letter
       // when their sizes agree.
-      // The article stays: it is part of names such as العراق.
+      // The article stays: it is part of names such as العراق. After a
+      // preposition the word is whole (في كابل, in Kabul).
       const WordInfo& first = info[i];
-      if (first.key.size() == tokens[s.first_token + i].span.size()) {
+      if (first.key.size() == tokens[s.first_token + i].span.size() && !first.after_preposition) {
         size_t lost = 0;
         if (first.stem.size() < first.key.size() && first.key.ends_with(first.stem) &&
             !PrepositionBeforeClitic(first)) {
@@ -1541,7 +1553,7 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
       // ever start with وال. What only looks like a clitic stays on a word the
       // corpus knows whole (كاليفورنيا, فالنسيا: California, Valencia).
       const text::Token& token = tokens[s.first_token + i];
-      if (first.key.size() == token.span.size() && m.span.begin == token.span.begin) {
+      if (first.key.size() == token.span.size() && m.span.begin == token.span.begin && !first.after_preposition) {
         const bool whole_known = model_->lexicon.Stats(first.key) != nullptr;
         for (uint8_t c = 0; c < token.clitic_count; ++c) {
           const text::Piece& p = token.clitics[c];

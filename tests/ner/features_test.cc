@@ -83,6 +83,31 @@ TEST(FeaturesTest, GazetteerPhrasesMarkBeginAndInsideThroughClitics) {
   EXPECT_EQ(info[3].gaz_begin | info[3].gaz_inside, 0);
 }
 
+TEST(FeaturesTest, WordsAfterAPrepositionAreMarked) {
+  const Lexicon lex = SmallLexicon();
+  const Features f(~0u, &lex);
+  // "in Kabul", "and in Kabul", "to Kabul", "with Kabul", "on Kabul".
+  for (const char* preposition : {"في", "وفي", "إلى", "الى", "مع", "على", "وعلى"}) {
+    const auto info = Prepare(f, {preposition, "كابل"});
+    EXPECT_FALSE(info[0].after_preposition) << preposition;
+    EXPECT_TRUE(info[1].after_preposition) << preposition;
+  }
+  // San only begins names (San Francisco): "on the tongue of" reads لسان as
+  // ل + سان to the corpus counts.
+  Lexicon with_san = SmallLexicon();
+  AddCount(&with_san, "سان", 500);
+  with_san.AddEntry("سان فرانسيسكو", 0, kGazCity);
+  const auto tongue = Prepare(Features(~0u, &with_san), {"على", "لسان"});
+  EXPECT_TRUE(tongue[1].after_preposition);
+  EXPECT_TRUE(tongue[1].begins_names_only);
+  EXPECT_FALSE(Prepare(Features(~0u, &with_san), {"في", "بيروت"})[1].begins_names_only);
+  // Not after a verb ("visited"), علي (Ali: على only as written with ى), من
+  // (also who: من بكابل, who is in Kabul) or بالي (Bali, not ب + إلى).
+  for (const char* word : {"زار", "علي", "من", "بالي"}) {
+    EXPECT_FALSE(Prepare(f, {word, "كابل"})[1].after_preposition) << word;
+  }
+}
+
 TEST(FeaturesTest, TriggerClassesAndClitics) {
   const Lexicon lex = SmallLexicon();
   const Features f(~0u, &lex);

@@ -497,6 +497,19 @@ TEST_F(ShippedModelTest, CliticsAreLeftOutOfTheSpan) {
   EXPECT_EQ(Mentions(*tagger_, "وقال الرئيس كابي إن الحكومة مستقيلة."), (Found{{"PER", "كابي"}}));
 }
 
+TEST_F(ShippedModelTest, AWordAfterAPrepositionKeepsItsFirstLetter) {
+  // A word after a preposition carries no preposition of its own: "the
+  // president went to Baltimore", "the missile tests in Pyongyang". The
+  // corpus counts read بالتيمور as ب + التيمور and بيونغ as ب + يونغ.
+  EXPECT_EQ(Mentions(*tagger_, "وتوجه الرئيس إلى بالتيمور للقاء رئيس البلدية."),
+            (Found{{"LOC", "بالتيمور"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وقالت الوكالة إن التجارب الصاروخية في بيونغ يانغ أثارت قلق الجيران."),
+            (Found{{"LOC", "بيونغ يانغ"}}));
+  // "This came on the tongue of (from) the ministry's spokesman": لسان
+  // (tongue) is no San.
+  EXPECT_EQ(Mentions(*tagger_, "وجاء ذلك على لسان المتحدث باسم الوزارة أمس."), Found{});
+}
+
 TEST_F(ShippedModelTest, LowerCaseLatinIsNoName) {
   // "They added to the site's comment form code of the kind
   // <script>alert(1)</script>, and a fake image tag": markup quoted in a
