@@ -948,15 +948,34 @@ bool PrepositionBeforeClitic(const WordInfo& w) {
          !text::IsFunctionWord(w.stem) && FunctionWordOrCliticForm(w.stem);
 }
 
+// Whether the stem took a preposition (ب ل ك) off a word whose rest the
+// corpus reads as a conjunction (و ف) and a word: لوكاس (Lucas) as ل + و +
+// كاس (for and cup). A preposition never comes before a conjunction, so the
+// word is whole; لوكالة (for an agency) keeps وكالة whole and is ل + وكالة.
+bool PrepositionBeforeConjunction(const WordInfo& w, const Lexicon& lexicon) {
+  if (w.key.size() != w.stem.size() + kLetter || !IsPrepositionLetter(std::string_view(w.key).substr(0, kLetter)) ||
+      !IsConjunctionLetter(std::string_view(w.stem).substr(0, kLetter))) {
+    return false;
+  }
+  return lexicon.StemOf(w.stem) == std::string_view(w.stem).substr(kLetter);
+}
+
 // A function word alone is no name, with a clitic or without: ومن (and
 // from) had been a place 34 times on SaudiNewsNet, بكل (with every) 43
-// times and ولو (even if) 20. Not أن (that), whose key is that of آن
-// (Anne).
+// times and ولو (even if) 20. Nor does a person, place or organisation
+// begin with one: «ومن صالح» (and who, Saleh) is Saleh. A title may (آي
+// سباي, I Spy, begins with أي, any), and so may a mother's kunya (أم كلثوم:
+// أم is also "or"). Not أن (that), whose key is that of آن (Anne).
 void LeaveOutFunctionWords(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
-  static const std::string that = text::MatchKey("أن");
+  static const std::string that = text::MatchKey("أن"), mother = text::MatchKey("أم");
   std::vector<uint8_t>& l = *labels;
   ForEachMention(l, [&](size_t i, size_t j) {
-    if (j - i == 1 && words[i].key != that && FunctionWordOrCliticForm(words[i].key)) l[i] = kO;
+    if (words[i].key == that || !FunctionWordOrCliticForm(words[i].key)) return;
+    if (j - i > 1) {
+      if (TypeOf(l[i]) == EntityType::kMisc || words[i].key == mother) return;
+      l[i + 1] = l[i];  // the next word begins the name
+    }
+    l[i] = kO;
   });
 }
 
@@ -1503,8 +1522,13 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
       const WordInfo& first = info[i];
       if (first.key.size() == tokens[s.first_token + i].span.size() && !first.after_preposition) {
         size_t lost = 0;
+        // The corpus stem is no name's start where it is a function word
+        // (فان جال, van Gaal, is no ف + أن) or where it took a preposition
+        // off a conjunction (لوكاس, Lucas, as ل + و + كاس): the letter is
+        // the name's.
         if (first.stem.size() < first.key.size() && first.key.ends_with(first.stem) &&
-            !PrepositionBeforeClitic(first)) {
+            !PrepositionBeforeClitic(first) && !text::IsFunctionWord(first.stem) &&
+            !PrepositionBeforeConjunction(first, model_->lexicon)) {
           lost = first.key.size() - first.stem.size();
           if (std::string_view(first.key).substr(0, lost).ends_with("ال")) lost -= 4;  // the article
           // Many names begin with the letter of ك (like), where the corpus
@@ -1551,7 +1575,8 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
       // before the article always goes (والكاريبي, and the Caribbean, is
       // frequent as a whole in «أمريكا اللاتينية والكاريبي»): names hardly
       // ever start with وال. What only looks like a clitic stays on a word the
-      // corpus knows whole (كاليفورنيا, فالنسيا: California, Valencia).
+      // corpus knows whole (كاليفورنيا, فالنسيا: California, Valencia), and
+      // where the rest is a function word (فان, van).
       const text::Token& token = tokens[s.first_token + i];
       if (first.key.size() == token.span.size() && m.span.begin == token.span.begin && !first.after_preposition) {
         const bool whole_known = model_->lexicon.Stats(first.key) != nullptr;
@@ -1571,7 +1596,7 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
                                std::string_view(first.key).substr(p.span.begin - token.span.begin).starts_with("و") &&
                                c + 1 < token.clitic_count &&
                                token.clitics[c + 1].role == text::Clitic::kArticle;
-          if (whole_known && !and_the && model_->lexicon.Stats(rest) == nullptr) break;
+          if ((whole_known && !and_the && model_->lexicon.Stats(rest) == nullptr) || text::IsFunctionWord(rest)) break;
           m.span.begin = p.span.end;
         }
       }

@@ -271,6 +271,15 @@ TEST(FeaturesTest, AFunctionWordAloneIsNoName) {
   // "that"; the clitic forms are only the listed few.
   EXPECT_EQ(Harmonized(f, {{"ومن", "الشرق"}}, {{"B-LOC", "O"}}, {0.9f}), (V{{"O", "O"}}));
   EXPECT_EQ(Harmonized(f, {{"قال", "بان"}}, {{"O", "B-PER"}}, {0.9f}), (V{{"O", "B-PER"}}));
+  // Nor does a person's name begin with one: "and who, Saleh al-Omari".
+  EXPECT_EQ(Harmonized(f, {{"ومن", "صالح", "العمري"}}, {{"B-PER", "I-PER", "I-PER"}}, {0.9f}),
+            (V{{"O", "B-PER", "I-PER"}}));
+  // A title may (the film «I Spy», آي: any), and a mother's kunya (أم
+  // كلثوم: أم is also "or").
+  EXPECT_EQ(Harmonized(f, {{"فيلم", "آي", "سباي"}}, {{"O", "B-MISC", "I-MISC"}}, {0.9f}),
+            (V{{"O", "B-MISC", "I-MISC"}}));
+  EXPECT_EQ(Harmonized(f, {{"غنت", "أم", "كلثوم"}}, {{"O", "B-PER", "I-PER"}}, {0.9f}),
+            (V{{"O", "B-PER", "I-PER"}}));
 }
 
 TEST(FeaturesTest, AGivenNameBeginsTheNameOnlyAfterATitleOrRole) {

@@ -493,6 +493,11 @@ TEST_F(ShippedModelTest, CliticsAreLeftOutOfTheSpan) {
   // al-Hadi and Salem al-Omari".
   EXPECT_EQ(Mentions(*tagger_, "وأشاد بقادة كمحمد الهادي وسالم العمري."),
             (Found{{"PER", "محمد الهادي"}, {"PER", "سالم العمري"}}));
+  // What the corpus reads as a clitic and a function word, or a
+  // preposition before a conjunction, is the name's: "the coach van Gaal
+  // said", "the club signed the player Lucas" (not ف + أن, ل + و + كاس).
+  EXPECT_EQ(Mentions(*tagger_, "وقال المدرب فان جال إن الفريق يحتاج إلى مدافع."), (Found{{"PER", "فان جال"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وتعاقد النادي مع اللاعب لوكاس بعد مفاوضات طويلة."), (Found{{"PER", "لوكاس"}}));
   // A kinship word only with its hamza: كابي is Gaby, not like Abi.
   EXPECT_EQ(Mentions(*tagger_, "وقال الرئيس كابي إن الحكومة مستقيلة."), (Found{{"PER", "كابي"}}));
 }
