@@ -220,6 +220,7 @@ class Resolver {
     JoinAcronyms();
     JoinOneWordOrganisations();
     JoinTranscribedSpellings();
+    JoinSurnamesOfSeveralWords();
     AssignMentions();
     return MakeResolution();
   }
@@ -723,6 +724,68 @@ class Resolver {
       if (std::binary_search(b.begin(), b.end(), d)) return true;
     }
     return false;
+  }
+
+  // A person's name of two words or more that ends the full names of one
+  // man (kDominance times as often as any other's), and is written beside
+  // his full name in kContextDocs documents or more, is his short form:
+  // منصور هادي for عبد ربه منصور هادي (his brother ناصر منصور هادي is named
+  // three times), داود أوغلو for أحمد داود أوغلو, فان جال for لويس فان جال.
+  // Only a foreign-looking surname: its last word writes its vowels
+  // (Matcher::WritesItsVowels) and no word has the article. An Arabic
+  // name's last words are his father's name: علي عبد الله صالح ends his
+  // son's أحمد علي عبد الله صالح, سليمان هلال الأسد is Hilal al-Assad's son,
+  // and محمد اليوسف in خالد بن محمد اليوسف (after بن) is the father.
+  void JoinSurnamesOfSeveralWords() {
+    const auto token_key = [](const NameToken& t) { return (t.arabic ? "a" : "l") + t.letters; };
+    const auto is_person = [&](const Spelling& s) {
+      return s.type == EntityType::kPerson && IsFullName(s) && !s.weak && !s.forced;
+    };
+    // The key of a name's last tokens from token `from` on.
+    const auto tail_key = [&](const Spelling& s, size_t from) {
+      std::string key;
+      for (size_t t = from; t < s.full.tokens.size(); ++t) {
+        key += token_key(s.full.tokens[t]);
+        key += ' ';
+      }
+      return key;
+    };
+    std::unordered_map<std::string, std::vector<uint32_t>> ending;  // tail key -> full spellings
+    for (uint32_t i = 0; i < spellings_.size(); ++i) {
+      const Spelling& s = spellings_[i];
+      if (!is_person(s)) continue;
+      for (size_t from = 1; from + 2 <= s.full.tokens.size(); ++from) {
+        if (!s.full.tokens[from].after_link) ending[tail_key(s, from)].push_back(i);
+      }
+    }
+    for (uint32_t i = 0; i < spellings_.size(); ++i) {
+      const Spelling& s = spellings_[i];
+      const std::vector<NameToken>& tokens = s.full.tokens;
+      if (!is_person(s) || tokens.size() < 2 || tokens.front().after_link || !matcher_.WritesItsVowels(tokens.back()) ||
+          std::any_of(tokens.begin(), tokens.end(), [](const NameToken& t) { return t.article > 0; })) {
+        continue;
+      }
+      const auto it = ending.find(tail_key(s, 0));
+      if (it == ending.end()) continue;
+      std::map<uint32_t, size_t> roots;  // root -> mentions of its full names ending so
+      for (uint32_t f : it->second) roots[sets_->Find(f)] += spellings_[f].mentions.size();
+      const auto commonest = std::max_element(roots.begin(), roots.end(),
+                                              [](const auto& x, const auto& y) { return x.second < y.second; });
+      const uint32_t root = commonest->first;
+      if (root == sets_->Find(i) || std::any_of(roots.begin(), roots.end(), [&](const auto& r) {
+            return r.first != root && r.second * kDominance > commonest->second;
+          })) {
+        continue;
+      }
+      size_t shared = 0;
+      for (int64_t d : s.docs) {
+        shared += std::any_of(it->second.begin(), it->second.end(), [&](uint32_t f) {
+          return sets_->Find(f) == root && std::binary_search(spellings_[f].docs.begin(), spellings_[f].docs.end(), d);
+        });
+      }
+      if (shared < kContextDocs) continue;
+      sets_->Union(i, root);
+    }
   }
 
   // Spellings of one organisation's name of one word that no full name
