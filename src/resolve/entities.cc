@@ -505,6 +505,17 @@ class Resolver {
       } else {
         blocks[type + t.front().key + "|" + t.back().key].push_back(i);
         blocks[type + t[0].key + "|" + t[1].key].push_back(i);
+        // And an Arabic surname by its consonants without ه, which
+        // transliterations write or leave out (مورينيو and مورينهو, the nh
+        // of Mourinho; بيرنهارد and برنارد). Not any h sound: the pair model,
+        // never asked about such pairs by the other blocks, took محمد حبش
+        // and محمد عابس (Habash, Abis) for one name.
+        if (t.back().arabic) {
+          static const char heh = static_cast<char>(internal::ArabicIndex(U'\u0647'));
+          std::string last = internal::Consonants(t.back().letters);
+          std::erase(last, heh);
+          blocks[type + t.front().key + "|" + last + "|-h"].push_back(i);
+        }
       }
     }
     struct Candidate {

@@ -76,6 +76,7 @@ const NamePair kVariants[] = {
     {"Santa Cruz Brigade", "Santacruz Brigade", "the same letters spaced differently in Latin"},
     // Both spellings are in the model's memory, read Vinger and Finger.
     {"مارتن فينجر", "مارتن فينغر", "two known spellings of a foreign g, read differently"},
+    {"ميشال دوران", "ميشيل دوران", "two known spellings of Michel, each writing its vowels"},
 };
 
 // Different people with similar names (none may match).
@@ -119,6 +120,7 @@ const NamePair kHardNegatives[] = {
     {"ماهر الكبيسي", "ماهر القبيسي", "nisba names apart by the letters of a foreign g"},
     // Both known, read Zayd and Said, which the Latin–Latin model joins.
     {"ماهر زيد", "ماهر سعيد", "two known spellings of other consonants"},
+    {"جمال الحربي", "جميل الحربي", "two known names a vowel letter apart (Jamal, Jamil)"},
     // Both known, read Farhad and Farhadi: a name and its nisba.
     {"فرهاد الزين", "فرهادي الزين", "two known spellings, a final vowel letter apart"},
 };
