@@ -1122,6 +1122,16 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
         std::fill(l.begin() + static_cast<long>(i), l.begin() + static_cast<long>(j), kO);
         return;
       }
+      // Nor does it begin a description: a head word and an indefinite
+      // adjective of the feminine, no article anywhere, describe a body or a
+      // place without naming it: «جامعة سعودية» (a Saudi university),
+      // «منظمة إرهابية» (a terrorist organisation), «مدينة تركية».
+      if (j - i >= 2 && (words[i].classes & (kLocTrigger | kOrgTrigger)) &&
+          std::all_of(words.begin() + static_cast<long>(i), words.begin() + static_cast<long>(j), HasNoArticle) &&
+          last.written_ta_marbuta && last.stem.ends_with("يه") && !last.gaz_begin && !last.gaz_inside) {
+        std::fill(l.begin() + static_cast<long>(i), l.begin() + static_cast<long>(j), kO);
+        return;
+      }
       // Nor is that word alone with the article a name: الجامعة, المنظمة,
       // النادي (the university, organisation, club) refer back to one named
       // before, unless a name list has the word as a whole name (الاتحاد,

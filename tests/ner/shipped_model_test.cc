@@ -515,6 +515,15 @@ TEST_F(ShippedModelTest, AWordAfterAPrepositionKeepsItsFirstLetter) {
   EXPECT_EQ(Mentions(*tagger_, "وجاء ذلك على لسان المتحدث باسم الوزارة أمس."), Found{});
 }
 
+TEST_F(ShippedModelTest, AHeadWordAndAnIndefiniteAdjectiveNameNothing) {
+  // "A Saudi university announced a new scholarship programme", "the
+  // government listed the group as a terrorist organisation": descriptions,
+  // not names. King Saud University is one.
+  EXPECT_EQ(Mentions(*tagger_, "وأعلنت جامعة سعودية عن برنامج جديد للمنح الدراسية."), Found{});
+  EXPECT_EQ(Mentions(*tagger_, "وصنفت الحكومة الجماعة منظمة إرهابية الأسبوع الماضي."), Found{});
+  EXPECT_EQ(Mentions(*tagger_, "وفازت جامعة الملك سعود بالجائزة."), (Found{{"ORG", "جامعة الملك سعود"}}));
+}
+
 TEST_F(ShippedModelTest, LowerCaseLatinIsNoName) {
   // "They added to the site's comment form code of the kind
   // <script>alert(1)</script>, and a fake image tag": markup quoted in a
