@@ -442,8 +442,10 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
 // ANERcorp's spans (so CoNLL output and evaluation do without this): a head
 // word that is part of the name (صحيفة الضفاف, مخيم الهول: the newspaper
 // al-Difaf, al-Hol camp), an organisation's "in the lands of" place
-// (أنصار الهجرة في بلاد الشام), and a country's state body (وزارة الدفاع
-// الروسية), which ANERcorp leaves untagged.
+// (أنصار الهجرة في بلاد الشام), a country's state body (وزارة الدفاع
+// الروسية), which ANERcorp leaves untagged, and a country's name the
+// gazetteers hold whole (مملكة البحرين), which ANERcorp often tags without
+// its title.
 void CompleteNames(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels);
 
 // Posterior marginals (n × kLabels) of the scores read as a CRF at

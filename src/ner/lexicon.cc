@@ -249,33 +249,6 @@ void AddIcuNames(Lexicon* lexicon) {
   }
 }
 
-// The translations in a GNU gettext .mo file (iso-codes ships the Arabic
-// country names as iso_3166-1.mo); empty if the file is absent or malformed.
-std::vector<std::string> MoTranslations(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  const std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::vector<std::string> out;
-  std::string_view v(data);
-  uint32_t magic = 0, revision = 0, count = 0, originals = 0, translations = 0;
-  if (!GetU32(&v, &magic) || magic != 0x950412de || !GetU32(&v, &revision) ||
-      !GetU32(&v, &count) || !GetU32(&v, &originals) || !GetU32(&v, &translations)) {
-    return out;
-  }
-  for (uint32_t i = 0; i < count; ++i) {
-    const uint64_t entry = translations + 8ull * i;
-    if (entry + 8 > data.size()) break;
-    std::string_view e(data.data() + entry, 8);
-    uint32_t length = 0, offset = 0;
-    GetU32(&e, &length);
-    GetU32(&e, &offset);
-    if (uint64_t{offset} + length > data.size() || length == 0) continue;
-    std::string s(data.data() + offset, length);
-    if (s.find("Content-Type:") != std::string::npos) continue;  // the header entry
-    out.push_back(std::move(s));
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string Lexicon::StemOf(std::string_view key, size_t min_letters) const {
@@ -527,8 +500,8 @@ void AddGazetteers(Lexicon* lexicon) {
   AddIcuNames(lexicon);
   for (const char* mo : {"/usr/share/locale/ar/LC_MESSAGES/iso_3166-1.mo",
                          "/usr/share/locale/ar/LC_MESSAGES/iso_3166-3.mo"}) {
-    for (const std::string& name : MoTranslations(mo)) {
-      const std::string s = CleanName(name);
+    for (const auto& [english, arabic] : text::internal::GettextCatalog(mo)) {
+      const std::string s = CleanName(arabic);
       if (HasArabic(s)) lexicon->AddEntry(s, 0, kGazCountry);
     }
   }

@@ -564,6 +564,27 @@ std::string NameStems(const std::vector<WordInfo>& words, size_t i, size_t j) {
   return key;
 }
 
+// A country's name the gazetteers hold whole is one place, however the
+// model cut it: «مملكة البحرين» (the Kingdom of Bahrain; iso-codes' official
+// name), which it had read as the place مملكة (kingdom) and the place
+// البحرين, or with the title left out; «جنوب أفريقيا». ANERcorp often tags
+// the country alone (so evaluation does without this: CompleteNames).
+void JoinCountryNames(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
+  const uint8_t place = static_cast<uint8_t>(BeginOf(EntityType::kLocation));
+  std::vector<uint8_t>& l = *labels;
+  for (size_t k = 0; k + 1 < l.size(); ++k) {
+    if (!(words[k].gaz_begin & kGazCountry) || !(words[k + 1].gaz_inside & kGazCountry)) continue;
+    size_t end = k + 1;
+    while (end < l.size() && (words[end].gaz_inside & kGazCountry)) ++end;
+    const bool rest_is_place = std::all_of(l.begin() + static_cast<long>(k) + 1, l.begin() + static_cast<long>(end),
+                                           [&](uint8_t x) { return x == place || x == place + 1; });
+    if (!rest_is_place || (l[k] != kO && l[k] != place) || l[k + 1] != place) continue;
+    l[k] = place;
+    std::fill(l.begin() + static_cast<long>(k) + 1, l.begin() + static_cast<long>(end), static_cast<uint8_t>(place + 1));
+    k = end - 1;
+  }
+}
+
 // An organisation's name and a place's with nothing between are one name:
 // a club and its city (دينامو كييف، ستيوا بوخارست), which the model reads
 // as two. Not when the place carries a clitic: «أرسنال وبرشلونة» (Arsenal
@@ -1221,6 +1242,7 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
 
 void CompleteNames(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
   static const std::string in = text::MatchKey("في"), lands = text::MatchKey("بلاد");
+  JoinCountryNames(words, labels);
   std::vector<uint8_t>& l = *labels;
   // A state body of a named country: ministry, authority, service, council,
   // court, commission (organisation triggers all), then its definite words up

@@ -434,15 +434,16 @@ class Resolver {
   // in any of its spellings, Spelling::body) are one place or body, however
   // unlike their words: السعودية and المملكة العربية
   // السعودية (Saudi Arabia), الإمارات and الإمارات العربية المتحدة; داعش and
-  // تنظيم الدولة (ISIS), بي بي سي and هيئة الإذاعة البريطانية (BBC). Joined as
-  // an alias entry's names are: a spelling that joins later need only match
-  // the others (the pair model cannot match a short name to the long one).
+  // تنظيم الدولة (ISIS), بي بي سي and هيئة الإذاعة البريطانية (BBC). All but
+  // the commonest are joined as an alias entry's names are: a spelling that
+  // joins later need only match the commonest (the pair model cannot match a
+  // short name to the long one).
   void JoinNamesOfOneBody() {
     // After the alias entries, which may retype a spelling.
     for (Spelling& s : spellings_) {
       s.body = s.type == EntityType::kOrganization ? internal::EnglishName(s.key, false, matcher_) : "";
     }
-    std::map<std::pair<EntityType, std::string>, uint32_t> first_of;  // (type, English) -> spelling
+    std::map<std::pair<EntityType, std::string>, std::vector<uint32_t>> named;  // (type, English) -> spellings
     for (uint32_t i = 0; i < spellings_.size(); ++i) {
       const Spelling& s = spellings_[i];
       const bool place = s.type == EntityType::kLocation;
@@ -452,9 +453,22 @@ class Resolver {
         const auto it = internal::PlaceNames().find(s.key);
         if (it != internal::PlaceNames().end()) english = it->second;
       }
-      if (english.empty()) continue;
-      const auto [first, added] = first_of.emplace(std::pair(s.type, std::string(english)), i);
-      if (!added) Force(first->second, i);
+      if (!english.empty()) named[std::pair(s.type, std::string(english))].push_back(i);
+    }
+    // The commonest name of each keeps its say against names that join
+    // later (see Compatible): with every name of Niger forced, النيجر and
+    // جمهورية النيجر, a rare «الاتحاد النيجيري» had joined it to نيجيريا.
+    for (auto& [english, group] : named) {
+      if (group.size() < 2) continue;
+      const uint32_t commonest = *std::max_element(group.begin(), group.end(), [&](uint32_t x, uint32_t y) {
+        // The earlier spelling on a tie, so the result does not depend on order.
+        return std::pair(spellings_[x].mentions.size(), y) < std::pair(spellings_[y].mentions.size(), x);
+      });
+      for (const uint32_t s : group) {
+        if (s == commonest) continue;
+        spellings_[s].forced = true;
+        sets_->Union(commonest, s);
+      }
     }
   }
 
@@ -505,12 +519,12 @@ class Resolver {
       } else {
         blocks[type + t.front().key + "|" + t.back().key].push_back(i);
         blocks[type + t[0].key + "|" + t[1].key].push_back(i);
-        // And an Arabic surname by its consonants without ه, which
+        // And a person's Arabic surname by its consonants without ه, which
         // transliterations write or leave out (مورينيو and مورينهو, the nh
         // of Mourinho; بيرنهارد and برنارد). Not any h sound: the pair model,
         // never asked about such pairs by the other blocks, took محمد حبش
         // and محمد عابس (Habash, Abis) for one name.
-        if (t.back().arabic) {
+        if (s.type == EntityType::kPerson && t.back().arabic) {
           static const char heh = static_cast<char>(internal::ArabicIndex(U'\u0647'));
           std::string last = internal::Consonants(t.back().letters);
           std::erase(last, heh);

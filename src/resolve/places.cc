@@ -5,9 +5,12 @@
 // come from ICU's CLDR data; places and bodies CLDR has no Arabic name for
 // are in curated lists below.
 #include <algorithm>
+#include <fstream>
 #include <memory>
 #include <mutex>
 #include <unordered_set>
+
+#include <nlohmann/json.hpp>
 
 #include <unicode/locid.h>
 #include <unicode/region.h>
@@ -16,6 +19,7 @@
 #include <unicode/uloc.h>
 
 #include "resolve/internal.h"
+#include "text/internal.h"
 #include "text/text.h"
 
 namespace marsad::resolve::internal {
@@ -91,6 +95,38 @@ void AddTerritory(const char* code, NameMap* map) {
   const std::string a = Utf8(ar), e = Utf8(en);
   if (a == code || !PlainArabic(a.substr(0, a.find(" - ")))) return;
   Add(a.substr(0, a.find(" - ")), e.substr(0, e.find(" - ")), true, map);
+}
+
+// The official names of countries that iso-codes translates (مملكة البحرين,
+// the Kingdom of Bahrain; جمهورية مصر العربية; الجمهورية العربية السورية),
+// each with its country's English name as CLDR gives it. Debian's iso-codes
+// package holds them; without it, nothing is added.
+void AddOfficialNames(NameMap* map) {
+  std::ifstream in("/usr/share/iso-codes/json/iso_3166-1.json");
+  const nlohmann::json countries = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (countries.is_discarded() || !countries.contains("3166-1") || !countries["3166-1"].is_array()) return;
+  std::unordered_map<std::string, std::string> arabic;  // English name as iso-codes writes it -> Arabic
+  for (auto& [english, translation] :
+       text::internal::GettextCatalog("/usr/share/locale/ar/LC_MESSAGES/iso_3166-1.mo")) {
+    arabic.emplace(std::move(english), std::move(translation));
+  }
+  for (const nlohmann::json& country : countries["3166-1"]) {
+    if (!country.is_object() || !country.contains("alpha_2") || !country["alpha_2"].is_string()) continue;
+    // Only for a country CLDR names plainly in Arabic (AddTerritory), so
+    // that both names have its English: not هونغ كونغ, which CLDR calls
+    // "Hong Kong SAR China" as a territory and "Hong Kong" as a city.
+    const icu::Locale region("", country["alpha_2"].get<std::string>().c_str());
+    icu::UnicodeString ar, en;
+    region.getDisplayCountry(icu::Locale("ar"), ar);
+    region.getDisplayCountry(icu::Locale("en"), en);
+    const std::string plain = Utf8(ar), english = Utf8(en);
+    if (plain.find(" - ") != std::string::npos || !PlainArabic(plain)) continue;
+    for (const char* field : {"official_name", "name"}) {
+      if (!country.contains(field) || !country[field].is_string()) continue;
+      const auto it = arabic.find(country[field].get<std::string>());
+      if (it != arabic.end() && PlainArabic(it->second)) Add(it->second, english, false, map);
+    }
+  }
 }
 
 // Places CLDR has no Arabic name for: capitals that name no time zone,
@@ -196,6 +232,7 @@ const NameMap& CountryNames() {
   static const NameMap names = [] {
     NameMap map;
     for (const char* const* code = uloc_getISOCountries(); *code; ++code) AddTerritory(*code, &map);
+    AddOfficialNames(&map);
     return map;
   }();
   return names;

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace marsad::text::internal {
@@ -98,6 +99,11 @@ inline bool IsArabicLetter(char32_t c) {
   return (c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A) ||
          (c >= 0x0671 && c <= 0x06D3) || c == 0x06D5;
 }
+
+// The (original, translation) pairs of a GNU gettext .mo file, the header
+// entry left out: iso-codes ships its Arabic country names so. Empty if the
+// file is absent or malformed.
+std::vector<std::pair<std::string, std::string>> GettextCatalog(const std::string& path);
 
 }  // namespace marsad::text::internal
 

@@ -524,6 +524,16 @@ TEST_F(ShippedModelTest, AHeadWordAndAnIndefiniteAdjectiveNameNothing) {
   EXPECT_EQ(Mentions(*tagger_, "وفازت جامعة الملك سعود بالجائزة."), (Found{{"ORG", "جامعة الملك سعود"}}));
 }
 
+TEST_F(ShippedModelTest, ACountrysOfficialNameIsOnePlace) {
+  // "The King of the Kingdom of Bahrain arrived in Riyadh yesterday", "the
+  // ambassador of the Arab Republic of Egypt": the model reads the title as
+  // a place of its own.
+  EXPECT_EQ(Mentions(*tagger_, "ووصل ملك مملكة البحرين إلى الرياض أمس."),
+            (Found{{"LOC", "مملكة البحرين"}, {"LOC", "الرياض"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وأكد سفير جمهورية مصر العربية لدى المملكة عمق العلاقات."),
+            (Found{{"LOC", "جمهورية مصر العربية"}}));
+}
+
 TEST_F(ShippedModelTest, LowerCaseLatinIsNoName) {
   // "They added to the site's comment form code of the kind
   // <script>alert(1)</script>, and a fake image tag": markup quoted in a

@@ -741,6 +741,35 @@ TEST(ResolveEntitiesTest, ASurnameWithAndWithoutItsHIsOne) {
   EXPECT_EQ(c.EntityOf(r, "باولو كوتينيو"), c.EntityOf(r, "باولو كوتينهو"));
 }
 
+TEST(ResolveEntitiesTest, ACountrysOfficialNameIsTheCountry) {
+  // iso-codes' official names: the Kingdom of Bahrain, the Syrian Arab
+  // Republic (its Arabic with the diacritics iso-codes writes or without).
+  Collection c;
+  c.Add(1, kLoc, "مملكة البحرين").Add(2, kLoc, "البحرين");
+  c.Add(3, kLoc, "الجمهورية العربية السورية").Add(4, kLoc, "سوريا");
+  c.Add(5, kLoc, "دولة الكويت").Add(6, kLoc, "الكويت");
+  const Resolution r = c.Resolve();
+  ASSERT_GE(c.EntityOf(r, "البحرين"), 0);
+  EXPECT_EQ(c.EntityOf(r, "مملكة البحرين"), c.EntityOf(r, "البحرين"));
+  EXPECT_EQ(c.EntityOf(r, "الجمهورية العربية السورية"), c.EntityOf(r, "سوريا"));
+  EXPECT_EQ(c.EntityOf(r, "دولة الكويت"), c.EntityOf(r, "الكويت"));
+  EXPECT_NE(c.EntityOf(r, "البحرين"), c.EntityOf(r, "الكويت"));
+  EXPECT_EQ(r.entities[static_cast<size_t>(c.EntityOf(r, "سوريا"))].latin, "Syria");
+}
+
+TEST(ResolveEntitiesTest, ACountryJoinedByItsOfficialNameStillKeepsItsNeighbourApart) {
+  // Niger by its name and its official name, Nigeria, and a stray «the
+  // Nigerian federation» tagged a place, which the pair model finds like
+  // both: Niger's commonest name keeps its say, so the two stay apart.
+  Collection c;
+  for (int64_t doc = 1; doc <= 5; ++doc) c.Add(doc, kLoc, "النيجر").Add(doc + 10, kLoc, "نيجيريا");
+  c.Add(6, kLoc, "جمهورية النيجر").Add(7, kLoc, "الاتحاد النيجيري");
+  const Resolution r = c.Resolve();
+  ASSERT_GE(c.EntityOf(r, "النيجر"), 0);
+  EXPECT_EQ(c.EntityOf(r, "النيجر"), c.EntityOf(r, "جمهورية النيجر"));
+  EXPECT_NE(c.EntityOf(r, "النيجر"), c.EntityOf(r, "نيجيريا"));
+}
+
 TEST(ResolveEntitiesTest, AnOrganisationSpacedDifferentlyIsOne) {
   // The Beyond-the-Valley Battalion, «ما وراء» written as one word in one
   // outlet; a battalion of another name stays apart.
