@@ -970,12 +970,15 @@ bool PrepositionBeforeClitic(const WordInfo& w) {
 }
 
 // Whether the stem took a preposition (ب ل ك) off a word whose rest the
-// corpus reads as a conjunction (و ف) and a word: لوكاس (Lucas) as ل + و +
-// كاس (for and cup). A preposition never comes before a conjunction, so the
-// word is whole; لوكالة (for an agency) keeps وكالة whole and is ل + وكالة.
+// corpus reads as a conjunction (و ف) and a word, and the name lists have
+// that rest in names: لوكاس (Lucas) as ل + و + كاس (for and cup). A
+// preposition never comes before a conjunction, so the word is whole. Not
+// لفراس (for Firas), though the corpus reads فراس as ف + راس: the lists
+// do not have فراس (its stem is راس), so ل goes.
 bool PrepositionBeforeConjunction(const WordInfo& w, const Lexicon& lexicon) {
   if (w.key.size() != w.stem.size() + kLetter || !IsPrepositionLetter(std::string_view(w.key).substr(0, kLetter)) ||
-      !IsConjunctionLetter(std::string_view(w.stem).substr(0, kLetter))) {
+      !IsConjunctionLetter(std::string_view(w.stem).substr(0, kLetter)) ||
+      !(w.classes & (kNamePer | kNameLoc | kNameOrg))) {
     return false;
   }
   return lexicon.StemOf(w.stem) == std::string_view(w.stem).substr(kLetter);
@@ -984,16 +987,18 @@ bool PrepositionBeforeConjunction(const WordInfo& w, const Lexicon& lexicon) {
 // A function word alone is no name, with a clitic or without: ومن (and
 // from) had been a place 34 times on SaudiNewsNet, بكل (with every) 43
 // times and ولو (even if) 20. Nor does a person, place or organisation
-// begin with one: «ومن صالح» (and who, Saleh) is Saleh. A title may (آي
-// سباي, I Spy, begins with أي, any), and so may a mother's kunya (أم كلثوم:
-// أم is also "or"). Not أن (that), whose key is that of آن (Anne).
+// begin with one a clitic carries: «ومن صالح» (and who, Saleh) is Saleh. A
+// bare one may begin a foreign name (لو بان, Le Pen; آي بي إم, IBM, whose
+// آي has the key of أي, any), and a title may begin with either. Not أن
+// (that), whose key is that of آن (Anne).
 void LeaveOutFunctionWords(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
-  static const std::string that = text::MatchKey("أن"), mother = text::MatchKey("أم");
+  static const std::string that = text::MatchKey("أن");
   std::vector<uint8_t>& l = *labels;
   ForEachMention(l, [&](size_t i, size_t j) {
     if (words[i].key == that || !FunctionWordOrCliticForm(words[i].key)) return;
     if (j - i > 1) {
-      if (TypeOf(l[i]) == EntityType::kMisc || words[i].key == mother) return;
+      // A bare one may begin a foreign name (لو بان, Le Pen; هو جينتاو).
+      if (TypeOf(l[i]) == EntityType::kMisc || text::IsFunctionWord(words[i].key)) return;
       l[i + 1] = l[i];  // the next word begins the name
     }
     l[i] = kO;
@@ -1146,7 +1151,9 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
       // Nor does it begin a description: a head word and an indefinite
       // adjective of the feminine, no article anywhere, describe a body or a
       // place without naming it: «جامعة سعودية» (a Saudi university),
-      // «منظمة إرهابية» (a terrorist organisation), «مدينة تركية».
+      // «منظمة إرهابية» (a terrorist organisation), «مدينة تركية». Not an
+      // adjective a gazetteer has (a place of that name: قرية العالية).
+      // أمريكية is one, as part of names, so «جامعة أمريكية» stays.
       if (j - i >= 2 && (words[i].classes & (kLocTrigger | kOrgTrigger)) &&
           std::all_of(words.begin() + static_cast<long>(i), words.begin() + static_cast<long>(j), HasNoArticle) &&
           last.written_ta_marbuta && last.stem.ends_with("يه") && !last.gaz_begin && !last.gaz_inside) {
@@ -1554,13 +1561,10 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
       const WordInfo& first = info[i];
       if (first.key.size() == tokens[s.first_token + i].span.size() && !first.after_preposition) {
         size_t lost = 0;
-        // The corpus stem is no name's start where it is a function word
-        // (فان جال, van Gaal, is no ف + أن) or where it took a preposition
-        // off a conjunction (لوكاس, Lucas, as ل + و + كاس): the letter is
-        // the name's.
+        // Nor where it took a preposition off a conjunction (لوكاس, Lucas,
+        // as ل + و + كاس): the letter is the name's.
         if (first.stem.size() < first.key.size() && first.key.ends_with(first.stem) &&
-            !PrepositionBeforeClitic(first) && !text::IsFunctionWord(first.stem) &&
-            !PrepositionBeforeConjunction(first, model_->lexicon)) {
+            !PrepositionBeforeClitic(first) && !PrepositionBeforeConjunction(first, model_->lexicon)) {
           lost = first.key.size() - first.stem.size();
           if (std::string_view(first.key).substr(0, lost).ends_with("ال")) lost -= 4;  // the article
           // Many names begin with the letter of ك (like), where the corpus
@@ -1608,9 +1612,11 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
       // frequent as a whole in «أمريكا اللاتينية والكاريبي»): names hardly
       // ever start with وال. What only looks like a clitic stays on a word the
       // corpus knows whole (كاليفورنيا, فالنسيا: California, Valencia), and
-      // where the rest is a function word (فان, van).
+      // where the rest is أن (that) written without its hamza: فان جال (van
+      // Gaal) is no فإن (for indeed).
       const text::Token& token = tokens[s.first_token + i];
       if (first.key.size() == token.span.size() && m.span.begin == token.span.begin && !first.after_preposition) {
+        static const std::string that = text::MatchKey("أن");
         const bool whole_known = model_->lexicon.Stats(first.key) != nullptr;
         for (uint8_t c = 0; c < token.clitic_count; ++c) {
           const text::Piece& p = token.clitics[c];
@@ -1628,7 +1634,10 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
                                std::string_view(first.key).substr(p.span.begin - token.span.begin).starts_with("و") &&
                                c + 1 < token.clitic_count &&
                                token.clitics[c + 1].role == text::Clitic::kArticle;
-          if ((whole_known && !and_the && model_->lexicon.Stats(rest) == nullptr) || text::IsFunctionWord(rest)) break;
+          if ((whole_known && !and_the && model_->lexicon.Stats(rest) == nullptr) ||
+              (rest == that && !first.written_hamza)) {
+            break;
+          }
           m.span.begin = p.span.end;
         }
       }

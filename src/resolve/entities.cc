@@ -797,7 +797,9 @@ class Resolver {
       const auto commonest = std::max_element(roots.begin(), roots.end(),
                                               [](const auto& x, const auto& y) { return x.second < y.second; });
       const uint32_t root = commonest->first;
-      if (root == sets_->Find(i) || std::any_of(roots.begin(), roots.end(), [&](const auto& r) {
+      // Not when it is already one of those men's (a minority one's
+      // cluster would be joined to the commonest whole).
+      if (roots.contains(sets_->Find(i)) || std::any_of(roots.begin(), roots.end(), [&](const auto& r) {
             return r.first != root && r.second * kDominance > commonest->second;
           })) {
         continue;

@@ -314,9 +314,11 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
       // variants of a foreign name often do, but are two names.
       const auto kx = known.find(std::string(x)), ky = known.find(std::string(y));
       if (kx != known.end() && ky != known.end()) {
-        // Unless both write every vowel of their readings, as foreign names
-        // do: ميشال and ميشيل (Michel), not جمال and جميل (Jamal, Jamil).
-        if (ShortVowelPattern(x, y) && !(WrittenInFull(x, kx->second) && WrittenInFull(y, ky->second))) {
+        // Unless the data reads both alike and both write every vowel of
+        // that reading, as foreign names do: ميشال and ميشيل (Michel); not
+        // جمال and جميل (Jamal, Jamil), nor سام and سيم (Sam, Sim).
+        if (ShortVowelPattern(x, y) &&
+            !(kx->second == ky->second && WrittenInFull(x, kx->second) && WrittenInFull(y, ky->second))) {
           return kVowelPatternCap;
         }
         // Read differently in the data: two names (Said and Saad), unless

@@ -88,9 +88,7 @@ TEST(FeaturesTest, WordsAfterAPrepositionAreMarked) {
   const Features f(~0u, &lex);
   // "in Kabul", "and in Kabul", "to Kabul", "with Kabul", "on Kabul".
   for (const char* preposition : {"في", "وفي", "إلى", "الى", "مع", "على", "وعلى"}) {
-    const auto info = Prepare(f, {preposition, "كابل"});
-    EXPECT_FALSE(info[0].after_preposition) << preposition;
-    EXPECT_TRUE(info[1].after_preposition) << preposition;
+    EXPECT_TRUE(Prepare(f, {preposition, "كابل"})[1].after_preposition) << preposition;
   }
   // San only begins names (San Francisco): "on the tongue of" reads لسان as
   // ل + سان to the corpus counts.
@@ -279,6 +277,9 @@ TEST(FeaturesTest, AFunctionWordAloneIsNoName) {
   EXPECT_EQ(Harmonized(f, {{"فيلم", "آي", "سباي"}}, {{"O", "B-MISC", "I-MISC"}}, {0.9f}),
             (V{{"O", "B-MISC", "I-MISC"}}));
   EXPECT_EQ(Harmonized(f, {{"غنت", "أم", "كلثوم"}}, {{"O", "B-PER", "I-PER"}}, {0.9f}),
+            (V{{"O", "B-PER", "I-PER"}}));
+  // And a bare one may begin a foreign name: "said Le Pen".
+  EXPECT_EQ(Harmonized(f, {{"قالت", "لو", "بان"}}, {{"O", "B-PER", "I-PER"}}, {0.9f}),
             (V{{"O", "B-PER", "I-PER"}}));
 }
 

@@ -121,6 +121,8 @@ const NamePair kHardNegatives[] = {
     // Both known, read Zayd and Said, which the Latin–Latin model joins.
     {"ماهر زيد", "ماهر سعيد", "two known spellings of other consonants"},
     {"جمال الحربي", "جميل الحربي", "two known names a vowel letter apart (Jamal, Jamil)"},
+    {"سام سميث", "سيم سميث", "two known names a vowel letter apart, each written in full (Sam, Sim)"},
+    {"الكسندر باتو", "الكسندر بيتو", "two known surnames a vowel letter apart (Pato, Beto)"},
     // Both known, read Farhad and Farhadi: a name and its nisba.
     {"فرهاد الزين", "فرهادي الزين", "two known spellings, a final vowel letter apart"},
 };
