@@ -1561,8 +1561,8 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
       const WordInfo& first = info[i];
       if (first.key.size() == tokens[s.first_token + i].span.size() && !first.after_preposition) {
         size_t lost = 0;
-        // Nor where it took a preposition off a conjunction (لوكاس, Lucas,
-        // as ل + و + كاس): the letter is the name's.
+        // A preposition the stem took off a conjunction is the name's letter
+        // (لوكاس, Lucas, as ل + و + كاس).
         if (first.stem.size() < first.key.size() && first.key.ends_with(first.stem) &&
             !PrepositionBeforeClitic(first) && !PrepositionBeforeConjunction(first, model_->lexicon)) {
           lost = first.key.size() - first.stem.size();
