@@ -1141,8 +1141,19 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
     const std::vector<WordInfo>& words = *doc[s];
     std::vector<uint8_t>& l = (*labels)[s];
     ForEachMention(l, [&](size_t i, size_t j) {
-      // A name does not end on the word that announces it (ريف, the
-      // countryside of; قضاء, the district of): the name itself was missed.
+      // A name does not end on a word that judges it: «داعش الإرهابي» (ISIS
+      // the terrorist) is ISIS, 29 times an entity of its own on
+      // SaudiNewsNet; الإرهابي alone is no name.
+      static const auto judging = text::internal::MatchKeySet(
+          {"الإرهابي", "الإرهابية", "المتطرف", "المتطرفة", "المزعوم", "المزعومة", "المحظور", "المحظورة",
+           "الباغي", "الباغية", "التكفيري", "التكفيرية", "الإجرامي", "الإجرامية", "الظلامي", "الظلامية"});
+      if (judging.contains(words[j - 1].key)) {
+        l[j - 1] = kO;
+        if (j - i == 1) return;
+        --j;
+      }
+      // Nor on the word that announces it (ريف, the countryside of; قضاء,
+      // the district of): the name itself was missed.
       const WordInfo& last = words[j - 1];
       if ((last.classes & (kLocTrigger | kOrgTrigger)) && HasNoArticle(last)) {
         std::fill(l.begin() + static_cast<long>(i), l.begin() + static_cast<long>(j), kO);

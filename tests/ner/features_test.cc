@@ -283,6 +283,21 @@ TEST(FeaturesTest, AFunctionWordAloneIsNoName) {
             (V{{"O", "B-PER", "I-PER"}}));
 }
 
+TEST(FeaturesTest, ANameDoesNotEndOnAWordThatJudgesIt) {
+  const Lexicon lex = SmallLexicon();
+  const Features f(~0u, &lex);
+  using V = std::vector<std::vector<std::string>>;
+  // "The terrorist organisation X claimed it": the adjective is no part of
+  // the name, and alone it is none.
+  EXPECT_EQ(Harmonized(f, {{"تبنى", "تنظيم", "النجمة", "الإرهابي", "الهجوم"}},
+                       {{"O", "B-ORG", "I-ORG", "I-ORG", "O"}}, {0.9f}),
+            (V{{"O", "B-ORG", "I-ORG", "O", "O"}}));
+  EXPECT_EQ(Harmonized(f, {{"وصف", "الإرهابي"}}, {{"O", "B-ORG"}}, {0.9f}), (V{{"O", "O"}}));
+  // An adjective of a name's own stays: "the Armed Islamic Group".
+  EXPECT_EQ(Harmonized(f, {{"الجماعة", "الإسلامية", "المسلحة"}}, {{"B-ORG", "I-ORG", "I-ORG"}}, {0.9f}),
+            (V{{"B-ORG", "I-ORG", "I-ORG"}}));
+}
+
 TEST(FeaturesTest, AGivenNameBeginsTheNameOnlyAfterATitleOrRole) {
   Lexicon lex = SmallLexicon();
   lex.AddEntry("مهند", kGivenName, 0);    // Muhannad
