@@ -103,6 +103,10 @@ bool IsPlaceKind(int kind) {
   return kind >= first;
 }
 
+// A token's letters with its script: Arabic and Latin letters are both
+// alphabet indices, so the same bytes may be two different names.
+std::string ScriptAndLetters(const NameToken& t) { return (t.arabic ? "a" : "l") + t.letters; }
+
 std::vector<std::string> Words(std::string_view s) {
   std::vector<std::string> words;
   size_t i = 0;
@@ -762,7 +766,6 @@ class Resolver {
   // son's أحمد علي عبد الله صالح, سليمان هلال الأسد is Hilal al-Assad's son,
   // and محمد اليوسف in خالد بن محمد اليوسف (after بن) is the father.
   void JoinSurnamesOfSeveralWords() {
-    const auto token_key = [](const NameToken& t) { return (t.arabic ? "a" : "l") + t.letters; };
     const auto is_person = [&](const Spelling& s) {
       return s.type == EntityType::kPerson && IsFullName(s) && !s.weak && !s.forced;
     };
@@ -770,7 +773,7 @@ class Resolver {
     const auto tail_key = [&](const Spelling& s, size_t from) {
       std::string key;
       for (size_t t = from; t < s.full.tokens.size(); ++t) {
-        key += token_key(s.full.tokens[t]);
+        key += ScriptAndLetters(s.full.tokens[t]);
         key += ' ';
       }
       return key;
@@ -1131,20 +1134,20 @@ class Resolver {
   void FindManyBearers(const std::unordered_map<uint32_t, Candidates>& candidates) {
     // Full names by their given name: script and letters -> root -> mentions.
     std::unordered_map<std::string, std::map<uint32_t, size_t>> bearers;
-    auto given_key = [](const NameToken& t) { return (t.arabic ? "a" : "l") + t.letters; };
     for (uint32_t i = 0; i < spellings_.size(); ++i) {
       const Spelling& s = spellings_[i];
       if (s.type != EntityType::kPerson || !IsFullName(s) || s.one_word || s.weak || s.core.tokens.empty() ||
           s.core.tokens.front().after_link) {
         continue;
       }
-      bearers[given_key(s.core.tokens.front())][sets_->Find(i)] += s.mentions.size();
+      bearers[ScriptAndLetters(s.core.tokens.front())][sets_->Find(i)] += s.mentions.size();
     }
     for (auto& [i, roots] : candidates) {
       Spelling& s = spellings_[i];
       if (s.type != EntityType::kPerson || !s.one_word || s.generic) continue;
       std::map<uint32_t, size_t> all(roots.begin(), roots.end());
-      const auto it = s.core.tokens.front().after_link ? bearers.end() : bearers.find(given_key(s.core.tokens.front()));
+      const NameToken& first = s.core.tokens.front();
+      const auto it = first.after_link ? bearers.end() : bearers.find(ScriptAndLetters(first));
       if (it != bearers.end()) {
         for (const auto& [root, n] : it->second) all[root] += n;
       }

@@ -87,12 +87,17 @@ void ForEachRegion(Fn fn) {
 // The territory (a country, or a region such as "143", Central Asia) in
 // Arabic and English; CLDR qualifies some ("الكونغو - كينشاسا") where news
 // text writes the plain part.
-void AddTerritory(const char* code, NameMap* map) {
+// A territory's name in Arabic and in English, as CLDR displays them.
+std::pair<std::string, std::string> DisplayNames(const char* code) {
   const icu::Locale region("", code);
   icu::UnicodeString ar, en;
   region.getDisplayCountry(icu::Locale("ar"), ar);
   region.getDisplayCountry(icu::Locale("en"), en);
-  const std::string a = Utf8(ar), e = Utf8(en);
+  return {Utf8(ar), Utf8(en)};
+}
+
+void AddTerritory(const char* code, NameMap* map) {
+  const auto [a, e] = DisplayNames(code);
   if (a == code || !PlainArabic(a.substr(0, a.find(" - ")))) return;
   Add(a.substr(0, a.find(" - ")), e.substr(0, e.find(" - ")), true, map);
 }
@@ -115,11 +120,7 @@ void AddOfficialNames(NameMap* map) {
     // Only for a country CLDR names plainly in Arabic (AddTerritory), so
     // that both names have its English: not هونغ كونغ, which CLDR calls
     // "Hong Kong SAR China" as a territory and "Hong Kong" as a city.
-    const icu::Locale region("", country["alpha_2"].get<std::string>().c_str());
-    icu::UnicodeString ar, en;
-    region.getDisplayCountry(icu::Locale("ar"), ar);
-    region.getDisplayCountry(icu::Locale("en"), en);
-    const std::string plain = Utf8(ar), english = Utf8(en);
+    const auto [plain, english] = DisplayNames(country["alpha_2"].get<std::string>().c_str());
     if (plain.find(" - ") != std::string::npos || !PlainArabic(plain)) continue;
     for (const char* field : {"official_name", "name"}) {
       if (!country.contains(field) || !country[field].is_string()) continue;
