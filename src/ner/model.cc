@@ -122,14 +122,11 @@ bool SaveModel(const Tagger::Model& model, const std::vector<uint64_t>& keys,
     PutTable(keys2, weights2, &payload);
   }
 
-  uLongf packed_size = compressBound(payload.size());
-  std::string packed(packed_size, '\0');
-  if (compress2(reinterpret_cast<Bytef*>(packed.data()), &packed_size,
-                reinterpret_cast<const Bytef*>(payload.data()), payload.size(), 9) != Z_OK) {
+  std::string packed;
+  if (!text::internal::Pack(payload, &packed)) {
     *error = path + ": cannot compress the model";
     return false;
   }
-  packed.resize(packed_size);
 
   nlohmann::ordered_json header;
   header["format"] = "marsad-ner-model";
@@ -141,8 +138,7 @@ bool SaveModel(const Tagger::Model& model, const std::vector<uint64_t>& keys,
   header["corpus_words"] = model.lexicon.corpus_size();
   header["gazetteer_phrases"] = model.lexicon.phrase_count();
   header["payload_bytes"] = payload.size();
-  header["payload_crc32"] =
-      crc32(0, reinterpret_cast<const Bytef*>(payload.data()), static_cast<uInt>(payload.size()));
+  header["payload_crc32"] = text::internal::Crc32(payload);
   if (!header_extra_json.empty()) {
     header["training"] = nlohmann::json::parse(header_extra_json, nullptr, false);
   }
@@ -207,17 +203,8 @@ std::unique_ptr<Tagger::Model> LoadModel(const std::string& path, std::string* e
     const auto payload_bytes = header.at("payload_bytes").get<uint64_t>();
     const auto crc = header.at("payload_crc32").get<uint64_t>();
     const std::string_view packed = std::string_view(data).substr(header_end + 1);
-    // zlib expands at most 1032 to 1: a header claiming more is corrupt, and
-    // must not make this allocate it.
-    if (payload_bytes > (uint64_t{1} << 31) || payload_bytes > uint64_t{packed.size()} * 1032 + 64) {
-      return fail("corrupt model header");
-    }
-    std::string payload(payload_bytes, '\0');
-    uLongf size = payload_bytes;
-    if (uncompress(reinterpret_cast<Bytef*>(payload.data()), &size,
-                   reinterpret_cast<const Bytef*>(packed.data()), packed.size()) != Z_OK ||
-        size != payload_bytes ||
-        crc32(0, reinterpret_cast<const Bytef*>(payload.data()), static_cast<uInt>(size)) != crc) {
+    std::string payload;
+    if (crc > UINT32_MAX || !text::internal::Unpack(packed, payload_bytes, static_cast<uint32_t>(crc), &payload)) {
       return fail("corrupt or truncated model data");
     }
     std::string_view p = payload;

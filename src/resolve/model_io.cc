@@ -1,9 +1,8 @@
-// The model file: plain text, versioned, self-describing. A header of
-// key/value lines (format version, seed, data, figures measured at training),
-// then one section per model part, each opening with its name and size, and
-// "end" last so that a truncated file is caught.
-#include <zlib.h>
-
+// The model file: versioned and self-describing. A plain-text header of
+// key/value lines (format version, seed, data, figures measured at
+// training), then a line "body SIZE CRC32" and the body compressed with zlib
+// (text::internal::Pack): one text section per model part, each opening
+// with its name and size, and "end" last so that a truncated file is caught.
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
@@ -12,6 +11,7 @@
 #include <sstream>
 
 #include "resolve/internal.h"
+#include "text/internal.h"
 
 namespace marsad::resolve::internal {
 namespace {
@@ -174,35 +174,43 @@ bool WriteModel(const Matcher::Model& model, const std::string& path, std::strin
          "# arabic_arabic and latin_latin (symmetric edit models), calibrations (logistic\n"
          "# weights), romanizer (units, n-gram order, discounted shares and backoff weights\n"
          "# of interpolated Kneser-Ney, memory of whole words, that of the held-out words, the\n"
-         "# spellings printed where they differ from the memory's).\n";
+         "# spellings printed where they differ from the memory's), compressed with zlib\n"
+         "# after the line \"body SIZE CRC32\".\n";
   out << "seed " << model.info.seed << '\n';
   out << "heldout " << model.info.heldout << '\n';
   out << "data " << model.info.data << '\n';
   for (const std::string& e : model.info.evaluation) out << "eval " << e << '\n';
-  out << "body\n";
+  std::ostringstream body;
   const ArabicLatinModel& al = model.arabic_latin;
-  WriteSparse(out, "emit", al.emit);
-  WriteDense(out, "insert", al.insert);
-  WriteDense(out, "latin_bigram", al.latin_bigram);
-  WriteEdit(out, "arabic_arabic", model.arabic_arabic);
-  WriteEdit(out, "latin_latin", model.latin_latin);
+  WriteSparse(body, "emit", al.emit);
+  WriteDense(body, "insert", al.insert);
+  WriteDense(body, "latin_bigram", al.latin_bigram);
+  WriteEdit(body, "arabic_arabic", model.arabic_arabic);
+  WriteEdit(body, "latin_latin", model.latin_latin);
   for (const auto& [name, c] : {std::pair{"cal_arabic_latin", &model.cal_arabic_latin},
                                 {"cal_arabic_arabic", &model.cal_arabic_arabic},
                                 {"cal_latin_latin", &model.cal_latin_latin}}) {
-    out << name;
-    for (double w : c->w) out << ' ' << w;
-    out << '\n';
+    body << name;
+    for (double w : c->w) body << ' ' << w;
+    body << '\n';
   }
   const Romanizer& r = model.romanizer;
-  out << "units " << r.units.size() << '\n';
-  for (const auto& [letter, latin] : r.units) out << letter << ' ' << (latin.empty() ? "-" : latin) << '\n';
-  out << "order " << r.order << '\n';
-  WriteTable(out, "discounted", r.discounted);
-  WriteTable(out, "backoff", r.backoff);
-  WriteWords(out, "memory", r.memory);
-  WriteWords(out, "heldout_memory", r.heldout_memory);
-  WriteWords(out, "printed", r.printed);
-  out << "end\n";
+  body << "units " << r.units.size() << '\n';
+  for (const auto& [letter, latin] : r.units) body << letter << ' ' << (latin.empty() ? "-" : latin) << '\n';
+  body << "order " << r.order << '\n';
+  WriteTable(body, "discounted", r.discounted);
+  WriteTable(body, "backoff", r.backoff);
+  WriteWords(body, "memory", r.memory);
+  WriteWords(body, "heldout_memory", r.heldout_memory);
+  WriteWords(body, "printed", r.printed);
+  body << "end\n";
+  const std::string sections = body.str();
+  std::string packed;
+  if (!text::internal::Pack(sections, &packed)) {
+    *error = path + ": cannot compress the model";
+    return false;
+  }
+  out << "body " << sections.size() << ' ' << text::internal::Crc32(sections) << '\n' << packed;
 
   const std::string tmp = path + ".tmp";
   std::ofstream file(tmp, std::ios::binary);
@@ -227,10 +235,8 @@ bool ReadModel(const std::string& path, bool heldout_memory, Matcher::Model* mod
     }
     bytes.assign(std::istreambuf_iterator<char>(stored), std::istreambuf_iterator<char>());
   }
-  model->info.checksum = static_cast<uint32_t>(
-      crc32(0, reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(bytes.size())));
-  std::istringstream file(std::move(bytes));
-  Reader in(file, path);
+  model->info.checksum = text::internal::Crc32(bytes);
+  std::istringstream file(bytes);
   std::string magic;
   int version = 0;
   if (!(file >> magic >> version) || magic != kMagic) {
@@ -245,7 +251,7 @@ bool ReadModel(const std::string& path, bool heldout_memory, Matcher::Model* mod
   model->info.format_version = version;
   std::string line;
   std::getline(file, line);
-  while (std::getline(file, line) && line != "body") {
+  while (std::getline(file, line) && !line.starts_with("body ")) {
     if (line.empty() || line[0] == '#') continue;
     const size_t sp = line.find(' ');
     const std::string key = line.substr(0, sp), value = sp == std::string::npos ? "" : line.substr(sp + 1);
@@ -269,10 +275,20 @@ bool ReadModel(const std::string& path, bool heldout_memory, Matcher::Model* mod
       model->info.evaluation.push_back(value);
     }
   }
-  if (line != "body") {
+  uint64_t body_size = 0;
+  uint32_t body_crc = 0;
+  std::string body_text;
+  if (!file || !(std::istringstream(line.substr(5)) >> body_size >> body_crc)) {
     *error = path + ": truncated in its header";
     return false;
   }
+  const std::string_view packed = std::string_view(bytes).substr(static_cast<size_t>(file.tellg()));
+  if (!text::internal::Unpack(packed, body_size, body_crc, &body_text)) {
+    *error = path + ": truncated or corrupt (its compressed body)";
+    return false;
+  }
+  std::istringstream body(std::move(body_text));
+  Reader in(body, path);
   ArabicLatinModel& al = model->arabic_latin;
   bool ok = in.Sparse("emit", &al.emit) && in.Dense("insert", &al.insert) &&
             in.Dense("latin_bigram", &al.latin_bigram) &&

@@ -105,6 +105,16 @@ inline bool IsArabicLetter(char32_t c) {
 // file is absent or malformed.
 std::vector<std::pair<std::string, std::string>> GettextCatalog(const std::string& path);
 
+// The payload of a model file, compressed with zlib at its highest level:
+// the same bytes give the same packed bytes, so a model re-derived from the
+// same data is the same file. False if zlib fails (out of memory).
+bool Pack(std::string_view bytes, std::string* packed);
+// The bytes Pack made `packed` from, if they are `size` bytes long with
+// CRC-32 `crc`; false (and *bytes empty) if `packed` is truncated or corrupt,
+// without allocating more than zlib could have expanded it to.
+bool Unpack(std::string_view packed, uint64_t size, uint32_t crc, std::string* bytes);
+uint32_t Crc32(std::string_view bytes);
+
 }  // namespace marsad::text::internal
 
 #endif  // MARSAD_TEXT_INTERNAL_H_

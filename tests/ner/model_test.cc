@@ -189,7 +189,7 @@ TEST_F(ModelTest, CorruptFilesAreRefusedClearly) {
     b->replace(at, end - at, "\"payload_bytes\":2000000000");
   });
   EXPECT_FALSE(Tagger::Load(inflated, &error));
-  EXPECT_NE(error.find("corrupt model header"), std::string::npos) << error;
+  EXPECT_NE(error.find("corrupt or truncated model data"), std::string::npos) << error;
 
   EXPECT_FALSE(Tagger::Load(scratch_->path("marsad_no_such.model"), &error));
   EXPECT_NE(error.find("cannot open"), std::string::npos) << error;

@@ -308,6 +308,19 @@ TEST(Model, SaveLoadAndVersionMismatch) {
   std::ofstream(cut, std::ios::binary) << text.substr(0, text.size() / 2);
   EXPECT_EQ(Matcher::Load(cut, &error), nullptr);
   EXPECT_NE(error.find("cut.model"), std::string::npos) << error;
+  EXPECT_NE(error.find("compressed body"), std::string::npos) << error;
+  // A byte of the compressed body changed.
+  std::string flipped = text;
+  flipped[flipped.size() - 1000] ^= 0x01;
+  const std::string damaged = (dir / "damaged.model").string();
+  std::ofstream(damaged, std::ios::binary) << flipped;
+  EXPECT_EQ(Matcher::Load(damaged, &error), nullptr);
+  EXPECT_NE(error.find("damaged.model: truncated or corrupt"), std::string::npos) << error;
+  // The header cut before its body line.
+  const std::string headless = (dir / "headless.model").string();
+  std::ofstream(headless, std::ios::binary) << text.substr(0, text.find("\nbody "));
+  EXPECT_EQ(Matcher::Load(headless, &error), nullptr);
+  EXPECT_NE(error.find("truncated in its header"), std::string::npos) << error;
   EXPECT_EQ(Matcher::Load((dir / "missing.model").string(), &error), nullptr);
   const std::string junk = (dir / "junk.model").string();
   std::ofstream(junk, std::ios::binary) << "hello";
