@@ -49,6 +49,9 @@ constexpr size_t kShortFormShare = 10;
 // A short form found alone goes to the full name it is the surname of in at
 // least this many times more mentions than any other.
 constexpr size_t kDominance = 10;
+// A place a country's adjective follows is a place by itself if the
+// gazetteer has it or the collection names it a place this many times.
+constexpr uint32_t kPlaceBeforeAdjective = 3;
 // Two spellings of a place or a person that only TranscribedAlike relates
 // are one when the names their documents give beside them agree this much:
 // the cosine of the kContextNames names most often beside each, counted by
@@ -263,6 +266,38 @@ class Resolver {
     return "";
   }
 
+  // Whether a place's name ends with the adjective of a country after a
+  // place the collection or the gazetteer knows: «سالزبورغ النمساوية»
+  // (Austrian Salzburg) is Salzburg. Not where the whole is a place's own
+  // name (جزر العذراء البريطانية, the British Virgin Islands), nor after a
+  // word the collection does not name as a place (القنصلية السعودية, the
+  // Saudi consulate) or a kind of place or body (الجزيرة القبرصية, the
+  // Cypriot island, is not الجزيرة, Al Jazeera), nor for adjectives of what
+  // is no country (الجزيرة العربية, the Arabian peninsula).
+  bool CountrysAdjectiveEnds(const std::vector<std::string>& words) const {
+    if (words.size() < 2 || WithoutArticle(words.back()).size() == words.back().size()) return false;
+    // Seas, gulfs and peninsulas are named by adjectives: الخليج المكسيكي is
+    // the Gulf of Mexico, not الخليج (the Gulf); شبه الجزيرة الإيطالية the
+    // Italian peninsula, not شبه الجزيرة (the Arabian one).
+    static const text::internal::StringSet kFeatures = text::internal::MatchKeySet({"خليج", "بحر", "محيط", "شبه"});
+    const std::string whole = Join(words, 0, words.size()), rest = Join(words, 0, words.size() - 1);
+    const std::string_view first = WithoutArticle(words[0]);
+    if (internal::PlaceNames().count(whole) || HeadWords().count(std::string(first)) || kFeatures.count(first)) {
+      return false;
+    }
+    // A country or a region is in no other country («أمريكا المكسيكي» is
+    // Club América of Mexico).
+    const auto gazetteer = internal::PlaceNames().find(rest);
+    if (gazetteer != internal::PlaceNames().end() && IsCountryOrRegionName(gazetteer->second)) return false;
+    const auto named = place_counts_.find(rest);
+    if (gazetteer == internal::PlaceNames().end() &&
+        (named == place_counts_.end() || named->second < kPlaceBeforeAdjective)) {
+      return false;
+    }
+    const std::string country = PlaceOfAdjective(words.back());
+    return !country.empty() && internal::CountryNames().count(country) && country != rest;
+  }
+
   void BuildSpellings() {
     for (const NameMention& m : mentions_) {
       const std::string key = Join(Words(text::MatchKey(m.name)), 0, SIZE_MAX);
@@ -282,10 +317,11 @@ class Resolver {
              !PlaceOfAdjective(words[first]).empty()) {
         ++first;
       }
-      std::string key = Join(words, first, words.size());
+      const size_t last = words.size() - (m.type == EntityType::kLocation && CountrysAdjectiveEnds(words));
+      std::string key = Join(words, first, last);
       // The display form loses the same words, if it has the same words.
       const std::vector<std::string> shown = Words(m.name);
-      display_[i] = first && shown.size() == words.size() ? Join(shown, first, SIZE_MAX) : m.name;
+      display_[i] = (first || last < words.size()) && shown.size() == words.size() ? Join(shown, first, last) : m.name;
       auto [it, added] = index.emplace(key, static_cast<uint32_t>(spellings_.size()));
       if (added) {
         Spelling s;

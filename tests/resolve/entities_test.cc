@@ -134,6 +134,24 @@ TEST(ResolveEntitiesTest, NationalityBeforeANameIsNotPartOfIt) {
   EXPECT_EQ(r.entities[r.entity_of[1]].name, "غولنازار تيموروف");
 }
 
+TEST(ResolveEntitiesTest, ACountrysAdjectiveAfterAPlaceIsNotPartOfIt) {
+  Collection c;
+  // زيلمارو (a fictional town) named a place three times, then "Tajik
+  // Zilmaru"; كوسرين named once before "Tajik Kusrin" is not known enough.
+  c.Add(1, kLoc, "زيلمارو").Add(2, kLoc, "زيلمارو").Add(3, kLoc, "زيلمارو").Add(4, kLoc, "زيلمارو الطاجيكية");
+  c.Add(5, kLoc, "كوسرين").Add(6, kLoc, "كوسرين الطاجيكية");
+  // A sea named by an adjective, and a country "of" another (Club América
+  // of Mexico), are no places of that country.
+  c.Add(7, kLoc, "البحر").Add(8, kLoc, "البحر").Add(9, kLoc, "البحر").Add(10, kLoc, "البحر الطاجيكي");
+  c.Add(11, kLoc, "أمريكا").Add(12, kLoc, "أمريكا المكسيكي");
+  const Resolution r = c.Resolve();
+  EXPECT_EQ(r.entity_of[3], r.entity_of[0]);
+  EXPECT_EQ(r.entities[r.entity_of[3]].name, "زيلمارو");
+  EXPECT_NE(r.entity_of[5], r.entity_of[4]);
+  EXPECT_NE(r.entity_of[9], r.entity_of[6]);
+  EXPECT_NE(r.entity_of[11], r.entity_of[10]);
+}
+
 TEST(ResolveEntitiesTest, AnArticleAloneDoesNotMakeANationality) {
   // حسن tagged once as a place does not make الحسن an adjective of it.
   Collection c;
