@@ -599,26 +599,53 @@ void JoinClubsAndCities(const std::vector<WordInfo>& words, std::vector<uint8_t>
   }
 }
 
+// A word that begins persons' names: a given name of the curated lists or
+// of theirs written as phrases (عبد الله), a particle (أبو، بن), a
+// compound with عبد written as one word (عبداللطيف, servant of the Kind), or
+// a word mostly seen in persons' names in the name lists.
+bool BeginsPersonsName(const WordInfo& w) {
+  static const std::string servant_of_the = text::MatchKey("عبدال");
+  return (w.classes & (kGivenName | kNameParticle | kNamePer)) || (w.gaz_begin & (kGazPerson | kGazNamePer)) ||
+         (w.key.starts_with(servant_of_the) && w.key.size() > servant_of_the.size() + 4);
+}
+
 // A curated organisation that the model left untagged, or tagged as a name
-// of another type with the same words, is one: حلف شمال الأطلسي (NATO), whose
-// middle word (north) is a place's; طالبان; داعش (ISIS), which a model
-// trained on news from before it existed made a place 1,309 times on
-// SaudiNewsNet («تنظيم داعش», the ISIS organisation). Not the few of one
-// word that are also common words (AmbiguousOrganisation).
+// of another type with the same words, is one: طالبان; داعش (ISIS), which a
+// model trained on news from before it existed made a place 1,309 times on
+// SaudiNewsNet («تنظيم داعش», the ISIS organisation). So is one of three
+// words or more that it tagged as names inside it, of any type: حلف شمال
+// الأطلسي (NATO), whose middle word (north) is a place's; «مجلس التعاون
+// لدول الخليج العربية» (the Cooperation Council for the Arab States of the
+// Gulf), where it found the place «الخليج العربية». Shorter phrases match
+// the stems of other words too: «لجنة التنظيم بالدولة المضيفة» (the
+// organising committee in the host state) is not تنظيم الدولة (ISIS). Not
+// where a name of the model's runs across either end (مفوضية الأمم المتحدة
+// لشؤون اللاجئين, the UN refugee agency, is more than the UN), unless a
+// given name follows a long one: that begins a person («الأمين العام لمجلس
+// التعاون لدول الخليج العربية عبداللطيف الزياني», its secretary-general).
+// Not the few of one word that are also common words
+// (AmbiguousOrganisation).
 void MarkCuratedOrganisations(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
-  const int org = BeginOf(EntityType::kOrganization);
+  const int org = BeginOf(EntityType::kOrganization), person = BeginOf(EntityType::kPerson);
+  constexpr size_t kLongPhrase = 3;
   std::vector<uint8_t>& l = *labels;
   for (size_t i = 0; i < l.size(); ++i) {
     if (!(words[i].gaz_begin & kGazOrg)) continue;
     size_t j = i + 1;
     while (j < l.size() && (words[j].gaz_inside & kGazOrg)) ++j;
     if (j == i + 1 && AmbiguousOrganisation(words[i])) continue;
+    const bool long_phrase = j - i >= kLongPhrase;
+    if (long_phrase && !IsInside(l[i]) && j < l.size() && IsInside(l[j]) && BeginsPersonsName(words[j])) {
+      l[j] = static_cast<uint8_t>(person);
+      for (size_t k = j + 1; k < l.size() && IsInside(l[k]); ++k) l[k] = static_cast<uint8_t>(person + 1);
+    }
     const bool untagged = std::all_of(l.begin() + static_cast<long>(i), l.begin() + static_cast<long>(j),
                                       [](uint8_t x) { return x == kO; });
     const bool same_words = IsBegin(l[i]) && (j == l.size() || !IsInside(l[j])) &&
                             std::all_of(l.begin() + static_cast<long>(i) + 1, l.begin() + static_cast<long>(j),
                                         [&](uint8_t x) { return x == l[i] + 1; });
-    if (untagged || same_words) {
+    const bool names_inside = long_phrase && !IsInside(l[i]) && (j == l.size() || !IsInside(l[j]));
+    if (untagged || same_words || names_inside) {
       for (size_t k = i; k < j; ++k) l[k] = static_cast<uint8_t>(k == i ? org : org + 1);
     }
     i = j - 1;

@@ -490,8 +490,7 @@ class Resolver {
       if ((!place && s.type != EntityType::kOrganization) || !IsFullName(s)) continue;
       std::string_view english = s.body;
       if (place) {
-        const auto it = internal::PlaceNames().find(s.key);
-        if (it != internal::PlaceNames().end()) english = it->second;
+        if (const std::string* gazetteer = internal::GazetteerPlace(s.key)) english = *gazetteer;
       }
       if (!english.empty()) named[std::pair(s.type, std::string(english))].push_back(i);
     }

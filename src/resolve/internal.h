@@ -85,6 +85,10 @@ void AppendUtf8(char32_t c, std::string* out);
 const std::unordered_map<std::string, std::string>& CountryNames();
 const std::unordered_map<std::string, std::string>& PlaceNames();
 const std::unordered_map<std::string, std::string>& BodyNames();
+// The English name of a place's matching key in PlaceNames, or of the same
+// key with its last adjective masculine (الخليج العربية, agreeing with دول
+// before it, is الخليج العربي); null if neither is there.
+const std::string* GazetteerPlace(const std::string& key);
 // The English name of an Arabic place name (`place`) or body name: that of
 // its entry in PlaceNames or BodyNames, or else of the entry it is a
 // spelling variant of by `matcher` (دوشنبه of CLDR's دوشانبي, Dushanbe);

@@ -202,6 +202,7 @@ constexpr std::pair<std::string_view, std::string_view> kPlaces[] = {
 constexpr std::pair<std::string_view, std::string_view> kBodies[] = {
     {"جامعة الدول العربية", "Arab League"}, {"الجامعة العربية", "Arab League"},
     {"مجلس التعاون الخليجي", "Gulf Cooperation Council"}, {"مجلس التعاون", "Gulf Cooperation Council"},
+    {"مجلس التعاون لدول الخليج العربية", "Gulf Cooperation Council"},
     {"مجلس الأمن", "UN Security Council"}, {"مجلس الأمن الدولي", "UN Security Council"},
     {"حلف شمال الأطلسي", "NATO"}, {"الناتو", "NATO"}, {"حلف الناتو", "NATO"},
     {"الاتحاد الأفريقي", "African Union"}, {"الاتحاد الإفريقي", "African Union"},
@@ -284,9 +285,26 @@ const NameMap& BodyNames() {
   return names;
 }
 
+const std::string* GazetteerPlace(const std::string& key) {
+  const NameMap& names = PlaceNames();
+  if (const auto it = names.find(key); it != names.end()) return &it->second;
+  // The last adjective agrees with a noun before the name: «دول الخليج
+  // العربية» (the Arab Gulf states) names الخليج العربي (the Arabian Gulf).
+  // ("يه" is ية as MatchKey writes it.)
+  if (key.find(' ') != std::string::npos && key.ends_with("يه")) {
+    if (const auto it = names.find(key.substr(0, key.size() - 2)); it != names.end()) return &it->second;
+  }
+  return nullptr;
+}
+
 std::string EnglishName(std::string_view arabic, bool place, const Matcher& matcher) {
   const NameMap& names = place ? PlaceNames() : BodyNames();
-  if (const auto it = names.find(text::MatchKey(arabic)); it != names.end()) return it->second;
+  const std::string key = text::MatchKey(arabic);
+  if (place) {
+    if (const std::string* english = GazetteerPlace(key)) return *english;
+  } else if (const auto it = names.find(key); it != names.end()) {
+    return it->second;
+  }
   // Entries by their tokens' ArabicLettersKey, joined: the candidates for a
   // variant, each prepared once.
   using Index = std::unordered_map<std::string, std::vector<PreparedEntry>>;

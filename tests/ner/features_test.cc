@@ -283,6 +283,33 @@ TEST(FeaturesTest, AFunctionWordAloneIsNoName) {
             (V{{"O", "B-PER", "I-PER"}}));
 }
 
+TEST(FeaturesTest, ACuratedOrganisationOfSeveralWordsTakesTheNamesInsideIt) {
+  Lexicon lex = SmallLexicon();
+  // "The Council of the Free Valleys' States" (a fictional body) and "the
+  // Front of Light" (a fictional group of two words).
+  lex.AddEntry("مجلس دول الوديان الحرة", 0, kGazOrg);
+  lex.AddEntry("جبهة النور", 0, kGazOrg);
+  lex.AddEntry("كريم", kGivenName, kGazPerson);  // Karim
+  const Features f(~0u, &lex);
+  using V = std::vector<std::vector<std::string>>;
+  // The model found a place inside the body's name: the whole is the body.
+  EXPECT_EQ(Harmonized(f, {{"اجتمع", "مجلس", "دول", "الوديان", "الحرة", "أمس"}},
+                       {{"O", "O", "O", "B-LOC", "I-LOC", "O"}}, {0.9f}),
+            (V{{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}}));
+  // Its name run on into the secretary-general's, who begins with a given
+  // name: two names.
+  EXPECT_EQ(Harmonized(f, {{"أمين", "مجلس", "دول", "الوديان", "الحرة", "كريم", "الصافي"}},
+                       {{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG"}}, {0.9f}),
+            (V{{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "B-PER", "I-PER"}}));
+  // A name across the body's last word is another name, left as it is.
+  EXPECT_EQ(Harmonized(f, {{"مجلس", "دول", "الوديان", "الحرة", "الكبرى"}},
+                       {{"O", "O", "B-LOC", "I-LOC", "I-LOC"}}, {0.9f}),
+            (V{{"O", "O", "B-LOC", "I-LOC", "I-LOC"}}));
+  // Two words match other words' stems too: only untagged or tagged whole.
+  EXPECT_EQ(Harmonized(f, {{"قالت", "جبهة", "النور", "إن"}}, {{"O", "O", "B-LOC", "O"}}, {0.9f}),
+            (V{{"O", "O", "B-LOC", "O"}}));
+}
+
 TEST(FeaturesTest, ANameDoesNotEndOnAWordThatJudgesIt) {
   const Lexicon lex = SmallLexicon();
   const Features f(~0u, &lex);

@@ -375,6 +375,11 @@ TEST_F(ShippedModelTest, CuratedOrganisationsOfSeveralWords) {
             (Found{{"ORG", "حلف شمال الأطلسي"}}));
   EXPECT_EQ(Mentions(*tagger_, "واجتمع وزراء دول مجلس التعاون الخليجي في الرياض."),
             (Found{{"ORG", "مجلس التعاون الخليجي"}, {"LOC", "الرياض"}}));
+  // "The secretary-general of the Cooperation Council for the Arab States of
+  // the Gulf said the summit will be held in Doha": the model alone found
+  // the place «الخليج العربية» in the council's full name.
+  EXPECT_EQ(Mentions(*tagger_, "وقال الأمين العام لمجلس التعاون لدول الخليج العربية إن القمة ستعقد في الدوحة."),
+            (Found{{"ORG", "مجلس التعاون لدول الخليج العربية"}, {"LOC", "الدوحة"}}));
   // One word, unambiguous (Taliban); "the movement opened its offices" keeps
   // فتح a verb.
   EXPECT_EQ(Mentions(*tagger_, "وشنت القوات حملة لملاحقة مقاتلي طالبان في الجبال."),

@@ -152,6 +152,17 @@ TEST(ResolveEntitiesTest, ACountrysAdjectiveAfterAPlaceIsNotPartOfIt) {
   EXPECT_NE(r.entity_of[11], r.entity_of[10]);
 }
 
+TEST(ResolveEntitiesTest, APlacesLastAdjectiveMayAgreeWithANounBeforeIt) {
+  // «دول الخليج العربية» (the Arab Gulf states): the adjective is feminine
+  // for دول (states), but the place is الخليج العربي (the Arabian Gulf).
+  Collection c;
+  c.Add(1, kLoc, "الخليج العربي").Add(2, kLoc, "الخليج العربية").Add(3, kLoc, "الجزيرة العربية");
+  const Resolution r = c.Resolve();
+  EXPECT_EQ(r.entity_of[1], r.entity_of[0]);
+  EXPECT_EQ(r.entities[r.entity_of[1]].latin, "Gulf");
+  EXPECT_NE(r.entity_of[2], r.entity_of[0]);  // the Arabian peninsula
+}
+
 TEST(ResolveEntitiesTest, AnArticleAloneDoesNotMakeANationality) {
   // حسن tagged once as a place does not make الحسن an adjective of it.
   Collection c;
