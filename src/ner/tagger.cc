@@ -838,13 +838,17 @@ bool IsGodsName(const WordInfo& w) {
 void LeaveOutFormulaeOfGod(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
   // Blessings before God's name: may God have mercy on, protect, care for,
   // support, grant success to him/her/them; may God be pleased (رضي); God
-  // bless (صلى); if God wills (شاء); by God's leave, will (بإذن، بمشيئة);
-  // praying to, asking God (داعيا، داعين، ندعو، سائلين، نسأل).
+  // bless (صلى); if God wills (شاء); by God's leave, will, grace (بإذن،
+  // بمشيئة، بتوفيق; after the grace of God: بعد توفيق الله, 65 times a
+  // person on SaudiNewsNet, توفيق being also a given name); praying to,
+  // asking God (داعيا، داعين، ندعو، سائلين، نسأل). Also with من between
+  // (بتوفيق من الله, by grace from God).
   static const std::vector<uint64_t> kBlessings = KeyHashes(
       {"رحمه", "رحمها", "رحمهم", "رحمهما", "يرحمه", "يرحمها", "يرحمهم", "حفظه", "حفظها",
        "حفظهم", "يحفظه", "يحفظها", "رعاه", "يرعاه", "أيده", "يؤيده", "وفقه", "يوفقه", "رضي",
-       "صلى", "شاء", "بإذن", "بمشيئة", "داعيا", "داعين", "داعية", "ندعو", "يدعو", "سائلا",
-       "سائلين", "نسأل"});
+       "صلى", "شاء", "بإذن", "بمشيئة", "توفيق", "بتوفيق", "داعيا", "داعين", "داعية", "ندعو",
+       "يدعو", "سائلا", "سائلين", "نسأل"});
+  static const std::string from = text::MatchKey("من");
   // Praise after it: mighty, majestic, exalted, glorified.
   static const std::vector<uint64_t> kPraise = KeyHashes({"عز", "جل", "وجل", "تعالى", "سبحانه"});
   const int person = BeginOf(EntityType::kPerson), misc = BeginOf(EntityType::kMisc);
@@ -856,8 +860,9 @@ void LeaveOutFormulaeOfGod(const std::vector<WordInfo>& words, std::vector<uint8
       ++end;
     }
     // رحمة (the name) has the key of رحمه (have mercy on him).
-    if (k > 0 && KeyOrStemIn(kBlessings, words[k - 1]) && !words[k - 1].written_ta_marbuta) {
-      ClearWords(k - 1, end, labels);
+    const size_t blessing = k > 1 && words[k - 1].key == from ? k - 2 : k - 1;
+    if (k > 0 && KeyOrStemIn(kBlessings, words[blessing]) && !words[blessing].written_ta_marbuta) {
+      ClearWords(blessing, end, labels);
       l[k] = static_cast<uint8_t>(misc);
     } else if (l[k] == person && !(end == k + 1 && end < l.size() && IsInside(l[end]))) {
       l[k] = static_cast<uint8_t>(misc);

@@ -310,6 +310,19 @@ TEST(FeaturesTest, ACuratedOrganisationOfSeveralWordsTakesTheNamesInsideIt) {
             (V{{"O", "O", "B-LOC", "O"}}));
 }
 
+TEST(FeaturesTest, ABlessingWithFromBeforeGodsNameIsNoName) {
+  const Lexicon lex = SmallLexicon();
+  const Features f(~0u, &lex);
+  using V = std::vector<std::vector<std::string>>;
+  // "It came by grace from God": neither the grace (توفيق, also a given
+  // name) nor God is a person; God's name is another name.
+  EXPECT_EQ(Harmonized(f, {{"جاء", "بتوفيق", "من", "الله", "أولا"}}, {{"O", "B-PER", "O", "B-PER", "O"}}, {0.9f}),
+            (V{{"O", "O", "O", "B-MISC", "O"}}));
+  // Without a blessing before من, the word before it keeps its name.
+  EXPECT_EQ(Harmonized(f, {{"وصل", "سالم", "من", "الله", "أولا"}}, {{"O", "B-PER", "O", "B-PER", "O"}}, {0.9f}),
+            (V{{"O", "B-PER", "O", "B-MISC", "O"}}));
+}
+
 TEST(FeaturesTest, ANameDoesNotEndOnAWordThatJudgesIt) {
   const Lexicon lex = SmallLexicon();
   const Features f(~0u, &lex);

@@ -252,6 +252,12 @@ TEST_F(ShippedModelTest, FormulaeOfGodAreNoPeople) {
   EXPECT_EQ(Mentions(*tagger_, "وقال القائد الأفغاني الله نور إن القوات تقدمت."),
             (Found{{"PER", "الله نور"}}));
   EXPECT_EQ(Mentions(*tagger_, "واستقبل السفير محمد رحمة الله الوفد."), (Found{{"PER", "محمد رحمة الله"}}));
+  // "The forces, after God's grace, brought down the cell"; "what was
+  // achieved came by grace from God": the model alone makes persons of
+  // «توفيق الله» and توفيق (also a given name: Tawfiq Abdullah stays one).
+  EXPECT_EQ(Mentions(*tagger_, "وتمكنت القوات بعد توفيق الله من الإطاحة بالخلية."), (Found{{"MISC", "الله"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وقال إن ما تحقق جاء بتوفيق من الله أولا."), (Found{{"MISC", "الله"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وقال توفيق عبدالله إن الموسم انتهى."), (Found{{"PER", "توفيق عبدالله"}}));
   // Names built on God's name keep it: Rahmatullah Zaki and Hasan Nasrallah.
   EXPECT_EQ(Mentions(*tagger_, "والتقى رحمة الله زكي بالسفير حسن نصر الله."),
             (Found{{"PER", "رحمة الله زكي"}, {"PER", "حسن نصر الله"}}));
