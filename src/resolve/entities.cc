@@ -340,6 +340,11 @@ class Resolver {
       std::sort(s.docs.begin(), s.docs.end());
       s.docs.erase(std::unique(s.docs.begin(), s.docs.end()), s.docs.end());
       s.type = static_cast<EntityType>(std::max_element(s.votes, s.votes + ner::kEntityTypes) - s.votes);
+      // A body of the list is no person nor other name, whatever the tagger
+      // read: فيس بوك (Facebook) was a person 72 times on SaudiNewsNet.
+      if ((s.type == EntityType::kPerson || s.type == EntityType::kMisc) && internal::BodyNames().count(s.key)) {
+        s.type = EntityType::kOrganization;
+      }
       s.words = Words(s.key);
       std::copy_if(s.key.begin(), s.key.end(), std::back_inserter(s.unspaced), [](char c) { return c != ' '; });
       s.full = PrepareName(s.key);

@@ -226,6 +226,9 @@ constexpr std::pair<std::string_view, std::string_view> kBodies[] = {
     {"حماس", "Hamas"}, {"حركة حماس", "Hamas"}, {"حزب الله", "Hezbollah"},
     {"بي بي سي", "BBC"}, {"هيئة الإذاعة البريطانية", "BBC"}, {"سي إن إن", "CNN"},
     {"الاتحاد الدولي لكرة القدم", "FIFA"}, {"الفيفا", "FIFA"}, {"فيفا", "FIFA"},
+    {"تويتر", "Twitter"}, {"فيسبوك", "Facebook"}, {"فيس بوك", "Facebook"}, {"يوتيوب", "YouTube"},
+    {"غوغل", "Google"}, {"جوجل", "Google"}, {"إنستغرام", "Instagram"}, {"انستغرام", "Instagram"},
+    {"سناب شات", "Snapchat"}, {"واتساب", "WhatsApp"}, {"واتس آب", "WhatsApp"},
 };
 
 }  // namespace

@@ -163,6 +163,19 @@ TEST(ResolveEntitiesTest, APlacesLastAdjectiveMayAgreeWithANounBeforeIt) {
   EXPECT_NE(r.entity_of[2], r.entity_of[0]);  // the Arabian peninsula
 }
 
+TEST(ResolveEntitiesTest, ABodyOfTheListIsNoPerson) {
+  // The tagger read فيس بوك (Facebook) as a person's name of two words, and
+  // إنستغرام (Instagram) as another name.
+  Collection c;
+  c.Add(1, kPer, "فيس بوك").Add(2, kPer, "فيس بوك").Add(3, EntityType::kMisc, "إنستغرام");
+  c.Add(4, kPer, "سالم بوك");  // a man's name is left alone
+  const Resolution r = c.Resolve();
+  EXPECT_EQ(r.entities[r.entity_of[0]].type, kOrg);
+  EXPECT_EQ(r.entities[r.entity_of[0]].latin, "Facebook");
+  EXPECT_EQ(r.entities[r.entity_of[2]].type, kOrg);
+  EXPECT_EQ(r.entities[r.entity_of[3]].type, kPer);
+}
+
 TEST(ResolveEntitiesTest, AnArticleAloneDoesNotMakeANationality) {
   // حسن tagged once as a place does not make الحسن an adjective of it.
   Collection c;
