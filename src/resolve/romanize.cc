@@ -544,6 +544,28 @@ const WordTable& AllahCompounds() {
   return table;
 }
 
+// Ordinals after a ruler's or pope's name, as Roman numerals (عبد الله
+// الثاني, Abdullah II; محمد السادس, Mohammed VI); with عشر after them,
+// ten more (بنديكت السادس عشر, Benedict XVI).
+const std::unordered_map<std::string, int>& RegnalOrdinals() {
+  static const std::unordered_map<std::string, int> table = [] {
+    std::unordered_map<std::string, int> t;
+    int n = 1;
+    for (const char* ordinal : {"الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+                                "التاسع", "العاشر"}) {
+      t.emplace(text::MatchKey(ordinal), n++);
+    }
+    t.emplace(text::MatchKey("الحادي"), 1);  // eleventh: الحادي عشر
+    return t;
+  }();
+  return table;
+}
+
+std::string RomanNumeral(int n) {
+  static const char* const kUnits[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+  return std::string(n / 10, 'X') + kUnits[n % 10];
+}
+
 std::string LetterNameKey(std::string_view word) {
   return text::Normalize(word, text::kMatch & ~text::kFoldAlef).text;
 }
@@ -692,6 +714,20 @@ std::string Matcher::Romanize(std::string_view arabic) const {
     }
     return Capitalized(ta_marbuta ? DecodeTaMarbuta(r, letters) : r.Decode(letters));
   };
+  // Where an ordinal ending the name at word i ends (i + 1, or i + 2 with
+  // عشر, ten, after it), or i if there is none: after a name, not after a
+  // common word of the tables (المؤتمر الدولي الثاني, the second
+  // international conference), nor الحادي without عشر.
+  static const std::string kTen = text::MatchKey("عشر"), kEleventh = text::MatchKey("الحادي");
+  auto ordinal_end_at = [&](size_t i) -> size_t {
+    if (!RegnalOrdinals().count(words[i]) || i == 0 || Particles().count(words[i - 1])) return i;
+    const std::string& before = words[i - 1];
+    if (table_word(before) != nullptr || (before.starts_with(kAl) && table_word(before.substr(kAl.size())))) {
+      return i;
+    }
+    if (i + 2 == words.size() && words[i + 1] == kTen) return i + 2;
+    return i + 1 == words.size() && words[i] != kEleventh ? i + 1 : i;
+  };
   std::string out;
   bool after_abd = false;  // the article of the noun after عبد is in "Abdul"
   for (size_t i = 0; i < words.size(); ++i) {
@@ -725,6 +761,10 @@ std::string Matcher::Romanize(std::string_view arabic) const {
       latin = w == kAbu ? "Abu" : w == kBin ? "bin" : w == kIbn ? "ibn" : "bint";
     } else if (const auto it = Particles().find(w); it != Particles().end()) {
       latin = it->second;
+    } else if (const size_t ordinal_end = ordinal_end_at(i); ordinal_end > i) {
+      const int n = RegnalOrdinals().at(w) + (ordinal_end == i + 2 ? 10 : 0);
+      latin = RomanNumeral(n);
+      i = ordinal_end - 1;
     } else {
       // A word written with ة ends -at when a noun follows it (construct:
       // Jabhat al-Nusra), -a at the end of the name (al-Dawla).

@@ -67,6 +67,18 @@ TEST(Romanize, TaMarbutaEndsAOrAtInConstruct) {
   EXPECT_EQ(M().Romanize("فاطمة الزهراوي").rfind("Fatima al-", 0), 0u);
 }
 
+TEST(Romanize, RulersOrdinalsAreRomanNumerals) {
+  // A (made-up) ruler's ordinal after his name: the second, the sixteenth.
+  EXPECT_EQ(M().Romanize("زيدان الثاني"), M().Romanize("زيدان") + " II");
+  EXPECT_EQ(M().Romanize("فرحان السادس عشر"), M().Romanize("فرحان") + " XVI");
+  EXPECT_EQ(M().Romanize("فرحان الحادي عشر"), M().Romanize("فرحان") + " XI");
+  // After a common word the ordinal is a word: the second international
+  // conference; alone, or not last, too.
+  EXPECT_EQ(M().Romanize("المؤتمر الدولي الثاني"), M().Romanize("المؤتمر الدولي") + " al-Thani");
+  EXPECT_EQ(M().Romanize("الثاني"), "al-Thani");
+  EXPECT_EQ(M().Romanize("زيدان الثاني زيدان"), M().Romanize("زيدان") + " al-Thani " + M().Romanize("زيدان"));
+}
+
 TEST(Romanize, DecodedWordsReadFourUnitsBack) {
   // Not in the memory. With the letters and Latin of three units before
   // each, the decoder reads ماك as Mac (a trigram read Mccron).
