@@ -605,8 +605,9 @@ void JoinClubsAndCities(const std::vector<WordInfo>& words, std::vector<uint8_t>
 // a word mostly seen in persons' names in the name lists.
 bool BeginsPersonsName(const WordInfo& w) {
   static const std::string servant_of_the = text::MatchKey("عبدال");
+  constexpr size_t kTwoLetters = 4;  // bytes: God's names after عبدال have two letters or more (عبدالله)
   return (w.classes & (kGivenName | kNameParticle | kNamePer)) || (w.gaz_begin & (kGazPerson | kGazNamePer)) ||
-         (w.key.starts_with(servant_of_the) && w.key.size() > servant_of_the.size() + 4);
+         (w.key.starts_with(servant_of_the) && w.key.size() >= servant_of_the.size() + kTwoLetters);
 }
 
 // A curated organisation that the model left untagged, or tagged as a name

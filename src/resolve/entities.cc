@@ -269,33 +269,65 @@ class Resolver {
   // Whether a place's name ends with the adjective of a country after a
   // place the collection or the gazetteer knows: «سالزبورغ النمساوية»
   // (Austrian Salzburg) is Salzburg. Not where the whole is a place's own
-  // name (جزر العذراء البريطانية, the British Virgin Islands), nor after a
+  // name (جزر فيرجن البريطانية, the British Virgin Islands), nor after a
   // word the collection does not name as a place (القنصلية السعودية, the
   // Saudi consulate) or a kind of place or body (الجزيرة القبرصية, the
   // Cypriot island, is not الجزيرة, Al Jazeera), nor for adjectives of what
-  // is no country (الجزيرة العربية, the Arabian peninsula).
+  // is no country (الجزيرة العربية, the Arabian peninsula). Nor where the
+  // adjective tells two places of one name apart: the gazetteer's city is
+  // in another country (طرابلس اللبنانية, Tripoli in Lebanon, is not CLDR's
+  // Tripoli, in Libya), or the collection gives the name adjectives of two
+  // countries (كشمير الهندية and كشمير الباكستانية).
   bool CountrysAdjectiveEnds(const std::vector<std::string>& words) const {
-    if (words.size() < 2 || WithoutArticle(words.back()).size() == words.back().size()) return false;
-    // Seas, gulfs and peninsulas are named by adjectives: الخليج المكسيكي is
-    // the Gulf of Mexico, not الخليج (the Gulf); شبه الجزيرة الإيطالية the
-    // Italian peninsula, not شبه الجزيرة (the Arabian one).
-    static const text::internal::StringSet kFeatures = text::internal::MatchKeySet({"خليج", "بحر", "محيط", "شبه"});
+    const std::string* country = AdjectivesCountry(words);
+    if (country == nullptr) return false;
+    const std::string rest = Join(words, 0, words.size() - 1);
+    const auto city = internal::CityCountries().find(rest);
+    if (city != internal::CityCountries().end() && city->second != internal::CountryNames().at(*country)) {
+      return false;
+    }
+    const auto countries = adjective_countries_.find(rest);
+    return countries == adjective_countries_.end() || countries->second.size() < 2;
+  }
+
+  // The country (its matching key) whose adjective ends a place's `words`,
+  // under the conditions of CountrysAdjectiveEnds before the last two; null
+  // if none.
+  const std::string* AdjectivesCountry(const std::vector<std::string>& words) const {
+    if (words.size() < 2 || WithoutArticle(words.back()).size() == words.back().size()) return nullptr;
+    // Seas, gulfs, peninsulas and deserts are named by adjectives: الخليج
+    // المكسيكي is the Gulf of Mexico, not الخليج (the Gulf); شبه الجزيرة
+    // الإيطالية the Italian peninsula, not شبه الجزيرة (the Arabian one).
+    static const text::internal::StringSet kFeatures =
+        text::internal::MatchKeySet({"خليج", "بحر", "محيط", "شبه", "صحراء"});
     const std::string whole = Join(words, 0, words.size()), rest = Join(words, 0, words.size() - 1);
     const std::string_view first = WithoutArticle(words[0]);
     if (internal::PlaceNames().count(whole) || HeadWords().count(std::string(first)) || kFeatures.count(first)) {
-      return false;
+      return nullptr;
     }
     // A country or a region is in no other country («أمريكا المكسيكي» is
     // Club América of Mexico).
     const auto gazetteer = internal::PlaceNames().find(rest);
-    if (gazetteer != internal::PlaceNames().end() && IsCountryOrRegionName(gazetteer->second)) return false;
+    if (gazetteer != internal::PlaceNames().end() && IsCountryOrRegionName(gazetteer->second)) return nullptr;
     const auto named = place_counts_.find(rest);
     if (gazetteer == internal::PlaceNames().end() &&
         (named == place_counts_.end() || named->second < kPlaceBeforeAdjective)) {
-      return false;
+      return nullptr;
     }
-    const std::string country = PlaceOfAdjective(words.back());
-    return !country.empty() && internal::CountryNames().count(country) && country != rest;
+    const auto country = internal::CountryNames().find(PlaceOfAdjective(words.back()));
+    return country == internal::CountryNames().end() || country->first == rest ? nullptr : &country->first;
+  }
+
+  // For each place name the collection writes with a country's adjective
+  // after it, the countries (CountrysAdjectiveEnds).
+  void FindAdjectivesOfPlaces() {
+    for (const NameMention& m : mentions_) {
+      if (m.type != EntityType::kLocation) continue;
+      const std::vector<std::string> words = Words(text::MatchKey(m.name));
+      if (const std::string* country = AdjectivesCountry(words)) {
+        adjective_countries_[Join(words, 0, words.size() - 1)].insert(*country);
+      }
+    }
   }
 
   void BuildSpellings() {
@@ -304,6 +336,7 @@ class Resolver {
       ++name_counts_[key];
       if (m.type == EntityType::kLocation) ++place_counts_[key];
     }
+    FindAdjectivesOfPlaces();
     std::unordered_map<std::string, uint32_t> index;
     spelling_of_.resize(mentions_.size());
     display_.resize(mentions_.size());
@@ -1484,6 +1517,7 @@ class Resolver {
   std::unordered_map<std::string, std::string> romanized_here_;  // by Describe, guarded by the mutex
   std::vector<Spelling> spellings_;
   std::vector<uint32_t> spelling_of_;
+  std::unordered_map<std::string, std::set<std::string>> adjective_countries_;  // FindAdjectivesOfPlaces
   std::vector<std::string> display_;  // each mention's name without a nationality before it
   std::unordered_map<std::string, uint32_t> key_index_;
   // Mentions by their whole matching key: all of them, and those tagged places.

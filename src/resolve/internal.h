@@ -85,6 +85,9 @@ void AppendUtf8(char32_t c, std::string* out);
 const std::unordered_map<std::string, std::string>& CountryNames();
 const std::unordered_map<std::string, std::string>& PlaceNames();
 const std::unordered_map<std::string, std::string>& BodyNames();
+// The English name of the country of each of CLDR's time-zone cities
+// (طرابلس: Libya), by the city's matching key.
+const std::unordered_map<std::string, std::string>& CityCountries();
 // The English name of a place's matching key in PlaceNames, or of the same
 // key with its last adjective masculine (الخليج العربية, agreeing with دول
 // before it, is الخليج العربي); null if neither is there.

@@ -275,15 +275,21 @@ bool ReadModel(const std::string& path, bool heldout_memory, Matcher::Model* mod
       model->info.evaluation.push_back(value);
     }
   }
-  uint64_t body_size = 0;
-  uint32_t body_crc = 0;
-  std::string body_text;
-  if (!file || !(std::istringstream(line.substr(5)) >> body_size >> body_crc)) {
+  // The body starts after the line's newline: a file that ends on the line
+  // has none (tellg is -1 at the end of the data).
+  const std::streamoff body_at = file ? static_cast<std::streamoff>(file.tellg()) : -1;
+  if (body_at < 0) {
     *error = path + ": truncated in its header";
     return false;
   }
-  const std::string_view packed = std::string_view(bytes).substr(static_cast<size_t>(file.tellg()));
-  if (!text::internal::Unpack(packed, body_size, body_crc, &body_text)) {
+  uint64_t body_size = 0, body_crc = 0;
+  if (!(std::istringstream(line.substr(5)) >> body_size >> body_crc) || body_crc > UINT32_MAX) {
+    *error = path + ": corrupt header (\"" + line + "\")";
+    return false;
+  }
+  std::string body_text;
+  const std::string_view packed = std::string_view(bytes).substr(static_cast<size_t>(body_at));
+  if (!text::internal::Unpack(packed, body_size, static_cast<uint32_t>(body_crc), &body_text)) {
     *error = path + ": truncated or corrupt (its compressed body)";
     return false;
   }

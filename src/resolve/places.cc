@@ -243,13 +243,15 @@ const NameMap& CountryNames() {
   return names;
 }
 
-const NameMap& PlaceNames() {
-  static const NameMap names = [] {
-    // Countries first: عمان is Oman, though CLDR's city عمّان (Amman) has
-    // the same key.
-    NameMap map = CountryNames();
-    ForEachRegion([&](const char* code) { AddTerritory(code, &map); });
-    for (const auto& [arabic, english] : kPlaces) Add(arabic, english, false, &map);
+// CLDR's time-zone exemplar cities: their English names, and the English
+// names of their countries.
+struct ZoneCities {
+  NameMap english, country;
+};
+
+const ZoneCities& CitiesOfTimeZones() {
+  static const ZoneCities cities = [] {
+    ZoneCities out;
     UErrorCode status = U_ZERO_ERROR;
     const std::unique_ptr<icu::TimeZoneNames> ar(icu::TimeZoneNames::createInstance(icu::Locale("ar"), status));
     const std::unique_ptr<icu::TimeZoneNames> en(icu::TimeZoneNames::createInstance(icu::Locale("en"), status));
@@ -257,18 +259,41 @@ const NameMap& PlaceNames() {
     while (U_SUCCESS(status) && zones != nullptr) {
       const icu::UnicodeString* id = zones->snext(status);
       if (id == nullptr) break;
-      icu::UnicodeString a, e;
+      icu::UnicodeString a, e, country;
       ar->getExemplarLocationName(*id, a);
       en->getExemplarLocationName(*id, e);
       const std::string arabic = Utf8(a), english = Utf8(e);
       // A qualified English name is a small namesake of a famous place:
       // بطرسبرغ is "Petersburg, Indiana" to CLDR and St Petersburg to news.
-      if (PlainArabic(arabic) && english.find(',') == std::string::npos) Add(arabic, english, true, &map);
+      if (!PlainArabic(arabic) || english.find(',') != std::string::npos) continue;
+      Add(arabic, english, true, &out.english);
+      char region[8] = {0};
+      UErrorCode region_status = U_ZERO_ERROR;
+      icu::TimeZone::getRegion(*id, region, sizeof region, region_status);
+      if (U_SUCCESS(region_status) && std::string_view(region) != "001") {
+        icu::Locale("", region).getDisplayCountry(icu::Locale("en"), country);
+        Add(arabic, Utf8(country), true, &out.country);
+      }
     }
+    return out;
+  }();
+  return cities;
+}
+
+const NameMap& PlaceNames() {
+  static const NameMap names = [] {
+    // Countries first: عمان is Oman, though CLDR's city عمّان (Amman) has
+    // the same key.
+    NameMap map = CountryNames();
+    ForEachRegion([&](const char* code) { AddTerritory(code, &map); });
+    for (const auto& [arabic, english] : kPlaces) Add(arabic, english, false, &map);
+    for (const auto& [arabic, english] : CitiesOfTimeZones().english) map.emplace(arabic, english);
     return map;
   }();
   return names;
 }
+
+const NameMap& CityCountries() { return CitiesOfTimeZones().country; }
 
 const NameMap& BodyNames() {
   static const NameMap names = [] {
@@ -293,8 +318,10 @@ const std::string* GazetteerPlace(const std::string& key) {
   if (const auto it = names.find(key); it != names.end()) return &it->second;
   // The last adjective agrees with a noun before the name: «دول الخليج
   // العربية» (the Arab Gulf states) names الخليج العربي (the Arabian Gulf).
-  // ("يه" is ية as MatchKey writes it.)
-  if (key.find(' ') != std::string::npos && key.ends_with("يه")) {
+  // ("يه" is ية as MatchKey writes it.) An adjective has the article: a
+  // foreign name may end so (بوفيه, Bouvet).
+  const size_t last_word = key.rfind(' ');
+  if (last_word != std::string::npos && key.compare(last_word + 1, 4, "ال") == 0 && key.ends_with("يه")) {
     if (const auto it = names.find(key.substr(0, key.size() - 2)); it != names.end()) return &it->second;
   }
   return nullptr;

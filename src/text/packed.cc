@@ -18,8 +18,7 @@ bool Pack(std::string_view bytes, std::string* packed) {
 }
 
 uint32_t Crc32(std::string_view bytes) {
-  return static_cast<uint32_t>(
-      crc32(0, reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(bytes.size())));
+  return static_cast<uint32_t>(crc32_z(0, reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()));
 }
 
 bool Unpack(std::string_view packed, uint64_t size, uint32_t crc, std::string* bytes) {
@@ -29,9 +28,12 @@ bool Unpack(std::string_view packed, uint64_t size, uint32_t crc, std::string* b
   if (size > (uint64_t{1} << 31) || size > uint64_t{packed.size()} * 1032 + 64) return false;
   std::string out(size, '\0');
   uLongf got = static_cast<uLongf>(size);
-  if (uncompress(reinterpret_cast<Bytef*>(out.data()), &got, reinterpret_cast<const Bytef*>(packed.data()),
-                 static_cast<uLong>(packed.size())) != Z_OK ||
-      got != size || Crc32(out) != crc) {
+  uLong read = static_cast<uLong>(packed.size());
+  // Every packed byte must be read: zlib stops at the end of its stream and
+  // would let bytes after it pass.
+  if (uncompress2(reinterpret_cast<Bytef*>(out.data()), &got, reinterpret_cast<const Bytef*>(packed.data()),
+                  &read) != Z_OK ||
+      read != packed.size() || got != size || Crc32(out) != crc) {
     return false;
   }
   *bytes = std::move(out);

@@ -152,6 +152,33 @@ TEST(ResolveEntitiesTest, ACountrysAdjectiveAfterAPlaceIsNotPartOfIt) {
   EXPECT_NE(r.entity_of[11], r.entity_of[10]);
 }
 
+TEST(ResolveEntitiesTest, ACountrysAdjectiveThatTellsTwoPlacesApartStays) {
+  // Adjectives of two countries after one (fictional) town's name: two
+  // towns, and neither is the one named alone.
+  Collection two;
+  two.Add(1, kLoc, "زيلمارو").Add(2, kLoc, "زيلمارو").Add(3, kLoc, "زيلمارو");
+  two.Add(4, kLoc, "زيلمارو الطاجيكية").Add(5, kLoc, "زيلمارو الأفغانية");
+  const Resolution r2 = two.Resolve();
+  EXPECT_NE(r2.entity_of[3], r2.entity_of[0]);
+  EXPECT_NE(r2.entity_of[4], r2.entity_of[0]);
+  EXPECT_NE(r2.entity_of[3], r2.entity_of[4]);
+  // CLDR's Tripoli is in Libya: Lebanese Tripoli is another city, Libyan
+  // Tripoli the same.
+  Collection lebanon;
+  lebanon.Add(1, kLoc, "طرابلس").Add(2, kLoc, "طرابلس").Add(3, kLoc, "طرابلس اللبنانية");
+  const Resolution rl = lebanon.Resolve();
+  EXPECT_NE(rl.entity_of[2], rl.entity_of[0]);
+  Collection libya;
+  libya.Add(1, kLoc, "طرابلس").Add(2, kLoc, "طرابلس").Add(3, kLoc, "طرابلس الليبية");
+  const Resolution ry = libya.Resolve();
+  EXPECT_EQ(ry.entity_of[2], ry.entity_of[0]);
+  // Deserts are named by adjectives: the Moroccan Sahara is not the Sahara.
+  Collection sahara;
+  sahara.Add(1, kLoc, "الصحراء").Add(2, kLoc, "الصحراء").Add(3, kLoc, "الصحراء").Add(4, kLoc, "الصحراء المغربية");
+  const Resolution rs = sahara.Resolve();
+  EXPECT_NE(rs.entity_of[3], rs.entity_of[0]);
+}
+
 TEST(ResolveEntitiesTest, APlacesLastAdjectiveMayAgreeWithANounBeforeIt) {
   // «دول الخليج العربية» (the Arab Gulf states): the adjective is feminine
   // for دول (states), but the place is الخليج العربي (the Arabian Gulf).

@@ -316,6 +316,13 @@ TEST(Model, SaveLoadAndVersionMismatch) {
   std::ofstream(damaged, std::ios::binary) << flipped;
   EXPECT_EQ(Matcher::Load(damaged, &error), nullptr);
   EXPECT_NE(error.find("damaged.model: truncated or corrupt"), std::string::npos) << error;
+  // The file ending on its body line; a checksum of more than 32 bits.
+  for (const std::string& ending : {std::string("body 10 20"), std::string("body 10 99999999999\n")}) {
+    const std::string shortened = (dir / "short.model").string();
+    std::ofstream(shortened, std::ios::binary) << text.substr(0, text.find("\nbody ") + 1) << ending;
+    EXPECT_EQ(Matcher::Load(shortened, &error), nullptr) << ending;
+    EXPECT_NE(error.find("short.model"), std::string::npos) << error;
+  }
   // The header cut before its body line.
   const std::string headless = (dir / "headless.model").string();
   std::ofstream(headless, std::ios::binary) << text.substr(0, text.find("\nbody "));

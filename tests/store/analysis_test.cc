@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <set>
 #include <thread>
 
@@ -740,12 +741,16 @@ TEST_F(AnalysisTest, AnotherNameModelRomanisesEntitiesAgain) {
   IngestAll(&db);
   ASSERT_EQ(EntityWithAlias(*db, "أسامة الخطيب"), person);
   EXPECT_EQ(db->Entity(person)->latin, "Kept");
-  // The same model in another file (a byte after its end) has another
-  // checksum: every name is romanised again.
+  // The same model in another file (a comment more in its header) has
+  // another checksum: every name is romanised again.
   std::string error;
   const std::string copy = scratch_.path("other.model");
-  std::filesystem::copy_file(resolve::DefaultModelPath(), copy);
-  std::ofstream(copy, std::ios::app) << "\n";
+  {
+    std::ifstream in(resolve::DefaultModelPath(), std::ios::binary);
+    const std::string model((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const size_t header = model.find('\n') + 1;
+    std::ofstream(copy, std::ios::binary) << model.substr(0, header) << "# a copy\n" << model.substr(header);
+  }
   const std::unique_ptr<resolve::Matcher> other = resolve::Matcher::Load(copy, &error);
   ASSERT_NE(other, nullptr) << error;
   EXPECT_NE(other->info().checksum, matcher_->info().checksum);

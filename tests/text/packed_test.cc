@@ -46,8 +46,12 @@ TEST(Packed, RefusesWhatIsNotTheBytesPacked) {
   // The wrong size or checksum.
   EXPECT_FALSE(Unpack(packed, bytes.size() - 1, crc, &out));
   EXPECT_FALSE(Unpack(packed, bytes.size(), crc ^ 1, &out));
-  // A size no packed bytes of this length could expand to: refused without
-  // allocating it.
+  // Bytes after the packed stream.
+  EXPECT_FALSE(Unpack(packed + "junk", bytes.size(), crc, &out));
+  // A size no packed bytes of this length could expand to (zlib expands at
+  // most 1032 to 1), or over 2 GB: refused without allocating it.
+  ASSERT_LT(packed.size() * 1032 + 65, uint64_t{1} << 31);
+  EXPECT_FALSE(Unpack(packed, packed.size() * 1032 + 65, crc, &out));
   EXPECT_FALSE(Unpack(packed, uint64_t{1} << 40, crc, &out));
   EXPECT_FALSE(Unpack("not zlib", 8, Crc32("not zlib"), &out));
 }
