@@ -465,6 +465,14 @@ class Resolver {
       if (!named && !IsLatin(a.key) && !IsLatin(b.key)) continue;
       const size_t rarer = std::min(a.mentions.size(), b.mentions.size());
       if (count * kStatedAliasShare < rarer) continue;
+      // The list of bodies knows two of its bodies apart: «منظمة الأمم
+      // المتحدة للطفولة (اليونيسيف)», UNICEF, whose name the tagger cut to
+      // the UN's, had joined UNICEF to the UN.
+      if (a.type == EntityType::kOrganization && named) {
+        const std::string english_a = internal::EnglishName(a.key, false, matcher_),
+                          english_b = internal::EnglishName(b.key, false, matcher_);
+        if (!english_a.empty() && !english_b.empty() && english_a != english_b) continue;
+      }
       // A single Arabic word many more texts write than the alias explains
       // is a given name many men have: عبدالله, stated once as an alias of
       // «ابا عبدالله» (father of Abdullah), had joined all 586 mentions of

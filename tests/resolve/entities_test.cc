@@ -302,6 +302,20 @@ TEST(ResolveEntitiesTest, StatedLinksJoinAliasesAndRelateBranches) {
                                          static_cast<uint32_t>(r.entity_of[3])));
 }
 
+TEST(ResolveEntitiesTest, AStatedAliasDoesNotJoinTwoListedBodies) {
+  // «منظمة الأمم المتحدة للطفولة (اليونيسيف)» with the name cut to the UN's:
+  // the list of bodies has the UN and UNICEF, two bodies. An alias it does
+  // not know still joins (a fictional group and its other name).
+  Collection c;
+  c.Add(1, kOrg, "الأمم المتحدة").Add(1, kOrg, "اليونيسيف").Add(2, kOrg, "الأمم المتحدة");
+  c.Add(3, kOrg, "جبهة تحرير السهول الشرقية").Add(3, kOrg, "جبهة السهول");
+  const std::vector<MentionLink> links = {{0, 1, MentionLink::Kind::kAlias}, {3, 4, MentionLink::Kind::kAlias}};
+  const Resolution r = c.Resolve(links);
+  EXPECT_NE(r.entity_of[1], r.entity_of[0]);
+  EXPECT_EQ(r.entities[r.entity_of[1]].latin, "UNICEF");
+  EXPECT_EQ(r.entity_of[4], r.entity_of[3]);
+}
+
 TEST(ResolveEntitiesTest, AliasEntriesWinAndNameTheEntity) {
   Collection c;
   c.Add(1, kOrg, "جبهة تحرير السهول الشرقية").Add(2, kPer, "السهم الأحمر").Add(3, kOrg, "سرية الجبل الأخضر");
