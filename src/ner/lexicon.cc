@@ -142,7 +142,9 @@ const List kLists[] = {
     // European Union, the Arab League, NATO (three ways), the PLO, Hamas,
     // Hezbollah, Fatah, al-Qaeda, ISIS (two ways), the Taliban, the Red
     // Cross, the Red Crescent, the IMF, the World Bank, the WHO, UNESCO,
-    // UNICEF, the WTO, Interpol, the Gulf Cooperation Council (two ways), the African
+    // UNICEF, the WTO, Interpol, the Gulf Cooperation Council (two ways), the
+    // UN agencies by their full names (UNESCO, UNICEF, UNHCR two ways, FAO,
+    // UNDP, WFP), the African
     // Union, the OIC, Reuters, AFP, AP, the BBC, CNN, Congress, the Knesset,
     // the Pentagon, the IAEA, the Muslim Brotherhood.
     {0, kGazOrg,
@@ -151,7 +153,10 @@ const List kLists[] = {
       "حزب الله", "فتح", "القاعدة", "داعش", "تنظيم الدولة", "طالبان", "الصليب الأحمر",
       "الهلال الأحمر", "صندوق النقد الدولي", "البنك الدولي", "منظمة الصحة العالمية",
       "اليونسكو", "اليونيسيف", "منظمة التجارة العالمية", "الإنتربول", "مجلس التعاون الخليجي",
-      "مجلس التعاون لدول الخليج العربية",
+      "مجلس التعاون لدول الخليج العربية", "منظمة الأمم المتحدة للتربية والعلم والثقافة",
+      "منظمة الأمم المتحدة للطفولة", "مفوضية الأمم المتحدة لشؤون اللاجئين",
+      "المفوضية السامية للأمم المتحدة لشؤون اللاجئين", "منظمة الأمم المتحدة للأغذية والزراعة",
+      "برنامج الأمم المتحدة الإنمائي", "برنامج الأغذية العالمي",
       "الاتحاد الأفريقي", "منظمة التعاون الإسلامي", "رويترز", "فرانس برس", "أسوشيتد برس",
       "بي بي سي", "سي إن إن", "الكونغرس", "الكنيست", "البنتاغون",
       "الوكالة الدولية للطاقة الذرية", "الإخوان المسلمين", "الإخوان المسلمون"}},

@@ -744,6 +744,16 @@ class Resolver {
       }
       return out;
     };
+    // Two bodies the list of bodies names apart are two (the UN and UNICEF,
+    // whose full name holds the UN's).
+    const auto body_of = [&](const std::vector<uint32_t>& cluster) -> const std::string* {
+      for (const uint32_t s : cluster) {
+        if (!spellings_[s].body.empty()) return &spellings_[s].body;
+      }
+      return nullptr;
+    };
+    const std::string *body_a = body_of(a), *body_b = body_of(b);
+    if (body_a != nullptr && body_b != nullptr && *body_a != *body_b) return false;
     const std::vector<uint32_t> checked_b = checked(b);
     for (const uint32_t x : checked(a)) {
       for (const uint32_t y : checked_b) {

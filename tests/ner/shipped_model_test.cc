@@ -386,6 +386,10 @@ TEST_F(ShippedModelTest, CuratedOrganisationsOfSeveralWords) {
   // the place «الخليج العربية» in the council's full name.
   EXPECT_EQ(Mentions(*tagger_, "وقال الأمين العام لمجلس التعاون لدول الخليج العربية إن القمة ستعقد في الدوحة."),
             (Found{{"ORG", "مجلس التعاون لدول الخليج العربية"}, {"LOC", "الدوحة"}}));
+  // "The United Nations Educational, Scientific and Cultural Organization
+  // said the schools closed": the model alone finds the UN inside it.
+  EXPECT_EQ(Mentions(*tagger_, "وقالت منظمة الأمم المتحدة للتربية والعلم والثقافة إن المدارس أغلقت."),
+            (Found{{"ORG", "منظمة الأمم المتحدة للتربية والعلم والثقافة"}}));
   // One word, unambiguous (Taliban); "the movement opened its offices" keeps
   // فتح a verb.
   EXPECT_EQ(Mentions(*tagger_, "وشنت القوات حملة لملاحقة مقاتلي طالبان في الجبال."),

@@ -314,6 +314,12 @@ TEST(ResolveEntitiesTest, AStatedAliasDoesNotJoinTwoListedBodies) {
   EXPECT_NE(r.entity_of[1], r.entity_of[0]);
   EXPECT_EQ(r.entities[r.entity_of[1]].latin, "UNICEF");
   EXPECT_EQ(r.entity_of[4], r.entity_of[3]);
+  // UNICEF by its full name is UNICEF.
+  Collection full;
+  full.Add(1, kOrg, "منظمة الأمم المتحدة للطفولة").Add(2, kOrg, "اليونيسيف").Add(3, kOrg, "الأمم المتحدة");
+  const Resolution rf = full.Resolve();
+  EXPECT_EQ(rf.entity_of[0], rf.entity_of[1]);
+  EXPECT_NE(rf.entity_of[0], rf.entity_of[2]);
 }
 
 TEST(ResolveEntitiesTest, AliasEntriesWinAndNameTheEntity) {
