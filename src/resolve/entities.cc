@@ -220,6 +220,7 @@ class Resolver {
     BuildSpellings();
     sets_ = std::make_unique<DisjointSets>(spellings_.size());
     ApplyAliasEntries();
+    NameBodies();
     ApplyStatedAliases();
     FindAdjectives();
     JoinNamesOfOneBody();
@@ -279,8 +280,9 @@ class Resolver {
   // Tripoli, in Libya), or the collection gives the name adjectives of two
   // countries (كشمير الهندية and كشمير الباكستانية).
   bool CountrysAdjectiveEnds(const std::vector<std::string>& words) const {
-    const std::string* country = AdjectivesCountry(words);
-    if (country == nullptr) return false;
+    const auto found = place_adjectives_.find(Join(words, 0, words.size()));
+    if (found == place_adjectives_.end()) return false;
+    const std::string* country = found->second;
     const std::string rest = Join(words, 0, words.size() - 1);
     const auto city = internal::CityCountries().find(rest);
     if (city != internal::CityCountries().end() && city->second != internal::CountryNames().at(*country)) {
@@ -318,16 +320,19 @@ class Resolver {
     return country == internal::CountryNames().end() || country->first == rest ? nullptr : &country->first;
   }
 
-  // For each place name the collection writes with a country's adjective
-  // after it, the countries (CountrysAdjectiveEnds).
+  // The places the collection writes with a country's adjective after them:
+  // each such name's country, and each place's countries
+  // (CountrysAdjectiveEnds).
   void FindAdjectivesOfPlaces() {
     for (const NameMention& m : mentions_) {
       if (m.type != EntityType::kLocation) continue;
       const std::vector<std::string> words = Words(text::MatchKey(m.name));
-      if (const std::string* country = AdjectivesCountry(words)) {
-        adjective_countries_[Join(words, 0, words.size() - 1)].insert(*country);
-      }
+      const auto [it, added] = place_adjectives_.try_emplace(Join(words, 0, words.size()), nullptr);
+      if (!added) continue;
+      it->second = AdjectivesCountry(words);
+      if (it->second != nullptr) adjective_countries_[Join(words, 0, words.size() - 1)].insert(*it->second);
     }
+    std::erase_if(place_adjectives_, [](const auto& entry) { return entry.second == nullptr; });
   }
 
   void BuildSpellings() {
@@ -443,6 +448,17 @@ class Resolver {
   // another is where it lies, not its other name), or to a Latin spelling,
   // and only when stated often enough for the rarer name (once per
   // kStatedAliasShare of its mentions).
+  // Each organisation's English name in the list of bodies (Spelling::body).
+  // After the alias entries, which may retype a spelling.
+  void NameBodies() {
+    for (Spelling& s : spellings_) {
+      s.body = s.type == EntityType::kOrganization ? internal::EnglishName(s.key, false, matcher_) : "";
+    }
+  }
+
+  // Whether the list of bodies names two bodies apart (the UN and UNICEF).
+  static bool BodiesApart(std::string_view a, std::string_view b) { return !a.empty() && !b.empty() && a != b; }
+
   void ApplyStatedAliases() {
     constexpr size_t kStatedAliasShare = 20;
     std::map<std::pair<uint32_t, uint32_t>, size_t> stated;
@@ -468,11 +484,7 @@ class Resolver {
       // The list of bodies knows two of its bodies apart: «منظمة الأمم
       // المتحدة للطفولة (اليونيسيف)», UNICEF, whose name the tagger cut to
       // the UN's, had joined UNICEF to the UN.
-      if (a.type == EntityType::kOrganization && named) {
-        const std::string english_a = internal::EnglishName(a.key, false, matcher_),
-                          english_b = internal::EnglishName(b.key, false, matcher_);
-        if (!english_a.empty() && !english_b.empty() && english_a != english_b) continue;
-      }
+      if (BodiesApart(a.body, b.body)) continue;
       // A single Arabic word many more texts write than the alias explains
       // is a given name many men have: عبدالله, stated once as an alias of
       // «ابا عبدالله» (father of Abdullah), had joined all 586 mentions of
@@ -525,10 +537,6 @@ class Resolver {
   // joins later need only match the commonest (the pair model cannot match a
   // short name to the long one).
   void JoinNamesOfOneBody() {
-    // After the alias entries, which may retype a spelling.
-    for (Spelling& s : spellings_) {
-      s.body = s.type == EntityType::kOrganization ? internal::EnglishName(s.key, false, matcher_) : "";
-    }
     std::map<std::pair<EntityType, std::string>, std::vector<uint32_t>> named;  // (type, English) -> spellings
     for (uint32_t i = 0; i < spellings_.size(); ++i) {
       const Spelling& s = spellings_[i];
@@ -746,14 +754,13 @@ class Resolver {
     };
     // Two bodies the list of bodies names apart are two (the UN and UNICEF,
     // whose full name holds the UN's).
-    const auto body_of = [&](const std::vector<uint32_t>& cluster) -> const std::string* {
+    const auto body_of = [&](const std::vector<uint32_t>& cluster) -> std::string_view {
       for (const uint32_t s : cluster) {
-        if (!spellings_[s].body.empty()) return &spellings_[s].body;
+        if (!spellings_[s].body.empty()) return spellings_[s].body;
       }
-      return nullptr;
+      return {};
     };
-    const std::string *body_a = body_of(a), *body_b = body_of(b);
-    if (body_a != nullptr && body_b != nullptr && *body_a != *body_b) return false;
+    if (BodiesApart(body_of(a), body_of(b))) return false;
     const std::vector<uint32_t> checked_b = checked(b);
     for (const uint32_t x : checked(a)) {
       for (const uint32_t y : checked_b) {
@@ -1535,7 +1542,11 @@ class Resolver {
   std::unordered_map<std::string, std::string> romanized_here_;  // by Describe, guarded by the mutex
   std::vector<Spelling> spellings_;
   std::vector<uint32_t> spelling_of_;
-  std::unordered_map<std::string, std::set<std::string>> adjective_countries_;  // FindAdjectivesOfPlaces
+  // FindAdjectivesOfPlaces: a place's name (matching key) -> the country
+  // (a key of internal::CountryNames) whose adjective ends it; a place -> the
+  // countries whose adjectives follow it.
+  std::unordered_map<std::string, const std::string*> place_adjectives_;
+  std::unordered_map<std::string, std::set<std::string>> adjective_countries_;
   std::vector<std::string> display_;  // each mention's name without a nationality before it
   std::unordered_map<std::string, uint32_t> key_index_;
   // Mentions by their whole matching key: all of them, and those tagged places.
