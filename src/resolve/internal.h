@@ -5,9 +5,11 @@
 
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "resolve/resolve.h"
@@ -76,6 +78,13 @@ bool AppendLatin(char32_t c, std::string* out);
 // returns) and advances *i.
 char32_t NextCodePoint(std::string_view s, size_t* i);
 void AppendUtf8(char32_t c, std::string* out);
+
+// Arabic words, keyed by text::MatchKey, to their Latin.
+using WordTable = std::unordered_map<std::string, std::string>;
+WordTable MakeTable(std::initializer_list<std::pair<const char*, const char*>> entries);
+// Arab given names and family names (the latter without the article) as
+// English-language newspapers spell them (arab_names.cc).
+const WordTable& ArabNameSpellings();
 
 // English names by the matching key of an Arabic name (places.cc):
 // countries (with and without the article), from ICU's CLDR data; places

@@ -181,22 +181,22 @@ std::string Romanizer::Decode(std::string_view letters) const {
   return out;
 }
 
-}  // namespace internal
-
-namespace {
-
-std::string Capitalized(std::string s) {
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-  return s;
-}
-
-// Arabic words (keyed by text::MatchKey) to their Latin, lower case.
-using WordTable = std::unordered_map<std::string, std::string>;
-
 WordTable MakeTable(std::initializer_list<std::pair<const char*, const char*>> entries) {
   WordTable table;
   for (const auto& [arabic, latin] : entries) table.emplace(text::MatchKey(arabic), latin);
   return table;
+}
+
+}  // namespace internal
+
+namespace {
+
+using internal::MakeTable;
+using internal::WordTable;
+
+std::string Capitalized(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
 }
 
 // The ordinary words organisation, place and group names are made of, as
@@ -638,11 +638,13 @@ std::string Matcher::Romanize(std::string_view arabic) const {
   const internal::Romanizer& r = model_->romanizer;
   const WordTable& common = CommonWords();
   const WordTable& proper = ProperNames();
-  // Either table, for a word after the article or a prefix.
+  const WordTable& names = internal::ArabNameSpellings();
+  // Any of the tables, for a word after the article or a prefix.
   auto table_word = [&](const std::string& w) -> const std::string* {
-    if (const auto it = proper.find(w); it != proper.end()) return &it->second;
-    const auto it = common.find(w);
-    return it == common.end() ? nullptr : &it->second;
+    for (const WordTable* table : {&proper, &common, &names}) {
+      if (const auto it = table->find(w); it != table->end()) return &it->second;
+    }
+    return nullptr;
   };
   // Words as written, their match keys for the memory and the letters, and
   // the Latin letter each names (0 if none).
@@ -714,19 +716,23 @@ std::string Matcher::Romanize(std::string_view arabic) const {
     }
     return Capitalized(ta_marbuta ? DecodeTaMarbuta(r, letters) : r.Decode(letters));
   };
-  // Where an ordinal ending the name at word i ends (i + 1, or i + 2 with
-  // عشر, ten, after it), or i if there is none: after a name, not after a
+  // Where a ruler's ordinal at word i ends (i + 1, or i + 2 with عشر, ten,
+  // after it), or i if there is none: after a name, not after a
   // common word of the tables (المؤتمر الدولي الثاني, the second
   // international conference), nor الحادي without عشر.
   static const std::string kTen = text::MatchKey("عشر"), kEleventh = text::MatchKey("الحادي");
   auto ordinal_end_at = [&](size_t i) -> size_t {
     if (!RegnalOrdinals().count(words[i]) || i == 0 || Particles().count(words[i - 1])) return i;
     const std::string& before = words[i - 1];
-    if (table_word(before) != nullptr || (before.starts_with(kAl) && table_word(before.substr(kAl.size())))) {
+    auto ordinary = [&](const std::string& word) { return proper.count(word) > 0 || common.count(word) > 0; };
+    if (ordinary(before) || (before.starts_with(kAl) && ordinary(before.substr(kAl.size())))) {
       return i;
     }
-    if (i + 2 == words.size() && words[i + 1] == kTen) return i + 2;
-    return i + 1 == words.size() && words[i] != kEleventh ? i + 1 : i;
+    // The ordinal ends the name or comes before the father's (عبد الله
+    // الثاني بن الحسين, Abdullah II bin al-Hussein).
+    auto name_ends_at = [&](size_t j) { return j == words.size() || words[j] == kBin || words[j] == kIbn; };
+    if (i + 1 < words.size() && words[i + 1] == kTen && name_ends_at(i + 2)) return i + 2;
+    return name_ends_at(i + 1) && words[i] != kEleventh ? i + 1 : i;
   };
   std::string out;
   bool after_abd = false;  // the article of the noun after عبد is in "Abdul"
@@ -742,6 +748,11 @@ std::string Matcher::Romanize(std::string_view arabic) const {
       // Two letter names or more: a Latin acronym (one alone is a word: في).
       latin.assign(letter_named.begin() + i, letter_named.begin() + acronym_end);
       i = acronym_end - 1;
+    } else if (const auto named = i + 1 < words.size() ? names.find(w + words[i + 1]) : names.end();
+               named != names.end()) {
+      // A name the table writes as one word, written as two (عبد الله).
+      latin = named->second;
+      ++i;
     } else if (i + 1 < words.size() && words[i + 1] == kAllah &&
                (r.Remembered(w + kAllah) != nullptr || AllahCompounds().count(w))) {
       const std::string* joined = r.Remembered(w + kAllah);

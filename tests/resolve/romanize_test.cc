@@ -1,6 +1,7 @@
-// Romanisation of organisation and place names with the shipped model: the
-// word God, Latin acronyms spelt as Arabic letter names, the common words of
-// such names, and the ending of ة. The names are made up for these tests.
+// Romanisation with the shipped model: the word God, Latin acronyms spelt as
+// Arabic letter names, the common words of organisation and place names, the
+// ending of ة, and Arab names as the press spells them. Names of people are
+// made up for these tests from common given names and family names.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -72,11 +73,32 @@ TEST(Romanize, RulersOrdinalsAreRomanNumerals) {
   EXPECT_EQ(M().Romanize("زيدان الثاني"), M().Romanize("زيدان") + " II");
   EXPECT_EQ(M().Romanize("فرحان السادس عشر"), M().Romanize("فرحان") + " XVI");
   EXPECT_EQ(M().Romanize("فرحان الحادي عشر"), M().Romanize("فرحان") + " XI");
+  // Before his father's name too (son of Marwan).
+  EXPECT_EQ(M().Romanize("زيدان الثاني بن مروان"), M().Romanize("زيدان") + " II bin Marwan");
+  EXPECT_EQ(M().Romanize("فرحان السادس عشر ابن مروان"), M().Romanize("فرحان") + " XVI ibn Marwan");
   // After a common word the ordinal is a word: the second international
   // conference; alone, or not last, too.
   EXPECT_EQ(M().Romanize("المؤتمر الدولي الثاني"), M().Romanize("المؤتمر الدولي") + " al-Thani");
   EXPECT_EQ(M().Romanize("الثاني"), "al-Thani");
   EXPECT_EQ(M().Romanize("زيدان الثاني زيدان"), M().Romanize("زيدان") + " al-Thani " + M().Romanize("زيدان"));
+}
+
+TEST(Romanize, ArabNamesAsThePressSpellsThem) {
+  // The memory alone printed ناصر "Nasr" (the reading of نصر, Nasr, a name
+  // of its own), منصور "Mansor" and العتيبي "al-Atepe".
+  EXPECT_EQ(M().Romanize("ناصر منصور العتيبي"), "Nasser Mansour al-Otaibi");
+  EXPECT_EQ(M().Romanize("نصر"), "Nasr");
+  // A compound the table writes as one word, written as one or two; the
+  // family name after the article, and after a prefix.
+  EXPECT_EQ(M().Romanize("عبد الله بن عبدالرحمن الغامدي"), "Abdullah bin Abdulrahman al-Ghamdi");
+  EXPECT_EQ(M().Romanize("عبد ربه"), "Abd Rabbo");
+  EXPECT_EQ(M().Romanize("صلاح الدين"), "Salah al-Din");
+  // Spellings of the letters fold: ى/ي, ة/ه, the hamza's seats.
+  EXPECT_EQ(M().Romanize("عيسي اسامه"), "Issa Osama");
+  // A ruler's ordinal still follows a name the table knows, and a name
+  // joined with الله (God) still prints as one word.
+  EXPECT_EQ(M().Romanize("عبدالله الثاني"), "Abdullah II");
+  EXPECT_EQ(M().Romanize("نصر الله").rfind("Nasrallah", 0), 0u);
 }
 
 TEST(Romanize, DecodedWordsReadFourUnitsBack) {
