@@ -1473,6 +1473,7 @@ class Resolver {
     std::vector<std::pair<std::string, double>> name_score;
     std::unordered_map<std::string, size_t> name_index;
     std::map<std::string, uint32_t> latin_count;
+    std::map<std::string_view, uint32_t> body_count;  // English names of the list of bodies
     // A short form takes the type of the name it stands for: the tagger
     // types a word alone (an acronym, a surname) least reliably.
     for (uint32_t m : members) {
@@ -1490,6 +1491,7 @@ class Resolver {
       if (added) name_score.push_back({name, 0.0});
       name_score[at->second].second += IsFullName(s) ? 1.0 + 0.5 * (words - 1) : 0.01;
       if (!mentions_[m].latin.empty()) ++latin_count[mentions_[m].latin];
+      if (!s.body.empty()) ++body_count[s.body];
     }
     e->type = static_cast<EntityType>(std::max_element(votes, votes + ner::kEntityTypes) - votes);
     e->name = std::max_element(name_score.begin(), name_score.end(), [](const auto& a, const auto& b) {
@@ -1510,6 +1512,14 @@ class Resolver {
     if (e->type == EntityType::kLocation || e->type == EntityType::kOrganization) {
       e->latin = internal::EnglishName(e->name, e->type == EntityType::kLocation, matcher_);
       if (!e->latin.empty()) return;
+    }
+    // A body named by its head word and a name the list has («شركة
+    // سامسونج», the company Samsung) takes the list's name.
+    if (e->type == EntityType::kOrganization && !body_count.empty()) {
+      e->latin = std::max_element(body_count.begin(), body_count.end(), [](const auto& a, const auto& b) {
+                   return a.second < b.second;
+                 })->first;
+      return;
     }
     if (romanized_) {
       auto it = romanized_->find(e->name);

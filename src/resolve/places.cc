@@ -233,6 +233,19 @@ constexpr std::pair<std::string_view, std::string_view> kBodies[] = {
     {"تويتر", "Twitter"}, {"فيسبوك", "Facebook"}, {"فيس بوك", "Facebook"}, {"يوتيوب", "YouTube"},
     {"غوغل", "Google"}, {"جوجل", "Google"}, {"إنستغرام", "Instagram"}, {"انستغرام", "Instagram"},
     {"سناب شات", "Snapchat"}, {"واتساب", "WhatsApp"}, {"واتس آب", "WhatsApp"},
+    {"وكالة الأنباء السعودية", "Saudi Press Agency"}, {"واس", "Saudi Press Agency"},
+    {"البنك المركزي الأوروبي", "European Central Bank"}, {"قناة السويس", "Suez Canal"},
+    {"أرامكو", "Saudi Aramco"}, {"أرامكو السعودية", "Saudi Aramco"}, {"سابك", "SABIC"},
+    // Not Apple: آبل and أبل are إبل (camels) but for the hamza.
+    {"مايكروسوفت", "Microsoft"}, {"سامسونج", "Samsung"}, {"سامسونغ", "Samsung"},
+    // Football clubs whose names are no place's (Barcelona and Liverpool
+    // are cities first).
+    {"مانشستر يونايتد", "Manchester United"}, {"مانشستر سيتي", "Manchester City"},
+    {"ريال مدريد", "Real Madrid"}, {"أتلتيكو مدريد", "Atletico Madrid"}, {"بايرن ميونيخ", "Bayern Munich"},
+    {"بايرن ميونخ", "Bayern Munich"}, {"باريس سان جيرمان", "Paris Saint-Germain"}, {"يوفنتوس", "Juventus"},
+    {"تشيلسي", "Chelsea"}, {"آرسنال", "Arsenal"}, {"أرسنال", "Arsenal"}, {"توتنهام", "Tottenham Hotspur"},
+    {"إنتر ميلان", "Inter Milan"}, {"بوروسيا دورتموند", "Borussia Dortmund"}, {"فيورنتينا", "Fiorentina"},
+    {"إيفرتون", "Everton"},
 };
 
 }  // namespace

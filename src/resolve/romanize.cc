@@ -273,10 +273,26 @@ const WordTable& CommonWords() {
       {"شبكة", "shabaka"},        // network
       {"مرصد", "marsad"},         // observatory
       {"مستشفى", "mustashfa"},    // hospital
+      {"كلية", "kulliya"},        // college
+      {"مكتبة", "maktaba"},       // library
+      {"مجمع", "majma"},          // complex
+      {"جسر", "jisr"},            // bridge
+      {"طريق", "tariq"},          // road
+      {"حديقة", "hadiqa"},        // garden, park
       {"مدرسة", "madrasa"},       // school
       {"مسجد", "masjid"},         // mosque
       {"كنيسة", "kanisa"},        // church
       {"نادي", "nadi"},           // club
+      {"منتخب", "muntakhab"},     // national team
+      {"ملعب", "malab"},          // stadium
+      {"بطولة", "butula"},        // championship
+      {"كأس", "kaas"},            // cup
+      {"دوري", "dawri"},          // league (of clubs)
+      {"اتفاق", "ittifaq"},       // agreement
+      {"رياضة", "riyada"},        // sport
+      {"ملك", "malik"},           // king
+      {"احتياطي", "ihtiyati"},    // (of) reserve
+      {"اتحادي", "ittihadi"},     // federal
       {"أنصار", "ansar"},         // supporters
       {"جند", "jund"},            // soldiers
       {"أهل", "ahl"},             // people (of)
@@ -352,6 +368,22 @@ const WordTable& CommonWords() {
       {"مدني", "madani"},         // civil
       {"مدنية", "madaniya"},
       {"مركزي", "markazi"},       // central
+      {"اقتصادي", "iqtisadi"},    // economic
+      {"اقتصادية", "iqtisadiya"},
+      {"رياضي", "riyadi"},        // (of) sport
+      {"رياضية", "riyadiya"},
+      {"طبي", "tibbi"},           // medical
+      {"طبية", "tibbiya"},
+      {"جوي", "jawwi"},           // (of the) air
+      {"جوية", "jawwiya"},
+      {"تخصصي", "takhassusi"},    // specialist
+      {"خيري", "khayri"},         // charitable
+      {"خيرية", "khayriya"},
+      {"مالي", "mali"},           // financial
+      {"تقني", "tiqni"},          // technical
+      {"تقنية", "tiqniya"},
+      {"علوم", "ulum"},           // sciences
+      {"بترول", "batrul"},        // petroleum
       {"أعلى", "ala"},            // supreme
       {"عليا", "ulya"},           // supreme (feminine)
       {"أمم", "umam"},            // nations

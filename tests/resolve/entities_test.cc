@@ -203,6 +203,24 @@ TEST(ResolveEntitiesTest, ABodyOfTheListIsNoPerson) {
   EXPECT_EQ(r.entities[r.entity_of[3]].type, kPer);
 }
 
+TEST(ResolveEntitiesTest, ClubsAndFirmsOfTheListTakeTheirEnglishNames) {
+  // Two clubs of one city stay two, each under its English name (the
+  // romaniser reads foreign words as names: Manchester Yonited); a club the
+  // tagger read as a person is an organisation; the spellings of one firm,
+  // with and without its head word, are one.
+  Collection c;
+  c.Add(1, kOrg, "مانشستر يونايتد").Add(2, kOrg, "مانشستر سيتي").Add(3, kPer, "فيورنتينا");
+  c.Add(4, kOrg, "سامسونج").Add(5, kOrg, "شركة سامسونغ");
+  const Resolution r = c.Resolve();
+  auto latin = [&](size_t mention) { return r.entities[r.entity_of[mention]].latin; };
+  EXPECT_EQ(latin(0), "Manchester United");
+  EXPECT_EQ(latin(1), "Manchester City");
+  EXPECT_NE(r.entity_of[0], r.entity_of[1]);
+  EXPECT_EQ(r.entities[r.entity_of[2]].type, kOrg);
+  EXPECT_EQ(latin(3), "Samsung");
+  EXPECT_EQ(r.entity_of[4], r.entity_of[3]);
+}
+
 TEST(ResolveEntitiesTest, AnArticleAloneDoesNotMakeANationality) {
   // حسن tagged once as a place does not make الحسن an adjective of it.
   Collection c;

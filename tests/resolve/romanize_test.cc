@@ -45,6 +45,10 @@ TEST(Romanize, CommonWordsOfOrganisationsAndPlaces) {
   EXPECT_EQ(M().Romanize("لجنة لتحرير الجنوب"), "Lajnat li-Tahrir al-Janub");
   // A sports federation: for football (foot-ball).
   EXPECT_EQ(M().Romanize("الاتحاد العربي لكرة القدم"), "al-Ittihad al-Arabi li-Kurat al-Qadam");
+  // Words of sport, medicine and the king's foundations (the college of
+  // King Khalid for medicine; the sports club al-Ittifaq, agreement).
+  EXPECT_EQ(M().Romanize("كلية الملك خالد الطبية"), "Kulliyat al-Malik Khalid al-Tibbiya");
+  EXPECT_EQ(M().Romanize("نادي الاتفاق الرياضي"), "Nadi al-Ittifaq al-Riyadi");
 }
 
 TEST(Romanize, TaMarbutaEndsAOrAtInConstruct) {
