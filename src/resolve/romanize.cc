@@ -504,8 +504,8 @@ const WordTable& CommonWords() {
   return table;
 }
 
-// Names of places and movements inside longer names, in the same form as
-// CommonWords; being names, they never take the construct ending (Makka
+// Names of places, movements, holy things and currencies, in the same form
+// as CommonWords; being names, they never take the construct ending (Makka
 // al-Mukarrama, Hamas).
 const WordTable& ProperNames() {
   static const WordTable table = MakeTable({
@@ -526,6 +526,30 @@ const WordTable& ProperNames() {
       {"جزائر", "jazair"},  // Algeria
       {"غزة", "gaza"},
       {"مكة", "makka"},     // Mecca
+      {"قرآن", "quran"},
+      {"كعبة", "kaaba"},
+      // Currencies, as English-language newspapers name them; with the
+      // plurals and the accusative after a number (دولارا).
+      {"دولار", "dollar"},
+      {"دولارا", "dollars"},
+      {"دولارات", "dollars"},
+      {"ريال", "riyal"},
+      {"ريالا", "riyals"},
+      {"ريالات", "riyals"},
+      {"درهم", "dirham"},
+      {"دراهم", "dirhams"},
+      {"دينار", "dinar"},
+      {"دنانير", "dinars"},
+      {"يورو", "euro"},
+      {"جنيه", "pound"},
+      {"جنيها", "pounds"},
+      {"جنيهات", "pounds"},
+      {"إسترليني", "sterling"},
+      {"يوان", "yuan"},
+      {"روبية", "rupee"},
+      {"روبل", "ruble"},
+      {"ليرة", "lira"},
+      {"فرنك", "franc"},
   });
   return table;
 }

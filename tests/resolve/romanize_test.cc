@@ -51,6 +51,15 @@ TEST(Romanize, CommonWordsOfOrganisationsAndPlaces) {
   EXPECT_EQ(M().Romanize("نادي الاتفاق الرياضي"), "Nadi al-Ittifaq al-Riyadi");
 }
 
+TEST(Romanize, CurrenciesByTheirEnglishNames) {
+  // The tagger names currencies (MISC, as ANERcorp does); the romaniser had
+  // read them as names: يورو "Yorru", جنيه "Junais".
+  EXPECT_EQ(M().Romanize("يورو"), "Euro");
+  EXPECT_EQ(M().Romanize("جنيه إسترليني"), "Pound Sterling");
+  EXPECT_EQ(M().Romanize("دولاراً"), "Dollars");  // after a number, accusative
+  EXPECT_EQ(M().Romanize("الريالات"), "al-Riyals");
+}
+
 TEST(Romanize, TaMarbutaEndsAOrAtInConstruct) {
   // At the end of a name -a, before the noun it governs -at.
   EXPECT_EQ(M().Romanize("لجنة"), "Lajna");
