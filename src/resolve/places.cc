@@ -130,9 +130,10 @@ void AddOfficialNames(NameMap* map) {
   }
 }
 
-// Places CLDR has no Arabic name for: capitals that name no time zone,
-// regions as Arabic news names them, and places prominent in the news of the
-// region marsad is made for. English as the wire services write it.
+// Places CLDR has no Arabic name for: capitals and cities that name no time
+// zone, the states of the US, regions as Arabic news names them, and places
+// prominent in the news of the region marsad is made for. English as the
+// wire services write it.
 constexpr std::pair<std::string_view, std::string_view> kPlaces[] = {
     // Capitals.
     {"واشنطن", "Washington"}, {"بكين", "Beijing"}, {"أنقرة", "Ankara"}, {"نيودلهي", "New Delhi"},
@@ -195,6 +196,77 @@ constexpr std::pair<std::string_view, std::string_view> kPlaces[] = {
     {"بيت لحم", "Bethlehem"}, {"حيفا", "Haifa"}, {"يافا", "Jaffa"}, {"تل أبيب", "Tel Aviv"},
     {"أنطاليا", "Antalya"}, {"إزمير", "Izmir"}, {"غازي عنتاب", "Gaziantep"}, {"الشارقة", "Sharjah"},
     {"غروزني", "Grozny"},
+    // More of Saudi Arabia: provinces, governorates and towns of its news.
+    {"عسير", "Asir"}, {"نجد", "Najd"}, {"الحجاز", "Hejaz"}, {"تهامة", "Tihama"}, {"الهفوف", "Hofuf"},
+    {"المبرز", "Mubarraz"}, {"الجبيل", "Jubail"}, {"الخفجي", "Khafji"}, {"حفر الباطن", "Hafar al-Batin"},
+    {"سيهات", "Saihat"}, {"تاروت", "Tarout"}, {"القديح", "Qudaih"}, {"رفحاء", "Rafha"},
+    {"طبرجل", "Tabarjal"}, {"القريات", "Qurayyat"}, {"سكاكا", "Sakaka"}, {"تيماء", "Tayma"},
+    {"ضباء", "Duba"}, {"أملج", "Umluj"}, {"العلا", "AlUla"}, {"الحناكية", "Hanakiyah"},
+    {"عنيزة", "Unaizah"}, {"الرس", "Rass"}, {"الزلفي", "Zulfi"}, {"المجمعة", "Majmaah"},
+    {"شقراء", "Shaqra"}, {"الدوادمي", "Dawadmi"}, {"عفيف", "Afif"}, {"سدير", "Sudair"},
+    {"ثادق", "Thadiq"}, {"الخرج", "Kharj"}, {"الأفلاج", "Aflaj"}, {"وادي الدواسر", "Wadi al-Dawasir"},
+    {"الدرعية", "Diriyah"}, {"رابغ", "Rabigh"}, {"القنفذة", "Qunfudhah"}, {"الليث", "Al-Lith"},
+    {"بلجرشي", "Baljurashi"}, {"بيشة", "Bisha"}, {"رنية", "Ranyah"}, {"الخرمة", "Khurmah"},
+    {"النماص", "Namas"}, {"محايل", "Muhayil"}, {"بارق", "Bariq"}, {"صبيا", "Sabya"},
+    {"أبو عريش", "Abu Arish"}, {"أبي عريش", "Abu Arish"}, {"صامطة", "Samtah"}, {"بيش", "Baish"},
+    {"ضمد", "Damad"}, {"فرسان", "Farasan"}, {"شرورة", "Sharurah"},
+    // More of Yemen.
+    {"ذمار", "Dhamar"}, {"سيئون", "Seiyun"}, {"كريتر", "Crater"}, {"المعلا", "Mualla"},
+    {"التواهي", "Tawahi"}, {"خور مكسر", "Khor Maksar"}, {"دار سعد", "Dar Saad"}, {"لودر", "Lawdar"},
+    {"ردفان", "Radfan"}, {"قعطبة", "Qataba"}, {"المحويت", "Mahwit"}, {"يريم", "Yarim"},
+    {"بيحان", "Bayhan"}, {"عتق", "Ataq"}, {"حيس", "Hays"}, {"المخا", "Mocha"}, {"حجة", "Hajjah"},
+    {"زنجبار", "Zinjibar"},  // Abyan's capital; Zanzibar is written so too, rarely in this news
+    // More of Syria, Iraq and Lebanon.
+    {"دوما", "Douma"}, {"داريا", "Darayya"}, {"الزبداني", "Zabadani"}, {"القلمون", "Qalamoun"},
+    {"أعزاز", "Azaz"}, {"جرابلس", "Jarablus"}, {"البوكمال", "Albu Kamal"},
+    {"الفوعة", "Foua"}, {"كفريا", "Kefraya"}, {"القنيطرة", "Quneitra"}, {"تل أبيض", "Tal Abyad"},
+    {"مخيم اليرموك", "Yarmouk camp"}, {"سنجار", "Sinjar"}, {"الكوفة", "Kufa"}, {"دهوك", "Dohuk"},
+    {"طوز خورماتو", "Tuz Khurmatu"}, {"بيجي", "Baiji"}, {"الحويجة", "Hawija"}, {"بعلبك", "Baalbek"},
+    {"صيدا", "Sidon"}, {"طرابلس الشام", "Tripoli"},
+    // More of Egypt, Libya, the Maghreb, Jordan and Palestine.
+    {"الفيوم", "Faiyum"}, {"الإسماعيلية", "Ismailia"}, {"المنصورة", "Mansoura"}, {"المنيا", "Minya"},
+    {"دمياط", "Damietta"}, {"قنا", "Qena"}, {"سوهاج", "Sohag"}, {"أسيوط", "Asyut"}, {"طنطا", "Tanta"},
+    {"السويس", "Suez"}, {"الشيخ زويد", "Sheikh Zuweid"}, {"رفح", "Rafah"}, {"أجدابيا", "Ajdabiya"},
+    {"طبرق", "Tobruk"}, {"سوسة", "Sousse"}, {"القيروان", "Kairouan"}, {"بنزرت", "Bizerte"},
+    {"القصرين", "Kasserine"}, {"سطيف", "Setif"}, {"الصخيرات", "Skhirat"}, {"مليلية", "Melilla"},
+    {"إربد", "Irbid"}, {"العقبة", "Aqaba"}, {"البتراء", "Petra"}, {"أريحا", "Jericho"},
+    {"طبريا", "Tiberias"}, {"الناصرة", "Nazareth"}, {"سلوان", "Silwan"},
+    // Turkey, Afghanistan, Pakistan, Nigeria.
+    {"ديار بكر", "Diyarbakir"}, {"شرناق", "Sirnak"}, {"ماردين", "Mardin"}, {"أضنة", "Adana"},
+    {"كيليس", "Kilis"}, {"سروج", "Suruc"}, {"البوسفور", "Bosphorus"}, {"لوغار", "Logar"},
+    {"فارياب", "Faryab"}, {"بدخشان", "Badakhshan"}, {"بكتيكا", "Paktika"}, {"زابل", "Zabul"},
+    {"بلوشستان", "Balochistan"}, {"البنجاب", "Punjab"}, {"مايدوغوري", "Maiduguri"}, {"بورنو", "Borno"},
+    {"داماتورو", "Damaturu"},
+    // Regions, seas and mountains; past states.
+    {"الأندلس", "Andalusia"}, {"الأناضول", "Anatolia"}, {"القرم", "Crimea"}, {"الصحراء الكبرى", "Sahara"},
+    {"البحر الميت", "Dead Sea"}, {"البحر الأسود", "Black Sea"}, {"بحر الصين الجنوبي", "South China Sea"},
+    {"جبال الألب", "Alps"}, {"أمريكا الشمالية", "North America"}, {"أمريكا اللاتينية", "Latin America"},
+    {"أوروبا الغربية", "Western Europe"}, {"أوروبا الشرقية", "Eastern Europe"},
+    {"أفريقيا الوسطى", "Central Africa"}, {"الجزيرة العربية", "Arabian Peninsula"},
+    {"شبه الجزيرة العربية", "Arabian Peninsula"}, {"شبه الجزيرة الكورية", "Korean Peninsula"},
+    {"الاتحاد السوفياتي", "Soviet Union"}, {"الاتحاد السوفيتي", "Soviet Union"},
+    {"تشيكوسلوفاكيا", "Czechoslovakia"}, {"أيرلندا الشمالية", "Northern Ireland"},
+    {"كتالونيا", "Catalonia"}, {"صقلية", "Sicily"}, {"نيو ساوث ويلز", "New South Wales"},
+    // States of the United States.
+    {"أوهايو", "Ohio"}, {"أوكلاهوما", "Oklahoma"}, {"بنسلفانيا", "Pennsylvania"}, {"كولورادو", "Colorado"},
+    {"هاواي", "Hawaii"}, {"فرجينيا", "Virginia"}, {"فيرجينيا", "Virginia"}, {"نيوجيرسي", "New Jersey"},
+    {"نيو جيرسي", "New Jersey"}, {"ميريلاند", "Maryland"}, {"ماريلاند", "Maryland"}, {"ميزوري", "Missouri"},
+    {"إنديانا", "Indiana"}, {"أركنساس", "Arkansas"}, {"أريزونا", "Arizona"}, {"أوريغون", "Oregon"},
+    {"كارولينا الشمالية", "North Carolina"}, {"كارولينا الجنوبية", "South Carolina"},
+    {"كونيتيكت", "Connecticut"}, {"ميسيسيبي", "Mississippi"}, {"ماساتشوستس", "Massachusetts"},
+    {"ميشيغان", "Michigan"}, {"ويسكونسن", "Wisconsin"}, {"إلينوي", "Illinois"}, {"نيفادا", "Nevada"},
+    {"يوتا", "Utah"}, {"أيوا", "Iowa"}, {"نبراسكا", "Nebraska"}, {"تكساس", "Texas"},
+    // Cities CLDR names no time zone after.
+    {"كوالالمبور", "Kuala Lumpur"}, {"لوزان", "Lausanne"}, {"بوسطن", "Boston"}, {"إشبيلية", "Seville"},
+    {"مارسيليا", "Marseille"}, {"تولوز", "Toulouse"}, {"هامبورغ", "Hamburg"}, {"هامبورج", "Hamburg"},
+    {"فرانكفورت", "Frankfurt"}, {"بورتو", "Porto"}, {"غوانتانامو", "Guantanamo"},
+    {"سان بطرسبرغ", "Saint Petersburg"}, {"سان بطرسبرج", "Saint Petersburg"}, {"برمنغهام", "Birmingham"},
+    {"برمنجهام", "Birmingham"}, {"فلورنسا", "Florence"}, {"تورينو", "Turin"}, {"قرطبة", "Cordoba"},
+    {"غرناطة", "Granada"}, {"بلنسية", "Valencia"}, {"ريو دي جانيرو", "Rio de Janeiro"},
+    {"بريزبن", "Brisbane"}, {"بيتسبرغ", "Pittsburgh"}, {"بيتسبرج", "Pittsburgh"},
+    {"لاس فيغاس", "Las Vegas"}, {"لاس فيجاس", "Las Vegas"}, {"سان فرانسيسكو", "San Francisco"},
+    {"سان دييغو", "San Diego"}, {"فيلادلفيا", "Philadelphia"}, {"كمبردج", "Cambridge"}, {"كامبريدج", "Cambridge"},
+    {"أكسفورد", "Oxford"}, {"روتردام", "Rotterdam"}, {"أنتويرب", "Antwerp"}, {"بلباو", "Bilbao"},
 };
 
 // Bodies CLDR names among its territory groupings (UN, EU), and others of

@@ -390,6 +390,23 @@ TEST(ResolveEntitiesTest, PlacesAndBodiesTakeTheirEnglishNames) {
   EXPECT_NE(body_as_place.Resolve().entities[0].latin, "UN Security Council");
 }
 
+TEST(ResolveEntitiesTest, PlacesCldrLacksAreOnTheCuratedList) {
+  // A Saudi governorate, a state of the US, a city CLDR names no time zone
+  // after, a region: each under its English name (the romaniser had printed
+  // al-Jbeil, Ohayo, Qualalempur); the peninsula with and without شبه.
+  Collection c;
+  c.Add(1, kLoc, "الجبيل").Add(2, kLoc, "أوهايو").Add(3, kLoc, "كوالالمبور").Add(4, kLoc, "أمريكا اللاتينية");
+  c.Add(5, kLoc, "الجزيرة العربية").Add(6, kLoc, "شبه الجزيرة العربية");
+  const Resolution r = c.Resolve();
+  auto latin = [&](size_t mention) { return r.entities[r.entity_of[mention]].latin; };
+  EXPECT_EQ(latin(0), "Jubail");
+  EXPECT_EQ(latin(1), "Ohio");
+  EXPECT_EQ(latin(2), "Kuala Lumpur");
+  EXPECT_EQ(latin(3), "Latin America");
+  EXPECT_EQ(latin(4), "Arabian Peninsula");
+  EXPECT_EQ(r.entity_of[5], r.entity_of[4]);
+}
+
 TEST(ResolveEntitiesTest, SpellingsOfAKnownPlaceTakeItsEnglishName) {
   // CLDR writes مقديشيو and هونغ كونغ; news also writes مقديشو and هونج كونج.
   // A namesake CLDR qualifies is no place of the news (بطرسبرغ is
