@@ -94,6 +94,11 @@ const WordTable& ArabNameSpellings();
 const std::unordered_map<std::string, std::string>& CountryNames();
 const std::unordered_map<std::string, std::string>& PlaceNames();
 const std::unordered_map<std::string, std::string>& BodyNames();
+// The one-word places of the curated list that are no country (جدة:
+// Jeddah), for names of bodies and places that hold one; not CLDR's
+// time-zone cities, whose Arabic names include common words (نوم, sleep:
+// Nome).
+const std::unordered_map<std::string, std::string>& PlacesInNames();
 // The English name of the country of each of CLDR's time-zone cities
 // (طرابلس: Libya), by the city's matching key.
 const std::unordered_map<std::string, std::string>& CityCountries();

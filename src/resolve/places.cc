@@ -130,18 +130,9 @@ void AddOfficialNames(NameMap* map) {
   }
 }
 
-// Places CLDR has no Arabic name for: capitals and cities that name no time
-// zone, the states of the US, regions as Arabic news names them, and places
-// prominent in the news of the region marsad is made for. English as the
-// wire services write it.
-constexpr std::pair<std::string_view, std::string_view> kPlaces[] = {
-    // Capitals.
-    {"واشنطن", "Washington"}, {"بكين", "Beijing"}, {"أنقرة", "Ankara"}, {"نيودلهي", "New Delhi"},
-    {"إسلام آباد", "Islamabad"}, {"أبوظبي", "Abu Dhabi"}, {"أبو ظبي", "Abu Dhabi"},
-    {"الدوحة", "Doha"}, {"المنامة", "Manama"}, {"صنعاء", "Sanaa"}, {"الرباط", "Rabat"},
-    {"أوتاوا", "Ottawa"}, {"كانبيرا", "Canberra"}, {"برازيليا", "Brasilia"}, {"بريتوريا", "Pretoria"},
-    {"برن", "Bern"}, {"جنيف", "Geneva"}, {"لاهاي", "The Hague"}, {"ستراسبورغ", "Strasbourg"},
-    // Regions, seas and passages.
+// Regions, seas, rivers, mountains and past states CLDR has no Arabic name
+// for, as Arabic news names them; English as the wire services write it.
+constexpr std::pair<std::string_view, std::string_view> kRegions[] = {
     {"الشرق الأوسط", "Middle East"}, {"الشرق الأدنى", "Near East"}, {"آسيا الوسطى", "Central Asia"},
     {"شمال أفريقيا", "North Africa"}, {"شمال إفريقيا", "North Africa"}, {"القرن الأفريقي", "Horn of Africa"},
     {"المغرب العربي", "Maghreb"}, {"بلاد الشام", "Levant"}, {"البلقان", "Balkans"}, {"القوقاز", "Caucasus"},
@@ -154,6 +145,28 @@ constexpr std::pair<std::string_view, std::string_view> kPlaces[] = {
     {"قطاع غزة", "Gaza Strip"}, {"الجولان", "Golan Heights"}, {"كردستان", "Kurdistan"},
     {"الشيشان", "Chechnya"}, {"داغستان", "Dagestan"}, {"كشمير", "Kashmir"}, {"شينجيانغ", "Xinjiang"},
     {"وزيرستان", "Waziristan"}, {"أوروبا", "Europe"}, {"أفريقيا", "Africa"}, {"إفريقيا", "Africa"},
+    {"الأندلس", "Andalusia"}, {"الأناضول", "Anatolia"}, {"القرم", "Crimea"}, {"الصحراء الكبرى", "Sahara"},
+    {"البحر الميت", "Dead Sea"}, {"البحر الأسود", "Black Sea"}, {"بحر الصين الجنوبي", "South China Sea"},
+    {"جبال الألب", "Alps"}, {"أمريكا الشمالية", "North America"}, {"أمريكا اللاتينية", "Latin America"},
+    {"أوروبا الغربية", "Western Europe"}, {"أوروبا الشرقية", "Eastern Europe"},
+    {"أفريقيا الوسطى", "Central Africa"}, {"الجزيرة العربية", "Arabian Peninsula"},
+    {"شبه الجزيرة العربية", "Arabian Peninsula"}, {"شبه الجزيرة الكورية", "Korean Peninsula"},
+    {"الاتحاد السوفياتي", "Soviet Union"}, {"الاتحاد السوفيتي", "Soviet Union"},
+    {"تشيكوسلوفاكيا", "Czechoslovakia"}, {"أيرلندا الشمالية", "Northern Ireland"},
+    {"كتالونيا", "Catalonia"}, {"صقلية", "Sicily"}, {"نيو ساوث ويلز", "New South Wales"},
+    {"نجد", "Najd"}, {"الحجاز", "Hejaz"}, {"تهامة", "Tihama"},
+};
+
+// Places CLDR has no Arabic name for: capitals and cities that name no time
+// zone, the states of the US, and places prominent in the news of the region
+// marsad is made for. English as the wire services write it.
+constexpr std::pair<std::string_view, std::string_view> kPlaces[] = {
+    // Capitals.
+    {"واشنطن", "Washington"}, {"بكين", "Beijing"}, {"أنقرة", "Ankara"}, {"نيودلهي", "New Delhi"},
+    {"إسلام آباد", "Islamabad"}, {"أبوظبي", "Abu Dhabi"}, {"أبو ظبي", "Abu Dhabi"},
+    {"الدوحة", "Doha"}, {"المنامة", "Manama"}, {"صنعاء", "Sanaa"}, {"الرباط", "Rabat"},
+    {"أوتاوا", "Ottawa"}, {"كانبيرا", "Canberra"}, {"برازيليا", "Brasilia"}, {"بريتوريا", "Pretoria"},
+    {"برن", "Bern"}, {"جنيف", "Geneva"}, {"لاهاي", "The Hague"}, {"ستراسبورغ", "Strasbourg"},
     // America and Britain in news are the countries CLDR names otherwise.
     {"أمريكا", "United States"}, {"أميركا", "United States"}, {"بريطانيا", "United Kingdom"}, {"إنجلترا", "England"},
     {"إنكلترا", "England"}, {"اسكتلندا", "Scotland"}, {"إسكتلندا", "Scotland"}, {"ويلز", "Wales"},
@@ -161,7 +174,7 @@ constexpr std::pair<std::string_view, std::string_view> kPlaces[] = {
     {"جمهورية مصر العربية", "Egypt"}, {"فلسطين", "Palestine"}, {"كاليفورنيا", "California"}, {"فلوريدا", "Florida"},
     {"برشلونة", "Barcelona"}, {"ميلانو", "Milan"}, {"ميونيخ", "Munich"}, {"مانشستر", "Manchester"},
     // Saudi Arabia.
-    {"جدة", "Jeddah"}, {"مكة", "Mecca"}, {"مكة المكرمة", "Mecca"}, {"المدينة المنورة", "Medina"},
+    {"الرياض", "Riyadh"}, {"جدة", "Jeddah"}, {"مكة", "Mecca"}, {"مكة المكرمة", "Mecca"}, {"المدينة المنورة", "Medina"},
     {"الدمام", "Dammam"}, {"الخبر", "Khobar"}, {"الظهران", "Dhahran"}, {"الطائف", "Taif"},
     {"تبوك", "Tabuk"}, {"أبها", "Abha"}, {"نجران", "Najran"}, {"جازان", "Jazan"}, {"جيزان", "Jazan"},
     {"حائل", "Hail"}, {"بريدة", "Buraidah"}, {"القصيم", "Qassim"}, {"الأحساء", "Al-Ahsa"},
@@ -197,7 +210,7 @@ constexpr std::pair<std::string_view, std::string_view> kPlaces[] = {
     {"أنطاليا", "Antalya"}, {"إزمير", "Izmir"}, {"غازي عنتاب", "Gaziantep"}, {"الشارقة", "Sharjah"},
     {"غروزني", "Grozny"},
     // More of Saudi Arabia: provinces, governorates and towns of its news.
-    {"عسير", "Asir"}, {"نجد", "Najd"}, {"الحجاز", "Hejaz"}, {"تهامة", "Tihama"}, {"الهفوف", "Hofuf"},
+    {"عسير", "Asir"}, {"الهفوف", "Hofuf"},
     {"المبرز", "Mubarraz"}, {"الجبيل", "Jubail"}, {"الخفجي", "Khafji"}, {"حفر الباطن", "Hafar al-Batin"},
     {"سيهات", "Saihat"}, {"تاروت", "Tarout"}, {"القديح", "Qudaih"}, {"رفحاء", "Rafha"},
     {"طبرجل", "Tabarjal"}, {"القريات", "Qurayyat"}, {"سكاكا", "Sakaka"}, {"تيماء", "Tayma"},
@@ -237,16 +250,6 @@ constexpr std::pair<std::string_view, std::string_view> kPlaces[] = {
     {"فارياب", "Faryab"}, {"بدخشان", "Badakhshan"}, {"بكتيكا", "Paktika"}, {"زابل", "Zabul"},
     {"بلوشستان", "Balochistan"}, {"البنجاب", "Punjab"}, {"مايدوغوري", "Maiduguri"}, {"بورنو", "Borno"},
     {"داماتورو", "Damaturu"},
-    // Regions, seas and mountains; past states.
-    {"الأندلس", "Andalusia"}, {"الأناضول", "Anatolia"}, {"القرم", "Crimea"}, {"الصحراء الكبرى", "Sahara"},
-    {"البحر الميت", "Dead Sea"}, {"البحر الأسود", "Black Sea"}, {"بحر الصين الجنوبي", "South China Sea"},
-    {"جبال الألب", "Alps"}, {"أمريكا الشمالية", "North America"}, {"أمريكا اللاتينية", "Latin America"},
-    {"أوروبا الغربية", "Western Europe"}, {"أوروبا الشرقية", "Eastern Europe"},
-    {"أفريقيا الوسطى", "Central Africa"}, {"الجزيرة العربية", "Arabian Peninsula"},
-    {"شبه الجزيرة العربية", "Arabian Peninsula"}, {"شبه الجزيرة الكورية", "Korean Peninsula"},
-    {"الاتحاد السوفياتي", "Soviet Union"}, {"الاتحاد السوفيتي", "Soviet Union"},
-    {"تشيكوسلوفاكيا", "Czechoslovakia"}, {"أيرلندا الشمالية", "Northern Ireland"},
-    {"كتالونيا", "Catalonia"}, {"صقلية", "Sicily"}, {"نيو ساوث ويلز", "New South Wales"},
     // States of the United States.
     {"أوهايو", "Ohio"}, {"أوكلاهوما", "Oklahoma"}, {"بنسلفانيا", "Pennsylvania"}, {"كولورادو", "Colorado"},
     {"هاواي", "Hawaii"}, {"فرجينيا", "Virginia"}, {"فيرجينيا", "Virginia"}, {"نيوجيرسي", "New Jersey"},
@@ -376,6 +379,7 @@ const NameMap& PlaceNames() {
     NameMap map = CountryNames();
     ForEachRegion([&](const char* code) { AddTerritory(code, &map); });
     for (const auto& [arabic, english] : kPlaces) Add(arabic, english, false, &map);
+    for (const auto& [arabic, english] : kRegions) Add(arabic, english, false, &map);
     for (const auto& [arabic, english] : CitiesOfTimeZones().english) map.emplace(arabic, english);
     return map;
   }();
@@ -383,6 +387,19 @@ const NameMap& PlaceNames() {
 }
 
 const NameMap& CityCountries() { return CitiesOfTimeZones().country; }
+
+const NameMap& PlacesInNames() {
+  static const NameMap names = [] {
+    std::unordered_set<std::string_view> countries;
+    for (const auto& [arabic, english] : CountryNames()) countries.insert(english);
+    NameMap map;
+    for (const auto& [arabic, english] : kPlaces) {
+      if (!countries.count(english) && arabic.find(' ') == std::string_view::npos) Add(arabic, english, false, &map);
+    }
+    return map;
+  }();
+  return names;
+}
 
 const NameMap& BodyNames() {
   static const NameMap names = [] {

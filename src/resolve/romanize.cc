@@ -695,6 +695,7 @@ std::string Matcher::Romanize(std::string_view arabic) const {
   const WordTable& common = CommonWords();
   const WordTable& proper = ProperNames();
   const WordTable& names = internal::ArabNameSpellings();
+  const auto& places = internal::PlacesInNames();
   // Any of the tables, for a word after the article or a prefix.
   auto table_word = [&](const std::string& w) -> const std::string* {
     for (const WordTable* table : {&proper, &common, &names}) {
@@ -721,6 +722,19 @@ std::string Matcher::Romanize(std::string_view arabic) const {
   const std::string kAbd = "عبد", kAbu = "ابو", kBin = "بن", kIbn = "ابن", kBint = "بنت";
   const std::string kAl = "ال", kAllah = "الله";
   auto is_connector = [&](const std::string& w) { return w == kAbu || w == kBin || w == kIbn || w == kBint; };
+  // A name with a common word of the tables (جامعة, university; تايمز,
+  // Times) names a body or a place: a city or region of the curated list in
+  // it is printed by its English name (Washington Post, Jamiat Dammam),
+  // article and all. Not in a person's name (حلب is a surname too, not
+  // Aleppo), nor a word of two letters (إب, Ibb, is أب, father, too).
+  const bool institutional = std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+    return common.count(w) > 0 || (w.starts_with(kAl) && common.count(w.substr(kAl.size())) > 0);
+  });
+  auto place_word = [&](const std::string& w, const std::string& letters) -> const std::string* {
+    if (!institutional || letters.size() < 3) return nullptr;
+    const auto it = places.find(w);
+    return it == places.end() ? nullptr : &it->second;
+  };
   // The match key folds أل, إل and آل (Albert, Elias, Alaa) into ال: the
   // word as written tells (ٱل, with alef wasla, is the article).
   auto has_article = [&](const std::string& w, const std::string& written, const std::string& letters) {
@@ -739,6 +753,7 @@ std::string Matcher::Romanize(std::string_view arabic) const {
       *in_construct = common.count(w) > 0;
       return Capitalized(*latin);
     }
+    if (const std::string* english = place_word(w, letters)) return *english;
     const std::string* remembered = r.Remembered(w);
     if (has_article(w, written, letters)) {
       const std::string stem = w.substr(kAl.size());

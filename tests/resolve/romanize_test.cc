@@ -51,6 +51,18 @@ TEST(Romanize, CommonWordsOfOrganisationsAndPlaces) {
   EXPECT_EQ(M().Romanize("نادي الاتفاق الرياضي"), "Nadi al-Ittifaq al-Riyadi");
 }
 
+TEST(Romanize, CitiesInNamesOfBodiesByTheirEnglishNames) {
+  // A name with a common word of the tables names a body or a place: a city
+  // of the curated list in it is printed as in English.
+  EXPECT_EQ(M().Romanize("واشنطن بوست"), "Washington Post");
+  EXPECT_EQ(M().Romanize("جامعة الدمام"), "Jamiat Dammam");
+  // Not a region (the Gulf Council), not in a person's name (حلب, Aleppo,
+  // is a surname too), not a word of two letters (إب, Ibb, is أب, father).
+  EXPECT_EQ(M().Romanize("مجلس الخليج"), "Majlis al-Khalij");
+  EXPECT_EQ(M().Romanize("حلب الكبير").find("Aleppo"), std::string::npos);
+  EXPECT_EQ(M().Romanize("جمعية أب").find("Ibb"), std::string::npos);
+}
+
 TEST(Romanize, CurrenciesByTheirEnglishNames) {
   // The tagger names currencies (MISC, as ANERcorp does); the romaniser had
   // read them as names: يورو "Yorru", جنيه "Junais".
