@@ -49,6 +49,10 @@ TEST(Romanize, CommonWordsOfOrganisationsAndPlaces) {
   // King Khalid for medicine; the sports club al-Ittifaq, agreement).
   EXPECT_EQ(M().Romanize("كلية الملك خالد الطبية"), "Kulliyat al-Malik Khalid al-Tibbiya");
   EXPECT_EQ(M().Romanize("نادي الاتفاق الرياضي"), "Nadi al-Ittifaq al-Riyadi");
+  // Adjectives of nationality (the American defence ministry, the Qatari
+  // airline).
+  EXPECT_EQ(M().Romanize("وزارة الدفاع الأمريكية"), "Wizarat al-Difa al-Amrikiya");
+  EXPECT_EQ(M().Romanize("الخطوط الجوية القطرية"), "al-Khutut al-Jawwiya al-Qatariya");
 }
 
 TEST(Romanize, CitiesInNamesOfBodiesByTheirEnglishNames) {
