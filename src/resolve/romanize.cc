@@ -559,6 +559,20 @@ const WordTable& CommonWords() {
       {"إنترناشونال", "international"},
       {"ميديا", "media"},
       {"غروب", "group"},
+      {"ديلي", "daily"},
+      {"ميل", "mail"},
+      {"صنداي", "sunday"},
+      {"غارديان", "guardian"},
+      {"إندبندنت", "independent"},
+      {"تلغراف", "telegraph"},
+      {"إكسبريس", "express"},
+      {"وول", "wall"},
+      {"ستريت", "street"},
+      {"جورنال", "journal"},
+      {"فاينانشيال", "financial"},
+      {"سكاي", "sky"},
+      {"فوكس", "fox"},
+      {"سبورتس", "sports"},
   });
   return table;
 }

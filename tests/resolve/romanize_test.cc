@@ -49,6 +49,8 @@ TEST(Romanize, CommonWordsOfOrganisationsAndPlaces) {
   // King Khalid for medicine; the sports club al-Ittifaq, agreement).
   EXPECT_EQ(M().Romanize("كلية الملك خالد الطبية"), "Kulliyat al-Malik Khalid al-Tibbiya");
   EXPECT_EQ(M().Romanize("نادي الاتفاق الرياضي"), "Nadi al-Ittifaq al-Riyadi");
+  // Latin words of the press written in Arabic letters.
+  EXPECT_EQ(M().Romanize("وول ستريت جورنال"), "Wall Street Journal");
   // Adjectives of nationality (the American defence ministry, the Qatari
   // airline).
   EXPECT_EQ(M().Romanize("وزارة الدفاع الأمريكية"), "Wizarat al-Difa al-Amrikiya");
