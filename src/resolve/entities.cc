@@ -1514,12 +1514,17 @@ class Resolver {
       if (!e->latin.empty()) return;
     }
     // A body named by its head word and a name the list has («شركة
-    // سامسونج», the company Samsung) takes the list's name.
+    // سامسونج», the company Samsung) takes the list's name, if the listed
+    // name has half its mentions or more: «أرامكو السعودية للتجارة», Aramco's
+    // trading arm, written four times beside one «أرامكو السعودية», is not
+    // Saudi Aramco.
     if (e->type == EntityType::kOrganization && !body_count.empty()) {
-      e->latin = std::max_element(body_count.begin(), body_count.end(), [](const auto& a, const auto& b) {
-                   return a.second < b.second;
-                 })->first;
-      return;
+      const auto body = std::max_element(body_count.begin(), body_count.end(),
+                                         [](const auto& a, const auto& b) { return a.second < b.second; });
+      if (2 * body->second >= members.size()) {
+        e->latin = body->first;
+        return;
+      }
     }
     if (romanized_) {
       auto it = romanized_->find(e->name);

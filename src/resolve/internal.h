@@ -79,7 +79,8 @@ bool AppendLatin(char32_t c, std::string* out);
 char32_t NextCodePoint(std::string_view s, size_t* i);
 void AppendUtf8(char32_t c, std::string* out);
 
-// Arabic words, keyed by text::MatchKey, to their Latin.
+// Arabic words, keyed by text::MatchKey, to their Latin. MakeTable throws
+// std::logic_error if two entries share a key.
 using WordTable = std::unordered_map<std::string, std::string>;
 WordTable MakeTable(std::initializer_list<std::pair<const char*, const char*>> entries);
 // Arab given names and family names (the latter without the article) as

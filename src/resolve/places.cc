@@ -310,15 +310,17 @@ constexpr std::pair<std::string_view, std::string_view> kBodies[] = {
     {"سناب شات", "Snapchat"}, {"واتساب", "WhatsApp"}, {"واتس آب", "WhatsApp"},
     {"وكالة الأنباء السعودية", "Saudi Press Agency"}, {"واس", "Saudi Press Agency"},
     {"البنك المركزي الأوروبي", "European Central Bank"}, {"قناة السويس", "Suez Canal"},
-    {"أرامكو", "Saudi Aramco"}, {"أرامكو السعودية", "Saudi Aramco"}, {"سابك", "SABIC"},
-    // Not Apple: آبل and أبل are إبل (camels) but for the hamza.
+    {"أرامكو", "Saudi Aramco"}, {"أرامكو السعودية", "Saudi Aramco"},
+    // Not Apple: آبل and أبل are إبل (camels) but for the hamza; nor SABIC:
+    // spellings of سابك include السابق (the former).
     {"مايكروسوفت", "Microsoft"}, {"سامسونج", "Samsung"}, {"سامسونغ", "Samsung"},
     // Football clubs whose names are no place's (Barcelona and Liverpool
-    // are cities first).
+    // are cities first) nor a person's (Chelsea: the list makes a listed
+    // name tagged as a person's an organisation).
     {"مانشستر يونايتد", "Manchester United"}, {"مانشستر سيتي", "Manchester City"},
     {"ريال مدريد", "Real Madrid"}, {"أتلتيكو مدريد", "Atletico Madrid"}, {"بايرن ميونيخ", "Bayern Munich"},
     {"بايرن ميونخ", "Bayern Munich"}, {"باريس سان جيرمان", "Paris Saint-Germain"}, {"يوفنتوس", "Juventus"},
-    {"تشيلسي", "Chelsea"}, {"آرسنال", "Arsenal"}, {"أرسنال", "Arsenal"}, {"توتنهام", "Tottenham Hotspur"},
+    {"آرسنال", "Arsenal"}, {"أرسنال", "Arsenal"}, {"توتنهام", "Tottenham Hotspur"},
     {"إنتر ميلان", "Inter Milan"}, {"بوروسيا دورتموند", "Borussia Dortmund"}, {"فيورنتينا", "Fiorentina"},
     {"إيفرتون", "Everton"},
 };

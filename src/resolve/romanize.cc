@@ -4,6 +4,7 @@
 #include <array>
 #include <atomic>
 #include <cmath>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "resolve/internal.h"
@@ -183,7 +184,13 @@ std::string Romanizer::Decode(std::string_view letters) const {
 
 WordTable MakeTable(std::initializer_list<std::pair<const char*, const char*>> entries) {
   WordTable table;
-  for (const auto& [arabic, latin] : entries) table.emplace(text::MatchKey(arabic), latin);
+  for (const auto& [arabic, latin] : entries) {
+    // Two entries whose spellings fold to one key (سلمى and سلمي): one of
+    // them could never be read.
+    if (!table.emplace(text::MatchKey(arabic), latin).second) {
+      throw std::logic_error(std::string("romanisation table: a second entry for the key of ") + arabic);
+    }
+  }
   return table;
 }
 
@@ -573,6 +580,7 @@ const WordTable& CommonWords() {
       {"سكاي", "sky"},
       {"فوكس", "fox"},
       {"سبورتس", "sports"},
+      {"تشيلسي", "chelsea"},  // the club, the given name
   });
   return table;
 }
@@ -769,9 +777,14 @@ std::string Matcher::Romanize(std::string_view arabic) const {
   const WordTable& proper = ProperNames();
   const WordTable& names = internal::ArabNameSpellings();
   const auto& places = internal::PlacesInNames();
-  // Any of the tables, for a word after the article or a prefix.
-  auto table_word = [&](const std::string& w) -> const std::string* {
+  // A word of the tables: with `names`, of the names of people too. Names
+  // are short, and many words begin with the letters of ب (by) or ل (for)
+  // and a name: بعيد (far) is no بـ + عيد (by Eid), بطة (duck) no بـ + طه.
+  // So those prefixes are read off a name only before the article
+  // (بالشيخ, bil-Sheikh) or a name of four letters or more; و (and) always.
+  auto table_word = [&](const std::string& w, bool with_names = true) -> const std::string* {
     for (const WordTable* table : {&proper, &common, &names}) {
+      if (table == &names && !with_names) break;
       if (const auto it = table->find(w); it != table->end()) return &it->second;
     }
     return nullptr;
@@ -853,7 +866,7 @@ std::string Matcher::Romanize(std::string_view arabic) const {
         if (const std::string* latin = table_word(rest.substr(article))) {
           return std::string(c.latin) + "l-" + Capitalized(*latin);
         }
-      } else if (const std::string* latin = table_word(rest)) {
+      } else if (const std::string* latin = table_word(rest, c.arabic == "و" || letters.size() >= 1 + 4)) {
         *in_construct = common.count(rest) > 0;
         return std::string(c.latin) + "-" + Capitalized(*latin);
       }
@@ -868,8 +881,7 @@ std::string Matcher::Romanize(std::string_view arabic) const {
   auto ordinal_end_at = [&](size_t i) -> size_t {
     if (!RegnalOrdinals().count(words[i]) || i == 0 || Particles().count(words[i - 1])) return i;
     const std::string& before = words[i - 1];
-    auto ordinary = [&](const std::string& word) { return proper.count(word) > 0 || common.count(word) > 0; };
-    if (ordinary(before) || (before.starts_with(kAl) && ordinary(before.substr(kAl.size())))) {
+    if (table_word(before, false) || (before.starts_with(kAl) && table_word(before.substr(kAl.size()), false))) {
       return i;
     }
     // The ordinal ends the name or comes before the father's (عبد الله
@@ -892,10 +904,9 @@ std::string Matcher::Romanize(std::string_view arabic) const {
       // Two letter names or more: a Latin acronym (one alone is a word: في).
       latin.assign(letter_named.begin() + i, letter_named.begin() + acronym_end);
       i = acronym_end - 1;
-    } else if (const auto named = i + 1 < words.size() ? names.find(w + words[i + 1]) : names.end();
-               named != names.end()) {
+    } else if (w == kAbd && i + 1 < words.size() && names.count(w + words[i + 1])) {
       // A name the table writes as one word, written as two (عبد الله).
-      latin = named->second;
+      latin = names.at(w + words[i + 1]);
       ++i;
     } else if (i + 1 < words.size() && words[i + 1] == kAllah &&
                (r.Remembered(w + kAllah) != nullptr || AllahCompounds().count(w))) {

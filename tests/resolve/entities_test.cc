@@ -219,6 +219,14 @@ TEST(ResolveEntitiesTest, ClubsAndFirmsOfTheListTakeTheirEnglishNames) {
   EXPECT_EQ(r.entities[r.entity_of[2]].type, kOrg);
   EXPECT_EQ(latin(3), "Samsung");
   EXPECT_EQ(r.entity_of[4], r.entity_of[3]);
+  // A listed name that is a small share of its entity's mentions does not
+  // name it: Aramco's trading arm, named four times, once beside Aramco.
+  Collection arm;
+  arm.Add(1, kOrg, "أرامكو السعودية للتجارة").Add(1, kOrg, "أرامكو السعودية");
+  for (int doc = 2; doc <= 4; ++doc) arm.Add(doc, kOrg, "أرامكو السعودية للتجارة");
+  const Resolution a = arm.Resolve();
+  ASSERT_EQ(a.entity_of[1], a.entity_of[0]);
+  EXPECT_NE(a.entities[a.entity_of[0]].latin, "Saudi Aramco");
 }
 
 TEST(ResolveEntitiesTest, AnArticleAloneDoesNotMakeANationality) {

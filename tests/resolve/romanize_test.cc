@@ -4,8 +4,10 @@
 // made up for these tests from common given names and family names.
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <string>
 
+#include "resolve/internal.h"
 #include "resolve/resolve.h"
 #include "shipped_matcher.h"
 
@@ -123,6 +125,16 @@ TEST(Romanize, ArabNamesAsThePressSpellsThem) {
   // family name after the article, and after a prefix.
   EXPECT_EQ(M().Romanize("عبد الله بن عبدالرحمن الغامدي"), "Abdullah bin Abdulrahman al-Ghamdi");
   EXPECT_EQ(M().Romanize("عبد ربه"), "Abd Rabbo");
+  // Only عبد (servant of) joins the next word so: «عمر و علي» is Omar and
+  // Ali, not عمرو (Amr), and «من صور» (from Tyre) not منصور (Mansour).
+  EXPECT_EQ(M().Romanize("عمر و علي"), "Omar wa Ali");
+  EXPECT_EQ(M().Romanize("من صور").rfind("min ", 0), 0u);
+  // Prefixes on names: و (and), and ب (by) before the article; not ب
+  // before a short name: بعيد (far) is no "bi-Eid".
+  EXPECT_EQ(M().Romanize("وعبدالله"), "wa-Abdullah");
+  EXPECT_EQ(M().Romanize("ونصر"), "wa-Nasr");
+  EXPECT_EQ(M().Romanize("بالشيخ"), "bil-Sheikh");
+  EXPECT_EQ(M().Romanize("بعيد").rfind("bi-", 0), std::string::npos);
   EXPECT_EQ(M().Romanize("صلاح الدين"), "Salah al-Din");
   // Spellings of the letters fold: ى/ي, ة/ه, the hamza's seats.
   EXPECT_EQ(M().Romanize("عيسي اسامه"), "Issa Osama");
@@ -130,6 +142,16 @@ TEST(Romanize, ArabNamesAsThePressSpellsThem) {
   // joined with الله (God) still prints as one word.
   EXPECT_EQ(M().Romanize("عبدالله الثاني"), "Abdullah II");
   EXPECT_EQ(M().Romanize("نصر الله").rfind("Nasrallah", 0), 0u);
+}
+
+TEST(Romanize, EveryNameOfTheTableIsPrintedAsWritten) {
+  // No entry of the names table is hidden by a common word of another
+  // table (هلال: crescent, and Hilal) or by another rule.
+  for (const auto& [key, latin] : internal::ArabNameSpellings()) {
+    EXPECT_EQ(M().Romanize(key), latin) << key;
+  }
+  // Two spellings that fold to one key are a mistake in the source.
+  EXPECT_THROW(internal::MakeTable({{"سلمى", "Salma"}, {"سلمي", "Sulami"}}), std::logic_error);
 }
 
 TEST(Romanize, DecodedWordsReadFourUnitsBack) {
