@@ -580,6 +580,8 @@ const WordTable& CommonWords() {
       {"سكاي", "sky"},
       {"فوكس", "fox"},
       {"سبورتس", "sports"},
+      {"يونايتد", "united"},  // of football clubs' names
+      {"سيتي", "city"},
       {"تشيلسي", "chelsea"},  // the club, the given name
   });
   return table;

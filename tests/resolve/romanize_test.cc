@@ -53,6 +53,7 @@ TEST(Romanize, CommonWordsOfOrganisationsAndPlaces) {
   EXPECT_EQ(M().Romanize("نادي الاتفاق الرياضي"), "Nadi al-Ittifaq al-Riyadi");
   // Latin words of the press written in Arabic letters.
   EXPECT_EQ(M().Romanize("وول ستريت جورنال"), "Wall Street Journal");
+  EXPECT_EQ(M().Romanize("يونايتد").rfind("United", 0), 0u);
   // Adjectives of nationality (the American defence ministry, the Qatari
   // airline).
   EXPECT_EQ(M().Romanize("وزارة الدفاع الأمريكية"), "Wizarat al-Difa al-Amrikiya");
