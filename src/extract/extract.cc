@@ -621,7 +621,11 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
   // Described: the head and what qualifies it (adjectives, "في ..." phrases,
   // a genitive noun), at most 7 words.
   // In verb-subject order any noun phrase before إن/أن is the subject.
-  if (d.In(lex.speech_stops, s) || d.Is(s, "في")) return r;
+  // Nor a preposition, pronoun or particle: «وهو ما يشير إليه نشاط ...»
+  // (which is what the activity of ... points to) has no speaker. بعض
+  // (some) and كل (every) begin sources: «بعض المصادر».
+  const bool quantifier = d.Is(s, "بعض") || d.Is(s, "كل");
+  if (d.In(lex.speech_stops, s) || d.Is(s, "في") || (tx::IsFunctionWord(d.key[s]) && !quantifier)) return r;
   uint32_t e = s + 1;
   bool after_prep = false;
   while (e < stop && e < s + 7) {
@@ -638,9 +642,20 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
       ++e;
       continue;
     }
-    // A genitive after a singular head: "مسؤول قسم ..." then a definite word.
-    if (e + 1 < stop && (StartsWith(d.surf[e + 1], "ال") ||
-                         d.HasPrefix(e + 1, tx::Clitic::kArticle))) {
+    // A genitive right after the head, "مسؤول قسم ..." then a definite
+    // word; a name after a definite word ("قائد العمليات عمار الزيدي"); a
+    // place with its preposition ("مصادر ملاحية بمطار القاهرة"). Not a bare
+    // noun after an indefinite adjective: in «قدرت مصادر أمنية عدد
+    // المنضمين» (security sources estimated the number of those who
+    // joined) it is the verb's object.
+    const bool after_definite = StartsWith(d.key[e - 1], "ال") || d.HasPrefix(e - 1, tx::Clitic::kArticle);
+    const bool with_preposition = d.HasPrefix(e, tx::Clitic::kPreposition) || StartsWith(d.surf[e], "ب");
+    const bool definite_next =
+        e + 1 < stop && (StartsWith(d.surf[e + 1], "ال") || d.HasPrefix(e + 1, tx::Clitic::kArticle));
+    // Or an indefinite genitive with its adjective: "أجهزة استخبارات أميركية"
+    // (American intelligence services).
+    const bool nisba_next = e == s + 1 && e + 1 < stop && IsNisba(d.key[e + 1]);
+    if (((e == s + 1 || after_definite || with_preposition) && definite_next) || nisba_next) {
       ++e;
       continue;
     }

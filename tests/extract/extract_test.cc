@@ -904,6 +904,33 @@ TEST_F(ExtractTest, APronounAfterTheVerbIsNotTheSource) {
   EXPECT_EQ(DescribedSourceOf(x, "9"), "مصدر في الشرطة");
 }
 
+TEST_F(ExtractTest, APrepositionAfterTheVerbBeginsNoSource) {
+  // "Which is what the rise in the number of victims to 12 dead in the city
+  // points to": إليه (to it) had been the source.
+  const Extraction x = Run("وهو ما يشير إليه ارتفاع عدد الضحايا إلى 12 قتيلا في المدينة.");
+  const Claim* c = ClaimWith(x, "12");
+  ASSERT_NE(c, nullptr);
+  EXPECT_NE(c->source.text.rfind("إليه", 0), 0u) << c->source.text;
+  // "Some sources reported that 7 people were injured": بعض (some), which
+  // the function words have, still begins a source.
+  EXPECT_EQ(DescribedSourceOf(Run("وذكرت بعض المصادر أن 7 أشخاص أصيبوا في حمص."), "7"), "بعض المصادر");
+}
+
+TEST_F(ExtractTest, ADescribedSourceEndsBeforeTheVerbsObject) {
+  // "Iraqi security sources estimated the number of the dead at about 40":
+  // the number (عدد) is the object, not part of the source.
+  EXPECT_EQ(DescribedSourceOf(Run("وقدرت مصادر أمنية عراقية عدد القتلى بنحو 40 شخصا."), "40"),
+            "مصادر أمنية عراقية");
+  // A place with its preposition still qualifies the source: "navigation
+  // sources at Cairo airport said 3 flights were cancelled".
+  EXPECT_EQ(DescribedSourceOf(Run("وقالت مصادر ملاحية بمطار القاهرة إن 3 رحلات ألغيت."), "3"),
+            "مصادر ملاحية بمطار القاهرة");
+  // An indefinite genitive with its adjective: "American intelligence
+  // services put the number of suspects at 5" had been «أجهزة» alone.
+  EXPECT_EQ(DescribedSourceOf(Run("وقدرت أجهزة استخبارات أميركية عدد المشتبهين بنحو 5 أشخاص."), "5"),
+            "أجهزة استخبارات أميركية");
+}
+
 TEST_F(ExtractTest, AnotherTitleIsAnotherSpeaker) {
   // "The army spokesman Samer Nasser said 5 soldiers were injured. The
   // governor said 20 families fled the village. The spokesman added that 3
