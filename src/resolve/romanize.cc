@@ -482,6 +482,44 @@ const WordTable& CommonWords() {
       {"بيت", "bayt"},            // house
       {"دار", "dar"},             // house, abode
       {"مقدس", "maqdis"},         // holy place (Bayt al-Maqdis)
+      {"مكرمة", "mukarrama"},     // honoured (Makka al-Mukarrama)
+      {"منورة", "munawwara"},     // radiant (al-Madina al-Munawwara)
+      // Latin words of news agencies and media in Arabic letters.
+      {"فرانس", "france"},
+      {"برس", "press"},
+      {"نيوز", "news"},
+      {"تايمز", "times"},
+      {"بوست", "post"},
+      {"إنترناشونال", "international"},
+      {"ميديا", "media"},
+      {"غروب", "group"},
+      {"ديلي", "daily"},
+      {"صنداي", "sunday"},
+      {"غارديان", "guardian"},
+      {"إندبندنت", "independent"},
+      {"تلغراف", "telegraph"},
+      {"إكسبريس", "express"},
+      {"وول", "wall"},
+      {"ستريت", "street"},
+      {"جورنال", "journal"},
+      {"فاينانشيال", "financial"},
+      {"سكاي", "sky"},
+      {"فوكس", "fox"},
+      {"سبورتس", "sports"},
+      {"يونايتد", "united"},  // of football clubs' names
+      {"سيتي", "city"},
+      {"تشيلسي", "chelsea"},  // the club, the given name
+  });
+  return table;
+}
+
+// Adjectives of nationality and region, in the same form as CommonWords;
+// adjectives, they never take the construct ending («شركة قطرية للطيران»,
+// a Qatari airline, is Sharika Qatariya), and being also family names
+// (al-Qatari, al-Masri) they do not make a name a body's. Not روسي, which
+// is also Rossi.
+const WordTable& NationalityAdjectives() {
+  static const WordTable table = MakeTable({
       {"خليجي", "khaliji"},       // of the Gulf
       {"سعودي", "saudi"},
       {"سعودية", "saudiya"},
@@ -533,7 +571,6 @@ const WordTable& CommonWords() {
       {"صينية", "siniya"},
       {"ياباني", "yabani"},
       {"يابانية", "yabaniya"},
-      {"روسي", "rusi"},
       {"روسية", "rusiya"},
       {"أمريكي", "amriki"},
       {"أمريكية", "amrikiya"},
@@ -555,34 +592,6 @@ const WordTable& CommonWords() {
       {"آسيوية", "asyawiya"},
       {"إسرائيلي", "israili"},
       {"إسرائيلية", "israiliya"},
-      {"مكرمة", "mukarrama"},     // honoured (Makka al-Mukarrama)
-      {"منورة", "munawwara"},     // radiant (al-Madina al-Munawwara)
-      // Latin words of news agencies and media in Arabic letters.
-      {"فرانس", "france"},
-      {"برس", "press"},
-      {"نيوز", "news"},
-      {"تايمز", "times"},
-      {"بوست", "post"},
-      {"إنترناشونال", "international"},
-      {"ميديا", "media"},
-      {"غروب", "group"},
-      {"ديلي", "daily"},
-      {"ميل", "mail"},
-      {"صنداي", "sunday"},
-      {"غارديان", "guardian"},
-      {"إندبندنت", "independent"},
-      {"تلغراف", "telegraph"},
-      {"إكسبريس", "express"},
-      {"وول", "wall"},
-      {"ستريت", "street"},
-      {"جورنال", "journal"},
-      {"فاينانشيال", "financial"},
-      {"سكاي", "sky"},
-      {"فوكس", "fox"},
-      {"سبورتس", "sports"},
-      {"يونايتد", "united"},  // of football clubs' names
-      {"سيتي", "city"},
-      {"تشيلسي", "chelsea"},  // the club, the given name
   });
   return table;
 }
@@ -777,6 +786,7 @@ std::string Matcher::Romanize(std::string_view arabic) const {
   const internal::Romanizer& r = model_->romanizer;
   const WordTable& common = CommonWords();
   const WordTable& proper = ProperNames();
+  const WordTable& adjectives = NationalityAdjectives();
   const WordTable& names = internal::ArabNameSpellings();
   const auto& places = internal::PlacesInNames();
   // A word of the tables: with `names`, of the names of people too. Names
@@ -785,7 +795,7 @@ std::string Matcher::Romanize(std::string_view arabic) const {
   // So those prefixes are read off a name only before the article
   // (بالشيخ, bil-Sheikh) or a name of four letters or more; و (and) always.
   auto table_word = [&](const std::string& w, bool with_names = true) -> const std::string* {
-    for (const WordTable* table : {&proper, &common, &names}) {
+    for (const WordTable* table : {&proper, &common, &adjectives, &names}) {
       if (table == &names && !with_names) break;
       if (const auto it = table->find(w); it != table->end()) return &it->second;
     }
@@ -810,14 +820,20 @@ std::string Matcher::Romanize(std::string_view arabic) const {
   const std::string kAbd = "عبد", kAbu = "ابو", kBin = "بن", kIbn = "ابن", kBint = "بنت";
   const std::string kAl = "ال", kAllah = "الله";
   auto is_connector = [&](const std::string& w) { return w == kAbu || w == kBin || w == kIbn || w == kBint; };
-  // A name with a common word of the tables (جامعة, university; تايمز,
-  // Times) names a body or a place: a city or region of the curated list in
-  // it is printed by its English name (Washington Post, Jamiat Dammam),
-  // article and all. Not in a person's name (حلب is a surname too, not
-  // Aleppo), nor a word of two letters (إب, Ibb, is أب, father, too).
-  const bool institutional = std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+  // A name that begins with a common word of the tables (جامعة الدمام,
+  // the University of Dammam), or of two words the second of which is one
+  // (واشنطن بوست), names a body or a place: a city or province of the
+  // curated list in it is printed by its English name (Jamiat Dammam,
+  // Washington Post), article and all. Not where a person is named (مدرسة
+  // الخليل بن أحمد, a school named after al-Khalil ibn Ahmad; حلب is a
+  // surname too, not Aleppo), nor a word of two letters (إب, Ibb, is أب,
+  // father).
+  auto common_word = [&](const std::string& w) {
     return common.count(w) > 0 || (w.starts_with(kAl) && common.count(w.substr(kAl.size())) > 0);
-  });
+  };
+  const bool institutional =
+      !words.empty() && (common_word(words.front()) || (words.size() == 2 && common.count(words.back()))) &&
+      std::none_of(words.begin(), words.end(), [&](const std::string& w) { return is_connector(w) || w == kAbd; });
   auto place_word = [&](const std::string& w, const std::string& letters) -> const std::string* {
     if (!institutional || letters.size() < 3) return nullptr;
     const auto it = places.find(w);

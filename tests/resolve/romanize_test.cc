@@ -58,6 +58,9 @@ TEST(Romanize, CommonWordsOfOrganisationsAndPlaces) {
   // airline).
   EXPECT_EQ(M().Romanize("وزارة الدفاع الأمريكية"), "Wizarat al-Difa al-Amrikiya");
   EXPECT_EQ(M().Romanize("الخطوط الجوية القطرية"), "al-Khutut al-Jawwiya al-Qatariya");
+  // An adjective takes no construct ending: a Qatari company for aviation.
+  EXPECT_EQ(M().Romanize("شركة قطرية للطيران").find("Qatariyat"), std::string::npos)
+      << M().Romanize("شركة قطرية للطيران");
 }
 
 TEST(Romanize, CitiesInNamesOfBodiesByTheirEnglishNames) {
@@ -65,10 +68,13 @@ TEST(Romanize, CitiesInNamesOfBodiesByTheirEnglishNames) {
   // of the curated list in it is printed as in English.
   EXPECT_EQ(M().Romanize("واشنطن بوست"), "Washington Post");
   EXPECT_EQ(M().Romanize("جامعة الدمام"), "Jamiat Dammam");
-  // Not a region (the Gulf Council), not in a person's name (حلب, Aleppo,
-  // is a surname too), not a word of two letters (إب, Ibb, is أب, father).
+  // Not a region (the Gulf Council); not in a person's name, though it ends
+  // with an adjective of the tables (Saif al-Khalil the Qatari: الخليل is
+  // also Hebron), nor in a body named after a person (the al-Khalil ibn
+  // Ahmad school); not a word of two letters (إب, Ibb, is أب, father).
   EXPECT_EQ(M().Romanize("مجلس الخليج"), "Majlis al-Khalij");
-  EXPECT_EQ(M().Romanize("حلب الكبير").find("Aleppo"), std::string::npos);
+  EXPECT_EQ(M().Romanize("سيف الخليل القطري").find("Hebron"), std::string::npos);
+  EXPECT_EQ(M().Romanize("مدرسة الخليل بن أحمد").find("Hebron"), std::string::npos);
   EXPECT_EQ(M().Romanize("جمعية أب").find("Ibb"), std::string::npos);
 }
 
