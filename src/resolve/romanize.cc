@@ -484,7 +484,7 @@ const WordTable& CommonWords() {
       {"مقدس", "maqdis"},         // holy place (Bayt al-Maqdis)
       {"مكرمة", "mukarrama"},     // honoured (Makka al-Mukarrama)
       {"منورة", "munawwara"},     // radiant (al-Madina al-Munawwara)
-      // Latin words of news agencies and media in Arabic letters.
+      // Latin words of news agencies, media and football clubs in Arabic letters.
       {"فرانس", "france"},
       {"برس", "press"},
       {"نيوز", "news"},
@@ -875,6 +875,7 @@ std::string Matcher::Romanize(std::string_view arabic) const {
       return al + Capitalized(ta_marbuta ? DecodeTaMarbuta(r, stem_letters) : r.Decode(stem_letters));
     }
     if (remembered != nullptr) return Capitalized(*remembered);
+    const bool long_rest = letters.size() >= 1 + 4;  // a prefix and four letters
     for (const Clitic& c : kClitics) {
       if (!w.starts_with(c.arabic)) continue;
       const std::string rest = w.substr(c.arabic.size());
@@ -884,7 +885,7 @@ std::string Matcher::Romanize(std::string_view arabic) const {
         if (const std::string* latin = table_word(rest.substr(article))) {
           return std::string(c.latin) + "l-" + Capitalized(*latin);
         }
-      } else if (const std::string* latin = table_word(rest, c.arabic == "و" || letters.size() >= 1 + 4)) {
+      } else if (const std::string* latin = table_word(rest, c.arabic == "و" || long_rest)) {
         *in_construct = common.count(rest) > 0;
         return std::string(c.latin) + "-" + Capitalized(*latin);
       }
