@@ -159,7 +159,11 @@ constexpr std::pair<std::string_view, std::string_view> kRegions[] = {
 
 // Places CLDR has no Arabic name for: capitals and cities that name no time
 // zone, the states of the US, and places prominent in the news of the region
-// marsad is made for. English as the wire services write it.
+// marsad is made for. English as the wire services write it. Not places
+// whose names are also words or given names, which the tagger and the
+// matcher's variants bring in (فرسان, knights; حجة, argument; قنا, QNA;
+// الليث, the lion; شقراء, blonde; الناصرة, whose variant is Iraq's
+// الناصرية; دوما, whose variant is دومة الجندل).
 constexpr std::pair<std::string_view, std::string_view> kPlaces[] = {
     // Capitals.
     {"واشنطن", "Washington"}, {"بكين", "Beijing"}, {"أنقرة", "Ankara"}, {"نيودلهي", "New Delhi"},
@@ -210,10 +214,6 @@ constexpr std::pair<std::string_view, std::string_view> kPlaces[] = {
     {"أنطاليا", "Antalya"}, {"إزمير", "Izmir"}, {"غازي عنتاب", "Gaziantep"}, {"الشارقة", "Sharjah"},
     {"غروزني", "Grozny"},
     // More of Saudi Arabia: provinces, governorates and towns of its news.
-    // Not the places whose names are also words or given names, which the
-    // tagger and the matcher's variants bring in (فرسان, knights; حجة,
-    // argument; قنا, QNA; الليث, the lion; شقراء, blonde; الناصرة, whose
-    // variant is Iraq's الناصرية; دوما, whose variant is دومة الجندل).
     {"عسير", "Asir"}, {"الهفوف", "Hofuf"},
     {"المبرز", "Mubarraz"}, {"الجبيل", "Jubail"}, {"الخفجي", "Khafji"}, {"حفر الباطن", "Hafar al-Batin"},
     {"سيهات", "Saihat"}, {"تاروت", "Tarout"}, {"القديح", "Qudaih"}, {"رفحاء", "Rafha"},
