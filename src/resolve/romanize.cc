@@ -481,6 +481,7 @@ const WordTable& CommonWords() {
       {"سوق", "suq"},             // market
       {"بيت", "bayt"},            // house
       {"دار", "dar"},             // house, abode
+      {"بلاد", "bilad"},          // lands, country (Bilad al-Sham)
       {"مقدس", "maqdis"},         // holy place (Bayt al-Maqdis)
       {"مكرمة", "mukarrama"},     // honoured (Makka al-Mukarrama)
       {"منورة", "munawwara"},     // radiant (al-Madina al-Munawwara)

@@ -40,6 +40,7 @@ TEST(Romanize, LetterNamesAreAcronyms) {
 TEST(Romanize, CommonWordsOfOrganisationsAndPlaces) {
   EXPECT_EQ(M().Romanize("جبهة التحرير الوطني"), "Jabhat al-Tahrir al-Watani");
   EXPECT_EQ(M().Romanize("مجلس الشورى"), "Majlis al-Shura");
+  EXPECT_EQ(M().Romanize("أنصار الحق في بلاد الشام"), "Ansar al-Haqq fi Bilad al-Sham");
   EXPECT_EQ(M().Romanize("الجامعة العربية"), "al-Jamia al-Arabiya");
   EXPECT_EQ(M().Romanize("حركة الشباب"), "Harakat al-Shabab");
   // Prefixes on a known word: and, for.
