@@ -442,12 +442,6 @@ class Resolver {
     }
   }
 
-  // A text saying two names are one joins them for the whole collection, so
-  // one careless sentence must not join two common names: a stated alias
-  // holds only between people or organisations (a place in parentheses after
-  // another is where it lies, not its other name), or to a Latin spelling,
-  // and only when stated often enough for the rarer name (once per
-  // kStatedAliasShare of its mentions).
   // Each organisation's English name in the list of bodies (Spelling::body).
   // After the alias entries, which may retype a spelling.
   void NameBodies() {
@@ -459,6 +453,12 @@ class Resolver {
   // Whether the list of bodies names two bodies apart (the UN and UNICEF).
   static bool BodiesApart(std::string_view a, std::string_view b) { return !a.empty() && !b.empty() && a != b; }
 
+  // A text saying two names are one joins them for the whole collection, so
+  // one careless sentence must not join two common names: a stated alias
+  // holds only between people or organisations (a place in parentheses after
+  // another is where it lies, not its other name), or to a Latin spelling,
+  // and only when stated often enough for the rarer name (once per
+  // kStatedAliasShare of its mentions).
   void ApplyStatedAliases() {
     constexpr size_t kStatedAliasShare = 20;
     std::map<std::pair<uint32_t, uint32_t>, size_t> stated;
