@@ -626,6 +626,7 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
   // (some) and كل (every) begin sources: «بعض المصادر».
   const bool quantifier = d.Is(s, "بعض") || d.Is(s, "كل");
   if (d.In(lex.speech_stops, s) || d.Is(s, "في") || (tx::IsFunctionWord(d.key[s]) && !quantifier)) return r;
+  auto definite = [&](uint32_t i) { return StartsWith(d.key[i], "ال") || d.HasPrefix(i, tx::Clitic::kArticle); };
   uint32_t e = s + 1;
   bool after_prep = false;
   while (e < stop && e < s + 7) {
@@ -635,8 +636,7 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
       ++e;
       continue;
     }
-    const bool definite = StartsWith(d.key[e], "ال") || d.HasPrefix(e, tx::Clitic::kArticle);
-    if (after_prep || definite || IsNisba(d.key[e]) ||
+    if (after_prep || definite(e) || IsNisba(d.key[e]) ||
         (StartsWith(k, "و") && IsNisba(std::string_view(k).substr(2))) ||
         d.mention_of[e] != kNone) {
       ++e;
@@ -648,14 +648,13 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
     // noun after an indefinite adjective: in «قدرت مصادر أمنية عدد
     // المنضمين» (security sources estimated the number of those who
     // joined) it is the verb's object.
-    const bool after_definite = StartsWith(d.key[e - 1], "ال") || d.HasPrefix(e - 1, tx::Clitic::kArticle);
     const bool with_preposition = d.HasPrefix(e, tx::Clitic::kPreposition) || StartsWith(d.surf[e], "ب");
     const bool definite_next =
         e + 1 < stop && (StartsWith(d.surf[e + 1], "ال") || d.HasPrefix(e + 1, tx::Clitic::kArticle));
     // Or an indefinite genitive with its adjective: "أجهزة استخبارات أميركية"
     // (American intelligence services).
     const bool nisba_next = e == s + 1 && e + 1 < stop && IsNisba(d.key[e + 1]);
-    if (((e == s + 1 || after_definite || with_preposition) && definite_next) || nisba_next) {
+    if (((e == s + 1 || definite(e - 1) || with_preposition) && definite_next) || nisba_next) {
       ++e;
       continue;
     }
