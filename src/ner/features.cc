@@ -76,6 +76,7 @@ void Features::PrepareWord(std::string key, WordInfo* w) const {
   w->nationality = w->kind == kArabic && lexicon_->IsNationality(w->key);
   w->people = w->kind == kArabic && lexicon_->IsPeople(w->stem);
   w->accusative = w->kind == kArabic && lexicon_->IsIndefiniteAccusative(w->stem);
+  w->function_word = text::IsFunctionWord(w->key) || text::IsFunctionWord(w->stem);
   w->gaz_begin = 0;
   w->gaz_inside = 0;
   w->begins_names_only = false;
@@ -83,8 +84,19 @@ void Features::PrepareWord(std::string key, WordInfo* w) const {
 }
 
 namespace {
-// أ إ ؤ ئ ء
-constexpr std::string_view kHamzas[] = {"أ", "إ", "ؤ", "ئ", "ء"};
+
+// Whether a word has a hamza letter: ء (U+0621) or أ ؤ إ ئ (U+0623–U+0626),
+// which UTF-8 writes as D8 A1 and D8 A3–A6. One pass over the bytes: this
+// runs on every word tagged.
+bool HasHamza(std::string_view word) {
+  for (size_t i = 0; i + 1 < word.size(); ++i) {
+    if (static_cast<unsigned char>(word[i]) != 0xD8) continue;
+    const auto next = static_cast<unsigned char>(word[i + 1]);
+    if (next == 0xA1 || (next >= 0xA3 && next <= 0xA6)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void Features::Prepare(const std::vector<std::string_view>& words, std::vector<WordInfo>* out,
@@ -99,8 +111,7 @@ void Features::Prepare(const std::vector<std::string_view>& words, std::vector<W
     } else {
       PrepareWord(std::move(key), &w);
     }
-    w.written_hamza = std::any_of(std::begin(kHamzas), std::end(kHamzas),
-                                  [&](std::string_view h) { return words[i].find(h) != std::string_view::npos; });
+    w.written_hamza = HasHamza(words[i]);
     w.written_ta_marbuta = words[i].ends_with("ة");
     w.written_alef_maqsura = words[i].ends_with("ى");
     w.written_lower_latin = w.kind == kLatin && !words[i].empty() && words[i][0] >= 'a' && words[i][0] <= 'z';
@@ -196,7 +207,7 @@ void Features::ExtractLocal(const WordInfo& w, std::vector<uint64_t>* out) const
 
 const WordInfo& Features::Boundary() {
   static const WordInfo kBoundary = {"<s>", "<s>", HashBytes("<s>"), HashBytes("<s>"), 0, nullptr,
-                                     kOther, 0, 0, false, false, false, nullptr};
+                                     kOther, 0, 0, false, false, false, false, nullptr};
   return kBoundary;
 }
 
@@ -256,8 +267,7 @@ void Features::ExtractContext(const std::vector<WordInfo>& words, size_t i,
 }
 
 void Features::ExtractDocument(const std::vector<const std::vector<WordInfo>*>& doc,
-                               const std::vector<std::vector<uint8_t>>& pass1,
-                               std::vector<std::vector<std::vector<uint64_t>>>* out) {
+                               const std::vector<std::vector<uint8_t>>& pass1, const DocumentSink& emit) {
   // Labels given to the other occurrences of each word's stem within
   // kDocumentWindow sentences, as a bit per label, and how many there are.
   // Occurrences are sorted by stem, then in document order, and each stem's
@@ -270,11 +280,13 @@ void Features::ExtractDocument(const std::vector<const std::vector<WordInfo>*>& 
       return std::tie(stem, sentence, word) < std::tie(o.stem, o.sentence, o.word);
     }
   };
+  // Words are numbered through the document: sentence s starts at first_word[s].
+  std::vector<size_t> first_word(doc.size() + 1, 0);
+  for (size_t s = 0; s < doc.size(); ++s) first_word[s + 1] = first_word[s] + doc[s]->size();
   std::vector<Occurrence> occurrences;
-  std::vector<std::vector<uint32_t>> masks(doc.size()), counts(doc.size());
+  occurrences.reserve(first_word.back());
+  std::vector<uint32_t> masks(first_word.back(), 0), counts(first_word.back(), 0);
   for (size_t s = 0; s < doc.size(); ++s) {
-    masks[s].assign(doc[s]->size(), 0);
-    counts[s].assign(doc[s]->size(), 0);
     for (size_t i = 0; i < doc[s]->size(); ++i) {
       const WordInfo& w = (*doc[s])[i];
       if (w.kind == kArabic || w.kind == kLatin) {
@@ -300,39 +312,48 @@ void Features::ExtractDocument(const std::vector<const std::vector<WordInfo>*>& 
         if (in_window[l]) mask |= 1u << l;
       }
       ++in_window[own];
-      masks[s][occurrences[k].word] = mask;
-      counts[s][occurrences[k].word] = static_cast<uint32_t>(hi - lo - 1);
+      masks[first_word[s] + occurrences[k].word] = mask;
+      counts[first_word[s] + occurrences[k].word] = static_cast<uint32_t>(hi - lo - 1);
     }
     first = end;
   }
-  const auto add = [](std::vector<uint64_t>* keys, Template t, uint64_t value) {
-    keys->push_back(Mix(T(t), value));
-  };
-  out->resize(doc.size());
   for (size_t s = 0; s < doc.size(); ++s) {
     const std::vector<WordInfo>& words = *doc[s];
     const size_t n = words.size();
-    (*out)[s].resize(n);
     const std::vector<uint8_t>& labels = pass1[s];
+    const uint32_t* mask = &masks[first_word[s]];
+    const uint32_t* count = &counts[first_word[s]];
     for (size_t i = 0; i < n; ++i) {
       const WordInfo& w = words[i];
-      std::vector<uint64_t>* keys = &(*out)[s][i];
+      uint64_t keys[9];  // as many as the add calls below
+      size_t size = 0;
+      const auto add = [&](Template t, uint64_t value) { keys[size++] = Mix(T(t), value); };
       const uint64_t m1 = i > 0 ? labels[i - 1] : kLabels;
       const uint64_t p1 = i + 1 < n ? labels[i + 1] : kLabels;
-      add(keys, kPass1Self, labels[i]);
-      add(keys, kPass1M1, m1);
-      add(keys, kPass1P1, p1);
-      add(keys, kPass1Tri, (m1 * 16 + labels[i]) * 16 + p1);
-      if (counts[s][i] > 0) {
-        add(keys, kDocLabels, masks[s][i]);
-        add(keys, kDocLabelsFreq, masks[s][i] * 64 + (w.stats ? Bucket(w.stats->count) + 1 : 0));
+      add(kPass1Self, labels[i]);
+      add(kPass1M1, m1);
+      add(kPass1P1, p1);
+      add(kPass1Tri, (m1 * 16 + labels[i]) * 16 + p1);
+      if (count[i] > 0) {
+        add(kDocLabels, mask[i]);
+        add(kDocLabelsFreq, mask[i] * 64 + (w.stats ? Bucket(w.stats->count) + 1 : 0));
       }
-      add(keys, kDocCount, std::min<uint32_t>(counts[s][i], 5) * 64 +
-                               (w.stats ? Bucket(w.stats->count) + 1 : 0));
-      add(keys, kDocLabelsM1, i > 0 ? masks[s][i - 1] : 1u << 12);
-      add(keys, kDocLabelsP1, i + 1 < n ? masks[s][i + 1] : 1u << 12);
+      add(kDocCount, std::min<uint32_t>(count[i], 5) * 64 + (w.stats ? Bucket(w.stats->count) + 1 : 0));
+      add(kDocLabelsM1, i > 0 ? mask[i - 1] : 1u << 12);
+      add(kDocLabelsP1, i + 1 < n ? mask[i + 1] : 1u << 12);
+      emit(s, i, keys, size);
     }
   }
+}
+
+std::vector<std::vector<std::vector<uint64_t>>> Features::DocumentKeys(
+    const std::vector<const std::vector<WordInfo>*>& doc, const std::vector<std::vector<uint8_t>>& pass1) {
+  std::vector<std::vector<std::vector<uint64_t>>> out(doc.size());
+  for (size_t s = 0; s < doc.size(); ++s) out[s].resize(doc[s]->size());
+  ExtractDocument(doc, pass1, [&](size_t s, size_t i, const uint64_t* keys, size_t count) {
+    out[s][i].assign(keys, keys + count);
+  });
+  return out;
 }
 
 }  // namespace marsad::ner::internal

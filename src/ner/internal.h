@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -242,6 +243,9 @@ struct WordInfo {
   bool nationality;          // Lexicon::IsNationality
   bool people;               // Lexicon::IsPeople
   bool accusative;           // Lexicon::IsIndefiniteAccusative
+  // text::IsFunctionWord of the key or the stem; read by decoding rules on
+  // every word, so found once per word (once per known word, on loading).
+  bool function_word = false;
   // When the word is one of the model's KnownWords, its KnownWord::scores;
   // null otherwise.
   const float* known_scores = nullptr;
@@ -308,11 +312,17 @@ class Features {
   void ExtractJoint(const std::vector<WordInfo>& words, size_t i, std::vector<uint64_t>* out) const;
   // What stands beyond either end of a sentence.
   static const WordInfo& Boundary();
-  // Appends the document features of every word of a document (sentences of
-  // prepared words, and the first pass's labels of them) to out[s][i].
+  // Gives the document features of every word of a document (sentences of
+  // prepared words, and the first pass's labels of them) to
+  // emit(s, i, keys, count), word by word in document order. The keys are
+  // valid during the call only: the tagger adds their weights at once,
+  // where keeping them allocated a vector per word.
+  using DocumentSink = std::function<void(size_t s, size_t i, const uint64_t* keys, size_t count)>;
   static void ExtractDocument(const std::vector<const std::vector<WordInfo>*>& doc,
-                              const std::vector<std::vector<uint8_t>>& pass1,
-                              std::vector<std::vector<std::vector<uint64_t>>>* out);
+                              const std::vector<std::vector<uint8_t>>& pass1, const DocumentSink& emit);
+  // The same, kept: out[s][i] are the keys of word i of sentence s.
+  static std::vector<std::vector<std::vector<uint64_t>>> DocumentKeys(
+      const std::vector<const std::vector<WordInfo>*>& doc, const std::vector<std::vector<uint8_t>>& pass1);
 
  private:
   uint32_t groups_;

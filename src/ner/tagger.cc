@@ -354,8 +354,10 @@ bool TimeBeforeWeekday(const std::vector<WordInfo>& words, size_t i) {
       KeyHashes({"يوم", "صباح", "مساء", "ليلة", "فجر", "ظهر", "عصر", "نهار"});
   static const std::vector<uint64_t> kWeekdays = KeyHashes(
       {"الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"});
-  return i + 1 < words.size() && KeyOrStemIn(kTimes, words[i]) &&
-         std::binary_search(kWeekdays.begin(), kWeekdays.end(), words[i + 1].key_hash);
+  // The weekday first: one search, where the time's is two.
+  return i + 1 < words.size() &&
+         std::binary_search(kWeekdays.begin(), kWeekdays.end(), words[i + 1].key_hash) &&
+         KeyOrStemIn(kTimes, words[i]);
 }
 
 constexpr size_t kLetter = 2;  // bytes of an Arabic letter in UTF-8 (match keys)
@@ -385,14 +387,14 @@ bool ThatOrNegation(const WordInfo& w) {
     return (w.written_hamza && that.contains(key)) || negations.contains(key);
   };
   const std::string_view key = w.key;
+  // None is longer than a clitic and four letters; most words are.
+  if (key.size() > 5 * kLetter) return false;
   return is(key) || (key.size() > kLetter && clitics.contains(key.substr(0, kLetter)) && is(key.substr(kLetter)));
 }
 
 // Whether a word is a function word (text::IsFunctionWord, by its key or
 // stem) or ThatOrNegation.
-bool FunctionWordWithClitic(const WordInfo& w) {
-  return text::IsFunctionWord(w.key) || text::IsFunctionWord(w.stem) || ThatOrNegation(w);
-}
+bool FunctionWordWithClitic(const WordInfo& w) { return w.function_word || ThatOrNegation(w); }
 
 // True if the word carries a preposition with the article (للضفاف "for the
 // Difaf", بالعاصمة "in the capital"): never inside a person's name.
@@ -1438,16 +1440,9 @@ void Tagger::Model::ScoreDocument(const std::vector<const std::vector<WordInfo>*
     Viterbi((*scores)[s], transitions, doc[s]->size(), &pass1[s]);
   }
   // Pass 2: the first pass's scores plus the document features'.
-  std::vector<std::vector<std::vector<uint64_t>>> doc_keys;
-  Features::ExtractDocument(doc, pass1, &doc_keys);
-  for (size_t s = 0; s < doc.size(); ++s) {
-    const std::vector<WordInfo>& words = *doc[s];
-    std::vector<float>& sc = (*scores)[s];
-    for (size_t i = 0; i < words.size(); ++i) {
-      float* row = &sc[i * kLabels];
-      AddWeights(table2, doc_keys[s][i].data(), doc_keys[s][i].size(), row);
-    }
-  }
+  Features::ExtractDocument(doc, pass1, [&](size_t s, size_t i, const uint64_t* keys, size_t count) {
+    AddWeights(table2, keys, count, &(*scores)[s][i * kLabels]);
+  });
   for (size_t s = 0; s < doc.size(); ++s) {
     BoostAfterHeads(*doc[s], &(*scores)[s]);
     BoostPlacesAfterPrepositions(*doc[s], &(*scores)[s]);

@@ -399,9 +399,7 @@ bool Train(const std::vector<ConllSentence>& train, const TrainOptions& options,
                              const std::vector<std::vector<uint8_t>>& labels) {
       std::vector<const std::vector<WordInfo>*> doc;
       for (const auto& i : info) doc.push_back(&i);
-      std::vector<std::vector<std::vector<uint64_t>>> extra;
-      Features::ExtractDocument(doc, labels, &extra);
-      return extra;
+      return Features::DocumentKeys(doc, labels);
     };
     // The second pass learns from the first file's sentences only: it
     // learns how a document's names agree, and sentences of other files

@@ -61,6 +61,47 @@ TEST(ViterbiTest, EverySequenceIsWellFormed) {
   }
 }
 
+TEST(ViterbiTest, FindsTheBestAllowedSequenceAgainstExhaustiveSearch) {
+  // Random scores and transitions, four words: Viterbi's sequence scores
+  // as much as the best of all 9^4 allowed sequences, found by listing them.
+  uint64_t state = 7;
+  const auto next = [&state] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<float>((state >> 33) % 2000) / 100 - 10;
+  };
+  constexpr size_t n = 4;
+  for (int trial = 0; trial < 200; ++trial) {
+    float transitions[kLabels + 1][kLabels];
+    for (auto& row : transitions) {
+      for (float& x : row) x = next();
+    }
+    std::vector<float> scores(n * kLabels);
+    for (float& x : scores) x = next();
+    const auto total = [&](const std::vector<uint8_t>& labels) {
+      float sum = 0;
+      int prev = kLabels;
+      for (size_t i = 0; i < n; ++i) {
+        sum += transitions[prev][labels[i]] + scores[i * kLabels + labels[i]];
+        prev = labels[i];
+      }
+      return sum;
+    };
+    float best = -1e30f;
+    for (int code = 0; code < kLabels * kLabels * kLabels * kLabels; ++code) {
+      std::vector<uint8_t> labels(n);
+      bool allowed = true;
+      for (size_t i = 0, rest = code; i < n; ++i, rest /= kLabels) {
+        labels[i] = static_cast<uint8_t>(rest % kLabels);
+        allowed = allowed && Allowed(i == 0 ? kLabels : labels[i - 1], labels[i]);
+      }
+      if (allowed) best = std::max(best, total(labels));
+    }
+    std::vector<uint8_t> labels;
+    Viterbi(scores, transitions, n, &labels);
+    EXPECT_NEAR(total(labels), best, 1e-3) << trial;
+  }
+}
+
 TEST(ViterbiTest, EmptySentence) { EXPECT_TRUE(Decode({}).empty()); }
 
 TEST(LabelsTest, Iob1RunsBecomeIob2) {

@@ -106,6 +106,28 @@ TEST(FeaturesTest, WordsAfterAPrepositionAreMarked) {
   }
 }
 
+TEST(FeaturesTest, LettersTheKeyFoldsAwayAreKeptAsWritten) {
+  const Lexicon lex = SmallLexicon();
+  const Features f(~0u, &lex);
+  // that (hamza above), Ban; asked (hamza on waw), Ahmad written with a
+  // bare alef; mercy (ta marbuta), on (alef maqsura), Ali; a lower-case
+  // and a capitalised Latin word; a lone hamza (شيء, thing), hamza on ya.
+  const auto info = Prepare(f, {"بأن", "بان", "سؤال", "احمد", "رحمة", "على", "علي", "via", "Via",
+                                "شيء", "رئيس"});
+  const std::vector<bool> hamza = {true, false, true, false, false, false, false, false, false,
+                                   true, true};
+  for (size_t i = 0; i < info.size(); ++i) EXPECT_EQ(info[i].written_hamza, hamza[i]) << i;
+  EXPECT_TRUE(info[4].written_ta_marbuta);
+  EXPECT_FALSE(info[3].written_ta_marbuta);
+  EXPECT_TRUE(info[5].written_alef_maqsura);
+  EXPECT_FALSE(info[6].written_alef_maqsura);
+  EXPECT_TRUE(info[7].written_lower_latin);
+  EXPECT_FALSE(info[8].written_lower_latin);
+  // Keys fold the letters away: the two spellings share a key.
+  EXPECT_EQ(info[0].key, info[1].key);
+  EXPECT_EQ(info[5].key, info[6].key);
+}
+
 TEST(FeaturesTest, TriggerClassesAndClitics) {
   const Lexicon lex = SmallLexicon();
   const Features f(~0u, &lex);
@@ -530,22 +552,16 @@ TEST(FeaturesTest, DocumentFeaturesSeeTheFirstPassOnTheSameWordNearby) {
   const auto s2 = Prepare(f, {"زار", "بيروت"});
   const std::vector<const std::vector<WordInfo>*> doc = {&s0, &s1, &s2};
   const std::vector<std::vector<uint8_t>> pass1 = {{kO, kBPer, kO}, {kO, kO}, {kO, kBLoc}};
-  std::vector<std::vector<std::vector<uint64_t>>> out;
-  Features::ExtractDocument(doc, pass1, &out);
-  ASSERT_EQ(out.size(), 3u);
-  ASSERT_EQ(out[1].size(), 2u);
+  const auto without = Features::DocumentKeys(doc, {{kO, kO, kO}, {kO, kO}, {kO, kBLoc}});
+  ASSERT_EQ(without.size(), 3u);
+  ASSERT_EQ(without[1].size(), 2u);
   // Walid in sentence 1 sees the B-PER of sentence 0, which Beirut does
   // not: their document features differ beyond their own first-pass labels.
-  out.clear();  // ExtractDocument appends
-  Features::ExtractDocument(doc, {{kO, kO, kO}, {kO, kO}, {kO, kBLoc}}, &out);
-  std::vector<std::vector<std::vector<uint64_t>>> with;
-  Features::ExtractDocument(doc, pass1, &with);
-  EXPECT_NE(with[1][1], out[1][1]);
-  EXPECT_EQ(with[2][1], out[2][1]);  // Beirut: no other occurrence changed
+  const auto with = Features::DocumentKeys(doc, pass1);
+  EXPECT_NE(with[1][1], without[1][1]);
+  EXPECT_EQ(with[2][1], without[2][1]);  // Beirut: no other occurrence changed
   // Deterministic.
-  std::vector<std::vector<std::vector<uint64_t>>> again;
-  Features::ExtractDocument(doc, pass1, &again);
-  EXPECT_EQ(again, with);
+  EXPECT_EQ(Features::DocumentKeys(doc, pass1), with);
 }
 
 TEST(FeaturesTest, DocumentFeaturesSeeOnlyTheWindow) {
@@ -564,9 +580,7 @@ TEST(FeaturesTest, DocumentFeaturesSeeOnlyTheWindow) {
   const auto features = [&](size_t tagged) {
     std::vector<std::vector<uint8_t>> pass1(doc.size(), {kO, kO});
     if (tagged < doc.size()) pass1[tagged][1] = kBPer;
-    std::vector<std::vector<std::vector<uint64_t>>> out;
-    Features::ExtractDocument(doc, pass1, &out);
-    return out;
+    return Features::DocumentKeys(doc, pass1);
   };
   const auto none = features(doc.size());
   EXPECT_NE(features(0)[kDocumentWindow][1], none[kDocumentWindow][1]);
