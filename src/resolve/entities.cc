@@ -138,6 +138,32 @@ std::string_view WithoutArticle(std::string_view w) {
   return w;
 }
 
+// Whether a spelling (match keys, words) is a description that says what
+// kind of body and how far it reaches, but not which: the head noun of a
+// body, with the article, then only adjectives of scope. الاتحاد الدولي
+// (the international federation) is FIFA in one article and the IAAF in the
+// next; البنك المركزي (the central bank) is each country's. Adjectives of
+// nationality name the body (البنك المركزي الأوروبي, the ECB) and الوطني
+// (national) often does by a country's usage (المجلس الوطني), so neither is
+// one of these.
+bool IsGenericDescription(const std::vector<std::string>& words) {
+  // bank, authority, committee, government: nouns of bodies beyond the head
+  // words, which a name does not follow without the article.
+  static const auto kBodyNouns = text::internal::MatchKeySet({"بنك", "هيئة", "لجنة", "حكومة"});
+  // international, world, central, general, supreme, federal, local,
+  // official, governmental, regional; masculine and feminine.
+  static const auto kScope = text::internal::MatchKeySet(
+      {"الدولي", "الدولية", "العالمي", "العالمية", "المركزي", "المركزية", "العام", "العامة",
+       "الأعلى", "العليا", "الاتحادي", "الاتحادية", "المحلي", "المحلية", "الرسمي", "الرسمية",
+       "الحكومي", "الحكومية", "الإقليمي", "الإقليمية"});
+  if (words.size() < 2 || words.size() > 3) return false;
+  const std::string_view noun = WithoutArticle(words[0]);
+  if (noun.size() == words[0].size()) return false;  // no article
+  const auto head = HeadWords().find(std::string(noun));
+  if (!kBodyNouns.contains(noun) && (head == HeadWords().end() || IsPlaceKind(head->second))) return false;
+  return std::all_of(words.begin() + 1, words.end(), [](const std::string& w) { return kScope.contains(w); });
+}
+
 // The first letter of a matching key word after its article: a name's
 // letter in an acronym (هجرة of الهجرة gives ه).
 std::string_view Initial(std::string_view word) {
@@ -171,8 +197,9 @@ struct Spelling {
   std::vector<uint32_t> mentions;
   bool forced = false;     // joined by an alias entry or a stated alias
   bool one_word = false;   // one word in all, or one name (see BuildSpellings)
-  // One word that only says what kind of body it is (المنظمة، النادي): it
-  // refers to a name given before it in its document, or to nothing.
+  // One word that only says what kind of body it is (المنظمة، النادي), or a
+  // description that says no more (IsGenericDescription): it refers to a
+  // name given before it in its document, or to nothing.
   bool generic = false;
   // Every mention of it was tagged with low confidence: it may join an
   // entity, but neither anchors a short form nor makes a stated alias.
@@ -407,6 +434,9 @@ class Resolver {
                                    s.type == EntityType::kOrganization;
         s.generic = (head_word != HeadWords().end() && !place_as_body) || s.full.tokens.empty() ||
                     s.full.tokens[0].letters.size() <= 2;
+      } else if (s.type == EntityType::kOrganization && IsGenericDescription(s.words)) {
+        // Unless the list of bodies has it: البنك الدولي is the World Bank.
+        s.generic = !internal::BodyNames().count(s.key);
       }
     }
     key_index_ = std::move(index);
@@ -476,6 +506,10 @@ class Resolver {
       // The tagger, which has seen hardly any Latin, is unsure of a Latin
       // spelling in parentheses; the parentheses are the evidence.
       if ((a.weak && !IsLatin(a.key)) || (b.weak && !IsLatin(b.key))) continue;
+      // A generic word or description is said to be a body in one article
+      // and names another in the next: «البنك المركزي (مجلس الاحتياطي
+      // الاتحادي)», the Fed, had made every central bank the Fed.
+      if (a.generic || b.generic) continue;
       const bool named = (a.type == EntityType::kPerson || a.type == EntityType::kOrganization) &&
                          a.type == b.type;
       if (!named && !IsLatin(a.key) && !IsLatin(b.key)) continue;
@@ -787,8 +821,11 @@ class Resolver {
   bool StandsFor(const Spelling& s, const Spelling& full) const {
     if (s.core.tokens.empty() || full.one_word || !IsFullName(full)) return false;
     if (s.generic) {
-      // المنظمة for منظمة هيومن رايتس ووتش: the name starts with the word.
-      return full.type == s.type && WithoutArticle(full.words[0]) == WithoutArticle(s.words[0]);
+      // المنظمة for منظمة هيومن رايتس ووتش: the name starts with the word;
+      // البنك المركزي for البنك المركزي الأوروبي, with all its words.
+      return full.type == s.type && full.words.size() > s.words.size() &&
+             WithoutArticle(full.words[0]) == WithoutArticle(s.words[0]) &&
+             std::equal(s.words.begin() + 1, s.words.end(), full.words.begin() + 1);
     }
     // An acronym reads like a word, so the tagger gives it any type (جاهش
     // as a person). One not typed an organisation must also be written in a

@@ -297,8 +297,10 @@ struct ResolvedEntity {
 struct Resolution {
   std::vector<ResolvedEntity> entities;
   // Per mention, the index of its entity, or -1: an adjective of a place
-  // the collection never names, or a generic word (المنظمة، النادي) with no
-  // name it can stand for in its document.
+  // the collection never names, or a generic word (المنظمة، النادي) or
+  // description (البنك المركزي, the central bank; الاتحاد الدولي, the
+  // international federation) with no name it can stand for in its
+  // document: one that begins with all its words.
   std::vector<int32_t> entity_of;
   // Per mention, 1 when it is a nationality adjective tagged as a name
   // (السوري، الطاجيكية): linked to its country as an attribute of the

@@ -928,6 +928,55 @@ TEST(ResolveEntitiesTest, GenericWordsNameOnlyWhatPrecedesThem) {
   EXPECT_EQ(r.entities.size(), 1u);
 }
 
+TEST(ResolveEntitiesTest, ADescriptionOfScopeNamesOnlyWhatItsDocumentNamed) {
+  // The international federation: of football in one article, of athletics
+  // in another, of nothing named in a third. The central bank after the
+  // European Central Bank. The World Bank, «the international bank», is a
+  // body of the list, and a national army (الجيش الوطني) no description of
+  // scope: both stay names across articles.
+  Collection c;
+  c.Add(1, kOrg, "الاتحاد الدولي لكرة القدم").Add(1, kOrg, "الاتحاد الدولي");  // 0, 1
+  c.Add(2, kOrg, "الاتحاد الدولي لألعاب القوى").Add(2, kOrg, "الاتحاد الدولي");  // 2, 3
+  c.Add(3, kOrg, "الاتحاد الدولي");                                               // 4
+  c.Add(4, kOrg, "البنك المركزي الأوروبي").Add(4, kOrg, "البنك المركزي");        // 5, 6
+  c.Add(5, kOrg, "البنك الأهلي التجاري").Add(5, kOrg, "البنك المركزي");          // 7, 8
+  c.Add(6, kOrg, "البنك الدولي").Add(7, kOrg, "البنك الدولي");                   // 9, 10
+  c.Add(8, kOrg, "الجيش الوطني").Add(9, kOrg, "الجيش الوطني");                   // 11, 12
+  const Resolution r = c.Resolve();
+  ASSERT_GE(r.entity_of[0], 0);
+  ASSERT_GE(r.entity_of[2], 0);
+  EXPECT_NE(r.entity_of[0], r.entity_of[2]);
+  EXPECT_EQ(r.entity_of[1], r.entity_of[0]);
+  EXPECT_EQ(r.entity_of[3], r.entity_of[2]);
+  EXPECT_EQ(r.entity_of[4], -1);
+  ASSERT_GE(r.entity_of[5], 0);
+  EXPECT_EQ(r.entity_of[6], r.entity_of[5]);
+  // Not the other bank its article names: a description takes all its
+  // words from the name it stands for.
+  EXPECT_NE(r.entity_of[8], r.entity_of[7]);
+  EXPECT_NE(r.entity_of[8], r.entity_of[5]);
+  ASSERT_GE(r.entity_of[9], 0);
+  EXPECT_EQ(r.entity_of[10], r.entity_of[9]);
+  ASSERT_GE(r.entity_of[11], 0);
+  EXPECT_EQ(r.entity_of[12], r.entity_of[11]);
+}
+
+TEST(ResolveEntitiesTest, ADescriptionStatedAsAnAliasStaysADescription) {
+  // «البنك المركزي (مجلس الاحتياطي الاتحادي)», the central bank (the Federal
+  // Reserve Board), in ten articles does not make the central bank of an
+  // eleventh article the Fed.
+  Collection c;
+  std::vector<MentionLink> links;
+  for (uint32_t d = 0; d < 10; ++d) {
+    c.Add(d, kOrg, "البنك المركزي").Add(d, kOrg, "مجلس الاحتياطي الاتحادي");
+    links.push_back({2 * d, 2 * d + 1, MentionLink::Kind::kAlias});
+  }
+  c.Add(10, kOrg, "البنك المركزي");  // 20
+  const Resolution r = c.Resolve(links);
+  ASSERT_GE(r.entity_of[1], 0);
+  EXPECT_NE(r.entity_of[20], r.entity_of[1]);
+}
+
 TEST(ResolveEntitiesTest, AKindOfPlaceNamedAsAnOrganisationIsAName) {
   // الجزيرة (the island) tagged an organisation is the channel, a name of
   // its own; المدينة (the city) tagged a place alone says only what kind of
