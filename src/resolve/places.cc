@@ -316,6 +316,8 @@ constexpr std::pair<std::string_view, std::string_view> kBodies[] = {
     {"سناب شات", "Snapchat"}, {"واتساب", "WhatsApp"}, {"واتس آب", "WhatsApp"},
     {"وكالة الأنباء السعودية", "Saudi Press Agency"}, {"واس", "Saudi Press Agency"},
     {"البنك المركزي الأوروبي", "European Central Bank"}, {"قناة السويس", "Suez Canal"},
+    {"مجلس الاحتياطي الاتحادي", "Federal Reserve"}, {"الاحتياطي الاتحادي", "Federal Reserve"},
+    {"مجلس الاحتياطي الفيدرالي", "Federal Reserve"}, {"الاحتياطي الفيدرالي", "Federal Reserve"},
     {"أرامكو", "Saudi Aramco"}, {"أرامكو السعودية", "Saudi Aramco"},
     // Not Apple: آبل and أبل are إبل (camels) but for the hamza; nor SABIC:
     // spellings of سابك include السابق (the former).

@@ -656,6 +656,16 @@ TEST(ResolveEntitiesTest, NamesOfOneBodyAreOneOrganisation) {
   EXPECT_EQ(r.entities[r.entity_of[0]].latin, "ISIS");
   EXPECT_EQ(r.entity_of[3], r.entity_of[4]);
   EXPECT_NE(r.entity_of[0], r.entity_of[3]);
+  // The Federal Reserve, «federal» in Arabic and in loan-word; the Bank of
+  // Germany stays apart.
+  Collection fed;
+  fed.Add(1, kOrg, "مجلس الاحتياطي الاتحادي").Add(2, kOrg, "الاحتياطي الفيدرالي");
+  fed.Add(3, kOrg, "البنك المركزي الألماني");
+  const Resolution f = fed.Resolve();
+  ASSERT_GE(f.entity_of[0], 0);
+  EXPECT_EQ(f.entity_of[0], f.entity_of[1]);
+  EXPECT_EQ(f.entities[f.entity_of[0]].latin, "Federal Reserve");
+  EXPECT_NE(f.entity_of[2], f.entity_of[0]);
   // America and the United States, Britain and the United Kingdom.
   Collection countries;
   countries.Add(1, kLoc, "أمريكا").Add(2, kLoc, "الولايات المتحدة").Add(3, kLoc, "بريطانيا");
