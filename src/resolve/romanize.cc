@@ -436,6 +436,18 @@ const WordTable& CommonWords() {
       {"دستور", "dustur"},        // constitution
       {"دستورية", "dusturiya"},
       {"قضاء", "qadaa"},          // judiciary
+      // Titles of newspapers, which are common words.
+      {"خبر", "khabar"},          // news
+      {"أخبار", "akhbar"},        // news (plural)
+      {"وطن", "watan"},           // homeland
+      {"حياة", "hayat"},          // life
+      {"يوم", "yawm"},            // day
+      {"نهار", "nahar"},          // daytime
+      {"رأي", "ray"},             // opinion
+      {"بيان", "bayan"},          // statement
+      {"سفير", "safir"},          // ambassador
+      {"شروق", "shuruq"},         // sunrise
+      {"أهرام", "ahram"},         // pyramids
       // Directions and places.
       {"شرق", "sharq"},           // east
       {"غرب", "gharb"},           // west
@@ -835,6 +847,14 @@ std::string Matcher::Romanize(std::string_view arabic) const {
   const bool institutional =
       !words.empty() && (common_word(words.front()) || (words.size() == 2 && common.count(words.back()))) &&
       std::none_of(words.begin(), words.end(), [&](const std::string& w) { return is_connector(w) || w == kAbd; });
+  // The title of a newspaper or magazine (صحيفة، جريدة، مجلة) that is a
+  // word with the article keeps it, and a common word of the tables is read
+  // before a city: صحيفة الخبر is the paper al-Khabar (the News), though
+  // الخبر is also Khobar, and صحيفة الرياض the paper al-Riyadh. A city
+  // without the article is printed as elsewhere (صحيفة واشنطن بوست).
+  static const text::internal::StringSet kPress = text::internal::MatchKeySet({"صحيفة", "جريدة", "مجلة"});
+  const std::string* press_title =
+      words.size() >= 2 && kPress.contains(words[0]) && words[1].starts_with(kAl) ? &words[1] : nullptr;
   auto place_word = [&](const std::string& w, const std::string& letters) -> const std::string* {
     if (!institutional || letters.size() < 3) return nullptr;
     const auto it = places.find(w);
@@ -858,7 +878,11 @@ std::string Matcher::Romanize(std::string_view arabic) const {
       *in_construct = common.count(w) > 0;
       return Capitalized(*latin);
     }
-    if (const std::string* english = place_word(w, letters)) return *english;
+    if (const std::string* english = place_word(w, letters)) {
+      if (&w != press_title) return *english;
+      const std::string* word = table_word(w.substr(kAl.size()), false);
+      return al + (word != nullptr ? Capitalized(*word) : *english);
+    }
     const std::string* remembered = r.Remembered(w);
     if (has_article(w, written, letters)) {
       const std::string stem = w.substr(kAl.size());

@@ -77,6 +77,14 @@ TEST(Romanize, CitiesInNamesOfBodiesByTheirEnglishNames) {
   EXPECT_EQ(M().Romanize("سيف الخليل القطري").find("Hebron"), std::string::npos);
   EXPECT_EQ(M().Romanize("مدرسة الخليل بن أحمد").find("Hebron"), std::string::npos);
   EXPECT_EQ(M().Romanize("جمعية أب").find("Ibb"), std::string::npos);
+  // A paper's title with the article keeps it, and is a common word before
+  // a city: the News, not Khobar; a city without it is as elsewhere.
+  EXPECT_EQ(M().Romanize("صحيفة الخبر"), "Sahifat al-Khabar");
+  EXPECT_EQ(M().Romanize("جريدة الدمام"), "Jaridat al-Dammam");
+  EXPECT_EQ(M().Romanize("صحيفة واشنطن بوست"), "Sahifat Washington Post");
+  // Titles that are common words: the Homeland, Life.
+  EXPECT_EQ(M().Romanize("صحيفة الوطن"), "Sahifat al-Watan");
+  EXPECT_EQ(M().Romanize("صحيفة الحياة"), "Sahifat al-Hayat");
 }
 
 TEST(Romanize, CurrenciesByTheirEnglishNames) {
