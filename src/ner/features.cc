@@ -321,8 +321,9 @@ void Features::ExtractDocument(const std::vector<const std::vector<WordInfo>*>& 
     const std::vector<WordInfo>& words = *doc[s];
     const size_t n = words.size();
     const std::vector<uint8_t>& labels = pass1[s];
-    const uint32_t* mask = &masks[first_word[s]];
-    const uint32_t* count = &counts[first_word[s]];
+    // data() +, not &v[i]: an empty last sentence starts at the end.
+    const uint32_t* mask = masks.data() + first_word[s];
+    const uint32_t* count = counts.data() + first_word[s];
     for (size_t i = 0; i < n; ++i) {
       const WordInfo& w = words[i];
       uint64_t keys[9];  // as many as the add calls below

@@ -147,21 +147,23 @@ std::string_view WithoutArticle(std::string_view w) {
 // (national) often does by a country's usage (المجلس الوطني), so neither is
 // one of these.
 bool IsGenericDescription(const std::vector<std::string>& words) {
-  // bank, authority, committee, government: nouns of bodies beyond the head
-  // words, which a name does not follow without the article.
-  static const auto kBodyNouns = text::internal::MatchKeySet({"بنك", "هيئة", "لجنة", "حكومة"});
+  // bank (two words), authority, committee, government: nouns of bodies
+  // beyond the head words, which a name does not follow without the article.
+  static const auto kBodyNouns = text::internal::MatchKeySet({"بنك", "مصرف", "هيئة", "لجنة", "حكومة"});
   // international, world, central, general, supreme, federal, local,
   // official, governmental, regional; masculine and feminine.
   static const auto kScope = text::internal::MatchKeySet(
       {"الدولي", "الدولية", "العالمي", "العالمية", "المركزي", "المركزية", "العام", "العامة",
        "الأعلى", "العليا", "الاتحادي", "الاتحادية", "المحلي", "المحلية", "الرسمي", "الرسمية",
        "الحكومي", "الحكومية", "الإقليمي", "الإقليمية"});
-  if (words.size() < 2 || words.size() > 3) return false;
+  // One adjective: with two, a country's usage names a body (المحكمة
+  // الاتحادية العليا, the Federal Supreme Court of the UAE or Iraq).
+  if (words.size() != 2) return false;
   const std::string_view noun = WithoutArticle(words[0]);
   if (noun.size() == words[0].size()) return false;  // no article
   const auto head = HeadWords().find(std::string(noun));
   if (!kBodyNouns.contains(noun) && (head == HeadWords().end() || IsPlaceKind(head->second))) return false;
-  return std::all_of(words.begin() + 1, words.end(), [](const std::string& w) { return kScope.contains(w); });
+  return kScope.contains(words[1]);
 }
 
 // The first letter of a matching key word after its article: a name's
@@ -508,8 +510,10 @@ class Resolver {
       if ((a.weak && !IsLatin(a.key)) || (b.weak && !IsLatin(b.key))) continue;
       // A generic word or description is said to be a body in one article
       // and names another in the next: «البنك المركزي (مجلس الاحتياطي
-      // الاتحادي)», the Fed, had made every central bank the Fed.
-      if (a.generic || b.generic) continue;
+      // الاتحادي)», the Fed, had made every central bank the Fed. A Latin
+      // acronym of two letters, generic as a word, is stated once for all
+      // (EU, UN).
+      if ((a.generic && !IsLatin(a.key)) || (b.generic && !IsLatin(b.key))) continue;
       const bool named = (a.type == EntityType::kPerson || a.type == EntityType::kOrganization) &&
                          a.type == b.type;
       if (!named && !IsLatin(a.key) && !IsLatin(b.key)) continue;
@@ -806,9 +810,11 @@ class Resolver {
     return true;
   }
 
-  // Whether a one-word short form can stand for the full name `full`: the
-  // surname of a person; the first or last word of an organisation or place
-  // without its head words; or the acronym of an organisation.
+  // Whether a short form (one word, or a generic description) can stand for
+  // the full name `full`: the surname of a person; the first or last word of
+  // an organisation or place without its head words; the acronym of an
+  // organisation; for a generic word or description, a name that begins
+  // with its words (see below).
   // StandsFor by spelling index, memoised: the same pairs meet in document
   // after document.
   bool StandsForCached(uint32_t short_form, uint32_t full) {
@@ -822,10 +828,15 @@ class Resolver {
     if (s.core.tokens.empty() || full.one_word || !IsFullName(full)) return false;
     if (s.generic) {
       // المنظمة for منظمة هيومن رايتس ووتش: the name starts with the word;
-      // البنك المركزي for البنك المركزي الأوروبي, with all its words.
-      return full.type == s.type && full.words.size() > s.words.size() &&
-             WithoutArticle(full.words[0]) == WithoutArticle(s.words[0]) &&
-             std::equal(s.words.begin() + 1, s.words.end(), full.words.begin() + 1);
+      // البنك المركزي for البنك المركزي الأوروبي, with all its words, or
+      // for بنك الكويت المركزي, which ends with the rest (a country's bank
+      // in the construct state).
+      if (full.type != s.type || full.words.size() <= s.words.size() ||
+          WithoutArticle(full.words[0]) != WithoutArticle(s.words[0])) {
+        return false;
+      }
+      return std::equal(s.words.begin() + 1, s.words.end(), full.words.begin() + 1) ||
+             std::equal(s.words.begin() + 1, s.words.end(), full.words.end() - (s.words.size() - 1));
     }
     // An acronym reads like a word, so the tagger gives it any type (جاهش
     // as a person). One not typed an organisation must also be written in a

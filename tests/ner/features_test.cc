@@ -111,11 +111,12 @@ TEST(FeaturesTest, LettersTheKeyFoldsAwayAreKeptAsWritten) {
   const Features f(~0u, &lex);
   // that (hamza above), Ban; asked (hamza on waw), Ahmad written with a
   // bare alef; mercy (ta marbuta), on (alef maqsura), Ali; a lower-case
-  // and a capitalised Latin word; a lone hamza (شيء, thing), hamza on ya.
+  // and a capitalised Latin word; a lone hamza (شيء, thing), hamza on ya,
+  // hamza below (إن, indeed); alef with madda (آخر, other), no hamza letter.
   const auto info = Prepare(f, {"بأن", "بان", "سؤال", "احمد", "رحمة", "على", "علي", "via", "Via",
-                                "شيء", "رئيس"});
+                                "شيء", "رئيس", "إن", "آخر"});
   const std::vector<bool> hamza = {true, false, true, false, false, false, false, false, false,
-                                   true, true};
+                                   true, true, true, false};
   for (size_t i = 0; i < info.size(); ++i) EXPECT_EQ(info[i].written_hamza, hamza[i]) << i;
   EXPECT_TRUE(info[4].written_ta_marbuta);
   EXPECT_FALSE(info[3].written_ta_marbuta);
@@ -562,6 +563,15 @@ TEST(FeaturesTest, DocumentFeaturesSeeTheFirstPassOnTheSameWordNearby) {
   EXPECT_EQ(with[2][1], without[2][1]);  // Beirut: no other occurrence changed
   // Deterministic.
   EXPECT_EQ(Features::DocumentKeys(doc, pass1), with);
+  // An empty sentence, last or not, has no words and no keys (run under
+  // _GLIBCXX_ASSERTIONS, this caught an index one past the end).
+  const std::vector<WordInfo> empty;
+  const auto edged = Features::DocumentKeys({&empty, &s0, &empty}, {{}, {kO, kBPer, kO}, {}});
+  ASSERT_EQ(edged.size(), 3u);
+  EXPECT_TRUE(edged[0].empty());
+  EXPECT_EQ(edged[1].size(), 3u);
+  EXPECT_TRUE(edged[2].empty());
+  EXPECT_TRUE(Features::DocumentKeys({}, {}).empty());
 }
 
 TEST(FeaturesTest, DocumentFeaturesSeeOnlyTheWindow) {
@@ -617,7 +627,9 @@ TEST(FeaturesTest, KnownWordsScoreAsFullExtraction) {
     EXPECT_EQ(known[i].classes, fresh[i].classes) << i;
     EXPECT_EQ(known[i].stats, fresh[i].stats) << i;
     EXPECT_EQ(known[i].gaz_begin, fresh[i].gaz_begin) << i;
+    EXPECT_EQ(known[i].function_word, fresh[i].function_word) << i;
   }
+  EXPECT_TRUE(known[2].function_word);  // في, in
   EXPECT_GE(hits, 5u);
   // The same weights summed in another order: equal but for rounding.
   std::vector<float> a, b;

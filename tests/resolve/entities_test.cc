@@ -952,6 +952,14 @@ TEST(ResolveEntitiesTest, ADescriptionOfScopeNamesOnlyWhatItsDocumentNamed) {
   c.Add(5, kOrg, "البنك الأهلي التجاري").Add(5, kOrg, "البنك المركزي");          // 7, 8
   c.Add(6, kOrg, "البنك الدولي").Add(7, kOrg, "البنك الدولي");                   // 9, 10
   c.Add(8, kOrg, "الجيش الوطني").Add(9, kOrg, "الجيش الوطني");                   // 11, 12
+  // A country's central bank in the construct state, then the central bank;
+  // المصرف, the other word for bank, in two articles naming none.
+  c.Add(10, kOrg, "بنك الكويت المركزي").Add(10, kOrg, "البنك المركزي");          // 13, 14
+  c.Add(11, kOrg, "المصرف المركزي").Add(12, kOrg, "المصرف المركزي");              // 15, 16
+  // Two adjectives of scope: a country's court by its usage. The World Bank
+  // as «the world bank».
+  c.Add(13, kOrg, "المحكمة الاتحادية العليا").Add(14, kOrg, "المحكمة الاتحادية العليا");  // 17, 18
+  c.Add(15, kOrg, "البنك العالمي");                                                 // 19
   const Resolution r = c.Resolve();
   ASSERT_GE(r.entity_of[0], 0);
   ASSERT_GE(r.entity_of[2], 0);
@@ -963,12 +971,18 @@ TEST(ResolveEntitiesTest, ADescriptionOfScopeNamesOnlyWhatItsDocumentNamed) {
   EXPECT_EQ(r.entity_of[6], r.entity_of[5]);
   // Not the other bank its article names: a description takes all its
   // words from the name it stands for.
-  EXPECT_NE(r.entity_of[8], r.entity_of[7]);
-  EXPECT_NE(r.entity_of[8], r.entity_of[5]);
+  EXPECT_EQ(r.entity_of[8], -1);
   ASSERT_GE(r.entity_of[9], 0);
   EXPECT_EQ(r.entity_of[10], r.entity_of[9]);
   ASSERT_GE(r.entity_of[11], 0);
   EXPECT_EQ(r.entity_of[12], r.entity_of[11]);
+  ASSERT_GE(r.entity_of[13], 0);
+  EXPECT_EQ(r.entity_of[14], r.entity_of[13]);
+  EXPECT_EQ(r.entity_of[15], -1);
+  EXPECT_EQ(r.entity_of[16], -1);
+  ASSERT_GE(r.entity_of[17], 0);
+  EXPECT_EQ(r.entity_of[18], r.entity_of[17]);
+  EXPECT_EQ(r.entity_of[19], r.entity_of[9]);
 }
 
 TEST(ResolveEntitiesTest, ADescriptionStatedAsAnAliasStaysADescription) {
@@ -982,9 +996,20 @@ TEST(ResolveEntitiesTest, ADescriptionStatedAsAnAliasStaysADescription) {
     links.push_back({2 * d, 2 * d + 1, MentionLink::Kind::kAlias});
   }
   c.Add(10, kOrg, "البنك المركزي");  // 20
+  // A Latin acronym of two letters, a generic word by its length, is still
+  // stated for good: «جبهة تحرير السهول (FL)», the Plains Liberation Front,
+  // three times, then FL alone.
+  for (uint32_t d = 20; d < 23; ++d) {
+    c.Add(d, kOrg, "جبهة تحرير السهول").Add(d, kOrg, "FL");  // 21 + 2k, 22 + 2k
+    links.push_back({21 + 2 * (d - 20), 22 + 2 * (d - 20), MentionLink::Kind::kAlias});
+  }
+  c.Add(23, kOrg, "FL");  // 27
   const Resolution r = c.Resolve(links);
   ASSERT_GE(r.entity_of[1], 0);
-  EXPECT_NE(r.entity_of[20], r.entity_of[1]);
+  EXPECT_EQ(r.entity_of[20], -1);
+  ASSERT_GE(r.entity_of[21], 0);
+  EXPECT_EQ(r.entity_of[22], r.entity_of[21]);
+  EXPECT_EQ(r.entity_of[27], r.entity_of[21]);
 }
 
 TEST(ResolveEntitiesTest, AKindOfPlaceNamedAsAnOrganisationIsAName) {
