@@ -200,6 +200,17 @@ bool ExtraW(std::string_view x, std::string_view y) {
   return rounded_runs(x) != rounded_runs(y);
 }
 
+// Whether FoldLatin changes s: it has ph or a doubled letter. Most names
+// have neither, and this test, run on every pair of Latin tokens scored,
+// builds no string.
+bool FoldsLatin(std::string_view s) {
+  constexpr char kH = 'h' - 'a', kP = 'p' - 'a';
+  for (size_t i = 1; i < s.size(); ++i) {
+    if (s[i] == s[i - 1] || (s[i - 1] == kP && s[i] == kH)) return true;
+  }
+  return false;
+}
+
 // Latin letters (alphabet indices) with ph read as f and doubled letters
 // written once.
 std::string FoldLatin(std::string_view s) {
@@ -304,9 +315,8 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
       // Also scored with doubled letters and ph folded (Phinney/Fini,
       // Cammell/Camiel), which the letter-by-letter edit model charges for.
       const double edit = latin_latin(x, y);
-      const std::string fx = FoldLatin(x), fy = FoldLatin(y);
-      if (fx == x && fy == y) return edit;
-      return (edit + latin_latin(fx, fy)) / 2;
+      if (!FoldsLatin(x) && !FoldsLatin(y)) return edit;
+      return (edit + latin_latin(FoldLatin(x), FoldLatin(y))) / 2;
     }
     if (a.arabic && b.arabic) {
       // Two spellings the data knows are compared by how they are read:
