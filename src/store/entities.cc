@@ -186,8 +186,8 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
                    "DELETE FROM entity_aliases; DELETE FROM entity_related; DELETE FROM carried_entities;");
     Statement update(db_, "UPDATE mentions SET entity = ?, attribute = ? WHERE id = ?");
     for (size_t i = 0; i < mentions.size(); ++i) {
-      const std::optional<int64_t> entity =
-          r.entity_of[i] >= 0 ? std::optional<int64_t>(id_of[r.entity_of[i]]) : std::nullopt;
+      std::optional<int64_t> entity;
+      if (r.entity_of[i] >= 0) entity = id_of[r.entity_of[i]];
       if (entity == old_entity[i] && r.attribute[i] == old_attribute[i]) continue;
       update.Reset();
       update.Bind(1, entity).Bind(2, int64_t{r.attribute[i]}).Bind(3, ids[i]);
