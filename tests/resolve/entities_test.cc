@@ -991,18 +991,18 @@ TEST(ResolveEntitiesTest, ADescriptionStatedAsAnAliasStaysADescription) {
   // eleventh article the Fed.
   Collection c;
   std::vector<MentionLink> links;
-  for (uint32_t d = 0; d < 10; ++d) {
-    c.Add(d, kOrg, "البنك المركزي").Add(d, kOrg, "مجلس الاحتياطي الاتحادي");
-    links.push_back({2 * d, 2 * d + 1, MentionLink::Kind::kAlias});
-  }
+  // A name and the alias stated for it in document d.
+  const auto stated = [&](int64_t d, const std::string& name, const std::string& alias) {
+    const auto first = static_cast<uint32_t>(c.mentions.size());
+    c.Add(d, kOrg, name).Add(d, kOrg, alias);
+    links.push_back({first, first + 1, MentionLink::Kind::kAlias});
+  };
+  for (int64_t d = 0; d < 10; ++d) stated(d, "البنك المركزي", "مجلس الاحتياطي الاتحادي");  // 2d, 2d + 1
   c.Add(10, kOrg, "البنك المركزي");  // 20
   // A Latin acronym of two letters, a generic word by its length, is still
   // stated for good: «جبهة تحرير السهول (FL)», the Plains Liberation Front,
   // three times, then FL alone.
-  for (uint32_t d = 20; d < 23; ++d) {
-    c.Add(d, kOrg, "جبهة تحرير السهول").Add(d, kOrg, "FL");  // 21 + 2k, 22 + 2k
-    links.push_back({21 + 2 * (d - 20), 22 + 2 * (d - 20), MentionLink::Kind::kAlias});
-  }
+  for (int64_t d = 20; d < 23; ++d) stated(d, "جبهة تحرير السهول", "FL");  // 21 + 2k, 22 + 2k
   c.Add(23, kOrg, "FL");  // 27
   const Resolution r = c.Resolve(links);
   ASSERT_GE(r.entity_of[1], 0);
