@@ -86,6 +86,9 @@ WordTable MakeTable(std::initializer_list<std::pair<const char*, const char*>> e
 // Arab given names and family names (the latter without the article) as
 // English-language newspapers spell them (arab_names.cc).
 const WordTable& ArabNameSpellings();
+// Foreign names of the news the romanizer's memory reads otherwise than the
+// press (foreign_names.cc); no key of ArabNameSpellings.
+const WordTable& ForeignNameSpellings();
 
 // English names by the matching key of an Arabic name (places.cc):
 // countries (with and without the article), from ICU's CLDR data; places

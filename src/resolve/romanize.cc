@@ -801,6 +801,7 @@ std::string Matcher::Romanize(std::string_view arabic) const {
   const WordTable& proper = ProperNames();
   const WordTable& adjectives = NationalityAdjectives();
   const WordTable& names = internal::ArabNameSpellings();
+  const WordTable& foreign = internal::ForeignNameSpellings();
   const auto& places = internal::PlacesInNames();
   // A word of the tables: with `names`, of the names of people too. Names
   // are short, and many words begin with the letters of ب (by) or ل (for)
@@ -808,7 +809,7 @@ std::string Matcher::Romanize(std::string_view arabic) const {
   // So those prefixes are read off a name only before the article
   // (بالشيخ, bil-Sheikh) or a name of four letters or more; و (and) always.
   auto table_word = [&](const std::string& w, bool with_names = true) -> const std::string* {
-    for (const WordTable* table : {&proper, &common, &adjectives, &names}) {
+    for (const WordTable* table : {&proper, &common, &adjectives, &names, &foreign}) {
       if (table == &names && !with_names) break;
       if (const auto it = table->find(w); it != table->end()) return &it->second;
     }

@@ -166,6 +166,13 @@ TEST(Romanize, EveryNameOfTheTableIsPrintedAsWritten) {
   for (const auto& [key, latin] : internal::ArabNameSpellings()) {
     EXPECT_EQ(M().Romanize(key), latin) << key;
   }
+  // Foreign names likewise, and none an Arab name's key.
+  for (const auto& [key, latin] : internal::ForeignNameSpellings()) {
+    EXPECT_EQ(M().Romanize(key), latin) << key;
+    EXPECT_EQ(internal::ArabNameSpellings().count(key), 0u) << key;
+  }
+  EXPECT_EQ(M().Romanize("فلاديمير بوتين"), "Vladimir Putin");
+  EXPECT_EQ(M().Romanize("كريستيانو رونالدو"), "Cristiano Ronaldo");
   // Two spellings that fold to one key are a mistake in the source.
   EXPECT_THROW(internal::MakeTable({{"سلمى", "Salma"}, {"سلمي", "Sulami"}}), std::logic_error);
 }
