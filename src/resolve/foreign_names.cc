@@ -1,5 +1,6 @@
 // The spellings English-language newspapers print foreign names in the Arab
-// news with, where the romanizer reads them otherwise.
+// news with, where the romanizer reads them otherwise: the names that come
+// back most often in a year of Saudi news (SaudiNewsNet, 2015).
 //
 // The romanizer's memory keeps, of the transliteration pairs' spellings of
 // a name, the commonest; for a name the news prints daily that is at times
@@ -36,6 +37,20 @@ const WordTable& ForeignNameSpellings() {
       {"إنفانتينو", "Infantino"},
       {"جروس", "Gross"},
       {"غروس", "Gross"},
+      {"سيب", "Sepp"},
+      {"آرسين", "Arsene"},
+      {"سيرخيو", "Sergio"},
+      {"دييجو", "Diego"},
+      {"إنريكي", "Enrique"},
+      {"إبراهيموفيتش", "Ibrahimovic"},
+      {"بنزيمة", "Benzema"},
+      {"ديباي", "Depay"},
+      {"انخل", "Angel"},
+      {"راداميل", "Radamel"},
+      {"باستيان", "Bastian"},
+      // Others: a minister, a stock index.
+      {"فالتر", "Walter"},
+      {"داو", "Dow"},
   });
   return table;
 }
