@@ -447,6 +447,19 @@ const WordTable& ArabNameSpellings() {
       {"سبسي", "Sebsi"},
       {"غنوشي", "Ghannouchi"},
       {"بنكيران", "Benkirane"},
+      // Saudi ministers, officials and preachers of the news, and their
+      // families.
+      {"فالح", "Falih"},
+      {"قصبي", "Qasabi"},
+      {"سديس", "Sudais"},
+      {"مفرج", "Mufrij"},
+      {"حقباني", "Haqbani"},
+      {"قطان", "Qattan"},
+      {"سحيباني", "Suhaibani"},
+      {"حقيل", "Hogail"},
+      {"شراحيلي", "Sharahili"},
+      {"قرشي", "Qurashi"},
+      {"سواط", "Sawat"},
   });
   return table;
 }

@@ -140,14 +140,14 @@ std::string_view WithoutArticle(std::string_view w) {
 
 // Whether a spelling (match keys, words) is a description that says what
 // kind of body and how far it reaches, but not which: the head noun of a
-// body, with the article, then only adjectives of scope. الاتحاد الدولي
+// body, with the article, then one adjective of scope. الاتحاد الدولي
 // (the international federation) is FIFA in one article and the IAAF in the
 // next; البنك المركزي (the central bank) is each country's. Adjectives of
 // nationality name the body (البنك المركزي الأوروبي, the ECB) and الوطني
 // (national) often does by a country's usage (المجلس الوطني), so neither is
 // one of these.
 bool IsGenericDescription(const std::vector<std::string>& words) {
-  // bank (two words), authority, committee, government: nouns of bodies
+  // bank (two words for it), authority, committee, government: nouns of bodies
   // beyond the head words, which a name does not follow without the article.
   static const auto kBodyNouns = text::internal::MatchKeySet({"بنك", "مصرف", "هيئة", "لجنة", "حكومة"});
   // international, world, central, general, supreme, federal, local,
@@ -835,8 +835,9 @@ class Resolver {
           WithoutArticle(full.words[0]) != WithoutArticle(s.words[0])) {
         return false;
       }
+      const bool construct = WithoutArticle(full.words[0]) == full.words[0];
       return std::equal(s.words.begin() + 1, s.words.end(), full.words.begin() + 1) ||
-             std::equal(s.words.begin() + 1, s.words.end(), full.words.end() - (s.words.size() - 1));
+             (construct && std::equal(s.words.begin() + 1, s.words.end(), full.words.end() - (s.words.size() - 1)));
     }
     // An acronym reads like a word, so the tagger gives it any type (جاهش
     // as a person). One not typed an organisation must also be written in a

@@ -436,18 +436,6 @@ const WordTable& CommonWords() {
       {"دستور", "dustur"},        // constitution
       {"دستورية", "dusturiya"},
       {"قضاء", "qadaa"},          // judiciary
-      // Titles of newspapers, which are common words.
-      {"خبر", "khabar"},          // news
-      {"أخبار", "akhbar"},        // news (plural)
-      {"وطن", "watan"},           // homeland
-      {"حياة", "hayat"},          // life
-      {"يوم", "yawm"},            // day
-      {"نهار", "nahar"},          // daytime
-      {"رأي", "ray"},             // opinion
-      {"بيان", "bayan"},          // statement
-      {"سفير", "safir"},          // ambassador
-      {"شروق", "shuruq"},         // sunrise
-      {"أهرام", "ahram"},         // pyramids
       // Directions and places.
       {"شرق", "sharq"},           // east
       {"غرب", "gharb"},           // west
@@ -522,6 +510,27 @@ const WordTable& CommonWords() {
       {"يونايتد", "united"},  // of football clubs' names
       {"سيتي", "city"},
       {"تشيلسي", "chelsea"},  // the club, the given name
+  });
+  return table;
+}
+
+// Common words that title newspapers, in the same form as CommonWords. Apart
+// from CommonWords because most are given names too (حياة Hayat, بيان
+// Bayan, شروق Shuruq): a name they begin is a person's as often as a
+// body's, so they neither make it a body's nor take the construct ending.
+const WordTable& TitleWords() {
+  static const WordTable table = MakeTable({
+      {"خبر", "khabar"},    // news
+      {"أخبار", "akhbar"},  // news (plural)
+      {"وطن", "watan"},     // homeland
+      {"حياة", "hayat"},    // life
+      {"يوم", "yawm"},      // day
+      {"نهار", "nahar"},    // daytime
+      {"رأي", "ray"},       // opinion
+      {"بيان", "bayan"},    // statement
+      {"سفير", "safir"},    // ambassador
+      {"شروق", "shuruq"},   // sunrise
+      {"أهرام", "ahram"},   // pyramids
   });
   return table;
 }
@@ -798,18 +807,20 @@ constexpr Clitic kClitics[] = {{"و", "wa"}, {"ب", "bi"}, {"ل", "li"}};
 std::string Matcher::Romanize(std::string_view arabic) const {
   const internal::Romanizer& r = model_->romanizer;
   const WordTable& common = CommonWords();
+  const WordTable& titles = TitleWords();
   const WordTable& proper = ProperNames();
   const WordTable& adjectives = NationalityAdjectives();
   const WordTable& names = internal::ArabNameSpellings();
   const WordTable& foreign = internal::ForeignNameSpellings();
   const auto& places = internal::PlacesInNames();
-  // A word of the tables: with `names`, of the names of people too. Names
+  // A word of the tables: with `names`, of the names of people too, Arab and
+  // foreign (ArabNameSpellings, ForeignNameSpellings). Names
   // are short, and many words begin with the letters of ب (by) or ل (for)
   // and a name: بعيد (far) is no بـ + عيد (by Eid), بطة (duck) no بـ + طه.
   // So those prefixes are read off a name only before the article
   // (بالشيخ, bil-Sheikh) or a name of four letters or more; و (and) always.
   auto table_word = [&](const std::string& w, bool with_names = true) -> const std::string* {
-    for (const WordTable* table : {&proper, &common, &adjectives, &names, &foreign}) {
+    for (const WordTable* table : {&proper, &common, &titles, &adjectives, &names, &foreign}) {
       if (table == &names && !with_names) break;
       if (const auto it = table->find(w); it != table->end()) return &it->second;
     }
@@ -848,14 +859,6 @@ std::string Matcher::Romanize(std::string_view arabic) const {
   const bool institutional =
       !words.empty() && (common_word(words.front()) || (words.size() == 2 && common.count(words.back()))) &&
       std::none_of(words.begin(), words.end(), [&](const std::string& w) { return is_connector(w) || w == kAbd; });
-  // The title of a newspaper or magazine (صحيفة، جريدة، مجلة) that is a
-  // word with the article keeps it, and a common word of the tables is read
-  // before a city: صحيفة الخبر is the paper al-Khabar (the News), though
-  // الخبر is also Khobar, and صحيفة الرياض the paper al-Riyadh. A city
-  // without the article is printed as elsewhere (صحيفة واشنطن بوست).
-  static const text::internal::StringSet kPress = text::internal::MatchKeySet({"صحيفة", "جريدة", "مجلة"});
-  const std::string* press_title =
-      words.size() >= 2 && kPress.contains(words[0]) && words[1].starts_with(kAl) ? &words[1] : nullptr;
   auto place_word = [&](const std::string& w, const std::string& letters) -> const std::string* {
     if (!institutional || letters.size() < 3) return nullptr;
     const auto it = places.find(w);
@@ -863,10 +866,23 @@ std::string Matcher::Romanize(std::string_view arabic) const {
   };
   // The match key folds أل, إل and آل (Albert, Elias, Alaa) into ال: the
   // word as written tells (ٱل, with alef wasla, is the article).
-  auto has_article = [&](const std::string& w, const std::string& written, const std::string& letters) {
-    const bool hamza_or_madda = written.starts_with("أل") || written.starts_with("إل") || written.starts_with("آل");
-    return w.starts_with(kAl) && !hamza_or_madda && letters.size() >= 4;
+  auto written_article = [](const std::string& written) {
+    return !(written.starts_with("أل") || written.starts_with("إل") || written.starts_with("آل"));
   };
+  auto has_article = [&](const std::string& w, const std::string& written, const std::string& letters) {
+    return w.starts_with(kAl) && written_article(written) && letters.size() >= 4;
+  };
+  // The title of a newspaper or magazine (صحيفة، جريدة، مجلة) that is a
+  // word with the article keeps it, and a word of the tables is read before
+  // a city: صحيفة الخبر is the paper al-Khabar (the News), though الخبر is
+  // also Khobar, and صحيفة الرياض the paper al-Riyadh. A city without the
+  // article is printed as elsewhere (صحيفة واشنطن بوست, صحيفة إلينوي).
+  static const text::internal::StringSet kPress = text::internal::MatchKeySet({"صحيفة", "جريدة", "مجلة"});
+  const std::string* press_title =
+      words.size() >= 2 && kPress.contains(words[0]) && words[1].starts_with(kAl) &&
+              written_article(text::Normalize(originals[1], text::kDisplay).text)
+          ? &words[1]
+          : nullptr;
   // One ordinary word, capitalised, with its article printed as `al`;
   // *in_construct is set when a final ة may be read -at: a common word of
   // the tables without the article. A word decoded letter by letter is most
@@ -881,13 +897,18 @@ std::string Matcher::Romanize(std::string_view arabic) const {
     }
     if (const std::string* english = place_word(w, letters)) {
       if (&w != press_title) return *english;
-      const std::string* word = table_word(w.substr(kAl.size()), false);
-      return al + (word != nullptr ? Capitalized(*word) : *english);
+      if (const std::string* word = table_word(w.substr(kAl.size()), false)) return al + Capitalized(*word);
+      // A city's English name that writes the article already (Al-Jouf,
+      // AlUla) is not given another.
+      return english->starts_with("Al") ? *english : al + *english;
     }
     const std::string* remembered = r.Remembered(w);
     if (has_article(w, written, letters)) {
       const std::string stem = w.substr(kAl.size());
-      if (const std::string* latin = table_word(stem)) return al + Capitalized(*latin);
+      // No foreign name takes the Arabic article: السيب is Seeb, not Sepp.
+      if (const std::string* latin = table_word(stem); latin != nullptr && !foreign.count(stem)) {
+        return al + Capitalized(*latin);
+      }
       // A remembered spelling that writes the article (Alexander for
       // الكسندر, Alghamdi for الغامدي) is kept whole: nothing in the data
       // tells the Arabic article from a foreign name's Al- (Almaty, الماتي).

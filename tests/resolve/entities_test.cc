@@ -960,6 +960,10 @@ TEST(ResolveEntitiesTest, ADescriptionOfScopeNamesOnlyWhatItsDocumentNamed) {
   // as «the world bank».
   c.Add(13, kOrg, "المحكمة الاتحادية العليا").Add(14, kOrg, "المحكمة الاتحادية العليا");  // 17, 18
   c.Add(15, kOrg, "البنك العالمي");                                                 // 19
+  // A name that ends with the adjective but begins with the article is no
+  // construct: the international committee is not the International
+  // Olympic Committee.
+  c.Add(16, kOrg, "اللجنة الأولمبية الدولية").Add(16, kOrg, "اللجنة الدولية");  // 20, 21
   const Resolution r = c.Resolve();
   ASSERT_GE(r.entity_of[0], 0);
   ASSERT_GE(r.entity_of[2], 0);
@@ -983,6 +987,8 @@ TEST(ResolveEntitiesTest, ADescriptionOfScopeNamesOnlyWhatItsDocumentNamed) {
   ASSERT_GE(r.entity_of[17], 0);
   EXPECT_EQ(r.entity_of[18], r.entity_of[17]);
   EXPECT_EQ(r.entity_of[19], r.entity_of[9]);
+  ASSERT_GE(r.entity_of[20], 0);
+  EXPECT_EQ(r.entity_of[21], -1);
 }
 
 TEST(ResolveEntitiesTest, ADescriptionStatedAsAnAliasStaysADescription) {

@@ -85,6 +85,14 @@ TEST(Romanize, CitiesInNamesOfBodiesByTheirEnglishNames) {
   // Titles that are common words: the Homeland, Life.
   EXPECT_EQ(M().Romanize("صحيفة الوطن"), "Sahifat al-Watan");
   EXPECT_EQ(M().Romanize("صحيفة الحياة"), "Sahifat al-Hayat");
+  // No second article before a city's English name that has one; إل
+  // (with hamza) is no article.
+  EXPECT_EQ(M().Romanize("صحيفة الجوف"), "Sahifat Al-Jouf");
+  EXPECT_EQ(M().Romanize("صحيفة إلينوي"), "Sahifat Illinois");
+  // Those words are given names too: a name they begin is no body's, and
+  // its city is no English name (Hayat al-Khalil, not Hayat Hebron).
+  EXPECT_EQ(M().Romanize("حياة الخليل").find("Hebron"), std::string::npos) << M().Romanize("حياة الخليل");
+  EXPECT_EQ(M().Romanize("بيان حلب").find("Aleppo"), std::string::npos) << M().Romanize("بيان حلب");
 }
 
 TEST(Romanize, CurrenciesByTheirEnglishNames) {
@@ -172,6 +180,8 @@ TEST(Romanize, EveryNameOfTheTableIsPrintedAsWritten) {
     EXPECT_EQ(internal::ArabNameSpellings().count(key), 0u) << key;
   }
   EXPECT_EQ(M().Romanize("فلاديمير بوتين"), "Vladimir Putin");
+  // A foreign name takes no Arabic article: السيب is Seeb.
+  EXPECT_EQ(M().Romanize("السيب").find("Sepp"), std::string::npos) << M().Romanize("السيب");
   EXPECT_EQ(M().Romanize("كريستيانو رونالدو"), "Cristiano Ronaldo");
   // Two spellings that fold to one key are a mistake in the source.
   EXPECT_THROW(internal::MakeTable({{"سلمى", "Salma"}, {"سلمي", "Sulami"}}), std::logic_error);
