@@ -976,6 +976,24 @@ void LeaveOutOn(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels
   });
 }
 
+// دكتور and مهندس (doctor, engineer), with the article or without, are
+// titles and never names: a person's name begins after them («دكتور عاطي بن
+// عطية» is Ati bin Attia, 15 times on 4,440 SaudiNewsNet articles); alone,
+// it names no one.
+void LeaveOutTitlesOfLearning(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
+  static const auto titles = text::internal::MatchKeySet({"دكتور", "الدكتور", "مهندس", "المهندس"});
+  std::vector<uint8_t>& l = *labels;
+  ForEachMention(l, [&](size_t i, size_t j) {
+    if (TypeOf(l[i]) != EntityType::kPerson || !titles.contains(words[i].key)) return;
+    if (j - i == 1) {
+      ClearWords(i, j, labels);
+      return;
+    }
+    l[i] = kO;
+    l[i + 1] = static_cast<uint8_t>(BeginOf(EntityType::kPerson));
+  });
+}
+
 // Whether a key is a function word, or one of those that take a clitic
 // (ومن، بكل، ولو: and from, with every, even if). Only those: short foreign
 // names read as other clitics and function words (بان, Ban, as ب + أن; فاو,
@@ -1166,6 +1184,7 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
     LeaveOutFormulaeOfGod(words, l);
     LeaveOutCrownPrince(words, l);
     LeaveOutOn(words, l);
+    LeaveOutTitlesOfLearning(words, l);
     LeaveOutFunctionWords(words, l);
     LeaveOutNameStartsAfterPrepositions(words, l);
     LeaveOutLowerCaseLatin(words, l);

@@ -361,6 +361,17 @@ TEST(FeaturesTest, ANameDoesNotEndOnAWordThatJudgesIt) {
             (V{{"B-ORG", "I-ORG", "I-ORG"}}));
 }
 
+TEST(FeaturesTest, APersonsNameBeginsAfterADoctorsOrEngineersTitle) {
+  const Lexicon lex = SmallLexicon();
+  const Features f(~0u, &lex);
+  using V = std::vector<std::vector<std::string>>;
+  // "Dr Samir al-Haddad said", "the engineer Walid", and the title alone.
+  EXPECT_EQ(Harmonized(f, {{"قال", "دكتور", "سمير", "الحداد"}}, {{"O", "B-PER", "I-PER", "I-PER"}}, {0.9f}),
+            (V{{"O", "O", "B-PER", "I-PER"}}));
+  EXPECT_EQ(Harmonized(f, {{"المهندس", "وليد"}}, {{"B-PER", "I-PER"}}, {0.9f}), (V{{"O", "B-PER"}}));
+  EXPECT_EQ(Harmonized(f, {{"قال", "الدكتور"}}, {{"O", "B-PER"}}, {0.9f}), (V{{"O", "O"}}));
+}
+
 TEST(FeaturesTest, AGivenNameBeginsTheNameOnlyAfterATitleOrRole) {
   Lexicon lex = SmallLexicon();
   lex.AddEntry("مهند", kGivenName, 0);    // Muhannad
