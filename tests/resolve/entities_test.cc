@@ -666,6 +666,16 @@ TEST(ResolveEntitiesTest, NamesOfOneBodyAreOneOrganisation) {
   EXPECT_EQ(f.entity_of[0], f.entity_of[1]);
   EXPECT_EQ(f.entities[f.entity_of[0]].latin, "Federal Reserve");
   EXPECT_NE(f.entity_of[2], f.entity_of[0]);
+  // News agencies, the sources of many claims, by their English names.
+  Collection agencies;
+  agencies.Add(1, kOrg, "وكالة الأناضول").Add(2, kOrg, "وكالة أنباء الأناضول");
+  agencies.Add(3, kOrg, "وكالة الأنباء الكويتية");
+  const Resolution a = agencies.Resolve();
+  ASSERT_GE(a.entity_of[0], 0);
+  EXPECT_EQ(a.entity_of[0], a.entity_of[1]);
+  EXPECT_EQ(a.entities[a.entity_of[0]].latin, "Anadolu Agency");
+  ASSERT_GE(a.entity_of[2], 0);
+  EXPECT_EQ(a.entities[a.entity_of[2]].latin, "KUNA");
   // America and the United States, Britain and the United Kingdom.
   Collection countries;
   countries.Add(1, kLoc, "أمريكا").Add(2, kLoc, "الولايات المتحدة").Add(3, kLoc, "بريطانيا");
