@@ -898,8 +898,8 @@ std::string Matcher::Romanize(std::string_view arabic) const {
     if (const std::string* english = place_word(w, letters)) {
       if (&w != press_title) return *english;
       if (const std::string* word = table_word(w.substr(kAl.size()), false)) return al + Capitalized(*word);
-      // A city's English name that writes the article already (Al-Jouf,
-      // AlUla) is not given another.
+      // A city's English name that begins with Al, the article (Al-Jouf,
+      // AlUla) or its first letters (Alexandria), is not given another.
       return english->starts_with("Al") ? *english : al + *english;
     }
     const std::string* remembered = r.Remembered(w);
