@@ -49,6 +49,12 @@ constexpr EntityType kPer = EntityType::kPerson;
 constexpr EntityType kLoc = EntityType::kLocation;
 constexpr EntityType kOrg = EntityType::kOrganization;
 
+// The latin of the entity of a mention, or "" if it has none.
+std::string LatinOf(const Resolution& r, size_t mention) {
+  const int32_t entity = r.entity_of.at(mention);
+  return entity < 0 ? "" : r.entities[static_cast<size_t>(entity)].latin;
+}
+
 TEST(ResolveEntitiesTest, TransliterationVariantsAreOnePerson) {
   Collection c;
   c.Add(1, kPer, "غولنازار تيموروف").Add(2, kPer, "جولنازار تيموروف").Add(3, kPer, "قولنازار تيموروف");
@@ -123,7 +129,7 @@ TEST(ResolveEntitiesTest, PlaceSpellingsMergeAndAdjectivesAreAttributes) {
   EXPECT_EQ(r.attribute[5], 1);
   EXPECT_EQ(r.entity_of[6], r.entity_of[7]);
   EXPECT_NE(r.entity_of[0], r.entity_of[3]);
-  EXPECT_EQ(r.entities[r.entity_of[0]].latin, "Syria");  // the CLDR name of a country
+  EXPECT_EQ(LatinOf(r, 0), "Syria");  // the CLDR name of a country
 }
 
 TEST(ResolveEntitiesTest, NationalityBeforeANameIsNotPartOfIt) {
@@ -186,7 +192,7 @@ TEST(ResolveEntitiesTest, APlacesLastAdjectiveMayAgreeWithANounBeforeIt) {
   c.Add(1, kLoc, "الخليج العربي").Add(2, kLoc, "الخليج العربية").Add(3, kLoc, "الجزيرة العربية");
   const Resolution r = c.Resolve();
   EXPECT_EQ(r.entity_of[1], r.entity_of[0]);
-  EXPECT_EQ(r.entities[r.entity_of[1]].latin, "Gulf");
+  EXPECT_EQ(LatinOf(r, 1), "Gulf");
   EXPECT_NE(r.entity_of[2], r.entity_of[0]);  // the Arabian peninsula
 }
 
@@ -198,7 +204,7 @@ TEST(ResolveEntitiesTest, ABodyOfTheListIsNoPerson) {
   c.Add(4, kPer, "سالم بوك");  // a man's name is left alone
   const Resolution r = c.Resolve();
   EXPECT_EQ(r.entities[r.entity_of[0]].type, kOrg);
-  EXPECT_EQ(r.entities[r.entity_of[0]].latin, "Facebook");
+  EXPECT_EQ(LatinOf(r, 0), "Facebook");
   EXPECT_EQ(r.entities[r.entity_of[2]].type, kOrg);
   EXPECT_EQ(r.entities[r.entity_of[3]].type, kPer);
 }
@@ -212,12 +218,11 @@ TEST(ResolveEntitiesTest, ClubsAndFirmsOfTheListTakeTheirEnglishNames) {
   c.Add(1, kOrg, "مانشستر يونايتد").Add(2, kOrg, "مانشستر سيتي").Add(3, kPer, "فيورنتينا");
   c.Add(4, kOrg, "سامسونج").Add(5, kOrg, "شركة سامسونغ");
   const Resolution r = c.Resolve();
-  auto latin = [&](size_t mention) { return r.entities[r.entity_of[mention]].latin; };
-  EXPECT_EQ(latin(0), "Manchester United");
-  EXPECT_EQ(latin(1), "Manchester City");
+  EXPECT_EQ(LatinOf(r, 0), "Manchester United");
+  EXPECT_EQ(LatinOf(r, 1), "Manchester City");
   EXPECT_NE(r.entity_of[0], r.entity_of[1]);
   EXPECT_EQ(r.entities[r.entity_of[2]].type, kOrg);
-  EXPECT_EQ(latin(3), "Samsung");
+  EXPECT_EQ(LatinOf(r, 3), "Samsung");
   EXPECT_EQ(r.entity_of[4], r.entity_of[3]);
   // A listed name that is a small share of its entity's mentions does not
   // name it: Aramco's trading arm, named four times, once beside Aramco.
@@ -226,7 +231,7 @@ TEST(ResolveEntitiesTest, ClubsAndFirmsOfTheListTakeTheirEnglishNames) {
   for (int doc = 2; doc <= 4; ++doc) arm.Add(doc, kOrg, "أرامكو السعودية للتجارة");
   const Resolution a = arm.Resolve();
   ASSERT_EQ(a.entity_of[1], a.entity_of[0]);
-  EXPECT_NE(a.entities[a.entity_of[0]].latin, "Saudi Aramco");
+  EXPECT_NE(LatinOf(a, 0), "Saudi Aramco");
 }
 
 TEST(ResolveEntitiesTest, AnArticleAloneDoesNotMakeANationality) {
@@ -338,7 +343,7 @@ TEST(ResolveEntitiesTest, AStatedAliasDoesNotJoinTwoListedBodies) {
   const std::vector<MentionLink> links = {{0, 1, MentionLink::Kind::kAlias}, {3, 4, MentionLink::Kind::kAlias}};
   const Resolution r = c.Resolve(links);
   EXPECT_NE(r.entity_of[1], r.entity_of[0]);
-  EXPECT_EQ(r.entities[r.entity_of[1]].latin, "UNICEF");
+  EXPECT_EQ(LatinOf(r, 1), "UNICEF");
   EXPECT_EQ(r.entity_of[4], r.entity_of[3]);
   // UNICEF by its full name is UNICEF.
   Collection full;
@@ -385,14 +390,13 @@ TEST(ResolveEntitiesTest, PlacesAndBodiesTakeTheirEnglishNames) {
   c.Add(1, kLoc, "بغداد").Add(2, kLoc, "وسط آسيا").Add(3, kLoc, "أوروبا").Add(4, kLoc, "آسيا الوسطى");
   c.Add(5, kOrg, "الأمم المتحدة").Add(6, kLoc, "عمان").Add(7, kPer, "حلب");  // ... Aleppo as a person
   const Resolution r = c.Resolve();
-  auto latin = [&](size_t mention) { return r.entities[r.entity_of[mention]].latin; };
-  EXPECT_EQ(latin(0), "Baghdad");
-  EXPECT_EQ(latin(1), "Central Asia");
-  EXPECT_EQ(latin(2), "Europe");
-  EXPECT_EQ(latin(3), "Central Asia");
-  EXPECT_EQ(latin(4), "United Nations");
-  EXPECT_EQ(latin(5), "Oman");
-  EXPECT_NE(latin(6), "Aleppo");
+  EXPECT_EQ(LatinOf(r, 0), "Baghdad");
+  EXPECT_EQ(LatinOf(r, 1), "Central Asia");
+  EXPECT_EQ(LatinOf(r, 2), "Europe");
+  EXPECT_EQ(LatinOf(r, 3), "Central Asia");
+  EXPECT_EQ(LatinOf(r, 4), "United Nations");
+  EXPECT_EQ(LatinOf(r, 5), "Oman");
+  EXPECT_NE(LatinOf(r, 6), "Aleppo");
   Collection body_as_place;
   body_as_place.Add(1, kLoc, "مجلس الأمن");
   EXPECT_NE(body_as_place.Resolve().entities[0].latin, "UN Security Council");
@@ -406,12 +410,11 @@ TEST(ResolveEntitiesTest, PlacesCldrLacksAreOnTheCuratedList) {
   c.Add(1, kLoc, "الجبيل").Add(2, kLoc, "أوهايو").Add(3, kLoc, "كوالالمبور").Add(4, kLoc, "أمريكا اللاتينية");
   c.Add(5, kLoc, "الجزيرة العربية").Add(6, kLoc, "شبه الجزيرة العربية");
   const Resolution r = c.Resolve();
-  auto latin = [&](size_t mention) { return r.entities[r.entity_of[mention]].latin; };
-  EXPECT_EQ(latin(0), "Jubail");
-  EXPECT_EQ(latin(1), "Ohio");
-  EXPECT_EQ(latin(2), "Kuala Lumpur");
-  EXPECT_EQ(latin(3), "Latin America");
-  EXPECT_EQ(latin(4), "Arabian Peninsula");
+  EXPECT_EQ(LatinOf(r, 0), "Jubail");
+  EXPECT_EQ(LatinOf(r, 1), "Ohio");
+  EXPECT_EQ(LatinOf(r, 2), "Kuala Lumpur");
+  EXPECT_EQ(LatinOf(r, 3), "Latin America");
+  EXPECT_EQ(LatinOf(r, 4), "Arabian Peninsula");
   EXPECT_EQ(r.entity_of[5], r.entity_of[4]);
 }
 
@@ -426,14 +429,13 @@ TEST(ResolveEntitiesTest, SpellingsOfAKnownPlaceTakeItsEnglishName) {
   c.Add(4, kLoc, "الحدود").Add(5, kLoc, "خامس").Add(6, kLoc, "الروضة");
   c.Add(7, kLoc, "قازاقستان");  // CLDR: كازاخستان
   const Resolution r = c.Resolve();
-  auto latin = [&](size_t mention) { return r.entities[r.entity_of[mention]].latin; };
-  EXPECT_EQ(latin(0), "Mogadishu");
-  EXPECT_EQ(latin(1), "Hong Kong");
-  EXPECT_EQ(latin(2).find(','), std::string::npos) << latin(2);
-  EXPECT_NE(latin(3), "Hodeidah");
-  EXPECT_NE(latin(4), "Homs");
-  EXPECT_NE(latin(5), "Riyadh");
-  EXPECT_EQ(latin(6), "Kazakhstan");
+  EXPECT_EQ(LatinOf(r, 0), "Mogadishu");
+  EXPECT_EQ(LatinOf(r, 1), "Hong Kong");
+  EXPECT_EQ(LatinOf(r, 2).find(','), std::string::npos) << LatinOf(r, 2);
+  EXPECT_NE(LatinOf(r, 3), "Hodeidah");
+  EXPECT_NE(LatinOf(r, 4), "Homs");
+  EXPECT_NE(LatinOf(r, 5), "Riyadh");
+  EXPECT_EQ(LatinOf(r, 6), "Kazakhstan");
 }
 
 TEST(ResolveEntitiesTest, DeterministicAndEmpty) {
@@ -486,7 +488,7 @@ TEST(ResolveEntitiesTest, NamesOfOneCountryAreOnePlace) {
   c.Add(6, kLoc, "السعودي");  // Saudi (the adjective), tagged a place
   const Resolution r = c.Resolve();
   EXPECT_EQ(r.entity_of[0], r.entity_of[1]);
-  EXPECT_EQ(r.entities[r.entity_of[0]].latin, "Saudi Arabia");
+  EXPECT_EQ(LatinOf(r, 0), "Saudi Arabia");
   EXPECT_EQ(r.entity_of[2], r.entity_of[3]);
   EXPECT_NE(r.entity_of[0], r.entity_of[2]);
   EXPECT_NE(r.entity_of[4], r.entity_of[0]);
@@ -653,7 +655,7 @@ TEST(ResolveEntitiesTest, NamesOfOneBodyAreOneOrganisation) {
   EXPECT_EQ(r.entity_of[0], r.entity_of[1]);
   EXPECT_EQ(r.entity_of[0], r.entity_of[2]);
   EXPECT_EQ(r.entities[r.entity_of[0]].name, "داعش");  // a name by itself, the commonest
-  EXPECT_EQ(r.entities[r.entity_of[0]].latin, "ISIS");
+  EXPECT_EQ(LatinOf(r, 0), "ISIS");
   EXPECT_EQ(r.entity_of[3], r.entity_of[4]);
   EXPECT_NE(r.entity_of[0], r.entity_of[3]);
   // The Federal Reserve, «federal» in Arabic and in loan-word; the Bank of
@@ -664,7 +666,7 @@ TEST(ResolveEntitiesTest, NamesOfOneBodyAreOneOrganisation) {
   const Resolution f = fed.Resolve();
   ASSERT_GE(f.entity_of[0], 0);
   EXPECT_EQ(f.entity_of[0], f.entity_of[1]);
-  EXPECT_EQ(f.entities[f.entity_of[0]].latin, "Federal Reserve");
+  EXPECT_EQ(LatinOf(f, 0), "Federal Reserve");
   EXPECT_NE(f.entity_of[2], f.entity_of[0]);
   // News agencies, the sources of many claims, by their English names.
   Collection agencies;
@@ -673,9 +675,9 @@ TEST(ResolveEntitiesTest, NamesOfOneBodyAreOneOrganisation) {
   const Resolution a = agencies.Resolve();
   ASSERT_GE(a.entity_of[0], 0);
   EXPECT_EQ(a.entity_of[0], a.entity_of[1]);
-  EXPECT_EQ(a.entities[a.entity_of[0]].latin, "Anadolu Agency");
+  EXPECT_EQ(LatinOf(a, 0), "Anadolu Agency");
   ASSERT_GE(a.entity_of[2], 0);
-  EXPECT_EQ(a.entities[a.entity_of[2]].latin, "KUNA");
+  EXPECT_EQ(LatinOf(a, 2), "KUNA");
   // America and the United States, Britain and the United Kingdom.
   Collection countries;
   countries.Add(1, kLoc, "أمريكا").Add(2, kLoc, "الولايات المتحدة").Add(3, kLoc, "بريطانيا");
@@ -694,7 +696,7 @@ TEST(ResolveEntitiesTest, NamesOfOneBodyAreOneOrganisation) {
   const Resolution one = council.Resolve();
   ASSERT_GE(one.entity_of[0], 0);
   EXPECT_EQ(one.entity_of[0], one.entity_of[1]);
-  EXPECT_EQ(one.entities[one.entity_of[0]].latin, "UN Security Council");
+  EXPECT_EQ(LatinOf(one, 0), "UN Security Council");
   ASSERT_GE(one.entity_of[2], 0);
   EXPECT_EQ(one.entity_of[2], one.entity_of[3]);
   EXPECT_NE(one.entity_of[2], one.entity_of[0]);
