@@ -1575,6 +1575,12 @@ class Resolver {
         return;
       }
     }
+    // A body the list does not know is named in English by its kind and
+    // what it is of (the Saudi Interior Ministry), where the words allow.
+    if (e->type == EntityType::kOrganization) {
+      e->latin = internal::ComposedBodyName(e->name, matcher_);
+      if (!e->latin.empty()) return;
+    }
     if (romanized_) {
       auto it = romanized_->find(e->name);
       if (it != romanized_->end()) {

@@ -299,6 +299,19 @@ constexpr std::pair<std::string_view, std::string_view> kBodies[] = {
     {"الهلال الأحمر", "Red Crescent"}, {"منظمة العفو الدولية", "Amnesty International"},
     {"هيومن رايتس ووتش", "Human Rights Watch"}, {"المحكمة الجنائية الدولية", "International Criminal Court"},
     {"الكونغرس", "Congress"}, {"البنتاغون", "Pentagon"}, {"البيت الأبيض", "White House"},
+    // The American government's, which newspapers name otherwise than
+    // other countries' (the State Department, not the Foreign Ministry); in
+    // both spellings of American. And the Saudi council of the highest
+    // religious scholars, and the Red Cross's committee.
+    {"وزارة الخارجية الأمريكية", "US State Department"}, {"وزارة الخارجية الأميركية", "US State Department"},
+    {"وزارة الدفاع الأمريكية", "Pentagon"}, {"وزارة الدفاع الأميركية", "Pentagon"},
+    {"وزارة العدل الأمريكية", "US Justice Department"}, {"وزارة العدل الأميركية", "US Justice Department"},
+    {"وزارة الخزانة الأمريكية", "US Treasury"}, {"وزارة الخزانة الأميركية", "US Treasury"},
+    {"مجلس الشيوخ الأمريكي", "US Senate"}, {"مجلس الشيوخ الأميركي", "US Senate"},
+    {"مجلس النواب الأمريكي", "US House of Representatives"},
+    {"مجلس النواب الأميركي", "US House of Representatives"},
+    {"هيئة كبار العلماء", "Council of Senior Scholars"},
+    {"اللجنة الدولية للصليب الأحمر", "International Committee of the Red Cross"},
     {"الكرملين", "Kremlin"}, {"رويترز", "Reuters"}, {"وكالة رويترز", "Reuters"},
     {"فرانس برس", "AFP"}, {"وكالة فرانس برس", "AFP"}, {"أسوشيتد برس", "AP"},
     // News agencies, the sources the Arab press cites most after these, by

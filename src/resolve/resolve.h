@@ -168,7 +168,7 @@ class Matcher {
 // The revision of Matcher::Romanize's rules, raised whenever they print a
 // name otherwise with the same model: a store romanises its entities again
 // when this or the model's checksum changes.
-inline constexpr int kRomanizeRevision = 9;
+inline constexpr int kRomanizeRevision = 10;
 
 // Where the default model is: $MARSAD_MODEL_DIR/translit.model if that
 // variable is set, else models/translit.model next to the executable

@@ -285,6 +285,7 @@ const WordTable& CommonWords() {
       {"مكتبة", "maktaba"},       // library
       {"مجمع", "majma"},          // complex
       {"جسر", "jisr"},            // bridge
+      {"قرى", "qura"},            // villages (Umm al-Qura, Mecca)
       {"طريق", "tariq"},          // road
       {"حديقة", "hadiqa"},        // garden, park
       {"مدرسة", "madrasa"},       // school
@@ -841,10 +842,13 @@ std::string Matcher::Romanize(std::string_view arabic) const {
     i = end + 1;
   }
   // Connecting words are printed as newspapers print them. عبد: servant (of);
-  // ابو: father (of); بن/ابن: son (of); بنت: daughter (of); ال: the; الله: God.
-  const std::string kAbd = "عبد", kAbu = "ابو", kBin = "بن", kIbn = "ابن", kBint = "بنت";
+  // ابو: father (of); ام: mother (of); بن/ابن: son (of); بنت: daughter (of);
+  // ال: the; الله: God.
+  const std::string kAbd = "عبد", kAbu = "ابو", kUmm = "ام", kBin = "بن", kIbn = "ابن", kBint = "بنت";
   const std::string kAl = "ال", kAllah = "الله";
-  auto is_connector = [&](const std::string& w) { return w == kAbu || w == kBin || w == kIbn || w == kBint; };
+  auto is_connector = [&](const std::string& w) {
+    return w == kAbu || w == kUmm || w == kBin || w == kIbn || w == kBint;
+  };
   // A name that begins with a common word of the tables (جامعة الدمام,
   // the University of Dammam), or of two words the second of which is one
   // (واشنطن بوست), names a body or a place: a city or province of the
@@ -990,7 +994,7 @@ std::string Matcher::Romanize(std::string_view arabic) const {
         after_abd = true;
       }
     } else if (is_connector(w)) {
-      latin = w == kAbu ? "Abu" : w == kBin ? "bin" : w == kIbn ? "ibn" : "bint";
+      latin = w == kAbu ? "Abu" : w == kUmm ? "Umm" : w == kBin ? "bin" : w == kIbn ? "ibn" : "bint";
     } else if (const auto it = Particles().find(w); it != Particles().end()) {
       latin = it->second;
     } else if (const size_t ordinal_end = ordinal_end_at(i); ordinal_end > i) {
@@ -999,13 +1003,14 @@ std::string Matcher::Romanize(std::string_view arabic) const {
       i = ordinal_end - 1;
     } else {
       // A word written with ة ends -at when a noun follows it (construct:
-      // Jabhat al-Nusra), -a at the end of the name (al-Dawla).
+      // Jabhat al-Nusra; Jamiat Umm al-Qura, أم being a noun, mother), -a
+      // at the end of the name (al-Dawla).
       const std::string written = text::Normalize(originals[i], text::kDisplay).text;
       const bool ta_marbuta = written.ends_with("ة");
       bool in_construct;
       latin = spell(w, written, letters, ta_marbuta, after_abd ? "" : "al-", &in_construct);
       if (ta_marbuta && in_construct && latin.ends_with('a') && i + 1 < words.size() &&
-          !is_connector(words[i + 1]) && !Particles().count(words[i + 1])) {
+          (!is_connector(words[i + 1]) || words[i + 1] == kUmm) && !Particles().count(words[i + 1])) {
         latin += 't';
       }
     }

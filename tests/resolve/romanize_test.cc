@@ -95,6 +95,13 @@ TEST(Romanize, CitiesInNamesOfBodiesByTheirEnglishNames) {
   EXPECT_EQ(M().Romanize("بيان حلب").find("Aleppo"), std::string::npos) << M().Romanize("بيان حلب");
 }
 
+TEST(Romanize, MotherOfIsUmm) {
+  // أم (mother of) begins names as أبو (father of) does, and takes the
+  // construct ending of the word before it (the school Umm al-Khair).
+  EXPECT_EQ(M().Romanize("أم كلثوم").rfind("Umm ", 0), 0u);
+  EXPECT_EQ(M().Romanize("مدرسة أم الخير").rfind("Madrasat Umm al-", 0), 0u);
+}
+
 TEST(Romanize, CurrenciesByTheirEnglishNames) {
   // The tagger names currencies (MISC, as ANERcorp does); the romaniser had
   // read them as names: يورو "Yorru", جنيه "Junais".

@@ -1,0 +1,551 @@
+// English names of bodies that are named by what they are and what they are
+// of, as English-language newspapers print them: «وزارة الداخلية السعودية»
+// is the Saudi Interior Ministry, not Wizarat al-Dakhiliya al-Saudiya.
+// Arabic puts the kind of body first and each adjective after its noun;
+// English puts them the other way round, so the words are translated and
+// read back to front. Names and places inside stay names (King Saud
+// University, Dubai Islamic Bank).
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "resolve/internal.h"
+#include "text/text.h"
+
+namespace marsad::resolve::internal {
+namespace {
+
+// A kind of body, the word a name of one begins with. A titled body has a
+// name of its own, printed as it is with the kind after it in lower case
+// (al-Watan newspaper, al-Fatah club); an untitled one is named by what it is
+// of, translated where the tables know the words. `of_place`: a body of a
+// place alone is the kind "of" it (Bank of England). `at_place`: the kind
+// before a place is another body, of that English name (قناة السويس, the
+// Suez Canal; قناة العربية, the channel al-Arabiya).
+struct Kind {
+  const char* english;
+  bool titled = false;
+  bool of_place = false;
+  const char* at_place = nullptr;
+};
+
+const std::unordered_map<std::string, Kind>& Kinds() {
+  static const std::unordered_map<std::string, Kind> table = [] {
+    std::unordered_map<std::string, Kind> t;
+    for (const auto& [arabic, kind] : std::initializer_list<std::pair<const char*, Kind>>{
+             {"وزارة", {"Ministry"}},
+             {"جامعة", {"University"}},
+             {"حزب", {"Party"}},
+             {"حركة", {"Movement"}},
+             {"جماعة", {"Group"}},
+             {"منظمة", {"Organisation"}},
+             {"مجلس", {"Council"}},
+             {"هيئة", {"Authority"}},
+             {"لجنة", {"Committee"}},
+             {"مؤسسة", {"Foundation"}},
+             {"شركة", {"Company"}},
+             {"جمعية", {"Society"}},
+             {"مركز", {"Centre"}},
+             {"معهد", {"Institute"}},
+             {"مستشفى", {"Hospital"}},
+             {"كلية", {"College"}},
+             {"محكمة", {"Court"}},
+             {"جبهة", {"Front"}},
+             {"جيش", {"Army"}},
+             {"حرس", {"Guard"}},
+             {"تحالف", {"Alliance"}},
+             {"ائتلاف", {"Coalition"}},
+             {"مجموعة", {"Group"}},
+             {"صندوق", {"Fund"}},
+             {"رابطة", {"League"}},
+             {"نقابة", {"Union"}},
+             {"قوات", {"Forces"}},
+             {"مكتب", {"Office"}},
+             {"وكالة", {"Agency"}},
+             {"شبكة", {"Network"}},
+             {"أكاديمية", {"Academy"}},
+             {"اتحاد", {"Federation"}},  // of a sport, the commonest in the news
+             {"بنك", {"Bank", false, true}},
+             {"مصرف", {"Bank", false, true}},
+             {"نادي", {"club", true}},
+             {"صحيفة", {"newspaper", true}},
+             {"جريدة", {"newspaper", true}},
+             {"مجلة", {"magazine", true}},
+             {"قناة", {"channel", true, false, "Canal"}},
+             {"إذاعة", {"radio", true}},
+         }) {
+      t.emplace(text::MatchKey(arabic), kind);
+    }
+    return t;
+  }();
+  return table;
+}
+
+// What a word of a body's name is, read after the article (or, for a noun,
+// in construct before a word with it: حقوق الإنسان, human rights).
+enum class Role {
+  kNoun,         // التجارة: Trade
+  kAdjective,    // الإسلامي: Islamic; its feminine with ة is listed with it
+  kBeforeName,   // السعودي: Saudi; of a nation, or new: before a name
+  kTitle,        // الملك: King; begins a person's name
+};
+
+struct Word {
+  const char* english;
+  Role role;
+};
+
+// The words of the bodies of the news, by their match keys without the
+// article. Not words that are the names of bodies as often as what they are
+// of: الشباب (youth) is al-Shabab, الإخوان (the brothers) the Brotherhood,
+// الإنماء (growth) Alinma Bank, النهضة (revival) Ennahda.
+const std::unordered_map<std::string, Word>& Words() {
+  static const std::unordered_map<std::string, Word> table = [] {
+    std::unordered_map<std::string, Word> t;
+    const auto add = [&t](const char* arabic, const char* english, Role role) {
+      const std::string key = text::MatchKey(arabic);
+      t.emplace(key, Word{english, role});
+      // MatchKey writes ة as ه: the feminine of السعودي is السعوديه.
+      if (role == Role::kAdjective || role == Role::kBeforeName) t.emplace(key + "ه", Word{english, role});
+    };
+    for (const auto& [arabic, english] : std::initializer_list<std::pair<const char*, const char*>>{
+             {"داخلية", "Interior"},
+             {"خارجية", "Foreign"},
+             {"دفاع", "Defence"},
+             {"عدل", "Justice"},
+             {"عدالة", "Justice"},
+             {"مالية", "Finance"},
+             {"خزانة", "Treasury"},
+             {"صحة", "Health"},
+             {"تعليم", "Education"},
+             {"تربية", "Education"},
+             {"عمل", "Labour"},
+             {"إعلام", "Information"},
+             {"ثقافة", "Culture"},
+             {"اقتصاد", "Economy"},
+             {"تجارة", "Trade"},
+             {"صناعة", "Industry"},
+             {"زراعة", "Agriculture"},
+             {"نقل", "Transport"},
+             {"إسكان", "Housing"},
+             {"حج", "Hajj"},
+             {"أوقاف", "Endowments"},
+             {"شؤون", "Affairs"},
+             {"سياحة", "Tourism"},
+             {"بيئة", "Environment"},
+             {"مياه", "Water"},
+             {"كهرباء", "Electricity"},
+             {"طاقة", "Energy"},
+             {"بترول", "Petroleum"},
+             {"معادن", "Minerals"},
+             {"نفط", "Oil"},
+             {"اتصالات", "Telecommunications"},
+             {"تخطيط", "Planning"},
+             {"استثمار", "Investment"},
+             {"تنمية", "Development"},
+             {"تأمين", "Insurance"},
+             {"جمارك", "Customs"},
+             {"هجرة", "Migration"},
+             {"لاجئين", "Refugees"},
+             {"رياضة", "Sports"},
+             {"أمن", "Security"},
+             {"استخبارات", "Intelligence"},
+             {"مخابرات", "Intelligence"},
+             {"شرطة", "Police"},
+             {"دعوة", "Call"},
+             {"تعاون", "Cooperation"},
+             {"تحرير", "Liberation"},
+             {"مقاومة", "Resistance"},
+             {"جهاد", "Jihad"},
+             {"إصلاح", "Reform"},
+             {"حرية", "Freedom"},
+             {"سلام", "Peace"},
+             {"وحدة", "Unity"},
+             {"مؤتمر", "Congress"},
+             {"شعب", "People"},
+             {"شعوب", "Peoples"},
+             {"عمال", "Workers"},
+             {"نواب", "Representatives"},
+             {"شورى", "Shura"},
+             {"قضاء", "Judiciary"},
+             {"حقوق", "Rights"},
+             {"إنسان", "Human"},
+             {"إغاثة", "Relief"},
+             {"علوم", "Sciences"},
+             {"تقنية", "Technology"},
+             {"أبحاث", "Research"},
+             {"بحوث", "Research"},
+             {"دراسات", "Studies"},
+             {"أعمال", "Business"},
+             {"سيارات", "Automobiles"},
+             {"طيران", "Aviation"},
+             {"فضاء", "Space"},
+             {"إحصاء", "Statistics"},
+             {"أرصاد", "Meteorology"},
+             {"غذاء", "Food"},
+             {"أغذية", "Food"},
+             {"دواء", "Drug"},
+             {"أدوية", "Drugs"},
+             {"مستقبل", "Future"},
+             {"خليج", "Gulf"},
+             {"شرق", "East"},
+             {"غرب", "West"},
+             {"تحقيقات", "Investigation"},
+             {"أنباء", "News"},
+             {"كرة", "Football"},  // ball; alone, football's
+             {"عالم", "World"},
+             {"صحافة", "Press"},
+             {"إدارة", "Administration"},
+             {"خدمة", "Service"},
+             {"إنقاذ", "Rescue"},
+             {"أمم", "Nations"},
+             {"دول", "States"},
+         }) {
+      add(arabic, english, Role::kNoun);
+    }
+    for (const auto& [arabic, english] : std::initializer_list<std::pair<const char*, const char*>>{
+             {"دولي", "International"},
+             {"عالمي", "World"},
+             {"إسلامي", "Islamic"},
+             {"وطني", "National"},
+             {"قومي", "National"},
+             {"أهلي", "National"},
+             {"ديمقراطي", "Democratic"},
+             {"شعبي", "Popular"},
+             {"اشتراكي", "Socialist"},
+             {"جمهوري", "Republican"},
+             {"ثوري", "Revolutionary"},
+             {"اتحادي", "Federal"},
+             {"فيدرالي", "Federal"},
+             {"مركزي", "Central"},
+             {"اقتصادي", "Economic"},
+             {"اجتماعي", "Social"},
+             {"أمني", "Security"},
+             {"عسكري", "Military"},
+             {"جوي", "Air"},
+             {"بحري", "Naval"},
+             {"ملكي", "Royal"},
+             {"تجاري", "Commercial"},
+             {"صناعي", "Industrial"},
+             {"زراعي", "Agricultural"},
+             {"عقاري", "Real Estate"},
+             {"خيري", "Charitable"},
+             {"تقني", "Technical"},
+             {"صحي", "Health"},
+             {"طبي", "Medical"},
+             {"تخصصي", "Specialist"},
+             {"جامعي", "University"},
+             {"أولمبي", "Olympic"},
+             {"رياضي", "Sports"},
+             {"إعلامي", "Media"},
+             {"ثقافي", "Cultural"},
+             {"سياحي", "Tourism"},
+             {"تعليمي", "Educational"},
+             {"علمي", "Scientific"},
+             {"مدني", "Civil"},
+             {"بلدي", "Municipal"},
+             {"قروي", "Rural"},
+             {"عالي", "Higher"},
+             {"خليجي", "Gulf"},  // of regions: after a name (Nayef Arab University)
+             {"عربي", "Arab"},
+             {"أوروبي", "European"},
+             {"أفريقي", "African"},
+             {"إفريقي", "African"},
+             {"آسيوي", "Asian"},
+             {"ذري", "Atomic"},
+             {"نووي", "Nuclear"},
+             {"جنائي", "Criminal"},
+             {"دستوري", "Constitutional"},
+             {"تشريعي", "Legislative"},
+             {"استشاري", "Consultative"},
+             {"انتقالي", "Transitional"},
+             {"إنساني", "Humanitarian"},
+             {"متحد", "United"},
+             {"عام", "General"},
+             {"أول", "First"},
+             {"حر", "Free"},
+         }) {
+      add(arabic, english, Role::kAdjective);
+    }
+    add("أعلى", "Supreme", Role::kAdjective);
+    add("عليا", "Supreme", Role::kAdjective);
+    add("أحمر", "Red", Role::kAdjective);
+    add("حمراء", "Red", Role::kAdjective);
+    add("مشتركة", "Joint", Role::kAdjective);
+    // Of a nation, and new: they go before a name (Saudi Aramco, the New
+    // Suez Canal).
+    add("جديد", "New", Role::kBeforeName);
+    for (const auto& [arabic, english] : std::initializer_list<std::pair<const char*, const char*>>{
+             {"سعودي", "Saudi"},       {"مصري", "Egyptian"},      {"سوري", "Syrian"},
+             {"لبناني", "Lebanese"},   {"عراقي", "Iraqi"},        {"أردني", "Jordanian"},
+             {"فلسطيني", "Palestinian"}, {"يمني", "Yemeni"},      {"كويتي", "Kuwaiti"},
+             {"إماراتي", "Emirati"},   {"قطري", "Qatari"},        {"بحريني", "Bahraini"},
+             {"عماني", "Omani"},       {"تونسي", "Tunisian"},     {"جزائري", "Algerian"},
+             {"مغربي", "Moroccan"},    {"ليبي", "Libyan"},        {"سوداني", "Sudanese"},
+             {"موريتاني", "Mauritanian"}, {"صومالي", "Somali"},   {"إيراني", "Iranian"},
+             {"تركي", "Turkish"},      {"أفغاني", "Afghan"},      {"باكستاني", "Pakistani"},
+             {"هندي", "Indian"},       {"صيني", "Chinese"},       {"ياباني", "Japanese"},
+             {"كوري", "Korean"},       {"روسي", "Russian"},       {"أمريكي", "American"},
+             {"أميركي", "American"},         {"بريطاني", "British"},    {"فرنسي", "French"},
+             {"ألماني", "German"},     {"إيطالي", "Italian"},     {"إسباني", "Spanish"},
+             {"برتغالي", "Portuguese"}, {"هولندي", "Dutch"},      {"سويسري", "Swiss"},
+             {"يوناني", "Greek"},      {"ماليزي", "Malaysian"},   {"إندونيسي", "Indonesian"},
+             {"إسرائيلي", "Israeli"},  {"كردي", "Kurdish"},       {"كردستاني", "Kurdistan"},
+             {"طاجيكي", "Tajik"},      {"أوزبكي", "Uzbek"},       {"شيشاني", "Chechen"},
+         }) {
+      add(arabic, english, Role::kBeforeName);
+    }
+    for (const auto& [arabic, english] : std::initializer_list<std::pair<const char*, const char*>>{
+             {"ملك", "King"},
+             {"ملكة", "Queen"},
+             {"أمير", "Prince"},
+             {"أميرة", "Princess"},
+             {"إمام", "Imam"},
+             {"شيخ", "Sheikh"},
+             {"سلطان", "Sultan"},
+         }) {
+      add(arabic, english, Role::kTitle);
+    }
+    return t;
+  }();
+  return table;
+}
+
+// One part of the name after its kind: a word or words the tables translate,
+// or a name or place, printed as a unit.
+struct Part {
+  std::string english;
+  bool name = false;
+  Role role = Role::kNoun;
+  bool phrase = false;  // after ل (for)
+};
+
+const std::string kArticle = "ال";
+const std::string kAndArticle = "وال";
+const std::string kFor = "ل";
+const std::string kGod = "الله";
+const std::string kBall = "كره";  // كرة as MatchKey writes it
+
+// The games كرة (ball) names, by the match key of the word after it.
+const std::unordered_map<std::string, const char*>& Games() {
+  static const std::unordered_map<std::string, const char*> table = {
+      {text::MatchKey("القدم"), "Football"},
+      {text::MatchKey("السلة"), "Basketball"},
+      {text::MatchKey("اليد"), "Handball"},
+      {text::MatchKey("الطائرة"), "Volleyball"},
+  };
+  return table;
+}
+
+// The English name of a one-word place, or null. Right after the kind of
+// a body, a word CLDR names a city is that city (جامعة القاهرة, Cairo
+// University), though a few such names are common words elsewhere.
+const std::string* PlaceOf(const std::string& key) {
+  const auto it = PlaceNames().find(key);
+  return it == PlaceNames().end() ? nullptr : &it->second;
+}
+
+// Whether a word is a phrase of a preposition, ل (for) or ب (in), which
+// English words differently (the Fund for Development, a hospital in Hofuf):
+// ل and the article (للعلوم, for sciences), or either before a place or a
+// word of the tables with the article (بعنيزة, in Unaizah; بالهفوف). After
+// a person's name, whose words never begin so, ب and the article is one
+// too. Not ب alone, which begins names (بالتيمور, Baltimore).
+bool PrepositionPhrase(const std::string& key, bool after_person) {
+  if (key.starts_with("لل")) return true;
+  const std::string preposition[] = {"ب", "ل"};
+  for (const std::string& p : preposition) {
+    if (!key.starts_with(p)) continue;
+    const std::string rest = key.substr(p.size());
+    if (PlaceOf(rest) || (rest.starts_with(kArticle) && Words().count(rest.substr(kArticle.size())))) return true;
+    if (after_person && rest.starts_with(kArticle)) return true;
+  }
+  return false;
+}
+
+// Words that join names inside a person's name: the one after them may
+// carry the article (عبد الرحمن، أبو الفضل، أم القرى).
+bool Joins(const std::string& key) {
+  return key == "عبد" || key == "ابو" || key == "ام" || key == "بن" || key == "ابن" || key == "بنت";
+}
+
+}  // namespace
+
+std::string ComposedBodyName(std::string_view arabic, const Matcher& matcher) {
+  std::vector<std::string> originals, keys;
+  for (size_t i = 0; i < arabic.size();) {
+    const size_t end = std::min(arabic.find_first_of(" \t\n\r", i), arabic.size());
+    if (end > i) {
+      originals.emplace_back(arabic.substr(i, end - i));
+      keys.push_back(text::MatchKey(originals.back()));
+    }
+    i = end + 1;
+  }
+  if (keys.size() < 2) return "";
+  const bool head_article = keys[0].starts_with(kArticle);
+  const auto found = Kinds().find(head_article ? keys[0].substr(kArticle.size()) : keys[0]);
+  if (found == Kinds().end()) return "";
+  Kind kind = found->second;
+  if (kind.at_place != nullptr && PlaceOf(keys[1])) kind = {kind.at_place};
+  // Words i..end-1 as Romanize prints them after the kind, which tells it
+  // that they name a body: its cities by their English names (شركة مترو
+  // جدة, Metro Jeddah), a newspaper's title with its article (al-Riyadh).
+  // The kind, a word of its tables, is the first word it prints.
+  const auto romanized_after_kind = [&](size_t i, size_t end) {
+    std::string name = originals[0];
+    for (size_t j = i; j < end; ++j) name += " " + originals[j];
+    const std::string latin = matcher.Romanize(name);
+    const size_t space = latin.find(' ');
+    return space == std::string::npos ? std::string() : latin.substr(space + 1);
+  };
+  if (kind.titled) {
+    // «الصحيفة السعودية» is a description (the Saudi newspaper), not a title.
+    if (head_article) return "";
+    const std::string title = romanized_after_kind(1, keys.size());
+    return title.empty() ? "" : title + " " + kind.english;
+  }
+
+  const auto& words = Words();
+  // Where the name that begins at word i ends: at the next word with the
+  // article that no joining word brings and is not الله (God: أنصار الله,
+  // Ansar Allah), a word the tables translate, or a phrase of a preposition.
+  const auto name_end = [&](size_t i, bool person) {
+    size_t end = i + 1;
+    while (end < keys.size() && (!keys[end].starts_with(kArticle) || Joins(keys[end - 1]) || keys[end] == kGod) &&
+           !words.count(keys[end]) && !PrepositionPhrase(keys[end], person)) {
+      ++end;
+    }
+    return end;
+  };
+  // The translated word `key` (after any ل) at word i, or false if it is
+  // none: with the article, or a noun in construct with a word that has it
+  // (حقوق الإنسان); a noun without either is indefinite (شركة طيران, an
+  // airline), which no name is.
+  const auto add_word = [&](const std::string& key, size_t i, bool phrase, std::vector<Part>* parts) {
+    if (const auto game = Games().find(key); game != Games().end() && i > 1 && keys[i - 1].ends_with(kBall)) {
+      parts->push_back({game->second, false, Role::kNoun, phrase});
+      return true;
+    }
+    const bool article = key.starts_with(kArticle);
+    const auto word = words.find(article ? key.substr(kArticle.size()) : key);
+    if (word == words.end() || word->second.role == Role::kTitle) return false;
+    const bool in_construct = !article && word->second.role == Role::kNoun && i + 1 < keys.size() &&
+                              keys[i + 1].starts_with(kArticle);
+    if (!article && !in_construct) return false;
+    // كرة (ball) before its game is the game: كرة القدم, football.
+    if (word->first == kBall && i + 1 < keys.size() && Games().count(keys[i + 1])) return true;
+    // Nations side by side keep their order (مجلس الأعمال السعودي
+    // الأمريكي, the Saudi-American Business Council).
+    if (word->second.role == Role::kBeforeName && !parts->empty() && parts->back().role == Role::kBeforeName &&
+        !parts->back().name && parts->back().phrase == phrase) {
+      parts->back().english += std::string("-") + word->second.english;
+      return true;
+    }
+    parts->push_back({word->second.english, false, word->second.role, phrase});
+    return true;
+  };
+  std::vector<Part> parts;
+  bool phrase_next = false;  // a phrase began with a word that adds no part
+  for (size_t i = 1; i < keys.size(); ++i) {
+    const std::string& key = keys[i];
+    const bool phrase = !parts.empty() && parts.back().phrase;
+    // و (and) before a translated word joins it to the one before:
+    // وزارة الثقافة والإعلام, the Culture and Information Ministry.
+    if (key.starts_with(kAndArticle)) {
+      const auto word = words.find(key.substr(kAndArticle.size()));
+      if (word == words.end() || parts.empty() || parts.back().name || word->second.role != parts.back().role) {
+        return "";
+      }
+      parts.back().english += std::string(" and ") + word->second.english;
+      continue;
+    }
+    // ل (for) before translated words: English puts them next to the kind
+    // (الوكالة الدولية للطاقة الذرية, the International Atomic Energy
+    // Agency; الاتحاد السعودي لكرة القدم, the Saudi Football Federation).
+    // The ل of ل and the article takes the article's alef (للعلوم).
+    if (key.starts_with(kFor) && !PlaceOf(key)) {
+      const std::string rest =
+          key.starts_with(kFor + kFor) ? kArticle + key.substr(2 * kFor.size()) : key.substr(kFor.size());
+      std::vector<Part> added;
+      if (add_word(rest, i, true, &added)) {
+        parts.insert(parts.end(), added.begin(), added.end());
+        // A phrase of one ball game adds no part: mark the next one.
+        if (added.empty()) phrase_next = true;
+        continue;
+      }
+    }
+    if (PrepositionPhrase(key, !parts.empty() && parts.back().name)) return "";
+    if (add_word(key, i, phrase || phrase_next, &parts)) {
+      phrase_next = false;
+      continue;
+    }
+    const bool article = key.starts_with(kArticle);
+    const auto word = words.find(article ? key.substr(kArticle.size()) : key);
+    if (word != words.end() && word->second.role == Role::kTitle && article) {
+      // A person's name after the title: جامعة الملك سعود, King Saud
+      // University. Romanised as a person's, whose words are no cities.
+      if (i + 1 == keys.size()) return "";
+      const size_t end = name_end(i + 1, true);
+      std::string person;
+      for (size_t j = i + 1; j < end; ++j) person += (j > i + 1 ? " " : "") + originals[j];
+      parts.push_back({std::string(word->second.english) + " " + matcher.Romanize(person), true});
+      i = end - 1;
+      continue;
+    }
+    if (word != words.end()) return "";
+    if (const std::string* place = PlaceOf(key)) {
+      parts.push_back({*place, true});
+      continue;
+    }
+    if (article) {
+      // A word with the article the tables do not know is a name only when
+      // it is all there is after the kind (جامعة الأزهر, al-Azhar
+      // University); among translated words it is most often a common word
+      // they lack, which is better left in Arabic whole.
+      if (keys.size() != 2) return "";
+      parts.push_back({romanized_after_kind(1, 2), true});
+      continue;
+    }
+    // A name: words without the article, with those a joining word brings
+    // (شركة أرامكو، بنك أبوظبي، مؤسسة محمد بن راشد).
+    if (key == "في" || key == "من" || key == "على" || key == "الى" || key == "عن") return "";
+    const size_t end = name_end(i, false);
+    parts.push_back({romanized_after_kind(i, end), true});
+    i = end - 1;
+  }
+
+  // English reads the parts back to front (the Saudi Interior Ministry),
+  // with those of a phrase next to the kind; a name right after the kind
+  // stays first but for the nationalities (Saudi Aramco Company, Dubai
+  // Islamic Bank). A name anywhere else, or two, is a structure this does
+  // not know.
+  size_t names = 0;
+  for (const Part& p : parts) names += p.name;
+  if (names > 1 || (names == 1 && !parts.front().name)) return "";
+  for (const Part& p : parts) {
+    if (p.english.empty()) return "";
+  }
+  if (names == 1 && parts.size() == 1 && kind.of_place && PlaceOf(keys[1])) {
+    return std::string(kind.english) + " of " + parts.front().english;
+  }
+  std::vector<std::string> order;
+  const size_t first = names == 1 ? 1 : 0;
+  const auto add_back_to_front = [&](auto take) {
+    for (size_t i = parts.size(); i-- > first;) {
+      if (take(parts[i])) order.push_back(parts[i].english);
+    }
+  };
+  if (names == 1) {
+    add_back_to_front([](const Part& p) { return !p.phrase && p.role == Role::kBeforeName; });
+    order.push_back(parts.front().english);
+    add_back_to_front([](const Part& p) { return !p.phrase && p.role != Role::kBeforeName; });
+  } else {
+    add_back_to_front([](const Part& p) { return !p.phrase; });
+  }
+  add_back_to_front([](const Part& p) { return p.phrase; });
+  std::string out;
+  for (const std::string& s : order) out += s + " ";
+  return out + kind.english;
+}
+
+}  // namespace marsad::resolve::internal

@@ -1,0 +1,94 @@
+// English names composed for bodies named by their kind and what they are
+// of. The bodies are made up for these tests from common words, given names
+// and places.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "resolve/internal.h"
+#include "shipped_matcher.h"
+
+namespace marsad::resolve {
+namespace {
+
+using testing::M;
+
+std::string Composed(const std::string& arabic) { return internal::ComposedBodyName(arabic, M()); }
+
+TEST(ComposedBodyName, TranslatedWordsReadBackToFront) {
+  // The Jordanian agriculture ministry; the Libyan health ministry, with the
+  // article on the kind; the free national army.
+  EXPECT_EQ(Composed("وزارة الزراعة الأردنية"), "Jordanian Agriculture Ministry");
+  EXPECT_EQ(Composed("الوزارة الصحية الليبية"), "Libyan Health Ministry");
+  EXPECT_EQ(Composed("الجيش الوطني الحر"), "Free National Army");
+  // A noun in construct with a word that has the article: human rights.
+  EXPECT_EQ(Composed("لجنة حقوق الإنسان"), "Human Rights Committee");
+  // و (and) joins two words of one kind.
+  EXPECT_EQ(Composed("وزارة النقل والإسكان"), "Transport and Housing Ministry");
+}
+
+TEST(ComposedBodyName, NamesAndPlacesStayNames) {
+  // A person's name after a title, romanised as a person's.
+  EXPECT_EQ(Composed("مستشفى الأمير فهد"), "Prince " + M().Romanize("فهد") + " Hospital");
+  EXPECT_EQ(Composed("جامعة الملك عبدالله بن خالد"), "King " + M().Romanize("عبدالله بن خالد") + " University");
+  // A place; a bank of a place alone is the bank "of" it.
+  EXPECT_EQ(Composed("جامعة حلب"), "Aleppo University");
+  EXPECT_EQ(Composed("بنك حلب"), "Bank of Aleppo");
+  // A name right after the kind stays first, but for nations and "new".
+  EXPECT_EQ(Composed("بنك دمشق التجاري"), "Damascus Commercial Bank");
+  EXPECT_EQ(Composed("شركة حلب السورية"), "Syrian Aleppo Company");
+  EXPECT_EQ(Composed("شركة حلب الجديدة"), "New Aleppo Company");
+  // الله (God) goes on a name, though it has the article: the group
+  // Supporters of God.
+  EXPECT_EQ(Composed("جماعة أنصار الله"), "Ansar Allah Group");
+  // Nations side by side keep their order.
+  EXPECT_EQ(Composed("مجلس الأعمال الأردني الألماني"), "Jordanian-German Business Council");
+}
+
+TEST(ComposedBodyName, PhrasesOfForGoNextToTheKind) {
+  // The Arab organisation for water and energy; the Omani federation for
+  // basketball (كرة السلة, the ball of the basket).
+  EXPECT_EQ(Composed("المنظمة العربية للمياه والطاقة"), "Arab Water and Energy Organisation");
+  EXPECT_EQ(Composed("الاتحاد العماني لكرة السلة"), "Omani Basketball Federation");
+  EXPECT_EQ(Composed("اتحاد كرة اليد"), "Handball Federation");
+  // A phrase must be translated whole, or the name is not composed.
+  EXPECT_EQ(Composed("المنظمة العربية للمياه والرمال"), "");
+}
+
+TEST(ComposedBodyName, TitledBodiesKeepTheirTitles) {
+  // A newspaper's or club's title is romanised as it is, with the article.
+  const std::string paper = M().Romanize("صحيفة النهار");
+  ASSERT_EQ(paper.rfind("Sahifat ", 0), 0u);
+  EXPECT_EQ(Composed("صحيفة النهار"), paper.substr(8) + " newspaper");
+  EXPECT_EQ(Composed("نادي النجمة").rfind("al-", 0), 0u);
+  EXPECT_TRUE(Composed("نادي النجمة").ends_with(" club"));
+  // With the article the kind is a description, not a title.
+  EXPECT_EQ(Composed("الصحيفة الأردنية"), "");
+  // قناة before a place is a canal, before a title a channel.
+  EXPECT_EQ(Composed("قناة حلب الجديدة"), "New Aleppo Canal");
+  EXPECT_TRUE(Composed("قناة النجمة").ends_with(" channel"));
+}
+
+TEST(ComposedBodyName, WhatItCannotReadItLeavesAlone) {
+  // No kind of body first; one word; an indefinite noun (a Jordanian
+  // airline); a preposition (a hospital in Aleppo); a common word the
+  // tables lack among words they translate (the ministry of marble
+  // affairs).
+  EXPECT_EQ(Composed("الأردنية للطيران"), "");
+  EXPECT_EQ(Composed("وزارة"), "");
+  EXPECT_EQ(Composed("شركة طيران"), "");
+  EXPECT_EQ(Composed("مستشفى الملك فهد بحلب"), "");
+  EXPECT_EQ(Composed("وزارة الرخام الأردنية"), "");
+  // A title without a name; a name after translated words (the agriculture
+  // ministry Aleppo); a particle (a university in Aleppo).
+  EXPECT_EQ(Composed("مستشفى الملك"), "");
+  EXPECT_EQ(Composed("وزارة الزراعة حلب"), "");
+  EXPECT_EQ(Composed("جامعة في حلب"), "");
+  // A name that begins with the letters of ب (in) or ل (for) is a name.
+  EXPECT_EQ(Composed("جامعة لندن"), "London University");
+  // One unknown word with the article is the name (an institute al-Nour).
+  EXPECT_EQ(Composed("معهد النور"), M().Romanize("معهد النور").substr(std::string("Mahad ").size()) + " Institute");
+}
+
+}  // namespace
+}  // namespace marsad::resolve
