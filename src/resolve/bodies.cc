@@ -7,6 +7,7 @@
 // University, Dubai Islamic Bank).
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "resolve/internal.h"
@@ -18,61 +19,66 @@ namespace {
 // A kind of body, the word a name of one begins with. A titled body has a
 // name of its own, printed as it is with the kind after it in lower case
 // (al-Watan newspaper, al-Fatah club); an untitled one is named by what it is
-// of, translated where the tables know the words. `of_place`: a body of a
-// place alone is the kind "of" it (Bank of England). `at_place`: the kind
-// before a place is another body, of that English name (قناة السويس, the
-// Suez Canal; قناة العربية, the channel al-Arabiya).
+// of, translated where the tables know the words. `proper`: what the kind
+// is of is most often a proper name, so one word of it with the article the
+// tables lack is a name (جامعة الأزهر, al-Azhar University), where for
+// other kinds it is a common word (كلية الطب, the college of medicine).
+// `of_place`: a body of a place alone is the kind "of" it (Bank of England).
+// `with_article`: the kind's English when it has the article (الجمعية
+// الوطنية, the National Assembly; جمعية حقوق الإنسان, a Human Rights
+// Society).
 struct Kind {
   const char* english;
   bool titled = false;
+  bool proper = false;
   bool of_place = false;
-  const char* at_place = nullptr;
+  const char* with_article = nullptr;
 };
 
 const std::unordered_map<std::string, Kind>& Kinds() {
   static const std::unordered_map<std::string, Kind> table = [] {
     std::unordered_map<std::string, Kind> t;
     for (const auto& [arabic, kind] : std::initializer_list<std::pair<const char*, Kind>>{
-             {"وزارة", {"Ministry"}},
-             {"جامعة", {"University"}},
-             {"حزب", {"Party"}},
-             {"حركة", {"Movement"}},
-             {"جماعة", {"Group"}},
-             {"منظمة", {"Organisation"}},
-             {"مجلس", {"Council"}},
-             {"هيئة", {"Authority"}},
-             {"لجنة", {"Committee"}},
-             {"مؤسسة", {"Foundation"}},
-             {"شركة", {"Company"}},
-             {"جمعية", {"Society"}},
-             {"مركز", {"Centre"}},
-             {"معهد", {"Institute"}},
-             {"مستشفى", {"Hospital"}},
-             {"كلية", {"College"}},
-             {"محكمة", {"Court"}},
-             {"جبهة", {"Front"}},
-             {"جيش", {"Army"}},
-             {"حرس", {"Guard"}},
-             {"تحالف", {"Alliance"}},
-             {"ائتلاف", {"Coalition"}},
-             {"مجموعة", {"Group"}},
-             {"صندوق", {"Fund"}},
-             {"رابطة", {"League"}},
-             {"نقابة", {"Union"}},
-             {"قوات", {"Forces"}},
-             {"مكتب", {"Office"}},
-             {"وكالة", {"Agency"}},
-             {"شبكة", {"Network"}},
-             {"أكاديمية", {"Academy"}},
-             {"اتحاد", {"Federation"}},  // of a sport, the commonest in the news
-             {"بنك", {"Bank", false, true}},
-             {"مصرف", {"Bank", false, true}},
-             {"نادي", {"club", true}},
-             {"صحيفة", {"newspaper", true}},
-             {"جريدة", {"newspaper", true}},
-             {"مجلة", {"magazine", true}},
-             {"قناة", {"channel", true, false, "Canal"}},
-             {"إذاعة", {"radio", true}},
+             {"وزارة", {.english = "Ministry"}},
+             {"جامعة", {.english = "University", .proper = true}},
+             {"حزب", {.english = "Party", .proper = true}},
+             {"حركة", {.english = "Movement", .proper = true}},
+             {"جماعة", {.english = "Group", .proper = true}},
+             {"منظمة", {.english = "Organisation"}},
+             {"مجلس", {.english = "Council"}},
+             {"هيئة", {.english = "Authority"}},
+             {"لجنة", {.english = "Committee"}},
+             {"مؤسسة", {.english = "Foundation", .proper = true}},
+             {"شركة", {.english = "Company", .proper = true}},
+             {"جمعية", {.english = "Society", .with_article = "Assembly"}},
+             {"مركز", {.english = "Centre"}},
+             {"معهد", {.english = "Institute"}},
+             {"مستشفى", {.english = "Hospital", .proper = true}},
+             {"كلية", {.english = "College"}},
+             {"محكمة", {.english = "Court"}},
+             {"جبهة", {.english = "Front", .proper = true}},
+             {"جيش", {.english = "Army", .proper = true}},
+             {"حرس", {.english = "Guard"}},
+             {"تحالف", {.english = "Alliance", .proper = true}},
+             {"ائتلاف", {.english = "Coalition", .proper = true}},
+             {"مجموعة", {.english = "Group", .proper = true}},
+             {"صندوق", {.english = "Fund"}},
+             {"رابطة", {.english = "League"}},
+             {"نقابة", {.english = "Union"}},
+             {"قوات", {.english = "Forces"}},
+             {"مكتب", {.english = "Office"}},
+             {"وكالة", {.english = "Agency", .proper = true}},
+             {"شبكة", {.english = "Network", .proper = true}},
+             {"أكاديمية", {.english = "Academy", .proper = true}},
+             {"اتحاد", {.english = "Federation"}},  // of a sport, the commonest in the news
+             {"بنك", {.english = "Bank", .proper = true, .of_place = true}},
+             {"مصرف", {.english = "Bank", .proper = true, .of_place = true}},
+             {"نادي", {.english = "club", .titled = true}},
+             {"صحيفة", {.english = "newspaper", .titled = true}},
+             {"جريدة", {.english = "newspaper", .titled = true}},
+             {"مجلة", {.english = "magazine", .titled = true}},
+             {"قناة", {.english = "channel", .titled = true}},
+             {"إذاعة", {.english = "radio", .titled = true}},
          }) {
       t.emplace(text::MatchKey(arabic), kind);
     }
@@ -80,6 +86,15 @@ const std::unordered_map<std::string, Kind>& Kinds() {
   }();
   return table;
 }
+
+const std::unordered_set<std::string>& Prepositions() {
+  static const std::unordered_set<std::string> set = {"في", "من", "على", "إلى", "الى", "عن"};
+  return set;
+}
+
+// قناة is a canal before the names of the canals of the news, a channel
+// before any other (قناة دبي, Dubai TV).
+bool CanalName(const std::string& key) { return key == text::MatchKey("السويس") || key == text::MatchKey("بنما"); }
 
 // What a word of a body's name is, read after the article (or, for a noun,
 // in construct before a word with it: حقوق الإنسان, human rights).
@@ -193,13 +208,13 @@ const std::unordered_map<std::string, Word>& Words() {
              {"تحقيقات", "Investigation"},
              {"أنباء", "News"},
              {"كرة", "Football"},  // ball; alone, football's
+             {"قدم", "Football"},  // foot; alone, football's (اتحاد القدم)
+             {"سلة", "Basketball"},  // basket
              {"عالم", "World"},
              {"صحافة", "Press"},
              {"إدارة", "Administration"},
              {"خدمة", "Service"},
              {"إنقاذ", "Rescue"},
-             {"أمم", "Nations"},
-             {"دول", "States"},
          }) {
       add(arabic, english, Role::kNoun);
     }
@@ -318,6 +333,7 @@ struct Part {
   bool name = false;
   Role role = Role::kNoun;
   bool phrase = false;  // after ل (for)
+  bool joined = false;  // of two words joined by و (and)
 };
 
 const std::string kArticle = "ال";
@@ -337,9 +353,12 @@ const std::unordered_map<std::string, const char*>& Games() {
   return table;
 }
 
-// The English name of a one-word place, or null. Right after the kind of
-// a body, a word CLDR names a city is that city (جامعة القاهرة, Cairo
-// University), though a few such names are common words elsewhere.
+// The English name of a one-word place of PlaceNames (countries, regions,
+// CLDR's time-zone cities and the curated places), or null. CLDR's cities
+// include a few common words (نوم, sleep: Nome), which PlacesInNames leaves
+// out; in a body's name, where a place stands as a name, they are rare, and
+// CLDR holds the cities the curated list does not (جامعة القاهرة, Cairo
+// University).
 const std::string* PlaceOf(const std::string& key) {
   const auto it = PlaceNames().find(key);
   return it == PlaceNames().end() ? nullptr : &it->second;
@@ -386,7 +405,8 @@ std::string ComposedBodyName(std::string_view arabic, const Matcher& matcher) {
   const auto found = Kinds().find(head_article ? keys[0].substr(kArticle.size()) : keys[0]);
   if (found == Kinds().end()) return "";
   Kind kind = found->second;
-  if (kind.at_place != nullptr && PlaceOf(keys[1])) kind = {kind.at_place};
+  if (found->first == text::MatchKey("قناة") && CanalName(keys[1])) kind = {.english = "Canal"};
+  if (head_article && kind.with_article != nullptr) kind.english = kind.with_article;
   // Words i..end-1 as Romanize prints them after the kind, which tells it
   // that they name a body: its cities by their English names (شركة مترو
   // جدة, Metro Jeddah), a newspaper's title with its article (al-Riyadh).
@@ -398,21 +418,52 @@ std::string ComposedBodyName(std::string_view arabic, const Matcher& matcher) {
     const size_t space = latin.find(' ');
     return space == std::string::npos ? std::string() : latin.substr(space + 1);
   };
+  // A kind with the article is followed by its adjectives, never by a
+  // name: «الصحيفة السعودية» describes a paper (the Saudi newspaper), and
+  // «الاتحاد منصور» is no body's name but two of a sentence's words.
+  if (head_article && (kind.titled || !keys[1].starts_with(kArticle))) return "";
+  const auto& words = Words();
   if (kind.titled) {
-    // «الصحيفة السعودية» is a description (the Saudi newspaper), not a title.
-    if (head_article) return "";
-    const std::string title = romanized_after_kind(1, keys.size());
-    return title.empty() ? "" : title + " " + kind.english;
+    // Adjectives after the title are the body's, not the title's: a
+    // nation's before the title (صحيفة السفير اللبنانية, the Lebanese
+    // al-Safir newspaper), others before the kind (قناة الجزيرة الرياضية,
+    // the al-Jazira Sports channel).
+    size_t title_end = keys.size();
+    std::string nations, others;
+    while (title_end > 2 && keys[title_end - 1].starts_with(kArticle)) {
+      const auto word = words.find(keys[title_end - 1].substr(kArticle.size()));
+      if (word == words.end() || (word->second.role != Role::kBeforeName && word->second.role != Role::kAdjective)) {
+        break;
+      }
+      std::string& before = word->second.role == Role::kBeforeName ? nations : others;
+      before = std::string(word->second.english) + " " + before;
+      --title_end;
+    }
+    // A place without the article is printed by its English name (قناة
+    // دبي, the Dubai channel), as Romanize prints only the curated places.
+    const std::string* place = title_end == 2 && !keys[1].starts_with(kArticle) ? PlaceOf(keys[1]) : nullptr;
+    const std::string title = place != nullptr ? *place : romanized_after_kind(1, title_end);
+    return title.empty() ? "" : nations + title + " " + others + kind.english;
   }
 
-  const auto& words = Words();
+  // Whether word i is ل (for) before a word the tables lack, in construct
+  // with a noun they have: a phrase English words otherwise (لتأجير
+  // السيارات, for renting cars), not a name (لندن, London).
+  const auto unknown_phrase = [&](size_t i) {
+    if (!keys[i].starts_with(kFor) || PlaceOf(keys[i]) || i + 1 == keys.size() ||
+        !keys[i + 1].starts_with(kArticle)) {
+      return false;
+    }
+    const auto next = words.find(keys[i + 1].substr(kArticle.size()));
+    return next != words.end() && next->second.role == Role::kNoun;
+  };
   // Where the name that begins at word i ends: at the next word with the
   // article that no joining word brings and is not الله (God: أنصار الله,
-  // Ansar Allah), a word the tables translate, or a phrase of a preposition.
+  // Ansar Allah), or at a phrase of a preposition.
   const auto name_end = [&](size_t i, bool person) {
     size_t end = i + 1;
     while (end < keys.size() && (!keys[end].starts_with(kArticle) || Joins(keys[end - 1]) || keys[end] == kGod) &&
-           !words.count(keys[end]) && !PrepositionPhrase(keys[end], person)) {
+           !PrepositionPhrase(keys[end], person) && !unknown_phrase(end)) {
       ++end;
     }
     return end;
@@ -434,6 +485,10 @@ std::string ComposedBodyName(std::string_view arabic, const Matcher& matcher) {
     if (!article && !in_construct) return false;
     // كرة (ball) before its game is the game: كرة القدم, football.
     if (word->first == kBall && i + 1 < keys.size() && Games().count(keys[i + 1])) return true;
+    // An adjective after two joined nouns is the second's (العمل والتنمية
+    // الاجتماعية, labour and social development), which the order of parts
+    // cannot say.
+    if (word->second.role == Role::kAdjective && !parts->empty() && parts->back().joined) return false;
     // Nations side by side keep their order (مجلس الأعمال السعودي
     // الأمريكي, the Saudi-American Business Council).
     if (word->second.role == Role::kBeforeName && !parts->empty() && parts->back().role == Role::kBeforeName &&
@@ -449,6 +504,9 @@ std::string ComposedBodyName(std::string_view arabic, const Matcher& matcher) {
   for (size_t i = 1; i < keys.size(); ++i) {
     const std::string& key = keys[i];
     const bool phrase = !parts.empty() && parts.back().phrase;
+    // A preposition alone (في, in; على, on): read as written, since the
+    // match key of على is that of علي (Ali).
+    if (Prepositions().contains(text::Normalize(originals[i], text::kDisplay).text)) return "";
     // و (and) before a translated word joins it to the one before:
     // وزارة الثقافة والإعلام, the Culture and Information Ministry.
     if (key.starts_with(kAndArticle)) {
@@ -457,6 +515,7 @@ std::string ComposedBodyName(std::string_view arabic, const Matcher& matcher) {
         return "";
       }
       parts.back().english += std::string(" and ") + word->second.english;
+      parts.back().joined = true;
       continue;
     }
     // ل (for) before translated words: English puts them next to the kind
@@ -474,7 +533,7 @@ std::string ComposedBodyName(std::string_view arabic, const Matcher& matcher) {
         continue;
       }
     }
-    if (PrepositionPhrase(key, !parts.empty() && parts.back().name)) return "";
+    if (unknown_phrase(i) || PrepositionPhrase(key, !parts.empty() && parts.back().name)) return "";
     if (add_word(key, i, phrase || phrase_next, &parts)) {
       phrase_next = false;
       continue;
@@ -499,16 +558,17 @@ std::string ComposedBodyName(std::string_view arabic, const Matcher& matcher) {
     }
     if (article) {
       // A word with the article the tables do not know is a name only when
-      // it is all there is after the kind (جامعة الأزهر, al-Azhar
-      // University); among translated words it is most often a common word
-      // they lack, which is better left in Arabic whole.
-      if (keys.size() != 2) return "";
+      // it is all there is after a kind without the article whose names are
+      // mostly proper (جامعة الأزهر, al-Azhar University); after a kind
+      // with the article it is an adjective (الحزب الحاكم, the ruling
+      // party), and among translated words a common word the tables lack:
+      // either is better left in Arabic whole.
+      if (keys.size() != 2 || head_article || !kind.proper) return "";
       parts.push_back({romanized_after_kind(1, 2), true});
       continue;
     }
     // A name: words without the article, with those a joining word brings
     // (شركة أرامكو، بنك أبوظبي، مؤسسة محمد بن راشد).
-    if (key == "في" || key == "من" || key == "على" || key == "الى" || key == "عن") return "";
     const size_t end = name_end(i, false);
     parts.push_back({romanized_after_kind(i, end), true});
     i = end - 1;
@@ -516,8 +576,8 @@ std::string ComposedBodyName(std::string_view arabic, const Matcher& matcher) {
 
   // English reads the parts back to front (the Saudi Interior Ministry),
   // with those of a phrase next to the kind; a name right after the kind
-  // stays first but for the nationalities (Saudi Aramco Company, Dubai
-  // Islamic Bank). A name anywhere else, or two, is a structure this does
+  // stays first but for the adjectives of nations and "new" (Saudi Aramco
+  // Company, but Dubai Islamic Bank). A name anywhere else, or two, is a structure this does
   // not know.
   size_t names = 0;
   for (const Part& p : parts) names += p.name;

@@ -242,8 +242,8 @@ class Resolver {
  public:
   Resolver(const std::vector<NameMention>& mentions, const std::vector<MentionLink>& links,
            const std::vector<AliasEntry>& aliases, const Matcher& matcher,
-           const std::unordered_map<std::string, std::string>* romanized)
-      : mentions_(mentions), links_(links), aliases_(aliases), matcher_(matcher), romanized_(romanized) {}
+           const KnownLatin* known_latin)
+      : mentions_(mentions), links_(links), aliases_(aliases), matcher_(matcher), known_latin_(known_latin) {}
 
   Resolution Run() {
     BuildSpellings();
@@ -1581,9 +1581,9 @@ class Resolver {
       e->latin = internal::ComposedBodyName(e->name, matcher_);
       if (!e->latin.empty()) return;
     }
-    if (romanized_) {
-      auto it = romanized_->find(e->name);
-      if (it != romanized_->end()) {
+    if (known_latin_) {
+      const auto& known = (*known_latin_)[static_cast<size_t>(e->type)];
+      if (const auto it = known.find(e->name); it != known.end()) {
         e->latin = it->second;
         return;
       }
@@ -1607,7 +1607,7 @@ class Resolver {
   const std::vector<MentionLink>& links_;
   const std::vector<AliasEntry>& aliases_;
   const Matcher& matcher_;
-  const std::unordered_map<std::string, std::string>* romanized_;
+  const KnownLatin* known_latin_;
   std::mutex romanized_here_mutex_;
   std::unordered_map<std::string, std::string> romanized_here_;  // by Describe, guarded by the mutex
   std::vector<Spelling> spellings_;
@@ -1635,8 +1635,8 @@ class Resolver {
 Resolution ResolveEntities(const std::vector<NameMention>& mentions,
                            const std::vector<MentionLink>& links,
                            const std::vector<AliasEntry>& aliases, const Matcher& matcher,
-                           const std::unordered_map<std::string, std::string>* romanized) {
-  return Resolver(mentions, links, aliases, matcher, romanized).Run();
+                           const KnownLatin* known_latin) {
+  return Resolver(mentions, links, aliases, matcher, known_latin).Run();
 }
 
 }  // namespace marsad::resolve

@@ -301,8 +301,10 @@ constexpr std::pair<std::string_view, std::string_view> kBodies[] = {
     {"الكونغرس", "Congress"}, {"البنتاغون", "Pentagon"}, {"البيت الأبيض", "White House"},
     // The American government's, which newspapers name otherwise than
     // other countries' (the State Department, not the Foreign Ministry); in
-    // both spellings of American. And the Saudi council of the highest
-    // religious scholars, and the Red Cross's committee.
+    // both spellings of American. And other bodies the press names
+    // otherwise than word for word: the Saudi council of the highest
+    // religious scholars, the cabinet, King Salman's relief centre, the
+    // Red Cross's committee and two banks.
     {"وزارة الخارجية الأمريكية", "US State Department"}, {"وزارة الخارجية الأميركية", "US State Department"},
     {"وزارة الدفاع الأمريكية", "Pentagon"}, {"وزارة الدفاع الأميركية", "Pentagon"},
     {"وزارة العدل الأمريكية", "US Justice Department"}, {"وزارة العدل الأميركية", "US Justice Department"},
@@ -310,7 +312,9 @@ constexpr std::pair<std::string_view, std::string_view> kBodies[] = {
     {"مجلس الشيوخ الأمريكي", "US Senate"}, {"مجلس الشيوخ الأميركي", "US Senate"},
     {"مجلس النواب الأمريكي", "US House of Representatives"},
     {"مجلس النواب الأميركي", "US House of Representatives"},
-    {"هيئة كبار العلماء", "Council of Senior Scholars"},
+    {"هيئة كبار العلماء", "Council of Senior Scholars"}, {"مجلس الوزراء", "Council of Ministers"},
+    {"مركز الملك سلمان للإغاثة والأعمال الإنسانية", "KSrelief"}, {"بنك الرياض", "Riyad Bank"},
+    {"بنك مصر", "Banque Misr"},
     {"اللجنة الدولية للصليب الأحمر", "International Committee of the Red Cross"},
     {"الكرملين", "Kremlin"}, {"رويترز", "Reuters"}, {"وكالة رويترز", "Reuters"},
     {"فرانس برس", "AFP"}, {"وكالة فرانس برس", "AFP"}, {"أسوشيتد برس", "AP"},

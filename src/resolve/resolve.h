@@ -35,6 +35,7 @@
 #ifndef MARSAD_RESOLVE_RESOLVE_H_
 #define MARSAD_RESOLVE_RESOLVE_H_
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -294,6 +295,10 @@ struct ResolvedEntity {
   std::string latin;
 };
 
+// The Latin of entities' names, by type and name: one name is another's in
+// another type (حلب the city is Aleppo; حلب a man's surname is not).
+using KnownLatin = std::array<std::unordered_map<std::string, std::string>, ner::kEntityTypes>;
+
 struct Resolution {
   std::vector<ResolvedEntity> entities;
   // Per mention, the index of its entity, or -1: an adjective of a place
@@ -333,12 +338,13 @@ struct Resolution {
 // joins a long form only if some document writes both. `links`
 // index into `mentions`; alias entries are applied first and always win.
 // Deterministic: the same input gives the same entities in the same order.
-// `romanized`, if given, holds romanisations already made (name -> Latin,
-// e.g. from the previous resolution), reused instead of romanising again.
+// `known_latin`, if given, holds the Latin of names already resolved
+// (e.g. by the previous resolution), reused for an entity of the same type
+// and name that takes no English name instead of romanising it again.
 Resolution ResolveEntities(const std::vector<NameMention>& mentions,
                            const std::vector<MentionLink>& links,
                            const std::vector<AliasEntry>& aliases, const Matcher& matcher,
-                           const std::unordered_map<std::string, std::string>* romanized = nullptr);
+                           const KnownLatin* known_latin = nullptr);
 
 }  // namespace marsad::resolve
 

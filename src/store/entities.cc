@@ -120,17 +120,21 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
                                             : resolve::MentionLink::Kind::kPartOf});
     }
   }
-  // Romanisations of the names the last resolution gave, so that a small
+  // The Latin the last resolution gave each type's names, so that a small
   // ingest into a large collection does not romanise every name again; not
-  // when they came from another model (an upgrade prints names anew).
-  std::unordered_map<std::string, std::string> romanized;
+  // when it came from another model (an upgrade prints names anew).
+  resolve::KnownLatin known_latin;
   const std::string model =
       std::to_string(matcher.info().checksum) + "/" + std::to_string(resolve::kRomanizeRevision);
   if (Setting(db_, kRomanizerSetting) == model) {
-    Statement s(db_, "SELECT name, latin FROM entities");
-    while (s.Step()) romanized.emplace(s.Text(0), s.Text(1));
+    Statement s(db_, "SELECT type, name, latin FROM entities");
+    while (s.Step()) {
+      if (const auto type = ner::ParseEntityType(s.Text(0))) {
+        known_latin[static_cast<size_t>(*type)].emplace(s.Text(1), s.Text(2));
+      }
+    }
   }
-  const resolve::Resolution r = resolve::ResolveEntities(mentions, links, aliases, matcher, &romanized);
+  const resolve::Resolution r = resolve::ResolveEntities(mentions, links, aliases, matcher, &known_latin);
 
   // Ids: each entity keeps the old id most of its mentions carried.
   std::map<std::pair<int64_t, int64_t>, int64_t> votes;  // (entity, old id) -> mentions

@@ -23,14 +23,22 @@ TEST(ComposedBodyName, TranslatedWordsReadBackToFront) {
   EXPECT_EQ(Composed("الجيش الوطني الحر"), "Free National Army");
   // A noun in construct with a word that has the article: human rights.
   EXPECT_EQ(Composed("لجنة حقوق الإنسان"), "Human Rights Committee");
-  // و (and) joins two words of one kind.
+  // و (and) joins two words of one kind; an adjective after them is the
+  // second's (transport and social housing), which the order cannot say.
   EXPECT_EQ(Composed("وزارة النقل والإسكان"), "Transport and Housing Ministry");
+  EXPECT_EQ(Composed("وزارة النقل والإسكان الاجتماعي"), "");
+  // A kind with another English name when it has the article: an
+  // assembly, a society.
+  EXPECT_EQ(Composed("الجمعية الوطنية الأردنية"), "Jordanian National Assembly");
+  EXPECT_EQ(Composed("جمعية حقوق الإنسان"), "Human Rights Society");
 }
 
 TEST(ComposedBodyName, NamesAndPlacesStayNames) {
   // A person's name after a title, romanised as a person's.
   EXPECT_EQ(Composed("مستشفى الأمير فهد"), "Prince " + M().Romanize("فهد") + " Hospital");
   EXPECT_EQ(Composed("جامعة الملك عبدالله بن خالد"), "King " + M().Romanize("عبدالله بن خالد") + " University");
+  // A name's word the tables translate elsewhere (تركي: Turki, Turkish).
+  EXPECT_EQ(Composed("مستشفى الأمير خالد بن تركي"), "Prince " + M().Romanize("خالد بن تركي") + " Hospital");
   // A place; a bank of a place alone is the bank "of" it.
   EXPECT_EQ(Composed("جامعة حلب"), "Aleppo University");
   EXPECT_EQ(Composed("بنك حلب"), "Bank of Aleppo");
@@ -51,6 +59,7 @@ TEST(ComposedBodyName, PhrasesOfForGoNextToTheKind) {
   EXPECT_EQ(Composed("المنظمة العربية للمياه والطاقة"), "Arab Water and Energy Organisation");
   EXPECT_EQ(Composed("الاتحاد العماني لكرة السلة"), "Omani Basketball Federation");
   EXPECT_EQ(Composed("اتحاد كرة اليد"), "Handball Federation");
+  EXPECT_EQ(Composed("اتحاد القدم"), "Football Federation");  // foot: football's
   // A phrase must be translated whole, or the name is not composed.
   EXPECT_EQ(Composed("المنظمة العربية للمياه والرمال"), "");
 }
@@ -64,9 +73,15 @@ TEST(ComposedBodyName, TitledBodiesKeepTheirTitles) {
   EXPECT_TRUE(Composed("نادي النجمة").ends_with(" club"));
   // With the article the kind is a description, not a title.
   EXPECT_EQ(Composed("الصحيفة الأردنية"), "");
-  // قناة before a place is a canal, before a title a channel.
-  EXPECT_EQ(Composed("قناة حلب الجديدة"), "New Aleppo Canal");
+  // A nation's adjective after the title is the paper's.
+  EXPECT_EQ(Composed("صحيفة النهار الأردنية"), "Jordanian " + paper.substr(8) + " newspaper");
+  // قناة before a canal's name is a canal, before any other a channel.
+  EXPECT_EQ(Composed("قناة بنما الجديدة"), "New Panama Canal");
+  EXPECT_EQ(Composed("قناة دبي"), "Dubai channel");
   EXPECT_TRUE(Composed("قناة النجمة").ends_with(" channel"));
+  // Other adjectives after the title go before the kind (the sports
+  // channel al-Najma).
+  EXPECT_TRUE(Composed("قناة النجمة الرياضية").ends_with(" Sports channel"));
 }
 
 TEST(ComposedBodyName, WhatItCannotReadItLeavesAlone) {
@@ -84,10 +99,25 @@ TEST(ComposedBodyName, WhatItCannotReadItLeavesAlone) {
   EXPECT_EQ(Composed("مستشفى الملك"), "");
   EXPECT_EQ(Composed("وزارة الزراعة حلب"), "");
   EXPECT_EQ(Composed("جامعة في حلب"), "");
+  EXPECT_EQ(Composed("مؤسسة على حلب"), "");  // on, whose key is Ali's
+  // A possessive phrase (the security council of the nations).
+  EXPECT_EQ(Composed("مجلس الأمن للأمم المتحدة"), "");
+  // A kind with the article before a word without it: two words of a
+  // sentence (the federation, Mansour), no name.
+  EXPECT_EQ(Composed("الاتحاد منصور"), "");
+  // ل (for) before a word the tables lack, in construct with a noun they
+  // have: Samer's company for renting cars, and Aleppo's.
+  EXPECT_EQ(Composed("شركة سامر لتأجير السيارات"), "");
+  EXPECT_EQ(Composed("شركة حلب لتأجير السيارات"), "");
   // A name that begins with the letters of ب (in) or ل (for) is a name.
   EXPECT_EQ(Composed("جامعة لندن"), "London University");
-  // One unknown word with the article is the name (an institute al-Nour).
-  EXPECT_EQ(Composed("معهد النور"), M().Romanize("معهد النور").substr(std::string("Mahad ").size()) + " Institute");
+  // One unknown word with the article is the name after a kind whose
+  // names are mostly proper (a university al-Nour); not after another (the
+  // college of medicine), nor after a kind with the article, where it is
+  // an adjective (the ruling party).
+  EXPECT_EQ(Composed("جامعة النور"), M().Romanize("جامعة النور").substr(std::string("Jamiat ").size()) + " University");
+  EXPECT_EQ(Composed("كلية الطب"), "");
+  EXPECT_EQ(Composed("الحزب الحاكم"), "");
 }
 
 }  // namespace

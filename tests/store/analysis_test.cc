@@ -764,6 +764,29 @@ TEST_F(AnalysisTest, AnotherNameModelRomanisesEntitiesAgain) {
   EXPECT_EQ(db->Entity(person)->latin, latin);
 }
 
+TEST_F(AnalysisTest, AStoredLatinServesNamesOfItsOwnType) {
+  Write("one.txt", kReportOne);
+  std::unique_ptr<Store> db;
+  IngestAll(&db);
+  const int64_t person = EntityWithAlias(*db, "أسامة الخطيب");
+  ASSERT_NE(person, 0);
+  const std::string latin = db->Entity(person)->latin;
+  db.reset();
+  // The person's name stored as a place's, with a place's English name:
+  // one name is another's in another type (حلب, Aleppo, is a surname too).
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+  const std::string sql = "UPDATE entities SET type = 'LOC', latin = 'Elsewhere' WHERE id = " + std::to_string(person);
+  ASSERT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(raw);
+  Write("two.txt", kReportTwo);
+  IngestAll(&db);
+  const int64_t again = EntityWithAlias(*db, "أسامة الخطيب");
+  ASSERT_NE(again, 0);
+  EXPECT_EQ(db->Entity(again)->type, "PER");
+  EXPECT_EQ(db->Entity(again)->latin, latin);
+}
+
 // The bundled corpus against its gold annotations: names that must stay
 // apart never share an entity, and most written variants merge.
 TEST_F(AnalysisTest, ExamplesAgainstGold) {
