@@ -1,6 +1,7 @@
-// English names of bodies that are named by what they are and what they are
-// of, as English-language newspapers print them: «وزارة الداخلية السعودية»
-// is the Saudi Interior Ministry, not Wizarat al-Dakhiliya al-Saudiya.
+// English names of bodies and made places that are named by what they are
+// and what they are of, as English-language newspapers print them: «وزارة
+// الداخلية السعودية» is the Saudi Interior Ministry, not Wizarat
+// al-Dakhiliya al-Saudiya; «طريق الملك فهد» King Fahd Road.
 // Arabic puts the kind of body first and each adjective after its noun;
 // English puts them the other way round, so the words are translated and
 // read back to front. Names and places inside stay names (King Saud
@@ -23,7 +24,11 @@ namespace {
 // is of is most often a proper name, so one word of it with the article the
 // tables lack is a name (جامعة الأزهر, al-Azhar University), where for
 // other kinds it is a common word (كلية الطب, the college of medicine).
-// `of_place`: a body of a place alone is the kind "of" it (Bank of England).
+// `of_place`: a body of a place alone is the kind "of" it (Bank of England);
+// `place_alone`: a place alone is printed without the kind (مدينة حلب is
+// Aleppo). `bare`: the kind names only without the article; with it, it is
+// a description (المطار الدولي, the international airport) or another
+// name (القاعدة, al-Qaeda; الخليج, the Gulf).
 // `with_article`: the kind's English when it has the article (الجمعية
 // الوطنية, the National Assembly; جمعية حقوق الإنسان, a Human Rights
 // Society).
@@ -32,6 +37,8 @@ struct Kind {
   bool titled = false;
   bool proper = false;
   bool of_place = false;
+  bool place_alone = false;
+  bool bare = false;
   const char* with_article = nullptr;
 };
 
@@ -79,6 +86,21 @@ const std::unordered_map<std::string, Kind>& Kinds() {
              {"مجلة", {.english = "magazine", .titled = true}},
              {"قناة", {.english = "channel", .titled = true}},
              {"إذاعة", {.english = "radio", .titled = true}},
+             // Places made or named by people: مطار الملك خالد الدولي, King
+             // Khalid International Airport; مخيم اليرموك, the al-Yarmouk camp.
+             {"مطار", {.english = "Airport", .proper = true, .bare = true}},
+             {"طريق", {.english = "Road", .proper = true, .bare = true}},
+             {"شارع", {.english = "Street", .proper = true, .bare = true}},
+             {"مدينة", {.english = "City", .proper = true, .place_alone = true, .bare = true}},
+             {"حديقة", {.english = "Park", .proper = true, .bare = true}},
+             {"قاعدة", {.english = "Base", .bare = true}},
+             {"ميناء", {.english = "Port", .proper = true, .bare = true}},
+             {"جسر", {.english = "Bridge", .proper = true, .bare = true}},
+             {"ميدان", {.english = "Square", .proper = true, .bare = true}},
+             {"قصر", {.english = "Palace", .proper = true, .bare = true}},
+             {"خليج", {.english = "Gulf", .of_place = true, .bare = true}},
+             {"مضيق", {.english = "Strait", .of_place = true, .bare = true}},
+             {"مخيم", {.english = "camp", .titled = true, .bare = true}},
          }) {
       t.emplace(text::MatchKey(arabic), kind);
     }
@@ -318,6 +340,8 @@ const std::unordered_map<std::string, Word>& Words() {
              {"إمام", "Imam"},
              {"شيخ", "Sheikh"},
              {"سلطان", "Sultan"},
+             {"مهندس", "Engineer"},
+             {"دكتور", "Dr"},
          }) {
       add(arabic, english, Role::kTitle);
     }
@@ -390,7 +414,7 @@ bool Joins(const std::string& key) {
 
 }  // namespace
 
-std::string ComposedBodyName(std::string_view arabic, const Matcher& matcher) {
+std::string ComposedEnglishName(std::string_view arabic, const Matcher& matcher) {
   std::vector<std::string> originals, keys;
   for (size_t i = 0; i < arabic.size();) {
     const size_t end = std::min(arabic.find_first_of(" \t\n\r", i), arabic.size());
@@ -406,6 +430,7 @@ std::string ComposedBodyName(std::string_view arabic, const Matcher& matcher) {
   if (found == Kinds().end()) return "";
   Kind kind = found->second;
   if (found->first == text::MatchKey("قناة") && CanalName(keys[1])) kind = {.english = "Canal"};
+  if (head_article && kind.bare) return "";
   if (head_article && kind.with_article != nullptr) kind.english = kind.with_article;
   // Words i..end-1 as Romanize prints them after the kind, which tells it
   // that they name a body: its cities by their English names (شركة مترو
@@ -585,8 +610,9 @@ std::string ComposedBodyName(std::string_view arabic, const Matcher& matcher) {
   for (const Part& p : parts) {
     if (p.english.empty()) return "";
   }
-  if (names == 1 && parts.size() == 1 && kind.of_place && PlaceOf(keys[1])) {
-    return std::string(kind.english) + " of " + parts.front().english;
+  if (names == 1 && parts.size() == 1 && PlaceOf(keys[1])) {
+    if (kind.of_place) return std::string(kind.english) + " of " + parts.front().english;
+    if (kind.place_alone) return parts.front().english;
   }
   std::vector<std::string> order;
   const size_t first = names == 1 ? 1 : 0;

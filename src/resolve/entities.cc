@@ -1575,10 +1575,11 @@ class Resolver {
         return;
       }
     }
-    // A body the list does not know is named in English by its kind and
-    // what it is of (the Saudi Interior Ministry), where the words allow.
-    if (e->type == EntityType::kOrganization) {
-      e->latin = internal::ComposedBodyName(e->name, matcher_);
+    // A body or made place the lists do not know is named in English by its
+    // kind and what it is of (the Saudi Interior Ministry, King Khalid
+    // International Airport), where the words allow.
+    if (e->type == EntityType::kOrganization || e->type == EntityType::kLocation) {
+      e->latin = internal::ComposedEnglishName(e->name, matcher_);
       if (!e->latin.empty()) return;
     }
     if (known_latin_) {

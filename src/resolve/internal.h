@@ -115,13 +115,14 @@ const std::string* GazetteerPlace(const std::string& key);
 // spelling variant of by `matcher` (دوشنبه of CLDR's دوشانبي, Dushanbe);
 // empty if there is none, or if variants of two English names match.
 std::string EnglishName(std::string_view arabic, bool place, const Matcher& matcher);
-// The English name of a body named by its kind and what it is of
-// (bodies.cc), read as English orders it: «وزارة الداخلية السعودية» the
-// Saudi Interior Ministry, «جامعة الملك سعود» King Saud University, «صحيفة
-// الوطن» al-Watan newspaper; names inside romanised by `matcher`. Empty when
-// the name begins with no kind of body or holds a word the tables do not
-// know among words they translate: the caller romanises it whole.
-std::string ComposedBodyName(std::string_view arabic, const Matcher& matcher);
+// The English name of a body or made place named by its kind and what it
+// is of (bodies.cc), read as English orders it: «وزارة الداخلية السعودية»
+// the Saudi Interior Ministry, «جامعة الملك سعود» King Saud University,
+// «صحيفة الوطن» al-Watan newspaper, «مطار الملك خالد الدولي» King Khalid
+// International Airport; names inside romanised by `matcher`. Empty when
+// the name begins with no kind or holds a word the tables do not know among
+// words they translate: the caller romanises it whole.
+std::string ComposedEnglishName(std::string_view arabic, const Matcher& matcher);
 
 // The blocking key of a token's letters (see BlockingKeys).
 std::string TokenKey(bool arabic, std::string_view letters);

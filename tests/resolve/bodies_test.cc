@@ -13,9 +13,9 @@ namespace {
 
 using testing::M;
 
-std::string Composed(const std::string& arabic) { return internal::ComposedBodyName(arabic, M()); }
+std::string Composed(const std::string& arabic) { return internal::ComposedEnglishName(arabic, M()); }
 
-TEST(ComposedBodyName, TranslatedWordsReadBackToFront) {
+TEST(ComposedEnglishName, TranslatedWordsReadBackToFront) {
   // The Jordanian agriculture ministry; the Libyan health ministry, with the
   // article on the kind; the free national army.
   EXPECT_EQ(Composed("وزارة الزراعة الأردنية"), "Jordanian Agriculture Ministry");
@@ -33,7 +33,7 @@ TEST(ComposedBodyName, TranslatedWordsReadBackToFront) {
   EXPECT_EQ(Composed("جمعية حقوق الإنسان"), "Human Rights Society");
 }
 
-TEST(ComposedBodyName, NamesAndPlacesStayNames) {
+TEST(ComposedEnglishName, NamesAndPlacesStayNames) {
   // A person's name after a title, romanised as a person's.
   EXPECT_EQ(Composed("مستشفى الأمير فهد"), "Prince " + M().Romanize("فهد") + " Hospital");
   EXPECT_EQ(Composed("جامعة الملك عبدالله بن خالد"), "King " + M().Romanize("عبدالله بن خالد") + " University");
@@ -53,7 +53,7 @@ TEST(ComposedBodyName, NamesAndPlacesStayNames) {
   EXPECT_EQ(Composed("مجلس الأعمال الأردني الألماني"), "Jordanian-German Business Council");
 }
 
-TEST(ComposedBodyName, PhrasesOfForGoNextToTheKind) {
+TEST(ComposedEnglishName, PhrasesOfForGoNextToTheKind) {
   // The Arab organisation for water and energy; the Omani federation for
   // basketball (كرة السلة, the ball of the basket).
   EXPECT_EQ(Composed("المنظمة العربية للمياه والطاقة"), "Arab Water and Energy Organisation");
@@ -64,7 +64,7 @@ TEST(ComposedBodyName, PhrasesOfForGoNextToTheKind) {
   EXPECT_EQ(Composed("المنظمة العربية للمياه والرمال"), "");
 }
 
-TEST(ComposedBodyName, TitledBodiesKeepTheirTitles) {
+TEST(ComposedEnglishName, TitledBodiesKeepTheirTitles) {
   // A newspaper's or club's title is romanised as it is, with the article.
   const std::string paper = M().Romanize("صحيفة النهار");
   ASSERT_EQ(paper.rfind("Sahifat ", 0), 0u);
@@ -84,7 +84,22 @@ TEST(ComposedBodyName, TitledBodiesKeepTheirTitles) {
   EXPECT_TRUE(Composed("قناة النجمة الرياضية").ends_with(" Sports channel"));
 }
 
-TEST(ComposedBodyName, WhatItCannotReadItLeavesAlone) {
+TEST(ComposedEnglishName, MadePlaces) {
+  EXPECT_EQ(Composed("مطار الأمير فهد الدولي"), "Prince " + M().Romanize("فهد") + " International Airport");
+  EXPECT_EQ(Composed("قاعدة الأمير فهد الجوية"), "Prince " + M().Romanize("فهد") + " Air Base");
+  // A gulf of a place alone is the gulf "of" it; a city is its place.
+  EXPECT_EQ(Composed("خليج حلب"), "Gulf of Aleppo");
+  EXPECT_EQ(Composed("مدينة حلب"), "Aleppo");
+  EXPECT_EQ(Composed("مدينة حلب الطبية"), "Aleppo Medical City");
+  // A camp keeps its title.
+  EXPECT_TRUE(Composed("مخيم النور").ends_with(" camp"));
+  // With the article, a description (the international airport) or
+  // another name (the Gulf).
+  EXPECT_EQ(Composed("المطار الدولي"), "");
+  EXPECT_EQ(Composed("الخليج الإسلامي"), "");
+}
+
+TEST(ComposedEnglishName, WhatItCannotReadItLeavesAlone) {
   // No kind of body first; one word; an indefinite noun (a Jordanian
   // airline); a preposition (a hospital in Aleppo); a common word the
   // tables lack among words they translate (the ministry of marble

@@ -406,15 +406,17 @@ TEST(ResolveEntitiesTest, BodiesTheListLacksAreNamedByTheirKind) {
   // A body named by its kind and what it is of is printed in English (the
   // Jordanian agriculture ministry); one the list of bodies names keeps the
   // list's name, which joins its two spellings of American (the American
-  // foreign ministry is the State Department). Not a person's name.
+  // foreign ministry is the State Department). So is a made place (a road).
+  // Not a person's name.
   Collection c;
   c.Add(1, kOrg, "وزارة الزراعة الأردنية").Add(2, kOrg, "وزارة الخارجية الأمريكية");
-  c.Add(3, kOrg, "وزارة الخارجية الأميركية").Add(4, kPer, "جامعة حلب");
+  c.Add(3, kOrg, "وزارة الخارجية الأميركية").Add(4, kPer, "جامعة حلب").Add(5, kLoc, "طريق الأمير فهد");
   const Resolution r = c.Resolve();
   EXPECT_EQ(LatinOf(r, 0), "Jordanian Agriculture Ministry");
   EXPECT_EQ(LatinOf(r, 1), "US State Department");
   EXPECT_EQ(r.entity_of[2], r.entity_of[1]);
   EXPECT_NE(LatinOf(r, 3), "Aleppo University");
+  EXPECT_EQ(LatinOf(r, 4), "Prince " + M().Romanize("فهد") + " Road");  // a made place
 }
 
 TEST(ResolveEntitiesTest, PlacesCldrLacksAreOnTheCuratedList) {
