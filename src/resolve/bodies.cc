@@ -28,7 +28,9 @@ namespace {
 // `place_alone`: a place alone is printed without the kind (مدينة حلب is
 // Aleppo). `bare`: the kind names only without the article; with it, it is
 // a description (المطار الدولي, the international airport) or another
-// name (القاعدة, al-Qaeda; الخليج, the Gulf).
+// name (القاعدة, al-Qaeda; الخليج, the Gulf). `group`: an armed or
+// political group, whose names watch lists write romanised as often as in
+// English (Jamaat al-Jihad, Harakat al-Shabab).
 // `with_article`: the kind's English when it has the article (الجمعية
 // الوطنية, the National Assembly; جمعية حقوق الإنسان, a Human Rights
 // Society).
@@ -39,6 +41,7 @@ struct Kind {
   bool of_place = false;
   bool place_alone = false;
   bool bare = false;
+  bool group = false;
   const char* with_article = nullptr;
 };
 
@@ -48,9 +51,9 @@ const std::unordered_map<std::string, Kind>& Kinds() {
     for (const auto& [arabic, kind] : std::initializer_list<std::pair<const char*, Kind>>{
              {"وزارة", {.english = "Ministry"}},
              {"جامعة", {.english = "University", .proper = true}},
-             {"حزب", {.english = "Party", .proper = true}},
-             {"حركة", {.english = "Movement", .proper = true}},
-             {"جماعة", {.english = "Group", .proper = true}},
+             {"حزب", {.english = "Party", .proper = true, .group = true}},
+             {"حركة", {.english = "Movement", .proper = true, .group = true}},
+             {"جماعة", {.english = "Group", .proper = true, .group = true}},
              {"منظمة", {.english = "Organisation"}},
              {"مجلس", {.english = "Council"}},
              {"هيئة", {.english = "Authority"}},
@@ -63,16 +66,16 @@ const std::unordered_map<std::string, Kind>& Kinds() {
              {"مستشفى", {.english = "Hospital", .proper = true}},
              {"كلية", {.english = "College"}},
              {"محكمة", {.english = "Court"}},
-             {"جبهة", {.english = "Front", .proper = true}},
-             {"جيش", {.english = "Army", .proper = true}},
+             {"جبهة", {.english = "Front", .proper = true, .group = true}},
+             {"جيش", {.english = "Army", .proper = true, .group = true}},
              {"حرس", {.english = "Guard"}},
-             {"تحالف", {.english = "Alliance", .proper = true}},
-             {"ائتلاف", {.english = "Coalition", .proper = true}},
+             {"تحالف", {.english = "Alliance", .proper = true, .group = true}},
+             {"ائتلاف", {.english = "Coalition", .proper = true, .group = true}},
              {"مجموعة", {.english = "Group", .proper = true}},
              {"صندوق", {.english = "Fund"}},
              {"رابطة", {.english = "League"}},
              {"نقابة", {.english = "Union"}},
-             {"قوات", {.english = "Forces"}},
+             {"قوات", {.english = "Forces", .group = true}},
              {"مكتب", {.english = "Office"}},
              {"وكالة", {.english = "Agency", .proper = true}},
              {"شبكة", {.english = "Network", .proper = true}},
@@ -113,6 +116,8 @@ const std::unordered_set<std::string>& Prepositions() {
   static const std::unordered_set<std::string> set = {"في", "من", "على", "إلى", "الى", "عن"};
   return set;
 }
+
+const Kind kCanal = {.english = "Canal"};
 
 // قناة is a canal before the names of the canals of the news, a channel
 // before any other (قناة دبي, Dubai TV).
@@ -429,7 +434,7 @@ std::string ComposedEnglishName(std::string_view arabic, const Matcher& matcher)
   const auto found = Kinds().find(head_article ? keys[0].substr(kArticle.size()) : keys[0]);
   if (found == Kinds().end()) return "";
   Kind kind = found->second;
-  if (found->first == text::MatchKey("قناة") && CanalName(keys[1])) kind = {.english = "Canal"};
+  if (found->first == text::MatchKey("قناة") && CanalName(keys[1])) kind = kCanal;
   if (head_article && kind.bare) return "";
   if (head_article && kind.with_article != nullptr) kind.english = kind.with_article;
   // Words i..end-1 as Romanize prints them after the kind, which tells it
@@ -635,3 +640,52 @@ std::string ComposedEnglishName(std::string_view arabic, const Matcher& matcher)
 }
 
 }  // namespace marsad::resolve::internal
+
+namespace marsad::resolve {
+
+bool NamedLikeAGroup(std::string_view arabic) {
+  const size_t start = arabic.find_first_not_of(" \t\n\r");
+  if (start == std::string_view::npos) return false;
+  const size_t end = std::min(arabic.find_first_of(" \t\n\r", start), arabic.size());
+  std::string key = text::MatchKey(arabic.substr(start, end - start));
+  if (key.starts_with(internal::kArticle)) key.erase(0, internal::kArticle.size());
+  const auto kind = internal::Kinds().find(key);
+  return kind != internal::Kinds().end() && kind->second.group;
+}
+
+bool IsDescriptiveEnglishName(std::string_view latin) {
+  static const auto* words = [] {
+    auto* set = new std::unordered_set<std::string>{"and", "of"};
+    const auto add = [set](std::string_view english) {
+      for (size_t i = 0; i < english.size();) {
+        const size_t end = std::min(english.find(' ', i), english.size());
+        std::string word(english.substr(i, end - i));
+        for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (!word.empty()) set->insert(word);
+        i = end + 1;
+      }
+    };
+    for (const auto& [arabic, kind] : internal::Kinds()) {
+      add(kind.english);
+      if (kind.with_article != nullptr) add(kind.with_article);
+    }
+    add(internal::kCanal.english);
+    for (const auto& [arabic, word] : internal::Words()) add(word.english);
+    for (const auto& [arabic, game] : internal::Games()) add(game);
+    return set;
+  }();
+  bool any = false;
+  for (size_t i = 0; i < latin.size();) {
+    const size_t end = std::min(latin.find_first_of(" -", i), latin.size());
+    std::string word(latin.substr(i, end - i));
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!word.empty()) {
+      if (!words->contains(word)) return false;
+      any = true;
+    }
+    i = end + 1;
+  }
+  return any;
+}
+
+}  // namespace marsad::resolve

@@ -95,6 +95,19 @@ std::vector<std::string> BlockingKeys(std::string_view name);
 // to tell one incident from another. Thread-safe.
 bool IsCountryOrRegionName(std::string_view latin);
 
+// Whether every word of `latin` is one the English names of bodies and
+// made places are composed of (Ministry, Interior, Islamic, Saudi, and, of):
+// such a name says what a body is, not which ("Islamic Movement",
+// "Development Bank"), so it names no one body. Case is ignored; "Saudi-Dutch"
+// is two words. False for an empty name. Thread-safe.
+bool IsDescriptiveEnglishName(std::string_view latin);
+
+// Whether `arabic` names an armed or political group by its kind (جماعة،
+// حركة، جبهة، الحزب، جيش …): resolution may print it in English, and watch
+// lists write such names romanised as often (Jamaat al-Jihad, Harakat
+// al-Shabab). Thread-safe.
+bool NamedLikeAGroup(std::string_view arabic);
+
 // What a model file says about itself (its header lines).
 struct ModelInfo {
   int format_version = 0;

@@ -157,6 +157,7 @@ class Screener {
   std::vector<Hit> Screen(std::string_view name, double min_evidence) const;
 
   size_t name_count() const { return names_.size(); }
+  const resolve::Matcher& matcher() const { return matcher_; }
 
  private:
   // The weight of each of the first n tokens of `p` (see above), 0 for a

@@ -135,5 +135,16 @@ TEST(ComposedEnglishName, WhatItCannotReadItLeavesAlone) {
   EXPECT_EQ(Composed("الحزب الحاكم"), "");
 }
 
+TEST(IsDescriptiveEnglishName, OnlyWordsOfTheTables) {
+  EXPECT_TRUE(IsDescriptiveEnglishName("Islamic Movement"));
+  EXPECT_TRUE(IsDescriptiveEnglishName("saudi-dutch bank"));
+  EXPECT_FALSE(IsDescriptiveEnglishName("Bank of England"));
+  EXPECT_TRUE(IsDescriptiveEnglishName("National Assembly"));  // a kind's name with the article
+  EXPECT_FALSE(IsDescriptiveEnglishName("al-Shabab Movement"));
+  EXPECT_FALSE(IsDescriptiveEnglishName("King Saud University"));
+  EXPECT_FALSE(IsDescriptiveEnglishName(""));
+  EXPECT_FALSE(IsDescriptiveEnglishName(" - "));
+}
+
 }  // namespace
 }  // namespace marsad::resolve

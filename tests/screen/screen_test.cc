@@ -476,6 +476,39 @@ TEST(ScreenEntity, ACompoundGivenNameIsOneName) {
   EXPECT_FALSE(ScreenEntity(group, b, 0).empty());
 }
 
+TEST(ScreenEntity, OrganisationsByTheirRomanisationAndEnglishName) {
+  // Lists write bodies' names in English and in romanisation (JAMAAT
+  // AL-NASR, the Victory Group). An English name made only of what a body
+  // is (Development Bank) is no evidence of one: it would find every listed
+  // development bank.
+  WatchList bodies;
+  std::string error;
+  ASSERT_TRUE(ParseUnXml("<CONSOLIDATED_LIST><ENTITIES>"
+                         "<ENTITY><FIRST_NAME>VICTORY FRONT</FIRST_NAME><REFERENCE_NUMBER>QDe.001</REFERENCE_NUMBER>"
+                         "<ENTITY_ALIAS><QUALITY>a.k.a.</QUALITY><ALIAS_NAME>Jamaat al-Nasr</ALIAS_NAME></ENTITY_ALIAS>"
+                         "</ENTITY><ENTITY><FIRST_NAME>NORTHERN CREDIT DEVELOPMENT BANK</FIRST_NAME>"
+                         "<REFERENCE_NUMBER>QDe.002</REFERENCE_NUMBER></ENTITY></ENTITIES></CONSOLIDATED_LIST>",
+                         &bodies, &error))
+      << error;
+  const Screener b(bodies, M());
+  store::EntityRecord group;
+  group.id = 4;
+  group.type = "ORG";
+  group.name = "جماعة النصر";
+  group.latin = M().Romanize("نصر") + " Group";
+  group.aliases = {{"جماعة النصر", 6, 5}};
+  const auto hits = ScreenEntity(group, b, 0);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].hit.list_entry_id, "QDe.001");
+  store::EntityRecord bank;
+  bank.id = 5;
+  bank.type = "ORG";
+  bank.name = "بنك التنمية";
+  bank.latin = "Development Bank";
+  bank.aliases = {{"بنك التنمية", 6, 5}};
+  EXPECT_TRUE(ScreenEntity(bank, b, 0).empty());
+}
+
 // Every name of `list` scored with MatchScore: what Screen must return.
 std::vector<Hit> BruteForce(const WatchList& list, std::string_view query, double threshold) {
   std::vector<Hit> hits;
