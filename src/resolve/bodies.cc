@@ -233,6 +233,14 @@ const std::unordered_map<std::string, Word>& Words() {
              {"شرق", "East"},
              {"غرب", "West"},
              {"تحقيقات", "Investigation"},
+             {"تدريب", "Training"},
+             {"ملاحة", "Navigation"},
+             {"إلكترونيات", "Electronics"},
+             {"صناعات", "Industries"},
+             {"تمويل", "Finance"},
+             {"مسح", "Survey"},
+             {"مقاولين", "Contractors"},
+             {"وزراء", "Ministers"},
              {"أنباء", "News"},
              {"كرة", "Football"},  // ball; alone, football's
              {"قدم", "Football"},  // foot; alone, football's (اتحاد القدم)
@@ -296,6 +304,7 @@ const std::unordered_map<std::string, Word>& Words() {
              {"آسيوي", "Asian"},
              {"ذري", "Atomic"},
              {"نووي", "Nuclear"},
+             {"جيولوجي", "Geological"},
              {"جنائي", "Criminal"},
              {"دستوري", "Constitutional"},
              {"تشريعي", "Legislative"},
@@ -363,11 +372,13 @@ struct Part {
   Role role = Role::kNoun;
   bool phrase = false;  // after ل (for)
   bool joined = false;  // of two words joined by و (and)
+  bool guessed = false;  // a name guessed from a word the tables lack
 };
 
 const std::string kArticle = "ال";
 const std::string kAndArticle = "وال";
 const std::string kFor = "ل";
+const std::string kIn = "ب";
 const std::string kGod = "الله";
 const std::string kBall = "كره";  // كرة as MatchKey writes it
 
@@ -419,16 +430,12 @@ bool Joins(const std::string& key) {
 
 }  // namespace
 
-std::string ComposedEnglishName(std::string_view arabic, const Matcher& matcher) {
-  std::vector<std::string> originals, keys;
-  for (size_t i = 0; i < arabic.size();) {
-    const size_t end = std::min(arabic.find_first_of(" \t\n\r", i), arabic.size());
-    if (end > i) {
-      originals.emplace_back(arabic.substr(i, end - i));
-      keys.push_back(text::MatchKey(originals.back()));
-    }
-    i = end + 1;
-  }
+namespace {
+
+// The name of words `originals` (with their match keys): see
+// ComposedEnglishName.
+std::string Compose(const std::vector<std::string>& originals, const std::vector<std::string>& keys,
+                    const Matcher& matcher) {
   if (keys.size() < 2) return "";
   const bool head_article = keys[0].starts_with(kArticle);
   const auto found = Kinds().find(head_article ? keys[0].substr(kArticle.size()) : keys[0]);
@@ -437,6 +444,19 @@ std::string ComposedEnglishName(std::string_view arabic, const Matcher& matcher)
   if (found->first == text::MatchKey("قناة") && CanalName(keys[1])) kind = kCanal;
   if (head_article && kind.bare) return "";
   if (head_article && kind.with_article != nullptr) kind.english = kind.with_article;
+  const auto& words = Words();
+  const auto joined = [&](size_t from, size_t to) {
+    std::string name;
+    for (size_t j = from; j < to; ++j) name += (j > from ? " " : "") + originals[j];
+    return name;
+  };
+  // A body the list of bodies knows after the kind (هيئة قناة السويس, the
+  // Suez Canal Authority; وكالة الأمم المتحدة, a United Nations agency).
+  if (!kind.titled && !head_article) {
+    if (const std::string body = EnglishName(joined(1, keys.size()), false, matcher); !body.empty()) {
+      return body + " " + kind.english;
+    }
+  }
   // Words i..end-1 as Romanize prints them after the kind, which tells it
   // that they name a body: its cities by their English names (شركة مترو
   // جدة, Metro Jeddah), a newspaper's title with its article (al-Riyadh).
@@ -452,7 +472,6 @@ std::string ComposedEnglishName(std::string_view arabic, const Matcher& matcher)
   // name: «الصحيفة السعودية» describes a paper (the Saudi newspaper), and
   // «الاتحاد منصور» is no body's name but two of a sentence's words.
   if (head_article && (kind.titled || !keys[1].starts_with(kArticle))) return "";
-  const auto& words = Words();
   if (kind.titled) {
     // Adjectives after the title are the body's, not the title's: a
     // nation's before the title (صحيفة السفير اللبنانية, the Lebanese
@@ -515,6 +534,13 @@ std::string ComposedEnglishName(std::string_view arabic, const Matcher& matcher)
     if (!article && !in_construct) return false;
     // كرة (ball) before its game is the game: كرة القدم, football.
     if (word->first == kBall && i + 1 < keys.size() && Games().count(keys[i + 1])) return true;
+    // An adjective after a word the tables lack taken for a name agrees
+    // with it, a common noun (شركة الخطوط الجوية, the airways company;
+    // السوق المالية, the financial market); one of a nation may be the
+    // body's (شركة الزامل السعودية, the Saudi al-Zamil Company).
+    if (word->second.role == Role::kAdjective && !phrase && parts->size() == 1 && parts->front().guessed) {
+      return false;
+    }
     // An adjective after two joined nouns is the second's (العمل والتنمية
     // الاجتماعية, labour and social development), which the order of parts
     // cannot say.
@@ -587,14 +613,16 @@ std::string ComposedEnglishName(std::string_view arabic, const Matcher& matcher)
       continue;
     }
     if (article) {
-      // A word with the article the tables do not know is a name only when
-      // it is all there is after a kind without the article whose names are
-      // mostly proper (جامعة الأزهر, al-Azhar University); after a kind
-      // with the article it is an adjective (الحزب الحاكم, the ruling
-      // party), and among translated words a common word the tables lack:
-      // either is better left in Arabic whole.
-      if (keys.size() != 2 || head_article || !kind.proper) return "";
-      parts.push_back({romanized_after_kind(1, 2), true});
+      // A word with the article the tables do not know is a name only right
+      // after a kind without the article whose names are mostly proper
+      // (جامعة الأزهر, al-Azhar University; شركة الزامل للاستثمار, the
+      // al-Zamil Investment Company); after a kind with the article it is an
+      // adjective (الحزب الحاكم, the ruling party), and among translated
+      // words a common word the tables lack: either is better left in
+      // Arabic whole.
+      // Nor another kind of body (وكالة الوزارة, the ministry's agency).
+      if (i != 1 || head_article || !kind.proper || Kinds().contains(key.substr(kArticle.size()))) return "";
+      parts.push_back({.english = romanized_after_kind(1, 2), .name = true, .guessed = true});
       continue;
     }
     // A name: words without the article, with those a joining word brings
@@ -637,6 +665,32 @@ std::string ComposedEnglishName(std::string_view arabic, const Matcher& matcher)
   std::string out;
   for (const std::string& s : order) out += s + " ";
   return out + kind.english;
+}
+
+}  // namespace
+
+std::string ComposedEnglishName(std::string_view arabic, const Matcher& matcher) {
+  std::vector<std::string> originals, keys;
+  for (size_t i = 0; i < arabic.size();) {
+    const size_t end = std::min(arabic.find_first_of(" \t\n\r", i), arabic.size());
+    if (end > i) {
+      originals.emplace_back(arabic.substr(i, end - i));
+      keys.push_back(text::MatchKey(originals.back()));
+    }
+    i = end + 1;
+  }
+  // ب (in) and a place at the end: where the body is (مستشفى الملك فهد
+  // بالهفوف, King Fahd Hospital in Hofuf).
+  std::string in_place;
+  if (keys.size() >= 3 && keys.back().starts_with(kIn)) {
+    if (const std::string* place = PlaceOf(keys.back().substr(kIn.size()))) {
+      in_place = " in " + *place;
+      originals.pop_back();
+      keys.pop_back();
+    }
+  }
+  const std::string name = Compose(originals, keys, matcher);
+  return name.empty() ? "" : name + in_place;
 }
 
 }  // namespace marsad::resolve::internal

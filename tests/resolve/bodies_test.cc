@@ -49,6 +49,20 @@ TEST(ComposedEnglishName, NamesAndPlacesStayNames) {
   // الله (God) goes on a name, though it has the article: the group
   // Supporters of God.
   EXPECT_EQ(Composed("جماعة أنصار الله"), "Ansar Allah Group");
+  // ب (in) and a place at the end: where the body is.
+  EXPECT_EQ(Composed("مستشفى الأمير فهد بحلب"), "Prince " + M().Romanize("فهد") + " Hospital in Aleppo");
+  // A body the list knows after the kind (an office of the United Nations).
+  EXPECT_EQ(Composed("مكتب الأمم المتحدة"), "United Nations Office");
+  // An unknown word with the article right after a kind whose names are
+  // mostly proper is a name, whatever follows (a company al-Nour for
+  // investment).
+  EXPECT_EQ(Composed("شركة النور للاستثمار"),
+            M().Romanize("شركة النور").substr(std::string("Sharikat ").size()) + " Investment Company");
+  // Not before an adjective, which shows it a common noun (the company of
+  // the public marble).
+  EXPECT_EQ(Composed("شركة الرخام العام"), "");
+  // Nor another kind of body (the ministry's agency for education).
+  EXPECT_EQ(Composed("وكالة الوزارة للتعليم"), "");
   // Nations side by side keep their order.
   EXPECT_EQ(Composed("مجلس الأعمال الأردني الألماني"), "Jordanian-German Business Council");
 }
@@ -101,13 +115,13 @@ TEST(ComposedEnglishName, MadePlaces) {
 
 TEST(ComposedEnglishName, WhatItCannotReadItLeavesAlone) {
   // No kind of body first; one word; an indefinite noun (a Jordanian
-  // airline); a preposition (a hospital in Aleppo); a common word the
-  // tables lack among words they translate (the ministry of marble
-  // affairs).
+  // airline); a preposition inside (a hospital in new Aleppo); a common
+  // word the tables lack among words they translate (the ministry of
+  // marble affairs).
   EXPECT_EQ(Composed("الأردنية للطيران"), "");
   EXPECT_EQ(Composed("وزارة"), "");
   EXPECT_EQ(Composed("شركة طيران"), "");
-  EXPECT_EQ(Composed("مستشفى الملك فهد بحلب"), "");
+  EXPECT_EQ(Composed("مستشفى الملك فهد بحلب الجديدة"), "");
   EXPECT_EQ(Composed("وزارة الرخام الأردنية"), "");
   // A title without a name; a name after translated words (the agriculture
   // ministry Aleppo); a particle (a university in Aleppo).
