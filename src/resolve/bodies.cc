@@ -76,6 +76,8 @@ const std::unordered_map<std::string, Kind>& Kinds() {
              {"رابطة", {.english = "League"}},
              {"نقابة", {.english = "Union"}},
              {"قوات", {.english = "Forces", .group = true}},
+             {"فيلق", {.english = "Corps", .proper = true, .group = true}},
+             {"كتائب", {.english = "Brigades", .proper = true, .group = true}},
              {"مكتب", {.english = "Office"}},
              {"وكالة", {.english = "Agency", .proper = true}},
              {"شبكة", {.english = "Network", .proper = true}},

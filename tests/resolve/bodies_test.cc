@@ -46,6 +46,8 @@ TEST(ComposedEnglishName, NamesAndPlacesStayNames) {
   EXPECT_EQ(Composed("بنك دمشق التجاري"), "Damascus Commercial Bank");
   EXPECT_EQ(Composed("شركة حلب السورية"), "Syrian Aleppo Company");
   EXPECT_EQ(Composed("شركة حلب الجديدة"), "New Aleppo Company");
+  // Armed groups (the Corps of the Levant).
+  EXPECT_EQ(Composed("فيلق الشام"), M().Romanize("فيلق الشام").substr(std::string("Faylaq ").size()) + " Corps");
   // الله (God) goes on a name, though it has the article: the group
   // Supporters of God.
   EXPECT_EQ(Composed("جماعة أنصار الله"), "Ansar Allah Group");
