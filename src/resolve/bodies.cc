@@ -6,6 +6,7 @@
 // English puts them the other way round, so the words are translated and
 // read back to front. Names and places inside stay names (King Saud
 // University, Dubai Islamic Bank).
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -30,10 +31,12 @@ namespace {
 // a description (المطار الدولي, the international airport) or another
 // name (القاعدة, al-Qaeda; الخليج, the Gulf). `group`: an armed or
 // political group, whose names watch lists write romanised as often as in
-// English (Jamaat al-Jihad, Harakat al-Shabab).
-// `with_article`: the kind's English when it has the article (الجمعية
-// الوطنية, the National Assembly; جمعية حقوق الإنسان, a Human Rights
-// Society).
+// English (Jamaat al-Jihad, Harakat al-Shabab). `unit`: a unit of a body
+// (مكتب الأمم المتحدة, the United Nations Office).
+// `with_article`: the kind's English with the article and an adjective of
+// an assembly after it, and no phrase of ل (الجمعية الوطنية, the National
+// Assembly; but الجمعية الخيرية, the Charitable Society, and الجمعية
+// الوطنية لحقوق الإنسان, a society for human rights).
 struct Kind {
   const char* english;
   bool titled = false;
@@ -42,6 +45,7 @@ struct Kind {
   bool place_alone = false;
   bool bare = false;
   bool group = false;
+  bool unit = false;
   const char* with_article = nullptr;
 };
 
@@ -55,13 +59,13 @@ const std::unordered_map<std::string, Kind>& Kinds() {
              {"حركة", {.english = "Movement", .proper = true, .group = true}},
              {"جماعة", {.english = "Group", .proper = true, .group = true}},
              {"منظمة", {.english = "Organisation"}},
-             {"مجلس", {.english = "Council"}},
+             {"مجلس", {.english = "Council", .unit = true}},
              {"هيئة", {.english = "Authority"}},
-             {"لجنة", {.english = "Committee"}},
+             {"لجنة", {.english = "Committee", .unit = true}},
              {"مؤسسة", {.english = "Foundation", .proper = true}},
              {"شركة", {.english = "Company", .proper = true}},
              {"جمعية", {.english = "Society", .with_article = "Assembly"}},
-             {"مركز", {.english = "Centre"}},
+             {"مركز", {.english = "Centre", .unit = true}},
              {"معهد", {.english = "Institute"}},
              {"مستشفى", {.english = "Hospital", .proper = true}},
              {"كلية", {.english = "College"}},
@@ -72,13 +76,13 @@ const std::unordered_map<std::string, Kind>& Kinds() {
              {"تحالف", {.english = "Alliance", .proper = true, .group = true}},
              {"ائتلاف", {.english = "Coalition", .proper = true, .group = true}},
              {"مجموعة", {.english = "Group", .proper = true}},
-             {"صندوق", {.english = "Fund"}},
+             {"صندوق", {.english = "Fund", .unit = true}},
              {"رابطة", {.english = "League"}},
              {"نقابة", {.english = "Union"}},
              {"قوات", {.english = "Forces", .group = true}},
              {"فيلق", {.english = "Corps", .proper = true, .group = true}},
              {"كتائب", {.english = "Brigades", .proper = true, .group = true}},
-             {"مكتب", {.english = "Office"}},
+             {"مكتب", {.english = "Office", .unit = true}},
              {"وكالة", {.english = "Agency", .proper = true}},
              {"شبكة", {.english = "Network", .proper = true}},
              {"أكاديمية", {.english = "Academy", .proper = true}},
@@ -97,12 +101,12 @@ const std::unordered_map<std::string, Kind>& Kinds() {
              {"طريق", {.english = "Road", .proper = true, .bare = true}},
              {"شارع", {.english = "Street", .proper = true, .bare = true}},
              {"مدينة", {.english = "City", .proper = true, .place_alone = true, .bare = true}},
-             {"حديقة", {.english = "Park", .proper = true, .bare = true}},
+             {"حديقة", {.english = "Park", .bare = true}},
              {"قاعدة", {.english = "Base", .bare = true}},
              {"ميناء", {.english = "Port", .proper = true, .bare = true}},
-             {"جسر", {.english = "Bridge", .proper = true, .bare = true}},
-             {"ميدان", {.english = "Square", .proper = true, .bare = true}},
-             {"قصر", {.english = "Palace", .proper = true, .bare = true}},
+             {"جسر", {.english = "Bridge", .bare = true}},
+             {"ميدان", {.english = "Square", .bare = true}},
+             {"قصر", {.english = "Palace", .bare = true}},
              {"خليج", {.english = "Gulf", .of_place = true, .bare = true}},
              {"مضيق", {.english = "Strait", .of_place = true, .bare = true}},
              {"مخيم", {.english = "camp", .titled = true, .bare = true}},
@@ -121,8 +125,16 @@ const std::unordered_set<std::string>& Prepositions() {
 
 const Kind kCanal = {.english = "Canal"};
 
+// The adjectives of an assembly (الوطنية national, العامة general,
+// التأسيسية constituent, التشريعية legislative), as match keys.
+bool AssemblyAdjective(const std::string& key) {
+  static const text::internal::StringSet set =
+      text::internal::MatchKeySet({"الوطنية", "العامة", "التأسيسية", "التشريعية"});
+  return set.contains(key);
+}
+
 // قناة is a canal before the names of the canals of the news, a channel
-// before any other (قناة دبي, Dubai TV).
+// before any other (قناة دبي, the Dubai channel).
 bool CanalName(const std::string& key) { return key == text::MatchKey("السويس") || key == text::MatchKey("بنما"); }
 
 // What a word of a body's name is, read after the article (or, for a noun,
@@ -243,6 +255,7 @@ const std::unordered_map<std::string, Word>& Words() {
              {"مسح", "Survey"},
              {"مقاولين", "Contractors"},
              {"وزراء", "Ministers"},
+             {"احتلال", "Occupation"},
              {"أنباء", "News"},
              {"كرة", "Football"},  // ball; alone, football's
              {"قدم", "Football"},  // foot; alone, football's (اتحاد القدم)
@@ -310,6 +323,7 @@ const std::unordered_map<std::string, Word>& Words() {
              {"جنائي", "Criminal"},
              {"دستوري", "Constitutional"},
              {"تشريعي", "Legislative"},
+             {"تأسيسي", "Constituent"},
              {"استشاري", "Consultative"},
              {"انتقالي", "Transitional"},
              {"إنساني", "Humanitarian"},
@@ -445,18 +459,25 @@ std::string Compose(const std::vector<std::string>& originals, const std::vector
   Kind kind = found->second;
   if (found->first == text::MatchKey("قناة") && CanalName(keys[1])) kind = kCanal;
   if (head_article && kind.bare) return "";
-  if (head_article && kind.with_article != nullptr) kind.english = kind.with_article;
+  if (head_article && kind.with_article != nullptr && AssemblyAdjective(keys[1]) &&
+      std::none_of(keys.begin() + 2, keys.end(), [](const std::string& k) { return k.starts_with(kFor); })) {
+    kind.english = kind.with_article;
+  }
   const auto& words = Words();
   const auto joined = [&](size_t from, size_t to) {
     std::string name;
     for (size_t j = from; j < to; ++j) name += (j > from ? " " : "") + originals[j];
     return name;
   };
-  // A body the list of bodies knows after the kind (هيئة قناة السويس, the
-  // Suez Canal Authority; وكالة الأمم المتحدة, a United Nations agency).
+  // A body the list of bodies knows after the kind: the body itself
+  // (منظمة الأوبك, OPEC; وكالة ناسا, NASA), but a unit of it after a kind
+  // of unit (مكتب الأمم المتحدة, the United Nations Office), and a body of
+  // a thing of another kind (هيئة قناة السويس, the Suez Canal Authority).
   if (!kind.titled && !head_article) {
     if (const std::string body = EnglishName(joined(1, keys.size()), false, matcher); !body.empty()) {
-      return body + " " + kind.english;
+      const std::string& next = keys[1];
+      const bool of_a_kind = Kinds().contains(next.starts_with(kArticle) ? next.substr(kArticle.size()) : next);
+      return kind.unit || of_a_kind ? body + " " + kind.english : body;
     }
   }
   // Words i..end-1 as Romanize prints them after the kind, which tells it
@@ -497,6 +518,11 @@ std::string Compose(const std::vector<std::string>& originals, const std::vector
     return title.empty() ? "" : nations + title + " " + others + kind.english;
   }
 
+  // Whether word i is a preposition alone (في, in; على, on): read as
+  // written, since the match key of على is that of علي (Ali).
+  const auto preposition = [&](size_t i) {
+    return Prepositions().contains(text::Normalize(originals[i], text::kDisplay).text);
+  };
   // Whether word i is ل (for) before a word the tables lack, in construct
   // with a noun they have: a phrase English words otherwise (لتأجير
   // السيارات, for renting cars), not a name (لندن, London).
@@ -510,11 +536,13 @@ std::string Compose(const std::vector<std::string>& originals, const std::vector
   };
   // Where the name that begins at word i ends: at the next word with the
   // article that no joining word brings and is not الله (God: أنصار الله,
-  // Ansar Allah), or at a phrase of a preposition.
+  // Ansar Allah), at و (and) with the article, or at a preposition or its
+  // phrase.
   const auto name_end = [&](size_t i, bool person) {
     size_t end = i + 1;
     while (end < keys.size() && (!keys[end].starts_with(kArticle) || Joins(keys[end - 1]) || keys[end] == kGod) &&
-           !PrepositionPhrase(keys[end], person) && !unknown_phrase(end)) {
+           !keys[end].starts_with(kAndArticle) && !preposition(end) && !PrepositionPhrase(keys[end], person) &&
+           !unknown_phrase(end)) {
       ++end;
     }
     return end;
@@ -562,9 +590,7 @@ std::string Compose(const std::vector<std::string>& originals, const std::vector
   for (size_t i = 1; i < keys.size(); ++i) {
     const std::string& key = keys[i];
     const bool phrase = !parts.empty() && parts.back().phrase;
-    // A preposition alone (في, in; على, on): read as written, since the
-    // match key of على is that of علي (Ali).
-    if (Prepositions().contains(text::Normalize(originals[i], text::kDisplay).text)) return "";
+    if (preposition(i)) return "";
     // و (and) before a translated word joins it to the one before:
     // وزارة الثقافة والإعلام, the Culture and Information Ministry.
     if (key.starts_with(kAndArticle)) {
@@ -572,8 +598,12 @@ std::string Compose(const std::vector<std::string>& originals, const std::vector
       if (word == words.end() || parts.empty() || parts.back().name || word->second.role != parts.back().role) {
         return "";
       }
-      parts.back().english += std::string(" and ") + word->second.english;
-      parts.back().joined = true;
+      // Two words of one English (التربية والتعليم, education and
+      // teaching) are one.
+      if (!parts.back().english.ends_with(word->second.english)) {
+        parts.back().english += std::string(" and ") + word->second.english;
+        parts.back().joined = true;
+      }
       continue;
     }
     // ل (for) before translated words: English puts them next to the kind
@@ -581,10 +611,13 @@ std::string Compose(const std::vector<std::string>& originals, const std::vector
     // Agency; الاتحاد السعودي لكرة القدم, the Saudi Football Federation).
     // The ل of ل and the article takes the article's alef (للعلوم).
     if (key.starts_with(kFor) && !PlaceOf(key)) {
+      // Before a word that begins with ل, one ل of three is left out
+      // (للاجئين, for the refugees: ل، ال، لاجئين).
       const std::string rest =
           key.starts_with(kFor + kFor) ? kArticle + key.substr(2 * kFor.size()) : key.substr(kFor.size());
       std::vector<Part> added;
-      if (add_word(rest, i, true, &added)) {
+      if (add_word(rest, i, true, &added) ||
+          (key.starts_with(kFor + kFor) && add_word(kArticle + key.substr(kFor.size()), i, true, &added))) {
         parts.insert(parts.end(), added.begin(), added.end());
         // A phrase of one ball game adds no part: mark the next one.
         if (added.empty()) phrase_next = true;
@@ -605,6 +638,12 @@ std::string Compose(const std::vector<std::string>& originals, const std::vector
       const size_t end = name_end(i + 1, true);
       std::string person;
       for (size_t j = i + 1; j < end; ++j) person += (j > i + 1 ? " " : "") + originals[j];
+      // An adjective of a nation after a person's name may be his family
+      // name (الدكتور محمد المصري, Dr Mohammed al-Masri).
+      if (end < keys.size() && keys[end].starts_with(kArticle)) {
+        const auto next = words.find(keys[end].substr(kArticle.size()));
+        if (next != words.end() && next->second.role == Role::kBeforeName) return "";
+      }
       parts.push_back({std::string(word->second.english) + " " + matcher.Romanize(person), true});
       i = end - 1;
       continue;
@@ -628,8 +667,14 @@ std::string Compose(const std::vector<std::string>& originals, const std::vector
       continue;
     }
     // A name: words without the article, with those a joining word brings
-    // (شركة أرامكو، بنك أبوظبي، مؤسسة محمد بن راشد).
+    // (شركة أرامكو، بنك أبوظبي، مؤسسة محمد بن راشد). Not one word in
+    // construct with a noun of the tables, a common noun they lack (هيئة
+    // تنظيم الكهرباء, the electricity regulation authority).
     const size_t end = name_end(i, false);
+    if (end == i + 1 && end < keys.size() && keys[end].starts_with(kArticle)) {
+      const auto next = words.find(keys[end].substr(kArticle.size()));
+      if (next != words.end() && next->second.role == Role::kNoun) return "";
+    }
     parts.push_back({romanized_after_kind(i, end), true});
     i = end - 1;
   }
@@ -726,7 +771,11 @@ bool IsDescriptiveEnglishName(std::string_view latin) {
       if (kind.with_article != nullptr) add(kind.with_article);
     }
     add(internal::kCanal.english);
-    for (const auto& [arabic, word] : internal::Words()) add(word.english);
+    // Not titles nor nations, which tell bodies apart (Prince Sultan
+    // Foundation, Egyptian Islamic Jihad).
+    for (const auto& [arabic, word] : internal::Words()) {
+      if (word.role != internal::Role::kTitle && word.role != internal::Role::kBeforeName) add(word.english);
+    }
     for (const auto& [arabic, game] : internal::Games()) add(game);
     return set;
   }();

@@ -304,7 +304,7 @@ constexpr std::pair<std::string_view, std::string_view> kBodies[] = {
     // both spellings of American. And other bodies the press names
     // otherwise than word for word: the Saudi council of the highest
     // religious scholars, the cabinet, King Salman's relief centre, the
-    // Red Cross's committee, two banks and Iran's Quds Force.
+    // Red Cross's committee, two banks, Iran's Quds Force and the G20.
     {"وزارة الخارجية الأمريكية", "US State Department"}, {"وزارة الخارجية الأميركية", "US State Department"},
     {"وزارة الدفاع الأمريكية", "Pentagon"}, {"وزارة الدفاع الأميركية", "Pentagon"},
     {"وزارة العدل الأمريكية", "US Justice Department"}, {"وزارة العدل الأميركية", "US Justice Department"},
@@ -314,7 +314,7 @@ constexpr std::pair<std::string_view, std::string_view> kBodies[] = {
     {"مجلس النواب الأميركي", "US House of Representatives"},
     {"هيئة كبار العلماء", "Council of Senior Scholars"}, {"مجلس الوزراء", "Council of Ministers"},
     {"مركز الملك سلمان للإغاثة والأعمال الإنسانية", "KSrelief"}, {"بنك الرياض", "Riyad Bank"},
-    {"بنك مصر", "Banque Misr"}, {"فيلق القدس", "Quds Force"},
+    {"بنك مصر", "Banque Misr"}, {"فيلق القدس", "Quds Force"}, {"مجموعة العشرين", "G20"},
     {"اللجنة الدولية للصليب الأحمر", "International Committee of the Red Cross"},
     {"الكرملين", "Kremlin"}, {"رويترز", "Reuters"}, {"وكالة رويترز", "Reuters"},
     {"فرانس برس", "AFP"}, {"وكالة فرانس برس", "AFP"}, {"أسوشيتد برس", "AP"},

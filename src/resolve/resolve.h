@@ -96,10 +96,10 @@ std::vector<std::string> BlockingKeys(std::string_view name);
 bool IsCountryOrRegionName(std::string_view latin);
 
 // Whether every word of `latin` is one the English names of bodies and
-// made places are composed of (Ministry, Interior, Islamic, Saudi, and, of):
-// such a name says what a body is, not which ("Islamic Movement",
-// "Development Bank"), so it names no one body. Case is ignored; "Saudi-Dutch"
-// is two words. False for an empty name. Thread-safe.
+// made places are composed of, other than titles and nations (Ministry,
+// Interior, Islamic, and, of): such a name says what a body is, not which
+// ("Islamic Movement", "Development Bank"), so it names no one body. Case is
+// ignored; "Saudi-Dutch" is two words. False for an empty name. Thread-safe.
 bool IsDescriptiveEnglishName(std::string_view latin);
 
 // Whether `arabic` names an armed or political group by its kind (جماعة،
@@ -179,10 +179,11 @@ class Matcher {
   std::unique_ptr<Model> model_;
 };
 
-// The revision of Matcher::Romanize's rules, raised whenever they print a
-// name otherwise with the same model: a store romanises its entities again
-// when this or the model's checksum changes.
-inline constexpr int kRomanizeRevision = 10;
+// The revision of the rules entities' Latin is printed by (Matcher::Romanize
+// and the English names of places and bodies), raised whenever they print a
+// name otherwise with the same model: a store prints its entities' Latin
+// again when this or the model's checksum changes, rather than reusing it.
+inline constexpr int kRomanizeRevision = 11;
 
 // Where the default model is: $MARSAD_MODEL_DIR/translit.model if that
 // variable is set, else models/translit.model next to the executable

@@ -46,13 +46,15 @@ std::vector<EntityHit> ScreenEntity(const store::EntityRecord& entity, const Scr
   // Diab and Diaby), it gave 66 of the 249 hits on SaudiNewsNet against the
   // UN list, none of them right (أحمد بن فهد, Ahmed bin Fahd, matched AHMAD
   // VAHID DASTJERDI at 0.96); organisations' gave 8, three of them right.
-  // (Romanised here only for groups, whose names lists write so: it takes
-  // a third of a millisecond a name.)
-  if (!person && resolve::NamedLikeAGroup(entity.name)) {
+  // (Romanised here only for groups, whose names lists write so, and where
+  // the printed Latin is not screened: it takes a third of a millisecond a
+  // name.)
+  const bool descriptive = resolve::IsDescriptiveEnglishName(entity.latin);
+  if (!person && (descriptive || resolve::NamedLikeAGroup(entity.name))) {
     std::string romanized = screener.matcher().Romanize(entity.name);
     if (romanized != entity.latin && NameCount(romanized, person) >= 2) names.push_back(std::move(romanized));
   }
-  if (!person && NameCount(entity.latin, person) >= 2 && !resolve::IsDescriptiveEnglishName(entity.latin)) {
+  if (!person && NameCount(entity.latin, person) >= 2 && !descriptive) {
     names.push_back(entity.latin);
   }
   std::map<std::string, EntityHit> best;  // by list entry

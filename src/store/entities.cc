@@ -122,7 +122,8 @@ size_t Store::ResolveAll(const resolve::Matcher& matcher,
   }
   // The Latin the last resolution gave each type's names, so that a small
   // ingest into a large collection does not romanise every name again; not
-  // when it came from another model (an upgrade prints names anew).
+  // when it came from another model or revision of the rules (an upgrade
+  // prints names anew: resolve::kRomanizeRevision).
   resolve::KnownLatin known_latin;
   const std::string model =
       std::to_string(matcher.info().checksum) + "/" + std::to_string(resolve::kRomanizeRevision);

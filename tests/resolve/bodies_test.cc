@@ -30,6 +30,12 @@ TEST(ComposedEnglishName, TranslatedWordsReadBackToFront) {
   // A kind with another English name when it has the article: an
   // assembly, a society.
   EXPECT_EQ(Composed("الجمعية الوطنية الأردنية"), "Jordanian National Assembly");
+  EXPECT_EQ(Composed("الجمعية الخيرية"), "Charitable Society");
+  EXPECT_EQ(Composed("الجمعية الوطنية لحقوق الإنسان"), "National Human Rights Society");
+  // Two words of one English are one; ل before a word that begins with ل
+  // (the general authority for refugees).
+  EXPECT_EQ(Composed("وزارة التربية والتعليم"), "Education Ministry");
+  EXPECT_EQ(Composed("الهيئة العامة للاجئين"), "General Refugees Authority");
   EXPECT_EQ(Composed("جمعية حقوق الإنسان"), "Human Rights Society");
 }
 
@@ -53,8 +59,11 @@ TEST(ComposedEnglishName, NamesAndPlacesStayNames) {
   EXPECT_EQ(Composed("جماعة أنصار الله"), "Ansar Allah Group");
   // ب (in) and a place at the end: where the body is.
   EXPECT_EQ(Composed("مستشفى الأمير فهد بحلب"), "Prince " + M().Romanize("فهد") + " Hospital in Aleppo");
-  // A body the list knows after the kind (an office of the United Nations).
+  // A body the list knows after the kind: a unit of it (an office of the
+  // United Nations), or the body itself (the organisation of the United
+  // Nations).
   EXPECT_EQ(Composed("مكتب الأمم المتحدة"), "United Nations Office");
+  EXPECT_EQ(Composed("منظمة الأمم المتحدة"), "United Nations");
   // An unknown word with the article right after a kind whose names are
   // mostly proper is a name, whatever follows (a company al-Nour for
   // investment).
@@ -130,6 +139,15 @@ TEST(ComposedEnglishName, WhatItCannotReadItLeavesAlone) {
   EXPECT_EQ(Composed("مستشفى الملك"), "");
   EXPECT_EQ(Composed("وزارة الزراعة حلب"), "");
   EXPECT_EQ(Composed("جامعة في حلب"), "");
+  // A preposition or و (and) with the article after a person's name: two
+  // names, or one in a place.
+  EXPECT_EQ(Composed("مستشفى الأمير فهد في حلب"), "");
+  EXPECT_EQ(Composed("مستشفى الأمير فهد والأمير خالد"), "");
+  // An adjective of a nation after a person's name may be his family name.
+  EXPECT_EQ(Composed("مستشفى الدكتور سامر المصري"), "");
+  // A word the tables lack in construct with a noun they have (the
+  // authority for regulating electricity).
+  EXPECT_EQ(Composed("هيئة تنظيم الكهرباء"), "");
   EXPECT_EQ(Composed("مؤسسة على حلب"), "");  // on, whose key is Ali's
   // A possessive phrase (the security council of the nations).
   EXPECT_EQ(Composed("مجلس الأمن للأمم المتحدة"), "");
@@ -153,11 +171,14 @@ TEST(ComposedEnglishName, WhatItCannotReadItLeavesAlone) {
 
 TEST(IsDescriptiveEnglishName, OnlyWordsOfTheTables) {
   EXPECT_TRUE(IsDescriptiveEnglishName("Islamic Movement"));
-  EXPECT_TRUE(IsDescriptiveEnglishName("saudi-dutch bank"));
+  EXPECT_TRUE(IsDescriptiveEnglishName("commercial-industrial bank"));
   EXPECT_FALSE(IsDescriptiveEnglishName("Bank of England"));
   EXPECT_TRUE(IsDescriptiveEnglishName("National Assembly"));  // a kind's name with the article
   EXPECT_FALSE(IsDescriptiveEnglishName("al-Shabab Movement"));
   EXPECT_FALSE(IsDescriptiveEnglishName("King Saud University"));
+  // Titles and nations tell bodies apart.
+  EXPECT_FALSE(IsDescriptiveEnglishName("Prince Sultan Foundation"));
+  EXPECT_FALSE(IsDescriptiveEnglishName("Egyptian Islamic Jihad"));
   EXPECT_FALSE(IsDescriptiveEnglishName(""));
   EXPECT_FALSE(IsDescriptiveEnglishName(" - "));
 }

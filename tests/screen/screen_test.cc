@@ -507,6 +507,25 @@ TEST(ScreenEntity, OrganisationsByTheirRomanisationAndEnglishName) {
   bank.latin = "Development Bank";
   bank.aliases = {{"بنك التنمية", 6, 5}};
   EXPECT_TRUE(ScreenEntity(bank, b, 0).empty());
+  // Such a body is screened by its romanisation instead, which lists write
+  // (the development authority, Hayat al-Tanmiya).
+  WatchList centres;
+  ASSERT_TRUE(ParseUnXml("<CONSOLIDATED_LIST><ENTITIES><ENTITY><FIRST_NAME>NORTHERN HOUSE</FIRST_NAME>"
+                         "<REFERENCE_NUMBER>QDe.003</REFERENCE_NUMBER><ENTITY_ALIAS><QUALITY>a.k.a.</QUALITY>"
+                         "<ALIAS_NAME>Hayat al-Tanmiya</ALIAS_NAME></ENTITY_ALIAS></ENTITY></ENTITIES>"
+                         "</CONSOLIDATED_LIST>",
+                         &centres, &error))
+      << error;
+  const Screener c(centres, M());
+  store::EntityRecord centre;
+  centre.id = 6;
+  centre.type = "ORG";
+  centre.name = "هيئة التنمية";
+  centre.latin = "Development Authority";
+  centre.aliases = {{"هيئة التنمية", 6, 5}};
+  const auto found = ScreenEntity(centre, c, 0);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].hit.list_entry_id, "QDe.003");
 }
 
 // Every name of `list` scored with MatchScore: what Screen must return.
