@@ -480,52 +480,38 @@ TEST(ScreenEntity, OrganisationsByTheirRomanisationAndEnglishName) {
   // Lists write bodies' names in English and in romanisation (JAMAAT
   // AL-NASR, the Victory Group). An English name made only of what a body
   // is (Development Bank) is no evidence of one: it would find every listed
-  // development bank.
+  // development bank; such a body is screened by its romanisation instead
+  // (the development authority, Hayat al-Tanmiya).
   WatchList bodies;
   std::string error;
-  ASSERT_TRUE(ParseUnXml("<CONSOLIDATED_LIST><ENTITIES>"
-                         "<ENTITY><FIRST_NAME>VICTORY FRONT</FIRST_NAME><REFERENCE_NUMBER>QDe.001</REFERENCE_NUMBER>"
-                         "<ENTITY_ALIAS><QUALITY>a.k.a.</QUALITY><ALIAS_NAME>Jamaat al-Nasr</ALIAS_NAME></ENTITY_ALIAS>"
-                         "</ENTITY><ENTITY><FIRST_NAME>NORTHERN CREDIT DEVELOPMENT BANK</FIRST_NAME>"
-                         "<REFERENCE_NUMBER>QDe.002</REFERENCE_NUMBER></ENTITY></ENTITIES></CONSOLIDATED_LIST>",
+  const auto entry = [](const char* id, const char* name, const char* alias) {
+    return std::string("<ENTITY><FIRST_NAME>") + name + "</FIRST_NAME><REFERENCE_NUMBER>" + id +
+           "</REFERENCE_NUMBER>" +
+           (*alias ? std::string("<ENTITY_ALIAS><QUALITY>a.k.a.</QUALITY><ALIAS_NAME>") + alias +
+                         "</ALIAS_NAME></ENTITY_ALIAS>"
+                   : "") +
+           "</ENTITY>";
+  };
+  ASSERT_TRUE(ParseUnXml("<CONSOLIDATED_LIST><ENTITIES>" + entry("QDe.001", "VICTORY FRONT", "Jamaat al-Nasr") +
+                             entry("QDe.002", "NORTHERN CREDIT DEVELOPMENT BANK", "") +
+                             entry("QDe.003", "NORTHERN HOUSE", "Hayat al-Tanmiya") + "</ENTITIES></CONSOLIDATED_LIST>",
                          &bodies, &error))
       << error;
   const Screener b(bodies, M());
-  store::EntityRecord group;
-  group.id = 4;
-  group.type = "ORG";
-  group.name = "جماعة النصر";
-  group.latin = M().Romanize("نصر") + " Group";
-  group.aliases = {{"جماعة النصر", 6, 5}};
-  const auto hits = ScreenEntity(group, b, 0);
-  ASSERT_EQ(hits.size(), 1u);
-  EXPECT_EQ(hits[0].hit.list_entry_id, "QDe.001");
-  store::EntityRecord bank;
-  bank.id = 5;
-  bank.type = "ORG";
-  bank.name = "بنك التنمية";
-  bank.latin = "Development Bank";
-  bank.aliases = {{"بنك التنمية", 6, 5}};
-  EXPECT_TRUE(ScreenEntity(bank, b, 0).empty());
-  // Such a body is screened by its romanisation instead, which lists write
-  // (the development authority, Hayat al-Tanmiya).
-  WatchList centres;
-  ASSERT_TRUE(ParseUnXml("<CONSOLIDATED_LIST><ENTITIES><ENTITY><FIRST_NAME>NORTHERN HOUSE</FIRST_NAME>"
-                         "<REFERENCE_NUMBER>QDe.003</REFERENCE_NUMBER><ENTITY_ALIAS><QUALITY>a.k.a.</QUALITY>"
-                         "<ALIAS_NAME>Hayat al-Tanmiya</ALIAS_NAME></ENTITY_ALIAS></ENTITY></ENTITIES>"
-                         "</CONSOLIDATED_LIST>",
-                         &centres, &error))
-      << error;
-  const Screener c(centres, M());
-  store::EntityRecord centre;
-  centre.id = 6;
-  centre.type = "ORG";
-  centre.name = "هيئة التنمية";
-  centre.latin = "Development Authority";
-  centre.aliases = {{"هيئة التنمية", 6, 5}};
-  const auto found = ScreenEntity(centre, c, 0);
-  ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].hit.list_entry_id, "QDe.003");
+  const auto hits_of = [&](const std::string& name, const std::string& latin) {
+    store::EntityRecord body;
+    body.id = 4;
+    body.type = "ORG";
+    body.name = name;
+    body.latin = latin;
+    body.aliases = {{name, 6, 5}};
+    std::vector<std::string> ids;
+    for (const EntityHit& h : ScreenEntity(body, b, 0)) ids.push_back(h.hit.list_entry_id);
+    return ids;
+  };
+  EXPECT_EQ(hits_of("جماعة النصر", M().Romanize("نصر") + " Group"), std::vector<std::string>{"QDe.001"});
+  EXPECT_TRUE(hits_of("بنك التنمية", "Development Bank").empty());
+  EXPECT_EQ(hits_of("هيئة التنمية", "Development Authority"), std::vector<std::string>{"QDe.003"});
 }
 
 // Every name of `list` scored with MatchScore: what Screen must return.

@@ -38,6 +38,16 @@ class AnalysisTest : public ::testing::Test {
   void Write(const std::string& name, const std::string& text) {
     std::ofstream(dir_ / "in" / name, std::ios::binary) << text;
   }
+  // Runs `sql` on the database file directly (no store may have it open),
+  // for states the store itself never writes.
+  void ExecSql(const std::string& sql) {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+    const int rc = sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr);
+    const std::string message = sqlite3_errmsg(raw);
+    sqlite3_close(raw);
+    ASSERT_EQ(rc, SQLITE_OK) << message;
+  }
 
   IngestSummary IngestAll(std::unique_ptr<Store>* db, const std::vector<resolve::AliasEntry>* aliases = nullptr) {
     std::string error;
@@ -423,10 +433,7 @@ TEST_F(AnalysisTest, IncidentsLinkOneHappeningAcrossDocuments) {
   // A database whose events lost their incidents (as an upgrade leaves
   // them) is linked again by the next ingest, with nothing new to read.
   db.reset();
-  sqlite3* raw = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(raw, "UPDATE events SET incident = NULL", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(raw);
+  ExecSql("UPDATE events SET incident = NULL");
   {
     // Until then each event is an incident of its own, as its record says.
     std::string error;
@@ -455,13 +462,7 @@ TEST_F(AnalysisTest, ReanalysingKeepsEntityIdsAndFillsWhatAnUpgradeLeft) {
   for (const EntityRecord& e : db->Entities({})) ids[e.name] = e.id;
   ASSERT_TRUE(ids.count("سامر الخطيب"));
   db.reset();
-  sqlite3* raw = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(raw,
-                         "UPDATE claims SET about_mention = NULL, topic = 'age_years|عمر|' WHERE unit = 'age_years'",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(raw);
+  ExecSql("UPDATE claims SET about_mention = NULL, topic = 'age_years|عمر|' WHERE unit = 'age_years'");
   IngestAll(&db);  // nothing new: nothing analysed again
   const auto ages_of_samer = [&] {
     size_t n = 0;
@@ -672,16 +673,11 @@ TEST_F(AnalysisTest, AnEntityTakesPartInAnEventOnceInEachRole) {
   db.reset();
   // The same entity named again in the event, in another spelling: a
   // second mention of it taking part in the same role.
-  sqlite3* raw = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
-  const std::string sql =
-      "INSERT INTO mentions(doc, start, end, type, text, key, confidence, entity) "
-      "SELECT doc, start, end, type, text || '_', key, confidence, entity FROM mentions "
-      "WHERE entity = " + std::to_string(*first.entity) + " LIMIT 1; "
-      "INSERT INTO event_participants(event, mention, role) VALUES(" + std::to_string(event.id) +
-      ", last_insert_rowid(), '" + first.role + "');";
-  ASSERT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(raw);
-  sqlite3_close(raw);
+  ExecSql("INSERT INTO mentions(doc, start, end, type, text, key, confidence, entity) "
+          "SELECT doc, start, end, type, text || '_', key, confidence, entity FROM mentions "
+          "WHERE entity = " + std::to_string(*first.entity) + " LIMIT 1; "
+          "INSERT INTO event_participants(event, mention, role) VALUES(" + std::to_string(event.id) +
+          ", last_insert_rowid(), '" + first.role + "');");
   std::string error;
   db = Store::Open(path_, Store::Mode::kReadOnly, &error);
   ASSERT_TRUE(db) << error;
@@ -731,10 +727,7 @@ TEST_F(AnalysisTest, AnotherNameModelRomanisesEntitiesAgain) {
   ASSERT_FALSE(latin.empty());
   db.reset();
   // A stored Latin no model gives, to see whether it is kept.
-  sqlite3* raw = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(raw, "UPDATE entities SET latin = 'Kept'", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(raw);
+  ExecSql("UPDATE entities SET latin = 'Kept'");
   // Another document, so that the collection is resolved again: with the
   // same model, the stored romanisations are reused.
   Write("two.txt", kReportTwo);
@@ -774,11 +767,7 @@ TEST_F(AnalysisTest, AStoredLatinServesNamesOfItsOwnType) {
   db.reset();
   // The person's name stored as a place's, with a place's English name:
   // one name is another's in another type (حلب, Aleppo, is a surname too).
-  sqlite3* raw = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
-  const std::string sql = "UPDATE entities SET type = 'LOC', latin = 'Elsewhere' WHERE id = " + std::to_string(person);
-  ASSERT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(raw);
+  ExecSql("UPDATE entities SET type = 'LOC', latin = 'Elsewhere' WHERE id = " + std::to_string(person));
   Write("two.txt", kReportTwo);
   IngestAll(&db);
   const int64_t again = EntityWithAlias(*db, "أسامة الخطيب");
