@@ -125,6 +125,26 @@ const std::unordered_set<std::string>& Prepositions() {
 
 const Kind kCanal = {.english = "Canal"};
 
+// The English-language papers the Arab press names, whose titles it writes
+// with its own article for the English one (الغارديان, The Guardian).
+const std::unordered_map<std::string, std::string>& EnglishPaperTitles() {
+  static const std::unordered_map<std::string, std::string> table = [] {
+    std::unordered_map<std::string, std::string> t;
+    for (const auto& [arabic, english] : std::initializer_list<std::pair<const char*, const char*>>{
+             {"الغارديان", "The Guardian"},     {"الجارديان", "The Guardian"},
+             {"الإندبندنت", "The Independent"}, {"الاندبندنت", "The Independent"},
+             {"التلغراف", "The Telegraph"},      {"التليغراف", "The Telegraph"},
+             {"التايمز", "The Times"},           {"الصن", "The Sun"},
+             {"الميرور", "The Mirror"},           {"الأوبزرفر", "The Observer"},
+             {"الإيكونوميست", "The Economist"},   {"الإكونوميست", "The Economist"},
+         }) {
+      t.emplace(text::MatchKey(arabic), english);
+    }
+    return t;
+  }();
+  return table;
+}
+
 // The adjectives of an assembly (الوطنية national, العامة general,
 // التأسيسية constituent, التشريعية legislative), as match keys.
 bool AssemblyAdjective(const std::string& key) {
@@ -512,9 +532,16 @@ std::string Compose(const std::vector<std::string>& originals, const std::vector
       --title_end;
     }
     // A place without the article is printed by its English name (قناة
-    // دبي, the Dubai channel), as Romanize prints only the curated places.
-    const std::string* place = title_end == 2 && !keys[1].starts_with(kArticle) ? PlaceOf(keys[1]) : nullptr;
-    const std::string title = place != nullptr ? *place : romanized_after_kind(1, title_end);
+    // دبي, the Dubai channel), as Romanize prints only the curated places;
+    // an English paper by its own title (The Guardian newspaper).
+    const std::string* english = nullptr;
+    if (title_end == 2) {
+      const auto paper = EnglishPaperTitles().find(keys[1]);
+      english = paper != EnglishPaperTitles().end() ? &paper->second
+                : !keys[1].starts_with(kArticle)     ? PlaceOf(keys[1])
+                                                     : nullptr;
+    }
+    const std::string title = english != nullptr ? *english : romanized_after_kind(1, title_end);
     return title.empty() ? "" : nations + title + " " + others + kind.english;
   }
 

@@ -98,6 +98,8 @@ TEST(ComposedEnglishName, TitledBodiesKeepTheirTitles) {
   EXPECT_TRUE(Composed("نادي النجمة").ends_with(" club"));
   // With the article the kind is a description, not a title.
   EXPECT_EQ(Composed("الصحيفة الأردنية"), "");
+  // An English paper by its own title (The Independent).
+  EXPECT_EQ(Composed("صحيفة الإندبندنت"), "The Independent newspaper");
   // A nation's adjective after the title is the paper's.
   EXPECT_EQ(Composed("صحيفة النهار الأردنية"), "Jordanian " + paper.substr(8) + " newspaper");
   // قناة before a canal's name is a canal, before any other a channel.
