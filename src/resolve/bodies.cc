@@ -131,12 +131,18 @@ const std::unordered_map<std::string, std::string>& EnglishPaperTitles() {
   static const std::unordered_map<std::string, std::string> table = [] {
     std::unordered_map<std::string, std::string> t;
     for (const auto& [arabic, english] : std::initializer_list<std::pair<const char*, const char*>>{
-             {"الغارديان", "The Guardian"},     {"الجارديان", "The Guardian"},
-             {"الإندبندنت", "The Independent"}, {"الاندبندنت", "The Independent"},
-             {"التلغراف", "The Telegraph"},      {"التليغراف", "The Telegraph"},
-             {"التايمز", "The Times"},           {"الصن", "The Sun"},
-             {"الميرور", "The Mirror"},           {"الأوبزرفر", "The Observer"},
-             {"الإيكونوميست", "The Economist"},   {"الإكونوميست", "The Economist"},
+             {"الغارديان", "The Guardian"},
+             {"الجارديان", "The Guardian"},
+             {"الإندبندنت", "The Independent"},
+             {"الاندبندنت", "The Independent"},
+             {"التلغراف", "The Telegraph"},
+             {"التليغراف", "The Telegraph"},
+             {"التايمز", "The Times"},
+             {"الصن", "The Sun"},
+             {"الميرور", "The Mirror"},
+             {"الأوبزرفر", "The Observer"},
+             {"الإيكونوميست", "The Economist"},
+             {"الإكونوميست", "The Economist"},
          }) {
       t.emplace(text::MatchKey(arabic), english);
     }
@@ -160,10 +166,10 @@ bool CanalName(const std::string& key) { return key == text::MatchKey("السو�
 // What a word of a body's name is, read after the article (or, for a noun,
 // in construct before a word with it: حقوق الإنسان, human rights).
 enum class Role {
-  kNoun,         // التجارة: Trade
-  kAdjective,    // الإسلامي: Islamic; its feminine with ة is listed with it
-  kBeforeName,   // السعودي: Saudi; of a nation, or new: before a name
-  kTitle,        // الملك: King; begins a person's name
+  kNoun,        // التجارة: Trade
+  kAdjective,   // الإسلامي: Islamic; its feminine with ة is listed with it
+  kBeforeName,  // السعودي: Saudi; of a nation, or new: before a name
+  kTitle,       // الملك: King; begins a person's name
 };
 
 struct Word {
@@ -277,8 +283,8 @@ const std::unordered_map<std::string, Word>& Words() {
              {"وزراء", "Ministers"},
              {"احتلال", "Occupation"},
              {"أنباء", "News"},
-             {"كرة", "Football"},  // ball; alone, football's
-             {"قدم", "Football"},  // foot; alone, football's (اتحاد القدم)
+             {"كرة", "Football"},    // ball; alone, football's
+             {"قدم", "Football"},    // foot; alone, football's (اتحاد القدم)
              {"سلة", "Basketball"},  // basket
              {"عالم", "World"},
              {"صحافة", "Press"},
@@ -363,22 +369,22 @@ const std::unordered_map<std::string, Word>& Words() {
     // Suez Canal).
     add("جديد", "New", Role::kBeforeName);
     for (const auto& [arabic, english] : std::initializer_list<std::pair<const char*, const char*>>{
-             {"سعودي", "Saudi"},       {"مصري", "Egyptian"},      {"سوري", "Syrian"},
-             {"لبناني", "Lebanese"},   {"عراقي", "Iraqi"},        {"أردني", "Jordanian"},
-             {"فلسطيني", "Palestinian"}, {"يمني", "Yemeni"},      {"كويتي", "Kuwaiti"},
-             {"إماراتي", "Emirati"},   {"قطري", "Qatari"},        {"بحريني", "Bahraini"},
-             {"عماني", "Omani"},       {"تونسي", "Tunisian"},     {"جزائري", "Algerian"},
-             {"مغربي", "Moroccan"},    {"ليبي", "Libyan"},        {"سوداني", "Sudanese"},
-             {"موريتاني", "Mauritanian"}, {"صومالي", "Somali"},   {"إيراني", "Iranian"},
-             {"تركي", "Turkish"},      {"أفغاني", "Afghan"},      {"باكستاني", "Pakistani"},
-             {"هندي", "Indian"},       {"صيني", "Chinese"},       {"ياباني", "Japanese"},
-             {"كوري", "Korean"},       {"روسي", "Russian"},       {"أمريكي", "American"},
-             {"أميركي", "American"},         {"بريطاني", "British"},    {"فرنسي", "French"},
-             {"ألماني", "German"},     {"إيطالي", "Italian"},     {"إسباني", "Spanish"},
-             {"برتغالي", "Portuguese"}, {"هولندي", "Dutch"},      {"سويسري", "Swiss"},
-             {"يوناني", "Greek"},      {"ماليزي", "Malaysian"},   {"إندونيسي", "Indonesian"},
-             {"إسرائيلي", "Israeli"},  {"كردي", "Kurdish"},       {"كردستاني", "Kurdistan"},
-             {"طاجيكي", "Tajik"},      {"أوزبكي", "Uzbek"},       {"شيشاني", "Chechen"},
+             {"سعودي", "Saudi"},          {"مصري", "Egyptian"},    {"سوري", "Syrian"},
+             {"لبناني", "Lebanese"},      {"عراقي", "Iraqi"},      {"أردني", "Jordanian"},
+             {"فلسطيني", "Palestinian"},  {"يمني", "Yemeni"},      {"كويتي", "Kuwaiti"},
+             {"إماراتي", "Emirati"},      {"قطري", "Qatari"},      {"بحريني", "Bahraini"},
+             {"عماني", "Omani"},          {"تونسي", "Tunisian"},   {"جزائري", "Algerian"},
+             {"مغربي", "Moroccan"},       {"ليبي", "Libyan"},      {"سوداني", "Sudanese"},
+             {"موريتاني", "Mauritanian"}, {"صومالي", "Somali"},    {"إيراني", "Iranian"},
+             {"تركي", "Turkish"},         {"أفغاني", "Afghan"},    {"باكستاني", "Pakistani"},
+             {"هندي", "Indian"},          {"صيني", "Chinese"},     {"ياباني", "Japanese"},
+             {"كوري", "Korean"},          {"روسي", "Russian"},     {"أمريكي", "American"},
+             {"أميركي", "American"},      {"بريطاني", "British"},  {"فرنسي", "French"},
+             {"ألماني", "German"},        {"إيطالي", "Italian"},   {"إسباني", "Spanish"},
+             {"برتغالي", "Portuguese"},   {"هولندي", "Dutch"},     {"سويسري", "Swiss"},
+             {"يوناني", "Greek"},         {"ماليزي", "Malaysian"}, {"إندونيسي", "Indonesian"},
+             {"إسرائيلي", "Israeli"},     {"كردي", "Kurdish"},     {"كردستاني", "Kurdistan"},
+             {"طاجيكي", "Tajik"},         {"أوزبكي", "Uzbek"},     {"شيشاني", "Chechen"},
          }) {
       add(arabic, english, Role::kBeforeName);
     }
@@ -406,8 +412,8 @@ struct Part {
   std::string english;
   bool name = false;
   Role role = Role::kNoun;
-  bool phrase = false;  // after ل (for)
-  bool joined = false;  // of two words joined by و (and)
+  bool phrase = false;   // after ل (for)
+  bool joined = false;   // of two words joined by و (and)
   bool guessed = false;  // a name guessed from a word the tables lack
 };
 
@@ -463,10 +469,6 @@ bool PrepositionPhrase(const std::string& key, bool after_person) {
 bool Joins(const std::string& key) {
   return key == "عبد" || key == "ابو" || key == "ام" || key == "بن" || key == "ابن" || key == "بنت";
 }
-
-}  // namespace
-
-namespace {
 
 // The name of words `originals` (with their match keys): see
 // ComposedEnglishName.
@@ -538,8 +540,8 @@ std::string Compose(const std::vector<std::string>& originals, const std::vector
     if (title_end == 2) {
       const auto paper = EnglishPaperTitles().find(keys[1]);
       english = paper != EnglishPaperTitles().end() ? &paper->second
-                : !keys[1].starts_with(kArticle)     ? PlaceOf(keys[1])
-                                                     : nullptr;
+                : !keys[1].starts_with(kArticle)    ? PlaceOf(keys[1])
+                                                    : nullptr;
     }
     const std::string title = english != nullptr ? *english : romanized_after_kind(1, title_end);
     return title.empty() ? "" : nations + title + " " + others + kind.english;
@@ -554,8 +556,7 @@ std::string Compose(const std::vector<std::string>& originals, const std::vector
   // with a noun they have: a phrase English words otherwise (لتأجير
   // السيارات, for renting cars), not a name (لندن, London).
   const auto unknown_phrase = [&](size_t i) {
-    if (!keys[i].starts_with(kFor) || PlaceOf(keys[i]) || i + 1 == keys.size() ||
-        !keys[i + 1].starts_with(kArticle)) {
+    if (!keys[i].starts_with(kFor) || PlaceOf(keys[i]) || i + 1 == keys.size() || !keys[i + 1].starts_with(kArticle)) {
       return false;
     }
     const auto next = words.find(keys[i + 1].substr(kArticle.size()));
@@ -586,8 +587,8 @@ std::string Compose(const std::vector<std::string>& originals, const std::vector
     const bool article = key.starts_with(kArticle);
     const auto word = words.find(article ? key.substr(kArticle.size()) : key);
     if (word == words.end() || word->second.role == Role::kTitle) return false;
-    const bool in_construct = !article && word->second.role == Role::kNoun && i + 1 < keys.size() &&
-                              keys[i + 1].starts_with(kArticle);
+    const bool in_construct =
+        !article && word->second.role == Role::kNoun && i + 1 < keys.size() && keys[i + 1].starts_with(kArticle);
     if (!article && !in_construct) return false;
     // كرة (ball) before its game is the game: كرة القدم, football.
     if (word->first == kBall && i + 1 < keys.size() && Games().count(keys[i + 1])) return true;
