@@ -913,17 +913,31 @@ std::string Matcher::Romanize(std::string_view arabic) const {
       if (const std::string* latin = table_word(stem); latin != nullptr && !foreign.count(stem)) {
         return al + Capitalized(*latin);
       }
+      // A word of the article ending in ي is a nisba, and the press ends it
+      // -i (al-Haidari, al-Tuwaijri), where the memory and the model, learnt
+      // from foreign names, may end it -y or -ey (al-Haidry, al-Sahley; the
+      // memory reads فريدي as Freddy).
+      const auto nisba = [&stem](std::string latin) {
+        if (!stem.ends_with("ي")) return latin;
+        if (latin.ends_with("ey")) {
+          latin.replace(latin.size() - 2, 2, "i");
+        } else if (latin.size() > 2 && latin.ends_with('y') &&
+                   std::string_view("aeiou").find(latin[latin.size() - 2]) == std::string_view::npos) {
+          latin.back() = 'i';
+        }
+        return latin;
+      };
       // A remembered spelling that writes the article (Alexander for
       // الكسندر, Alghamdi for الغامدي) is kept whole: nothing in the data
       // tells the Arabic article from a foreign name's Al- (Almaty, الماتي).
       if (remembered != nullptr) {
         const bool whole = remembered->starts_with("al") || remembered->starts_with("el");
-        return (whole ? "" : al) + Capitalized(*remembered);
+        return whole ? Capitalized(*remembered) : al + Capitalized(nisba(*remembered));
       }
-      if (const std::string* latin = r.Remembered(stem)) return al + Capitalized(*latin);
+      if (const std::string* latin = r.Remembered(stem)) return al + Capitalized(nisba(*latin));
       std::string stem_letters;
       internal::ArabicWordLetters(stem, &stem_letters);
-      return al + Capitalized(ta_marbuta ? DecodeTaMarbuta(r, stem_letters) : r.Decode(stem_letters));
+      return al + Capitalized(ta_marbuta ? DecodeTaMarbuta(r, stem_letters) : nisba(r.Decode(stem_letters)));
     }
     if (remembered != nullptr) return Capitalized(*remembered);
     const bool long_rest = letters.size() >= 1 + 4;  // a prefix and four letters

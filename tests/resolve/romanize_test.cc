@@ -102,6 +102,16 @@ TEST(Romanize, MotherOfIsUmm) {
   EXPECT_EQ(M().Romanize("مدرسة أم الخير").rfind("Madrasat Umm al-", 0), 0u);
 }
 
+TEST(Romanize, NisbasOfTheArticleEndInI) {
+  // A family name of the article ending in ي ends -i as the press prints
+  // it, though the memory holds فريدي as the given name Freddy; without the
+  // article the name is left as the memory has it.
+  const std::string family = M().Romanize("سامر الفريدي");
+  EXPECT_TRUE(family.ends_with("i")) << family;
+  EXPECT_EQ(family.find("al-"), M().Romanize("سامر").size() + 1) << family;
+  EXPECT_TRUE(M().Romanize("فريدي").ends_with("y"));
+}
+
 TEST(Romanize, CurrenciesByTheirEnglishNames) {
   // The tagger names currencies (MISC, as ANERcorp does); the romaniser had
   // read them as names: يورو "Yorru", جنيه "Junais".
