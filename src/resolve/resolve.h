@@ -99,7 +99,8 @@ bool IsCountryOrRegionName(std::string_view latin);
 // made places are composed of, other than titles and nations (Ministry,
 // Interior, Islamic, and, of): such a name says what a body is, not which
 // ("Islamic Movement", "Development Bank"), so it names no one body. Case is
-// ignored; "Saudi-Dutch" is two words. False for an empty name. Thread-safe.
+// ignored; "Commercial-Industrial" is two words. False for an empty name.
+// Thread-safe.
 bool IsDescriptiveEnglishName(std::string_view latin);
 
 // Whether `arabic` names an armed or political group by its kind (جماعة،
@@ -304,8 +305,10 @@ struct ResolvedEntity {
   ner::EntityType type = ner::EntityType::kPerson;
   std::string name;   // the commonest full form among its mentions
   // A Latin spelling from the texts; else for a place or body the English
-  // name of CLDR or the curated list (Baghdad, United Nations); else the
-  // romanisation (kept from an earlier resolution when the caller gives it).
+  // name of CLDR or the curated list (Baghdad, United Nations), or one
+  // composed from its kind (Saudi Interior Ministry, King Khalid
+  // International Airport); else the romanisation (kept from an earlier
+  // resolution when the caller gives it).
   std::string latin;
 };
 
