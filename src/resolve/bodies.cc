@@ -446,6 +446,13 @@ const std::string* PlaceOf(const std::string& key) {
   return it == PlaceNames().end() ? nullptr : &it->second;
 }
 
+// The entry of Words for a word written with the article, or null.
+const Word* WordWithArticle(const std::string& key) {
+  if (!key.starts_with(kArticle)) return nullptr;
+  const auto it = Words().find(key.substr(kArticle.size()));
+  return it == Words().end() ? nullptr : &it->second;
+}
+
 // Whether a word is a phrase of a preposition, ل (for) or ب (in), which
 // English words differently (the Fund for Development, a hospital in Hofuf):
 // ل and the article (للعلوم, for sciences), or either before a place or a
@@ -458,7 +465,7 @@ bool PrepositionPhrase(const std::string& key, bool after_person) {
   for (const std::string& p : preposition) {
     if (!key.starts_with(p)) continue;
     const std::string rest = key.substr(p.size());
-    if (PlaceOf(rest) || (rest.starts_with(kArticle) && Words().count(rest.substr(kArticle.size())))) return true;
+    if (PlaceOf(rest) || WordWithArticle(rest)) return true;
     if (after_person && rest.starts_with(kArticle)) return true;
   }
   return false;
@@ -524,13 +531,11 @@ std::string Compose(const std::vector<std::string>& originals, const std::vector
     // the al-Jazira Sports channel).
     size_t title_end = keys.size();
     std::string nations, others;
-    while (title_end > 2 && keys[title_end - 1].starts_with(kArticle)) {
-      const auto word = words.find(keys[title_end - 1].substr(kArticle.size()));
-      if (word == words.end() || (word->second.role != Role::kBeforeName && word->second.role != Role::kAdjective)) {
-        break;
-      }
-      std::string& before = word->second.role == Role::kBeforeName ? nations : others;
-      before = std::string(word->second.english) + " " + before;
+    while (title_end > 2) {
+      const Word* word = WordWithArticle(keys[title_end - 1]);
+      if (word == nullptr || (word->role != Role::kBeforeName && word->role != Role::kAdjective)) break;
+      std::string& before = word->role == Role::kBeforeName ? nations : others;
+      before = std::string(word->english) + " " + before;
       --title_end;
     }
     // A place without the article is printed by its English name (قناة
@@ -556,11 +561,9 @@ std::string Compose(const std::vector<std::string>& originals, const std::vector
   // with a noun they have: a phrase English words otherwise (لتأجير
   // السيارات, for renting cars), not a name (لندن, London).
   const auto unknown_phrase = [&](size_t i) {
-    if (!keys[i].starts_with(kFor) || PlaceOf(keys[i]) || i + 1 == keys.size() || !keys[i + 1].starts_with(kArticle)) {
-      return false;
-    }
-    const auto next = words.find(keys[i + 1].substr(kArticle.size()));
-    return next != words.end() && next->second.role == Role::kNoun;
+    if (!keys[i].starts_with(kFor) || PlaceOf(keys[i]) || i + 1 == keys.size()) return false;
+    const Word* next = WordWithArticle(keys[i + 1]);
+    return next != nullptr && next->role == Role::kNoun;
   };
   // Where the name that begins at word i ends: at the next word with the
   // article that no joining word brings and is not الله (God: أنصار الله,
@@ -668,9 +671,9 @@ std::string Compose(const std::vector<std::string>& originals, const std::vector
       for (size_t j = i + 1; j < end; ++j) person += (j > i + 1 ? " " : "") + originals[j];
       // An adjective of a nation after a person's name may be his family
       // name (الدكتور محمد المصري, Dr Mohammed al-Masri).
-      if (end < keys.size() && keys[end].starts_with(kArticle)) {
-        const auto next = words.find(keys[end].substr(kArticle.size()));
-        if (next != words.end() && next->second.role == Role::kBeforeName) return "";
+      if (end < keys.size()) {
+        const Word* next = WordWithArticle(keys[end]);
+        if (next != nullptr && next->role == Role::kBeforeName) return "";
       }
       parts.push_back({std::string(word->second.english) + " " + matcher.Romanize(person), true});
       i = end - 1;
@@ -699,9 +702,9 @@ std::string Compose(const std::vector<std::string>& originals, const std::vector
     // construct with a noun of the tables, a common noun they lack (هيئة
     // تنظيم الكهرباء, the electricity regulation authority).
     const size_t end = name_end(i, false);
-    if (end == i + 1 && end < keys.size() && keys[end].starts_with(kArticle)) {
-      const auto next = words.find(keys[end].substr(kArticle.size()));
-      if (next != words.end() && next->second.role == Role::kNoun) return "";
+    if (end == i + 1 && end < keys.size()) {
+      const Word* next = WordWithArticle(keys[end]);
+      if (next != nullptr && next->role == Role::kNoun) return "";
     }
     parts.push_back({romanized_after_kind(i, end), true});
     i = end - 1;
@@ -783,16 +786,22 @@ bool NamedLikeAGroup(std::string_view arabic) {
 }
 
 bool IsDescriptiveEnglishName(std::string_view latin) {
-  static const auto* words = [] {
+  // The words of an English name, lower case; a hyphen parts words.
+  const auto lower_words = [](std::string_view english) {
+    std::vector<std::string> words;
+    for (size_t i = 0; i < english.size();) {
+      const size_t end = std::min(english.find_first_of(" -", i), english.size());
+      std::string word(english.substr(i, end - i));
+      for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (!word.empty()) words.push_back(std::move(word));
+      i = end + 1;
+    }
+    return words;
+  };
+  static const auto* words = [&lower_words] {
     auto* set = new std::unordered_set<std::string>{"and", "of"};
-    const auto add = [set](std::string_view english) {
-      for (size_t i = 0; i < english.size();) {
-        const size_t end = std::min(english.find(' ', i), english.size());
-        std::string word(english.substr(i, end - i));
-        for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (!word.empty()) set->insert(word);
-        i = end + 1;
-      }
+    const auto add = [&](std::string_view english) {
+      for (std::string& word : lower_words(english)) set->insert(std::move(word));
     };
     for (const auto& [arabic, kind] : internal::Kinds()) {
       add(kind.english);
@@ -807,18 +816,9 @@ bool IsDescriptiveEnglishName(std::string_view latin) {
     for (const auto& [arabic, game] : internal::Games()) add(game);
     return set;
   }();
-  bool any = false;
-  for (size_t i = 0; i < latin.size();) {
-    const size_t end = std::min(latin.find_first_of(" -", i), latin.size());
-    std::string word(latin.substr(i, end - i));
-    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (!word.empty()) {
-      if (!words->contains(word)) return false;
-      any = true;
-    }
-    i = end + 1;
-  }
-  return any;
+  const std::vector<std::string> name = lower_words(latin);
+  return !name.empty() &&
+         std::all_of(name.begin(), name.end(), [](const std::string& w) { return words->contains(w); });
 }
 
 }  // namespace marsad::resolve
