@@ -12,6 +12,8 @@ echo "== ingest and search"
 "$BUILD/bench/ingest_bench"
 echo "== named-entity tagger (per core)"
 "$BUILD/bench/ner_bench" --benchmark_counters_tabular=true
+echo "== romanisation's beam search (per core)"
+"$BUILD/bench/resolve_bench" --benchmark_counters_tabular=true
 echo "== watch-list screening (per core)"
 "$BUILD/bench/screen_bench" --benchmark_counters_tabular=true
 echo "== quotes, claims and events extraction (per core, after NER)"

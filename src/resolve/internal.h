@@ -217,7 +217,9 @@ inline uint64_t NgramKey(const uint32_t* units, int n) {
 struct Romanizer {
   // units[0] and units[1] are the word start and end; others: letter, latin.
   std::vector<std::pair<int, std::string>> units;
-  std::vector<std::vector<uint32_t>> by_letter;  // candidate units per Arabic letter
+  // Candidate units per Arabic letter, most frequent first, and last the
+  // end unit alone (the letter kArabicLetters).
+  std::vector<std::vector<uint32_t>> by_letter;
   // Interpolated modified Kneser-Ney, computed at training (train.cc): an
   // n-gram seen (order 1 to `order`) has its discounted share of its
   // history's mass, a history its weight on the next lower order (the empty
@@ -248,23 +250,25 @@ struct Romanizer {
   std::unordered_map<std::string, std::vector<std::string>> short_by_consonants;
   // The memory by reading: Latin letters -> the spellings read so.
   std::unordered_map<std::string, std::vector<std::string>> by_reading;
-  // `discounted` and `backoff` again, in one open-addressing table that
-  // LogProb reads: a key's two weights in one probe, where the maps took
-  // two lookups each through scattered nodes (a quarter of a whole-corpus
-  // ingest's time went on them).
-  struct Weights {
-    float discounted = 0;
-    float backoff = -1;  // negative: the key is no history seen
+  // `discounted` and `backoff` again, as Search reads them: the weight of
+  // each seen history but the empty one (by its NgramKey, mixed), and for
+  // each seen history and the letter after it, the shares of the n-grams
+  // that end in one of that letter's candidates, in one run of `after`. One
+  // lookup thus scores all the candidates after a history, where a table of
+  // n-grams took a lookup each (a fifth of a whole-corpus ingest's time).
+  struct Run {
+    uint32_t begin = 0, end = 0;
   };
-  text::internal::KeyTable<Weights> table;
-  Weights empty_history;  // NgramKey 0, the empty history, which KeyTable cannot hold
-  const Weights* Find(uint64_t ngram_key) const;
-
+  text::internal::KeyTable<float> history_weight;
+  text::internal::KeyTable<Run> runs;             // mixed NgramKey of history | letter << 48
+  std::vector<std::pair<uint32_t, float>> after;  // (place among the letter's candidates, share)
+  std::vector<double> unigram;                    // P(unit) after the empty history
   // Distinct for every table built in the process (by Rebuild): the key of
   // each thread's cache of decodings.
   uint64_t serial = 0;
 
-  void Rebuild();  // by_letter from units, known from memory, the table
+  void Rebuild();  // by_letter from units, known from memory, the tables Search reads
+  void BuildScoringTables();  // unigram, history_weight, runs and after
   // The most likely Latin spelling (lower case) of one word's letters, and
   // the units it is made of (one per letter). Names come back again and
   // again (a family name in many entities, a short name in many queries), so
@@ -274,9 +278,10 @@ struct Romanizer {
   std::vector<uint32_t> DecodeUnits(std::string_view letters) const;
   static constexpr size_t kDecodings = 1 << 15;
   std::vector<uint32_t> Search(std::string_view letters) const;  // the beam search itself
-  // P(u | the n units before it, oldest first; the start unit first at the
-  // start of a word).
-  double LogProb(const uint32_t* history, int n, uint32_t u) const;
+  // Sets logp[i] to log P(by_letter[letter][i] | the n units before it,
+  // oldest first; the start unit first at the start of a word). The letter
+  // kArabicLetters stands for the end of the word, whose one unit is 1.
+  void ScoreNext(const uint32_t* before, int n, int letter, double* logp) const;
 };
 
 }  // namespace marsad::resolve::internal

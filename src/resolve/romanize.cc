@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cmath>
 #include <stdexcept>
+#include <tuple>
 #include <unordered_map>
 
 #include "resolve/internal.h"
@@ -17,6 +18,8 @@ namespace {
 
 constexpr size_t kBeam = 12;
 constexpr size_t kUnitsPerLetter = 40;  // candidates tried for each Arabic letter
+// A run's key holds a history's NgramKey and the letter after it above it.
+static_assert(12 * (kMaxOrder - 1) <= 48);
 
 struct Hyp {
   // The last units (oldest first): as many as the model's history reads.
@@ -41,24 +44,21 @@ uint64_t Mixed(uint64_t key) {
 
 }  // namespace
 
-const Romanizer::Weights* Romanizer::Find(uint64_t ngram_key) const {
-  return ngram_key == 0 ? &empty_history : table.Find(Mixed(ngram_key));
-}
-
-double Romanizer::LogProb(const uint32_t* history, int n, uint32_t u) const {
-  double p = 1.0 / static_cast<double>(units.size());
-  std::array<uint32_t, kMaxOrder> gram;
-  for (int k = 0; k < order && k <= n; ++k) {
-    const uint32_t* h = history + n - k;
+void Romanizer::ScoreNext(const uint32_t* before, int n, int letter, double* logp) const {
+  const std::vector<uint32_t>& candidates = by_letter[letter];
+  double p[kUnitsPerLetter];
+  for (size_t i = 0; i < candidates.size(); ++i) p[i] = unigram[candidates[i]];
+  for (int k = 1; k < order && k <= n; ++k) {
+    const uint64_t history = NgramKey(before + n - k, k);
     // A history never seen has no longer one seen either.
-    const Weights* weight = Find(NgramKey(h, k));
-    if (weight == nullptr || weight->backoff < 0) break;
-    std::copy(h, h + k, gram.begin());
-    gram[k] = u;
-    const Weights* share = Find(NgramKey(gram.data(), k + 1));
-    p = (share == nullptr ? 0.0 : share->discounted) + weight->backoff * p;
+    const float* weight = history_weight.Find(Mixed(history));
+    if (weight == nullptr) break;
+    for (size_t i = 0; i < candidates.size(); ++i) p[i] = *weight * p[i];
+    if (const Run* run = runs.Find(Mixed(history | static_cast<uint64_t>(letter) << 48))) {
+      for (uint32_t j = run->begin; j < run->end; ++j) p[after[j].first] = after[j].second + p[after[j].first];
+    }
   }
-  return std::log(p);
+  for (size_t i = 0; i < candidates.size(); ++i) logp[i] = std::log(p[i]);
 }
 
 const std::string* Romanizer::Remembered(const std::string& key) const {
@@ -69,12 +69,6 @@ const std::string* Romanizer::Remembered(const std::string& key) const {
 }
 
 void Romanizer::Rebuild() {
-  table.Reset(discounted.size() + backoff.size());
-  empty_history = Weights{};
-  for (const auto& [key, share] : discounted) {
-    (key == 0 ? empty_history : table[Mixed(key)]).discounted = share;
-  }
-  for (const auto& [key, weight] : backoff) (key == 0 ? empty_history : table[Mixed(key)]).backoff = weight;
   static std::atomic<uint64_t> serials{0};
   serial = ++serials;
   known.clear();
@@ -90,7 +84,7 @@ void Romanizer::Rebuild() {
   }
   for (auto& [consonants, spellings] : short_by_consonants) std::sort(spellings.begin(), spellings.end());
   for (auto& [reading, spellings] : by_reading) std::sort(spellings.begin(), spellings.end());
-  auto unigram = [this](uint32_t u) {
+  auto unigram_share = [this](uint32_t u) {
     const auto it = discounted.find(NgramKey(&u, 1));
     return it == discounted.end() ? 0.0f : it->second;
   };
@@ -106,8 +100,59 @@ void Romanizer::Rebuild() {
       list.push_back(static_cast<uint32_t>(units.size() - 1));
     }
     std::stable_sort(list.begin(), list.end(),
-                     [&unigram](uint32_t x, uint32_t y) { return unigram(x) > unigram(y); });
+                     [&unigram_share](uint32_t x, uint32_t y) { return unigram_share(x) > unigram_share(y); });
     if (list.size() > kUnitsPerLetter) list.resize(kUnitsPerLetter);
+  }
+  by_letter.push_back({1});
+  BuildScoringTables();
+}
+
+void Romanizer::BuildScoringTables() {
+  const double uniform = 1.0 / static_cast<double>(units.size());
+  unigram.assign(units.size(), uniform);
+  if (const auto empty = backoff.find(0); order > 0 && empty != backoff.end() && empty->second >= 0) {
+    for (uint32_t u = 0; u < units.size(); ++u) {
+      const auto share = discounted.find(NgramKey(&u, 1));
+      unigram[u] = (share == discounted.end() ? 0.0 : share->second) + empty->second * uniform;
+    }
+  }
+  history_weight.Reset(backoff.size());
+  for (const auto& [history, weight] : backoff) {
+    if (history != 0 && weight >= 0) history_weight[Mixed(history)] = weight;
+  }
+  // Each n-gram of two units or more that ends in a candidate of its letter,
+  // as (run key, place, share), grouped by run.
+  std::vector<uint32_t> letter_of(units.size()), place_of(units.size(), kUnitsPerLetter);
+  for (size_t letter = 0; letter < by_letter.size(); ++letter) {
+    for (size_t i = 0; i < by_letter[letter].size(); ++i) {
+      letter_of[by_letter[letter][i]] = static_cast<uint32_t>(letter);
+      place_of[by_letter[letter][i]] = static_cast<uint32_t>(i);
+    }
+  }
+  struct Entry {
+    uint64_t run;
+    uint32_t place;
+    float share;
+  };
+  std::vector<Entry> entries;
+  for (const auto& [gram, share] : discounted) {
+    const int n = static_cast<int>(gram >> 60);
+    const uint32_t last = gram & 0xfff;
+    if (n < 2 || place_of[last] == kUnitsPerLetter) continue;
+    const uint64_t history = static_cast<uint64_t>(n - 1) << 60 | ((gram & ((uint64_t{1} << 60) - 1)) >> 12);
+    entries.push_back({history | static_cast<uint64_t>(letter_of[last]) << 48, place_of[last], share});
+  }
+  std::sort(entries.begin(), entries.end(),
+            [](const Entry& x, const Entry& y) { return std::tie(x.run, x.place) < std::tie(y.run, y.place); });
+  after.clear();
+  size_t run_count = 0;
+  for (size_t i = 0; i < entries.size(); ++i) run_count += i == 0 || entries[i].run != entries[i - 1].run;
+  runs.Reset(run_count);
+  for (const Entry& e : entries) {
+    Run& run = runs[Mixed(e.run)];
+    if (run.end == 0) run.begin = run.end = static_cast<uint32_t>(after.size());
+    after.emplace_back(e.place, e.share);
+    ++run.end;
   }
 }
 
@@ -129,26 +174,32 @@ std::vector<uint32_t> Romanizer::Search(std::string_view letters) const {
   const int keep = std::max(order - 1, 1);  // units of history a hypothesis needs
   std::vector<Hyp> all{{{0}, 1, 0, -1}};
   std::vector<int> beam{0};
+  std::vector<Hyp> next;
+  // Where in `next` (plus one) each history is: hypotheses with the same
+  // history continue alike, so only the best of them is kept.
+  text::internal::KeyTable<uint32_t> where;
+  double logp[kUnitsPerLetter];
   for (char c : letters) {
-    const auto& cands = by_letter[static_cast<uint8_t>(c)];
-    std::vector<Hyp> next;
-    // Where in `next` each history is: hypotheses with the same history
-    // continue alike, so only the best of them is kept.
-    std::unordered_map<uint64_t, size_t> where;
+    const int letter = static_cast<uint8_t>(c);
+    const auto& candidates = by_letter[letter];
+    next.clear();
+    where.Reset(beam.size() * candidates.size());
     for (int h : beam) {
       const Hyp& hyp = all[h];
-      for (uint32_t u : cands) {
-        Hyp x{hyp.history, hyp.length, hyp.score + LogProb(hyp.history.data(), hyp.length, u), h};
+      ScoreNext(hyp.history.data(), hyp.length, letter, logp);
+      for (size_t i = 0; i < candidates.size(); ++i) {
+        Hyp x{hyp.history, hyp.length, hyp.score + logp[i], h};
         if (x.length == keep) {
           std::copy(x.history.begin() + 1, x.history.begin() + keep, x.history.begin());
           --x.length;
         }
-        x.history[x.length++] = u;
-        const auto [it, added] = where.try_emplace(NgramKey(x.history.data(), x.length), next.size());
-        if (added) {
+        x.history[x.length++] = candidates[i];
+        uint32_t& at = where[Mixed(NgramKey(x.history.data(), x.length))];
+        if (at == 0) {
           next.push_back(x);
-        } else if (x.score > next[it->second].score) {
-          next[it->second] = x;
+          at = static_cast<uint32_t>(next.size());
+        } else if (x.score > next[at - 1].score) {
+          next[at - 1] = x;
         }
       }
     }
@@ -164,7 +215,8 @@ std::vector<uint32_t> Romanizer::Search(std::string_view letters) const {
   int best = -1;
   double best_score = -1e300;
   for (int h : beam) {
-    const double s = all[h].score + LogProb(all[h].history.data(), all[h].length, 1);
+    ScoreNext(all[h].history.data(), all[h].length, kArabicLetters, logp);
+    const double s = all[h].score + logp[0];
     if (s > best_score) {
       best_score = s;
       best = h;
