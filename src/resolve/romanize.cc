@@ -984,7 +984,13 @@ std::string Matcher::Romanize(std::string_view arabic) const {
       // tells the Arabic article from a foreign name's Al- (Almaty, الماتي).
       if (remembered != nullptr) {
         const bool whole = remembered->starts_with("al") || remembered->starts_with("el");
-        return whole ? Capitalized(*remembered) : al + Capitalized(nisba(*remembered));
+        if (whole) return Capitalized(*remembered);
+        // The Maghreb's spelling fuses the article to the name as l (الأزهر
+        // Lazhar, العريض Laarayedh): that l is the article, printed al-.
+        const bool fused = remembered->size() > 2 && remembered->front() == 'l' &&
+                           std::string_view("aeiou").find((*remembered)[1]) != std::string_view::npos &&
+                           !stem.starts_with("ل");
+        return al + Capitalized(nisba(fused ? remembered->substr(1) : *remembered));
       }
       if (const std::string* latin = r.Remembered(stem)) return al + Capitalized(nisba(*latin));
       std::string stem_letters;

@@ -126,6 +126,21 @@ TEST(ComposedEnglishName, MadePlaces) {
   EXPECT_EQ(Composed("الخليج الإسلامي"), "");
 }
 
+TEST(ComposedEnglishName, ANationsBodyTheListKnows) {
+  // The Jordanian Council of Ministers (the list: Council of Ministers),
+  // the Tunisian Red Crescent; not "Tunisian Ministers Council".
+  EXPECT_EQ(Composed("مجلس الوزراء الأردني"), "Jordanian Council of Ministers");
+  EXPECT_EQ(Composed("الهلال الأحمر التونسي"), "Tunisian Red Crescent");
+  // The list's name says the nation already: Saudi Aramco, once.
+  EXPECT_EQ(Composed("أرامكو السعودية"), "Saudi Aramco");
+  // "New" describes the council; it names no nation's.
+  EXPECT_NE(Composed("مجلس الوزراء الجديدة"), "New Council of Ministers");
+  // After a phrase of ل the adjective may be its noun's: the international
+  // federation of American football is not an American FIFA.
+  EXPECT_EQ(internal::EnglishName("الاتحاد الدولي لكرة القدم", false, M()), "FIFA");
+  EXPECT_NE(Composed("الاتحاد الدولي لكرة القدم الأمريكية"), "American FIFA");
+}
+
 TEST(ComposedEnglishName, WhatItCannotReadItLeavesAlone) {
   // No kind of body first; one word; an indefinite noun (a Jordanian
   // airline); a preposition inside (a hospital in new Aleppo); a common

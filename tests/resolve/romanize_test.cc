@@ -112,6 +112,15 @@ TEST(Romanize, NisbasOfTheArticleEndInI) {
   EXPECT_TRUE(M().Romanize("فريدي").ends_with("y"));
 }
 
+TEST(Romanize, TheMaghrebsFusedArticleIsTheArticle) {
+  // The memory holds words of the article as the Maghreb spells them, the
+  // article fused as l (Lazhar, Lamari): the article is printed once, al-.
+  EXPECT_EQ(M().Romanize("الأزهر"), "al-Azhar");
+  EXPECT_EQ(M().Romanize("سامر العماري"), M().Romanize("سامر") + " al-Amari");
+  // A name whose own first letter is ل keeps it (the memory: Labwani).
+  EXPECT_EQ(M().Romanize("اللبواني"), "al-Labwani");
+}
+
 TEST(Romanize, CurrenciesByTheirEnglishNames) {
   // The tagger names currencies (MISC, as ANERcorp does); the romaniser had
   // read them as names: يورو "Yorru", جنيه "Junais".
