@@ -356,9 +356,28 @@ TEST(FeaturesTest, ANameDoesNotEndOnAWordThatJudgesIt) {
                        {{"O", "B-ORG", "I-ORG", "I-ORG", "O"}}, {0.9f}),
             (V{{"O", "B-ORG", "I-ORG", "O", "O"}}));
   EXPECT_EQ(Harmonized(f, {{"وصف", "الإرهابي"}}, {{"O", "B-ORG"}}, {0.9f}), (V{{"O", "O"}}));
+  // Nor on one that describes it: "the rebel Najma group".
+  EXPECT_EQ(Harmonized(f, {{"هاجمت", "جماعة", "النجمة", "المتمردة", "القرية"}},
+                       {{"O", "B-ORG", "I-ORG", "I-ORG", "O"}}, {0.9f}),
+            (V{{"O", "B-ORG", "I-ORG", "O", "O"}}));
   // An adjective of a name's own stays: "the Armed Islamic Group".
   EXPECT_EQ(Harmonized(f, {{"الجماعة", "الإسلامية", "المسلحة"}}, {{"B-ORG", "I-ORG", "I-ORG"}}, {0.9f}),
             (V{{"B-ORG", "I-ORG", "I-ORG"}}));
+}
+
+TEST(FeaturesTest, MotionIsNoMovement) {
+  const Lexicon lex = SmallLexicon();
+  const Features f(~0u, &lex);
+  using V = std::vector<std::vector<std::string>>;
+  // "The traffic was heavy", "the hand's movement slowed": حركة before what
+  // moves names nothing, whether the name began at it or after it.
+  EXPECT_EQ(Harmonized(f, {{"ازدحمت", "حركة", "السير", "صباحا"}}, {{"O", "B-ORG", "I-ORG", "O"}}, {0.9f}),
+            (V{{"O", "O", "O", "O"}}));
+  EXPECT_EQ(Harmonized(f, {{"تباطأت", "حركة", "اليد", "اليمنى"}}, {{"O", "O", "B-ORG", "I-ORG"}}, {0.9f}),
+            (V{{"O", "O", "O", "O"}}));
+  // A movement that is a name stays one: "the Najma movement said".
+  EXPECT_EQ(Harmonized(f, {{"قالت", "حركة", "النجمة", "إنها"}}, {{"O", "B-ORG", "I-ORG", "O"}}, {0.9f}),
+            (V{{"O", "B-ORG", "I-ORG", "O"}}));
 }
 
 TEST(FeaturesTest, APersonsNameBeginsAfterADoctorsOrEngineersTitle) {
