@@ -1031,6 +1031,36 @@ void LeaveOutMotion(const std::vector<WordInfo>& words, std::vector<uint8_t>* la
   });
 }
 
+// جهاز is a state's service (جهاز المخابرات, the intelligence service) and
+// a device: before a Latin word it is the device named (جهاز آيباد, an
+// iPad; a product, MISC), before a kind of device (جهاز لوحي, a tablet;
+// جهاز كمبيوتر) it names nothing. On SaudiNewsNet «جهاز iPad Air» had been
+// an organisation 27 times.
+void LeaveOutDevices(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
+  static const std::string device = text::MatchKey("جهاز");
+  static const auto kinds = text::internal::MatchKeySet(
+      {"كمبيوتر", "كومبيوتر", "حاسوب", "حاسب", "لوحي", "هاتف", "تلفاز", "تلفزيون", "ألعاب", "تكييف", "قياس",
+       "إنذار", "استشعار", "رادار", "تحكم", "تنفس", "تسجيل", "عرض", "استقبال", "إرسال", "تتبع", "توجيه",
+       "كشف", "فحص", "تعقب", "رصد", "تشويش", "محمول", "ذكي"});
+  const auto is_device = [&](size_t k) { return words[k].stem == device && HasNoArticle(words[k]); };
+  std::vector<uint8_t>& l = *labels;
+  ForEachMention(l, [&](size_t i, size_t j) {
+    // The name begins at جهاز, or after it (CompleteNames puts the head
+    // word back later).
+    const size_t first = is_device(i) && j - i >= 2 ? i + 1 : i > 0 && is_device(i - 1) ? i : j;
+    if (first == j) return;
+    if (kinds.contains(words[first].key)) {
+      ClearWords(i, j, labels);
+    } else if (std::all_of(words.begin() + static_cast<long>(first), words.begin() + static_cast<long>(j),
+                           [](const WordInfo& w) { return w.kind == kLatin; })) {
+      std::fill(l.begin() + static_cast<long>(i), l.begin() + static_cast<long>(first), kO);
+      const int misc = BeginOf(EntityType::kMisc);
+      l[first] = static_cast<uint8_t>(misc);
+      std::fill(l.begin() + static_cast<long>(first) + 1, l.begin() + static_cast<long>(j), misc + 1);
+    }
+  });
+}
+
 // Whether a key is a function word, or one of those that take a clitic
 // (ومن، بكل، ولو: and from, with every, even if). Only those: short foreign
 // names read as other clitics and function words (بان, Ban, as ب + أن; فاو,
@@ -1223,6 +1253,7 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
     LeaveOutOn(words, l);
     LeaveOutTitlesOfLearning(words, l);
     LeaveOutMotion(words, l);
+    LeaveOutDevices(words, l);
     LeaveOutFunctionWords(words, l);
     LeaveOutNameStartsAfterPrepositions(words, l);
     LeaveOutLowerCaseLatin(words, l);

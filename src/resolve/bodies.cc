@@ -32,7 +32,10 @@ namespace {
 // name (القاعدة, al-Qaeda; الخليج, the Gulf). `group`: an armed or
 // political group, whose names watch lists write romanised as often as in
 // English (Jamaat al-Jihad, Harakat al-Shabab). `unit`: a unit of a body
-// (مكتب الأمم المتحدة, the United Nations Office).
+// (مكتب الأمم المتحدة, the United Nations Office). `described`: what the
+// kind is of always has the article and is a word of the tables (جهاز
+// الأمن, the Security Service); a name after it is no body's (جهاز لوحي,
+// a tablet device; جهاز آيباد, an iPad).
 // `with_article`: the kind's English with the article and an adjective of
 // an assembly after it, and no phrase of ل (الجمعية الوطنية, the National
 // Assembly; but الجمعية الخيرية, the Charitable Society, and الجمعية
@@ -46,6 +49,7 @@ struct Kind {
   bool bare = false;
   bool group = false;
   bool unit = false;
+  bool described = false;
   const char* with_article = nullptr;
 };
 
@@ -83,6 +87,7 @@ const std::unordered_map<std::string, Kind>& Kinds() {
              {"فيلق", {.english = "Corps", .proper = true, .group = true}},
              {"كتائب", {.english = "Brigades", .proper = true, .group = true}},
              {"مكتب", {.english = "Office", .unit = true}},
+             {"جهاز", {.english = "Service", .described = true}},
              {"وكالة", {.english = "Agency", .proper = true}},
              {"شبكة", {.english = "Network", .proper = true}},
              {"أكاديمية", {.english = "Academy", .proper = true}},
@@ -105,6 +110,7 @@ const std::unordered_map<std::string, Kind>& Kinds() {
              {"قاعدة", {.english = "Base", .bare = true}},
              {"ميناء", {.english = "Port", .proper = true, .bare = true}},
              {"جسر", {.english = "Bridge", .bare = true}},
+             {"مجمع", {.english = "Complex", .proper = true, .bare = true}},
              {"ميدان", {.english = "Square", .bare = true}},
              {"قصر", {.english = "Palace", .bare = true}},
              {"خليج", {.english = "Gulf", .of_place = true, .bare = true}},
@@ -222,6 +228,7 @@ const std::unordered_map<std::string, Word>& Words() {
              {"معادن", "Minerals"},
              {"نفط", "Oil"},
              {"اتصالات", "Telecommunications"},
+             {"إذاعة", "Broadcasting"},
              {"تخطيط", "Planning"},
              {"استثمار", "Investment"},
              {"تنمية", "Development"},
@@ -300,6 +307,9 @@ const std::unordered_map<std::string, Word>& Words() {
              {"إسلامي", "Islamic"},
              {"وطني", "National"},
              {"قومي", "National"},
+             {"داخلي", "Internal"},  // its feminine is the noun داخلية, Interior, above
+             {"خارجي", "External"},
+             {"سياسي", "Political"},
              {"أهلي", "National"},
              {"ديمقراطي", "Democratic"},
              {"شعبي", "Popular"},
@@ -488,6 +498,7 @@ std::string Compose(const std::vector<std::string>& originals, const std::vector
   Kind kind = found->second;
   if (found->first == text::MatchKey("قناة") && CanalName(keys[1])) kind = kCanal;
   if (head_article && kind.bare) return "";
+  if (kind.described && !keys[1].starts_with(kArticle)) return "";
   if (head_article && kind.with_article != nullptr && AssemblyAdjective(keys[1]) &&
       std::none_of(keys.begin() + 2, keys.end(), [](const std::string& k) { return k.starts_with(kFor); })) {
     kind.english = kind.with_article;

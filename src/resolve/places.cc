@@ -356,8 +356,10 @@ constexpr std::pair<std::string_view, std::string_view> kBodies[] = {
     {"مجلس الاحتياطي الاتحادي", "Federal Reserve"}, {"الاحتياطي الاتحادي", "Federal Reserve"},
     {"مجلس الاحتياطي الفيدرالي", "Federal Reserve"}, {"الاحتياطي الفيدرالي", "Federal Reserve"},
     {"أرامكو", "Saudi Aramco"}, {"أرامكو السعودية", "Saudi Aramco"},
-    // Not Apple: آبل and أبل are إبل (camels) but for the hamza; nor SABIC:
-    // spellings of سابك include السابق (the former).
+    // Apple and SABIC only with the word company: آبل and أبل alone are إبل
+    // (camels) but for the hamza, and spellings of سابك alone include
+    // السابق (the former).
+    {"شركة أبل", "Apple"}, {"شركة آبل", "Apple"}, {"شركة سابك", "SABIC"},
     {"مايكروسوفت", "Microsoft"}, {"سامسونج", "Samsung"}, {"سامسونغ", "Samsung"},
     // Football clubs whose names are no place's (Barcelona and Liverpool
     // are cities first) nor a person's (Chelsea: the list makes a listed

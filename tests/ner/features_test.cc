@@ -380,6 +380,20 @@ TEST(FeaturesTest, MotionIsNoMovement) {
             (V{{"O", "B-ORG", "I-ORG", "O"}}));
 }
 
+TEST(FeaturesTest, ADeviceIsNoService) {
+  const Lexicon lex = SmallLexicon();
+  const Features f(~0u, &lex);
+  using V = std::vector<std::vector<std::string>>;
+  // "He bought an Xphone Pro device": the product is named, not a service.
+  EXPECT_EQ(Harmonized(f, {{"اشترى", "جهاز", "Xphone", "Pro"}}, {{"O", "B-ORG", "I-ORG", "I-ORG"}}, {0.9f}),
+            (V{{"O", "O", "B-MISC", "I-MISC"}}));
+  // "A tablet device" names nothing.
+  EXPECT_EQ(Harmonized(f, {{"اشترى", "جهاز", "لوحي"}}, {{"O", "O", "B-ORG"}}, {0.9f}), (V{{"O", "O", "O"}}));
+  // "The intelligence service said": a service.
+  EXPECT_EQ(Harmonized(f, {{"قال", "جهاز", "المخابرات", "إنه"}}, {{"O", "B-ORG", "I-ORG", "O"}}, {0.9f}),
+            (V{{"O", "B-ORG", "I-ORG", "O"}}));
+}
+
 TEST(FeaturesTest, APersonsNameBeginsAfterADoctorsOrEngineersTitle) {
   const Lexicon lex = SmallLexicon();
   const Features f(~0u, &lex);

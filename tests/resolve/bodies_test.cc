@@ -126,6 +126,15 @@ TEST(ComposedEnglishName, MadePlaces) {
   EXPECT_EQ(Composed("الخليج الإسلامي"), "");
 }
 
+TEST(ComposedEnglishName, AStatesServiceAndAComplex) {
+  // The Jordanian national security service, the internal security
+  // service; a tablet device is none; a medical complex named after a prince.
+  EXPECT_EQ(Composed("جهاز الأمن الوطني الأردني"), "Jordanian National Security Service");
+  EXPECT_EQ(Composed("جهاز الأمن الداخلي"), "Internal Security Service");
+  EXPECT_EQ(Composed("جهاز لوحي"), "");
+  EXPECT_EQ(Composed("مجمع الأمير فهد الطبي"), "Prince " + M().Romanize("فهد") + " Medical Complex");
+}
+
 TEST(ComposedEnglishName, ANationsBodyTheListKnows) {
   // The Jordanian Council of Ministers (the list: Council of Ministers),
   // the Tunisian Red Crescent; not "Tunisian Ministers Council".
