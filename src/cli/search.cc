@@ -39,6 +39,7 @@ void AddSearch(CLI::App* app, const GlobalOptions* global) {
   struct Options {
     std::string query;
     size_t limit = 10;
+    size_t offset = 0;
     std::string source;
     bool exact = false;
     std::string type;
@@ -46,6 +47,7 @@ void AddSearch(CLI::App* app, const GlobalOptions* global) {
   auto opts = std::make_shared<Options>();
   cmd->add_option("query", opts->query, "words to find")->required();
   cmd->add_option("--limit", opts->limit, "at most this many documents (default 10)")->check(CLI::Range(1, 100000));
+  cmd->add_option("--offset", opts->offset, "skip this many documents of the ranking first (default 0)");
   cmd->add_option("--source", opts->source, "only documents of this source");
   cmd->add_flag("--exact", opts->exact, "only the spellings given (up to letter variants)");
   cmd->add_option("--type", opts->type,
@@ -55,7 +57,7 @@ void AddSearch(CLI::App* app, const GlobalOptions* global) {
     auto db = OpenForReading(*global);
     std::vector<store::SearchHit> hits;
     std::string error;
-    store::SearchOptions options{.limit = opts->limit, .source = opts->source,
+    store::SearchOptions options{.limit = opts->limit, .offset = opts->offset, .source = opts->source,
                                  .variants = !opts->exact, .type = opts->type};
     if (!db->Search(opts->query, options, &hits, &error)) throw UsageError("search: " + error);
     if (global->json) {

@@ -26,6 +26,7 @@
 #include "screen/screen.h"
 #include "serve/internal.h"
 #include "store/store.h"
+#include "text/text.h"
 
 namespace marsad::serve {
 namespace {
@@ -106,6 +107,10 @@ std::string StrParam(const httplib::Request& req, const char* name, size_t max_c
     throw HttpError{400, std::string("parameter ") + name + " is longer than " +
                              std::to_string(max_chars) + " bytes"};
   }
+  // Garbled bytes would match nothing or, read as no filter, everything.
+  uint32_t replaced = 0;
+  text::RepairUtf8(v, &replaced);
+  if (replaced > 0) throw HttpError{400, std::string("parameter ") + name + " is not valid UTF-8"};
   return v;
 }
 
@@ -536,7 +541,8 @@ struct Server::Impl {
     }
     res.set_header("ETag", std::string(a->etag));
     // index.html names the other files by content hash: they never change.
-    const bool immutable = a->path != "/" && a->path != "/index.html";
+    // The favicon's name, which browsers ask for as is, carries none.
+    const bool immutable = a->path != "/" && a->path != "/index.html" && a->path != "/favicon.svg";
     res.set_header("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
     if (a->content_type.rfind("text/html", 0) == 0) {
       res.set_header("Content-Security-Policy",
@@ -575,15 +581,17 @@ struct Server::Impl {
     if (q.empty()) throw HttpError{400, "parameter q is required"};
     store::SearchOptions o;
     o.limit = static_cast<size_t>(IntParam(req, "limit", 20, 1, 200));
+    o.offset = static_cast<size_t>(IntParam(req, "offset", 0, 0, 100000));
     o.source = StrParam(req, "source", 200);
     o.variants = !BoolParam(req, "exact");
     o.type = TypeParam(req);
     std::vector<store::SearchHit> hits;
     std::string error;
-    if (!db.Search(q, o, &hits, &error)) throw HttpError{400, error};
+    size_t total = 0;
+    if (!db.Search(q, o, &hits, &error, &total)) throw HttpError{400, error};
     json out = json::array();
     for (const auto& h : hits) out.push_back(SearchHitJson(h));
-    SendJson(res, {{"query", q}, {"hits", out}});
+    SendJson(res, {{"query", q}, {"hits", out}, {"total", total}, {"limit", o.limit}, {"offset", o.offset}});
   }
 
   void Docs(const httplib::Request& req, httplib::Response& res, store::Store& db) {

@@ -238,10 +238,11 @@ std::optional<EntityRecord> Store::EntitySummary(int64_t id) const {
 }
 
 std::vector<int64_t> Store::EntityDocuments(int64_t id, size_t limit, size_t offset) const {
-  // The (entity, doc) index read backwards: a page costs its own rows only.
+  // Newest published first (undated last), then newest stored: an entity's
+  // documents are sorted whole for each page, a few thousand rows at most.
   Statement s(db_,
-              "SELECT DISTINCT doc FROM mentions WHERE entity = ?1 AND attribute = 0 "
-              "ORDER BY doc DESC LIMIT ?2 OFFSET ?3");
+              "SELECT d.id FROM docs d JOIN (SELECT DISTINCT doc FROM mentions WHERE entity = ?1 AND "
+              "attribute = 0) m ON m.doc = d.id ORDER BY d.published DESC, d.id DESC LIMIT ?2 OFFSET ?3");
   s.Bind(1, id).Bind(2, SqlLimit(limit)).Bind(3, static_cast<int64_t>(offset));
   std::vector<int64_t> out;
   while (s.Step()) out.push_back(s.Int(0));

@@ -700,8 +700,9 @@ int64_t Store::DocumentCount() const {
 }
 
 bool Store::Search(std::string_view query, const SearchOptions& options,
-                   std::vector<SearchHit>* hits, std::string* error) const {
+                   std::vector<SearchHit>* hits, std::string* error, size_t* total) const {
   hits->clear();
+  if (total != nullptr) *total = 0;
   // "A OR B" (the Latin word, in capitals, as FTS5 writes it): documents
   // with every word of A or every word of B. A name (--type) has no OR.
   std::vector<std::vector<QueryWord>> alternatives;
@@ -750,33 +751,39 @@ bool Store::Search(std::string_view query, const SearchOptions& options,
   // looked up row by row (three quarters of the time of ranking a word in
   // 11,000 documents).
   const internal::DocLengths& lengths = RankingLengths();
-  const std::string rank_sql =
-      std::string("SELECT f.rowid, marsad_bm25(docs_fts, ?, 2.0, 1.0, ?) FROM docs_fts f") +
-      (options.source.empty() ? "" : " JOIN docs d ON d.id = f.rowid") +
+  // Parameters: the match expression, then the source and the entities if set.
+  const std::string matches =
+      std::string(" FROM docs_fts f") + (options.source.empty() ? "" : " JOIN docs d ON d.id = f.rowid") +
       " WHERE docs_fts MATCH ?" + (options.source.empty() ? "" : " AND d.source = ?") +
       (entity_ids.empty() ? ""
                           : " AND f.rowid IN (SELECT doc FROM mentions WHERE attribute = 0 AND "
-                            "entity IN (SELECT value FROM json_each(?)))") +
-      " ORDER BY ";
+                            "entity IN (SELECT value FROM json_each(?)))");
+  const auto bind_matches = [&](Statement& s, int first, const std::string& expression) {
+    s.Bind(first++, expression);
+    if (!options.source.empty()) s.Bind(first++, options.source);
+    if (!entity_ids.empty()) s.Bind(first++, entity_ids);
+    return first;
+  };
+  const std::string rank_sql = "SELECT f.rowid, marsad_bm25(docs_fts, ?, 2.0, 1.0, ?)" + matches + " ORDER BY ";
   // A variant expression (each word OR up to 64 spellings sharing its
   // consonants) can match much of the collection. Its hits come after the
   // exact ones, ranked among its newest kVariantCandidates matches: FTS5
   // reads matches in rowid order without scoring the rest, so the cost of
   // such a query is bounded.
   constexpr size_t kVariantCandidates = 1000;
+  // The documents ranked so far, on earlier pages or this one.
+  std::unordered_set<int64_t> placed;
+  const size_t page_end = options.offset + options.limit;
   auto run = [&](const MatchQuery& q, bool is_exact) {
     std::unordered_map<std::string_view, size_t> term_index;
     for (size_t t = 0; t < q.terms.size(); ++t) term_index.emplace(q.terms[t], t);
     std::vector<std::pair<int64_t, double>> ranked;
-    const size_t wanted = options.limit + hits->size();
+    const size_t wanted = page_end;
     {
       Statement s(db_, (rank_sql + (is_exact ? "2 LIMIT ?" : "f.rowid DESC LIMIT ?")).c_str());
-      int i = 1;
-      s.BindPointer(i++, const_cast<internal::DocLengths*>(&lengths), internal::kDocLengthsPointer);
-      s.Bind(i++, q.groups);
-      s.Bind(i++, q.expression);
-      if (!options.source.empty()) s.Bind(i++, options.source);
-      if (!entity_ids.empty()) s.Bind(i++, entity_ids);
+      s.BindPointer(1, const_cast<internal::DocLengths*>(&lengths), internal::kDocLengthsPointer);
+      s.Bind(2, q.groups);
+      const int i = bind_matches(s, 3, q.expression);
       s.Bind(i, static_cast<int64_t>(is_exact ? wanted : std::max(wanted, kVariantCandidates)));
       while (s.Step()) ranked.emplace_back(s.Int(0), -s.Double(1));
     }
@@ -795,10 +802,8 @@ bool Store::Search(std::string_view query, const SearchOptions& options,
     Statement text(db_, "SELECT text FROM docs WHERE id = ?");
     internal::IndexTokens tokens;
     for (const auto& [id, score] : ranked) {
-      if (hits->size() >= options.limit) break;
-      bool seen = false;
-      for (const SearchHit& h : *hits) seen = seen || h.doc == id;
-      if (seen) continue;
+      if (placed.size() >= page_end) break;
+      if (!placed.insert(id).second || placed.size() <= options.offset) continue;
       text.Reset();
       text.Bind(1, id);
       if (!text.Step()) continue;
@@ -834,10 +839,20 @@ bool Store::Search(std::string_view query, const SearchOptions& options,
       hits->push_back(std::move(hit));
     }
   };
+  const bool variants = options.variants && with_variants.terms.size() > exact.terms.size();
   run(exact, true);
-  if (options.variants && hits->size() < options.limit &&
-      with_variants.terms.size() > exact.terms.size()) {
-    run(with_variants, false);
+  if (variants && placed.size() < page_end) run(with_variants, false);
+  if (total != nullptr) {
+    // FTS5's NOT: documents matching another spelling only, counted apart
+    // so that none is counted twice.
+    const std::string count_sql = "SELECT count(*)" + matches;
+    auto count = [&](const std::string& expression) {
+      Statement s(db_, count_sql.c_str());
+      bind_matches(s, 1, expression);
+      return s.Step() ? static_cast<size_t>(s.Int(0)) : size_t{0};
+    };
+    *total = count(exact.expression);
+    if (variants) *total += count("(" + with_variants.expression + ") NOT (" + exact.expression + ")");
   }
   return true;
 }

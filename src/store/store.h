@@ -74,6 +74,7 @@ struct DocRecord {
 
 struct SearchOptions {
   size_t limit = 20;
+  size_t offset = 0;  // hits skipped first, to page through the ranking
   std::string source;  // only documents of this source, when set
   bool variants = true;  // also match other spellings of the query words
   // PER, LOC, ORG or MISC: only documents naming an entity of this type
@@ -342,10 +343,11 @@ class Store {
   // Ranked full-text search. Documents whose words match the query as spelled
   // (up to letter variants, clitics and the ا/ة ending) come first, ranked by
   // BM25; then, with options.variants, documents matching only other
-  // spellings (same consonant skeleton). Returns false and sets *error for a
-  // query with no searchable word.
+  // spellings (same consonant skeleton). Sets *total, if given, to the number
+  // of documents matched either way, all pages together. Returns false and
+  // sets *error for a query with no searchable word.
   bool Search(std::string_view query, const SearchOptions& options, std::vector<SearchHit>* hits,
-              std::string* error) const;
+              std::string* error, size_t* total = nullptr) const;
 
   // `PRAGMA integrity_check` and the full-text index's own check; "ok" when
   // sound, else what is wrong. The index's check is a write: a store opened
@@ -358,8 +360,8 @@ class Store {
   std::optional<EntityRecord> Entity(int64_t id) const;
   // The entity with its aliases and doc_count but docs left empty.
   std::optional<EntityRecord> EntitySummary(int64_t id) const;
-  // The documents naming entity `id`, newest (highest id) first, from
-  // `offset`, at most `limit` (0 = all).
+  // The documents naming entity `id`, newest published first (undated ones
+  // last; then the last stored first), from `offset`, at most `limit` (0 = all).
   std::vector<int64_t> EntityDocuments(int64_t id, size_t limit, size_t offset) const;
   // Entities one of whose aliases is `name` (up to letter variants, clitics
   // and spelling variants), best match first.

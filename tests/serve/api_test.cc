@@ -242,6 +242,29 @@ TEST_F(ApiTest, SearchRejectsBadParameters) {
   ExpectJsonError(Get(port(), "/api/search?q=" + Encode("سوريا") + "&limit=-3"), 400);
   ExpectJsonError(Get(port(), "/api/search?q=%21%21%21"), 400);  // no searchable word
   ExpectJsonError(Get(port(), "/api/search?q=" + Encode("سوريا") + "&exact=maybe"), 400);
+  ExpectJsonError(Get(port(), "/api/search?q=" + Encode("سوريا") + "&offset=-1"), 400);
+  // Garbled bytes are no query, and no filter either (unfiltered, a list
+  // would have answered as if they matched).
+  ExpectJsonError(Get(port(), "/api/search?q=%FF%FE"), 400);
+  ExpectJsonError(Get(port(), "/api/claims?about=%FF%FE"), 400);
+}
+
+TEST_F(ApiTest, SearchPagesCountTheWholeRanking) {
+  const std::string q = "/api/search?q=" + Encode("سورية");
+  const json whole = Get(port(), q + "&limit=200").Json();
+  const size_t total = whole["total"].get<size_t>();
+  ASSERT_GE(total, 3u);
+  EXPECT_EQ(whole["hits"].size(), std::min<size_t>(total, 200));
+  std::vector<int64_t> paged;
+  for (size_t offset = 0; offset < total; offset += 2) {
+    const json page = Get(port(), q + "&limit=2&offset=" + std::to_string(offset)).Json();
+    EXPECT_EQ(page["total"], total);
+    EXPECT_EQ(page["offset"], offset);
+    for (const auto& h : page["hits"]) paged.push_back(h["doc"].get<int64_t>());
+  }
+  std::vector<int64_t> ranked;
+  for (const auto& h : whole["hits"]) ranked.push_back(h["doc"].get<int64_t>());
+  EXPECT_EQ(paged, ranked);
 }
 
 TEST_F(ApiTest, ExactTakesTheUsualSpellingsOfAFlag) {
@@ -511,6 +534,10 @@ TEST_F(ApiTest, DashboardIsEmbeddedWithTypesAndCaching) {
   ASSERT_NE(e, std::string::npos);
   const std::string etag = script.headers.substr(e + 6, script.headers.find("\r\n", e) - e - 6);
   EXPECT_EQ(Get(port(), js, "If-None-Match: " + etag + "\r\n").status, 304);
+  // The favicon's name carries no hash: it is checked, not kept for good.
+  const Response icon = Get(port(), "/favicon.svg");
+  ASSERT_EQ(icon.status, 200);
+  EXPECT_TRUE(icon.HasHeader("cache-control: no-cache")) << icon.headers;
   // Compressed when asked, once, with gzip.
   const Response gz = Get(port(), js, "Accept-Encoding: gzip, deflate, br\r\n");
   EXPECT_TRUE(gz.HasHeader("content-encoding: gzip")) << gz.headers;

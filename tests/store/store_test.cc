@@ -163,6 +163,43 @@ TEST_F(StoreTest, ExactSpellingsRankBeforeVariants) {
   EXPECT_EQ(hits.size(), 1u);
 }
 
+TEST_F(StoreTest, PagesOfASearchMakeTheWholeRankingAndCountIt) {
+  auto s = OpenRw();
+  s->Begin();
+  // Three reports spell the name as asked, three another way, one names
+  // someone else: "X was arrested / released yesterday".
+  for (int i = 0; i < 3; ++i) {
+    s->AddDocument(Doc("x" + std::to_string(i), "خبر", "اعتقل غوستافوف أمس في الحي " + std::to_string(i) + "."));
+    s->AddDocument(Doc("v" + std::to_string(i), "خبر", "أفرج عن جوستافوف أمس من السجن " + std::to_string(i) + "."));
+  }
+  s->AddDocument(Doc("o", "خبر", "اعتقل كريموف أمس."));
+  s->Commit();
+  std::vector<SearchHit> whole, page;
+  std::string error;
+  size_t total = 0;
+  ASSERT_TRUE(s->Search("غوستافوف", {}, &whole, &error, &total)) << error;
+  ASSERT_EQ(whole.size(), 6u);
+  EXPECT_EQ(total, 6u);
+  // Pages of two, the second across the exact and the other spellings.
+  std::vector<int64_t> paged;
+  for (size_t offset = 0; offset < 8; offset += 2) {
+    SearchOptions o;
+    o.limit = 2;
+    o.offset = offset;
+    ASSERT_TRUE(s->Search("غوستافوف", o, &page, &error, &total)) << error;
+    EXPECT_EQ(total, 6u) << offset;
+    EXPECT_EQ(page.size(), offset < 6 ? 2u : 0u) << offset;
+    for (const SearchHit& h : page) paged.push_back(h.doc);
+  }
+  std::vector<int64_t> ranked;
+  for (const SearchHit& h : whole) ranked.push_back(h.doc);
+  EXPECT_EQ(paged, ranked);
+  SearchOptions exact_only;
+  exact_only.variants = false;
+  ASSERT_TRUE(s->Search("غوستافوف", exact_only, &page, &error, &total)) << error;
+  EXPECT_EQ(total, 3u);
+}
+
 TEST_F(StoreTest, HighlightsLandOnTheOriginalLetters) {
   auto s = OpenRw();
   s->Begin();
