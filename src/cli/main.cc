@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "store/store.h"
 #include "marsad/version.h"
 
 namespace marsad::cli {
@@ -69,6 +70,10 @@ int main(int argc, char** argv) {
     return 1;
   } catch (const UsageError& e) {
     std::cerr << "marsad: " << e.what() << "\n";
+    return 1;
+  } catch (const marsad::store::DamagedError& e) {
+    std::cerr << "marsad: " << e.what() << "; `marsad --db FILE check` says where, and a copy made with "
+              << "sqlite3's .recover may save what is left\n";
     return 1;
   } catch (const std::exception& e) {
     std::cerr << "marsad: internal error: " << e.what() << "\n";

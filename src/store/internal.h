@@ -18,6 +18,7 @@
 
 #include <sqlite3.h>
 
+#include "store/store.h"
 #include "text/text.h"
 
 namespace marsad::store::internal {
@@ -176,7 +177,18 @@ void LoadDocLengths(sqlite3* db, const std::string& fts, DocLengths* out);
 // one phrase per group) the score is bm25()'s. False on failure.
 bool RegisterExtensions(sqlite3* db);
 
+// Throws DamagedError if the last error on `db` says the file is damaged.
+inline void ThrowIfDamaged(sqlite3* db) {
+  const int primary = db ? sqlite3_errcode(db) & 0xff : SQLITE_OK;
+  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) {
+    const char* file = sqlite3_db_filename(db, "main");
+    throw DamagedError(std::string(file && *file ? file : "the database") + " is damaged (" +
+                       sqlite3_errmsg(db) + ")");
+  }
+}
+
 [[noreturn]] inline void Fail(sqlite3* db, const std::string& what) {
+  ThrowIfDamaged(db);
   throw std::runtime_error(what + ": " + (db ? sqlite3_errmsg(db) : "no database"));
 }
 
@@ -185,6 +197,7 @@ inline void Exec(sqlite3* db, const char* sql) {
   if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
     std::string message = err ? err : "unknown error";
     sqlite3_free(err);
+    ThrowIfDamaged(db);
     throw std::runtime_error(message);
   }
 }

@@ -640,8 +640,8 @@ std::vector<EventRecord> Store::Events(const RecordFilter& filter, size_t* total
       "SELECT v.id, v.doc, v.type, v.date, v.date_precision, v.place, pm.entity, v.count, "
       "v.killed, v.injured, v.breakdown, " +
       SentenceSql("v") +
-      ", v.start, v.end, substr(d.text, v.start + 1, v.end - v.start), coalesce(v.incident, v.id) "
-      "FROM events v "
+      ", v.start, v.end, substr(d.text, v.start + 1, v.end - v.start), coalesce(v.incident, v.id), "
+      "d.duplicate_of FROM events v "
       "JOIN docs d ON d.id = v.doc LEFT JOIN mentions pm ON pm.id = v.place_mention "
       "WHERE v.id IN (SELECT value FROM json_each(?1))";
   const std::string id_array = IdArray(ids);
@@ -669,6 +669,7 @@ std::vector<EventRecord> Store::Events(const RecordFilter& filter, size_t* total
       e.end = static_cast<uint32_t>(s.Int(13));
       e.trigger = s.Text(14);
       e.incident = s.Int(15);
+      e.doc_duplicate_of = s.OptionalInt(16);
       out.push_back(std::move(e));
     }
   }
@@ -880,7 +881,8 @@ void to_json(nlohmann::json& j, const EventRecord& r) {
        {"start", r.start},
        {"end", r.end},
        {"trigger", r.trigger},
-       {"incident", r.incident}};
+       {"incident", r.incident},
+       {"doc_duplicate_of", OrNull(r.doc_duplicate_of)}};
 }
 
 void to_json(nlohmann::json& j, const IncidentRecord& r) {

@@ -560,6 +560,9 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Mode mode, std::stri
     // reads thousands of pages. (A writer would remap it as it grows.)
     if (mode == Mode::kReadOnly) Exec(db, "PRAGMA mmap_size=1073741824");
     store->cache_ = std::make_unique<Cache>(db);
+  } catch (const DamagedError& e) {
+    *error = e.what();  // names the file already
+    return nullptr;
   } catch (const std::exception& e) {
     *error = path + ": " + e.what();
     return nullptr;

@@ -25,6 +25,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -228,6 +229,9 @@ struct EventRecord {
   // The incident it belongs to (IncidentRecord::id): the same happening told
   // by other documents; its own id when no other tells it.
   int64_t incident = 0;
+  // The document `doc` is a near-duplicate of (DocRecord::duplicate_of), if
+  // any: its events are the original's, copied.
+  std::optional<int64_t> doc_duplicate_of;
 };
 
 // One happening told by several documents. Resolution links the events of
@@ -301,6 +305,14 @@ void to_json(nlohmann::json& j, const ClaimGroup& r);
 void to_json(nlohmann::json& j, const EventRecord& r);
 void to_json(nlohmann::json& j, const IncidentRecord& r);
 void to_json(nlohmann::json& j, const Graph& r);
+
+// Thrown by any Store method that finds the file damaged (SQLite's
+// SQLITE_CORRUPT or SQLITE_NOTADB); what() names the file. Other failures
+// of SQLite are std::runtime_error.
+class DamagedError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 class Store {
  public:

@@ -145,6 +145,13 @@ check "impossible date refused" test $? -eq 1
 check "a year that is no year refused" test $? -eq 1
 "$MARSAD" --db "$db" timeline --to 2023-13 >/dev/null 2>"$tmp/err"
 check "a month that is no month refused" test $? -eq 1
+# A damaged file is the user's to repair: exit 1, the file named, not an
+# internal error.
+cp "$db" "$tmp/damaged.db"
+head -c 16384 /dev/zero | tr '\0' x | dd of="$tmp/damaged.db" bs=1 seek=8192 conv=notrunc 2>/dev/null
+"$MARSAD" --db "$tmp/damaged.db" docs >/dev/null 2>"$tmp/err"
+check "a damaged database exits 1" test $? -eq 1
+check "a damaged database is named" contains "$tmp/err" "damaged.db is damaged"
 "$MARSAD" --db "$db" entity 99999999999999999999 >/dev/null 2>"$tmp/err"
 check "an id past int64 is an unknown entity (exit 1)" test $? -eq 1
 "$MARSAD" --db "$db" search --limit 0 سورية >/dev/null 2>"$tmp/err"

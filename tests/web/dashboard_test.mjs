@@ -312,6 +312,19 @@ await step('claims: topics the server ranks, read a page at a time, a topic in f
   assert(/[0-9٠-٩]/.test(await page.locator('.group .counts').first().textContent()), 'no counts on a topic');
 });
 
+// Answers /api/events from `events` the way the server pages them: oldest
+// first, the undated last and none of them within a date range.
+const fakeEvents = (events) => async (route) => {
+  const q = new URL(route.request().url()).searchParams;
+  const from = q.get('from') || '', to = q.get('to') || '';
+  const first = from && from + ['', '', '', '', '-01-01', '', '', '-01'][from.length];
+  const last = to && to + ['', '', '', '', '-12-31', '', '', '-31'][to.length];
+  const list = events.filter((e) => (!from && !to) || (e.date && (!first || e.date >= first) && (!last || e.date <= last)));
+  const offset = +(q.get('offset') || 0), limit = +(q.get('limit') || 1000);
+  await route.fulfill({ json: { events: list.slice(offset, offset + limit), total: list.length, limit, offset } });
+};
+const isEvents = (u) => u.pathname === '/api/events';
+
 await step('timeline on a big corpus: the newest events, and a note of what is left out', async () => {
   // 11,000 dated events, old history first (1990-2009), the corpus's own
   // days last (July and August 2015), then 1,000 undated; served the way
@@ -324,16 +337,7 @@ await step('timeline on a big corpus: the newest events, and a note of what is l
     id: i + 1, doc: 1, type: 'attack', date, date_precision: date ? 'day' : null, place: null, place_entity: null,
     participants: [], killed: null, injured: null, count: null, breakdown: [], sentence: `حدث ${i + 1}`, start: 0, end: 3,
   }));
-  const fake = async (route) => {
-    const q = new URL(route.request().url()).searchParams;
-    const from = q.get('from') || '', to = q.get('to') || '';
-    const first = from && from + ['', '', '', '', '-01-01', '', '', '-01'][from.length];
-    const last = to && to + ['', '', '', '', '-12-31', '', '', '-31'][to.length];
-    const list = events.filter((e) => (!from && !to) || (e.date && (!first || e.date >= first) && (!last || e.date <= last)));
-    const offset = +(q.get('offset') || 0), limit = +(q.get('limit') || 1000);
-    await route.fulfill({ json: { events: list.slice(offset, offset + limit), total: list.length, limit, offset } });
-  };
-  const isEvents = (u) => u.pathname === '/api/events';
+  const fake = fakeEvents(events);
   await page.route(isEvents, fake);
   try {
     await open('#/timeline', '.month');
@@ -355,6 +359,74 @@ await step('timeline on a big corpus: the newest events, and a note of what is l
     assert(await page.inputValue('#main input[name=to]') !== '', 'the "to" field does not show the range');
   } finally {
     await page.unroute(isEvents, fake);
+  }
+});
+
+await step('timeline chart counts happenings once, and a year-only date is no January', async () => {
+  // Two reports of one incident (tolls 10 and 12), an attack told by a
+  // document and its near-duplicate (12 each), a killing (3), and an arrest
+  // dated 2019 alone: three happenings in the monthly chart, 27 killed, and
+  // one happening under 2019, none in January.
+  const ev = (id, doc, type, date, killed, incident = id, start = 10) => ({
+    id, doc, type, date, date_precision: date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day',
+    place: null, place_entity: null, participants: [], killed, injured: null, count: null, breakdown: [],
+    sentence: `حدث ${id}`, start, end: start + 3, trigger: 'حدث', incident, doc_duplicate_of: doc === 3 ? 4 : null,
+  });
+  const events = [ev(6, 5, 'arrested', '2019', null, 6, 40), ev(1, 1, 'attack', '2023-10-18', 10), ev(2, 2, 'attack', '2023-10-18', 12, 1),
+    ev(3, 3, 'attack', '2023-10-19', 12), ev(4, 4, 'attack', '2023-10-19', 12), ev(5, 5, 'killed', '2023-11-02', 3)];
+  const fake = fakeEvents(events);
+  await page.route(isEvents, fake);
+  try {
+    await open('#/', '.stat b');  // the view mounts afresh, with none of the last one's figures
+    await open('#/timeline', '.chart-note .chart-happenings');
+    const figure = async (cls) => (await page.textContent(`.chart-note .${cls}`)).trim();
+    assert(await figure('chart-happenings') === '3', `happenings in the chart: ${await figure('chart-happenings')}`);
+    assert(await figure('chart-reports') === '5', `reports in the chart: ${await figure('chart-reports')}`);
+    assert(await figure('chart-killed') === '27', `killed in the chart: ${await figure('chart-killed')}`);
+    assert(await figure('chart-years') === '1', `happenings dated by the year alone: ${await figure('chart-years')}`);
+    const heads = (await page.locator('.month h3').allTextContents()).map((h) => h.split(' ')[0]);
+    assert(heads.join() === '2023-11,2023-10,2019', `month headings: ${heads.join()}`);
+  } finally {
+    await page.unroute(isEvents, fake);
+  }
+});
+
+await step('a document link with a bad highlight range marks no sentence', async () => {
+  const list = await page.evaluate(async () => (await (await fetch('/api/docs?limit=100')).json()).docs);
+  const doc = list.find((d) => d.chars > 40);
+  // A good range marks its sentence; one past the end, reversed or empty none.
+  for (const [hl, marked] of [['10-20', true], ['99999-100000', false], [`${doc.chars - 2}-${doc.chars + 5}`, false],
+    ['20-10', false], ['15-15', false]]) {
+    await open('#/', '.stat b');
+    await open(`#/doc/${doc.id}?hl=${hl}`, '.doc-text');
+    const sentences = await page.locator('#main #evidence, #main .doc-text .evidence-span').count();
+    assert(marked ? sentences === 2 : sentences === 0, `hl=${hl}: ${sentences} evidence marks`);
+    assert(await page.locator('#main .bad-hl').count() === (marked ? 0 : 1), `hl=${hl}: the note on the range`);
+  }
+});
+
+await step('search shows the number of matching documents and pages through them', async () => {
+  // Pages of 5 instead of 50, so the examples make several.
+  const small = async (route) => {
+    const u = new URL(route.request().url());
+    u.searchParams.set('limit', '5');
+    await route.fulfill({ response: await route.fetch({ url: u.toString() }) });
+  };
+  const isSearch = (u) => u.pathname === '/api/search';
+  await page.route(isSearch, small);
+  try {
+    await open('#/search?q=' + encodeURIComponent('سورية'), '.result');
+    const total = await page.evaluate(async () => (await (await fetch('/api/search?q=' + encodeURIComponent('سورية'))).json()).total);
+    assert(total > 10, `the examples match ${total} documents`);
+    const head = await page.textContent('#main p.muted');
+    assert(head.includes(`${total} نتيجة`), `the count shown: "${head}"`);
+    assert(await page.locator('.result').count() === 5, 'the first page is not 5 hits');
+    await page.click('.more button');
+    await page.waitForFunction(() => document.querySelectorAll('.result').length === 10);
+    const docs = await page.locator('.result a.title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert(new Set(docs).size === 10, `a page repeats hits: ${docs.join(' ')}`);
+  } finally {
+    await page.unroute(isSearch, small);
   }
 });
 

@@ -17,12 +17,26 @@ const clip = (ranges, from, to) => ranges
   .filter((r) => r.end > from && r.start < to)
   .map((r) => ({ ...r, start: Math.max(r.start, from) - from, end: Math.min(r.end, to) - from }));
 
+// Why a part of the page was removed: every reason src/ingest gives (the
+// HTML extractor's zones and lists, the plain-text filter's lines and
+// tails); any other is shown as it comes.
 const REASONS = {
   navigation: 'قائمة تنقل', comments: 'تعليقات', comment_form: 'نموذج تعليق', author_list: 'قائمة كتّاب',
   prompt: 'دعوة للمشاركة', repeated: 'سطر يتكرر في الوسيلة', low_density: 'خارج النص الرئيسي',
   header: 'رأس الصفحة', footer: 'تذييل', title: 'العنوان', aside: 'هامش', form: 'نموذج', 'outside-main': 'خارج النص الرئيسي',
   'link-list': 'قائمة روابط', byline: 'سطر الكاتب', share: 'أزرار المشاركة', related: 'مقالات ذات صلة',
+  'short-line': 'سطر قصير على طرف النص', copyright: 'حقوق النشر', link: 'رابط أو بريد إلكتروني',
+  'repeated-line': 'سطر يتكرر في الوسيلة', 'title-echo': 'العنوان مكررًا بعد النص', 'tag-list': 'قائمة وسوم',
 };
+
+// The evidence range of a link (`hl=START-END`, character offsets), or null
+// when it is empty, reversed or past the end of the text: a stale or edited
+// link marks nothing rather than the first or last sentence.
+function evidenceRange(hl, length) {
+  if (!hl) return null;
+  const start = +hl[1], end = +hl[2];
+  return start < end && end <= length ? { start, end } : null;
+}
 
 export function DocView({ id, params }) {
   const [doc, error, loading] = useApi(`docs/${encodeURIComponent(id)}`, {}, [id]);
@@ -39,14 +53,14 @@ export function DocView({ id, params }) {
           href: m.entity ? `#/entity/${m.entity}` : undefined,
           title: TYPE_NAMES[m.type] || m.type,
         }));
-        let evidence = null;
-        if (hl) evidence = { start: +hl[1], end: +hl[2], cls: 'evidence-span', title: 'الدليل' };
+        const cs = chars(doc.text);
+        const range = evidenceRange(hl, cs.length);
+        const evidence = range && { ...range, cls: 'evidence-span', title: 'الدليل' };
         // The evidence wins over a mention it overlaps.
         const all = evidence ? [evidence, ...ranges.filter((r) => r.end <= evidence.start || r.start >= evidence.end)] : ranges;
         let body = <Marked text={doc.text} ranges={all} />;
         if (evidence) {
           // The whole sentence is the evidence; the words it rests on stand out in it.
-          const cs = chars(doc.text);
           const [s, e] = sentenceAround(cs, evidence.start, evidence.end);
           const part = (a, b) => <Marked text={cs.slice(a, b).join('')} ranges={clip(all, a, b)} />;
           body = <>{part(0, s)}<span class="evidence-sentence" id="evidence">{part(s, e)}</span>{part(e, cs.length)}</>;
@@ -67,6 +81,8 @@ export function DocView({ id, params }) {
               <span class="mention t-LOC">مكان</span> <span class="mention t-MISC">أخرى</span>
               {evidence && <> · <span class="evidence-sentence">الجملة المستشهد بها</span></>}
             </p>
+            {/* "The place the link cites is not in this document's text: nothing is marked." */}
+            {hl && !evidence && <p class="muted bad-hl">موضع الاستشهاد في الرابط خارج نص المقال، فلم يُعلَّم شيء.</p>}
             <div class="doc-text">{body}</div>
             <div class="boiler">
               {boiler.length > 0

@@ -105,7 +105,7 @@ function usePaged(first, total, path, key, entity) {
 }
 
 // "Shown of total" and the button for the next page.
-function More({ list }) {
+export function More({ list }) {
   if (list.items.length >= list.total && !list.error) return null;
   return (
     <p class="more">

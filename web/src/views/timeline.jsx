@@ -1,24 +1,74 @@
 // Events by month (uPlot), the happenings several documents tell, and the
 // dated list under them, newest first.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import { api } from '../api.js';
 import { useLoad, useUrlField, Status, num, EVENT_NAMES } from '../util.jsx';
 import { ClaimRows, EventRows } from './entity.jsx';
 
-const monthOf = (d) => (d && d.length >= 7 ? d.slice(0, 7) : d ? d.slice(0, 4) + '-01' : null);
+// An event dated to a year alone ("2019", date_precision "year") has no
+// month: it is listed under its year and left out of the monthly chart,
+// not put in January.
+const yearOnly = (e) => !!e.date && (e.date_precision === 'year' || e.date.length < 7);
+// The heading an event is listed under: its month ("2019-05"), or its year.
+const periodOf = (e) => (!e.date ? null : yearOnly(e) ? e.date.slice(0, 4) : e.date.slice(0, 7));
 const ts = (m) => Date.UTC(+m.slice(0, 4), +m.slice(5, 7) - 1, 1) / 1000;
 
-function Chart({ events }) {
+// The happenings the events tell, each once. Several records may report one
+// happening: the events of one incident (`incident`, as the server links
+// them), and the events of a near-duplicate document (`doc_duplicate_of`:
+// the document it copies, as the server records it) with those of its original,
+// the k-th event of a type in one paired with the k-th of that type in the
+// other, in text order (a copy tells the same things in the same order).
+// Each happening: { events, date (its earliest month- or day-precise date,
+// else its earliest year), yearOnly, killed }.
+function happenings(events) {
+  const up = events.map((_, i) => i);
+  const find = (i) => { while (up[i] !== i) i = up[i] = up[up[i]]; return i; };
+  const join = (i, j) => { up[find(i)] = find(j); };
+  // The document a copy is of, its copies' copies too.
+  const dupOf = new Map(events.filter((e) => e.doc_duplicate_of != null).map((e) => [e.doc, e.doc_duplicate_of]));
+  const original = (d) => {
+    const seen = new Set();
+    while (dupOf.has(d) && !seen.has(d)) { seen.add(d); d = dupOf.get(d); }
+    return d;
+  };
+  const order = events.map((_, i) => i).sort((a, b) => events[a].doc - events[b].doc || events[a].start - events[b].start);
+  const nth = new Map(), first = new Map();
+  for (const i of order) {
+    const e = events[i];
+    const k = `${e.doc}|${e.type}`;
+    nth.set(k, (nth.get(k) ?? -1) + 1);
+    for (const key of [`i${e.incident ?? `e${e.id}`}`, `d${original(e.doc)}|${e.type}|${nth.get(k)}`]) {
+      if (first.has(key)) join(i, first.get(key)); else first.set(key, i);
+    }
+  }
+  const groups = new Map();
+  events.forEach((e, i) => {
+    const r = find(i);
+    if (!groups.has(r)) groups.set(r, []);
+    groups.get(r).push(e);
+  });
+  return [...groups.values()].map((list) => {
+    const precise = list.filter((e) => e.date && !yearOnly(e)).map((e) => e.date).sort();
+    const dates = list.filter((e) => e.date).map((e) => e.date.slice(0, 4)).sort();
+    // One figure for the happening, not the sum of its reports: the largest
+    // toll any of them gives (later reports count more of the dead).
+    const killed = list.reduce((m, e) => (e.killed == null ? m : Math.max(m ?? 0, e.killed)), null);
+    return { events: list, date: precise[0] || dates[0] || null, yearOnly: !precise.length, killed };
+  });
+}
+
+function Chart({ happened }) {
   const ref = useRef(null);
+  const monthly = happened.filter((h) => h.date && !h.yearOnly);
   useEffect(() => {
     const months = new Map();
-    for (const e of events) {
-      const m = monthOf(e.date);
-      if (!m) continue;
+    for (const h of monthly) {
+      const m = h.date.slice(0, 7);
       const r = months.get(m) || { n: 0, killed: 0 };
       r.n += 1;
-      r.killed += e.killed || 0;
+      r.killed += h.killed || 0;
       months.set(m, r);
     }
     if (months.size === 0 || !ref.current) return undefined;
@@ -34,8 +84,8 @@ function Chart({ events }) {
     const data = [all.map(ts), all.map((k) => months.get(k)?.n ?? 0), all.map((k) => months.get(k)?.killed ?? null)];
     // A stray old date ("since 2013") or a far one ("by 2030") would squeeze
     // the rest into a corner: the chart spans the 5th to the 99th percentile
-    // of events (the list has them all).
-    const sorted = events.map((e) => monthOf(e.date)).filter(Boolean).sort();
+    // of happenings (the list has them all).
+    const sorted = monthly.map((h) => h.date.slice(0, 7)).sort();
     const first = sorted[Math.floor(sorted.length * 0.05)];
     const last = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))];
     const xmin = ts(first) - 20 * 86400, xmax = ts(last) + 20 * 86400;
@@ -46,18 +96,35 @@ function Chart({ events }) {
       scales: { x: { time: true, range: () => [xmin, xmax] }, n: { auto: true }, k: { auto: true } },
       axes: [
         { stroke: '#444' },
-        { scale: 'n', label: 'أحداث', stroke: '#1d4e5f' },
+        { scale: 'n', label: 'حوادث', stroke: '#1d4e5f' },
         { scale: 'k', side: 1, label: 'قتلى', stroke: '#b3362c', grid: { show: false } },
       ],
       series: [
         { label: 'الشهر', value: (u, v) => (v == null ? '' : new Date(v * 1000).toISOString().slice(0, 7)) },
-        { label: 'أحداث', scale: 'n', stroke: '#1d4e5f', fill: 'rgba(29,78,95,0.35)', paths: uPlot.paths.bars({ size: [0.7, 40] }), points: { show: false } },
+        { label: 'حوادث', scale: 'n', stroke: '#1d4e5f', fill: 'rgba(29,78,95,0.35)', paths: uPlot.paths.bars({ size: [0.7, 40] }), points: { show: false } },
         { label: 'قتلى', scale: 'k', stroke: '#b3362c', width: 2, spanGaps: true, points: { size: 6 } },
       ],
     }, data, ref.current);
     return () => plot.destroy();
-  }, [events]);
-  return <div class="chart-ltr timeline-chart" dir="ltr" ref={ref} />;
+  }, [happened]);
+  const reports = monthly.reduce((n, h) => n + h.events.length, 0);
+  const killed = monthly.reduce((n, h) => n + (h.killed || 0), 0);
+  const years = happened.length - monthly.length;
+  return (
+    <>
+      {monthly.length > 0 && <div class="chart-ltr timeline-chart" dir="ltr" ref={ref} />}
+      {/* "Happenings in the chart: N, reports: M, killed: K (a happening counts
+          once however many report it, its toll the largest they give)", and
+          "Happenings dated by their year alone (not in the monthly chart,
+          listed under their year): N". Counts after the nouns, no agreement. */}
+      <p class="muted chart-note">
+        {monthly.length > 0 && <>الحوادث في الرسم: <span class="chart-happenings">{num(monthly.length)}</span>،
+          الروايات: <span class="chart-reports">{num(reports)}</span>، القتلى: <span class="chart-killed">{num(killed)}</span>
+          {' '}(تُعَدّ الحادثة مرة واحدة مهما تعددت رواياتها، وقتلاها أكبر رقم فيها). </>}
+        {years > 0 && <>حوادث مؤرَّخة بالسنة وحدها (ليست في الرسم الشهري، وتجدها تحت سنتها في القائمة): <span class="chart-years">{num(years)}</span>.</>}
+      </p>
+    </>
+  );
 }
 
 // Events come oldest first, the undated last, and an old date named in
@@ -97,15 +164,15 @@ async function loadEvents(from, to, type) {
   };
 }
 
-// Events by month, in the order given (the dated newest first), drawn STEP
-// rows at a time: thousands of rows of Arabic sentences take seconds to lay
-// out.
+// Events by month (those dated by their year alone, by year), in the order
+// given (the dated newest first), drawn STEP rows at a time: thousands of
+// rows of Arabic sentences take seconds to lay out.
 const STEP = 500;
 function MonthList({ events }) {
   const [n, setN] = useState(STEP);
   const byMonth = new Map();
   for (const e of events.slice(0, n)) {
-    const m = monthOf(e.date) || 'بلا تاريخ';
+    const m = periodOf(e) || 'بلا تاريخ';
     if (!byMonth.has(m)) byMonth.set(m, []);
     byMonth.get(m).push(e);
   }
@@ -113,7 +180,8 @@ function MonthList({ events }) {
     <>
       {[...byMonth].map(([m, list]) => (
         <div class="month">
-          <h3>{m}</h3>
+          {/* A year's events with no month: "(the year alone)" */}
+          <h3>{m}{/^\d{4}$/.test(m) && <small class="muted"> (بالسنة وحدها)</small>}</h3>
           <EventRows events={list} />
         </div>
       ))}
@@ -153,8 +221,10 @@ function Incident({ r }) {
       <bdi class="nowrap">{r.date || '—'}</bdi>{' '}
       <span class={`badge ev-${r.type}`}>{EVENT_NAMES[r.type] || r.type}</span>{' '}
       {r.place && <bdi>{r.place}</bdi>}{' '}
-      {/* "documents: N, outlets: M" (a count before the noun would need its agreement) */}
-      <small class="muted">الوثائق: {num(r.docs)}، المصادر: {num(r.outlets)}</small>
+      {/* "documents: N, publishing outlets: M" (a count before the noun would
+          need its agreement). Outlets, not sources: the verdict counts the
+          sources the figures are attributed to, and two outlets may quote one. */}
+      <small class="muted">الوثائق: {num(r.docs)}، الوسائل الناشرة: {num(r.outlets)}</small>
       {(r.killed_low !== null || r.injured_low !== null) && (
         <small> — قتلى {span(r.killed_low, r.killed_high)} / جرحى {span(r.injured_low, r.injured_high)}</small>
       )}
@@ -198,7 +268,8 @@ export function TimelineView({ params }) {
     for (const [k, v] of [...s]) if (!v) s.delete(k);
     return '#/timeline?' + s;
   };
-  const dated = data ? data.events.filter((e) => e.date) : [];
+  const dated = useMemo(() => (data ? data.events.filter((e) => e.date) : []), [data]);
+  const happened = useMemo(() => happenings(dated), [dated]);
   const oldest = dated.length ? dated[0].date : '';
   return (
     <section>
@@ -224,7 +295,7 @@ export function TimelineView({ params }) {
                 اختر «من» و«إلى» لترى غيرها، أو <a href={link({ to: dayBefore(oldest) })}>اعرض ما قبلها</a>.
               </p>
             )}
-            {dated.length > 0 ? <Chart events={dated} /> : <p class="muted">لا أحداث مؤرخة.</p>}
+            {dated.length > 0 ? <Chart happened={happened} /> : <p class="muted">لا أحداث مؤرخة.</p>}
             <Incidents from={from} to={to} type={type} />
             <MonthList key={`${from}|${to}|${type}`} events={[...dated].reverse()} />
             {data.undatedTotal > 0 && (
