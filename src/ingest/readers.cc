@@ -958,6 +958,11 @@ void Reader::Add(Document doc) {
   if (!options_.source.empty()) doc.source = options_.source;
   if (doc.source.empty()) doc.source = HostOf(doc.url);
   if (!options_.published.empty()) doc.published = options_.published;
+  if (const double arabic = text::ArabicLetterShare(doc.text); arabic < text::kAnalysedArabicShare) {
+    Report(doc.path, "not in Arabic (" + std::to_string(static_cast<int>(arabic * 100)) +
+                         "% of its letters are Arabic): stored and searchable, but no names, figures or "
+                         "events are read from it");
+  }
   docs_->push_back(std::move(doc));
 }
 

@@ -1,8 +1,11 @@
 // Spelling-variant keys. The classes follow how Arabic writes foreign
 // names: one Latin sound reaches Arabic as several letters (g as غ ج ق ك,
 // t as ت ط, s as س ص ث, z as ز ذ ظ, d as د ض, h as ه ح, v as ف ڤ, p as ب پ),
-// and vowels are written or left out at will. And the function words, by key.
+// and vowels are written or left out at will. And the function words, by
+// key, and how much of a text is written in Arabic letters.
 #include <algorithm>
+
+#include <unicode/uchar.h>
 
 #include "text/internal.h"
 #include "text/text.h"
@@ -119,6 +122,21 @@ const internal::StringSet& FunctionWords() {
 }
 
 }  // namespace
+
+double ArabicLetterShare(std::string_view s) {
+  constexpr size_t kTooFewToTell = 40;
+  size_t letters = 0, arabic = 0;
+  for (size_t i = 0; i < s.size();) {
+    const char32_t c = DecodeUtf8(s, &i);
+    if (internal::IsArabicLetter(c)) {
+      ++arabic;
+      ++letters;
+    } else if (u_isalpha(static_cast<UChar32>(c))) {
+      ++letters;
+    }
+  }
+  return letters < kTooFewToTell ? 1.0 : static_cast<double>(arabic) / static_cast<double>(letters);
+}
 
 bool IsFunctionWord(std::string_view key) {
   // A longer key is no function word: skip the hash of a long word.

@@ -511,6 +511,37 @@ TEST_F(AnalysisTest, NamesLoseOnlyRealClitics) {
   EXPECT_EQ(EntityWithAlias(*db, "والكاريبي"), 0);
 }
 
+TEST_F(AnalysisTest, ADocumentInAnotherLanguageIsStoredButNotRead) {
+  // An English report (its title-case clauses had been "organisations") and
+  // an Arabic one: "Five people were killed in an attack on a market in
+  // Baghdad."
+  Write("en.txt",
+        "Attack in the capital\n\nFive people were killed in an attack on a market in the Old Town last "
+        "night, according to the City Police Department and the Emergency Services Board.\n");
+  Write("ar.txt", "هجوم\n\nقتل خمسة أشخاص في هجوم على سوق في بغداد مساء أمس بحسب مصادر أمنية.\n");
+  std::unique_ptr<Store> db;
+  const IngestSummary s = IngestAll(&db);
+  EXPECT_EQ(s.added, 2u);
+  ASSERT_EQ(s.problems.size(), 1u);
+  EXPECT_TRUE(s.problems[0].path.ends_with("en.txt")) << s.problems[0].path;
+  EXPECT_NE(s.problems[0].reason.find("not in Arabic"), std::string::npos) << s.problems[0].reason;
+  EXPECT_NE(EntityWithAlias(*db, "بغداد"), 0);
+  // Nothing is read from the English text, but it is found.
+  for (int64_t doc : {int64_t{1}, int64_t{2}}) {
+    const auto d = db->Document(doc);
+    ASSERT_TRUE(d);
+    if (!d->path.ends_with("en.txt")) continue;
+    EXPECT_EQ(db->Mentions(doc).size(), 0u);
+    RecordFilter of_doc;
+    of_doc.doc = doc;
+    EXPECT_TRUE(db->Events(of_doc).empty());
+  }
+  std::vector<SearchHit> hits;
+  std::string error;
+  ASSERT_TRUE(db->Search("market", {}, &hits, &error)) << error;
+  EXPECT_EQ(hits.size(), 1u);
+}
+
 TEST_F(AnalysisTest, EntityIdsSurviveANewIngestAndAliasesAreKept) {
   Write("one.txt", kReportOne);
   std::unique_ptr<Store> db;

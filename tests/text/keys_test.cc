@@ -35,5 +35,20 @@ TEST(Keys, FunctionWordsByKey) {
   for (const char* w : {"علي", "على", "منى", "أنس", "بيروت", "فيصل"}) EXPECT_FALSE(IsFunctionWord(MatchKey(w))) << w;
 }
 
+TEST(Keys, ArabicLetterShareTellsALanguageFromQuotedWords) {
+  // An Arabic report quoting an English name is Arabic: "The spokesman of the
+  // company said Global Shipping Partners would resume its voyages next week."
+  const std::string arabic =
+      "وقال المتحدث باسم الشركة إن Global Shipping Partners ستستأنف رحلاتها الأسبوع المقبل بعد توقف.";
+  EXPECT_GT(ArabicLetterShare(arabic), kAnalysedArabicShare);
+  const std::string english = "The spokesman said the company would resume its voyages next week after a pause.";
+  EXPECT_EQ(ArabicLetterShare(english), 0.0);
+  // Russian letters are letters too.
+  EXPECT_EQ(ArabicLetterShare("Представитель компании сказал, что рейсы возобновятся на следующей неделе."), 0.0);
+  // Too few letters to tell: a name, a number.
+  EXPECT_EQ(ArabicLetterShare("Reuters"), 1.0);
+  EXPECT_EQ(ArabicLetterShare("2024-01-02 12:30"), 1.0);
+}
+
 }  // namespace
 }  // namespace marsad::text
