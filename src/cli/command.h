@@ -32,7 +32,8 @@ class UsageError : public std::runtime_error {
 
 // Option checks with messages a user can act on: a value that must not be
 // empty (an unset shell variable must not mean "everything" or "nowhere"),
-// and a count of at least one.
+// and a count or an id of at least one (ids start at 1, and a filter's 0
+// means no filter: --entity 0 must not list every record).
 inline const CLI::Validator kNotEmpty(
     [](const std::string& value) { return value.empty() ? std::string("must not be empty") : ""; },
     "NOT EMPTY");
@@ -51,6 +52,11 @@ std::unique_ptr<store::Store> OpenForReading(const GlobalOptions& global);
 // The shipped name-matching model, or UsageError naming `command` and why
 // it is missing (cli/match.cc).
 const resolve::Matcher& NameMatcher(const char* command);
+
+// UsageError naming `command` unless a file can be written at `path`: its
+// folder exists and takes new files, and it is no folder itself. Checked
+// before the work whose result is written there (cli/train.cc).
+void CheckCanWrite(const std::string& path, const char* command);
 
 // Adds `train translit` under the train command (cli/train_translit.cc).
 void AddTrainTranslit(CLI::App* train_cmd);

@@ -1,11 +1,13 @@
 // marsad entities / marsad entity: the resolved people, places and
 // organisations.
+#include <algorithm>
 #include <charconv>
 #include <iostream>
 
 #include "cli/command.h"
 #include "cli/output.h"
 #include "store/store.h"
+#include "text/text.h"
 
 namespace marsad::cli {
 namespace {
@@ -27,11 +29,31 @@ store::EntityRecord FindEntity(const store::Store& db, const std::string& name_o
   if (status == std::errc() && end == name_or_id.data() + name_or_id.size()) {
     if (auto e = db.Entity(id)) return *e;
   }
-  const std::vector<int64_t> ids = db.FindEntities(name_or_id);
-  if (!ids.empty()) {
-    if (auto e = db.Entity(ids[0])) return *e;
+  std::vector<store::EntityRecord> named;
+  for (int64_t found : db.FindEntities(name_or_id)) {
+    if (auto e = db.EntitySummary(found)) named.push_back(std::move(*e));
   }
-  throw UsageError("entity: no entity named or numbered \"" + name_or_id + "\"");
+  if (named.empty()) throw UsageError("entity: no entity named or numbered \"" + name_or_id + "\"");
+  // A surname alone may be two men's: the one whose own name it is, else
+  // none, rather than the first found (a quote would be read as the
+  // wrong man's).
+  const std::string key = text::MatchKey(name_or_id);
+  const auto own = std::count_if(named.begin(), named.end(),
+                                 [&](const store::EntityRecord& e) { return text::MatchKey(e.name) == key; });
+  for (const store::EntityRecord& e : named) {
+    if (named.size() == 1 || (own == 1 && text::MatchKey(e.name) == key)) return *db.Entity(e.id);
+  }
+  std::sort(named.begin(), named.end(),
+            [](const store::EntityRecord& a, const store::EntityRecord& b) { return a.mentions > b.mentions; });
+  std::string which;
+  constexpr size_t kListed = 10;
+  for (size_t i = 0; i < named.size() && i < kListed; ++i) {
+    which += "\n  " + std::to_string(named[i].id) + "  " + named[i].name + " (" + named[i].type + ", " +
+             std::to_string(named[i].mentions) + " mentions)";
+  }
+  if (named.size() > kListed) which += "\n  and " + std::to_string(named.size() - kListed) + " more";
+  throw UsageError("entity: \"" + name_or_id + "\" names " + std::to_string(named.size()) +
+                   " entities; give one's id:" + which);
 }
 
 }  // namespace

@@ -22,6 +22,10 @@ void EvalNer(const EvalOptions& o, const GlobalOptions& global) {
   std::vector<ner::ConllSentence> sentences;
   std::string error;
   if (!ner::ReadConll(o.file, &sentences, &error)) throw UsageError("eval ner: " + error);
+  // Scores of nothing are zeros that look like a model that found nothing.
+  if (sentences.empty()) throw UsageError("eval ner: " + o.file + ": no sentences");
+  // Before tagging, not after.
+  if (!o.output.empty()) CheckCanWrite(o.output, "eval ner");
   const std::string model = o.model.empty() ? ner::DefaultModelPath() : o.model;
   const auto tagger = ner::Tagger::Load(model, &error);
   if (!tagger) throw UsageError("eval ner: " + error);

@@ -357,6 +357,11 @@ struct Options {
 void Run(const Options& o, const GlobalOptions& global) {
   std::vector<GoldDoc> docs;
   {
+    // A folder opens as a file that reads nothing (no documents, all zeros).
+    std::error_code ec;
+    if (std::filesystem::is_directory(o.file, ec)) {
+      throw UsageError("eval extract: " + o.file + ": is a directory");
+    }
     std::ifstream in(o.file, std::ios::binary);
     if (!in) throw UsageError("eval extract: " + o.file + ": cannot open");
     if (o.file.size() > 5 && o.file.substr(o.file.size() - 5) == ".json") {
@@ -370,10 +375,16 @@ void Run(const Options& o, const GlobalOptions& global) {
         throw UsageError("eval extract: " + o.file + ": a \"documents\" list is expected");
       }
       docs = ReadCorpusGold(o.file, gold);
+      if (docs.empty()) {
+        throw UsageError("eval extract: " + o.file + ": no documents (none of the files it lists is in " +
+                         (std::filesystem::path(o.file).parent_path() / "corpus").string() + ")");
+      }
     } else {
       docs = ReadJsonLines(o.file);
     }
   }
+  // Scores of nothing are zeros that look like an extraction that found nothing.
+  if (docs.empty()) throw UsageError("eval extract: " + o.file + ": no documents");
   std::string error;
   const std::string model = o.model.empty() ? ner::DefaultModelPath() : o.model;
   const auto tagger = ner::Tagger::Load(model, &error);

@@ -219,9 +219,21 @@ void AddExport(CLI::App* app, const GlobalOptions* global) {
   auto min_docs = std::make_shared<int64_t>(1);
   cmd->add_option("--format", *format, "jsonl (stdout), csv (a folder of files) or graphml (stdout)")
       ->check(CLI::IsMember({"jsonl", "csv", "graphml"}));
-  cmd->add_option("--output", *output, "folder for the CSV files");
-  cmd->add_option("--min-docs", *min_docs, "graphml: entities named in at least N documents");
-  cmd->callback([global, format, output, min_docs] {
+  auto* output_option = cmd->add_option("--output", *output, "csv: folder for the files");
+  auto* min_docs_option =
+      cmd->add_option("--min-docs", *min_docs, "graphml: entities named in at least N documents");
+  cmd->callback([global, format, output, min_docs, output_option, min_docs_option] {
+    // --json promises JSON Lines on stdout, which GraphML is not.
+    if (global->json && *format == "graphml") {
+      throw UsageError("export: --format graphml prints XML, not the JSON Lines --json promises");
+    }
+    // An option of another format would be ignored without a word.
+    if (output_option->count() > 0 && *format != "csv") {
+      throw UsageError("export: --output is for --format csv (jsonl and graphml go to stdout)");
+    }
+    if (min_docs_option->count() > 0 && *format != "graphml") {
+      throw UsageError("export: --min-docs is for --format graphml");
+    }
     auto db = OpenForReading(*global);
     if (*format == "jsonl") {
       ExportJsonl(*db);

@@ -1,4 +1,5 @@
 // marsad match: name pairs on stdin, one same-name score per line on stdout.
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -29,15 +30,29 @@ void AddMatch(CLI::App* app, const GlobalOptions* global) {
       ++number;
       if (!line.empty() && line.back() == '\r') line.pop_back();
       line = RepairedInput(line, "match: stdin line " + std::to_string(number));
-      const size_t tab = line.find('\t');
-      if (tab == std::string::npos) {
-        // An empty line keeps the output aligned with the input.
-        std::cerr << "marsad: match: stdin line " << number << ": no tab between the two names\n";
+      // A bad line is named on stderr and scored by nothing, not by a
+      // figure that reads as an answer; the exit code is then 1. Its empty
+      // line keeps the output aligned with the input.
+      const auto skip = [&](const std::string& why) {
+        std::cerr << "marsad: match: stdin line " << number << ": " << why << "\n";
         g_had_bad_input = true;
         std::cout << (global->json ? "{}" : "") << '\n';
+      };
+      const size_t tab = line.find('\t');
+      if (tab == std::string::npos) {
+        skip("no tab between the two names");
+        continue;
+      }
+      const size_t fields = 1 + std::count(line.begin(), line.end(), '\t');
+      if (fields > 2) {
+        skip(std::to_string(fields) + " tab-separated fields, not two names");
         continue;
       }
       const std::string a = line.substr(0, tab), b = line.substr(tab + 1);
+      if (a.find_first_not_of(' ') == std::string::npos || b.find_first_not_of(' ') == std::string::npos) {
+        skip("an empty name");
+        continue;
+      }
       const double score = matcher.MatchScore(a, b);
       if (global->json) {
         PrintJsonLine({{"a", a}, {"b", b}, {"score", score}, {"same", score >= resolve::kDefaultThreshold}});

@@ -24,8 +24,8 @@ std::string Number(double v) {
 }
 
 void AddFilterOptions(CLI::App* cmd, store::RecordFilter* filter) {
-  cmd->add_option("--doc", filter->doc, "only this document");
-  cmd->add_option("--entity", filter->entity, "only records naming this entity id");
+  cmd->add_option("--doc", filter->doc, "only this document")->check(kAtLeastOne);
+  cmd->add_option("--entity", filter->entity, "only records naming this entity id")->check(kAtLeastOne);
   cmd->add_option("--limit", filter->limit, "at most N records (default all)")->check(kAtLeastOne);
 }
 
@@ -61,7 +61,7 @@ void AddRecords(CLI::App* app, const GlobalOptions* global) {
       ->check(kNotEmpty);
   claims->add_option("--incident", claim_filter->incident,
                      "only the figures of this incident's reports (events --incidents), with who gives each")
-      ->check(CLI::PositiveNumber);
+      ->check(kAtLeastOne);
   auto groups = std::make_shared<bool>(false);
   claims->add_flag("--groups", *groups,
                    "one line per topic: how many claims and sources, the figures' span, and "
@@ -131,7 +131,7 @@ void AddRecords(CLI::App* app, const GlobalOptions* global) {
     if (!timeline) {
       cmd->add_option("--incident", filter->incident,
                       "only the events of this incident (the same happening told by several documents)")
-          ->check(CLI::PositiveNumber);
+          ->check(kAtLeastOne);
       cmd->add_flag("--incidents", *incidents,
                     "one line per incident told by two documents or more: its events, documents and "
                     "outlets, the killed and wounded they give, and whether the sources of its figures "

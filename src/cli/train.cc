@@ -1,6 +1,13 @@
 // marsad train: learns the models marsad ships, reproducibly.
 //   marsad train ner FILE...        the named-entity tagger, from CoNLL files
 //   marsad train clusters PATH...   word clusters, from unlabelled articles
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -37,8 +44,25 @@ std::vector<std::string> SplitCommas(const std::string& s) {
   return out;
 }
 
-void ReportEpoch(int epoch, const ner::Evaluation& dev, void* /*arg*/) {
-  std::cerr << "marsad train ner: epoch " << epoch;
+// Where training stands. A model with document features is learnt in two
+// passes, the second with epochs of its own (ner::TrainOptions::
+// document_epochs): each epoch is named with its pass and the pass's number
+// of epochs, so that --epochs 1 does not seem to run four.
+struct Progress {
+  int epochs = 0;           // of the first pass
+  int document_epochs = 0;  // of the second pass; 0 when there is none
+  int pass = 0;             // the one reported: each pass counts its epochs from 1
+};
+
+void ReportEpoch(int epoch, const ner::Evaluation& dev, void* arg) {
+  Progress& progress = *static_cast<Progress*>(arg);
+  if (epoch == 1) ++progress.pass;
+  std::cerr << "marsad train ner: ";
+  if (progress.document_epochs > 0) {
+    std::cerr << (progress.pass == 1 ? "pass 1 of 2 (sentences), " : "pass 2 of 2 (document), ");
+  }
+  std::cerr << "epoch " << epoch << " of "
+            << (progress.pass == 1 ? progress.epochs : progress.document_epochs);
   if (dev.sentences > 0) {
     std::cerr << ": dev F1 " << Rounded(dev.overall.f1(), 2);
     for (int t = 0; t < ner::kEntityTypes; ++t) {
@@ -54,6 +78,8 @@ void TrainNer(const NerOptions& o, const GlobalOptions& global) {
     throw UsageError("train ner: --hold-out must be a percentage in [0, 100)");
   }
   if (o.epochs < 1 || o.epochs > 1000) throw UsageError("train ner: --epochs must be 1 to 1000");
+  // Before the minutes of training, not after.
+  CheckCanWrite(o.output, "train ner");
   std::vector<ner::ConllSentence> train, dev;
   for (size_t i = 0; i < o.files.size(); ++i) {
     std::vector<ner::ConllSentence> sentences;
@@ -84,7 +110,15 @@ void TrainNer(const NerOptions& o, const GlobalOptions& global) {
   options.seed = o.seed;
   options.min_feature_count = o.min_count;
   if (!dev.empty()) options.dev = &dev;
+  const std::vector<std::string> groups =
+      options.features.empty() ? ner::DefaultFeatureGroups() : options.features;
+  Progress progress;
+  progress.epochs = options.epochs;
+  if (std::find(groups.begin(), groups.end(), "document") != groups.end()) {
+    progress.document_epochs = options.document_epochs;
+  }
   options.progress = ReportEpoch;
+  options.progress_arg = &progress;
   nlohmann::ordered_json provenance = {{"created_by", std::string("marsad ") + MARSAD_VERSION}};
   provenance["data"] = nlohmann::json::array();
   for (size_t i = 0; i < o.files.size(); ++i) {
@@ -141,6 +175,7 @@ void TrainClusters(ClusterOptions& o) {
   std::string error;
   // Before the corpus is read, which takes a minute.
   if (!ner::CheckClusterOptions(o.options, &error)) throw UsageError("train clusters: " + error);
+  CheckCanWrite(o.output, "train clusters");
   std::vector<ingest::Problem> problems;
   const std::vector<std::string> files = ingest::ListInputs(o.paths, &problems);
   std::vector<std::string> texts;
@@ -170,6 +205,24 @@ void TrainClusters(ClusterOptions& o) {
 
 }  // namespace
 
+void CheckCanWrite(const std::string& path, const char* command) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw UsageError(std::string(command) + ": " + path + ": is a directory");
+  }
+  // A file made and removed beside it: the folder exists, takes new files
+  // (permissions, a read-only disk), and the model files, written to a
+  // temporary file and renamed over `path`, can be written there. Its name
+  // is new, so nothing of the user's is touched.
+  std::string probe = path + ".XXXXXX";
+  const int fd = mkstemp(probe.data());
+  if (fd < 0) {
+    throw UsageError(std::string(command) + ": cannot write " + path + ": " + std::strerror(errno));
+  }
+  close(fd);
+  std::filesystem::remove(probe, ec);
+}
+
 void AddTrain(CLI::App* app, const GlobalOptions* global) {
   auto* cmd = app->add_subcommand("train", "Train the models marsad uses (see models/README.md).");
   cmd->require_subcommand(1);
@@ -180,7 +233,7 @@ void AddTrain(CLI::App* app, const GlobalOptions* global) {
       "ner", "Train the named-entity tagger on CoNLL files (`token tag` lines; ANERcorp, "
              "WikiANN) and write the model file.");
   ner_cmd->add_option("files", ner_opts->files, "CoNLL training files")->required();
-  ner_cmd->add_option("-o,--output", ner_opts->output, "model file to write")->required();
+  ner_cmd->add_option("-o,--output", ner_opts->output, "model file to write")->required()->check(kNotEmpty);
   ner_cmd->add_option("--clusters", ner_opts->clusters,
                       "word-cluster file from `marsad train clusters`");
   ner_cmd->add_option("--names", ner_opts->names,

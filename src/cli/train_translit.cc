@@ -38,6 +38,7 @@ void AddTrainTranslit(CLI::App* train_cmd) {
   cmd->add_option("--iterations", o->train.iterations, "EM iterations per pair model (default 6)")
       ->check(CLI::Range(1, 100));
   cmd->callback([o] {
+    CheckCanWrite(o->output, "train translit");  // before the training, not after
     resolve::TrainOptions options = o->train;
     options.data_dir = o->data_dir;
     resolve::Evaluation eval;

@@ -1,4 +1,5 @@
 // CoNLL files and exact-span scoring.
+#include <filesystem>
 #include <fstream>
 
 #include "ner/internal.h"
@@ -72,6 +73,12 @@ void Score(const std::vector<std::string>& gold, const std::vector<std::string>&
 
 bool ReadConll(const std::string& path, std::vector<ConllSentence>* sentences,
                std::string* error) {
+  // A folder opens as a file would, then reads as a failing disk would.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    *error = path + ": is a directory";
+    return false;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     *error = path + ": cannot open";
@@ -88,6 +95,13 @@ bool ReadConll(const std::string& path, std::vector<ConllSentence>* sentences,
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) {
+      flush();
+      continue;
+    }
+    // "-DOCSTART- -X- -X- O": CoNLL's mark between documents, no word.
+    constexpr std::string_view kDocStart = "-DOCSTART-";
+    if (line.starts_with(kDocStart) &&
+        (line.size() == kDocStart.size() || line[kDocStart.size()] == ' ' || line[kDocStart.size()] == '\t')) {
       flush();
       continue;
     }

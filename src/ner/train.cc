@@ -388,8 +388,10 @@ bool Train(const std::vector<ConllSentence>& train, const TrainOptions& options,
         }
       }
     }
-    TrainTable(hashes, gold, options, nullptr, nullptr, false, &keys, &weights,
-               model.transitions);
+    // Reported, with the dev figures of this pass alone: its epochs are
+    // those asked for (the blocks' first passes above are not reported).
+    TrainTable(hashes, gold, options, options.dev ? &dev_hashes : nullptr, options.dev, true, &keys,
+               &weights, model.transitions);
     model.table.Build(keys, weights);
 
     // The second pass adds document features to the first pass's scores

@@ -22,6 +22,14 @@ check "unknown command exits 1" test $? -eq 1
 check "unknown command named" contains "$tmp/err" 'unknown command "no-such-command"'
 printf 'محمد\377\n' | "$MARSAD" romanize >/dev/null 2>"$tmp/err"
 check "romanize says its input had invalid UTF-8" contains "$tmp/err" "stdin line 1: 1 invalid UTF-8"
+# match: a line that is not two names is named and scored by nothing (an
+# empty line keeps the output aligned); the others are scored.
+printf 'a\tb\tc\nمحمد\tmohammed\n\tmohammed\n' | "$MARSAD" match >"$tmp/out" 2>"$tmp/err"
+check "match: a bad line makes exit 1" test $? -eq 1
+check "match: three fields are named by line" contains "$tmp/err" "line 1: 3 tab-separated fields"
+check "match: an empty name is named by line" contains "$tmp/err" "line 3: an empty name"
+check "match: a bad line gets no score" test "$(sed -n 1p "$tmp/out")$(sed -n 3p "$tmp/out")" = ""
+check "match: the good line is scored in its place" test "$(sed -n 2p "$tmp/out" | grep -c '^[01]\.[0-9]')" -eq 1
 
 # Plain text: one document, offsets are characters into the text as given.
 printf 'قال المتحدث إن نحو ٣٢ مقاتلا وصلوا أمس.\nوأضاف أن بين 200 و500 آخرين في الطريق.' >"$tmp/a.txt"
@@ -99,6 +107,12 @@ check "ingest without paths says what it needs" contains "$tmp/err" "paths are r
 "$MARSAD" --db "$db" --json ingest --reanalyze >"$tmp/out" 2>"$tmp/err"
 check "ingest --reanalyze exits 0" test $? -eq 0
 check "ingest --reanalyze analyses every stored document" contains "$tmp/out" '"analyzed":[1-9]'
+# A surname two men of the examples share names neither of them alone.
+"$MARSAD" --db "$db" entity رحيموف >/dev/null 2>"$tmp/err"
+check "a name two entities share exits 1" test $? -eq 1
+check "a name two entities share lists both" test "$(grep -c 'رحيموف (PER' "$tmp/err")" -eq 2
+"$MARSAD" --db "$db" --json entity "جمشيد رحيموف" >"$tmp/out" 2>"$tmp/err"
+check "the full name finds its man" contains "$tmp/out" '"name":"جمشيد رحيموف"'
 "$MARSAD" --db "$db" --json entities --type LOC >"$tmp/out" 2>"$tmp/err"
 check "entities --json exits 0" test $? -eq 0
 check "entities are places only" test "$(grep -vc '"type":"LOC"' "$tmp/out")" -eq 0
@@ -147,8 +161,10 @@ check "a year that is no year refused" test $? -eq 1
 check "a month that is no month refused" test $? -eq 1
 # A damaged file is the user's to repair: exit 1, the file named, not an
 # internal error.
+# Every page but the first overwritten: whatever the command reads is damaged.
 cp "$db" "$tmp/damaged.db"
-head -c 16384 /dev/zero | tr '\0' x | dd of="$tmp/damaged.db" bs=1 seek=8192 conv=notrunc 2>/dev/null
+size=$(wc -c <"$tmp/damaged.db")
+head -c $((size - 4096)) /dev/zero | tr '\0' x | dd of="$tmp/damaged.db" bs=4096 seek=1 conv=notrunc 2>/dev/null
 "$MARSAD" --db "$tmp/damaged.db" docs >/dev/null 2>"$tmp/err"
 check "a damaged database exits 1" test $? -eq 1
 check "a damaged database is named" contains "$tmp/err" "damaged.db is damaged"
@@ -172,6 +188,23 @@ check "the event types are listed" contains "$tmp/err" "killed"
 check "entities --name '' is refused, not every entity" test $? -eq 1
 "$MARSAD" --db "$db" --json export >"$tmp/out" 2>"$tmp/err"
 check "jsonl export has every kind" test "$(grep -o '"record":"[a-z]*"' "$tmp/out" | sort -u | wc -l)" -eq 5
+"$MARSAD" --db "$db" --json export --format graphml >"$tmp/out" 2>"$tmp/err"
+check "--json export --format graphml refused (XML is no JSON Lines)" test $? -eq 1
+check "and nothing on stdout" test ! -s "$tmp/out"
+check "and says why" contains "$tmp/err" "graphml prints XML"
+"$MARSAD" --db "$db" export --format jsonl --min-docs 2 >"$tmp/out" 2>"$tmp/err"
+check "export --min-docs without graphml refused, not ignored" test $? -eq 1
+check "and says it is graphml's" contains "$tmp/err" "min-docs is for --format graphml"
+"$MARSAD" --db "$db" export --format graphml --output "$tmp/g" >"$tmp/out" 2>"$tmp/err"
+check "export --output without csv refused, not ignored" test $? -eq 1
+# An id of 0 is no id: refused as --limit 0 is, not CLI11's range of doubles,
+# and not read as "no filter".
+for cmd in "claims --incident" "events --incident" "claims --entity" "quotes --doc"; do
+  "$MARSAD" --db "$db" $cmd 0 >"$tmp/out" 2>"$tmp/err"
+  check "$cmd 0 refused" test $? -eq 1
+  check "$cmd 0 explained" contains "$tmp/err" "must be a whole number, at least 1"
+  check "$cmd 0 prints no range" test "$(grep -c 'not in range' "$tmp/err")" -eq 0
+done
 # A title a spreadsheet would run as a formula is exported as text.
 printf '{"url":"u9","title":"=SUM(1,2)","content":"@الوفد وصل إلى بغداد أمس."}\n' >"$tmp/formula.jsonl"
 "$MARSAD" --db "$tmp/formula.db" ingest "$tmp/formula.jsonl" >/dev/null 2>"$tmp/err"
@@ -227,6 +260,48 @@ printf 'ORG\tجبهة\n' >"$tmp/bad-aliases.tsv"
 "$MARSAD" --db "$db" ingest --aliases "$tmp/bad-aliases.tsv" examples/corpus >/dev/null 2>"$tmp/err"
 check "bad alias file exits 1" test $? -eq 1
 check "bad alias file names its line" contains "$tmp/err" "bad-aliases.tsv line 1"
+
+# eval ner and train ner on a few synthetic sentences: Ahmed visited Baghdad,
+# Ali said, the ministry in Damascus.
+{
+  echo '-DOCSTART- -X- -X- O'
+  echo
+  printf 'زار O\nأحمد B-PER\nبغداد B-LOC\n\n'
+  echo '-DOCSTART- O'
+  echo
+  printf 'قال O\nعلي B-PER\n\nالوزارة B-ORG\nفي O\nدمشق B-LOC\n\n'
+} >"$tmp/gold.conll"
+"$MARSAD" --json eval ner "$tmp/gold.conll" >"$tmp/out" 2>"$tmp/err"
+check "eval ner exits 0" test $? -eq 0
+check "eval ner counts no -DOCSTART- line as a sentence" contains "$tmp/out" '"sentences":3,'
+check "nor as a token" contains "$tmp/out" '"tokens":8,'
+: >"$tmp/empty.conll"
+"$MARSAD" eval ner "$tmp/empty.conll" >"$tmp/out" 2>"$tmp/err"
+check "eval ner of an empty file exits 1" test $? -eq 1
+check "eval ner of an empty file says so" contains "$tmp/err" "empty.conll: no sentences"
+printf -- '-DOCSTART- -X- -X- O\n\n' >"$tmp/docstart.conll"
+"$MARSAD" eval ner "$tmp/docstart.conll" >"$tmp/out" 2>"$tmp/err"
+check "eval ner of document marks only exits 1" test $? -eq 1
+"$MARSAD" eval extract "$tmp/empty.conll" >"$tmp/out" 2>"$tmp/err"
+check "eval extract of an empty file exits 1" test $? -eq 1
+check "eval extract of an empty file says so" contains "$tmp/err" "empty.conll: no documents"
+"$MARSAD" eval ner "$tmp" >/dev/null 2>"$tmp/err"
+check "eval ner of a directory exits 1" test $? -eq 1
+check "eval ner of a directory says so" contains "$tmp/err" "is a directory"
+"$MARSAD" eval extract "$tmp" >/dev/null 2>"$tmp/err"
+check "eval extract of a directory exits 1" test $? -eq 1
+check "eval extract of a directory says so" contains "$tmp/err" "is a directory"
+"$MARSAD" train ner "$tmp/gold.conll" --names "$tmp" -o "$tmp/n.model" >/dev/null 2>"$tmp/err"
+check "train ner --names of a directory says so" contains "$tmp/err" "is a directory"
+"$MARSAD" train ner "$tmp/gold.conll" --epochs 1 -o "$tmp/no-such-dir/x.model" >/dev/null 2>"$tmp/err"
+check "train ner to a missing folder exits 1" test $? -eq 1
+check "train ner to a missing folder says so" contains "$tmp/err" "cannot write .*no-such-dir/x.model"
+check "train ner to a missing folder fails before training" test "$(grep -c epoch "$tmp/err")" -eq 0
+"$MARSAD" train ner "$tmp/gold.conll" --epochs 1 -o "$tmp/n.model" >/dev/null 2>"$tmp/err"
+check "train ner exits 0" test $? -eq 0
+check "train ner reports the epochs asked for" contains "$tmp/err" "pass 1 of 2 (sentences), epoch 1 of 1"
+check "and names the document pass's own" contains "$tmp/err" "pass 2 of 2 (document), epoch 4 of 4"
+check "train ner reports no epoch without its pass" test "$(grep -c 'ner: epoch' "$tmp/err")" -eq 0
 
 # The name matcher trained and scored from the command line on synthetic pairs.
 mkdir -p "$tmp/translit"
