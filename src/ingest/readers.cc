@@ -1385,7 +1385,11 @@ void FindTitleAndDate(std::string* text, std::string* title, std::string* publis
       date = found.date;
       if (found.only_date) {
         date_line = range;
-        continue;  // a dateline above the title leaves the title search open
+        // A dateline above the title leaves the title search open; one below
+        // a short label («عاجل», breaking) closes it: the headline was above
+        // the dateline, and the line after it is the lead.
+        if (title_line) looking_for_title = false;
+        continue;
       }
     }
     if (looking_for_title) {
@@ -1445,6 +1449,9 @@ void FindTitleAndDate(std::string* text, std::string* title, std::string* publis
 
 std::vector<std::string> ListInputs(const std::vector<std::string>& paths,
                                     std::vector<Problem>* problems) {
+  // One reason for every such file, so that a summary counts them together.
+  static const std::string kNotRead =
+      "skipped: not a format marsad reads (.txt, .html, .htm, .jsonl, .json, .zip, .warc, .warc.gz)";
   std::vector<std::string> files;
   for (const std::string& path : paths) {
     std::error_code ec;
@@ -1467,6 +1474,7 @@ std::vector<std::string> ListInputs(const std::vector<std::string>& paths,
     // one unreadable folder is reported and the rest still listed.
     const size_t before = files.size();
     size_t other = 0;
+    std::vector<Problem> skipped;  // named in path order, whatever order the walk found them in
     std::vector<fs::path> pending = {fs::path(path)};
     while (!pending.empty()) {
       const fs::path dir = std::move(pending.back());
@@ -1483,14 +1491,19 @@ std::vector<std::string> ListInputs(const std::vector<std::string>& paths,
         } else if (fs::is_regular_file(st)) {
           if (FormatOf(p.filename().string()) == Format::kUnsupported) {
             ++other;
+            skipped.push_back({p.string(), kNotRead});
           } else {
             files.push_back(p.string());
           }
+        } else if (entry_ec || !fs::exists(st)) {
+          skipped.push_back({p.string(), "skipped: a link to nothing, or unreadable"});
         }
       }
       if (ec) problems->push_back({dir.string(), "cannot read directory: " + ec.message()});
       ec.clear();
     }
+    std::sort(skipped.begin(), skipped.end(), [](const Problem& x, const Problem& y) { return x.path < y.path; });
+    problems->insert(problems->end(), skipped.begin(), skipped.end());
     if (files.size() == before) {
       problems->push_back({path, other == 0 ? "no files in directory"
                                             : "no supported files in directory (" +

@@ -271,6 +271,17 @@ TEST(FindTitleAndDate, DatelineWithAPlaceStays) {
   EXPECT_EQ(h.text, dateline + "\n" + kBody);
 }
 
+TEST(FindTitleAndDate, ALabelAboveTheDatelineKeepsTheLeadInTheText) {
+  // "Breaking", the date, then a lead without a full stop: "Five people
+  // were killed in an attack on a market in the city last night", and the
+  // body. The lead is text, not the headline.
+  const std::string lead = "قتل خمسة أشخاص في هجوم على سوق في المدينة مساء أمس بحسب مصادر أمنية";
+  const Head h = FindHead("عاجل\n2024-03-05\n" + lead + "\n\n" + kBody);
+  EXPECT_EQ(h.title, "عاجل");
+  EXPECT_EQ(h.published, "2024-03-05");
+  EXPECT_EQ(h.text, lead + "\n\n" + kBody);
+}
+
 TEST(FindTitleAndDate, SentenceFirstLineIsNoTitle) {
   // "The meeting ended." then the body.
   const std::string text = "انتهى الاجتماع.\n" + kBody;
@@ -406,10 +417,16 @@ TEST_F(Readers, ListInputsWalksFoldersSortedWithoutHiddenOrUnsupportedFiles) {
   Write("news/.git/config.txt", kBody);
   Write("news/notes.md", kBody);
   const std::string explicit_file = Write("other/readme.md", kBody);
+  fs::create_symlink(fs::path(dir_) / "nowhere.txt", fs::path(dir_) / "news" / "gone.txt");
   std::vector<Problem> problems;
   const std::vector<std::string> files =
       ListInputs({dir_ + "/news", explicit_file, dir_ + "/news/b.txt"}, &problems);
-  EXPECT_TRUE(problems.empty());
+  // What a folder holds and is not read is named, with why.
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].path, dir_ + "/news/gone.txt");
+  EXPECT_EQ(problems[0].reason, "skipped: a link to nothing, or unreadable");
+  EXPECT_EQ(problems[1].path, dir_ + "/news/notes.md");
+  EXPECT_TRUE(problems[1].reason.starts_with("skipped: not a format marsad reads")) << problems[1].reason;
   std::vector<std::string> expected = {b, a, c, explicit_file};
   std::sort(expected.begin(), expected.end());
   EXPECT_EQ(files, expected);
@@ -423,12 +440,14 @@ TEST_F(Readers, ListInputsReportsMissingPathsAndFoldersWithNothingToRead) {
   const std::vector<std::string> files =
       ListInputs({dir_ + "/missing.txt", dir_ + "/pictures", dir_ + "/empty"}, &problems);
   EXPECT_TRUE(files.empty());
-  ASSERT_EQ(problems.size(), 3u);
+  ASSERT_EQ(problems.size(), 5u);
   EXPECT_EQ(problems[0].path, dir_ + "/missing.txt");
   EXPECT_EQ(problems[0].reason, "no such file or directory");
-  EXPECT_EQ(problems[1].path, dir_ + "/pictures");
-  EXPECT_EQ(problems[1].reason, "no supported files in directory (2 files of other types)");
-  EXPECT_EQ(problems[2].reason, "no files in directory");
+  EXPECT_EQ(problems[1].path, dir_ + "/pictures/notes.md");
+  EXPECT_EQ(problems[2].path, dir_ + "/pictures/photo.png");
+  EXPECT_EQ(problems[3].path, dir_ + "/pictures");
+  EXPECT_EQ(problems[3].reason, "no supported files in directory (2 files of other types)");
+  EXPECT_EQ(problems[4].reason, "no files in directory");
 }
 
 TEST_F(Readers, TextFileWithTitleAndDate) {
