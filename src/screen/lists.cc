@@ -285,6 +285,11 @@ bool ParseOfacCsv(std::string_view sdn, std::string_view alt, WatchList* list, s
 }
 
 bool LoadList(const std::string& path, WatchList* list, std::string* error) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    *error = path + ": is a directory, not a list file";
+    return false;
+  }
   std::string text;
   if (!ReadFile(path, &text)) {
     *error = path + ": cannot read the list";

@@ -166,6 +166,9 @@ TEST(LoadList, DetectsFormatAndReadsAltBeside) {
   EXPECT_FALSE(LoadList((dir / "junk.bin").string(), &junk, &error));
   EXPECT_NE(error.find("junk.bin"), std::string::npos) << error;
   EXPECT_FALSE(LoadList((dir / "absent.xml").string(), &junk, &error));
+  // A folder given for the list file is named as one.
+  EXPECT_FALSE(LoadList(dir.string(), &junk, &error));
+  EXPECT_NE(error.find("is a directory"), std::string::npos) << error;
 }
 
 TEST(Screener, FindsVariantSpellingsWithWhy) {
