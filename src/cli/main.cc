@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
     std::cerr << "marsad: " << e.what() << "\n";
     return 1;
   } catch (const marsad::store::DamagedError& e) {
-    std::cerr << "marsad: " << e.what() << "; `marsad --db FILE check` says where, and a copy made with "
+    std::cerr << "marsad: " << e.what() << "; `marsad check` with the same --db says where, and a copy made with "
               << "sqlite3's .recover may save what is left\n";
     return 1;
   } catch (const std::exception& e) {

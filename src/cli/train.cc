@@ -256,7 +256,7 @@ void AddTrain(CLI::App* app, const GlobalOptions* global) {
       "clusters", "Learn word clusters from unlabelled articles (any format ingest reads, e.g. "
                   "the SaudiNewsNet zips) for `train ner --clusters`.");
   cl_cmd->add_option("paths", cl_opts->paths, "files or folders")->required();
-  cl_cmd->add_option("-o,--output", cl_opts->output, "clusters file to write (gzip)")->required();
+  cl_cmd->add_option("-o,--output", cl_opts->output, "clusters file to write (gzip)")->required()->check(kNotEmpty);
   cl_cmd->add_option("--min-count", cl_opts->options.min_count, "rarer stems are left out");
   cl_cmd->add_option("--dimensions", cl_opts->options.dimensions, "word-vector size");
   cl_cmd->add_option("--window", cl_opts->options.window, "words either side a word predicts");

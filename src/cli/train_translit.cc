@@ -29,7 +29,7 @@ void AddTrainTranslit(CLI::App* train_cmd) {
                   "google-ar2en-train.tsv and/or anetac-train.ar/.en), evaluate it on the held-out "
                   "split and write the model file.");
   cmd->add_option("data", o->data_dir, "folder of transliteration pairs")->required();
-  cmd->add_option("-o,--output", o->output, "model file to write")->required();
+  cmd->add_option("-o,--output", o->output, "model file to write")->required()->check(kNotEmpty);
   cmd->add_option("--seed", o->train.seed, "held-out split and negative sampling seed (default " +
                                                std::to_string(o->train.seed) + ")");
   cmd->add_option("--heldout", o->train.heldout,

@@ -958,10 +958,11 @@ void Reader::Add(Document doc) {
   if (!options_.source.empty()) doc.source = options_.source;
   if (doc.source.empty()) doc.source = HostOf(doc.url);
   if (!options_.published.empty()) doc.published = options_.published;
-  if (const double arabic = text::ArabicLetterShare(doc.text); arabic < text::kAnalysedArabicShare) {
-    Report(doc.path, "not in Arabic (" + std::to_string(static_cast<int>(arabic * 100)) +
-                         "% of its letters are Arabic): stored and searchable, but no names, figures or "
-                         "events are read from it");
+  if (text::ArabicLetterShare(doc.text) < text::kAnalysedArabicShare) {
+    // One reason for all, so that a summary counts them together.
+    Report(doc.path,
+           "not in Arabic (fewer than half its letters): stored and searchable, but no names, figures or "
+           "events are read from it");
   }
   docs_->push_back(std::move(doc));
 }
@@ -1370,6 +1371,9 @@ void FindTitleAndDate(std::string* text, std::string* title, std::string* publis
   std::optional<Range> date_line;
   std::optional<text::Date> date;
   bool looking_for_title = true;
+  bool lead_may_follow = false;
+  // Headlines are short; a lead under a label and a dateline runs longer.
+  constexpr size_t kMaxHeadlineWordsAfterLabel = 12;
   size_t pos = 0;
   for (int seen = 0; pos < text->size() && seen < kHeadLines;) {
     const size_t nl = text->find('\n', pos);
@@ -1385,10 +1389,11 @@ void FindTitleAndDate(std::string* text, std::string* title, std::string* publis
       date = found.date;
       if (found.only_date) {
         date_line = range;
-        // A dateline above the title leaves the title search open; one below
-        // a short label («عاجل», breaking) closes it: the headline was above
-        // the dateline, and the line after it is the lead.
-        if (title_line) looking_for_title = false;
+        // A dateline above the title leaves the title search open, and so
+        // does one below a short label; but a long line after label and
+        // dateline is the lead («عاجل», breaking, then what happened), not
+        // the headline.
+        lead_may_follow = title_line.has_value();
         continue;
       }
     }
@@ -1396,6 +1401,7 @@ void FindTitleAndDate(std::string* text, std::string* title, std::string* publis
       looking_for_title = false;
       // A line that holds a date is a dateline, not a headline.
       if (!found.date && !EndsWithSentencePunctuation(line) &&
+          !(lead_may_follow && WordCount(line) > kMaxHeadlineWordsAfterLabel) &&
           !StartsWrappedParagraph(*text, range.end, CharsUpTo(line, kMaxHeadLineChars))) {
         title_line = range;
         // One or two words above the headline are a section or site label
@@ -1512,6 +1518,15 @@ std::vector<std::string> ListInputs(const std::vector<std::string>& paths,
   }
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());
+  // A folder given inside another one given is walked twice: its problems
+  // are named once.
+  std::vector<Problem> unique;
+  for (Problem& p : *problems) {
+    const bool seen = std::any_of(unique.begin(), unique.end(),
+                                  [&](const Problem& q) { return q.path == p.path && q.reason == p.reason; });
+    if (!seen) unique.push_back(std::move(p));
+  }
+  *problems = std::move(unique);
   return files;
 }
 

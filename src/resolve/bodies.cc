@@ -778,33 +778,28 @@ std::string ComposedEnglishName(std::string_view arabic, const Matcher& matcher)
       keys.pop_back();
     }
   }
-  // A body the list knows and the adjectives of nations after it: that
-  // nation's body (مجلس الوزراء العراقي, the Iraqi Council of Ministers;
-  // الهلال الأحمر السعودي, the Saudi Red Crescent), unless the list's name
-  // says it already (أرامكو السعودية, Saudi Aramco). Not "new" (الجديد),
-  // which describes the body, nor after a phrase of ل (for), whose noun the
-  // adjective may be of (الاتحاد الدولي لكرة القدم الأمريكية, the
-  // international federation of American football).
+  // A body every nation has, on the list of bodies, and the adjectives of
+  // nations after it: that nation's (مجلس الوزراء العراقي, the Iraqi Council
+  // of Ministers; الهلال الأحمر السعودي, the Saudi Red Crescent). Not other
+  // bodies of the list: the UN's Security Council is not Russia's (مجلس
+  // الأمن الروسي, the Russian Security Council, is composed below), nor
+  // القاعدة الأمريكية al-Qaeda (it is the American base). Not "new"
+  // (الجديد), which describes the body. English puts the nations in the
+  // Arabic order reversed.
+  static const std::unordered_set<std::string_view> kEveryNations = {
+      "Council of Ministers", "Red Crescent", "Red Cross", "Congress", "Council of Senior Scholars"};
   std::vector<std::string_view> nations;  // last first
   while (nations.size() + 1 < keys.size()) {
     const Word* word = WordWithArticle(keys[keys.size() - 1 - nations.size()]);
     if (word == nullptr || word->role != Role::kBeforeName || std::string_view(word->english) == "New") break;
     nations.push_back(word->english);
   }
-  bool after_phrase = false;
-  for (size_t i = 1; i + nations.size() < keys.size(); ++i) {
-    // ل before a noun in construct with a word of the article: لكرة القدم.
-    const bool construct = keys[i].starts_with(kFor) && i + 1 < keys.size() && keys[i + 1].starts_with(kArticle);
-    after_phrase = after_phrase || construct || PrepositionPhrase(keys[i], false);
-  }
-  if (!nations.empty() && !after_phrase) {
+  if (!nations.empty()) {
     std::string rest = originals[0];
     for (size_t i = 1; i + nations.size() < keys.size(); ++i) rest += " " + originals[i];
-    if (const std::string body = EnglishName(rest, false, matcher); !body.empty()) {
+    if (const std::string body = EnglishName(rest, false, matcher); kEveryNations.contains(body)) {
       std::string name;
-      for (auto it = nations.rbegin(); it != nations.rend(); ++it) {
-        if (body.find(*it) == std::string::npos) name += std::string(*it) + " ";
-      }
+      for (std::string_view nation : nations) name += std::string(nation) + " ";
       return name + body + in_place;
     }
   }

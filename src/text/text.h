@@ -135,9 +135,10 @@ std::string EndingKey(std::string_view word);
 // empty when fewer than 3 consonants remain, where it would join unrelated words.
 std::string SkeletonKey(std::string_view word);
 
-// The share of the letters of `s` that are Arabic, in [0, 1]; 1 when `s` has
-// fewer than 40 letters, too few to tell (a headline, a name in Latin).
-// Other scripts' letters are the ones ICU calls alphabetic.
+// The share of the letters of `s` (what ICU calls alphabetic) written in
+// Arabic script, presentation forms and Persian letters included, in [0, 1];
+// 1 when `s` has fewer than 40 letters, too few to tell (a headline, a name
+// in Latin).
 double ArabicLetterShare(std::string_view s);
 // Below this share a document is in another language: stored and searchable,
 // but the tagger and the extraction, made for Arabic, read nothing from it

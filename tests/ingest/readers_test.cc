@@ -280,6 +280,13 @@ TEST(FindTitleAndDate, ALabelAboveTheDatelineKeepsTheLeadInTheText) {
   EXPECT_EQ(h.title, "عاجل");
   EXPECT_EQ(h.published, "2024-03-05");
   EXPECT_EQ(h.text, lead + "\n\n" + kBody);
+  // A section label, the date, then a headline: the headline is the title
+  // ("Politics"; "The council condemns the attack on the convoy").
+  const std::string headline = "المجلس يدين الهجوم على القافلة";
+  const Head labelled = FindHead("سياسة\n2024-03-05\n" + headline + "\n\n" + kBody);
+  EXPECT_EQ(labelled.title, headline);
+  EXPECT_EQ(labelled.text.find(headline), std::string::npos);
+  EXPECT_TRUE(labelled.text.ends_with(kBody));
 }
 
 TEST(FindTitleAndDate, SentenceFirstLineIsNoTitle) {

@@ -45,6 +45,8 @@ TEST(Keys, ArabicLetterShareTellsALanguageFromQuotedWords) {
   EXPECT_EQ(ArabicLetterShare(english), 0.0);
   // Russian letters are letters too.
   EXPECT_EQ(ArabicLetterShare("Представитель компании сказал, что рейсы возобновятся на следующей неделе."), 0.0);
+  // Text in presentation forms (shaped for old displays) is Arabic.
+  EXPECT_EQ(ArabicLetterShare("ﻭﻗﺎﻝ ﺍﻟﻤﺘﺤﺪﺙ ﺑﺎﺳﻢ ﺍﻟﺸﺮﻛﺔ ﺇﻥ ﺍﻟﺮﺣﻼﺕ ﺳﺘﺴﺘﺄﻧﻒ ﺍﻷﺳﺒﻮﻉ ﺍﻟﻤﻘﺒﻞ ﺑﻌﺪ ﺗﻮﻗﻒ ﻃﻮﻳﻞ"), 1.0);
   // Too few letters to tell: a name, a number.
   EXPECT_EQ(ArabicLetterShare("Reuters"), 1.0);
   EXPECT_EQ(ArabicLetterShare("2024-01-02 12:30"), 1.0);
