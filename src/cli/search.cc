@@ -47,7 +47,8 @@ void AddSearch(CLI::App* app, const GlobalOptions* global) {
   auto opts = std::make_shared<Options>();
   cmd->add_option("query", opts->query, "words to find")->required();
   cmd->add_option("--limit", opts->limit, "at most this many documents (default 10)")->check(CLI::Range(1, 100000));
-  cmd->add_option("--offset", opts->offset, "skip this many documents of the ranking first (default 0)");
+  cmd->add_option("--offset", opts->offset, "skip this many documents of the ranking first (default 0)")
+      ->check(CLI::Range(0, 100000));
   cmd->add_option("--source", opts->source, "only documents of this source");
   cmd->add_flag("--exact", opts->exact, "only the spellings given (up to letter variants)");
   cmd->add_option("--type", opts->type,

@@ -772,7 +772,9 @@ bool Store::Search(std::string_view query, const SearchOptions& options,
   // consonants) can match much of the collection. Its hits come after the
   // exact ones, ranked among its newest kVariantCandidates matches: FTS5
   // reads matches in rowid order without scoring the rest, so the cost of
-  // such a query is bounded.
+  // such a query is bounded. Pages past those list the older matches newest
+  // first, unranked: the set ranked stays the same from page to page, so
+  // pages neither repeat nor skip a document.
   constexpr size_t kVariantCandidates = 1000;
   // The documents ranked so far, on earlier pages or this one.
   std::unordered_set<int64_t> placed;
@@ -787,14 +789,20 @@ bool Store::Search(std::string_view query, const SearchOptions& options,
       s.BindPointer(1, const_cast<internal::DocLengths*>(&lengths), internal::kDocLengthsPointer);
       s.Bind(2, q.groups);
       const int i = bind_matches(s, 3, q.expression);
-      s.Bind(i, static_cast<int64_t>(is_exact ? wanted : std::max(wanted, kVariantCandidates)));
+      s.Bind(i, static_cast<int64_t>(is_exact ? wanted : kVariantCandidates));
       while (s.Step()) ranked.emplace_back(s.Int(0), -s.Double(1));
     }
     if (!is_exact) {
       std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
         return a.second != b.second ? a.second > b.second : a.first < b.first;
       });
-      if (ranked.size() > wanted) ranked.resize(wanted);
+      // All the candidates taken: there may be older matches.
+      if (ranked.size() == kVariantCandidates) {
+        Statement older(db_, ("SELECT f.rowid" + matches + " ORDER BY f.rowid DESC LIMIT ? OFFSET ?").c_str());
+        const int i = bind_matches(older, 1, q.expression);
+        older.Bind(i, static_cast<int64_t>(wanted)).Bind(i + 1, static_cast<int64_t>(kVariantCandidates));
+        while (older.Step()) ranked.emplace_back(older.Int(0), 0.0);
+      }
     }
     Statement snippet(db_,
                       "SELECT snippet(docs_fts, 1, char(2), char(3), '…', 24), d.title, "

@@ -200,6 +200,36 @@ TEST_F(StoreTest, PagesOfASearchMakeTheWholeRankingAndCountIt) {
   EXPECT_EQ(total, 3u);
 }
 
+TEST_F(StoreTest, PagesPastTheRankedOtherSpellingsNeitherRepeatNorSkip) {
+  auto s = OpenRw();
+  s->Begin();
+  // More documents spelling the name another way than are ranked (1,000),
+  // and two spelling it as asked.
+  std::set<int64_t> all;
+  // "X was released / arrested on day N."
+  for (int i = 0; i < 1012; ++i) {
+    const std::string n = std::to_string(i);
+    std::string text = i < 1010 ? "أفرج عن جوستافوف في اليوم " : "اعتقل غوستافوف في اليوم ";
+    text += n;
+    all.insert(s->AddDocument(Doc(n, "خبر", text)));
+  }
+  s->Commit();
+  std::vector<int64_t> paged;
+  std::vector<SearchHit> page;
+  std::string error;
+  size_t total = 0;
+  for (size_t offset = 0; offset < 1100; offset += 200) {
+    SearchOptions o;
+    o.limit = 200;
+    o.offset = offset;
+    ASSERT_TRUE(s->Search("غوستافوف", o, &page, &error, &total)) << error;
+    for (const SearchHit& h : page) paged.push_back(h.doc);
+  }
+  EXPECT_EQ(total, all.size());
+  EXPECT_EQ(paged.size(), all.size());
+  EXPECT_EQ(std::set<int64_t>(paged.begin(), paged.end()), all);
+}
+
 TEST_F(StoreTest, HighlightsLandOnTheOriginalLetters) {
   auto s = OpenRw();
   s->Begin();
