@@ -1020,15 +1020,19 @@ bool MovesOrChanges(const WordInfo& w) {
   return words.contains(key.starts_with("ال") ? key.substr(std::string_view("ال").size()) : key);
 }
 
+// The first word after head word `head` (a match key, without the article)
+// of mention [i, j): the name begins at the head or right after it
+// (CompleteNames puts the head word back later). j if neither.
+size_t AfterHead(const std::vector<WordInfo>& words, size_t i, size_t j, const std::string& head) {
+  const auto is_head = [&](size_t k) { return words[k].stem == head && HasNoArticle(words[k]); };
+  return j - i >= 2 && is_head(i) ? i + 1 : i > 0 && is_head(i - 1) ? i : j;
+}
+
 void LeaveOutMotion(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
   static const std::string movement = text::MatchKey("حركة");
-  const auto is_movement = [&](size_t k) { return words[k].stem == movement && HasNoArticle(words[k]); };
-  // The name begins at حركة, or after it (CompleteNames puts the head word
-  // back later).
   ForEachMention(*labels, [&](size_t i, size_t j) {
-    const bool head_inside = j - i >= 2 && is_movement(i) && MovesOrChanges(words[i + 1]);
-    const bool head_before = i > 0 && is_movement(i - 1) && MovesOrChanges(words[i]);
-    if (head_inside || head_before) ClearWords(i, j, labels);
+    const size_t first = AfterHead(words, i, j, movement);
+    if (first < j && MovesOrChanges(words[first])) ClearWords(i, j, labels);
   });
 }
 
@@ -1043,12 +1047,9 @@ void LeaveOutDevices(const std::vector<WordInfo>& words, std::vector<uint8_t>* l
       {"كمبيوتر", "كومبيوتر", "حاسوب", "حاسب", "لوحي", "هاتف", "تلفاز", "تلفزيون", "ألعاب", "تكييف", "قياس",
        "إنذار", "استشعار", "رادار", "تحكم", "تنفس", "تسجيل", "عرض", "استقبال", "إرسال", "تتبع", "توجيه",
        "كشف", "فحص", "تعقب", "رصد", "تشويش", "محمول", "ذكي"});
-  const auto is_device = [&](size_t k) { return words[k].stem == device && HasNoArticle(words[k]); };
   std::vector<uint8_t>& l = *labels;
   ForEachMention(l, [&](size_t i, size_t j) {
-    // The name begins at جهاز, or after it (CompleteNames puts the head
-    // word back later).
-    const size_t first = is_device(i) && j - i >= 2 ? i + 1 : i > 0 && is_device(i - 1) ? i : j;
+    const size_t first = AfterHead(words, i, j, device);
     if (first == j) return;
     if (kinds.contains(words[first].key)) {
       ClearWords(i, j, labels);
