@@ -958,12 +958,6 @@ void Reader::Add(Document doc) {
   if (!options_.source.empty()) doc.source = options_.source;
   if (doc.source.empty()) doc.source = HostOf(doc.url);
   if (!options_.published.empty()) doc.published = options_.published;
-  if (text::ArabicLetterShare(doc.text) < text::kAnalysedArabicShare) {
-    // One reason for all, so that a summary counts them together.
-    Report(doc.path,
-           "not in Arabic (fewer than half its letters): stored and searchable, but no names, figures or "
-           "events are read from it");
-  }
   docs_->push_back(std::move(doc));
 }
 

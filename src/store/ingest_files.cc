@@ -138,6 +138,9 @@ Chunk PrepareChunk(std::vector<ingest::Document>* docs, size_t begin, size_t end
   chunk.title_tokens.resize(n);
   chunk.text_tokens.resize(n);
   chunk.cleaned_keys.resize(n);
+  // Documents in another language, named once all are prepared: decided on
+  // the text as stored, as analysis decides (AnalyzeDocument).
+  std::vector<uint8_t> other_language(n);
   internal::ParallelFor(n, reader->threads, [&](size_t i) {
     ingest::Document& d = (*docs)[begin + i];
     // A document is known by what was read, not by what the boilerplate
@@ -161,6 +164,7 @@ Chunk PrepareChunk(std::vector<ingest::Document>* docs, size_t begin, size_t end
     r.boilerplate_json = BoilerplateJson(d.boilerplate);
     r.extra_json = std::move(d.extra_json);
     r.text = std::move(d.text);
+    other_language[i] = text::ArabicLetterShare(r.text) < text::kAnalysedArabicShare;
     // One matching key of each serves the index and both fingerprints.
     const text::Normalized title_key = text::Normalize(r.title, text::kMatch);
     const text::Normalized text_key = text::Normalize(r.text, text::kMatch);
@@ -177,6 +181,14 @@ Chunk PrepareChunk(std::vector<ingest::Document>* docs, size_t begin, size_t end
     internal::FindDistinctTerms(&chunk.title_tokens[i]);
     internal::FindDistinctTerms(&chunk.text_tokens[i]);
   });
+  for (size_t i = 0; i < n; ++i) {
+    // One reason for all, so that a summary counts them together.
+    if (other_language[i]) {
+      chunk.problems.push_back({chunk.records[i].path,
+                                "not in Arabic (fewer than half its letters): stored and searchable, but no names, "
+                                "figures or events are read from it"});
+    }
+  }
   // The chunk's new vocabulary, in document order: each document's terms
   // missing from the vocabulary are found on all cores (the set is only
   // read), then added once each. Each document's own list is emptied so that
@@ -242,6 +254,9 @@ void ReadAll(Reader* reader, ChunkQueue* queue) {
       Chunk chunk = PrepareChunk(&docs, begin, end, reader);
       if (end == docs.size()) {
         chunk.ends_batch = true;
+        // The files' problems first, then the chunk's own.
+        problems.insert(problems.end(), std::make_move_iterator(chunk.problems.begin()),
+                        std::make_move_iterator(chunk.problems.end()));
         chunk.problems = std::move(problems);
         chunk.files_done = to;
       }
