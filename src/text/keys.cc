@@ -128,17 +128,12 @@ double ArabicLetterShare(std::string_view s) {
   size_t letters = 0, arabic = 0;
   for (size_t i = 0; i < s.size();) {
     const char32_t c = DecodeUtf8(s, &i);
+    if (!u_isalpha(static_cast<UChar32>(c))) continue;
+    ++letters;
     // The Arabic blocks and their presentation forms (text shaped for old
     // displays), tatweel and Persian and Urdu letters included.
-    const bool arabic_block = (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||
-                              (c >= 0x08A0 && c <= 0x08FF) || (c >= 0xFB50 && c <= 0xFDFF) ||
-                              (c >= 0xFE70 && c <= 0xFEFF);
-    if (arabic_block && u_isalpha(static_cast<UChar32>(c))) {
-      ++arabic;
-      ++letters;
-    } else if (u_isalpha(static_cast<UChar32>(c))) {
-      ++letters;
-    }
+    arabic += (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08FF) ||
+              (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF);
   }
   return letters < kTooFewToTell ? 1.0 : static_cast<double>(arabic) / static_cast<double>(letters);
 }
