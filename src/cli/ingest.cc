@@ -103,19 +103,7 @@ void AddIngest(CLI::App* app, const GlobalOptions* global) {
       }
     }
     if (global->json) {
-      nlohmann::json problems = nlohmann::json::array();
-      for (const auto& p : s.problems) problems.push_back({{"path", p.path}, {"reason", p.reason}});
-      PrintJsonLine({{"files", s.files},
-                     {"read", s.read},
-                     {"added", s.added},
-                     {"near_duplicates", s.near_duplicates},
-                     {"already_stored", s.already_stored},
-                     {"analyzed", s.analyzed},
-                     {"entities", s.entities},
-                     {"seconds", {{"store", s.store_seconds},
-                                  {"analyze", s.analyze_seconds},
-                                  {"resolve", s.resolve_seconds}}},
-                     {"problems", problems}});
+      PrintJsonLine(s);
     } else {
       std::cout << "files " << s.files << ", documents read " << s.read << ": added " << s.added
                 << " (near-duplicates linked " << s.near_duplicates << "), already stored "

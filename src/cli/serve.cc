@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "cli/command.h"
+#include "ner/ner.h"
 #include "screen/screen.h"
 #include "serve/serve.h"
 
@@ -23,6 +24,8 @@ void AddServe(CLI::App* app, const GlobalOptions* global) {
     std::string token;
     std::string list;
     unsigned threads = 0;
+    bool ingest = false;
+    std::string model;
   };
   auto opts = std::make_shared<Options>();
   cmd->add_option("--host", opts->host, "address to listen on (default 127.0.0.1; any other needs --token)");
@@ -32,6 +35,9 @@ void AddServe(CLI::App* app, const GlobalOptions* global) {
                   "secret every request must carry (Authorization: Bearer T, or ?token=T)");
   cmd->add_option("--list", opts->list,
                   "watch list (UN XML or OFAC sdn.csv) for /api/screen and the entity profiles");
+  cmd->add_flag("--ingest", opts->ingest,
+                "accept documents with POST /api/ingest (and the dashboard's form to add one)");
+  cmd->add_option("--model", opts->model, "NER model file for --ingest (default: the shipped one)");
   cmd->add_option("--threads", opts->threads, "worker threads, one per open connection (default: 4 per core, at least 32)")
       ->check(CLI::Range(1, 4096));
   cmd->callback([global, opts] {
@@ -50,6 +56,15 @@ void AddServe(CLI::App* app, const GlobalOptions* global) {
       if (!screen::LoadList(opts->list, &list, &error)) throw UsageError("serve: " + error);
       o.list = &list;
       o.matcher = &NameMatcher("serve");
+    }
+    std::unique_ptr<ner::Tagger> tagger;
+    if (opts->ingest) {
+      tagger = ner::Tagger::Load(opts->model.empty() ? ner::DefaultModelPath() : opts->model, &error);
+      if (!tagger) throw UsageError("serve: " + error);
+      o.tagger = tagger.get();
+      o.matcher = &NameMatcher("serve");
+    } else if (!opts->model.empty()) {
+      throw UsageError("serve: --model is for --ingest");
     }
     auto server = serve::Server::Create(o, &error);
     if (!server) throw UsageError("serve: " + error);

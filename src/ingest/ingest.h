@@ -69,6 +69,13 @@ std::vector<std::string> ListInputs(const std::vector<std::string>& paths,
 void ReadFile(const std::string& path, const ReadOptions& options, std::vector<Document>* docs,
               std::vector<Problem>* problems);
 
+// Reads `bytes` as ReadFile reads a file called `name`, whose extension
+// chooses the format: for documents that come from elsewhere, such as an
+// HTTP request. Documents and problems are named after `name`. The caller
+// limits the size of `bytes`.
+void ReadBytes(const std::string& name, std::string_view bytes, const ReadOptions& options,
+               std::vector<Document>* docs, std::vector<Problem>* problems);
+
 // Bytes of a file's text converted to UTF-8: BOMs honoured, Windows-1256
 // detected when the bytes are not UTF-8. Returns nullopt (and sets *why) for
 // binary data. Text that needed repair (ill-formed UTF-8 replaced by U+FFFD,

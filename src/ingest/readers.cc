@@ -1530,21 +1530,31 @@ std::string ContentText(std::string_view content) {
   return std::string(content);
 }
 
-void ReadFile(const std::string& path, const ReadOptions& options, std::vector<Document>* docs,
-              std::vector<Problem>* problems) {
+void ReadBytes(const std::string& name, std::string_view bytes, const ReadOptions& options,
+               std::vector<Document>* docs, std::vector<Problem>* problems) {
   try {
     Reader reader(options, docs, problems);
-    std::string bytes;
-    std::string why;
+    reader.Bytes(name, name, bytes, 0);
+  } catch (const std::exception& e) {
+    // Out of memory, or a bug in a parser: this input is lost, the batch is not.
+    problems->push_back({name, std::string("internal error: ") + e.what()});
+  }
+}
+
+void ReadFile(const std::string& path, const ReadOptions& options, std::vector<Document>* docs,
+              std::vector<Problem>* problems) {
+  std::string bytes;
+  std::string why;
+  try {
     if (!ReadWholeFile(path, options.max_file_bytes, &bytes, &why)) {
-      reader.Report(path, why);
+      problems->push_back({path, why});
       return;
     }
-    reader.Bytes(path, path, bytes, 0);
   } catch (const std::exception& e) {
-    // Out of memory, or a bug in a parser: this file is lost, the batch is not.
     problems->push_back({path, std::string("internal error: ") + e.what()});
+    return;
   }
+  ReadBytes(path, bytes, options, docs, problems);
 }
 
 }  // namespace marsad::ingest

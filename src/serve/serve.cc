@@ -10,6 +10,7 @@
 #include <deque>
 #include <unordered_map>
 #include <charconv>
+#include <ctime>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -218,6 +219,54 @@ std::string Prefix(const std::string& s, size_t max_bytes) {
   return s.substr(0, cut);
 }
 
+// The Content-Length a request declares: 0 without one, the largest size
+// for one that is not a number.
+uint64_t DeclaredLength(const httplib::Request& req) {
+  if (!req.has_header("Content-Length")) return 0;
+  const std::string v = req.get_header_value("Content-Length");
+  uint64_t n = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  return ec == std::errc() && end == v.data() + v.size() ? n : UINT64_MAX;
+}
+
+// The extension a POST /api/ingest body is read under when no name is
+// given, from its media type; "" for a type marsad does not read.
+std::string_view ExtensionOfMediaType(std::string_view content_type) {
+  const std::string_view type = content_type.substr(0, content_type.find(';'));
+  static constexpr std::pair<std::string_view, std::string_view> kTypes[] = {
+      {"application/json", ".json"},      {"application/x-ndjson", ".jsonl"},
+      {"application/ndjson", ".jsonl"},   {"application/jsonl", ".jsonl"},
+      {"text/html", ".html"},             {"application/xhtml+xml", ".html"},
+      {"text/plain", ".txt"},             {"application/zip", ".zip"},
+      {"application/warc", ".warc"},
+  };
+  std::string_view trimmed = type;
+  while (!trimmed.empty() && trimmed.back() == ' ') trimmed.remove_suffix(1);
+  for (const auto& [media, extension] : kTypes) {
+    if (EqualsIgnoringCase(trimmed, media)) return extension;
+  }
+  return "";
+}
+
+// A file name as a client gives it for an upload: no folders, no control
+// characters, at most 200 bytes.
+bool IsPlainFileName(std::string_view name) {
+  if (name.empty() || name.size() > 200 || name == "." || name == "..") return false;
+  return std::none_of(name.begin(), name.end(), [](char c) {
+    return c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+  });
+}
+
+// "YYYY-MM-DDTHH:MM:SSZ", now: the name of an upload that comes without one.
+std::string UtcNow() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char out[32];
+  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return out;
+}
+
 std::string TypeParam(const httplib::Request& req) {
   std::string t = StrParam(req, "type", 20);
   for (char& c : t) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -345,6 +394,7 @@ struct Server::Impl {
   StorePool stores{""};
   ProfileCache profiles{""};
   std::unique_ptr<screen::Screener> screener;
+  std::mutex ingest_mu;  // one POST /api/ingest writes at a time
   httplib::Server http;
   int bound_port = 0;
   socket_t listening = INVALID_SOCKET;  // the socket bound, seen as it is set up
@@ -434,7 +484,11 @@ struct Server::Impl {
     // per worker).
     const unsigned threads = options.threads ? options.threads : std::max(32u, 4 * cores);
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    http.set_payload_max_length(options.max_body);
+    // Only an ingest's body may be large; others are refused by their
+    // Content-Length before they are read (the pre-routing handler).
+    const bool ingest = options.tagger && options.matcher;
+    http.set_payload_max_length(ingest ? std::max(options.max_body, options.max_ingest_body)
+                                       : options.max_body);
     http.set_read_timeout(options.read_timeout_s, 0);
     http.set_write_timeout(options.write_timeout_s, 0);
     http.set_keep_alive_timeout(5);
@@ -467,6 +521,10 @@ struct Server::Impl {
       // gzip bytes) and still call it 200, and the assets are small.
       headers.erase("Range");
       const_cast<httplib::Request&>(req).ranges.clear();  // parsed before this handler
+      if (req.path != "/api/ingest" && DeclaredLength(req) > options.max_body) {
+        SendError(res, 413, StatusMessage(413));
+        return httplib::Server::HandlerResponse::Handled;
+      }
       if (!HostAllowed(req)) {
         SendError(res, 403, "Host header is not a loopback name; start marsad serve with --token");
         return httplib::Server::HandlerResponse::Handled;
@@ -513,6 +571,9 @@ struct Server::Impl {
     http.Get("/api/incidents", Api(&Impl::Incidents));
     http.Get("/api/graph", Api(&Impl::GraphRoute));
     http.Get("/api/screen", Api(&Impl::Screen));
+    http.Post("/api/ingest", [this](const httplib::Request& req, httplib::Response& res) {
+      IngestRoute(req, res);
+    });
     http.Get(R"(/api(/.*)?)", [](const httplib::Request& req, httplib::Response& res) {
       SendError(res, 404, "unknown API path: " + Prefix(req.path, 200));
     });
@@ -521,7 +582,8 @@ struct Server::Impl {
     });
     auto not_allowed = [](const httplib::Request& req, httplib::Response& res) {
       res.set_header("Allow", "GET, HEAD");
-      SendError(res, 405, "method " + req.method + " not allowed: the API is read-only");
+      SendError(res, 405, "method " + req.method + " not allowed: the API is read-only, "
+                          "but for POST /api/ingest");
     };
     http.Post(R"(.*)", not_allowed);
     http.Put(R"(.*)", not_allowed);
@@ -569,7 +631,8 @@ struct Server::Impl {
 
   void Stats(const httplib::Request&, httplib::Response& res, store::Store& db) {
     json j{{"documents", db.DocumentCount()}, {"schema_version", db.schema_version()},
-           {"auth", !options.token.empty()}, {"entities", EntityCount(db)}};
+           {"auth", !options.token.empty()}, {"entities", EntityCount(db)},
+           {"ingest", options.tagger != nullptr && options.matcher != nullptr}};
     j["watch_list"] = options.list ? json{{"source", options.list->source},
                                           {"entries", options.list->entries.size()}}
                                    : json(nullptr);
@@ -754,6 +817,86 @@ struct Server::Impl {
     }
     SendJson(res, {{"name", name}, {"hits", ScreenHitsJson(name, screener->Screen(name))}});
   }
+
+  // POST /api/ingest (see serve.h). Not under Api(): it writes, with a
+  // read-write store of its own, one request at a time.
+  void IngestRoute(const httplib::Request& req, httplib::Response& res) {
+    try {
+      if (!options.tagger || !options.matcher) {
+        throw HttpError{403, "ingest over the API is off: start marsad serve with --ingest"};
+      }
+      if (!SameOrigin(req)) {
+        throw HttpError{403, "refused: a page of another origin may not add documents"};
+      }
+      std::string name = StrParam(req, "name", 200);
+      if (!name.empty() && !IsPlainFileName(name)) {
+        throw HttpError{400, "parameter name must be a file name (no folders, no control characters)"};
+      }
+      if (name.empty()) {
+        const std::string type = req.get_header_value("Content-Type");
+        const std::string_view extension = ExtensionOfMediaType(type);
+        if (extension.empty()) {
+          throw HttpError{415, "Content-Type \"" + Prefix(type, 100) +
+                                   "\" is not read: send application/json, application/x-ndjson, "
+                                   "text/html, text/plain, application/zip or application/warc, or "
+                                   "give the file's name with ?name="};
+        }
+        name = UtcNow() + std::string(extension);
+      }
+      if (req.body.empty()) throw HttpError{400, "the request has no body: send the document"};
+      if (req.body.size() > options.max_ingest_body) {
+        throw HttpError{413, "the body is larger than " + std::to_string(options.max_ingest_body) +
+                                 " bytes"};
+      }
+      store::IngestOptions o;
+      o.source = StrParam(req, "source", 200);
+      o.published = StrParam(req, "published", 10);
+      if (!o.published.empty()) {
+        const auto date = text::ParseIsoDate(o.published);
+        if (!date || date->day == 0 || o.published.size() != 10) {
+          throw HttpError{400, "parameter published must be a date YYYY-MM-DD"};
+        }
+      }
+      o.tagger = options.tagger;
+      o.matcher = options.matcher;
+      std::lock_guard<std::mutex> lock(ingest_mu);
+      std::string error;
+      auto db = store::Store::Open(options.db_path, store::Store::Mode::kReadWrite, &error);
+      if (!db) throw std::runtime_error(error);
+      const store::IngestSummary summary =
+          store::IngestUploads(db.get(), {{"upload:" + name, req.body}}, o);
+      json j = summary;
+      j["docs"] = summary.added_ids;
+      if (summary.read == 0) {
+        j["error"] = "no document could be read" +
+                     (summary.problems.empty() ? "" : ": " + summary.problems.front().reason);
+        SendJson(res, j, 400);
+        return;
+      }
+      SendJson(res, j);
+    } catch (const HttpError& e) {
+      SendError(res, e.status, e.message);
+    } catch (const std::exception& e) {
+      std::cerr << "marsad serve: POST /api/ingest: " << e.what() << "\n";
+      SendError(res, 500, "internal error");
+    }
+  }
+
+  // True unless a browser says the request comes from a page of another
+  // origin: its Origin header must name this server as the Host header does.
+  // Clients that are not browsers send no Origin.
+  static bool SameOrigin(const httplib::Request& req) {
+    if (!req.has_header("Origin")) return true;
+    const std::string origin_header = req.get_header_value("Origin");
+    const std::string_view origin = origin_header;
+    for (std::string_view scheme : {"http://", "https://"}) {
+      if (origin.size() > scheme.size() &&
+          EqualsIgnoringCase(origin.substr(0, scheme.size()), scheme)) {
+        return EqualsIgnoringCase(origin.substr(scheme.size()), req.get_header_value("Host"));
+      }
+    }
+    return false;  // "null": a sandboxed or local page
+  }
 };
 
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -781,7 +924,11 @@ std::unique_ptr<Server> Server::Create(const Options& options, std::string* erro
     return nullptr;
   }
   {
-    auto probe = store::Store::Open(options.db_path, store::Store::Mode::kReadOnly, error);
+    // A server that ingests may start on a new database, as `marsad ingest` does.
+    const bool ingest = options.tagger && options.matcher;
+    auto probe = store::Store::Open(
+        options.db_path, ingest ? store::Store::Mode::kReadWrite : store::Store::Mode::kReadOnly,
+        error);
     if (!probe) return nullptr;
   }
   auto impl = std::make_unique<Impl>(options);

@@ -12,8 +12,9 @@
 // Every API route answers JSON: the records are the ones `marsad ... --json`
 // prints (the store's to_json functions), and every error is
 // {"error": "..."} with a 4xx status (400 bad parameter or id, 401 missing
-// or wrong token, 404 unknown path or record, 405 wrong method, 413/414 body
-// or URI too long). Routes:
+// or wrong token, 403 ingest off or from another origin, 404 unknown path or
+// record, 405 wrong method, 413/414 body or URI too long, 415 body of unknown
+// type). Routes:
 //
 //   GET /api/stats                         counts, whether a watch list is loaded
 //   GET /api/search?q=&limit=&source=&exact=1
@@ -27,7 +28,20 @@
 //   GET /api/events?from=&to=&type=&entity=&limit=&offset=
 //   GET /api/graph?min_docs=&max_nodes=
 //   GET /api/screen?name=                  needs Options::list
+//   POST /api/ingest?name=&source=&published=
+//                                          needs Options::tagger: the body is
+//                                          one file's bytes (see below)
 //   GET /, /app.js, ...                    the embedded dashboard
+//
+// Ingest: the body is read as a file called `name` would be by
+// `marsad ingest` (its extension chooses the format: .json, .jsonl, .html,
+// .txt, .zip, .warc, .warc.gz); without `name`, the Content-Type chooses
+// (application/json, application/x-ndjson, text/html, text/plain,
+// application/zip, application/warc), else 415. The documents are stored
+// as "upload:NAME", analysed and resolved as by `marsad ingest`, one request
+// at a time; the answer is the summary `ingest --json` prints, with `docs`,
+// the ids of the documents added (400 when no document could be read). A request whose Origin is not the server's own is
+// refused (403): a web page elsewhere cannot post articles into the database.
 //
 // Security: the server binds 127.0.0.1 unless told otherwise; any other host
 // is refused without a token. With a token every request, assets included,
@@ -46,6 +60,9 @@
 #include <string>
 #include <string_view>
 
+namespace marsad::ner {
+class Tagger;
+}  // namespace marsad::ner
 namespace marsad::resolve {
 class Matcher;
 }  // namespace marsad::resolve
@@ -64,10 +81,14 @@ struct Options {
   size_t max_body = 64 * 1024;  // bytes of request body
   int read_timeout_s = 5;
   int write_timeout_s = 10;
-  // Screening: with both set, /api/screen and the entity profile check
-  // names against `list`. Neither is owned; both must outlive the Server.
+  // Screening: with `list` and `matcher` set, /api/screen and the entity
+  // profile check names against `list`. Ingest: with `tagger` and `matcher`
+  // set, POST /api/ingest adds documents; else it answers 403. None is
+  // owned; each must outlive the Server.
   const screen::WatchList* list = nullptr;
   const resolve::Matcher* matcher = nullptr;
+  const ner::Tagger* tagger = nullptr;
+  size_t max_ingest_body = size_t{64} << 20;  // bytes of a POST /api/ingest body
 };
 
 // True for 127.0.0.0/8, ::1 and "localhost".
@@ -87,9 +108,10 @@ const Asset* FindAsset(std::string_view path);
 
 class Server {
  public:
-  // Checks the options and opens the database once (read-only) to fail early.
-  // Returns nullptr and sets *error when the database cannot be opened, or
-  // when `host` is not a loopback address and no token is given.
+  // Checks the options and opens the database once to fail early (read-only;
+  // read-write with ingest on, which creates a new one). Returns nullptr and
+  // sets *error when the database cannot be opened, or when `host` is not a
+  // loopback address and no token is given.
   static std::unique_ptr<Server> Create(const Options& options, std::string* error);
   ~Server();
   Server(const Server&) = delete;

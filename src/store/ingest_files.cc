@@ -121,7 +121,9 @@ std::string BoilerplateJson(const std::vector<ingest::Removed>& removed) {
 
 // What the reading thread keeps from batch to batch.
 struct Reader {
+  // The files to read, or, when `uploads` is set, the uploads instead.
   const std::vector<std::string>& files;
+  const std::vector<Upload>* uploads;
   ingest::ReadOptions read_options;
   unsigned threads;
   // Boilerplate statistics, accumulated over the batches read so far.
@@ -218,7 +220,7 @@ Chunk PrepareChunk(std::vector<ingest::Document>* docs, size_t begin, size_t end
 
 // Reads all files batch by batch and queues their documents in chunks.
 void ReadAll(Reader* reader, ChunkQueue* queue) {
-  const std::vector<std::string>& files = reader->files;
+  const size_t inputs = reader->uploads ? reader->uploads->size() : reader->files.size();
   // Batches end at file boundaries; the size of a file in documents is only
   // known after reading, so files are read in groups by an estimate of
   // documents per file. The first group is one file, since an archive may
@@ -226,17 +228,23 @@ void ReadAll(Reader* reader, ChunkQueue* queue) {
   // quarter of kBatchDocuments, so that its statistics see more than the
   // one short file a run begins with (whose repeated lines were kept).
   size_t files_per_group = 1;
-  for (size_t from = 0, to = 0; from < files.size(); from = to) {
+  for (size_t from = 0, to = 0; from < inputs; from = to) {
     std::vector<ingest::Document> docs;
     std::vector<ingest::Problem> problems;
-    while (to < files.size() && (to == from || docs.size() < kBatchDocuments / 4)) {
+    while (to < inputs && (to == from || docs.size() < kBatchDocuments / 4)) {
       const size_t group = to;
-      to = std::min(files.size(), group + files_per_group);
+      to = std::min(inputs, group + files_per_group);
       std::vector<std::vector<ingest::Document>> per_file(to - group);
       std::vector<std::vector<ingest::Problem>> per_file_problems(to - group);
       internal::ParallelFor(to - group, reader->threads, [&](size_t i) {
-        ingest::ReadFile(files[group + i], reader->read_options, &per_file[i],
-                         &per_file_problems[i]);
+        if (reader->uploads) {
+          const Upload& u = (*reader->uploads)[group + i];
+          ingest::ReadBytes(u.name, u.bytes, reader->read_options, &per_file[i],
+                            &per_file_problems[i]);
+        } else {
+          ingest::ReadFile(reader->files[group + i], reader->read_options, &per_file[i],
+                           &per_file_problems[i]);
+        }
       });
       for (size_t i = 0; i < per_file.size(); ++i) {
         for (auto& d : per_file[i]) docs.push_back(std::move(d));
@@ -274,7 +282,23 @@ IngestSummary Ingest(Store* store, const std::vector<std::string>& paths,
   const auto start = std::chrono::steady_clock::now();
   IngestSummary summary;
   const std::vector<std::string> files = ingest::ListInputs(paths, &summary.problems);
-  summary.files = files.size();
+  return Store::IngestInputs(store, files, nullptr, options, start, &summary);
+}
+
+IngestSummary IngestUploads(Store* store, const std::vector<Upload>& uploads,
+                            const IngestOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  IngestSummary summary;
+  return Store::IngestInputs(store, {}, &uploads, options, start, &summary);
+}
+
+IngestSummary Store::IngestInputs(Store* store, const std::vector<std::string>& files,
+                                  const std::vector<Upload>* uploads, const IngestOptions& options,
+                                  std::chrono::steady_clock::time_point start,
+                                  IngestSummary* out) {
+  IngestSummary& summary = *out;
+  const size_t inputs = uploads ? uploads->size() : files.size();
+  summary.files = inputs;
   const unsigned threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
 
@@ -287,7 +311,7 @@ IngestSummary Ingest(Store* store, const std::vector<std::string>& paths,
     near.Add(id, h);
     fingerprints.emplace(id, h);
   });
-  Reader reader{files, {}, threads, {}, {}};
+  Reader reader{files, uploads, {}, threads, {}, {}};
   reader.read_options.source = options.source;
   reader.read_options.published = options.published;
   {
@@ -296,7 +320,7 @@ IngestSummary Ingest(Store* store, const std::vector<std::string>& paths,
   }
   internal::Statement insert_term(
       store->db_, "INSERT OR IGNORE INTO vocab(term, ending, skeleton) VALUES(?, ?, ?)");
-  if (files.empty()) return Store::AnalyzeAndResolve(store, options, start, &summary);
+  if (inputs == 0) return Store::AnalyzeAndResolve(store, options, start, &summary);
 
   // The index is flushed from memory to a new segment when a batch commits
   // or its pending data pass this size (1 MB by default): one segment a batch,
@@ -375,6 +399,7 @@ IngestSummary Ingest(Store* store, const std::vector<std::string>& paths,
         fingerprints.emplace(id, r.simhash);
         added.emplace_back(id, r.simhash);
         ++summary.added;
+        summary.added_ids.push_back(id);
         if (r.duplicate_of) ++summary.near_duplicates;
       }
       std::move(chunk.new_terms.begin(), chunk.new_terms.end(), std::back_inserter(batch_terms));
@@ -397,7 +422,7 @@ IngestSummary Ingest(Store* store, const std::vector<std::string>& paths,
       for (const auto& [id, h] : added) near.Add(id, h);
       for (auto& p : chunk.problems) summary.problems.push_back(std::move(p));
       if (options.progress) {
-        options.progress({chunk.files_done, files.size(), summary.read,
+        options.progress({chunk.files_done, inputs, summary.read,
                           std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
                               .count()});
       }

@@ -749,6 +749,21 @@ nlohmann::json AboutJson(const std::string& name, const std::optional<int64_t>& 
 
 }  // namespace
 
+void to_json(nlohmann::json& j, const IngestSummary& s) {
+  nlohmann::json problems = nlohmann::json::array();
+  for (const auto& p : s.problems) problems.push_back({{"path", p.path}, {"reason", p.reason}});
+  j = {{"files", s.files},
+       {"read", s.read},
+       {"added", s.added},
+       {"near_duplicates", s.near_duplicates},
+       {"already_stored", s.already_stored},
+       {"analyzed", s.analyzed},
+       {"entities", s.entities},
+       {"seconds",
+        {{"store", s.store_seconds}, {"analyze", s.analyze_seconds}, {"resolve", s.resolve_seconds}}},
+       {"problems", problems}};
+}
+
 void to_json(nlohmann::json& j, const DocRecord& r) {
   j = {{"id", r.id},          {"path", r.path},           {"source", r.source},
        {"url", r.url},        {"title", r.title},         {"published", r.published},

@@ -52,9 +52,12 @@ struct IndexTokens;
 }  // namespace internal
 struct IngestOptions;
 struct IngestSummary;
+struct Upload;
 class Store;
 IngestSummary Ingest(Store* store, const std::vector<std::string>& paths,
                      const IngestOptions& options);
+IngestSummary IngestUploads(Store* store, const std::vector<Upload>& uploads,
+                            const IngestOptions& options);
 
 struct DocRecord {
   int64_t id = 0;
@@ -413,6 +416,14 @@ class Store {
   // database has changed since.
   const internal::DocLengths& RankingLengths() const;
   friend IngestSummary Ingest(Store*, const std::vector<std::string>&, const IngestOptions&);
+  friend IngestSummary IngestUploads(Store*, const std::vector<Upload>&, const IngestOptions&);
+  // Both of them: reads `files`, or `uploads` when set, into the database,
+  // then AnalyzeAndResolve (ingest_files.cc).
+  static IngestSummary IngestInputs(Store* store, const std::vector<std::string>& files,
+                                    const std::vector<Upload>* uploads,
+                                    const IngestOptions& options,
+                                    std::chrono::steady_clock::time_point start,
+                                    IngestSummary* summary);
 
   Store();
   // AddDocument with the index tokens of its title and text computed ahead;
@@ -478,6 +489,7 @@ struct IngestSummary {
   size_t files = 0;
   size_t read = 0;             // documents read from the files
   size_t added = 0;            // new documents stored
+  std::vector<int64_t> added_ids;  // their ids, in the order read (not in to_json)
   size_t near_duplicates = 0;  // of those, stored with duplicate_of set
   size_t already_stored = 0;   // same content already in the database: not added again
   size_t analyzed = 0;         // documents whose names and claims were extracted
@@ -488,12 +500,26 @@ struct IngestSummary {
   std::vector<ingest::Problem> problems;  // files or documents skipped or repaired, with why
 };
 
+// The summary as `ingest --json` prints it and POST /api/ingest answers.
+void to_json(nlohmann::json& j, const IngestSummary& s);
+
 // Reads every file under `paths` on all cores, removes boilerplate, links
 // near-duplicates, and stores the documents with one writer, one transaction
 // per batch: an interrupted ingest keeps the batches it committed, and running
 // it again completes it. Throws std::runtime_error only if the database fails.
 IngestSummary Ingest(Store* store, const std::vector<std::string>& paths,
                      const IngestOptions& options);
+
+// A document, or a file of them, sent as bytes (POST /api/ingest).
+struct Upload {
+  std::string name;  // read as a file of this name: its extension chooses the format
+  std::string bytes;
+};
+
+// Ingest for uploads instead of files: each is read as a file called `name`
+// would be, and the documents are named after it.
+IngestSummary IngestUploads(Store* store, const std::vector<Upload>& uploads,
+                            const IngestOptions& options);
 
 }  // namespace marsad::store
 

@@ -659,6 +659,100 @@ TEST_F(ApiTest, WatchListScreensNamesAndProfiles) {
   EXPECT_EQ(profile["watch_list"], true);
 }
 
+Response Post(int port, const std::string& target, const std::string& content_type,
+              const std::string& body, const std::string& extra_headers = "") {
+  return Raw(port, "POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" +
+                       "Content-Type: " + content_type + "\r\nContent-Length: " +
+                       std::to_string(body.size()) + "\r\n" + extra_headers + "\r\n" + body);
+}
+
+TEST_F(ApiTest, IngestIsOffUnlessTheServerWasStartedWithIt) {
+  EXPECT_EQ(Get(port(), "/api/stats").Json()["ingest"], false);
+  const Response r = Post(port(), "/api/ingest", "application/json", R"({"text": "نص"})");
+  ExpectJsonError(r, 403);
+  EXPECT_NE(r.Json()["error"].get<std::string>().find("--ingest"), std::string::npos) << r.body;
+}
+
+// A fictional report written for this test.
+constexpr const char* kPostedReport =
+    "أعلنت الشرطة في مدينة الموصل اعتقال مقاتل أجنبي يوم الأحد، وقال المتحدث باسم شرطة "
+    "الموصل العقيد خالد الجبوري إن المعتقل كان يخطط لهجوم على سوق المدينة.";
+
+TEST_F(ApiTest, IngestAddsThePostedDocumentsToANewDatabase) {
+  ServerProcess writer;
+  std::string error;
+  const std::string db = scratch_->path("posted.db");
+  ASSERT_TRUE(writer.Start({"--db", db, "serve", "--port", "0", "--ingest"}, &error)) << error;
+  const json stats = Get(writer.port, "/api/stats").Json();
+  EXPECT_EQ(stats["ingest"], true);
+  EXPECT_EQ(stats["documents"], 0);
+
+  const std::string doc =
+      json{{"title", "اعتقال في الموصل"}, {"text", kPostedReport}, {"published", "2024-05-12"}}.dump();
+  const Response added = Post(writer.port, "/api/ingest?source=wire", "application/json", doc);
+  ASSERT_EQ(added.status, 200) << added.body;
+  const json summary = added.Json();
+  EXPECT_EQ(summary["added"], 1);
+  EXPECT_EQ(summary["analyzed"], 1);
+  EXPECT_TRUE(summary["problems"].empty()) << added.body;
+  const json docs = Get(writer.port, "/api/docs").Json()["docs"];
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(summary["docs"], json::array({docs[0]["id"]}));
+  EXPECT_EQ(docs[0]["source"], "wire");
+  EXPECT_EQ(docs[0]["published"], "2024-05-12");
+  EXPECT_TRUE(docs[0]["path"].get<std::string>().starts_with("upload:")) << docs[0].dump();
+  EXPECT_TRUE(docs[0]["path"].get<std::string>().ends_with(".json")) << docs[0].dump();
+  const json people = Get(writer.port, "/api/entities?type=PER&q=" + Encode("خالد الجبوري")).Json();
+  EXPECT_FALSE(people["entities"].empty()) << people.dump();
+
+  // The same document again is no new one, as with `marsad ingest`.
+  const Response again = Post(writer.port, "/api/ingest", "application/json", doc);
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(again.Json()["added"], 0);
+  EXPECT_EQ(again.Json()["already_stored"], 1);
+  EXPECT_TRUE(again.Json()["docs"].empty());
+
+  // A named upload is read by its extension; a bad line costs only itself.
+  const std::string lines =
+      json{{"text", std::string(kPostedReport) + " وأضاف أن التحقيق مستمر."}}.dump() + "\n{broken\n";
+  const Response batch = Post(writer.port, "/api/ingest?name=feed.jsonl", "application/octet-stream", lines);
+  ASSERT_EQ(batch.status, 200) << batch.body;
+  EXPECT_EQ(batch.Json()["read"], 1);
+  ASSERT_EQ(batch.Json()["problems"].size(), 1u) << batch.body;
+  EXPECT_EQ(batch.Json()["problems"][0]["path"], "upload:feed.jsonl:2");
+
+  // An article over the 64 KB limit of other requests.
+  std::string long_text;
+  while (long_text.size() < 100'000) long_text += std::string(kPostedReport) + "\n";
+  EXPECT_EQ(Post(writer.port, "/api/ingest", "text/plain; charset=utf-8", "عنوان طويل\n\n" + long_text).status,
+            200);
+  EXPECT_EQ(Get(writer.port, "/api/stats").Json()["documents"], 3);
+}
+
+TEST_F(ApiTest, IngestRefusesWhatItCannotRead) {
+  ServerProcess writer;
+  std::string error;
+  const std::string db = scratch_->path("refused.db");
+  ASSERT_TRUE(writer.Start({"--db", db, "serve", "--port", "0", "--ingest"}, &error)) << error;
+  const std::string doc = json{{"text", kPostedReport}}.dump();
+  // A page of another site posting through the user's browser.
+  ExpectJsonError(Post(writer.port, "/api/ingest", "text/plain", doc, "Origin: http://evil.example\r\n"), 403);
+  ExpectJsonError(Post(writer.port, "/api/ingest", "text/plain", doc, "Origin: null\r\n"), 403);
+  ExpectJsonError(Post(writer.port, "/api/ingest", "image/png", doc), 415);
+  ExpectJsonError(Post(writer.port, "/api/ingest?name=" + Encode("../x.txt"), "text/plain", doc), 400);
+  ExpectJsonError(Post(writer.port, "/api/ingest?published=2024-13-01", "application/json", doc), 400);
+  ExpectJsonError(Post(writer.port, "/api/ingest", "application/json", ""), 400);
+  const Response empty = Post(writer.port, "/api/ingest", "application/json", R"({"title": "x"})");
+  ExpectJsonError(empty, 400);
+  EXPECT_EQ(empty.Json()["problems"].size(), 1u) << empty.body;
+  EXPECT_EQ(Get(writer.port, "/api/stats").Json()["documents"], 0);
+  // Only an ingest's body may pass the limit of other requests.
+  EXPECT_EQ(Post(writer.port, "/api/search", "text/plain", std::string(1 << 20, 'x')).status, 413);
+  // The dashboard's own origin is this server's.
+  EXPECT_EQ(Post(writer.port, "/api/ingest", "application/json", doc, "Origin: http://127.0.0.1\r\n").status,
+            200);
+}
+
 TEST(ServeUnit, LoopbackAddresses) {
   using marsad::serve::IsLoopback;
   EXPECT_TRUE(IsLoopback("127.0.0.1"));

@@ -94,6 +94,40 @@ constexpr const char* kReportTwo =
     "ذكرت مصادر أمنية أن المقاتل اسامه الخطيب نقل إلى دمشق.\n"
     "وبحسب المصادر فإن نحو 300 مقاتل أجنبي ما زالوا في سورية.\n";
 
+TEST_F(AnalysisTest, UploadsAreReadAsFilesOfTheirNamesAndAnalysed) {
+  std::string error;
+  auto db = Store::Open(path_, Store::Mode::kReadWrite, &error);
+  ASSERT_TRUE(db) << error;
+  IngestOptions options;
+  options.tagger = tagger_;
+  options.matcher = matcher_;
+  options.source = "wire";
+  const std::string lines = nlohmann::json{{"title", "نقل موقوف"}, {"text", kReportTwo}}.dump() +
+                            "\nnot json\n";
+  const IngestSummary s = IngestUploads(
+      db.get(), {{"upload:one.txt", kReportOne}, {"upload:feed.jsonl", lines}, {"upload:x.png", "x"}},
+      options);
+  EXPECT_EQ(s.files, 3u);
+  EXPECT_EQ(s.read, 2u);
+  EXPECT_EQ(s.added, 2u);
+  EXPECT_EQ(s.analyzed, 2u);
+  std::set<std::string> problems;
+  for (const auto& p : s.problems) problems.insert(p.path);
+  EXPECT_EQ(problems, (std::set<std::string>{"upload:feed.jsonl:2", "upload:x.png"}));
+  std::set<std::string> paths;
+  for (const DocRecord& d : db->Documents(0, 10)) {
+    paths.insert(d.path);
+    EXPECT_EQ(d.source, "wire");
+    // The .txt upload's first line is its title, as in a file.
+    if (d.path == "upload:one.txt") {
+      EXPECT_EQ(d.title, "اعتقال مقاتل أجنبي في حلب");
+    }
+  }
+  EXPECT_EQ(paths, (std::set<std::string>{"upload:one.txt", "upload:feed.jsonl:1"}));
+  EXPECT_NE(EntityWithAlias(*db, "أسامة الخطيب"), 0);
+  EXPECT_EQ(EntityWithAlias(*db, "اسامه الخطيب"), EntityWithAlias(*db, "أسامة الخطيب"));
+}
+
 TEST_F(AnalysisTest, StoresMentionsEntitiesAndRecords) {
   Write("one.txt", kReportOne);
   Write("two.txt", kReportTwo);
