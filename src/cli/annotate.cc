@@ -271,9 +271,10 @@ void AnnotatePlain(std::istream& in, const std::string& name, std::optional<tx::
   // Without --published, the date the article gives near its top, as
   // ingest finds it (the text itself is annotated as it is).
   if (!published) {
-    std::string copy = text, title, date;
-    ingest::FindTitleAndDate(&copy, &title, &date);
-    if (!date.empty()) published = tx::ParseIsoDate(date);
+    ingest::Document copy;
+    copy.text = text;
+    ingest::FindTitleAndDate(&copy);
+    if (!copy.published.empty()) published = tx::ParseIsoDate(copy.published);
   }
   json out = {{"id", name}};
   if (published) out["published"] = tx::FormatDate(*published, tx::Precision::kDay);

@@ -105,8 +105,11 @@ std::string ContentText(std::string_view content);
 
 // Title and date of a plain-text article from its first lines (a short first
 // line without sentence punctuation is the title; a date near the top is the
-// publication date), removed from *text when found.
-void FindTitleAndDate(std::string* text, std::string* title, std::string* published);
+// publication date), removed from doc->text when found. The title is set
+// always, the date only when doc->published is empty. Lines above the title
+// that end no statement (a section label, a list of other stories) are the
+// page's, not the article's: they move to doc->boilerplate ("navigation").
+void FindTitleAndDate(Document* doc);
 
 // ---------------------------------------------------------------------------
 // Boilerplate in plain text, decided from structure and statistics, never

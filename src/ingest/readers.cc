@@ -520,9 +520,8 @@ LineDate ScanLineForDate(std::string_view line) {
   return result;
 }
 
-// Ends like a sentence: full stop, comma, colon... (also inside closing
-// quotes or brackets).
-bool EndsWithSentencePunctuation(std::string_view line) {
+// The line without the closing quotes and brackets it ends with.
+std::string_view WithoutClosers(std::string_view line) {
   for (bool again = true; again;) {
     again = false;
     // » ” ’ are closing guillemet and quotes.
@@ -533,11 +532,26 @@ bool EndsWithSentencePunctuation(std::string_view line) {
       }
     }
   }
+  return line;
+}
+
+// Ends like a sentence: full stop, comma, colon... (also inside closing
+// quotes or brackets).
+bool EndsWithSentencePunctuation(std::string_view line) {
+  line = WithoutClosers(line);
   // … ، ؛ ؟ are the ellipsis and the Arabic comma, semicolon and question mark.
   for (const std::string_view mark : {".", "!", "?", ":", ";", ",", "…", "،", "؛", "؟"}) {
     if (line.ends_with(mark)) return true;
   }
   return false;
+}
+
+// Ends a statement: a full stop, an exclamation mark or an ellipsis (also
+// inside closing quotes or brackets), not a question or a colon, with which
+// headlines and labels end too.
+bool EndsStatement(std::string_view line) {
+  line = WithoutClosers(line);
+  return line.ends_with(".") || line.ends_with("!") || line.ends_with("…");
 }
 
 // Whether a line of `chars` characters, followed by `text` from `next` on,
@@ -966,7 +980,7 @@ void Reader::PlainText(const std::string& path, std::string text) {
   doc.path = path;
   doc.text = std::move(text);
   NormalizeNewlines(&doc.text);
-  FindTitleAndDate(&doc.text, &doc.title, &doc.published);
+  FindTitleAndDate(&doc);
   Add(std::move(doc));
 }
 
@@ -1359,8 +1373,9 @@ std::optional<HeadlineAndDate> FindHeadlineAboveDateline(const std::string& text
 
 }  // namespace
 
-void FindTitleAndDate(std::string* text, std::string* title, std::string* published) {
+void FindTitleAndDate(Document* doc) {
   using Range = LineRange;
+  std::string* const text = &doc->text;
   std::optional<Range> title_line;
   std::optional<Range> date_line;
   std::optional<text::Date> date;
@@ -1411,7 +1426,7 @@ void FindTitleAndDate(std::string* text, std::string* title, std::string* publis
       date = pair->date;
     }
   }
-  if (date) *published = text::FormatDate(*date, text::Precision::kDay);
+  if (date && doc->published.empty()) doc->published = text::FormatDate(*date, text::Precision::kDay);
 
   // Lines are removed only while some text remains: a first line alone is
   // the text, not its title.
@@ -1432,8 +1447,31 @@ void FindTitleAndDate(std::string* text, std::string* title, std::string* publis
     if (leaves_text(with_title)) {
       const std::string_view line =
           std::string_view(*text).substr(title_line->begin, title_line->end - title_line->begin);
-      *title = std::string(Trim(line));
+      doc->title = std::string(Trim(line));
       cut = std::move(with_title);
+      // The page above the headline: its lines, if none ends a statement.
+      std::vector<Range> above;
+      bool furniture = true;
+      for (size_t at = 0; at < title_line->begin && furniture;) {
+        const size_t nl = text->find('\n', at);
+        const Range r{at, std::min(nl == std::string::npos ? text->size() : nl + 1, title_line->begin)};
+        at = r.end;
+        const std::string_view above_line = Trim(std::string_view(*text).substr(r.begin, r.end - r.begin));
+        if (above_line.empty() || (date_line && r.begin == date_line->begin)) continue;
+        furniture = !EndsStatement(above_line);
+        above.push_back(r);
+      }
+      std::vector<Range> with_page = cut;
+      with_page.insert(with_page.end(), above.begin(), above.end());
+      if (furniture && !above.empty() && leaves_text(with_page)) {
+        std::string lines;
+        for (const Range& r : above) {
+          lines += Trim(std::string_view(*text).substr(r.begin, r.end - r.begin));
+          lines += '\n';
+        }
+        doc->boilerplate.push_back({std::move(lines), "navigation"});
+        cut = std::move(with_page);
+      }
     }
   }
   if (cut.empty()) return;

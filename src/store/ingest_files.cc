@@ -152,11 +152,7 @@ Chunk PrepareChunk(std::vector<ingest::Document>* docs, size_t begin, size_t end
     reader->filter.Apply(&d);
     // Navigation lines above a headline hide it from the reader; with them
     // gone, look again.
-    if (d.title.empty()) {
-      std::string published;
-      ingest::FindTitleAndDate(&d.text, &d.title, &published);
-      if (d.published.empty()) d.published = published;
-    }
+    if (d.title.empty()) ingest::FindTitleAndDate(&d);
     DocRecord& r = chunk.records[i];
     r.path = std::move(d.path);
     r.source = std::move(d.source);

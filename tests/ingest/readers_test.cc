@@ -230,12 +230,18 @@ struct Head {
   std::string text;
   std::string title;
   std::string published;
+  std::string navigation;  // the lines moved to the boilerplate
 };
 
 Head FindHead(std::string text) {
-  Head h;
-  FindTitleAndDate(&text, &h.title, &h.published);
-  h.text = std::move(text);
+  Document d;
+  d.text = std::move(text);
+  FindTitleAndDate(&d);
+  Head h{std::move(d.text), std::move(d.title), std::move(d.published), ""};
+  for (const Removed& r : d.boilerplate) {
+    EXPECT_EQ(r.reason, "navigation");
+    h.navigation += r.text;
+  }
   return h;
 }
 
@@ -360,8 +366,32 @@ TEST(FindTitleAndDate, HeadlineRightAboveADatelineBelowAListOfOtherStories) {
   const Head h = FindHead(text);
   EXPECT_EQ(h.title, headline);
   EXPECT_EQ(h.published, "2019-05-29");
-  EXPECT_EQ(h.text.find(headline), std::string::npos);
-  EXPECT_NE(h.text.find(kBody), std::string::npos);
+  // The page above the headline is no part of the article.
+  EXPECT_EQ(h.text, kBody);
+  EXPECT_TRUE(h.navigation.starts_with("أخبار الموقع\n• عنوان خبر آخر رقم 1")) << h.navigation;
+  EXPECT_TRUE(h.navigation.ends_with("ارتفاع الأسعار:\n")) << h.navigation;
+}
+
+TEST(FindTitleAndDate, SentencesAboveAHeadlineAndDatelineStay) {
+  // A short note of sentences, a signature ("Written by Sami al-Ali for the
+  // news") and a date: the signature reads as a headline, but what is above
+  // it is the text.
+  std::string text;
+  for (int i = 1; i <= 5; ++i) text += "وقال المسؤول إن الطريق رقم " + std::to_string(i) + " سيفتح غدا.\n";
+  text += "كتبه سامي العلي للأخبار\n12 مارس 2023\n\n" + kBody;
+  const Head h = FindHead(text);
+  EXPECT_EQ(h.published, "2023-03-12");
+  EXPECT_TRUE(h.text.starts_with("وقال المسؤول إن الطريق رقم 1")) << h.text;
+  EXPECT_TRUE(h.navigation.empty()) << h.navigation;
+}
+
+TEST(FindTitleAndDate, AnExistingDateIsKept) {
+  Document d;
+  d.text = kTitle + "\nالثلاثاء 5 مارس 2024\n\n" + kBody;
+  d.published = "2024-03-06";
+  FindTitleAndDate(&d);
+  EXPECT_EQ(d.title, kTitle);
+  EXPECT_EQ(d.published, "2024-03-06");
 }
 
 // ---------------------------------------------------------------------------
