@@ -24,10 +24,11 @@ mkdirSync(shots, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'marsad-web-'));
 const db = join(dir, 'examples.db');
 // However the script ends (the last line, a failed ingest, an exception or a
-// rejected await): the server stopped and the folder removed.
-let server = null;
+// rejected await): the servers stopped and the folder removed.
+let server = null, ingestServer = null;
 process.on('exit', () => {
   if (server) server.kill('SIGTERM');
+  if (ingestServer) ingestServer.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
 });
 const ingest = spawnSync(marsad, ['--db', db, 'ingest', join(root, 'examples/corpus')], { encoding: 'utf8' });
@@ -36,13 +37,15 @@ if (ingest.status !== 0) {
   process.exit(1);
 }
 
+// `marsad serve` on a free port: the URL it prints first.
+const urlOf = (proc) => new Promise((ok, fail) => {
+  const timer = setTimeout(() => fail(new Error('marsad serve printed no URL')), 15000);
+  createInterface({ input: proc.stdout }).once('line', (line) => { clearTimeout(timer); ok(line.trim()); });
+  proc.once('exit', (code) => fail(new Error(`marsad serve exited with ${code}`)));
+});
 server = spawn(marsad, ['--db', db, 'serve', '--port', '0', '--list', join(root, 'tests/serve/watchlist.xml')],
   { stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((ok, fail) => {
-  const timer = setTimeout(() => fail(new Error('marsad serve printed no URL')), 15000);
-  createInterface({ input: server.stdout }).once('line', (line) => { clearTimeout(timer); ok(line.trim()); });
-  server.once('exit', (code) => fail(new Error(`marsad serve exited with ${code}`)));
-});
+const url = await urlOf(server);
 
 const browser = await chromium.launch({
   executablePath: browserPath,
@@ -56,10 +59,13 @@ const page = await context.newPage();
 // Anything from article content that runs is a failure: alert(), a
 // console error, or a request leaving the server.
 const problems = [];
-page.on('dialog', (d) => { problems.push(`dialog opened: ${d.message()}`); d.dismiss(); });
-page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
-page.on('request', (r) => { if (!r.url().startsWith(url.replace(/\/$/, ''))) problems.push(`request left the server: ${r.url()}`); });
+const watch = (p, base) => {
+  p.on('dialog', (d) => { problems.push(`dialog opened: ${d.message()}`); d.dismiss(); });
+  p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  p.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  p.on('request', (r) => { if (!r.url().startsWith(base.replace(/\/$/, ''))) problems.push(`request left the server: ${r.url()}`); });
+};
+watch(page, url);
 
 let passed = 0, failed = 0;
 async function step(name, fn) {
@@ -95,6 +101,17 @@ await step('first load: right-to-left Arabic page, stats shown', async () => {
   const docs = await page.textContent('.stat b');
   assert(/20|٢٠/.test(docs), `document count shows ${docs}`);
   await shot('01-home');
+});
+
+await step('a server started without --ingest: no control to add an article', async () => {
+  await open('', '.stat b');
+  const stats = await page.evaluate(async () => (await fetch('/api/stats')).json());
+  assert(stats.ingest === false, `stats.ingest is ${stats.ingest}`);
+  // The entities load after the stats: the page is drawn in full.
+  await page.waitForSelector('#main ul.chips a');
+  const controls = await page.locator('#main .add-toggle, #main form.add-article').count();
+  assert(controls === 0, `${controls} controls to add an article`);
+  assert(!(await page.textContent('#main')).includes('أضف مقالًا'), 'the page offers to add an article');
 });
 
 await step('search from the header: other spellings, highlighted snippets', async () => {
@@ -477,6 +494,153 @@ await step('page forms follow the URL: a search from the header, Back, claims an
   await page.goBack();
   await fieldIs('#main input[name=to]', '2023-12');
 });
+
+// A second server, with --ingest, over a database of its own: the form to
+// add one article. Its own page, so requests to it are not "outside".
+const ingestDb = join(dir, 'ingest.db');
+ingestServer = spawn(marsad, ['--db', ingestDb, 'serve', '--port', '0', '--ingest'],
+  { stdio: ['ignore', 'pipe', 'inherit'] });
+const ingestUrl = await urlOf(ingestServer);
+const page2 = await context.newPage();
+watch(page2, ingestUrl);
+// A police statement naming an officer by rank and a city.
+const article = {
+  title: 'شرطة كركوك: اعتقال ثلاثة مطلوبين في حي الواسطي',
+  text: 'قال العقيد خالد الجبوري، المتحدث باسم شرطة محافظة كركوك، في بيان صدر اليوم إن قوة أمنية اعتقلت ثلاثة '
+    + 'مطلوبين في حي الواسطي جنوبي مدينة كركوك بعد عملية استمرت ساعتين.\n'
+    + 'وأضاف الجبوري أن المعتقلين متهمون بتنفيذ هجمات على نقاط التفتيش خلال الأشهر الماضية، '
+    + 'وأن التحقيق معهم جارٍ لمعرفة بقية أفراد الشبكة.',
+  source: 'وكالة الأنباء التجريبية',
+  published: '2024-03-05',
+  url: 'https://example.org/news/kirkuk-police-statement',
+};
+const form = '#main form.add-article';
+const submitButton = `${form} button[type=submit]`;
+// The form open on the home view, filled with `fields`.
+async function fillForm(fields) {
+  // Loaded afresh: the same address with a hash alone is no new page.
+  await page2.goto(ingestUrl + '#/');
+  await page2.reload();
+  await page2.waitForSelector('#main .add-toggle', { timeout: 15000 });
+  await page2.click('#main .add-toggle');
+  await page2.waitForSelector(form);
+  for (const name of ['title', 'text', 'source', 'published', 'url']) {
+    await page2.fill(`${form} [name=${name}]`, fields[name] ?? '');
+  }
+}
+const ingestPosts = [];
+page2.on('request', (r) => {
+  if (new URL(r.url()).pathname === '/api/ingest' && r.method() === 'POST') ingestPosts.push(r.postDataJSON());
+});
+const isIngest = (u) => u.pathname === '/api/ingest';
+const docCount = () => page2.textContent('#main .stat b').then((t) => t.trim());
+
+await step('a server started with --ingest: add an article, then open it', async () => {
+  await page2.goto(ingestUrl + '#/');
+  await page2.waitForSelector('#main .stat b', { timeout: 15000 });
+  assert(await docCount() === '0', `the new database holds ${await docCount()} documents`);
+  assert((await page2.textContent('#main .add-toggle')).includes('أضف مقالًا'), 'no «أضف مقالًا» control');
+  assert(await page2.locator(form).count() === 0, 'the form is open before it is asked for');
+  await fillForm(article);
+  await page2.screenshot({ path: join(shots, '13-add-form.png'), fullPage: true });
+  // The analysis takes a while on a big database: held back here, the
+  // button says so and cannot be pressed twice.
+  // (A route unrouted meanwhile, by a failed assertion, is passed on by Playwright.)
+  const slow = async (route) => {
+    await new Promise((ok) => setTimeout(ok, 1000));
+    await route.continue().catch(() => {});
+  };
+  await page2.route(isIngest, slow);
+  try {
+    await page2.click(submitButton);
+    assert(await page2.isDisabled(submitButton), 'the button is not disabled while the article is analysed');
+    const label = (await page2.textContent(submitButton)).trim();
+    assert(label === 'جارٍ التحليل…', `the button says "${label}" while the article is analysed`);
+    await page2.waitForSelector(`${form} .notice.ok`, { timeout: 30000 });
+  } finally {
+    await page2.unroute(isIngest, slow);
+  }
+  assert(ingestPosts.length === 1, `${ingestPosts.length} requests to add the article`);
+  const sent = ingestPosts[0];
+  assert(Object.keys(article).every((k) => sent[k] === article[k]), `sent: ${JSON.stringify(sent)}`);
+  assert(!(await page2.isDisabled(submitButton)), 'the button stays disabled');
+  assert((await page2.textContent(`${form} .notice.ok`)).includes('أُضيف المقال'), 'no «أُضيف المقال»');
+  // The form is emptied, and the counts are read again.
+  for (const name of ['title', 'text', 'source', 'published', 'url']) {
+    const v = await page2.inputValue(`${form} [name=${name}]`);
+    assert(v === '', `${name} still holds "${v}"`);
+  }
+  await page2.waitForFunction(() => document.querySelector('#main .stat b')?.textContent.trim() === '1', null, { timeout: 5000 })
+    .catch(async () => { throw new Error(`the count shows ${await docCount()} after the article was added`); });
+  await page2.screenshot({ path: join(shots, '14-added.png'), fullPage: true });
+  const href = await page2.getAttribute(`${form} a.added-doc`, 'href');
+  assert(/^#\/doc\/\d+$/.test(href || ''), `the link to the new document: ${href}`);
+  await page2.click(`${form} a.added-doc`);
+  await page2.waitForSelector('.doc-title', { timeout: 15000 });
+  assert(page2.url().endsWith(href), `the link opened ${page2.url()}`);
+  const title = (await page2.textContent('.doc-title')).trim();
+  assert(title === article.title, `the document's title: "${title}"`);
+  const meta = await page2.textContent('.meta-grid');
+  for (const k of ['source', 'published', 'url']) assert(meta.includes(article[k]), `the document's ${k} is not shown: ${meta}`);
+  assert((await page2.textContent('.doc-text')).includes('اعتقلت ثلاثة مطلوبين'), 'the text is not shown');
+  // Analysed: the officer is a person, linked to his profile.
+  const people = await page2.locator('.doc-text a.mention.t-PER').allTextContents();
+  assert(people.some((p) => p.includes('خالد الجبوري')), `the persons marked: ${people.join(' | ')}`);
+});
+
+await step('the same article again: already stored, nothing added', async () => {
+  const before = ingestPosts.length;
+  await fillForm(article);
+  await page2.click(submitButton);
+  await page2.waitForSelector(`${form} .notice`, { timeout: 30000 });
+  assert(ingestPosts.length === before + 1, 'the article was not sent');
+  const notice = await page2.textContent(`${form} .notice`);
+  assert(notice.includes('المقال محفوظ من قبل'), `the answer shown: "${notice}"`);
+  assert(await page2.locator(`${form} .notice.ok, ${form} a.added-doc`).count() === 0, 'shown as added');
+  assert(await docCount() === '1', `the count shows ${await docCount()}`);
+});
+
+await step('an article without text is refused before it is sent', async () => {
+  const before = ingestPosts.length;
+  await fillForm({ ...article, text: '  \n ' });
+  await page2.click(submitButton);
+  await page2.waitForSelector(`${form} .error`, { timeout: 5000 });
+  const message = await page2.textContent(`${form} .error`);
+  assert(message.includes('النص مطلوب'), `the refusal: "${message}"`);
+  await page2.waitForTimeout(300);
+  assert(ingestPosts.length === before, 'an empty article was sent');
+  assert(await page2.locator(`${form} .notice`).count() === 0, 'a notice besides the refusal');
+  await page2.screenshot({ path: join(shots, '15-refused.png'), fullPage: true });
+});
+
+const beforeRefusal = problems.length;
+await step("the server's refusal is shown with its reasons", async () => {
+  // The server reads no document (what it answers to a page of boilerplate
+  // alone): played here, its answer as /api/ingest gives it.
+  const refuse = (route) => route.fulfill({ status: 400, json: {
+    added: 0, already_stored: 0, read: 0, analyzed: 0, entities: 1, docs: [],
+    error: 'no document could be read: no article text',
+    problems: [{ path: 'upload:x.json', reason: 'no article text' }, { path: 'upload:x.json', reason: 'a second reason' }],
+  } });
+  await page2.route(isIngest, refuse);
+  try {
+    await fillForm({ text: 'تابعونا على فيسبوك' });
+    await page2.click(submitButton);
+    await page2.waitForSelector(`${form} .add-error`, { timeout: 5000 });
+  } finally {
+    await page2.unroute(isIngest, refuse);
+  }
+  const shown = await page2.textContent(`${form} .add-error`);
+  assert(shown.includes('no document could be read: no article text'), `the error shown: "${shown}"`);
+  assert(shown.includes('a second reason'), `the problems' reasons are not shown: "${shown}"`);
+  // What was typed is kept, to be corrected.
+  assert(await page2.inputValue(`${form} [name=text]`) === 'تابعونا على فيسبوك', 'the text was cleared after a refusal');
+  assert(!(await page2.isDisabled(submitButton)), 'the button stays disabled after a refusal');
+});
+// The 400 just played, which Chromium logs as a console error: not a problem.
+const played = problems.findIndex((p, i) => i >= beforeRefusal && /status of 400/.test(p));
+if (played >= 0) problems.splice(played, 1);
+await page2.close();
 
 await step('no dialog, page error or outside request', async () => {
   // The first few: a request loop repeats one problem thousands of times.

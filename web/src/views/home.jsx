@@ -1,8 +1,12 @@
+import { useState } from 'preact/hooks';
 import { useApi, Status, TypeBadge, num } from '../util.jsx';
+import { AddArticle } from './add.jsx';
 
 export function HomeView() {
-  const [stats, err, loading] = useApi('stats', {}, []);
-  const [ents, entsErr] = useApi('entities', { limit: 12 }, []);
+  // Counted again after an article is added.
+  const [version, setVersion] = useState(0);
+  const [stats, err, loading] = useApi('stats', {}, [version]);
+  const [ents, entsErr] = useApi('entities', { limit: 12 }, [version]);
   return (
     <section>
       <h1>مرصد</h1>
@@ -17,6 +21,7 @@ export function HomeView() {
           </div>
         )}
       </Status>
+      {stats && stats.ingest && <AddArticle onAdded={() => setVersion((v) => v + 1)} />}
       {entsErr && <Status error={entsErr} />}
       {ents && ents.entities.length > 0 && (
         <>
