@@ -187,6 +187,11 @@ void AddGazetteers(Lexicon* lexicon);
 // leaving).
 bool IsCuratedCity(std::string_view key);
 
+// Whether a match key is a given name of the curated lists, as written. Its
+// stem may have lost a first letter the corpus reads as a clitic (ليلى,
+// Layla, as ل + يلي, follows), and with it the given-name class.
+bool IsCuratedGivenName(std::string_view key);
+
 // Adds the mentions of labelled sentences (e.g. WikiANN) as name lists: each
 // whole mention as a phrase of its type (kGazName*), and each word that is
 // mostly seen inside mentions of a type with that type's kName* class.

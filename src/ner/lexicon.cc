@@ -511,17 +511,44 @@ void AddGazetteers(Lexicon* lexicon) {
   }
 }
 
-bool IsCuratedCity(std::string_view key) {
-  static const auto* cities = [] {
-    auto* set = new std::unordered_set<std::string>;
-    for (const List& list : kLists) {
-      if (list.gazetteers != kGazCity) continue;
-      for (const char* w : list.words) {
-        if (SplitWords(w).size() == 1) set->insert(text::MatchKey(w));
-      }
+namespace {
+
+// The one-word entries of the curated lists `pick` chooses, as match keys.
+template <typename Pick>
+const std::unordered_set<std::string>* CuratedWords(Pick pick) {
+  auto* set = new std::unordered_set<std::string>;
+  for (const List& list : kLists) {
+    if (!pick(list)) continue;
+    for (const char* w : list.words) {
+      if (SplitWords(w).size() == 1) set->insert(text::MatchKey(w));
+    }
+  }
+  return set;
+}
+
+}  // namespace
+
+bool IsCuratedGivenName(std::string_view key) {
+  static const auto* names = [] {
+    auto* set = CuratedWords([](const List& l) { return (l.classes & kGivenName) != 0; });
+    // Given names whose first letter the corpus reads as a clitic before a
+    // word it knows (بسام as ب + سام, poison; لبيد as ل + بيد, by; لبنى as
+    // ل + بنى, built): Bassam, Basem, Labid, Lubna, Lama, Lamees, Lamia,
+    // Latifa, Luay, Luqman, Buthaina, Bushra, Bahaa, Firas, Fawaz, Fathi,
+    // Fayez, Fawzi, Fadwa. Outside kLists, which the tagger's features are
+    // built from: they only say where a mention begins.
+    for (const char* w : {"بسام", "باسم", "لبيد", "لبنى", "لمى", "لميس", "لمياء", "لطيفة", "لؤي",
+                          "لقمان", "بثينة", "بشرى", "بهاء", "فراس", "فواز", "فتحي", "فايز", "فوزي",
+                          "فدوى"}) {
+      const_cast<std::unordered_set<std::string>*>(set)->insert(text::MatchKey(w));
     }
     return set;
   }();
+  return names->contains(std::string(key));
+}
+
+bool IsCuratedCity(std::string_view key) {
+  static const auto* cities = CuratedWords([](const List& l) { return l.gazetteers == kGazCity; });
   constexpr size_t kLetter = 2;  // bytes of an Arabic letter in a match key
   // As written first: فاس (Fez) and وهران (Oran) begin with ف and و.
   if (cities->contains(std::string(key))) return true;

@@ -1701,20 +1701,31 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
           // Many names begin with the letter of ك (like), where the corpus
           // knows the rest better as a word: كوفي is Kofi, not ك + وفي
           // (loyal). A person's name keeps it unless the rest is a curated
-          // given name or a kinship word (كمحمد العون, like Mohammed al-Aoun;
-          // كابن تيمية; كأبي حيان with its hamza written, for كابي is Gaby).
-          // That still cuts كرامي (Karami) to رامي: the corpus keeps counts
-          // by stem, so cannot tell that it saw the whole word. Not any word
-          // the name lists have in persons' names: they hold يري and اري by
-          // the stems of كيري and كاري (Kerry, Carrie), and Kerry alone had
-          // become يري 195 times.
+          // given name or a kinship word (كمحمد العون, like Mohammed
+          // al-Aoun; كابن تيمية; كأبي حيان with its hamza written, for كابي
+          // is Gaby). That still cuts كرامي (Karami) to رامي: the corpus
+          // keeps counts by stem, so cannot tell that it saw the whole word.
+          // Not any word the name lists have in persons' names: they hold
+          // يري and اري by the stems of كيري and كاري (Kerry, Carrie), and
+          // Kerry alone had become يري 195 times. ب (in), ل (for, to) and
+          // ف (so) come before names far more often (لأوباما, بمعمر
+          // القذافي, فسعود الفيصل on SaudiNewsNet): a person's name keeps
+          // them, and ك too, only when the word from the letter on is a
+          // curated given name (ليلى, Layla, read as ل + يلي, follows;
+          // بسام, فادي), whatever the class its stem took from it.
           static const std::string son = text::MatchKey("ابن");
           static const auto father = text::internal::MatchKeySet({"أبو", "أبي", "أبا"});
+          static const auto clitic_letters = text::internal::MatchKeySet({"ك", "ب", "ل", "ف"});
+          constexpr size_t kLetter = 2;  // bytes of an Arabic letter in a match key
           const bool name_after_like = (first.classes & kGivenName) || first.stem == son ||
                                        (father.contains(first.stem) && first.written_hamza);
-          if (TypeOf(labels[i]) == EntityType::kPerson && std::string_view(first.key).substr(0, lost).ends_with("ك") &&
-              !name_after_like) {
-            lost -= std::string_view("ك").size();
+          const std::string_view from_letter =
+              lost >= kLetter ? std::string_view(first.key).substr(lost - kLetter) : std::string_view();
+          const std::string_view letter = from_letter.substr(0, kLetter);
+          if (TypeOf(labels[i]) == EntityType::kPerson && !from_letter.empty() &&
+              ((letter == "ك" && !name_after_like) ||
+               (clitic_letters.contains(letter) && IsCuratedGivenName(from_letter)))) {
+            lost -= kLetter;
           }
         } else if (first.key.starts_with("لل") && first.stem.starts_with("ال") &&
                    std::string_view(first.key).substr(4) == std::string_view(first.stem).substr(4)) {
@@ -1744,7 +1755,8 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
       // ever start with وال. What only looks like a clitic stays on a word the
       // corpus knows whole (كاليفورنيا, فالنسيا: California, Valencia), and
       // where the rest is أن (that) written without its hamza: فان جال (van
-      // Gaal) is no فإن (for indeed).
+      // Gaal) is no فإن (for indeed); nor on a curated given name (فادي,
+      // Fadi, is no ف + ادي).
       const text::Token& token = tokens[s.first_token + i];
       if (first.key.size() == token.span.size() && m.span.begin == token.span.begin && !first.after_preposition) {
         static const std::string that = text::MatchKey("أن");
@@ -1766,7 +1778,8 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
                                c + 1 < token.clitic_count &&
                                token.clitics[c + 1].role == text::Clitic::kArticle;
           if ((whole_known && !and_the && model_->lexicon.Stats(rest) == nullptr) ||
-              (rest == that && !first.written_hamza)) {
+              (rest == that && !first.written_hamza) ||
+              IsCuratedGivenName(std::string_view(first.key).substr(p.span.begin - token.span.begin))) {
             break;
           }
           m.span.begin = p.span.end;

@@ -504,6 +504,13 @@ TEST_F(ShippedModelTest, CliticsAreLeftOutOfTheSpan) {
   // A person's name keeps a first ك the corpus would read as "like":
   // "and the envoy Kofi Nadim stated that the situation is calm".
   EXPECT_EQ(Mentions(*tagger_, "وصرح المبعوث كوفي نديم بأن الوضع هادئ."), (Found{{"PER", "كوفي نديم"}}));
+  // So with ب, ل and ف, which begin given names the corpus reads as a
+  // clitic and a word (بسام as ب + سام, ليلى as ل + يلي, فادي as ف + ادي):
+  // "Bassam Haddad said", "the writer Layla Haddad said", "Fadi Haddad said
+  // that the situation is difficult".
+  EXPECT_EQ(Mentions(*tagger_, "وقال بسام حداد إن الوضع صعب."), (Found{{"PER", "بسام حداد"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وقالت الكاتبة ليلى حداد إن الوضع صعب."), (Found{{"PER", "ليلى حداد"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وقال فادي حداد إن الوضع صعب."), (Found{{"PER", "فادي حداد"}}));
   // Unless the rest is a given name: "he praised leaders like Mohammed
   // al-Hadi and Salem al-Omari".
   EXPECT_EQ(Mentions(*tagger_, "وأشاد بقادة كمحمد الهادي وسالم العمري."),
