@@ -153,13 +153,22 @@ void AddExtraction(const tx::Analysis& a, const std::vector<ner::Mention>& menti
   (*out)["events"] = std::move(events);
 }
 
+// `who` names the document in a message on stderr.
 json Annotate(const std::string& text, std::optional<tx::Date> published, bool with_tokens,
-              const ner::Tagger& tagger) {
+              const ner::Tagger& tagger, const std::string& who) {
   const tx::Analysis a = tx::Analyze(text, {.published = published});
   const Offsets offsets(text, a);
   json out = json::object();
 
-  const std::vector<ner::Mention> tagged = tagger.Tag(a);
+  // As ingest: the tagger and the extraction, made for Arabic, read nothing
+  // from a document in another language (they found organisations in
+  // English clauses).
+  const bool arabic = tx::ArabicLetterShare(text) >= tx::kAnalysedArabicShare;
+  if (!arabic) {
+    std::cerr << who << ": not in Arabic (fewer than half its letters): no names, quotes, claims "
+                        "or events are read from it\n";
+  }
+  const std::vector<ner::Mention> tagged = arabic ? tagger.Tag(a) : std::vector<ner::Mention>{};
   json mentions = json::array();
   for (const ner::Mention& m : tagged) {
     json j;
@@ -231,7 +240,11 @@ json Annotate(const std::string& text, std::optional<tx::Date> published, bool w
     dates.push_back(std::move(j));
   }
   out["dates"] = std::move(dates);
-  AddExtraction(a, tagged, published, offsets, &out);
+  if (arabic) {
+    AddExtraction(a, tagged, published, offsets, &out);
+  } else {
+    for (const char* records : {"quotes", "claims", "events"}) out[records] = json::array();
+  }
   return out;
 }
 
@@ -279,7 +292,7 @@ void AnnotatePlain(std::istream& in, const std::string& name, std::optional<tx::
   json out = {{"id", name}};
   if (published) out["published"] = tx::FormatDate(*published, tx::Precision::kDay);
   out["text"] = text;
-  out.update(Annotate(text, published, tokens, tagger));
+  out.update(Annotate(text, published, tokens, tagger, "marsad annotate: " + name));
   Emit(out);
 }
 
@@ -321,7 +334,7 @@ void AnnotateJsonLines(std::istream& in, std::optional<tx::Date> published, bool
     const auto date = PublishedOf(doc, published);
     if (date) doc["published"] = tx::FormatDate(*date, tx::Precision::kDay);
     doc["text"] = text;
-    doc.update(Annotate(text, date, tokens, tagger));
+    doc.update(Annotate(text, date, tokens, tagger, "marsad: " + where));
     Emit(doc);
   }
 }

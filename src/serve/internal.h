@@ -25,8 +25,8 @@ size_t CharCount(const std::string& utf8);
 int64_t EntityCount(const store::Store& db);
 nlohmann::json MentionsJson(const store::Store& db, int64_t doc);
 // Entities as lists show them: "doc_count" instead of the ids of all their
-// documents.
-nlohmann::json EntitiesJson(const store::Store& db, const Query& filter);
+// documents. *total: how many match before offset and limit.
+nlohmann::json EntitiesJson(const store::Store& db, const Query& filter, size_t* total);
 // {id, title, source, published} of the documents naming `entity`, newest first.
 nlohmann::json EntityDocumentsJson(const store::Store& db, int64_t entity, size_t limit,
                                    size_t offset);

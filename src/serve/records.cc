@@ -39,11 +39,11 @@ json EntitySummaryJson(const store::EntityRecord& e) {
 
 }  // namespace
 
-json EntitiesJson(const store::Store& db, const Query& filter) {
+json EntitiesJson(const store::Store& db, const Query& filter, size_t* total) {
   Query f = filter;
   f.entity_docs = false;
   json out = json::array();
-  for (const store::EntityRecord& e : db.Entities(f)) out.push_back(EntitySummaryJson(e));
+  for (const store::EntityRecord& e : db.Entities(f, total)) out.push_back(EntitySummaryJson(e));
   return out;
 }
 

@@ -418,8 +418,7 @@ struct Server::Impl {
       } catch (const HttpError& e) {
         SendError(res, e.status, e.message);
       } catch (const std::exception& e) {
-        std::cerr << "marsad serve: " << req.method << " " << req.path << ": " << e.what() << "\n";
-        SendError(res, 500, "internal error");
+        SendServerError(req, res, e);
       }
       // Here, not in a post-routing handler: the library has computed
       // Content-Length by then.
@@ -432,6 +431,18 @@ struct Server::Impl {
         }
       }
     };
+  }
+
+  // A 500 for what failed on the server's side, logged on stderr with the
+  // request. A damaged database is said so (the client cannot repair it, but
+  // should not retry); the file's name stays in the log.
+  static void SendServerError(const httplib::Request& req, httplib::Response& res,
+                              const std::exception& e) {
+    std::cerr << "marsad serve: " << req.method << " " << req.path << ": " << e.what() << "\n";
+    const bool damaged = dynamic_cast<const store::DamagedError*>(&e) != nullptr;
+    SendError(res, 500,
+              damaged ? "the database is damaged: `marsad check` on the server says where"
+                      : "internal error");
   }
 
   bool Authorized(const httplib::Request& req, bool* from_query) const {
@@ -701,7 +712,9 @@ struct Server::Impl {
     f.min_docs = IntParam(req, "min_docs", 0, 0, INT32_MAX);
     f.limit = static_cast<size_t>(IntParam(req, "limit", 50, 1, 1000));
     f.offset = static_cast<size_t>(IntParam(req, "offset", 0, 0, INT32_MAX));
-    SendJson(res, {{"entities", EntitiesJson(db, f)}, {"limit", f.limit}, {"offset", f.offset}});
+    size_t total = 0;
+    json entities = EntitiesJson(db, f, &total);
+    SendJson(res, {{"entities", std::move(entities)}, {"total", total}, {"limit", f.limit}, {"offset", f.offset}});
   }
 
   void Entity(const httplib::Request& req, httplib::Response& res, store::Store& db) {
@@ -877,8 +890,7 @@ struct Server::Impl {
     } catch (const HttpError& e) {
       SendError(res, e.status, e.message);
     } catch (const std::exception& e) {
-      std::cerr << "marsad serve: POST /api/ingest: " << e.what() << "\n";
-      SendError(res, 500, "internal error");
+      SendServerError(req, res, e);
     }
   }
 

@@ -20,7 +20,7 @@
 //   GET /api/search?q=&limit=&source=&exact=1
 //   GET /api/docs?after=&limit=            documents without their text
 //   GET /api/docs/{id}                     text, mentions, removed boilerplate
-//   GET /api/entities?type=&q=&min_docs=&limit=&offset=
+//   GET /api/entities?type=&q=&min_docs=&limit=&offset=   with total
 //   GET /api/entities/{id}                 the profile: aliases, documents, related,
 //                                          quotes, claims, events, screening hits
 //   GET /api/claims?about=&entity=&doc=&limit=&offset=

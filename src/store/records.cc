@@ -188,7 +188,7 @@ class EntityReader {
 
 }  // namespace
 
-std::vector<EntityRecord> Store::Entities(const RecordFilter& filter) const {
+std::vector<EntityRecord> Store::Entities(const RecordFilter& filter, size_t* total) const {
   std::vector<int64_t> ids;
   if (!filter.query.empty()) {
     ids = FindEntities(filter.query);
@@ -199,25 +199,34 @@ std::vector<EntityRecord> Store::Entities(const RecordFilter& filter) const {
     s.Bind(1, filter.type).Bind(2, filter.min_docs).Bind(3, SqlLimit(filter.limit));
     s.Bind(4, static_cast<int64_t>(filter.offset));
     while (s.Step()) ids.push_back(s.Int(0));
+    if (total) {
+      Statement count(db_, "SELECT count(*) FROM entities WHERE (?1 = '' OR type = ?1) AND docs >= ?2");
+      count.Bind(1, filter.type).Bind(2, filter.min_docs);
+      *total = count.Step() ? static_cast<size_t>(count.Int(0)) : 0;
+    }
   }
   EntityReader reader(db_);
   std::vector<EntityRecord> out;
-  size_t skipped = 0;
+  size_t matched = 0;
   for (int64_t id : ids) {
     std::optional<EntityRecord> e = reader.Head(id);
     if (!e) continue;
     if (!filter.query.empty()) {
-      // The SQL above filtered the listing; filter a name search here.
+      // The SQL above filtered the listing; filter a name search here, and
+      // count the matches past the page only when asked.
       if ((!filter.type.empty() && e->type != filter.type) || e->doc_count < filter.min_docs) {
         continue;
       }
-      if (skipped++ < filter.offset) continue;
-      if (filter.limit && out.size() == filter.limit) break;
+      const bool before_page = matched++ < filter.offset;
+      const bool after_page = filter.limit && out.size() == filter.limit;
+      if (after_page && !total) break;
+      if (before_page || after_page) continue;
     }
     reader.AddAliases(&*e);
     if (filter.entity_docs) reader.AddDocs(&*e);
     out.push_back(std::move(*e));
   }
+  if (total && !filter.query.empty()) *total = matched;
   return out;
 }
 

@@ -370,8 +370,9 @@ class Store {
   std::string IntegrityCheck() const;
 
   // Entities, most documents first (then id). filter.query keeps those with
-  // an alias matching the name across spellings.
-  std::vector<EntityRecord> Entities(const RecordFilter& filter) const;
+  // an alias matching the name across spellings. *total (if not null) is
+  // how many match before offset and limit.
+  std::vector<EntityRecord> Entities(const RecordFilter& filter, size_t* total = nullptr) const;
   std::optional<EntityRecord> Entity(int64_t id) const;
   // The entity with its aliases and doc_count but docs left empty.
   std::optional<EntityRecord> EntitySummary(int64_t id) const;

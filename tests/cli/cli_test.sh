@@ -95,6 +95,13 @@ check "nor does --published anchor it" test "$(grep -c '"date":"2024-05-09"' "$t
 : >"$tmp/empty.txt"
 "$MARSAD" annotate --text "$tmp/empty.txt" >"$tmp/out" 2>"$tmp/err"
 check "empty file is an empty document" contains "$tmp/out" '"sentences":\[\]'
+# A document in another language: named, and nothing read from it, as ingest does.
+echo '{"id":"en","content":"The Jahash group claimed the attack on the police station in the city of Mosul, the Interior Ministry said on Sunday, adding that 12 people were killed."}' |
+  "$MARSAD" annotate >"$tmp/out" 2>"$tmp/err"
+check "annotate of English exits 0" test $? -eq 0
+check "annotate names the English document" contains "$tmp/err" "not in Arabic"
+check "annotate reads no names from English" contains "$tmp/out" '"mentions":\[\]'
+check "annotate still finds the English document's sentences" contains "$tmp/out" '"sentences":\[{'
 
 # The database commands over the bundled examples.
 db="$tmp/ex.db"

@@ -355,6 +355,13 @@ TEST_F(ApiTest, GzipOnlyWhereTheClientTakesIt) {
 TEST_F(ApiTest, RecordRoutesAnswerWithTheirShapes) {
   const json entities = Get(port(), "/api/entities?limit=5").Json();
   ASSERT_TRUE(entities["entities"].is_array()) << entities.dump();
+  // total counts every entity, past the page too; with a type, those of it.
+  const json all = Get(port(), "/api/entities?limit=1000").Json();
+  EXPECT_EQ(entities["total"], all["entities"].size());
+  EXPECT_GT(entities["total"].get<size_t>(), entities["entities"].size());
+  size_t people = 0;
+  for (const auto& e : all["entities"]) people += e["type"] == "PER";
+  EXPECT_EQ(Get(port(), "/api/entities?type=PER&limit=1").Json()["total"], people);
   const json claims = Get(port(), "/api/claims").Json();
   ASSERT_TRUE(claims["claims"].is_array());
   for (const auto& c : claims["claims"]) ASSERT_TRUE(c.contains("about")) << c.dump();
@@ -461,6 +468,18 @@ TEST_F(ApiTest, RecordRoutesAnswerWithTheirShapes) {
   // A name in one spelling finds the entity written in another.
   const json found = Get(port(), "/api/entities?q=" + Encode("جوفورجون رحيموف")).Json();
   EXPECT_FALSE(found["entities"].empty()) << found.dump();
+  EXPECT_EQ(found["total"], found["entities"].size());
+  // A name search counts its matches past the page and the offset too: the
+  // examples have two Rahimovs.
+  const json both = Get(port(), "/api/entities?q=" + Encode("رحيموف")).Json();
+  ASSERT_EQ(both["entities"].size(), 2u) << both.dump();
+  EXPECT_EQ(both["total"], 2);
+  const json first = Get(port(), "/api/entities?limit=1&q=" + Encode("رحيموف")).Json();
+  EXPECT_EQ(first["entities"].size(), 1u);
+  EXPECT_EQ(first["total"], 2);
+  const json second = Get(port(), "/api/entities?offset=1&q=" + Encode("رحيموف")).Json();
+  EXPECT_EQ(second["entities"].size(), 1u);
+  EXPECT_EQ(second["total"], 2);
 }
 
 // A profile holds the first page of each list with its total; the list
