@@ -772,6 +772,31 @@ TEST_F(ApiTest, IngestRefusesWhatItCannotRead) {
             200);
 }
 
+TEST_F(ApiTest, ADatabaseDamagedWhileServedIsSaidSo) {
+  const std::string db = scratch_->path("damaged.db");
+  std::string out;
+  ASSERT_EQ(RunCommand({Binary(), "--db", db, "ingest", "--index-only", "examples/corpus"}, &out), 0) << out;
+  ServerProcess server;
+  std::string error;
+  ASSERT_TRUE(server.Start({"--db", db, "serve", "--port", "0"}, &error)) << error;
+  ASSERT_EQ(Get(server.port, "/api/stats").status, 200);
+  {
+    // Every page after the first two overwritten, as a failing disk might.
+    std::fstream f(db, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekg(0, std::ios::end);
+    const auto size = static_cast<size_t>(f.tellg());
+    ASSERT_GT(size, 8192u);
+    f.seekp(8192);
+    const std::string garbage(size - 8192, '\x5A');
+    f.write(garbage.data(), static_cast<std::streamsize>(garbage.size()));
+  }
+  const Response r = Get(server.port, "/api/search?q=" + Encode("بغداد"));
+  ExpectJsonError(r, 500);
+  EXPECT_NE(r.Json()["error"].get<std::string>().find("damaged"), std::string::npos) << r.body;
+  // The path stays on the server.
+  EXPECT_EQ(r.body.find(db), std::string::npos) << r.body;
+}
+
 TEST(ServeUnit, LoopbackAddresses) {
   using marsad::serve::IsLoopback;
   EXPECT_TRUE(IsLoopback("127.0.0.1"));
