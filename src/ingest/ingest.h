@@ -106,10 +106,13 @@ std::string ContentText(std::string_view content);
 // Title and date of a plain-text article from its first lines (a short first
 // line without sentence punctuation is the title; a date near the top is the
 // publication date), removed from doc->text when found. The title is set
-// always, the date only when doc->published is empty. Lines above the title
-// that end no statement (a section label, a list of other stories) are the
-// page's, not the article's: they move to doc->boilerplate ("navigation").
+// always, the date only when doc->published is empty. Above a headline of
+// three words or more, lines that are all labels (four words at most, ending
+// no sentence) or list items (a bullet first: other stories, their writers)
+// are the page's, not the article's: they move to doc->boilerplate with the
+// reason kAboveHeadline.
 void FindTitleAndDate(Document* doc);
+inline constexpr std::string_view kAboveHeadline = "above-headline";
 
 // ---------------------------------------------------------------------------
 // Boilerplate in plain text, decided from structure and statistics, never

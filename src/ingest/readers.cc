@@ -546,13 +546,6 @@ bool EndsWithSentencePunctuation(std::string_view line) {
   return false;
 }
 
-// Ends a statement: a full stop, an exclamation mark or an ellipsis (also
-// inside closing quotes or brackets), not a question or a colon, with which
-// headlines and labels end too.
-bool EndsStatement(std::string_view line) {
-  line = WithoutClosers(line);
-  return line.ends_with(".") || line.ends_with("!") || line.ends_with("…");
-}
 
 // Whether a line of `chars` characters, followed by `text` from `next` on,
 // is the first line of a hard-wrapped paragraph rather than a headline: the
@@ -1331,6 +1324,23 @@ size_t WordCount(std::string_view line) {
   return words;
 }
 
+// A line of a page above its headline: a label (four words at most, ending
+// no sentence: a section's name, a kicker with its colon) or an item of a
+// list (a bullet first: another story's headline, its writer).
+bool IsPageLineAboveHeadline(std::string_view line) {
+  constexpr size_t kLabelWords = 4;
+  // • · ▪ ■ ● ► – — - * as list markers.
+  for (const std::string_view bullet : {"•", "·", "▪", "■", "●", "►", "–", "—", "-", "*"}) {
+    if (line.starts_with(bullet)) return true;
+  }
+  if (WordCount(line) > kLabelWords) return false;
+  const std::string_view end = WithoutClosers(line);
+  for (const std::string_view mark : {".", "!", "?", "…", "؟"}) {
+    if (end.ends_with(mark)) return false;
+  }
+  return true;
+}
+
 struct LineRange {
   size_t begin;
   size_t end;  // after the line break
@@ -1449,27 +1459,29 @@ void FindTitleAndDate(Document* doc) {
           std::string_view(*text).substr(title_line->begin, title_line->end - title_line->begin);
       doc->title = std::string(Trim(line));
       cut = std::move(with_title);
-      // The page above the headline: its lines, if none ends a statement.
+      // The page above a headline: its lines, if all are the page's. Not
+      // above a short title: a city above an agency's name is a dateline.
+      constexpr size_t kHeadlineWords = 3;
       std::vector<Range> above;
-      bool furniture = true;
-      for (size_t at = 0; at < title_line->begin && furniture;) {
+      bool page = WordCount(doc->title) >= kHeadlineWords;
+      for (size_t at = 0; at < title_line->begin && page;) {
         const size_t nl = text->find('\n', at);
         const Range r{at, std::min(nl == std::string::npos ? text->size() : nl + 1, title_line->begin)};
         at = r.end;
         const std::string_view above_line = Trim(std::string_view(*text).substr(r.begin, r.end - r.begin));
         if (above_line.empty() || (date_line && r.begin == date_line->begin)) continue;
-        furniture = !EndsStatement(above_line);
+        page = IsPageLineAboveHeadline(above_line);
         above.push_back(r);
       }
       std::vector<Range> with_page = cut;
       with_page.insert(with_page.end(), above.begin(), above.end());
-      if (furniture && !above.empty() && leaves_text(with_page)) {
+      if (page && !above.empty() && leaves_text(with_page)) {
         std::string lines;
         for (const Range& r : above) {
           lines += Trim(std::string_view(*text).substr(r.begin, r.end - r.begin));
           lines += '\n';
         }
-        doc->boilerplate.push_back({std::move(lines), "navigation"});
+        doc->boilerplate.push_back({std::move(lines), std::string(kAboveHeadline)});
         cut = std::move(with_page);
       }
     }

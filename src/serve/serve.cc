@@ -179,6 +179,10 @@ bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
          });
 }
 
+bool StartsWithIgnoringCase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && EqualsIgnoringCase(s.substr(0, prefix.size()), prefix);
+}
+
 // Whether an Accept-Encoding value takes gzip: named without q=0, or not
 // named and * without q=0.
 bool AcceptsGzip(std::string_view accept) {
@@ -241,7 +245,7 @@ std::string_view ExtensionOfMediaType(std::string_view content_type) {
       {"application/warc", ".warc"},
   };
   std::string_view trimmed = type;
-  while (!trimmed.empty() && trimmed.back() == ' ') trimmed.remove_suffix(1);
+  while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t')) trimmed.remove_suffix(1);
   for (const auto& [media, extension] : kTypes) {
     if (EqualsIgnoringCase(trimmed, media)) return extension;
   }
@@ -532,7 +536,14 @@ struct Server::Impl {
       // gzip bytes) and still call it 200, and the assets are small.
       headers.erase("Range");
       const_cast<httplib::Request&>(req).ranges.clear();  // parsed before this handler
-      if (req.path != "/api/ingest" && DeclaredLength(req) > options.max_body) {
+      // Bodies are refused here, before the library reads them: only an
+      // ingest's may be large, and its length must be declared.
+      if (req.has_header("Transfer-Encoding")) {
+        SendError(res, 411, "send the body with a Content-Length, not in chunks");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      const bool ingest = req.method == "POST" && req.path == "/api/ingest";
+      if (!ingest && DeclaredLength(req) > options.max_body) {
         SendError(res, 413, StatusMessage(413));
         return httplib::Server::HandlerResponse::Handled;
       }
@@ -545,6 +556,13 @@ struct Server::Impl {
         res.set_header("WWW-Authenticate", "Bearer");
         SendError(res, 401, "missing or wrong token: send 'Authorization: Bearer TOKEN' or ?token=");
         return httplib::Server::HandlerResponse::Handled;
+      }
+      if (ingest) {
+        if (const std::optional<HttpError> refused = RefuseIngest(req)) {
+          if (refused->status == 503) res.set_header("Retry-After", "10");
+          SendError(res, refused->status, refused->message);
+          return httplib::Server::HandlerResponse::Handled;
+        }
       }
       if (from_query && req.path.rfind("/api/", 0) != 0) {
         // The dashboard's own requests then carry the token as a cookie.
@@ -584,6 +602,10 @@ struct Server::Impl {
     http.Get("/api/screen", Api(&Impl::Screen));
     http.Post("/api/ingest", [this](const httplib::Request& req, httplib::Response& res) {
       IngestRoute(req, res);
+    });
+    http.Get("/api/ingest", [](const httplib::Request&, httplib::Response& res) {
+      res.set_header("Allow", "POST");
+      SendError(res, 405, "/api/ingest takes documents with POST");
     });
     http.Get(R"(/api(/.*)?)", [](const httplib::Request& req, httplib::Response& res) {
       SendError(res, 404, "unknown API path: " + Prefix(req.path, 200));
@@ -831,16 +853,40 @@ struct Server::Impl {
     SendJson(res, {{"name", name}, {"hits", ScreenHitsJson(name, screener->Screen(name))}});
   }
 
-  // POST /api/ingest (see serve.h). Not under Api(): it writes, with a
-  // read-write store of its own, one request at a time.
+  // Why a POST /api/ingest is refused before its body is read, if it is:
+  // ingest off, another origin, no length or too long a body, a compressed
+  // or form-encoded body (the library would inflate or parse it), or an
+  // ingest already running.
+  std::optional<HttpError> RefuseIngest(const httplib::Request& req) {
+    if (!options.tagger || !options.matcher) {
+      return HttpError{403, "ingest over the API is off: start marsad serve with --ingest"};
+    }
+    if (!SameOrigin(req)) return HttpError{403, "refused: a page of another origin may not add documents"};
+    if (!req.has_header("Content-Length")) return HttpError{411, "send the body with a Content-Length"};
+    if (DeclaredLength(req) > options.max_ingest_body) {
+      return HttpError{413, "the body is larger than " + std::to_string(options.max_ingest_body) + " bytes"};
+    }
+    const std::string encoding = req.get_header_value("Content-Encoding");
+    if (!encoding.empty() && !EqualsIgnoringCase(encoding, "identity")) {
+      return HttpError{415, "a Content-Encoding is not read: send the bytes as they are (a gzipped "
+                            "WARC as such, with ?name=FILE.warc.gz)"};
+    }
+    const std::string type = req.get_header_value("Content-Type");
+    if (StartsWithIgnoringCase(type, "application/x-www-form-urlencoded") ||
+        StartsWithIgnoringCase(type, "multipart/")) {
+      return HttpError{415, "a form is not read: send the file's bytes with its own Content-Type "
+                            "(curl: -H 'Content-Type: text/plain' --data-binary @FILE)"};
+    }
+    if (!ingest_mu.try_lock()) return HttpError{503, "another ingest is running: try again when it ends"};
+    ingest_mu.unlock();
+    return std::nullopt;
+  }
+
+  // POST /api/ingest (see serve.h), once RefuseIngest has let it through.
+  // Not under Api(): it writes, with a read-write store of its own, one
+  // request at a time.
   void IngestRoute(const httplib::Request& req, httplib::Response& res) {
     try {
-      if (!options.tagger || !options.matcher) {
-        throw HttpError{403, "ingest over the API is off: start marsad serve with --ingest"};
-      }
-      if (!SameOrigin(req)) {
-        throw HttpError{403, "refused: a page of another origin may not add documents"};
-      }
       std::string name = StrParam(req, "name", 200);
       if (!name.empty() && !IsPlainFileName(name)) {
         throw HttpError{400, "parameter name must be a file name (no folders, no control characters)"};
@@ -857,10 +903,6 @@ struct Server::Impl {
         name = UtcNow() + std::string(extension);
       }
       if (req.body.empty()) throw HttpError{400, "the request has no body: send the document"};
-      if (req.body.size() > options.max_ingest_body) {
-        throw HttpError{413, "the body is larger than " + std::to_string(options.max_ingest_body) +
-                                 " bytes"};
-      }
       store::IngestOptions o;
       o.source = StrParam(req, "source", 200);
       o.published = StrParam(req, "published", 10);
@@ -872,7 +914,12 @@ struct Server::Impl {
       }
       o.tagger = options.tagger;
       o.matcher = options.matcher;
-      std::lock_guard<std::mutex> lock(ingest_mu);
+      o.max_file_bytes = options.max_ingest_body;  // also each entry of an uploaded archive
+      std::unique_lock<std::mutex> lock(ingest_mu, std::try_to_lock);
+      if (!lock.owns_lock()) {
+        res.set_header("Retry-After", "10");
+        throw HttpError{503, "another ingest is running: try again when it ends"};
+      }
       std::string error;
       auto db = store::Store::Open(options.db_path, store::Store::Mode::kReadWrite, &error);
       if (!db) throw std::runtime_error(error);

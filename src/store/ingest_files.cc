@@ -148,7 +148,13 @@ Chunk PrepareChunk(std::vector<ingest::Document>* docs, size_t begin, size_t end
     // A document is known by what was read, not by what the boilerplate
     // filter left: that depends on the run's other documents, and ingesting
     // a document again must find it whatever they are.
-    std::string read_title = d.title, read_text = d.text;
+    std::string read_title = d.title, read_text;
+    // Lines the reader moved from above a plain-text page's headline were
+    // read too (and were in the text of documents stored before 2026-11-28).
+    for (const ingest::Removed& removed : d.boilerplate) {
+      if (removed.reason == ingest::kAboveHeadline) read_text.append(removed.text).append("\n");
+    }
+    read_text.append(d.text);
     reader->filter.Apply(&d);
     // Navigation lines above a headline hide it from the reader; with them
     // gone, look again.
@@ -309,6 +315,7 @@ IngestSummary Store::IngestInputs(Store* store, const std::vector<std::string>& 
   });
   Reader reader{files, uploads, {}, threads, {}, {}};
   reader.read_options.source = options.source;
+  reader.read_options.max_file_bytes = options.max_file_bytes;
   reader.read_options.published = options.published;
   {
     internal::Statement all(store->db_, "SELECT term FROM vocab");

@@ -468,6 +468,9 @@ struct IngestOptions {
   std::string source;     // overrides the documents' source when set
   std::string published;  // YYYY-MM-DD; overrides their date when set
   unsigned threads = 0;   // parsing threads; 0 = all cores
+  // A file, or an entry of an archive, larger than this is skipped, named
+  // among the problems.
+  size_t max_file_bytes = size_t{512} << 20;
   // Called from the writing thread after each batch.
   std::function<void(const IngestProgress&)> progress;
   // What finds and links names. With a tagger, every stored document not

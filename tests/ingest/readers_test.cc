@@ -239,7 +239,7 @@ Head FindHead(std::string text) {
   FindTitleAndDate(&d);
   Head h{std::move(d.text), std::move(d.title), std::move(d.published), ""};
   for (const Removed& r : d.boilerplate) {
-    EXPECT_EQ(r.reason, "navigation");
+    EXPECT_EQ(r.reason, kAboveHeadline);
     h.navigation += r.text;
   }
   return h;
@@ -382,6 +382,27 @@ TEST(FindTitleAndDate, SentencesAboveAHeadlineAndDatelineStay) {
   const Head h = FindHead(text);
   EXPECT_EQ(h.published, "2023-03-12");
   EXPECT_TRUE(h.text.starts_with("وقال المسؤول إن الطريق رقم 1")) << h.text;
+  EXPECT_TRUE(h.navigation.empty()) << h.navigation;
+}
+
+TEST(FindTitleAndDate, AnInterviewAboveASignatureStays) {
+  // Questions of an interview, unbulleted ("What do the field hospitals
+  // need most today?"), then a signature of three words and more, and a date.
+  std::string text;
+  for (int i = 1; i <= 4; ++i) {
+    text += "ما الذي تحتاجه المستشفيات الميدانية في المحافظة رقم " + std::to_string(i) + " اليوم؟\n";
+  }
+  text += "مدير المستشفى الميداني في حديث خاص\n12 مارس 2023\n\n" + kBody;
+  const Head h = FindHead(text);
+  EXPECT_EQ(h.published, "2023-03-12");
+  EXPECT_TRUE(h.text.starts_with("ما الذي تحتاجه")) << h.text;
+  EXPECT_TRUE(h.navigation.empty()) << h.navigation;
+}
+
+TEST(FindTitleAndDate, ACityAboveAnAgencysNameStays) {
+  // "Baghdad", "(Reuters)", then the report: a dateline, no page above a headline.
+  const Head h = FindHead("بغداد\n(رويترز)\n" + kBody);
+  EXPECT_NE(h.text.find("بغداد"), std::string::npos) << h.text;
   EXPECT_TRUE(h.navigation.empty()) << h.navigation;
 }
 

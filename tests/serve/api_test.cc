@@ -767,6 +767,19 @@ TEST_F(ApiTest, IngestRefusesWhatItCannotRead) {
   EXPECT_EQ(Get(writer.port, "/api/stats").Json()["documents"], 0);
   // Only an ingest's body may pass the limit of other requests.
   EXPECT_EQ(Post(writer.port, "/api/search", "text/plain", std::string(1 << 20, 'x')).status, 413);
+  // What the HTTP library would read whole, inflate or parse as a form is
+  // refused before the body is read: a body in chunks, compressed, or a form.
+  const std::string head = "POST /api/ingest?name=a.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+  ExpectJsonError(Raw(writer.port, head + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"), 411);
+  ExpectJsonError(Post(writer.port, "/api/ingest?name=a.txt", "text/plain", doc, "Content-Encoding: gzip\r\n"), 415);
+  ExpectJsonError(Post(writer.port, "/api/ingest?name=a.txt", "application/x-www-form-urlencoded", doc), 415);
+  ExpectJsonError(Post(writer.port, "/api/ingest?name=a.txt", "multipart/form-data; boundary=x", doc), 415);
+  // Another origin is refused on its headers, before any body comes.
+  ExpectJsonError(Raw(writer.port, head + "Origin: http://evil.example\r\nContent-Type: text/plain\r\n"
+                                          "Content-Length: 1000000\r\n\r\n"), 403);
+  const Response get = Get(writer.port, "/api/ingest");
+  ExpectJsonError(get, 405);
+  EXPECT_TRUE(get.HasHeader("allow: post")) << get.headers;
   // The dashboard's own origin is this server's.
   EXPECT_EQ(Post(writer.port, "/api/ingest", "application/json", doc, "Origin: http://127.0.0.1\r\n").status,
             200);

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include "ingest/ingest.h"
 #include "ner/ner.h"
 #include "resolve/resolve.h"
 #include "scratch_dir.h"
@@ -126,6 +127,26 @@ TEST_F(AnalysisTest, UploadsAreReadAsFilesOfTheirNamesAndAnalysed) {
   EXPECT_EQ(paths, (std::set<std::string>{"upload:one.txt", "upload:feed.jsonl:1"}));
   EXPECT_NE(EntityWithAlias(*db, "أسامة الخطيب"), 0);
   EXPECT_EQ(EntityWithAlias(*db, "اسامه الخطيب"), EntityWithAlias(*db, "أسامة الخطيب"));
+}
+
+TEST_F(AnalysisTest, APageAboveAHeadlineIsStillPartOfTheDocumentsKey) {
+  // A plain-text page: a section label, two other stories, the headline and
+  // its date. The lines above the headline leave the text, but the document
+  // is known by what was read, as before they did: a database written
+  // earlier finds it again.
+  std::string above = "أخبار الموقع\n";  // site news
+  for (int i = 1; i <= 5; ++i) above += "• عنوان خبر آخر رقم " + std::to_string(i) + " عن المدينة\n";
+  const std::string headline = "لماذا ترتفع أسعار الخبز في المدينة؟";
+  const std::string body = std::string(kReportOne).substr(std::string(kReportOne).find('\n') + 2);
+  Write("page.txt", above + "\n" + headline + "\n\n29 مايو، 2019\n\n" + body);
+  std::unique_ptr<Store> db;
+  ASSERT_EQ(IngestAll(&db).added, 1u);
+  const std::vector<DocRecord> docs = db->Documents(0, 10);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].title, headline);
+  EXPECT_EQ(docs[0].text.find("عنوان خبر"), std::string::npos) << docs[0].text;
+  EXPECT_NE(docs[0].boilerplate_json.find("above-headline"), std::string::npos);
+  EXPECT_EQ(docs[0].content_key, ingest::ContentKey(headline + "\n" + above + body));
 }
 
 TEST_F(AnalysisTest, StoresMentionsEntitiesAndRecords) {

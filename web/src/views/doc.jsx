@@ -27,6 +27,7 @@ const REASONS = {
   'link-list': 'قائمة روابط', byline: 'سطر الكاتب', share: 'أزرار المشاركة', related: 'مقالات ذات صلة',
   'short-line': 'سطر قصير على طرف النص', copyright: 'حقوق النشر', link: 'رابط أو بريد إلكتروني',
   'repeated-line': 'سطر يتكرر في الوسيلة', 'title-echo': 'العنوان مكررًا بعد النص', 'tag-list': 'قائمة وسوم',
+  'above-headline': 'فوق العنوان',
 };
 
 // The evidence range of a link (`hl=START-END`, character offsets), or null
