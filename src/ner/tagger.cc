@@ -1272,8 +1272,9 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
       static const auto judging = text::internal::MatchKeySet(
           {"الإرهابي", "الإرهابية", "المتطرف", "المتطرفة", "المزعوم", "المزعومة", "المحظور", "المحظورة",
            "الباغي", "الباغية", "التكفيري", "التكفيرية", "الإجرامي", "الإجرامية", "الظلامي", "الظلامية",
-           // rebel, hardline: descriptions, not part of the name either
-           "المتمرد", "المتمردة", "المتشدد", "المتشددة"});
+           // rebel, hardline, defector: descriptions, not part of the name
+           // either («القائد المنشق», the defecting commander)
+           "المتمرد", "المتمردة", "المتشدد", "المتشددة", "المنشق", "المنشقة"});
       if (judging.contains(words[j - 1].key)) {
         l[j - 1] = kO;
         if (j - i == 1) return;

@@ -360,6 +360,9 @@ TEST(FeaturesTest, ANameDoesNotEndOnAWordThatJudgesIt) {
   EXPECT_EQ(Harmonized(f, {{"هاجمت", "جماعة", "النجمة", "المتمردة", "القرية"}},
                        {{"O", "B-ORG", "I-ORG", "I-ORG", "O"}}, {0.9f}),
             (V{{"O", "B-ORG", "I-ORG", "O", "O"}}));
+  // Nor is a defector, alone, anyone's name: "quoted the defecting commander".
+  EXPECT_EQ(Harmonized(f, {{"عن", "القائد", "المنشق", "قوله"}}, {{"O", "O", "B-PER", "O"}}, {0.9f}),
+            (V{{"O", "O", "O", "O"}}));
   // An adjective of a name's own stays: "the Armed Islamic Group".
   EXPECT_EQ(Harmonized(f, {{"الجماعة", "الإسلامية", "المسلحة"}}, {{"B-ORG", "I-ORG", "I-ORG"}}, {0.9f}),
             (V{{"B-ORG", "I-ORG", "I-ORG"}}));
