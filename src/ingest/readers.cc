@@ -1324,15 +1324,20 @@ size_t WordCount(std::string_view line) {
   return words;
 }
 
-// A line of a page above its headline: a label (four words at most, ending
-// no sentence: a section's name, a kicker with its colon) or an item of a
-// list (a bullet first: another story's headline, its writer).
-bool IsPageLineAboveHeadline(std::string_view line) {
-  constexpr size_t kLabelWords = 4;
-  // • · ▪ ■ ● ► – — - * as list markers.
+// Whether a line is an item of a list: • · ▪ ■ ● ► – — - * first.
+bool StartsWithBullet(std::string_view line) {
   for (const std::string_view bullet : {"•", "·", "▪", "■", "●", "►", "–", "—", "-", "*"}) {
     if (line.starts_with(bullet)) return true;
   }
+  return false;
+}
+
+// A line of a page above its headline: a label (four words at most, ending
+// no sentence: a section's name, a kicker with its colon) or an item of a
+// list (another story's headline, its writer).
+bool IsPageLineAboveHeadline(std::string_view line) {
+  constexpr size_t kLabelWords = 4;
+  if (StartsWithBullet(line)) return true;
   if (WordCount(line) > kLabelWords) return false;
   const std::string_view end = WithoutClosers(line);
   for (const std::string_view mark : {".", "!", "?", "…", "؟"}) {
@@ -1416,7 +1421,8 @@ void FindTitleAndDate(Document* doc) {
         continue;
       }
     }
-    if (looking_for_title) {
+    // A headline is no item of a list (other stories above it).
+    if (looking_for_title && !StartsWithBullet(line)) {
       looking_for_title = false;
       // A line that holds a date is a dateline, not a headline.
       if (!found.date && !EndsWithSentencePunctuation(line) &&

@@ -372,6 +372,18 @@ TEST(FindTitleAndDate, HeadlineRightAboveADatelineBelowAListOfOtherStories) {
   EXPECT_TRUE(h.navigation.ends_with("ارتفاع الأسعار:\n")) << h.navigation;
 }
 
+TEST(FindTitleAndDate, AHeadlineBelowAShortListOfOtherStories) {
+  // "Site news", two other stories, the headline and its date, all within
+  // the first lines: an item of the list is no headline.
+  const std::string headline = "أسعار الخبز ترتفع في المدينة";  // bread prices rise in the city
+  const Head h = FindHead("أخبار الموقع\n• عنوان خبر آخر عن الاقتصاد المحلي\n- عنوان خبر ثالث عن "
+                          "الرياضة\n" + headline + "\n29 مايو، 2019\n\n" + kBody);
+  EXPECT_EQ(h.title, headline);
+  EXPECT_EQ(h.published, "2019-05-29");
+  EXPECT_EQ(h.text, kBody);
+  EXPECT_NE(h.navigation.find("عنوان خبر ثالث"), std::string::npos) << h.navigation;
+}
+
 TEST(FindTitleAndDate, SentencesAboveAHeadlineAndDatelineStay) {
   // A short note of sentences, a signature ("Written by Sami al-Ali for the
   // news") and a date: the signature reads as a headline, but what is above
