@@ -756,6 +756,29 @@ std::string Compose(const std::vector<std::string>& originals, const std::vector
   return out + kind.english;
 }
 
+// English newspapers name the bodies of the American state after the US
+// (the US Congress, the US Trade Department, the US National Security
+// Agency), its companies and institutes American (the American Petroleum
+// Institute): "American" first and a body of a state last become "US", and
+// a ministry of the US a department.
+std::string StateBodiesOfTheUs(std::string name) {
+  static constexpr std::string_view kAmerican = "American ";
+  static constexpr std::string_view kMinistry = " Ministry";
+  // Not a council: the American Arab Business Council is none of the state's.
+  static constexpr std::string_view kStateBodies[] = {
+      " Ministry", " Council of Ministers", " Congress", " Authority", " Committee", " Court",
+      " Army", " Guard", " Forces", " Office", " Service", " Agency"};
+  if (!name.starts_with(kAmerican)) return name;
+  const std::string_view rest = std::string_view(name).substr(kAmerican.size() - 1);
+  if (std::none_of(std::begin(kStateBodies), std::end(kStateBodies),
+                   [&](std::string_view body) { return rest.ends_with(body) || rest == body; })) {
+    return name;
+  }
+  std::string us = "US" + std::string(rest);
+  if (us.ends_with(kMinistry)) us.replace(us.size() - kMinistry.size(), kMinistry.size(), " Department");
+  return us;
+}
+
 }  // namespace
 
 std::string ComposedEnglishName(std::string_view arabic, const Matcher& matcher) {
@@ -800,11 +823,11 @@ std::string ComposedEnglishName(std::string_view arabic, const Matcher& matcher)
     if (const std::string body = EnglishName(rest, false, matcher); kEveryNations.contains(body)) {
       std::string name;
       for (std::string_view nation : nations) name += std::string(nation) + " ";
-      return name + body + in_place;
+      return StateBodiesOfTheUs(name + body) + in_place;
     }
   }
   const std::string name = Compose(originals, keys, matcher);
-  return name.empty() ? "" : name + in_place;
+  return name.empty() ? "" : StateBodiesOfTheUs(name) + in_place;
 }
 
 }  // namespace marsad::resolve::internal

@@ -149,6 +149,19 @@ TEST(ComposedEnglishName, ANationsBodyTheListKnows) {
   EXPECT_EQ(Composed("القاعدة الأمريكية").find("Qaeda"), std::string::npos);
 }
 
+TEST(ComposedEnglishName, TheUsStatesBodiesAndAmericanOnes) {
+  // The US Congress and the US Labour Department, as English papers print
+  // them; an American company and the American Red Cross keep the adjective.
+  EXPECT_EQ(Composed("الكونغرس الأمريكي"), "US Congress");
+  EXPECT_EQ(Composed("وزارة العمل الأمريكية"), "US Labour Department");
+  EXPECT_EQ(Composed("وكالة الأمن القومي الأمريكية"), "US National Security Agency");
+  EXPECT_EQ(Composed("شركة الأدوية الأمريكية"), "American Drugs Company");
+  EXPECT_EQ(Composed("الصليب الأحمر الأمريكي"), "American Red Cross");
+  EXPECT_EQ(Composed("مجلس الأعمال العربي الأمريكي"), "American Arab Business Council");
+  // Other nations' ministries stay ministries.
+  EXPECT_EQ(Composed("وزارة العمل السعودية"), "Saudi Labour Ministry");
+}
+
 TEST(ComposedEnglishName, WhatItCannotReadItLeavesAlone) {
   // No kind of body first; one word; an indefinite noun (a Jordanian
   // airline); a preposition inside (a hospital in new Aleppo); a common
