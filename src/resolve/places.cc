@@ -349,7 +349,7 @@ constexpr std::pair<std::string_view, std::string_view> kBodies[] = {
     {"بي بي سي", "BBC"}, {"هيئة الإذاعة البريطانية", "BBC"}, {"سي إن إن", "CNN"},
     {"الاتحاد الدولي لكرة القدم", "FIFA"}, {"الفيفا", "FIFA"}, {"فيفا", "FIFA"},
     {"تويتر", "Twitter"}, {"فيسبوك", "Facebook"}, {"فيس بوك", "Facebook"}, {"يوتيوب", "YouTube"},
-    {"غوغل", "Google"}, {"جوجل", "Google"}, {"إنستغرام", "Instagram"}, {"انستغرام", "Instagram"},
+    {"غوغل", "Google"}, {"جوجل", "Google"}, {"غوغل بلس", "Google Plus"}, {"جوجل بلس", "Google Plus"}, {"إنستغرام", "Instagram"}, {"انستغرام", "Instagram"},
     {"سناب شات", "Snapchat"}, {"واتساب", "WhatsApp"}, {"واتس آب", "WhatsApp"},
     {"وكالة الأنباء السعودية", "Saudi Press Agency"}, {"واس", "Saudi Press Agency"},
     {"البنك المركزي الأوروبي", "European Central Bank"}, {"قناة السويس", "Suez Canal"},

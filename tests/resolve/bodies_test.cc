@@ -145,6 +145,8 @@ TEST(ComposedEnglishName, ANationsBodyTheListKnows) {
   // Bodies of the list that are no nation's: the Jordanian security
   // council is not the UN's, the American base is not al-Qaeda.
   EXPECT_EQ(internal::EnglishName("مجلس الأمن", false, M()), "UN Security Council");
+  // The list's two-word names are names whole: Google Plus is not "Jugal Bels".
+  EXPECT_EQ(internal::EnglishName("جوجل بلس", false, M()), "Google Plus");
   EXPECT_EQ(Composed("مجلس الأمن الأردني"), "Jordanian Security Council");
   EXPECT_EQ(Composed("القاعدة الأمريكية").find("Qaeda"), std::string::npos);
 }
