@@ -384,31 +384,24 @@ TEST(FindTitleAndDate, AHeadlineBelowAShortListOfOtherStories) {
   EXPECT_NE(h.navigation.find("عنوان خبر ثالث"), std::string::npos) << h.navigation;
 }
 
-TEST(FindTitleAndDate, SentencesAboveAHeadlineAndDatelineStay) {
-  // A short note of sentences, a signature ("Written by Sami al-Ali for the
-  // news") and a date: the signature reads as a headline, but what is above
-  // it is the text.
-  std::string text;
-  for (int i = 1; i <= 5; ++i) text += "وقال المسؤول إن الطريق رقم " + std::to_string(i) + " سيفتح غدا.\n";
-  text += "كتبه سامي العلي للأخبار\n12 مارس 2023\n\n" + kBody;
-  const Head h = FindHead(text);
-  EXPECT_EQ(h.published, "2023-03-12");
-  EXPECT_TRUE(h.text.starts_with("وقال المسؤول إن الطريق رقم 1")) << h.text;
-  EXPECT_TRUE(h.navigation.empty()) << h.navigation;
-}
-
-TEST(FindTitleAndDate, AnInterviewAboveASignatureStays) {
-  // Questions of an interview, unbulleted ("What do the field hospitals
-  // need most today?"), then a signature of three words and more, and a date.
-  std::string text;
-  for (int i = 1; i <= 4; ++i) {
-    text += "ما الذي تحتاجه المستشفيات الميدانية في المحافظة رقم " + std::to_string(i) + " اليوم؟\n";
-  }
-  text += "مدير المستشفى الميداني في حديث خاص\n12 مارس 2023\n\n" + kBody;
-  const Head h = FindHead(text);
-  EXPECT_EQ(h.published, "2023-03-12");
-  EXPECT_TRUE(h.text.starts_with("ما الذي تحتاجه")) << h.text;
-  EXPECT_TRUE(h.navigation.empty()) << h.navigation;
+TEST(FindTitleAndDate, TextAboveASignatureAndDatelineStays) {
+  // Lines, a signature of three words and more, which reads as a headline,
+  // and a date: what is above the signature is the text.
+  const auto expect_kept = [](const std::string& line, int lines, const std::string& signature) {
+    std::string text;
+    for (int i = 1; i <= lines; ++i) text += line + " " + std::to_string(i) + "\n";
+    const Head h = FindHead(text + signature + "\n12 مارس 2023\n\n" + kBody);
+    EXPECT_EQ(h.published, "2023-03-12");
+    EXPECT_TRUE(h.text.starts_with(line + " 1")) << h.text;
+    EXPECT_TRUE(h.navigation.empty()) << h.navigation;
+  };
+  // A short note of sentences ("the official said that road number N opens
+  // tomorrow."), signed "Written by Sami al-Ali for the news".
+  expect_kept("وقال المسؤول إن الطريق سيفتح غدا. الطريق رقم", 5, "كتبه سامي العلي للأخبار");
+  // Questions of an interview, unbulleted ("What do the field hospitals need
+  // most? Hospital number N"), then who answered them.
+  expect_kept("ما الذي تحتاجه المستشفيات الميدانية اليوم؟ المستشفى رقم", 4,
+              "مدير المستشفى الميداني في حديث خاص");
 }
 
 TEST(FindTitleAndDate, ACityAboveAnAgencysNameStays) {
