@@ -55,6 +55,15 @@ void SendError(httplib::Response& res, int status, const std::string& message) {
   SendJson(res, json{{"error", message}}, status);
 }
 
+// An ingest is running: one writes at a time, and a request waiting for it
+// would hold a worker. The client is told when to try again.
+HttpError IngestRunning() { return {503, "another ingest is running: try again when it ends"}; }
+
+void SendError(httplib::Response& res, const HttpError& e) {
+  if (e.status == 503) res.set_header("Retry-After", "10");
+  SendError(res, e.status, e.message);
+}
+
 const char* StatusMessage(int status) {
   switch (status) {
     case 400: return "bad request";
@@ -420,7 +429,7 @@ struct Server::Impl {
         } give_back{&stores, &s};
         (this->*h)(req, res, *s);
       } catch (const HttpError& e) {
-        SendError(res, e.status, e.message);
+        SendError(res, e);
       } catch (const std::exception& e) {
         SendServerError(req, res, e);
       }
@@ -559,8 +568,7 @@ struct Server::Impl {
       }
       if (ingest) {
         if (const std::optional<HttpError> refused = RefuseIngest(req)) {
-          if (refused->status == 503) res.set_header("Retry-After", "10");
-          SendError(res, refused->status, refused->message);
+          SendError(res, *refused);
           return httplib::Server::HandlerResponse::Handled;
         }
       }
@@ -855,8 +863,8 @@ struct Server::Impl {
 
   // Why a POST /api/ingest is refused before its body is read, if it is:
   // ingest off, another origin, no length or too long a body, a compressed
-  // or form-encoded body (the library would inflate or parse it), or an
-  // ingest already running.
+  // or form-encoded body (the library would inflate or parse it), a type
+  // marsad does not read and no name, or an ingest already running.
   std::optional<HttpError> RefuseIngest(const httplib::Request& req) {
     if (!options.tagger || !options.matcher) {
       return HttpError{403, "ingest over the API is off: start marsad serve with --ingest"};
@@ -877,7 +885,13 @@ struct Server::Impl {
       return HttpError{415, "a form is not read: send the file's bytes with its own Content-Type "
                             "(curl: -H 'Content-Type: text/plain' --data-binary @FILE)"};
     }
-    if (!ingest_mu.try_lock()) return HttpError{503, "another ingest is running: try again when it ends"};
+    if (!req.has_param("name") && ExtensionOfMediaType(type).empty()) {
+      return HttpError{415, "Content-Type \"" + Prefix(type, 100) +
+                                "\" is not read: send application/json, application/x-ndjson, "
+                                "text/html, text/plain, application/zip or application/warc, or "
+                                "give the file's name with ?name="};
+    }
+    if (!ingest_mu.try_lock()) return IngestRunning();
     ingest_mu.unlock();
     return std::nullopt;
   }
@@ -891,17 +905,8 @@ struct Server::Impl {
       if (!name.empty() && !IsPlainFileName(name)) {
         throw HttpError{400, "parameter name must be a file name (no folders, no control characters)"};
       }
-      if (name.empty()) {
-        const std::string type = req.get_header_value("Content-Type");
-        const std::string_view extension = ExtensionOfMediaType(type);
-        if (extension.empty()) {
-          throw HttpError{415, "Content-Type \"" + Prefix(type, 100) +
-                                   "\" is not read: send application/json, application/x-ndjson, "
-                                   "text/html, text/plain, application/zip or application/warc, or "
-                                   "give the file's name with ?name="};
-        }
-        name = UtcNow() + std::string(extension);
-      }
+      // Without a name, the type RefuseIngest accepted gives the extension.
+      if (name.empty()) name = UtcNow() + std::string(ExtensionOfMediaType(req.get_header_value("Content-Type")));
       if (req.body.empty()) throw HttpError{400, "the request has no body: send the document"};
       store::IngestOptions o;
       o.source = StrParam(req, "source", 200);
@@ -916,10 +921,7 @@ struct Server::Impl {
       o.matcher = options.matcher;
       o.max_file_bytes = options.max_ingest_body;  // also each entry of an uploaded archive
       std::unique_lock<std::mutex> lock(ingest_mu, std::try_to_lock);
-      if (!lock.owns_lock()) {
-        res.set_header("Retry-After", "10");
-        throw HttpError{503, "another ingest is running: try again when it ends"};
-      }
+      if (!lock.owns_lock()) throw IngestRunning();
       std::string error;
       auto db = store::Store::Open(options.db_path, store::Store::Mode::kReadWrite, &error);
       if (!db) throw std::runtime_error(error);
@@ -935,7 +937,7 @@ struct Server::Impl {
       }
       SendJson(res, j);
     } catch (const HttpError& e) {
-      SendError(res, e.status, e.message);
+      SendError(res, e);
     } catch (const std::exception& e) {
       SendServerError(req, res, e);
     }
