@@ -1326,8 +1326,25 @@ size_t WordCount(std::string_view line) {
 
 // Whether a line is an item of a list: • · ▪ ■ ● ► – — - * first.
 bool StartsWithBullet(std::string_view line) {
+  // A space after it: **bold** and -5 are no items.
   for (const std::string_view bullet : {"•", "·", "▪", "■", "●", "►", "–", "—", "-", "*"}) {
-    if (line.starts_with(bullet)) return true;
+    if (line.starts_with(bullet) && line.size() > bullet.size() &&
+        (line[bullet.size()] == ' ' || line[bullet.size()] == '\t')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether the first non-blank line of `text` from `from` on is an item of a
+// list.
+bool NextLineStartsWithBullet(std::string_view text, size_t from) {
+  while (from < text.size()) {
+    const size_t nl = text.find('\n', from);
+    const std::string_view line = Trim(text.substr(from, nl == std::string_view::npos ? text.npos : nl - from));
+    if (!line.empty()) return StartsWithBullet(line);
+    if (nl == std::string_view::npos) break;
+    from = nl + 1;
   }
   return false;
 }
@@ -1396,6 +1413,7 @@ void FindTitleAndDate(Document* doc) {
   std::optional<text::Date> date;
   bool looking_for_title = true;
   bool lead_may_follow = false;
+  bool previous_bulleted = false;
   // Headlines are short; a lead under a label and a dateline runs longer.
   constexpr size_t kMaxHeadlineWordsAfterLabel = 12;
   size_t pos = 0;
@@ -1421,8 +1439,12 @@ void FindTitleAndDate(Document* doc) {
         continue;
       }
     }
-    // A headline is no item of a list (other stories above it).
-    if (looking_for_title && !StartsWithBullet(line)) {
+    // A headline is no item of a list of other stories above it: of two
+    // items or more (one line may begin with a dash and be the headline).
+    const bool bulleted = StartsWithBullet(line);
+    const bool in_list = bulleted && (previous_bulleted || NextLineStartsWithBullet(*text, range.end));
+    previous_bulleted = bulleted;
+    if (looking_for_title && !in_list) {
       looking_for_title = false;
       // A line that holds a date is a dateline, not a headline.
       if (!found.date && !EndsWithSentencePunctuation(line) &&

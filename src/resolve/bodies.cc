@@ -771,7 +771,7 @@ std::string StateBodiesOfTheUs(std::string name) {
   if (!name.starts_with(kAmerican)) return name;
   const std::string_view rest = std::string_view(name).substr(kAmerican.size() - 1);
   if (std::none_of(std::begin(kStateBodies), std::end(kStateBodies),
-                   [&](std::string_view body) { return rest.ends_with(body) || rest == body; })) {
+                   [&](std::string_view body) { return rest.ends_with(body); })) {
     return name;
   }
   std::string us = "US" + std::string(rest);

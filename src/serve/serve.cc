@@ -82,6 +82,9 @@ const char* StatusMessage(int status) {
 
 // Set on a request whose client accepts gzip (see the pre-routing handler).
 constexpr char kAcceptsGzip[] = "X-Marsad-Accepts-Gzip";
+// A Content-Encoding or a form's Content-Type the client sent, "NAME: value",
+// kept from the HTTP library (see the pre-routing handler).
+constexpr char kSentAs[] = "X-Marsad-Sent-As";
 
 // gzip at the fastest level: JSON shrinks about 5 times at a fraction of a
 // millisecond per 100 KB.
@@ -230,16 +233,6 @@ std::string Prefix(const std::string& s, size_t max_bytes) {
   size_t cut = max_bytes;
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
   return s.substr(0, cut);
-}
-
-// The Content-Length a request declares: 0 without one, the largest size
-// for one that is not a number.
-uint64_t DeclaredLength(const httplib::Request& req) {
-  if (!req.has_header("Content-Length")) return 0;
-  const std::string v = req.get_header_value("Content-Length");
-  uint64_t n = 0;
-  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-  return ec == std::errc() && end == v.data() + v.size() ? n : UINT64_MAX;
 }
 
 // The extension a POST /api/ingest body is read under when no name is
@@ -508,8 +501,8 @@ struct Server::Impl {
     // per worker).
     const unsigned threads = options.threads ? options.threads : std::max(32u, 4 * cores);
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    // Only an ingest's body may be large; others are refused by their
-    // Content-Length before they are read (the pre-routing handler).
+    // An ingest's body may be large; with ingest on, the library reads any
+    // request's body up to that size before its route refuses it.
     const bool ingest = options.tagger && options.matcher;
     http.set_payload_max_length(ingest ? std::max(options.max_body, options.max_ingest_body)
                                        : options.max_body);
@@ -545,16 +538,21 @@ struct Server::Impl {
       // gzip bytes) and still call it 200, and the assets are small.
       headers.erase("Range");
       const_cast<httplib::Request&>(req).ranges.clear();  // parsed before this handler
-      // Bodies are refused here, before the library reads them: only an
-      // ingest's may be large, and its length must be declared.
-      if (req.has_header("Transfer-Encoding")) {
-        SendError(res, 411, "send the body with a Content-Length, not in chunks");
-        return httplib::Server::HandlerResponse::Handled;
-      }
-      const bool ingest = req.method == "POST" && req.path == "/api/ingest";
-      if (!ingest && DeclaredLength(req) > options.max_body) {
-        SendError(res, 413, StatusMessage(413));
-        return httplib::Server::HandlerResponse::Handled;
+      // No body is refused here: the library has not read it yet, and would
+      // parse what a refusal leaves on the connection as the next request
+      // (a page elsewhere could hide a request behind a refused one). It
+      // reads each body whole, within the payload limit, and the route
+      // refuses. What it would do to a body first is kept from it: inflate
+      // one sent with a Content-Encoding (a gzip bomb), parse a form's
+      // fields into parameters. The route finds the header under kSentAs.
+      for (const char* header : {"Content-Encoding", "Content-Type"}) {
+        const auto it = headers.find(header);
+        if (it == headers.end()) continue;
+        const bool form = StartsWithIgnoringCase(it->second, "application/x-www-form-urlencoded") ||
+                          StartsWithIgnoringCase(it->second, "multipart/");
+        if (std::string_view(header) == "Content-Type" && !form) continue;
+        headers.emplace(kSentAs, std::string(header) + ": " + it->second);
+        headers.erase(it);
       }
       if (!HostAllowed(req)) {
         SendError(res, 403, "Host header is not a loopback name; start marsad serve with --token");
@@ -565,12 +563,6 @@ struct Server::Impl {
         res.set_header("WWW-Authenticate", "Bearer");
         SendError(res, 401, "missing or wrong token: send 'Authorization: Bearer TOKEN' or ?token=");
         return httplib::Server::HandlerResponse::Handled;
-      }
-      if (ingest) {
-        if (const std::optional<HttpError> refused = RefuseIngest(req)) {
-          SendError(res, *refused);
-          return httplib::Server::HandlerResponse::Handled;
-        }
       }
       if (from_query && req.path.rfind("/api/", 0) != 0) {
         // The dashboard's own requests then carry the token as a cookie.
@@ -861,51 +853,44 @@ struct Server::Impl {
     SendJson(res, {{"name", name}, {"hits", ScreenHitsJson(name, screener->Screen(name))}});
   }
 
-  // Why a POST /api/ingest is refused before its body is read, if it is:
-  // ingest off, another origin, no length or too long a body, a compressed
-  // or form-encoded body (the library would inflate or parse it), a type
-  // marsad does not read and no name, or an ingest already running.
-  std::optional<HttpError> RefuseIngest(const httplib::Request& req) {
+  // Why a POST /api/ingest is refused, if it is: ingest off, another
+  // origin, a body compressed or sent as a form, or of a type marsad does
+  // not read and no name.
+  std::optional<HttpError> RefuseIngest(const httplib::Request& req) const {
     if (!options.tagger || !options.matcher) {
       return HttpError{403, "ingest over the API is off: start marsad serve with --ingest"};
     }
     if (!SameOrigin(req)) return HttpError{403, "refused: a page of another origin may not add documents"};
-    if (!req.has_header("Content-Length")) return HttpError{411, "send the body with a Content-Length"};
-    if (DeclaredLength(req) > options.max_ingest_body) {
-      return HttpError{413, "the body is larger than " + std::to_string(options.max_ingest_body) + " bytes"};
-    }
-    const std::string encoding = req.get_header_value("Content-Encoding");
-    if (!encoding.empty() && !EqualsIgnoringCase(encoding, "identity")) {
+    const std::string sent_as = req.get_header_value(kSentAs);
+    if (StartsWithIgnoringCase(sent_as, "Content-Encoding:") &&
+        !EqualsIgnoringCase(sent_as, "Content-Encoding: identity")) {
       return HttpError{415, "a Content-Encoding is not read: send the bytes as they are (a gzipped "
                             "WARC as such, with ?name=FILE.warc.gz)"};
     }
-    const std::string type = req.get_header_value("Content-Type");
-    if (StartsWithIgnoringCase(type, "application/x-www-form-urlencoded") ||
-        StartsWithIgnoringCase(type, "multipart/")) {
+    if (StartsWithIgnoringCase(sent_as, "Content-Type:")) {
       return HttpError{415, "a form is not read: send the file's bytes with its own Content-Type "
                             "(curl: -H 'Content-Type: text/plain' --data-binary @FILE)"};
     }
-    if (!req.has_param("name") && ExtensionOfMediaType(type).empty()) {
+    const std::string type = req.get_header_value("Content-Type");
+    if (req.get_param_value("name").empty() && ExtensionOfMediaType(type).empty()) {
       return HttpError{415, "Content-Type \"" + Prefix(type, 100) +
                                 "\" is not read: send application/json, application/x-ndjson, "
                                 "text/html, text/plain, application/zip or application/warc, or "
                                 "give the file's name with ?name="};
     }
-    if (!ingest_mu.try_lock()) return IngestRunning();
-    ingest_mu.unlock();
     return std::nullopt;
   }
 
-  // POST /api/ingest (see serve.h), once RefuseIngest has let it through.
-  // Not under Api(): it writes, with a read-write store of its own, one
-  // request at a time.
+  // POST /api/ingest (see serve.h). Not under Api(): it writes, with a
+  // read-write store of its own, one request at a time.
   void IngestRoute(const httplib::Request& req, httplib::Response& res) {
     try {
+      if (const std::optional<HttpError> refused = RefuseIngest(req)) throw *refused;
       std::string name = StrParam(req, "name", 200);
       if (!name.empty() && !IsPlainFileName(name)) {
         throw HttpError{400, "parameter name must be a file name (no folders, no control characters)"};
       }
-      // Without a name, the type RefuseIngest accepted gives the extension.
+      // Without a name, the type RefuseIngest let through gives the extension.
       if (name.empty()) name = UtcNow() + std::string(ExtensionOfMediaType(req.get_header_value("Content-Type")));
       if (req.body.empty()) throw HttpError{400, "the request has no body: send the document"};
       store::IngestOptions o;

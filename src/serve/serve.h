@@ -14,7 +14,7 @@
 // {"error": "..."} with a 4xx status (400 bad parameter or id, 401 missing
 // or wrong token, 403 ingest off or from another origin, 404 unknown path or
 // record, 405 wrong method, 413/414 body or URI too long, 415 body of unknown
-// type). Routes:
+// type; and 503 while another ingest runs). Routes:
 //
 //   GET /api/stats                         counts, whether a watch list is loaded
 //   GET /api/search?q=&limit=&source=&exact=1
@@ -40,8 +40,12 @@
 // application/zip, application/warc), else 415. The documents are stored
 // as "upload:NAME", analysed and resolved as by `marsad ingest`, one request
 // at a time; the answer is the summary `ingest --json` prints, with `docs`,
-// the ids of the documents added (400 when no document could be read). A request whose Origin is not the server's own is
-// refused (403): a web page elsewhere cannot post articles into the database.
+// the ids of the documents added (400 when no document could be read).
+// Refused: a request whose Origin is not the server's own (403: a web page
+// elsewhere cannot post articles into the database), a body sent compressed
+// or as a form (415: never inflated or parsed), one sent while another
+// ingest runs (503). Every body is read whole before it is refused, so that
+// no byte of it is read as a next request.
 //
 // Security: the server binds 127.0.0.1 unless told otherwise; any other host
 // is refused without a token. With a token every request, assets included,

@@ -148,13 +148,16 @@ Chunk PrepareChunk(std::vector<ingest::Document>* docs, size_t begin, size_t end
     // A document is known by what was read, not by what the boilerplate
     // filter left: that depends on the run's other documents, and ingesting
     // a document again must find it whatever they are.
-    std::string read_title = d.title, read_text;
-    // Lines the reader moved from above a plain-text page's headline were
-    // read too (and were in the text of documents stored before 2026-11-28).
-    for (const ingest::Removed& removed : d.boilerplate) {
-      if (removed.reason == ingest::kAboveHeadline) read_text.append(removed.text).append("\n");
-    }
-    read_text.append(d.text);
+    // Lines moved from above a plain-text page's headline were read too,
+    // and were in the text of documents stored before 2026-11-28.
+    const auto above_headline = [&d] {
+      std::string lines;
+      for (const ingest::Removed& removed : d.boilerplate) {
+        if (removed.reason == ingest::kAboveHeadline) lines.append(removed.text).append("\n");
+      }
+      return lines;
+    };
+    std::string read_title = d.title, read_text = above_headline() + d.text;
     reader->filter.Apply(&d);
     // Navigation lines above a headline hide it from the reader; with them
     // gone, look again.
@@ -175,7 +178,9 @@ Chunk PrepareChunk(std::vector<ingest::Document>* docs, size_t begin, size_t end
     ingest::Fingerprints fingerprints = ingest::FingerprintKeys(title_key.text, text_key.text);
     r.content_key = std::move(fingerprints.content_key);
     if (read_title != r.title || read_text != r.text) {
-      chunk.cleaned_keys[i] = std::move(r.content_key);
+      const std::string above = above_headline();
+      chunk.cleaned_keys[i] =
+          above.empty() ? std::move(r.content_key) : ingest::ContentKey(r.title + "\n" + above + r.text);
       read_title.append("\n").append(read_text);
       r.content_key = ingest::ContentKey(read_title);
     }

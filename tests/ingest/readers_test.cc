@@ -384,6 +384,18 @@ TEST(FindTitleAndDate, AHeadlineBelowAShortListOfOtherStories) {
   EXPECT_NE(h.navigation.find("عنوان خبر ثالث"), std::string::npos) << h.navigation;
 }
 
+TEST(FindTitleAndDate, AHeadlineMayBeginWithADash) {
+  // "- The government announces a new plan to cut the deficit", then "Cairo -
+  // Reuters": one line with a dash is the headline, no list.
+  const std::string headline = "- الحكومة تعلن خطة جديدة لخفض العجز في الموازنة";
+  const Head h = FindHead(headline + "\nالقاهرة - رويترز\n\n" + kBody);
+  EXPECT_EQ(h.title, headline);
+  EXPECT_TRUE(h.navigation.empty()) << h.navigation;
+  // Nor is a headline in bold (Markdown's **) an item.
+  const std::string bold = "**الحكومة تعلن خطة جديدة لخفض العجز**";
+  EXPECT_EQ(FindHead(bold + "\n\n" + kBody).title, bold);
+}
+
 TEST(FindTitleAndDate, TextAboveASignatureAndDatelineStays) {
   // Lines, a signature of three words and more, which reads as a headline,
   // and a date: what is above the signature is the text.
