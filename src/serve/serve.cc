@@ -545,6 +545,7 @@ struct Server::Impl {
       // refuses. What it would do to a body first is kept from it: inflate
       // one sent with a Content-Encoding (a gzip bomb), parse a form's
       // fields into parameters. The route finds the header under kSentAs.
+      headers.erase(kSentAs);  // only this handler sets it
       for (const char* header : {"Content-Encoding", "Content-Type"}) {
         const auto it = headers.find(header);
         if (it == headers.end()) continue;
