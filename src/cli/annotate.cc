@@ -163,7 +163,7 @@ json Annotate(const std::string& text, std::optional<tx::Date> published, bool w
   // As ingest: the tagger and the extraction, made for Arabic, read nothing
   // from a document in another language (they found organisations in
   // English clauses).
-  const bool arabic = tx::ArabicLetterShare(text) >= tx::kAnalysedArabicShare;
+  const bool arabic = tx::ReadAsArabic(text);
   if (!arabic) {
     std::cerr << who << ": not in Arabic (fewer than half its letters): no names, quotes, claims "
                         "or events are read from it\n";

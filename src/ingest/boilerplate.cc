@@ -114,11 +114,7 @@ LineInfo Describe(std::string_view raw, bool until_prose = false) {
     l.ends_with_period = s.back() == '.';
     l.ends_sentence = l.ends_with_period || s.back() == '!' || s.back() == '?' ||
                       s.ends_with("\xD8\x9F") || s.ends_with("\xE2\x80\xA6");  // ؟ …
-    // • · ▪ ■ ● ► – — - * as list markers.
-    static constexpr std::string_view kBullets[] = {
-        "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x96\xA0", "\xE2\x97\x8F",
-        "\xE2\x96\xBA", "\xE2\x80\x93", "\xE2\x80\x94", "-", "*"};
-    for (std::string_view b : kBullets) {
+    for (std::string_view b : internal::kListBullets) {
       if (s.starts_with(b)) l.bullet = b;
     }
   }

@@ -23,6 +23,11 @@ bool HasMarkup(std::string_view s);
 // boilerplate; scripts, styles and hidden elements are not text.
 std::string FragmentText(std::string_view html);
 
+// The marks a line of a list opens with in plain text: • · ▪ ■ ● ► – — - *.
+inline constexpr std::string_view kListBullets[] = {
+    "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x96\xA0", "\xE2\x97\x8F",
+    "\xE2\x96\xBA", "\xE2\x80\x93", "\xE2\x80\x94", "-", "*"};
+
 }  // namespace marsad::ingest::internal
 
 #endif  // MARSAD_INGEST_INTERNAL_H_

@@ -18,6 +18,7 @@
 #include <exception>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -545,7 +546,6 @@ bool EndsWithSentencePunctuation(std::string_view line) {
   }
   return false;
 }
-
 
 // Whether a line of `chars` characters, followed by `text` from `next` on,
 // is the first line of a hard-wrapped paragraph rather than a headline: the
@@ -1324,10 +1324,10 @@ size_t WordCount(std::string_view line) {
   return words;
 }
 
-// Whether a line is an item of a list: • · ▪ ■ ● ► – — - * first.
+// Whether a line is an item of a list: a bullet first, and a space after
+// it (**bold** and -5 are no items).
 bool StartsWithBullet(std::string_view line) {
-  // A space after it: **bold** and -5 are no items.
-  for (const std::string_view bullet : {"•", "·", "▪", "■", "●", "►", "–", "—", "-", "*"}) {
+  for (const std::string_view bullet : internal::kListBullets) {
     if (line.starts_with(bullet) && line.size() > bullet.size() &&
         (line[bullet.size()] == ' ' || line[bullet.size()] == '\t')) {
       return true;
@@ -1591,12 +1591,11 @@ std::vector<std::string> ListInputs(const std::vector<std::string>& paths,
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());
   // A folder given inside another one given is walked twice: its problems
-  // are named once.
+  // are named once, in the order first found.
+  std::set<std::pair<std::string, std::string>> seen;
   std::vector<Problem> unique;
   for (Problem& p : *problems) {
-    const bool seen = std::any_of(unique.begin(), unique.end(),
-                                  [&](const Problem& q) { return q.path == p.path && q.reason == p.reason; });
-    if (!seen) unique.push_back(std::move(p));
+    if (seen.emplace(p.path, p.reason).second) unique.push_back(std::move(p));
   }
   *problems = std::move(unique);
   return files;

@@ -515,7 +515,7 @@ namespace {
 
 // The one-word entries of the curated lists `pick` chooses, as match keys.
 template <typename Pick>
-const std::unordered_set<std::string>* CuratedWords(Pick pick) {
+std::unordered_set<std::string>* CuratedWords(Pick pick) {
   auto* set = new std::unordered_set<std::string>;
   for (const List& list : kLists) {
     if (!pick(list)) continue;
@@ -540,7 +540,7 @@ bool IsCuratedGivenName(std::string_view key) {
     for (const char* w : {"بسام", "باسم", "لبيد", "لبنى", "لمى", "لميس", "لمياء", "لطيفة", "لؤي",
                           "لقمان", "بثينة", "بشرى", "بهاء", "فراس", "فواز", "فتحي", "فايز", "فوزي",
                           "فدوى"}) {
-      const_cast<std::unordered_set<std::string>*>(set)->insert(text::MatchKey(w));
+      set->insert(text::MatchKey(w));
     }
     return set;
   }();

@@ -83,7 +83,7 @@ Analyzed AnalyzeDocument(const Pending& doc, const ner::Tagger& tagger) {
   out.doc = doc.id;
   text::AnalyzeOptions options;
   options.published = text::ParseIsoDate(doc.published);
-  if (text::ArabicLetterShare(doc.text) < text::kAnalysedArabicShare) return out;  // ingest said so
+  if (!text::ReadAsArabic(doc.text)) return out;  // ingest said so
   const text::Analysis a = text::Analyze(doc.text, options);
   const std::vector<ner::Mention> mentions = tagger.Tag(a);
   const text::CharOffsets chars(doc.text);

@@ -171,7 +171,7 @@ Chunk PrepareChunk(std::vector<ingest::Document>* docs, size_t begin, size_t end
     r.boilerplate_json = BoilerplateJson(d.boilerplate);
     r.extra_json = std::move(d.extra_json);
     r.text = std::move(d.text);
-    other_language[i] = text::ArabicLetterShare(r.text) < text::kAnalysedArabicShare;
+    other_language[i] = !text::ReadAsArabic(r.text);
     // One matching key of each serves the index and both fingerprints.
     const text::Normalized title_key = text::Normalize(r.title, text::kMatch);
     const text::Normalized text_key = text::Normalize(r.text, text::kMatch);

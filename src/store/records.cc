@@ -193,14 +193,14 @@ std::vector<EntityRecord> Store::Entities(const RecordFilter& filter, size_t* to
   if (!filter.query.empty()) {
     ids = FindEntities(filter.query);
   } else {
-    Statement s(db_,
-                "SELECT id FROM entities WHERE (?1 = '' OR type = ?1) AND docs >= ?2 "
-                "ORDER BY docs DESC, mentions DESC, id LIMIT ?3 OFFSET ?4");
+    // Entities of the type asked (any if none) and enough documents.
+    const std::string listed = " FROM entities WHERE (?1 = '' OR type = ?1) AND docs >= ?2";
+    Statement s(db_, ("SELECT id" + listed + " ORDER BY docs DESC, mentions DESC, id LIMIT ?3 OFFSET ?4").c_str());
     s.Bind(1, filter.type).Bind(2, filter.min_docs).Bind(3, SqlLimit(filter.limit));
     s.Bind(4, static_cast<int64_t>(filter.offset));
     while (s.Step()) ids.push_back(s.Int(0));
     if (total) {
-      Statement count(db_, "SELECT count(*) FROM entities WHERE (?1 = '' OR type = ?1) AND docs >= ?2");
+      Statement count(db_, ("SELECT count(*)" + listed).c_str());
       count.Bind(1, filter.type).Bind(2, filter.min_docs);
       *total = count.Step() ? static_cast<size_t>(count.Int(0)) : 0;
     }

@@ -144,6 +144,9 @@ double ArabicLetterShare(std::string_view s);
 // but the tagger and the extraction, made for Arabic, read nothing from it
 // (on English or French text they found "organisations" in plain clauses).
 inline constexpr double kAnalysedArabicShare = 0.5;
+// Whether a document is in Arabic, for the tagger and the extraction: its
+// ArabicLetterShare is kAnalysedArabicShare at least.
+inline bool ReadAsArabic(std::string_view s) { return ArabicLetterShare(s) >= kAnalysedArabicShare; }
 
 // Whether a match key (MatchKey) is a function word: a preposition,
 // conjunction, particle, pronoun, demonstrative or relative (في، لن، الذي،
