@@ -69,6 +69,12 @@ constexpr double kSamePlaceContext = 0.3;
 constexpr double kSamePersonContext = 0.2;
 constexpr size_t kContextDocs = 2;
 constexpr size_t kContextNames = 50;
+// A group's name and a place's side by side name a regional branch when so
+// many documents write them so (داعش ليبيا, ISIS in Libya); once, they may
+// be a sentence's subject and object: «واتهمت حماس إسرائيل» (and Hamas
+// accused Israel) had made a branch of Hamas on SaudiNewsNet. With في (in)
+// between, once is enough.
+constexpr size_t kBranchDocs = 2;
 
 // Words that say what kind of organisation or place follows (group,
 // movement, agency, ministry, camp, city, ...), each with its kind: the
@@ -208,8 +214,11 @@ struct Spelling {
   bool weak = true;
   std::vector<int64_t> docs;  // documents of its mentions, sorted
   // For an organisation, the English name the list of bodies gives it or a
-  // spelling of it (الكونجرس, like الكونغرس: Congress); else "".
+  // spelling of it (الكونجرس, like الكونغرس: Congress), or that of a
+  // regional branch of a group of the list (internal::BranchName: ISIS in
+  // Libya); else "".
   std::string body;
+  std::string branch_of;  // for a regional branch, its group's English name
   bool adjective = false;  // a nationality adjective, not a name
   int adjective_of = -1;   // the spelling of its country, if the collection names it
   // A person's one word that begins or ends the full names of several men,
@@ -478,7 +487,13 @@ class Resolver {
   // After the alias entries, which may retype a spelling.
   void NameBodies() {
     for (Spelling& s : spellings_) {
-      s.body = s.type == EntityType::kOrganization ? internal::EnglishName(s.key, false, matcher_) : "";
+      s.body.clear();
+      if (s.type != EntityType::kOrganization) continue;
+      s.body = internal::EnglishName(s.key, false, matcher_);
+      static const std::string in = text::MatchKey("في");  // in
+      if (s.body.empty() && (s.docs.size() >= kBranchDocs || std::count(s.words.begin(), s.words.end(), in))) {
+        s.body = internal::BranchName(s.key, matcher_, &s.branch_of);
+      }
     }
   }
 
@@ -1478,6 +1493,21 @@ class Resolver {
       const int32_t a = r.entity_of[link.a], b = r.entity_of[link.b];
       if (a >= 0 && b >= 0 && a != b && !r.attribute[link.a] && !r.attribute[link.b]) {
         part_of.insert({static_cast<uint32_t>(a), static_cast<uint32_t>(b)});
+      }
+    }
+    // A regional branch is part of its group, where the collection names it.
+    std::map<std::string_view, int32_t> entity_of_body;
+    for (uint32_t s = 0; s < spellings_.size(); ++s) {
+      if (spellings_[s].body.empty() || !spellings_[s].branch_of.empty()) continue;
+      auto it = entity_of_cluster.find(static_cast<int32_t>(sets_->Find(s)));
+      if (it != entity_of_cluster.end()) entity_of_body.emplace(spellings_[s].body, it->second);
+    }
+    for (uint32_t s = 0; s < spellings_.size(); ++s) {
+      if (spellings_[s].branch_of.empty()) continue;
+      const auto branch = entity_of_cluster.find(static_cast<int32_t>(sets_->Find(s)));
+      const auto group = entity_of_body.find(spellings_[s].branch_of);
+      if (branch != entity_of_cluster.end() && group != entity_of_body.end() && branch->second != group->second) {
+        part_of.insert({static_cast<uint32_t>(branch->second), static_cast<uint32_t>(group->second)});
       }
     }
     for (const AliasEntry& entry : aliases_) {

@@ -155,6 +155,13 @@ constexpr std::pair<std::string_view, std::string_view> kRegions[] = {
     {"تشيكوسلوفاكيا", "Czechoslovakia"}, {"أيرلندا الشمالية", "Northern Ireland"},
     {"كتالونيا", "Catalonia"}, {"نيو ساوث ويلز", "New South Wales"},
     {"نجد", "Najd"}, {"الحجاز", "Hejaz"}, {"تهامة", "Tihama"},
+    // The regions armed groups name their branches after: the (Islamic)
+    // Maghreb, the peninsula of the Arabs, Khorasan; and the lands of al-Sham
+    // above. Not al-Sham alone, which groups' own names keep romanised
+    // (فيلق الشام, Faylaq al-Sham; هيئة تحرير الشام, Hayat Tahrir al-Sham).
+    {"بلاد المغرب", "Maghreb"}, {"المغرب الإسلامي", "Islamic Maghreb"},
+    {"بلاد المغرب الإسلامي", "Islamic Maghreb"}, {"جزيرة العرب", "Arabian Peninsula"},
+    {"خراسان", "Khorasan"},
 };
 
 // Places CLDR has no Arabic name for: capitals and cities that name no time
@@ -199,7 +206,7 @@ constexpr std::pair<std::string_view, std::string_view> kPlaces[] = {
     {"نينوى", "Nineveh"}, {"سامراء", "Samarra"}, {"النجف", "Najaf"}, {"كربلاء", "Karbala"},
     {"السليمانية", "Sulaymaniyah"}, {"ديالى", "Diyala"},
     // Afghanistan and Pakistan.
-    {"قندهار", "Kandahar"}, {"هلمند", "Helmand"}, {"هرات", "Herat"}, {"جلال آباد", "Jalalabad"},
+    {"كابل", "Kabul"}, {"قندهار", "Kandahar"}, {"هلمند", "Helmand"}, {"هرات", "Herat"}, {"جلال آباد", "Jalalabad"},
     {"قندوز", "Kunduz"}, {"مزار شريف", "Mazar-i-Sharif"}, {"ننجرهار", "Nangarhar"},
     {"بيشاور", "Peshawar"}, {"كويتا", "Quetta"}, {"لاهور", "Lahore"},
     // North Africa.
@@ -526,6 +533,71 @@ std::string EnglishName(std::string_view arabic, bool place, const Matcher& matc
     if (best == nullptr || score > best_score) best = entry.english, best_score = score;
   }
   return best == nullptr || ambiguous ? "" : *best;
+}
+
+namespace {
+
+// The groups of the list of bodies: those it also names by a kind of group
+// (تنظيم القاعدة, the al-Qaeda organisation; حركة طالبان, the Taliban
+// movement; حزب الله, Hezbollah), whose regional branches the news names
+// after them. Bodies of other kinds are not: «ريال مدريد» is no branch.
+const std::unordered_set<std::string_view>& GroupBodies() {
+  static const auto* groups = [] {
+    auto* set = new std::unordered_set<std::string_view>;
+    const std::string organisation = text::MatchKey("تنظيم");  // organisation
+    for (const auto& [arabic, english] : kBodies) {
+      const std::string key = text::MatchKey(arabic);
+      if (NamedLikeAGroup(arabic) || key.starts_with(organisation + " ")) set->insert(english);
+    }
+    return set;
+  }();
+  return *groups;
+}
+
+// A place's English name as it follows "in": with the article where English
+// names the place by a common noun (the Levant, the Arabian Peninsula, the
+// United States), without it before a proper name (Libya, Sinai).
+std::string AfterIn(const std::string& place) {
+  static const std::unordered_set<std::string_view> kCommonNouns = {
+      "Levant", "Maghreb", "Balkans", "Caucasus", "Sahel", "Sahara", "Gulf", "East", "Peninsula",
+      "Sea", "Ocean", "States", "Kingdom", "Emirates", "Republic", "Islands", "Strip", "Bank",
+      "Heights", "Territories", "Netherlands", "Philippines"};
+  const size_t space = place.rfind(' ');
+  const std::string_view last = std::string_view(place).substr(space == std::string::npos ? 0 : space + 1);
+  return kCommonNouns.contains(last) ? "the " + place : place;
+}
+
+}  // namespace
+
+std::string BranchName(std::string_view arabic, const Matcher& matcher, std::string* group) {
+  std::vector<std::string_view> words;
+  for (size_t i = 0; i < arabic.size();) {
+    const size_t end = std::min(arabic.find_first_of(" \t\n\r", i), arabic.size());
+    if (end > i) words.push_back(arabic.substr(i, end - i));
+    i = end + 1;
+  }
+  const auto join = [&](size_t from, size_t to) {
+    std::string s;
+    for (size_t i = from; i < to; ++i) {
+      if (i > from) s += ' ';
+      s += words[i];
+    }
+    return s;
+  };
+  static const std::string in = text::MatchKey("في");  // in
+  // The longest group first: «تنظيم الدولة الإسلامية في ليبيا» is ISIS's,
+  // of which «تنظيم الدولة» is a name too.
+  for (size_t split = words.size(); split-- > 1;) {
+    const auto parent = BodyNames().find(text::MatchKey(join(0, split)));
+    if (parent == BodyNames().end() || !GroupBodies().contains(parent->second)) continue;
+    const size_t place_from = text::MatchKey(words[split]) == in ? split + 1 : split;
+    if (place_from >= words.size()) continue;
+    const std::string place = EnglishName(join(place_from, words.size()), true, matcher);
+    if (place.empty()) continue;
+    if (group != nullptr) *group = parent->second;
+    return parent->second + " in " + AfterIn(place);
+  }
+  return "";
 }
 
 }  // namespace marsad::resolve::internal

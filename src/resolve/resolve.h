@@ -184,7 +184,7 @@ class Matcher {
 // and the English names of places and bodies), raised whenever they print a
 // name otherwise with the same model: a store prints its entities' Latin
 // again when this or the model's checksum changes, rather than reusing it.
-inline constexpr int kRomanizeRevision = 16;
+inline constexpr int kRomanizeRevision = 17;
 
 // Where the default model is: $MARSAD_MODEL_DIR/translit.model if that
 // variable is set, else models/translit.model next to the executable
@@ -352,7 +352,11 @@ struct Resolution {
 // body (جامعة X, a university; شركة X, a company). The last word of a
 // chain of بن (محمد بن سعود بن خالد) is a grandfather's name, no surname. An acronym the tagger did
 // not type an organisation, or one written after a head word (جماعة جاهش),
-// joins a long form only if some document writes both. `links`
+// joins a long form only if some document writes both. An organisation
+// named by a group of the list of bodies and a known place (داعش ليبيا;
+// تنظيم الدولة في ليبيا) is that group's regional branch, however written:
+// part of the group, never merged into it (without في, only when two
+// documents write the name). `links`
 // index into `mentions`; alias entries are applied first and always win.
 // Deterministic: the same input gives the same entities in the same order.
 // `known_latin`, if given, holds the Latin of names already resolved

@@ -209,6 +209,35 @@ TEST(ComposedEnglishName, WhatItCannotReadItLeavesAlone) {
   EXPECT_EQ(Composed("الحزب الحاكم"), "");
 }
 
+TEST(BranchName, AGroupOfTheListAndAPlace) {
+  std::string group;
+  EXPECT_EQ(internal::BranchName("داعش ليبيا", M(), &group), "ISIS in Libya");
+  EXPECT_EQ(group, "ISIS");
+  EXPECT_EQ(internal::BranchName("تنظيم الدولة في ليبيا", M()), "ISIS in Libya");
+  // The longest name of the group: «تنظيم الدولة» and the adjective would be no place.
+  EXPECT_EQ(internal::BranchName("تنظيم الدولة الإسلامية في سيناء", M()), "ISIS in Sinai");
+  // A region English names by a common noun takes the article.
+  EXPECT_EQ(internal::BranchName("تنظيم القاعدة في بلاد الشام", M()), "al-Qaeda in the Levant");
+  EXPECT_EQ(internal::BranchName("القاعدة في جزيرة العرب", M()), "al-Qaeda in the Arabian Peninsula");
+  EXPECT_EQ(internal::BranchName("القاعدة في بلاد المغرب الإسلامي", M()), "al-Qaeda in the Islamic Maghreb");
+  EXPECT_EQ(internal::BranchName("حركة طالبان باكستان", M()), "Taliban in Pakistan");
+}
+
+TEST(BranchName, OnlyGroupsAndOnlyPlaces) {
+  std::string group = "unchanged";
+  // Bodies of the list that are no groups: a club, the UN.
+  EXPECT_EQ(internal::BranchName("ريال مدريد", M(), &group), "");
+  EXPECT_EQ(internal::BranchName("الأمم المتحدة في اليمن", M(), &group), "");
+  // A group and what is no place, or nothing after it.
+  EXPECT_EQ(internal::BranchName("داعش الإرهابي", M(), &group), "");
+  EXPECT_EQ(internal::BranchName("داعش في", M(), &group), "");
+  EXPECT_EQ(internal::BranchName("داعش", M(), &group), "");
+  EXPECT_EQ(internal::BranchName("", M(), &group), "");
+  EXPECT_EQ(group, "unchanged");
+  // A group the list does not have is named by its kind instead (ComposedEnglishName).
+  EXPECT_EQ(internal::BranchName("جماعة أنصار الحدود في ليبيا", M()), "");
+}
+
 TEST(IsDescriptiveEnglishName, OnlyWordsOfTheTables) {
   EXPECT_TRUE(IsDescriptiveEnglishName("Islamic Movement"));
   EXPECT_TRUE(IsDescriptiveEnglishName("commercial-industrial bank"));

@@ -333,6 +333,48 @@ TEST(ResolveEntitiesTest, StatedLinksJoinAliasesAndRelateBranches) {
                                          static_cast<uint32_t>(r.entity_of[3])));
 }
 
+TEST(ResolveEntitiesTest, ARegionalBranchOfAGroupIsPartOfItNotMergedIntoIt) {
+  Collection c;
+  c.Add(1, kOrg, "داعش").Add(1, kOrg, "داعش ليبيا");
+  c.Add(2, kOrg, "تنظيم الدولة في ليبيا").Add(2, kOrg, "داعش سيناء");
+  c.Add(3, kOrg, "تنظيم الدولة").Add(3, kOrg, "داعش سيناء").Add(4, kOrg, "داعش ليبيا");
+  const Resolution r = c.Resolve();
+  const int32_t group = c.EntityOf(r, "داعش"), libya = c.EntityOf(r, "داعش ليبيا");
+  EXPECT_EQ(c.EntityOf(r, "تنظيم الدولة"), group);
+  EXPECT_NE(libya, group);
+  EXPECT_EQ(c.EntityOf(r, "تنظيم الدولة في ليبيا"), libya);  // the branch written two ways
+  const int32_t sinai = c.EntityOf(r, "داعش سيناء");
+  EXPECT_NE(sinai, libya);
+  EXPECT_NE(sinai, group);
+  EXPECT_EQ(LatinOf(r, 1), "ISIS in Libya");
+  EXPECT_EQ(LatinOf(r, 3), "ISIS in Sinai");
+  const auto link = [](int32_t branch, int32_t parent) {
+    return std::make_pair(static_cast<uint32_t>(branch), static_cast<uint32_t>(parent));
+  };
+  EXPECT_EQ(r.part_of, (std::vector<std::pair<uint32_t, uint32_t>>{link(libya, group), link(sinai, group)}));
+}
+
+TEST(ResolveEntitiesTest, ABranchOfAGroupTheCollectionDoesNotNameIsPartOfNothing) {
+  Collection c;
+  c.Add(1, kOrg, "داعش ليبيا").Add(1, kOrg, "ريال مدريد").Add(2, kOrg, "ريال").Add(2, kOrg, "داعش ليبيا");
+  const Resolution r = c.Resolve();
+  EXPECT_EQ(LatinOf(r, 0), "ISIS in Libya");
+  EXPECT_TRUE(r.part_of.empty());
+}
+
+TEST(ResolveEntitiesTest, AGroupAndAPlaceSideBySideOnceAreNoBranch) {
+  // «واتهمت حماس إسرائيل», Hamas accused Israel: subject and object the
+  // tagger read as one name. With في (in), once names the branch.
+  Collection c;
+  c.Add(1, kOrg, "حماس").Add(1, kOrg, "حماس مصر").Add(2, kOrg, "حماس").Add(2, kOrg, "حركة حماس في الأردن");
+  const Resolution r = c.Resolve();
+  EXPECT_NE(LatinOf(r, 1), "Hamas in Egypt");
+  EXPECT_EQ(LatinOf(r, 3), "Hamas in Jordan");
+  const auto parent = static_cast<uint32_t>(c.EntityOf(r, "حماس"));
+  EXPECT_EQ(r.part_of, (std::vector<std::pair<uint32_t, uint32_t>>{
+                           {static_cast<uint32_t>(c.EntityOf(r, "حركة حماس في الأردن")), parent}}));
+}
+
 TEST(ResolveEntitiesTest, AStatedAliasDoesNotJoinTwoListedBodies) {
   // «منظمة الأمم المتحدة للطفولة (اليونيسيف)» with the name cut to the UN's:
   // the list of bodies has the UN and UNICEF, two bodies. An alias it does
@@ -433,6 +475,19 @@ TEST(ResolveEntitiesTest, PlacesCldrLacksAreOnTheCuratedList) {
   EXPECT_EQ(LatinOf(r, 3), "Latin America");
   EXPECT_EQ(LatinOf(r, 4), "Arabian Peninsula");
   EXPECT_EQ(r.entity_of[5], r.entity_of[4]);
+}
+
+TEST(ResolveEntitiesTest, TheRegionsGroupsNameTheirBranchesAfterAreOnTheCuratedList) {
+  // Kabul as Arabic news writes it (CLDR has كابول; the romaniser's memory
+  // read كابل as the surname Cabell); the lands of the Maghreb are the Arab
+  // Maghreb, not Morocco (المغرب).
+  Collection c;
+  c.Add(1, kLoc, "كابل").Add(2, kLoc, "بلاد المغرب").Add(3, kLoc, "المغرب العربي").Add(4, kLoc, "المغرب");
+  const Resolution r = c.Resolve();
+  EXPECT_EQ(LatinOf(r, 0), "Kabul");
+  EXPECT_EQ(LatinOf(r, 1), "Maghreb");
+  EXPECT_EQ(r.entity_of[2], r.entity_of[1]);
+  EXPECT_EQ(LatinOf(r, 3), "Morocco");
 }
 
 TEST(ResolveEntitiesTest, SpellingsOfAKnownPlaceTakeItsEnglishName) {
