@@ -69,12 +69,12 @@ constexpr double kSamePlaceContext = 0.3;
 constexpr double kSamePersonContext = 0.2;
 constexpr size_t kContextDocs = 2;
 constexpr size_t kContextNames = 50;
-// A group's name and a place's side by side name a regional branch when so
-// many documents write them so (داعش ليبيا, ISIS in Libya); once, they may
-// be a sentence's subject and object: «واتهمت حماس إسرائيل» (and Hamas
-// accused Israel) had made a branch of Hamas on SaudiNewsNet. With في (in)
-// between, once is enough.
-constexpr size_t kBranchDocs = 2;
+// A group's name and a place's side by side name a regional branch when
+// written so this many times (داعش ليبيا, ISIS in Libya); once, they may be
+// a sentence's subject and object: «واتهمت حماس إسرائيل» (and Hamas accused
+// Israel) had made a branch of Hamas on SaudiNewsNet. With في (in) between,
+// once is enough.
+constexpr size_t kBranchMentions = 2;
 
 // Words that say what kind of organisation or place follows (group,
 // movement, agency, ministry, camp, city, ...), each with its kind: the
@@ -491,7 +491,7 @@ class Resolver {
       if (s.type != EntityType::kOrganization) continue;
       s.body = internal::EnglishName(s.key, false, matcher_);
       static const std::string in = text::MatchKey("في");  // in
-      if (s.body.empty() && (s.docs.size() >= kBranchDocs || std::count(s.words.begin(), s.words.end(), in))) {
+      if (s.body.empty() && (s.mentions.size() >= kBranchMentions || std::count(s.words.begin(), s.words.end(), in))) {
         s.body = internal::BranchName(s.key, matcher_, &s.branch_of);
       }
     }

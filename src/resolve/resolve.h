@@ -355,8 +355,8 @@ struct Resolution {
 // joins a long form only if some document writes both. An organisation
 // named by a group of the list of bodies and a known place (داعش ليبيا;
 // تنظيم الدولة في ليبيا) is that group's regional branch, however written:
-// part of the group, never merged into it (without في, only when two
-// documents write the name). `links`
+// part of the group, never merged into it (without في, only when the name
+// is written twice or more). `links`
 // index into `mentions`; alias entries are applied first and always win.
 // Deterministic: the same input gives the same entities in the same order.
 // `known_latin`, if given, holds the Latin of names already resolved
