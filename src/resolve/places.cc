@@ -323,7 +323,8 @@ constexpr std::pair<std::string_view, std::string_view> kBodies[] = {
     {"مركز الملك سلمان للإغاثة والأعمال الإنسانية", "KSrelief"}, {"بنك الرياض", "Riyad Bank"},
     {"بنك مصر", "Banque Misr"}, {"فيلق القدس", "Quds Force"}, {"مجموعة العشرين", "G20"},
     {"اللجنة الدولية للصليب الأحمر", "International Committee of the Red Cross"},
-    {"الكرملين", "Kremlin"}, {"رويترز", "Reuters"}, {"وكالة رويترز", "Reuters"},
+    {"الكرملين", "Kremlin"}, {"الكنيست", "Knesset"}, {"الحلف الأطلسي", "NATO"},
+    {"رويترز", "Reuters"}, {"وكالة رويترز", "Reuters"},
     {"فرانس برس", "AFP"}, {"وكالة فرانس برس", "AFP"}, {"أسوشيتد برس", "AP"},
     // News agencies, the sources the Arab press cites most after these, by
     // their usual Arabic names; and agencies of intelligence, space and
@@ -343,7 +344,14 @@ constexpr std::pair<std::string_view, std::string_view> kBodies[] = {
     {"بلومبرغ", "Bloomberg"}, {"وكالة الاستخبارات المركزية", "CIA"},
     {"وكالة المخابرات المركزية", "CIA"}, {"وكالة الأمن القومي", "NSA"},
     {"وكالة الفضاء الأمريكية", "NASA"}, {"ناسا", "NASA"}, {"وكالة الطاقة الدولية", "International Energy Agency"},
-    {"فيتش", "Fitch"},
+    {"فيتش", "Fitch"}, {"موديز", "Moody's"}, {"ستاندرد آند بورز", "Standard & Poor's"},
+    {"داو جونز", "Dow Jones"}, {"ديلي ميل", "Daily Mail"}, {"ديلي تلغراف", "Daily Telegraph"},
+    {"ديلي تلغراف", "Daily Telegraph"},
+    // Saudi companies and bodies the press names in English: the airline,
+    // the electricity company, the council of chambers of commerce.
+    {"الخطوط الجوية العربية السعودية", "Saudia"}, {"الخطوط السعودية", "Saudia"},
+    {"الخطوط الجوية السعودية", "Saudia"}, {"الشركة السعودية للكهرباء", "Saudi Electricity Company"},
+    {"السعودية للكهرباء", "Saudi Electricity Company"}, {"مجلس الغرف السعودية", "Council of Saudi Chambers"},
     {"تنظيم القاعدة", "al-Qaeda"}, {"القاعدة", "al-Qaeda"}, {"طالبان", "Taliban"},
     {"حركة طالبان", "Taliban"}, {"بوكو حرام", "Boko Haram"}, {"جبهة النصرة", "Nusra Front"},
     {"الإخوان المسلمين", "Muslim Brotherhood"}, {"جماعة الإخوان المسلمين", "Muslim Brotherhood"},
@@ -376,7 +384,10 @@ constexpr std::pair<std::string_view, std::string_view> kBodies[] = {
     {"بايرن ميونخ", "Bayern Munich"}, {"باريس سان جيرمان", "Paris Saint-Germain"}, {"يوفنتوس", "Juventus"},
     {"آرسنال", "Arsenal"}, {"أرسنال", "Arsenal"}, {"توتنهام", "Tottenham Hotspur"},
     {"إنتر ميلان", "Inter Milan"}, {"بوروسيا دورتموند", "Borussia Dortmund"}, {"فيورنتينا", "Fiorentina"},
-    {"إيفرتون", "Everton"},
+    {"إيفرتون", "Everton"}, {"أستون فيلا", "Aston Villa"}, {"نيوكاسل يونايتد", "Newcastle United"},
+    {"فولفسبورغ", "Wolfsburg"}, {"فياريال", "Villarreal"}, {"أتلتيك بلباو", "Athletic Bilbao"},
+    {"أتليتك بلباو", "Athletic Bilbao"}, {"ريفر بليت", "River Plate"}, {"ريفربليت", "River Plate"},
+    {"بوكا جونيورز", "Boca Juniors"},
 };
 
 }  // namespace

@@ -209,6 +209,19 @@ TEST(ResolveEntitiesTest, ABodyOfTheListIsNoPerson) {
   EXPECT_EQ(r.entities[r.entity_of[3]].type, kPer);
 }
 
+TEST(ResolveEntitiesTest, MarketsMediaAndParliamentsOfTheListTakeTheirEnglishNames) {
+  // The romaniser had printed Standred And Borz, Daily Mel and al-Knesset;
+  // the tagger reads داو جونز (the Dow Jones index) as a man.
+  Collection c;
+  c.Add(1, kOrg, "ستاندرد آند بورز").Add(2, kOrg, "ديلي ميل").Add(3, kOrg, "الكنيست").Add(4, kPer, "داو جونز");
+  const Resolution r = c.Resolve();
+  EXPECT_EQ(LatinOf(r, 0), "Standard & Poor's");
+  EXPECT_EQ(LatinOf(r, 1), "Daily Mail");
+  EXPECT_EQ(LatinOf(r, 2), "Knesset");
+  EXPECT_EQ(LatinOf(r, 3), "Dow Jones");
+  EXPECT_EQ(r.entities[r.entity_of[3]].type, kOrg);
+}
+
 TEST(ResolveEntitiesTest, ClubsAndFirmsOfTheListTakeTheirEnglishNames) {
   // Two clubs of one city stay two, each under its English name (the
   // romaniser reads foreign words as names: Manchester Yonited); a club the
