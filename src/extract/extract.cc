@@ -479,6 +479,34 @@ std::string TitleKey(const Doc& d, uint32_t i) {
   return WithoutArticle(*it);
 }
 
+// The organisation last named before token s whose name begins with the kind
+// of body word s is (الصحيفة: «صحيفة الغارديان»), or follows it without the
+// article, quotation marks between (تنظيم «داعش»); kNone if word s is no
+// kind of body or no such organisation was named.
+int32_t LastBodyOfKind(const Doc& d, uint32_t s) {
+  if (!d.IsWord(s)) return kNone;
+  const std::string kind = WithoutArticle(d.key[s]);
+  if (!d.lex.body_kinds.count(kind)) return kNone;
+  const auto of_kind = [&](uint32_t i) { return d.IsWord(i) && WithoutArticle(d.key[i]) == kind; };
+  const auto quote_mark = [&](uint32_t i) {
+    const std::string_view p = d.Tok(i);
+    return p == "«" || p == "\"" || p == "“" || p == "'";
+  };
+  for (size_t m = d.mentions.size(); m-- > 0;) {
+    const ner::Mention& men = d.mentions[m];
+    if (men.first_token >= s || men.type != ner::EntityType::kOrganization) continue;
+    uint32_t before = men.first_token;
+    while (before > 0 && quote_mark(before - 1)) --before;
+    // A kind word before the name is in the construct state (تنظيم «داعش»):
+    // with the article it is another phrase's («نائب زعيم الحركة سراج الدين»,
+    // the deputy leader of the movement, Sirajuddin).
+    const bool kind_before = before > 0 && of_kind(before - 1) && d.key[before - 1] == kind &&
+                             !d.HasPrefix(before - 1, tx::Clitic::kArticle);
+    if (of_kind(men.first_token) || kind_before) return static_cast<int32_t>(m);
+  }
+  return kNone;
+}
+
 struct SpeakerState {
   std::optional<Attribution> last;
   uint32_t last_sentence = 0;
@@ -614,6 +642,15 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
       auto it = st.by_title.find(TitleKey(d, s));
       if (it != st.by_title.end()) {
         r.who = it->second;
+        return r;
+      }
+    }
+    // A kind of body with the article standing for the last body of that
+    // kind named before it: "وأضافت الصحيفة" after «صحيفة الغارديان». Alone:
+    // «الصحيفة البريطانية» (the British paper) may be another paper.
+    if (definite_first && stop - s == 1) {
+      if (const int32_t m = LastBodyOfKind(d, s); m != kNone) {
+        r.who = EntityAttribution(d, static_cast<uint32_t>(m));
         return r;
       }
     }

@@ -46,7 +46,9 @@ struct Attribution {
   };
   // Index into mentions when the source is a named entity. A surname or a
   // title alone ("وقال حمادة", "وأضاف الوزير") and "he said" are resolved to
-  // the fuller mention of the same person given earlier in the document.
+  // the fuller mention of the same person given earlier in the document; a
+  // kind of body alone ("وأضافت الصحيفة", the newspaper added) to the last
+  // organisation of that kind named before it («صحيفة الغارديان»).
   std::optional<uint32_t> mention;
   // For an entity, the mention's text (the fuller one when resolved); for a
   // described source, the noun phrase as written after its verb or

@@ -27,6 +27,9 @@ struct Lexicon {
   std::unordered_set<std::string> source_heads;
   // Title words before a name or standing for it: الباحث، المتحدث، الوزير ...
   std::unordered_set<std::string> titles;
+  // Kinds of body (without the article) whose word alone, with the article,
+  // stands for the body of that kind named before it: صحيفة، وكالة، وزارة ...
+  std::unordered_set<std::string> body_kinds;
   // Counted nouns (any number, with or without ال) to their singular display form.
   std::unordered_map<std::string, std::string> singular;
   // Singular nouns (match keys) that are people.

@@ -103,6 +103,18 @@ Lexicon Build() {
           "الصحفي", "المراسل", "الأستاذ", "الدكتور", "د", "السيد", "السيدة", "مدير",
           "رئيس", "وزير", "قائد", "أمير", "الأمير", "الملك", "ولي"});
 
+  // Kinds of body a text names once and then by the kind alone ("أشارت
+  // صحيفة الغارديان ... وأضافت الصحيفة"): newspaper (two words), magazine,
+  // agency, ministry, organisation, authority, committee, council,
+  // movement, group, organisation (تنظيم), party, front, company, channel,
+  // foundation, association, court, mission, commission, embassy, union,
+  // syndicate, league, brigades. Not the army or the police, which a text
+  // names without naming one before (الجيش is the country's army).
+  AddSet(&l.body_kinds,
+         {"صحيفة", "جريدة", "مجلة", "وكالة", "وزارة", "منظمة", "هيئة", "لجنة", "مجلس", "حركة",
+          "جماعة", "تنظيم", "حزب", "جبهة", "شركة", "قناة", "مؤسسة", "جمعية", "محكمة", "بعثة",
+          "مفوضية", "سفارة", "اتحاد", "نقابة", "رابطة", "كتائب"});
+
   // Counted nouns with their plurals. People: person, other (آخر: "41
   // others"), individual, soul, inhabitant, child, woman, man, fighter,
   // gunman, militant, civilian, soldier, element (member of a force),

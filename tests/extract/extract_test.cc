@@ -944,6 +944,29 @@ TEST_F(ExtractTest, AnotherTitleIsAnotherSpeaker) {
   EXPECT_EQ(spokesman->source.text, "سامر ناصر");
 }
 
+TEST_F(ExtractTest, AKindOfBodyStandsForTheBodyOfThatKindNamedBefore) {
+  // "The newspaper al-Raqib al-Sharqi reported that 12 fighters crossed the
+  // border. The Ministry of Water said 3 wells dried up. The newspaper added
+  // that 40 families left the village."
+  Extraction x = Run(
+      "ذكرت صحيفة الرقيب الشرقي أن 12 مقاتلا عبروا الحدود. وقالت وزارة المياه إن 3 آبار جفت. "
+      "وأضافت الصحيفة أن 40 عائلة غادرت القرية.");
+  const Claim* paper = ClaimWith(x, "40");
+  ASSERT_NE(paper, nullptr);
+  EXPECT_EQ(paper->source.kind, Attribution::Kind::kEntity);
+  EXPECT_EQ(paper->source.text, "صحيفة الرقيب الشرقي");
+  // The group named after its kind in quotation marks: "the movement
+  // «Shabab al-Sahl» claimed the attack ... the movement said 6 fighters
+  // were killed".
+  x = Run("تبنت حركة «شباب السهل» الهجوم على المعبر. وقالت الحركة إن 6 مقاتلين قتلوا في الهجوم.");
+  const Claim* group = ClaimWith(x, "6");
+  ASSERT_NE(group, nullptr);
+  EXPECT_EQ(group->source.kind, Attribution::Kind::kEntity);
+  EXPECT_EQ(group->source.text, "شباب السهل");
+  // No body of the kind named before: described, as written.
+  EXPECT_EQ(DescribedSourceOf(Run("وقالت الوزارة إن 7 أشخاص أصيبوا في الحادث."), "7"), "الوزارة");
+}
+
 TEST_F(ExtractTest, AffiliatedIsNotWentOn) {
   // "8 people were injured in a centre affiliated to the United Nations in
   // Gaza."
