@@ -465,6 +465,17 @@ bool IsNisba(std::string_view key) {
                                EndsWith(key, "يون") || EndsWith(key, "يين"));
 }
 
+// ب and the article written apart from the word they belong to, as the text
+// layer leaves them (بـ 35، الـ 51: the tatweel is gone).
+const std::string& LoneBa() {
+  static const std::string* k = new std::string(tx::MatchKey("ب"));
+  return *k;
+}
+const std::string& LoneArticle() {
+  static const std::string* k = new std::string(tx::MatchKey("ال"));
+  return *k;
+}
+
 struct SpeakerResult {
   std::optional<Attribution> who;
   uint32_t end = 0;        // first token after the speaker's phrase
@@ -541,6 +552,13 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
                (d.Is(s + 1, "جانبه") || d.Is(s + 1, "جانبها") || d.Is(s + 1, "جهته") ||
                 d.Is(s + 1, "جهتها") || d.Is(s + 1, "ناحيته") || d.Is(s + 1, "ناحيتها"))) {
       s += 2;
+    } else if (s < limit && d.IsWord(s) && d.Speech(s) != lex.speech.end() &&
+               d.Speech(s)->second == Speech::kCarryVerb) {
+      // "وتابع قائلا" (he went on, saying): the speaker is the verb's, before.
+      ++s;
+    } else if (s + 2 < limit && d.Is(s, "د") && d.IsPunct(s + 1, ".") && d.mention_of[s + 2] != kNone) {
+      // "د." (Dr.) written against the name: "وأوضح د.أبو النجا".
+      s += 2;
     } else {
       break;
     }
@@ -549,9 +567,10 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
   // estimated at", no one speaks; nor does "يعتبر من أسباب" (is among the
   // causes). A word with ب is a measure unless it is a source's head the
   // tokenizer left the ب on (بمصادر).
+  // So is ب written apart before its number ("يقدر ب 10%", بـ 35).
   const bool measure =
       s < limit && d.IsWord(s) && d.mention_of[s] == kNone &&
-      (d.In(lex.measure_words, s) ||
+      (d.In(lex.measure_words, s) || d.surf[s] == LoneBa() ||
        (d.HasPrefix(s, tx::Clitic::kPreposition) && StartsWith(d.surf[s], "ب") &&
         !d.In(lex.speech_stops, s) && !lex.source_heads.count(d.surf[s].substr(2)) &&
         d.Speech(s) == lex.speech.end()));
@@ -702,8 +721,11 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
   if (stop - s <= 3 && stop < limit && (d.In(lex.speech_stops, stop) || d.IsPunct(stop, ":"))) {
     e = std::max(e, stop);
   }
-  // Trailing prepositions are not part of the phrase.
-  while (e > s + 1 && (d.Is(e - 1, "في") || d.Is(e - 1, "من") || d.Is(e - 1, "و"))) --e;
+  // An article written apart before a number is an ordinal's ("التقرير الـ
+  // 51", the 51st report): the number ends the phrase.
+  if (e > s + 1 && e < limit && d.surf[e - 1] == LoneArticle() && d.a.tokens[e].kind == tx::TokenKind::kNumber) ++e;
+  // Trailing prepositions are not part of the phrase, nor an article alone.
+  while (e > s + 1 && (d.Is(e - 1, "في") || d.Is(e - 1, "من") || d.Is(e - 1, "و") || d.surf[e - 1] == LoneArticle())) --e;
   Attribution at;
   at.kind = Attribution::Kind::kDescribed;
   // Without a preposition joined to the first word: "للتقرير" is "التقرير".
@@ -760,10 +782,13 @@ SpeakerResult SpeakerOf(const Doc& d, uint32_t v, Speech kind, uint32_t limit,
       r.carried = true;
       return r;
     }
+    // A person or a body: not a place, nor a currency or another name
+    // (MISC) that no one says anything as.
     const uint32_t begin = d.SentenceBegin(sentence);
     for (uint32_t i = begin; i < v; ++i) {
       const int32_t m = d.mention_of[i];
-      if (m != kNone && d.mentions[m].type != ner::EntityType::kLocation) {
+      if (m != kNone && (d.mentions[m].type == ner::EntityType::kPerson ||
+                         d.mentions[m].type == ner::EntityType::kOrganization)) {
         r.who = EntityAttribution(d, static_cast<uint32_t>(m));
         return r;
       }
@@ -771,6 +796,21 @@ SpeakerResult SpeakerOf(const Doc& d, uint32_t v, Speech kind, uint32_t limit,
     r.who = Carry(st, sentence);
     r.carried = true;
     return r;
+  }
+  // Read in the passive, the verb has no speaker: "وقُدّر حجم الإنفاق بنحو"
+  // (the spending was estimated at) has what was measured after it,
+  // "يُعتبر المشروع من أهم" (the project is considered among) no name,
+  // source word, title or body.
+  const auto passive = [&] {
+    if (s >= limit || !d.IsWord(s) || d.mention_of[s] != kNone) return false;
+    if (d.Written(d.lex.estimate_verbs, v)) return d.In(d.lex.measured_nouns, s);
+    return d.Written(d.lex.considered_verbs, v) && !d.In(d.lex.source_heads, s) && !d.In(d.lex.titles, s) &&
+           !d.lex.body_kinds.count(WithoutArticle(d.key[s]));
+  };
+  if (kind == Speech::kVerb && passive()) {
+    SpeakerResult none;
+    none.end = s;
+    return none;
   }
   SpeakerResult r = ParseSpeaker(d, s, limit, st, sentence);
   if (r.carried && kind == Speech::kVerb) {

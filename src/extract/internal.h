@@ -78,6 +78,14 @@ struct Lexicon {
   std::unordered_set<std::string> reaction_verbs;
   // What "is estimated at" takes (بنسبة، بمعدل، بقيمة ...): no speaker.
   std::unordered_set<std::string> measure_words;
+  // "Is considered" (يُعتبر، تُعتبر), which news writes in the passive: a
+  // speaker after it must be a name, a source word, a title or a body.
+  std::unordered_set<std::string> considered_verbs;
+  // Verbs of estimating (قدّر), and the nouns of what is measured (حجم،
+  // عدد، قيمة ...): such a noun right after the verb is what was estimated
+  // (وقُدّر حجم الإنفاق بنحو ...), not who estimated it.
+  std::unordered_set<std::string> estimate_verbs;
+  std::unordered_set<std::string> measured_nouns;
   // Without, lack of (دون، بدون، عدم): no event follows them.
   std::unordered_set<std::string> without_words;
   // Words of sport (اللاعب، النادي، المدرب، الموسم) and of armed groups

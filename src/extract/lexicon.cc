@@ -403,6 +403,13 @@ Lexicon Build() {
   // about, at more than, at less than, at a size of.
   AddSet(&l.measure_words, {"بنسبة", "بمعدل", "بقيمة", "بمبلغ", "بحوالي", "بحوالى", "بنحو", "بأكثر",
                             "بأقل", "بحجم", "بواقع", "بما"});
+  // Is considered (he, she); estimated (he, she), is estimated (she, he);
+  // size, number, value, share, total, average, rate, cost (two words),
+  // length, area, volume, amount.
+  AddSet(&l.considered_verbs, {"يعتبر", "تعتبر"});
+  AddSet(&l.estimate_verbs, {"قدر", "قدرت", "تقدر", "يقدر"});
+  AddSet(&l.measured_nouns, {"حجم", "عدد", "قيمة", "نسبة", "إجمالي", "متوسط", "معدل", "تكلفة", "كلفة",
+                             "طول", "مساحة", "كمية", "مبلغ"});
   AddSet(&l.without_words, {"دون", "بدون", "دونما", "عدم"});
   // Player(s), club, his club, coach, league, national team, match(es), a
   // goal, loan, signing, deal, season(s), professional, football,

@@ -967,6 +967,47 @@ TEST_F(ExtractTest, AKindOfBodyStandsForTheBodyOfThatKindNamedBefore) {
   EXPECT_EQ(DescribedSourceOf(Run("وقالت الوزارة إن 7 أشخاص أصيبوا في الحادث."), "7"), "الوزارة");
 }
 
+TEST_F(ExtractTest, PiecesOfWordsAreNoSources) {
+  // ب written apart before its number is a measure, not a speaker: "the
+  // minister said the growth rate is estimated at 10%" had the source «ب».
+  Extraction x = Run("وقال الوزير إن معدل النمو يقدر ب 10% سنويا.");
+  const Claim* c = ClaimWith(x, "10");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->source.text, "الوزير");
+  // The article written apart before a number is an ordinal's: "the 51st
+  // report" had been «التقرير ال».
+  EXPECT_EQ(DescribedSourceOf(Run("وأوضح التقرير الـ 51 الذي صدر أمس أن القروض زادت بنسبة 8%."), "8"),
+            "التقرير ال 51");
+  // "Dr." written against the name: the name speaks, not «د».
+  x = Run("وأوضح د.سامر ناصر أن 300 طالب رسبوا في الامتحان.");
+  c = ClaimWith(x, "300");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->source.kind, Attribution::Kind::kEntity);
+  EXPECT_EQ(c->source.text, "سامر ناصر");
+  // "He went on, saying": the speaker is the one before, not «قائلا».
+  x = Run("قال سامر ناصر إن الطريق مغلق. وتابع قائلا إن 4 أشخاص فروا.");
+  c = ClaimWith(x, "4");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->source.text, "سامر ناصر");
+}
+
+TEST_F(ExtractTest, EstimatedAndConsideredReadInThePassiveHaveNoSpeaker) {
+  // "The spending on the project was estimated at 500 million riyals."
+  Extraction x = Run("وقدر حجم الإنفاق على المشروع بنحو 500 مليون ريال.");
+  ASSERT_EQ(x.claims.size(), 1u);
+  EXPECT_EQ(x.claims[0].source.kind, Attribution::Kind::kOutlet);
+  // "The project is considered among the most important, at 72 km long."
+  x = Run("ويعتبر المشروع من أهم المشاريع إذ يبلغ طوله 72 كيلومترا.");
+  ASSERT_EQ(x.claims.size(), 1u);
+  EXPECT_EQ(x.claims[0].source.kind, Attribution::Kind::kOutlet);
+  // Nor does the currency say what follows «مؤكدا» (stressing): no one of
+  // the sentence speaks.
+  x = Run("وقدر حجم الإنفاق بنحو 500 مليون ريال مرتفعا بنسبة 11% عن العام الماضي، مؤكدا أن المشروع سينتهي قريبا.");
+  for (const Claim& c : x.claims) EXPECT_NE(c.source.kind, Attribution::Kind::kEntity) << c.source.text;
+  // A source word after the verb still estimates.
+  EXPECT_EQ(DescribedSourceOf(Run("وقدرت مصادر أمنية عدد المقاتلين بنحو 500 مقاتل."), "500"), "مصادر أمنية");
+}
+
 TEST_F(ExtractTest, AffiliatedIsNotWentOn) {
   // "8 people were injured in a centre affiliated to the United Nations in
   // Gaza."
