@@ -593,13 +593,15 @@ class Resolver {
     std::map<std::pair<EntityType, std::string>, std::vector<uint32_t>> named;  // (type, English) -> spellings
     for (uint32_t i = 0; i < spellings_.size(); ++i) {
       const Spelling& s = spellings_[i];
-      const bool place = s.type == EntityType::kLocation;
-      if ((!place && s.type != EntityType::kOrganization) || !IsFullName(s)) continue;
-      std::string_view english = s.body;
-      if (place) {
-        if (const std::string* gazetteer = internal::GazetteerPlace(s.key)) english = *gazetteer;
+      if (s.type == EntityType::kPerson || !IsFullName(s)) continue;
+      std::string english = s.body;
+      if (s.type == EntityType::kLocation) {
+        const std::string* gazetteer = internal::GazetteerPlace(s.key);
+        english = gazetteer != nullptr ? *gazetteer : "";
+      } else if (s.type == EntityType::kMisc) {
+        english = internal::OtherEnglishName(s.key);
       }
-      if (!english.empty()) named[std::pair(s.type, std::string(english))].push_back(i);
+      if (!english.empty()) named[std::pair(s.type, english)].push_back(i);
     }
     // The commonest name of each keeps its say against names that join
     // later (see Compatible): with every name of Niger forced, النيجر and
@@ -1586,10 +1588,13 @@ class Resolver {
         return;
       }
     }
-    // A place or body known by its English name is printed so (Baghdad,
-    // United Nations), rather than romanised.
+    // A place, body or other name known by its English name is printed so
+    // (Baghdad, United Nations, World War II), rather than romanised.
     if (e->type == EntityType::kLocation || e->type == EntityType::kOrganization) {
       e->latin = internal::EnglishName(e->name, e->type == EntityType::kLocation, matcher_);
+      if (!e->latin.empty()) return;
+    } else if (e->type == EntityType::kMisc) {
+      e->latin = internal::OtherEnglishName(e->name);
       if (!e->latin.empty()) return;
     }
     // A body named by its head word and a name the list has («شركة

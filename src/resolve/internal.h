@@ -98,6 +98,11 @@ const WordTable& ForeignNameSpellings();
 const std::unordered_map<std::string, std::string>& CountryNames();
 const std::unordered_map<std::string, std::string>& PlaceNames();
 const std::unordered_map<std::string, std::string>& BodyNames();
+// The English name the curated list of other names (religions, holy places,
+// wars, prizes, tournaments, weapons, aircraft, software) gives an Arabic
+// one, with a model number after the name kept (بوينج 777: Boeing 777);
+// empty if the list does not have it.
+std::string OtherEnglishName(std::string_view arabic);
 // The one-word places of the curated list that are no country (جدة:
 // Jeddah), for names of bodies and places that hold one; not CLDR's
 // time-zone cities, whose Arabic names include common words (نوم, sleep:

@@ -390,6 +390,33 @@ constexpr std::pair<std::string_view, std::string_view> kBodies[] = {
     {"بوكا جونيورز", "Boca Juniors"},
 };
 
+// Other names of the news (MISC) the press prints in English: religions
+// and their books, holy places, wars and military operations, prizes and
+// tournaments, weapons, aircraft and software. A name followed by a number
+// takes it («بوينج 777», Boeing 777).
+constexpr std::pair<std::string_view, std::string_view> kOtherNames[] = {
+    {"الإسلام", "Islam"}, {"المسيحية", "Christianity"}, {"اليهودية", "Judaism"}, {"البوذية", "Buddhism"},
+    {"القرآن", "Quran"}, {"القرآن الكريم", "Quran"}, {"الإنجيل", "Gospel"}, {"الكتاب المقدس", "Bible"},
+    {"التوراة", "Torah"}, {"السنة النبوية", "Sunnah"},
+    {"المسجد الأقصى", "Al-Aqsa Mosque"}, {"الأقصى", "Al-Aqsa"}, {"المسجد الحرام", "Grand Mosque"},
+    {"الحرم المكي", "Grand Mosque"}, {"المسجد النبوي", "Prophet's Mosque"}, {"الكعبة", "Kaaba"},
+    {"الكعبة المشرفة", "Kaaba"},
+    {"الحرب العالمية الأولى", "World War I"}, {"الحرب العالمية الثانية", "World War II"},
+    {"الحرب الباردة", "Cold War"}, {"حرب الخليج", "Gulf War"}, {"الربيع العربي", "Arab Spring"},
+    {"عاصفة الحزم", "Operation Decisive Storm"}, {"إعادة الأمل", "Operation Restoring Hope"},
+    {"الهولوكوست", "Holocaust"}, {"سايكس بيكو", "Sykes-Picot"}, {"اتفاقية سايكس بيكو", "Sykes-Picot Agreement"},
+    {"اتفاق أوسلو", "Oslo Accords"}, {"اتفاقية أوسلو", "Oslo Accords"},
+    {"جائزة نوبل", "Nobel Prize"}, {"نوبل", "Nobel"}, {"الأوسكار", "Oscars"}, {"أوسكار", "Oscar"},
+    {"كأس العالم", "World Cup"}, {"المونديال", "World Cup"}, {"الألعاب الأولمبية", "Olympic Games"},
+    {"الأولمبياد", "Olympics"}, {"دوري أبطال أوروبا", "Champions League"},
+    {"دوري أبطال آسيا", "AFC Champions League"}, {"كأس آسيا", "Asian Cup"}, {"كأس الخليج", "Gulf Cup"},
+    {"كأس أمم أفريقيا", "Africa Cup of Nations"}, {"كوبا أمريكا", "Copa America"},
+    {"كوبا أميركا", "Copa America"}, {"الليغا", "La Liga"},
+    {"كلاشنيكوف", "Kalashnikov"}, {"إف 16", "F-16"}, {"إف 15", "F-15"}, {"سكود", "Scud"},
+    {"بوينج", "Boeing"}, {"بوينغ", "Boeing"}, {"إيرباص", "Airbus"},
+    {"واي فاي", "Wi-Fi"}, {"ويندوز", "Windows"}, {"آيفون", "iPhone"}, {"أندرويد", "Android"},
+};
+
 }  // namespace
 
 const NameMap& CountryNames() {
@@ -484,6 +511,23 @@ const NameMap& BodyNames() {
     return map;
   }();
   return names;
+}
+
+std::string OtherEnglishName(std::string_view arabic) {
+  static const NameMap names = [] {
+    NameMap map;
+    for (const auto& [arabic, english] : kOtherNames) Add(arabic, english, false, &map);
+    return map;
+  }();
+  const std::string key = text::MatchKey(arabic);
+  if (const auto it = names.find(key); it != names.end()) return it->second;
+  // A model's number after the name: «بوينج 777», «ويندوز 10».
+  const size_t space = key.rfind(' ');
+  if (space == std::string::npos || space + 1 == key.size()) return "";
+  const std::string_view number = std::string_view(key).substr(space + 1);
+  if (!std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; })) return "";
+  const auto it = names.find(key.substr(0, space));
+  return it == names.end() ? "" : it->second + " " + std::string(number);
 }
 
 const std::string* GazetteerPlace(const std::string& key) {

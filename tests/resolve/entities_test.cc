@@ -48,6 +48,7 @@ class Collection {
 constexpr EntityType kPer = EntityType::kPerson;
 constexpr EntityType kLoc = EntityType::kLocation;
 constexpr EntityType kOrg = EntityType::kOrganization;
+constexpr EntityType kMisc = EntityType::kMisc;
 
 // The latin of the entity of a mention, or "" if it has none.
 std::string LatinOf(const Resolution& r, size_t mention) {
@@ -220,6 +221,21 @@ TEST(ResolveEntitiesTest, MarketsMediaAndParliamentsOfTheListTakeTheirEnglishNam
   EXPECT_EQ(LatinOf(r, 2), "Knesset");
   EXPECT_EQ(LatinOf(r, 3), "Dow Jones");
   EXPECT_EQ(r.entities[r.entity_of[3]].type, kOrg);
+}
+
+TEST(ResolveEntitiesTest, OtherNamesOfTheListTakeTheirEnglishNames) {
+  // The romaniser had printed al-Harb al-Alamiya al-Thanniya, Boynge 777
+  // and al-Islam; the two names of the World Cup are one.
+  Collection c;
+  c.Add(1, kMisc, "الحرب العالمية الثانية").Add(2, kMisc, "بوينج 777").Add(3, kMisc, "الإسلام");
+  c.Add(4, kMisc, "المونديال").Add(5, kMisc, "كأس العالم").Add(6, kMisc, "بوينج طائر");
+  const Resolution r = c.Resolve();
+  EXPECT_EQ(LatinOf(r, 0), "World War II");
+  EXPECT_EQ(LatinOf(r, 1), "Boeing 777");
+  EXPECT_EQ(LatinOf(r, 2), "Islam");
+  EXPECT_EQ(LatinOf(r, 3), "World Cup");
+  EXPECT_EQ(r.entity_of[4], r.entity_of[3]);
+  EXPECT_NE(LatinOf(r, 5), "Boeing");  // not a model's number after the name
 }
 
 TEST(ResolveEntitiesTest, ClubsAndFirmsOfTheListTakeTheirEnglishNames) {
