@@ -76,6 +76,7 @@ void Features::PrepareWord(std::string key, WordInfo* w) const {
   w->nationality = w->kind == kArabic && lexicon_->IsNationality(w->key);
   w->people = w->kind == kArabic && lexicon_->IsPeople(w->stem);
   w->accusative = w->kind == kArabic && lexicon_->IsIndefiniteAccusative(w->stem);
+  w->adverb = w->kind == kArabic && lexicon_->IsNisbaAdverb(w->stem);
   w->function_word = text::IsFunctionWord(w->key) || text::IsFunctionWord(w->stem);
   w->gaz_begin = 0;
   w->gaz_inside = 0;
@@ -207,7 +208,7 @@ void Features::ExtractLocal(const WordInfo& w, std::vector<uint64_t>* out) const
 
 const WordInfo& Features::Boundary() {
   static const WordInfo kBoundary = {"<s>", "<s>", HashBytes("<s>"), HashBytes("<s>"), 0, nullptr,
-                                     kOther, 0, 0, false, false, false, false, nullptr};
+                                     kOther, 0, 0, false, false, false, false, false, nullptr};
   return kBoundary;
 }
 

@@ -1063,6 +1063,21 @@ void LeaveOutDevices(const std::vector<WordInfo>& words, std::vector<uint8_t>* l
   });
 }
 
+// An adverb made of a relative adjective (ميدانيا, in the field: Lexicon::
+// IsNisbaAdverb) is no name alone: «ميدانيا، واصل اللاعبون» (in the field,
+// the players went on) had been a place 105 times on SaudiNewsNet. Unless a
+// gazetteer or name list has the word: روسيا (Russia) ends so too.
+void LeaveOutAdverbs(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
+  std::vector<uint8_t>& l = *labels;
+  ForEachMention(l, [&](size_t i, size_t j) {
+    const WordInfo& w = words[i];
+    if (j - i == 1 && w.adverb && !w.gaz_begin &&
+        !(w.classes & (kGivenName | kNamePer | kNameLoc | kNameOrg | kNameMisc))) {
+      l[i] = kO;
+    }
+  });
+}
+
 // Whether a key is a function word, or one of those that take a clitic
 // (ومن، بكل، ولو: and from, with every, even if). Only those: short foreign
 // names read as other clitics and function words (بان, Ban, as ب + أن; فاو,
@@ -1256,6 +1271,7 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
     LeaveOutTitlesOfLearning(words, l);
     LeaveOutMotion(words, l);
     LeaveOutDevices(words, l);
+    LeaveOutAdverbs(words, l);
     LeaveOutFunctionWords(words, l);
     LeaveOutNameStartsAfterPrepositions(words, l);
     LeaveOutLowerCaseLatin(words, l);

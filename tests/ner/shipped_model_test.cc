@@ -569,6 +569,21 @@ TEST_F(ShippedModelTest, LowerCaseLatinIsNoName) {
             Found{});
 }
 
+TEST_F(ShippedModelTest, AnAdverbOfARelativeAdjectiveIsNoPlace) {
+  // "In the field, the forces advanced towards the town": ميدانيا (in the
+  // field) is ميداني (field-, an adjective) with the alif of the accusative.
+  EXPECT_EQ(Mentions(*tagger_, "ميدانيا، تقدمت القوات نحو البلدة."), Found{});
+  // Places end so too: "Russia announced it will send a delegation", "the
+  // delegation travelled to California" (both listed), "the prince visited
+  // the governorate of Sabya", "the Czechia team beat Austria" (listed
+  // nowhere, but صبي and تشيكي are no adjectives common in both genders).
+  EXPECT_EQ(Mentions(*tagger_, "وأعلنت روسيا أنها سترسل وفدا."), (Found{{"LOC", "روسيا"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وسافر الوفد إلى كاليفورنيا أمس."), (Found{{"LOC", "كاليفورنيا"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وزار الأمير محافظة صبيا أمس."), (Found{{"LOC", "صبيا"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وفاز منتخب تشيكيا على النمسا."),
+            (Found{{"LOC", "تشيكيا"}, {"LOC", "النمسا"}}));
+}
+
 TEST_F(ShippedModelTest, PreTokenisedWords) {
   // ANERcorp-style whitespace tokens, clitics attached: "and the minister
   // Samir al-Haddad arrived in Beirut".
