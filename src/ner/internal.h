@@ -450,7 +450,8 @@ inline constexpr float kRuleConfidence = 0.5f;
 // before its nationality (بورتو البرتغالي); a person's name of two words or
 // more does not start with a nationality adjective with the article
 // (الطاجيكي, the Tajik); an adverb made of a relative adjective (ميدانيا,
-// in the field) is no name. Across the document, since the tagger decides each sentence
+// in the field) and a militia (ميليشيات) are no names. Across the document,
+// since the tagger decides each sentence
 // alone and outside its training domain often gives one name several
 // types: a single word that is the last word of a person's name elsewhere
 // is that person (a surname alone), and every other name written with the

@@ -584,6 +584,16 @@ TEST_F(ShippedModelTest, AnAdverbOfARelativeAdjectiveIsNoPlace) {
             (Found{{"LOC", "تشيكيا"}, {"LOC", "النمسا"}}));
 }
 
+TEST_F(ShippedModelTest, AMilitiaIsNoNameWhatFollowsItMayBe) {
+  // "The government forces advanced against the militia of al-Houthi and
+  // Saleh": ميليشيا (militia) had been a place. "Saleh's militias attacked
+  // the resistance's positions": the name is the person after it. "The
+  // spokesman said the ISIS militias withdrew".
+  EXPECT_EQ(Mentions(*tagger_, "وتقدمت القوات الحكومية في مواجهة ميليشيا الحوثي وصالح."), Found{});
+  EXPECT_EQ(Mentions(*tagger_, "وهاجمت ميليشيات صالح مواقع المقاومة."), (Found{{"PER", "صالح"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وقال المتحدث إن ميليشيات داعش انسحبت."), (Found{{"ORG", "داعش"}}));
+}
+
 TEST_F(ShippedModelTest, PreTokenisedWords) {
   // ANERcorp-style whitespace tokens, clitics attached: "and the minister
   // Samir al-Haddad arrived in Beirut".
