@@ -81,6 +81,8 @@ void Features::PrepareWord(std::string key, WordInfo* w) const {
   w->gaz_begin = 0;
   w->gaz_inside = 0;
   w->begins_names_only = false;
+  w->phrase_words = 0;
+  w->prefix_words = 0;
   w->known_scores = nullptr;
 }
 
@@ -139,9 +141,12 @@ void Features::Prepare(const std::vector<std::string_view>& words, std::vector<W
       h = Lexicon::PhraseHash(h, (*out)[j].stem);
       const uint16_t found = lexicon_->Phrase(h);
       if (!found) break;  // no phrase starts with these words
+      const auto words_so_far = static_cast<uint8_t>(j - i + 1);
+      (*out)[i].prefix_words = words_so_far;
       const uint16_t bits = found & ~kGazPrefix;
       if (j == i) (*out)[i].begins_names_only = !bits;
       if (!bits) continue;
+      (*out)[i].phrase_words = words_so_far;
       (*out)[i].gaz_begin |= bits;
       for (size_t k = i + 1; k <= j; ++k) (*out)[k].gaz_inside |= bits;
     }

@@ -279,6 +279,11 @@ struct WordInfo {
   bool after_preposition = false;
   // The stem begins longer gazetteer phrases but is none alone (سان, San).
   bool begins_names_only = false;
+  // Words of the longest gazetteer phrase starting here (0: none), and of
+  // the longest run of words starting here that is a phrase or begins one
+  // (شبه جزيرة, peninsula, begins listed places). Decoding rules only.
+  uint8_t phrase_words = 0;
+  uint8_t prefix_words = 0;
 };
 enum WordKind : uint8_t { kArabic, kLatin, kDigits, kPunct, kOther };
 
@@ -449,9 +454,10 @@ inline constexpr float kRuleConfidence = 0.5f;
 // (ريف, countryside of); an organisation named by a word of its own ends
 // before its nationality (بورتو البرتغالي); a person's name of two words or
 // more does not start with a nationality adjective with the article
-// (الطاجيكي, the Tajik); an adverb made of a relative adjective (ميدانيا,
-// in the field) and a militia (ميليشيات) are no names. Across the document,
-// since the tagger decides each sentence
+// (الطاجيكي, the Tajik); a one-word name on a word that only begins listed
+// names takes in the rest (سان بطرسبرغ, المحيط الهادئ); an adverb made of a
+// relative adjective (ميدانيا, in the field) and a militia (ميليشيات) are
+// no names. Across the document, since the tagger decides each sentence
 // alone and outside its training domain often gives one name several
 // types: a single word that is the last word of a person's name elsewhere
 // is that person (a surname alone), and every other name written with the

@@ -1063,6 +1063,79 @@ void LeaveOutDevices(const std::vector<WordInfo>& words, std::vector<uint8_t>* l
   });
 }
 
+// The gazetteers that list names of a type.
+uint16_t GazetteersOf(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson: return kGazPerson | kGazNamePer;
+    case EntityType::kLocation: return kGazCountry | kGazCity | kGazNameLoc;
+    case EntityType::kOrganization: return kGazOrg | kGazNameOrg;
+    case EntityType::kMisc: return kGazCurrency | kGazNameMisc;
+  }
+  return 0;
+}
+
+// A one-word name on a word that only begins names in the gazetteers (سان,
+// San; شبه, quasi-, of شبه جزيرة, peninsula; المحيط, the ocean) was cut
+// from the rest: «[سان] [بطرسبرغ]», «[المحيط] [الهادئ]» (the Pacific), «[شبه]
+// جزيرة [سيناء]» (the Sinai peninsula), «[ريو] [دي جانيرو]». It takes in the
+// rest of the longest listed phrase it begins («[المملكة] الأردنية الهاشمية»,
+// the Hashemite Kingdom of Jordan), or else, through words that go on a
+// listed phrase's beginning, the name the model tagged next. Where it is a
+// common word alone («[شبه] اتفاق», an all but agreement) it stays: the
+// name lists hold far too many beginnings (الجزيرة, كابي) to drop them.
+void CompleteNamesFromTheirFirstWord(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
+  std::vector<uint8_t>& l = *labels;
+  const auto relabel = [&](size_t from, size_t to, int begin) {
+    for (size_t k = from; k < to; ++k) l[k] = static_cast<uint8_t>(k == from ? begin : begin + 1);
+  };
+  for (size_t i = 0; i < l.size(); ++i) {
+    const WordInfo& w = words[i];
+    if (!IsBegin(l[i]) || (i + 1 < l.size() && IsInside(l[i + 1])) || !w.begins_names_only ||
+        w.kind != kArabic) {
+      continue;
+    }
+    // A head word in its construct state (نادي النصر, the Nasr club; مدينة
+    // حلب) announces a name that is the rest (HarmonizeDocument clears it).
+    if ((w.classes & (kOrgTrigger | kLocTrigger)) && HasNoArticle(w)) continue;
+    // The rest of a listed phrase, whatever the model tagged inside it: «[سان]
+    // [مارتن]» (a footballer; the island is listed) takes the type of the
+    // last name it tagged there, its reading of the context. Phrases match
+    // by stems, so not over the preposition ب: «الغور بالأردن» (the Ghor, in
+    // Jordan) is no غور الأردن (the Jordan Valley). Names do take ل (for:
+    // المرصد السوري لحقوق الإنسان, the Syrian Observatory for Human Rights).
+    const size_t phrase_end = i + w.phrase_words;
+    const auto in = [&](const WordInfo& x) { return Proclitics(x).find("ب") != std::string_view::npos; };
+    if (w.phrase_words >= 2 && phrase_end <= l.size() && (phrase_end == l.size() || !IsInside(l[phrase_end])) &&
+        std::none_of(words.begin() + static_cast<long>(i) + 1, words.begin() + static_cast<long>(phrase_end), in)) {
+      int begin = l[i];
+      for (size_t k = i + 1; k < phrase_end; ++k) {
+        if (IsBegin(l[k])) begin = l[k];
+      }
+      relabel(i, phrase_end, begin);
+      continue;
+    }
+    for (size_t q = i + 1; q <= i + w.prefix_words && q < l.size(); ++q) {
+      if (l[q] == kO && !FunctionWordWithClitic(words[q])) continue;
+      // A name of the same type, with no clitic or written و (الإمارات وقطر,
+      // the Emirates and Qatar, are two), which right after the word is not a
+      // listed name of that type by itself (الأهلي after النادي, the club;
+      // after شبه جزيرة, سيناء may be). After a word with the article only a
+      // word with it: a definite noun and its adjective are one name (المحيط
+      // الهادئ), a definite noun and another word are not («[الصحراء]
+      // [وخلعها]», the desert, and took it off, tagged by the model).
+      size_t end = q + 1;
+      while (end < l.size() && IsInside(l[end])) ++end;
+      const WordInfo& next = words[q];
+      if (l[q] == l[i] && !HasClitic(next) && !next.key.starts_with("و") &&
+          (HasNoArticle(w) || !HasNoArticle(next)) &&
+          !(q == i + 1 && next.phrase_words == end - q && (next.gaz_begin & GazetteersOf(TypeOf(l[q]))))) {
+        relabel(i, end, l[q]);
+      }
+      break;
+    }
+  }
+}
+
 // An adverb made of a relative adjective (ميدانيا, in the field: Lexicon::
 // IsNisbaAdverb) is no name alone: «ميدانيا، واصل اللاعبون» (in the field,
 // the players went on) had been a place 105 times on SaudiNewsNet. Unless a
@@ -1301,6 +1374,7 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
     LeaveOutFunctionWords(words, l);
     LeaveOutNameStartsAfterPrepositions(words, l);
     LeaveOutLowerCaseLatin(words, l);
+    CompleteNamesFromTheirFirstWord(words, l);
     NameAfterTitledPerson(words, l);
   }
   SplitPersonsAtNamesOfTheDocument(doc, labels);

@@ -594,6 +594,29 @@ TEST_F(ShippedModelTest, AMilitiaIsNoNameWhatFollowsItMayBe) {
   EXPECT_EQ(Mentions(*tagger_, "وقال المتحدث إن ميليشيات داعش انسحبت."), (Found{{"ORG", "داعش"}}));
 }
 
+TEST_F(ShippedModelTest, AWordThatOnlyBeginsNamesTakesInTheRest) {
+  // "The islands lie out in the Pacific Ocean", "aircraft struck the
+  // militants' positions in the Sinai peninsula yesterday", "the delegation
+  // reached Saint Petersburg on Thursday evening", "the club ended the
+  // contract of the Romanian player San Martin yesterday": the model had cut
+  // each name after its first word (المحيط, the ocean; شبه, quasi-; سان, San),
+  // or before it.
+  EXPECT_EQ(Mentions(*tagger_, "وتقع الجزر في عرض المحيط الهادئ."), (Found{{"LOC", "المحيط الهادئ"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وشنت الطائرات غارات على مواقع المسلحين في شبه جزيرة سيناء أمس."),
+            (Found{{"LOC", "شبه جزيرة سيناء"}}));
+  EXPECT_EQ(Mentions(*tagger_, "ووصل الوفد إلى سان بطرسبرغ مساء الخميس."), (Found{{"LOC", "سان بطرسبرغ"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وأنهى النادي عقد اللاعب الروماني سان مارتن أمس."),
+            (Found{{"PER", "سان مارتن"}}));
+  // Two names joined by and stay two: "players from the Emirates and Qatar
+  // took part in the tournament"; so do a place and the country it is in,
+  // whose stems are those of a listed name (غور الأردن, the Jordan Valley):
+  // "the bus overturned in the Ghor area in Jordan yesterday".
+  EXPECT_EQ(Mentions(*tagger_, "وشارك في البطولة لاعبون من الإمارات وقطر."),
+            (Found{{"LOC", "الإمارات"}, {"LOC", "قطر"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وانقلبت الحافلة في منطقة الغور بالأردن أمس."),
+            (Found{{"LOC", "الغور"}, {"LOC", "الأردن"}}));
+}
+
 TEST_F(ShippedModelTest, PreTokenisedWords) {
   // ANERcorp-style whitespace tokens, clitics attached: "and the minister
   // Samir al-Haddad arrived in Beirut".
