@@ -463,7 +463,9 @@ inline constexpr float kRuleConfidence = 0.5f;
 // is that person (a surname alone), and every other name written with the
 // same stems takes the type whose posterior, summed over its occurrences,
 // is largest (`marginals`: per sentence, n × kLabels, empty for a sentence
-// without names).
+// without names); and then a one-word place the corpus often writes with
+// the article (بنين, boys; Benin) is none unless the document has it where
+// a place stands.
 void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
                        const std::vector<std::vector<float>>& marginals,
                        std::vector<std::vector<uint8_t>>* labels);

@@ -322,6 +322,13 @@ bool KeyOrStemIn(const std::vector<uint64_t>& hashes, const WordInfo& w) {
          std::binary_search(hashes.begin(), hashes.end(), w.stem_hash);
 }
 
+// Whether a word is a preposition a place follows: in, to, from, towards,
+// near, inside.
+bool PrepositionOfPlace(const WordInfo& w) {
+  static const std::vector<uint64_t> kPrepositions = KeyHashes({"في", "إلى", "من", "نحو", "قرب", "داخل"});
+  return KeyOrStemIn(kPrepositions, w);
+}
+
 // Verbs that report or judge what someone said, beyond the curated verbs of
 // saying (kSpeechVerb): he/she sees, saw, considers, stated, went on, pointed
 // out, stressed, writes; and verbs of news about people: appeared, was seen,
@@ -535,15 +542,13 @@ void BoostAfterHeads(const std::vector<WordInfo>& words, std::vector<float>* sco
 }
 
 void BoostPlacesAfterPrepositions(const std::vector<WordInfo>& words, std::vector<float>* scores) {
-  // in, to, from, towards, near, inside
-  static const std::vector<uint64_t> kPrepositions = KeyHashes({"في", "إلى", "من", "نحو", "قرب", "داخل"});
   const int place = BeginOf(EntityType::kLocation);
   for (size_t i = 0; i < words.size(); ++i) {
     const WordInfo& w = words[i];
     if (w.kind != kArabic || !(w.gaz_begin & (kGazCity | kGazCountry))) continue;
     const std::string_view clitics = Proclitics(w);
     const bool joined = clitics.starts_with("ب") || clitics.starts_with("وب") || clitics.starts_with("فب");
-    if (!joined && (i == 0 || !KeyOrStemIn(kPrepositions, words[i - 1]))) continue;
+    if (!joined && (i == 0 || !PrepositionOfPlace(words[i - 1]))) continue;
     const bool one_word = i + 1 == words.size() || !(words[i + 1].gaz_inside & (kGazCity | kGazCountry));
     if (one_word && !(w.gaz_begin & kGazCountry) && !IsCuratedCity(w.key)) continue;
     (*scores)[i * kLabels + place] += kHeadBoost;
@@ -1136,6 +1141,56 @@ void CompleteNamesFromTheirFirstWord(const std::vector<WordInfo>& words, std::ve
   }
 }
 
+// A one-word place that the corpus mostly writes with the article is a
+// common word (بنين, Benin, and boys: «المدارس بنين وبنات», boys' and girls'
+// schools; البنين, the boys), unless the document has it somewhere where a
+// place stands: after a preposition («في بنين»), a place's head word, a
+// title or a direction (عاصمة بنين, the capital of Benin; رئيس بنين), in a
+// listed place's name (جمهورية بنين), or in a list with another place
+// («نيجيريا وتشاد وبنين»). Countries and cities take no article unless it is
+// part of their names (العراق), which the stem then keeps.
+void LeaveOutCommonWordsAsPlaces(const std::vector<const std::vector<WordInfo>*>& doc,
+                                 std::vector<std::vector<uint8_t>>* labels) {
+  constexpr uint8_t kOftenDefinite = 3;  // CorpusStats::article: two fifths or more with ال
+  constexpr uint32_t kCommon = 50;       // occurrences, for the share to be a word's
+  const int place = BeginOf(EntityType::kLocation);
+  text::internal::StringSet named;  // stems the document has where a place stands
+  std::vector<std::pair<size_t, size_t>> common;  // (sentence, word) of the others
+  for (size_t s = 0; s < doc.size(); ++s) {
+    const std::vector<WordInfo>& words = *doc[s];
+    const std::vector<uint8_t>& l = (*labels)[s];
+    const auto is_place = [&](size_t k) { return k < l.size() && (l[k] == place || l[k] == place + 1); };
+    ForEachMention(l, [&](size_t i, size_t j) {
+      const WordInfo& w = words[i];
+      if (j - i != 1 || w.kind != kArabic || !HasNoArticle(w) || w.key.starts_with("ال") ||
+          w.stats == nullptr || w.stats->count < kCommon || w.stats->article < kOftenDefinite) {
+        return;
+      }
+      // Another type too where the word begins a listed place: the document's
+      // vote made «بنين» an organisation beside «بنات» (girls).
+      if (l[i] != place && !(w.gaz_begin & GazetteersOf(EntityType::kLocation))) return;
+      const std::string_view clitics = Proclitics(w);
+      const bool after_preposition = w.after_preposition || clitics.find("ب") != std::string_view::npos ||
+                                     clitics.find("ل") != std::string_view::npos ||
+                                     (i > 0 && PrepositionOfPlace(words[i - 1]));
+      const bool after_head = i > 0 && (words[i - 1].classes & (kLocTrigger | kPersonTitle | kDirection));
+      const bool in_listed_place = w.gaz_inside & GazetteersOf(EntityType::kLocation);
+      const bool listed_before = i > 0 && ((is_place(i - 1) && clitics.starts_with("و")) ||
+                                           (i > 1 && words[i - 1].kind == kPunct && is_place(i - 2)));
+      const bool listed_after = (j < l.size() && l[j] == place && Proclitics(words[j]).starts_with("و")) ||
+                                (j + 1 < l.size() && words[j].kind == kPunct && l[j + 1] == place);
+      if (after_preposition || after_head || in_listed_place || listed_before || listed_after) {
+        named.insert(w.stem);
+      } else {
+        common.emplace_back(s, i);
+      }
+    });
+  }
+  for (const auto& [s, i] : common) {
+    if (!named.contains((*doc[s])[i].stem)) (*labels)[s][i] = kO;
+  }
+}
+
 // An adverb made of a relative adjective (ميدانيا, in the field: Lexicon::
 // IsNisbaAdverb) is no name alone: «ميدانيا، واصل اللاعبون» (in the field,
 // the players went on) had been a place 105 times on SaudiNewsNet. Unless a
@@ -1500,6 +1555,9 @@ void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
       for (size_t k = i; k < j; ++k) l[k] = static_cast<uint8_t>(k == i ? begin : begin + 1);
     });
   }
+  // On the types the document agreed on: a word it made a person (هيكل,
+  // Heikal, the surname of a name before) is no place to leave out.
+  LeaveOutCommonWordsAsPlaces(doc, labels);
 }
 
 void CompleteNames(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
