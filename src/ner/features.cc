@@ -76,10 +76,13 @@ void Features::PrepareWord(std::string key, WordInfo* w) const {
   w->nationality = w->kind == kArabic && lexicon_->IsNationality(w->key);
   w->people = w->kind == kArabic && lexicon_->IsPeople(w->stem);
   w->accusative = w->kind == kArabic && lexicon_->IsIndefiniteAccusative(w->stem);
+  w->adverb = w->kind == kArabic && lexicon_->IsNisbaAdverb(w->stem);
   w->function_word = text::IsFunctionWord(w->key) || text::IsFunctionWord(w->stem);
   w->gaz_begin = 0;
   w->gaz_inside = 0;
   w->begins_names_only = false;
+  w->phrase_words = 0;
+  w->prefix_words = 0;
   w->known_scores = nullptr;
 }
 
@@ -138,9 +141,12 @@ void Features::Prepare(const std::vector<std::string_view>& words, std::vector<W
       h = Lexicon::PhraseHash(h, (*out)[j].stem);
       const uint16_t found = lexicon_->Phrase(h);
       if (!found) break;  // no phrase starts with these words
+      const auto words_so_far = static_cast<uint8_t>(j - i + 1);
+      (*out)[i].prefix_words = words_so_far;
       const uint16_t bits = found & ~kGazPrefix;
       if (j == i) (*out)[i].begins_names_only = !bits;
       if (!bits) continue;
+      (*out)[i].phrase_words = words_so_far;
       (*out)[i].gaz_begin |= bits;
       for (size_t k = i + 1; k <= j; ++k) (*out)[k].gaz_inside |= bits;
     }
@@ -207,7 +213,7 @@ void Features::ExtractLocal(const WordInfo& w, std::vector<uint64_t>* out) const
 
 const WordInfo& Features::Boundary() {
   static const WordInfo kBoundary = {"<s>", "<s>", HashBytes("<s>"), HashBytes("<s>"), 0, nullptr,
-                                     kOther, 0, 0, false, false, false, false, nullptr};
+                                     kOther, 0, 0, false, false, false, false, false, nullptr};
   return kBoundary;
 }
 

@@ -131,6 +131,11 @@ class Lexicon {
   // accusative (برنامجا, a programme; تلفزيونيا, televised): the corpus has
   // the word without the alif far more often than with it.
   bool IsIndefiniteAccusative(std::string_view stem) const;
+  // Whether a stem is an adverb made of a relative adjective with that alif
+  // (ميدانيا, in the field; رسميا, officially): the corpus has the adjective
+  // without it often, in both genders (ميداني، الميدانية). Not so a place
+  // named like one (صبيا, Sabya, whose صبي and صبية are rarer).
+  bool IsNisbaAdverb(std::string_view stem) const;
   uint32_t Classes(std::string_view stem) const;
   // Gazetteer bits of the stem sequence hashed by PhraseHash.
   uint16_t Phrase(uint64_t hash) const;
@@ -248,6 +253,7 @@ struct WordInfo {
   bool nationality;          // Lexicon::IsNationality
   bool people;               // Lexicon::IsPeople
   bool accusative;           // Lexicon::IsIndefiniteAccusative
+  bool adverb;               // Lexicon::IsNisbaAdverb (decoding rules only)
   // text::IsFunctionWord of the key or the stem; read by decoding rules on
   // every word, so found once per word (once per known word, on loading).
   bool function_word = false;
@@ -273,6 +279,11 @@ struct WordInfo {
   bool after_preposition = false;
   // The stem begins longer gazetteer phrases but is none alone (سان, San).
   bool begins_names_only = false;
+  // Words of the longest gazetteer phrase starting here (0: none), and of
+  // the longest run of words starting here that is a phrase or begins one
+  // (شبه جزيرة, peninsula, begins listed places). Decoding rules only.
+  uint8_t phrase_words = 0;
+  uint8_t prefix_words = 0;
 };
 enum WordKind : uint8_t { kArabic, kLatin, kDigits, kPunct, kOther };
 
@@ -443,13 +454,18 @@ inline constexpr float kRuleConfidence = 0.5f;
 // (ريف, countryside of); an organisation named by a word of its own ends
 // before its nationality (بورتو البرتغالي); a person's name of two words or
 // more does not start with a nationality adjective with the article
-// (الطاجيكي, the Tajik). Across the document, since the tagger decides each sentence
+// (الطاجيكي, the Tajik); a one-word name on a word that only begins listed
+// names takes in the rest (سان بطرسبرغ, المحيط الهادئ); an adverb made of a
+// relative adjective (ميدانيا, in the field) and a militia (ميليشيات) are
+// no names. Across the document, since the tagger decides each sentence
 // alone and outside its training domain often gives one name several
 // types: a single word that is the last word of a person's name elsewhere
 // is that person (a surname alone), and every other name written with the
 // same stems takes the type whose posterior, summed over its occurrences,
 // is largest (`marginals`: per sentence, n × kLabels, empty for a sentence
-// without names).
+// without names); and then a one-word place the corpus often writes with
+// the article (بنين, boys; Benin) is none unless the document has it where
+// a place stands.
 void HarmonizeDocument(const std::vector<const std::vector<WordInfo>*>& doc,
                        const std::vector<std::vector<float>>& marginals,
                        std::vector<std::vector<uint8_t>>* labels);

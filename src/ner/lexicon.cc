@@ -391,6 +391,22 @@ bool Lexicon::IsIndefiniteAccusative(std::string_view stem) const {
   return with == nullptr || bare->count >= kRatio * with->count;
 }
 
+bool Lexicon::IsNisbaAdverb(std::string_view stem) const {
+  constexpr uint32_t kCommon = 50;  // occurrences of each gender, with the article or without
+  // يا: the relative ending ي and the alif; four letters at least.
+  if (!stem.ends_with("يا") || stem.starts_with(kArticle) || stem.size() < 8) return false;
+  const std::string masculine(stem.substr(0, stem.size() - 2));
+  const std::string feminine = text::MatchKey(masculine + "ة");  // ة: the feminine ending
+  const auto seen = [&](const std::string& word) {
+    uint32_t n = 0;
+    for (const std::string& w : {word, std::string(kArticle) + word}) {
+      if (const CorpusStats* s = Stats(w)) n += s->count;
+    }
+    return n;
+  };
+  return seen(masculine) >= kCommon && seen(feminine) >= kCommon;
+}
+
 uint16_t Lexicon::Phrase(uint64_t hash) const {
   auto it = phrases_.find(hash);
   return it == phrases_.end() ? 0 : it->second;

@@ -569,6 +569,72 @@ TEST_F(ShippedModelTest, LowerCaseLatinIsNoName) {
             Found{});
 }
 
+TEST_F(ShippedModelTest, AnAdverbOfARelativeAdjectiveIsNoPlace) {
+  // "In the field, the forces advanced towards the town": ميدانيا (in the
+  // field) is ميداني (field-, an adjective) with the alif of the accusative.
+  EXPECT_EQ(Mentions(*tagger_, "ميدانيا، تقدمت القوات نحو البلدة."), Found{});
+  // Places end so too: "Russia announced it will send a delegation", "the
+  // delegation travelled to California" (both listed), "the prince visited
+  // the governorate of Sabya", "the Czechia team beat Austria" (listed
+  // nowhere, but صبي and تشيكي are no adjectives common in both genders).
+  EXPECT_EQ(Mentions(*tagger_, "وأعلنت روسيا أنها سترسل وفدا."), (Found{{"LOC", "روسيا"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وسافر الوفد إلى كاليفورنيا أمس."), (Found{{"LOC", "كاليفورنيا"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وزار الأمير محافظة صبيا أمس."), (Found{{"LOC", "صبيا"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وفاز منتخب تشيكيا على النمسا."),
+            (Found{{"LOC", "تشيكيا"}, {"LOC", "النمسا"}}));
+}
+
+TEST_F(ShippedModelTest, AMilitiaIsNoNameWhatFollowsItMayBe) {
+  // "The government forces advanced against the militia of al-Houthi and
+  // Saleh": ميليشيا (militia) had been a place. "Saleh's militias attacked
+  // the resistance's positions": the name is the person after it. "The
+  // spokesman said the ISIS militias withdrew".
+  EXPECT_EQ(Mentions(*tagger_, "وتقدمت القوات الحكومية في مواجهة ميليشيا الحوثي وصالح."), Found{});
+  EXPECT_EQ(Mentions(*tagger_, "وهاجمت ميليشيات صالح مواقع المقاومة."), (Found{{"PER", "صالح"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وقال المتحدث إن ميليشيات داعش انسحبت."), (Found{{"ORG", "داعش"}}));
+}
+
+TEST_F(ShippedModelTest, AWordThatOnlyBeginsNamesTakesInTheRest) {
+  // "The islands lie out in the Pacific Ocean", "aircraft struck the
+  // militants' positions in the Sinai peninsula yesterday", "the delegation
+  // reached Saint Petersburg on Thursday evening", "the club ended the
+  // contract of the Romanian player San Martin yesterday": the model had cut
+  // each name after its first word (المحيط, the ocean; شبه, quasi-; سان, San),
+  // or before it.
+  EXPECT_EQ(Mentions(*tagger_, "وتقع الجزر في عرض المحيط الهادئ."), (Found{{"LOC", "المحيط الهادئ"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وشنت الطائرات غارات على مواقع المسلحين في شبه جزيرة سيناء أمس."),
+            (Found{{"LOC", "شبه جزيرة سيناء"}}));
+  EXPECT_EQ(Mentions(*tagger_, "ووصل الوفد إلى سان بطرسبرغ مساء الخميس."), (Found{{"LOC", "سان بطرسبرغ"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وأنهى النادي عقد اللاعب الروماني سان مارتن أمس."),
+            (Found{{"PER", "سان مارتن"}}));
+  // Two names joined by and stay two: "players from the Emirates and Qatar
+  // took part in the tournament"; so do a place and the country it is in,
+  // whose stems are those of a listed name (غور الأردن, the Jordan Valley):
+  // "the bus overturned in the Ghor area in Jordan yesterday".
+  EXPECT_EQ(Mentions(*tagger_, "وشارك في البطولة لاعبون من الإمارات وقطر."),
+            (Found{{"LOC", "الإمارات"}, {"LOC", "قطر"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وانقلبت الحافلة في منطقة الغور بالأردن أمس."),
+            (Found{{"LOC", "الغور"}, {"LOC", "الأردن"}}));
+}
+
+TEST_F(ShippedModelTest, ACommonWordListedAsAPlaceNeedsAPlaceAround) {
+  // "The director of boys' education attended the ceremony in the
+  // governorate", "the grant covers secondary-school students, boys and
+  // girls": بنين (boys; Benin) is no country there.
+  EXPECT_EQ(Mentions(*tagger_, "وحضر الحفل مدير التعليم بنين في المحافظة."), Found{});
+  EXPECT_EQ(Mentions(*tagger_, "وتشمل المنحة طلاب المرحلة الثانوية بنين وبنات في المنطقة."), Found{});
+  // It is in a list of places, after a title, or after a preposition
+  // anywhere in the document: "the force has soldiers from Nigeria, Chad and
+  // Benin", "the minister met the president of Benin in the capital", "the
+  // minister arrived in Benin yesterday. The minister said Benin is an
+  // important partner of the Kingdom".
+  EXPECT_EQ(Mentions(*tagger_, "وتضم القوة جنودا من نيجيريا وتشاد وبنين."),
+            (Found{{"LOC", "نيجيريا"}, {"LOC", "تشاد"}, {"LOC", "بنين"}}));
+  EXPECT_EQ(Mentions(*tagger_, "والتقى الوزير رئيس بنين في العاصمة."), (Found{{"LOC", "بنين"}}));
+  const text::Analysis a = text::Analyze("ووصل الوزير إلى بنين أمس. وقال الوزير إن بنين شريك مهم للمملكة.");
+  EXPECT_EQ(tagger_->Tag(a).size(), 2u);
+}
+
 TEST_F(ShippedModelTest, PreTokenisedWords) {
   // ANERcorp-style whitespace tokens, clitics attached: "and the minister
   // Samir al-Haddad arrived in Beirut".
