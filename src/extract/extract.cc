@@ -465,16 +465,11 @@ bool IsNisba(std::string_view key) {
                                EndsWith(key, "يون") || EndsWith(key, "يين"));
 }
 
-// ب and the article written apart from the word they belong to, as the text
-// layer leaves them (بـ 35، الـ 51: the tatweel is gone).
-const std::string& LoneBa() {
-  static const std::string* k = new std::string(tx::MatchKey("ب"));
-  return *k;
-}
-const std::string& LoneArticle() {
-  static const std::string* k = new std::string(tx::MatchKey("ال"));
-  return *k;
-}
+// Whether token i is ب or the article written apart from the word they
+// belong to, as the text layer leaves them (بـ 35، الـ 51: the tatweel is
+// gone). As written: the match key of آل (the house of) is that of ال.
+bool LoneBa(const Doc& d, uint32_t i) { return d.IsWord(i) && d.Tok(i) == "ب"; }
+bool LoneArticle(const Doc& d, uint32_t i) { return d.IsWord(i) && d.Tok(i) == "ال"; }
 
 struct SpeakerResult {
   std::optional<Attribution> who;
@@ -490,40 +485,54 @@ std::string TitleKey(const Doc& d, uint32_t i) {
   return WithoutArticle(*it);
 }
 
-// The organisation last named before token s whose name begins with the kind
-// of body word s is (الصحيفة: «صحيفة الغارديان»), or follows it without the
-// article, quotation marks between (تنظيم «داعش»); kNone if word s is no
-// kind of body or no such organisation was named.
-int32_t LastBodyOfKind(const Doc& d, uint32_t s) {
-  if (!d.IsWord(s)) return kNone;
-  const std::string kind = WithoutArticle(d.key[s]);
-  if (!d.lex.body_kinds.count(kind)) return kNone;
-  const auto of_kind = [&](uint32_t i) { return d.IsWord(i) && WithoutArticle(d.key[i]) == kind; };
-  const auto quote_mark = [&](uint32_t i) {
-    const std::string_view p = d.Tok(i);
-    return p == "«" || p == "\"" || p == "“" || p == "'";
-  };
-  for (size_t m = d.mentions.size(); m-- > 0;) {
-    const ner::Mention& men = d.mentions[m];
-    if (men.first_token >= s || men.type != ner::EntityType::kOrganization) continue;
-    uint32_t before = men.first_token;
-    while (before > 0 && quote_mark(before - 1)) --before;
-    // A kind word before the name is in the construct state (تنظيم «داعش»):
-    // with the article it is another phrase's («نائب زعيم الحركة سراج الدين»,
-    // the deputy leader of the movement, Sirajuddin).
-    const bool kind_before = before > 0 && of_kind(before - 1) && d.key[before - 1] == kind &&
-                             !d.HasPrefix(before - 1, tx::Clitic::kArticle);
-    if (of_kind(men.first_token) || kind_before) return static_cast<int32_t>(m);
-  }
-  return kNone;
-}
-
 struct SpeakerState {
   std::optional<Attribution> last;
   uint32_t last_sentence = 0;
   // Titles that introduced a named speaker ("الباحث" before نزار حمادة).
   std::unordered_map<std::string, Attribution> by_title;
+  // The direct quotation covering each token (Builder::quote_of_token), once
+  // quotations are found; null before.
+  const std::vector<int32_t>* quoted = nullptr;
 };
+
+// The organisation last named before token s whose name begins with the kind
+// of body word s is (الصحيفة: «صحيفة الغارديان», also written لصحيفة), or
+// follows a word of a kind that says what the name is (تنظيم «داعش»);
+// kNone if word s is no kind of body or no such organisation was named.
+// Not a body named inside someone's quoted words: «وقال القيادي: "لن نقبل بما
+// قبلت به حركة فتح". وقالت الحركة» is the movement that spoke before.
+int32_t LastBodyOfKind(const Doc& d, uint32_t s, const SpeakerState& st) {
+  if (!d.IsWord(s)) return kNone;
+  const std::string kind = WithoutArticle(d.key[s]);
+  if (!d.lex.body_kinds.count(kind)) return kNone;
+  // The tokenizer leaves ل and ب on words it does not know (لوزارة).
+  const auto of_kind = [&](uint32_t i) {
+    if (!d.IsWord(i)) return false;
+    const std::string& k = d.key[i];
+    return WithoutArticle(k) == kind ||
+           ((StartsWith(k, "ل") || StartsWith(k, "ب")) && WithoutArticle(std::string_view(k).substr(2)) == kind);
+  };
+  const auto quote_mark = [&](uint32_t i) {
+    const std::string_view p = d.Tok(i);
+    return p == "«" || p == "\"" || p == "“" || p == "'";
+  };
+  const auto quotation = [&](uint32_t i) { return st.quoted == nullptr ? kNone : (*st.quoted)[i]; };
+  for (size_t m = d.mentions.size(); m-- > 0;) {
+    const ner::Mention& men = d.mentions[m];
+    if (men.first_token >= s || men.type != ner::EntityType::kOrganization) continue;
+    if (quotation(men.first_token) != kNone && quotation(men.first_token) != quotation(s)) continue;
+    uint32_t before = men.first_token;
+    while (before > 0 && quote_mark(before - 1)) --before;
+    // A kind word before the name is in the construct state (تنظيم «داعش»):
+    // with the article it is another phrase's («نائب زعيم الحركة سراج الدين»,
+    // the deputy leader of the movement, Sirajuddin). Only a kind that says
+    // what the name is: «بعثة الأمم المتحدة» is the UN's mission, not the UN.
+    const bool kind_before = before > 0 && d.lex.naming_kinds.count(kind) && of_kind(before - 1) &&
+                             !d.HasPrefix(before - 1, tx::Clitic::kArticle) && !StartsWith(d.surf[before - 1], "ال");
+    if (of_kind(men.first_token) || kind_before) return static_cast<int32_t>(m);
+  }
+  return kNone;
+}
 
 std::optional<Attribution> Carry(const SpeakerState& st, uint32_t sentence) {
   if (st.last && sentence <= st.last_sentence + 4) return st.last;
@@ -570,7 +579,7 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
   // So is ب written apart before its number ("يقدر ب 10%", بـ 35).
   const bool measure =
       s < limit && d.IsWord(s) && d.mention_of[s] == kNone &&
-      (d.In(lex.measure_words, s) || d.surf[s] == LoneBa() ||
+      (d.In(lex.measure_words, s) || LoneBa(d, s) ||
        (d.HasPrefix(s, tx::Clitic::kPreposition) && StartsWith(d.surf[s], "ب") &&
         !d.In(lex.speech_stops, s) && !lex.source_heads.count(d.surf[s].substr(2)) &&
         d.Speech(s) == lex.speech.end()));
@@ -668,7 +677,7 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
     // kind named before it: "وأضافت الصحيفة" after «صحيفة الغارديان». Alone:
     // «الصحيفة البريطانية» (the British paper) may be another paper.
     if (definite_first && stop - s == 1) {
-      if (const int32_t m = LastBodyOfKind(d, s); m != kNone) {
+      if (const int32_t m = LastBodyOfKind(d, s, st); m != kNone) {
         r.who = EntityAttribution(d, static_cast<uint32_t>(m));
         return r;
       }
@@ -723,9 +732,9 @@ SpeakerResult ParseSpeaker(const Doc& d, uint32_t s, uint32_t limit, const Speak
   }
   // An article written apart before a number is an ordinal's ("التقرير الـ
   // 51", the 51st report): the number ends the phrase.
-  if (e > s + 1 && e < limit && d.surf[e - 1] == LoneArticle() && d.a.tokens[e].kind == tx::TokenKind::kNumber) ++e;
+  if (e > s + 1 && e < limit && LoneArticle(d, e - 1) && d.a.tokens[e].kind == tx::TokenKind::kNumber) ++e;
   // Trailing prepositions are not part of the phrase, nor an article alone.
-  while (e > s + 1 && (d.Is(e - 1, "في") || d.Is(e - 1, "من") || d.Is(e - 1, "و") || d.surf[e - 1] == LoneArticle())) --e;
+  while (e > s + 1 && (d.Is(e - 1, "في") || d.Is(e - 1, "من") || d.Is(e - 1, "و") || LoneArticle(d, e - 1))) --e;
   Attribution at;
   at.kind = Attribution::Kind::kDescribed;
   // Without a preposition joined to the first word: "للتقرير" is "التقرير".
@@ -797,20 +806,21 @@ SpeakerResult SpeakerOf(const Doc& d, uint32_t v, Speech kind, uint32_t limit,
     r.carried = true;
     return r;
   }
-  // Read in the passive, the verb has no speaker: "وقُدّر حجم الإنفاق بنحو"
-  // (the spending was estimated at) has what was measured after it,
-  // "يُعتبر المشروع من أهم" (the project is considered among) no name,
-  // source word, title or body.
-  const auto passive = [&] {
-    if (s >= limit || !d.IsWord(s) || d.mention_of[s] != kNone) return false;
-    if (d.Written(d.lex.estimate_verbs, v)) return d.In(d.lex.measured_nouns, s);
-    return d.Written(d.lex.considered_verbs, v) && !d.In(d.lex.source_heads, s) && !d.In(d.lex.titles, s) &&
-           !d.lex.body_kinds.count(WithoutArticle(d.key[s]));
-  };
-  if (kind == Speech::kVerb && passive()) {
-    SpeakerResult none;
-    none.end = s;
-    return none;
+  // What was measured right after a verb of estimating is no speaker: a
+  // name right before the verb is its subject («الأمم المتحدة تقدر عدد
+  // اللاجئين», the UN estimates the number of refugees), else the verb is
+  // read in the passive and has none («وقُدّر حجم الإنفاق بنحو», the
+  // spending was estimated at).
+  if (kind == Speech::kVerb && d.Written(d.lex.estimate_verbs, v) && s < limit && d.IsWord(s) &&
+      d.mention_of[s] == kNone && d.In(d.lex.measured_nouns, s)) {
+    SpeakerResult r;
+    r.end = s;
+    const int32_t subject = v > 0 ? d.mention_of[v - 1] : kNone;
+    if (subject != kNone && (d.mentions[subject].type == ner::EntityType::kPerson ||
+                             d.mentions[subject].type == ner::EntityType::kOrganization)) {
+      r.who = EntityAttribution(d, static_cast<uint32_t>(subject));
+    }
+    return r;
   }
   SpeakerResult r = ParseSpeaker(d, s, limit, st, sentence);
   if (r.carried && kind == Speech::kVerb) {
@@ -1199,6 +1209,7 @@ void Builder::Quotes() {
   const Lexicon& lex = d.lex;
   quote_marks = PairQuotes(d);
   quote_of_token.assign(d.size(), kNone);
+  st.quoted = &quote_of_token;
   // Direct quotations that are statements, not names in marks.
   std::vector<QuoteSpan> direct;
   for (const QuoteSpan& q : quote_marks) {

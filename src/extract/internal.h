@@ -30,6 +30,10 @@ struct Lexicon {
   // Kinds of body (without the article) whose word alone, with the article,
   // stands for the body of that kind named before it: صحيفة، وكالة، وزارة ...
   std::unordered_set<std::string> body_kinds;
+  // Those of body_kinds that say what the name after them is (تنظيم «داعش»,
+  // the organisation ISIS), not a part of it (بعثة الأمم المتحدة, the UN's
+  // mission).
+  std::unordered_set<std::string> naming_kinds;
   // Counted nouns (any number, with or without ال) to their singular display form.
   std::unordered_map<std::string, std::string> singular;
   // Singular nouns (match keys) that are people.
@@ -78,9 +82,6 @@ struct Lexicon {
   std::unordered_set<std::string> reaction_verbs;
   // What "is estimated at" takes (بنسبة، بمعدل، بقيمة ...): no speaker.
   std::unordered_set<std::string> measure_words;
-  // "Is considered" (يُعتبر، تُعتبر), which news writes in the passive: a
-  // speaker after it must be a name, a source word, a title or a body.
-  std::unordered_set<std::string> considered_verbs;
   // Verbs of estimating (قدّر), and the nouns of what is measured (حجم،
   // عدد، قيمة ...): such a noun right after the verb is what was estimated
   // (وقُدّر حجم الإنفاق بنحو ...), not who estimated it.

@@ -69,11 +69,14 @@ constexpr double kSamePlaceContext = 0.3;
 constexpr double kSamePersonContext = 0.2;
 constexpr size_t kContextDocs = 2;
 constexpr size_t kContextNames = 50;
-// A group's name and a place's side by side name a regional branch when
-// written so this many times (داعش ليبيا, ISIS in Libya); once, they may be
-// a sentence's subject and object: «واتهمت حماس إسرائيل» (and Hamas accused
-// Israel) had made a branch of Hamas on SaudiNewsNet. With في (in) between,
-// once is enough.
+// A group's name and a place's name a regional branch when written so this
+// many times, in all the branch's spellings (داعش ليبيا, ISIS in Libya);
+// once, they may be a sentence's subject and object: «واتهمت حماس إسرائيل»
+// (and Hamas accused Israel) had made a branch of Hamas on SaudiNewsNet, and
+// «تنظيم داعش في سوريا» may be where the group fights. Once is enough with
+// في before a region groups name branches after (القاعدة في جزيرة العرب).
+// Two copies of one wire story still count twice: the resolver does not
+// know which documents are copies.
 constexpr size_t kBranchMentions = 2;
 
 // Words that say what kind of organisation or place follows (group,
@@ -215,8 +218,8 @@ struct Spelling {
   std::vector<int64_t> docs;  // documents of its mentions, sorted
   // For an organisation, the English name the list of bodies gives it or a
   // spelling of it (الكونجرس, like الكونغرس: Congress), or that of a
-  // regional branch of a group of the list (internal::BranchName: ISIS in
-  // Libya); else "".
+  // regional branch of a group of the list (internal::SplitGroupAndPlace:
+  // ISIS in Libya); else "".
   std::string body;
   std::string branch_of;  // for a regional branch, its group's English name
   bool adjective = false;  // a nationality adjective, not a name
@@ -486,13 +489,27 @@ class Resolver {
   // Each organisation's English name in the list of bodies (Spelling::body).
   // After the alias entries, which may retype a spelling.
   void NameBodies() {
-    for (Spelling& s : spellings_) {
+    std::vector<std::optional<internal::GroupAndPlace>> branches(spellings_.size());
+    std::map<std::string, size_t> mentions_of_branch;  // over all its spellings
+    for (uint32_t i = 0; i < spellings_.size(); ++i) {
+      Spelling& s = spellings_[i];
       s.body.clear();
+      s.branch_of.clear();
       if (s.type != EntityType::kOrganization) continue;
       s.body = internal::EnglishName(s.key, false, matcher_);
-      static const std::string in = text::MatchKey("في");  // in
-      if (s.body.empty() && (s.mentions.size() >= kBranchMentions || std::count(s.words.begin(), s.words.end(), in))) {
-        s.body = internal::BranchName(s.key, matcher_, &s.branch_of);
+      if (!s.body.empty()) continue;
+      branches[i] = internal::SplitGroupAndPlace(s.key);
+      if (branches[i]) mentions_of_branch[branches[i]->branch] += s.mentions.size();
+    }
+    for (uint32_t i = 0; i < spellings_.size(); ++i) {
+      const auto& b = branches[i];
+      if (!b) continue;
+      Spelling& s = spellings_[i];
+      if (b->home) {
+        s.body = b->group;  // the group itself, in its own country
+      } else if ((b->with_in && b->region) || mentions_of_branch[b->branch] >= kBranchMentions) {
+        s.body = b->branch;
+        s.branch_of = b->group;
       }
     }
   }

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -120,13 +121,18 @@ const std::string* GazetteerPlace(const std::string& key);
 // spelling variant of by `matcher` (دوشنبه of CLDR's دوشانبي, Dushanbe);
 // empty if there is none, or if variants of two English names match.
 std::string EnglishName(std::string_view arabic, bool place, const Matcher& matcher);
-// The English name of a regional branch of an armed or political group of
-// the list of bodies, named by the group and a place the gazetteer knows,
-// with في (in) between or not: «داعش ليبيا» and «تنظيم الدولة في ليبيا» are
-// "ISIS in Libya", «تنظيم القاعدة في بلاد الشام» "al-Qaeda in the Levant";
-// *group (if given) receives the group's English name. Empty for any other
-// name, leaving *group as it was.
-std::string BranchName(std::string_view arabic, const Matcher& matcher, std::string* group = nullptr);
+// A name made of an armed or political group of the list of bodies and a
+// place of the gazetteer, with في (in) between or not: «داعش ليبيا» and
+// «تنظيم الدولة في ليبيا».
+struct GroupAndPlace {
+  std::string group;     // the group's English name: ISIS
+  std::string branch;    // the branch's: "ISIS in Libya", "al-Qaeda in the Levant"
+  bool home = false;     // the group's own country: «حركة طالبان أفغانستان» is the Taliban
+  bool region = false;   // a region groups name branches after (the Levant, Khorasan)
+  bool with_in = false;  // written with في
+};
+// Nothing for any other name.
+std::optional<GroupAndPlace> SplitGroupAndPlace(std::string_view arabic);
 // The English name of a body or made place named by its kind and what it
 // is of (bodies.cc), read as English orders it: «وزارة الداخلية السعودية»
 // the Saudi Interior Ministry, «جامعة الملك سعود» King Saud University,

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <unordered_set>
 
 #include <nlohmann/json.hpp>
@@ -346,6 +347,7 @@ constexpr std::pair<std::string_view, std::string_view> kBodies[] = {
     {"وكالة الفضاء الأمريكية", "NASA"}, {"ناسا", "NASA"}, {"وكالة الطاقة الدولية", "International Energy Agency"},
     {"فيتش", "Fitch"}, {"موديز", "Moody's"}, {"ستاندرد آند بورز", "Standard & Poor's"},
     {"داو جونز", "Dow Jones"}, {"ديلي ميل", "Daily Mail"}, {"ديلي تلغراف", "Daily Telegraph"},
+    {"ديلي تليغراف", "Daily Telegraph"},
     {"ديلي تلغراف", "Daily Telegraph"},
     // Saudi companies and bodies the press names in English: the airline,
     // the electricity company, the council of chambers of commerce.
@@ -616,7 +618,7 @@ std::string AfterIn(const std::string& place) {
   static const std::unordered_set<std::string_view> kCommonNouns = {
       "Levant", "Maghreb", "Balkans", "Caucasus", "Sahel", "Sahara", "Gulf", "East", "Peninsula",
       "Sea", "Ocean", "States", "Kingdom", "Emirates", "Republic", "Islands", "Strip", "Bank",
-      "Heights", "Territories", "Netherlands", "Philippines"};
+      "Heights", "Territories", "Netherlands", "Philippines", "Hejaz"};
   const size_t space = place.rfind(' ');
   const std::string_view last = std::string_view(place).substr(space == std::string::npos ? 0 : space + 1);
   return kCommonNouns.contains(last) ? "the " + place : place;
@@ -624,7 +626,23 @@ std::string AfterIn(const std::string& place) {
 
 }  // namespace
 
-std::string BranchName(std::string_view arabic, const Matcher& matcher, std::string* group) {
+std::optional<GroupAndPlace> SplitGroupAndPlace(std::string_view arabic) {
+  // The places each group is of, where its name and the place's name the
+  // group itself (حركة طالبان أفغانستان, حزب الله لبنان), not a branch.
+  static const std::unordered_map<std::string_view, std::unordered_set<std::string_view>> kHomes = {
+      {"Taliban", {"Afghanistan"}},
+      {"Hezbollah", {"Lebanon"}},
+      {"Hamas", {"Palestine", "Palestinian Territories", "Gaza Strip"}},
+      {"Nusra Front", {"Syria"}},
+      {"PKK", {"Turkey", "Kurdistan"}},
+      {"Quds Force", {"Iran"}},
+      {"Muslim Brotherhood", {"Egypt"}},
+      {"Boko Haram", {"Nigeria"}},
+  };
+  // The regions groups name their branches after, which name one even
+  // written once.
+  static const std::unordered_set<std::string_view> kBranchRegions = {
+      "Levant", "Maghreb", "Islamic Maghreb", "Arabian Peninsula", "Khorasan", "Sinai", "Hejaz", "Caucasus"};
   std::vector<std::string_view> words;
   for (size_t i = 0; i < arabic.size();) {
     const size_t end = std::min(arabic.find_first_of(" \t\n\r", i), arabic.size());
@@ -645,14 +663,23 @@ std::string BranchName(std::string_view arabic, const Matcher& matcher, std::str
   for (size_t split = words.size(); split-- > 1;) {
     const auto parent = BodyNames().find(text::MatchKey(join(0, split)));
     if (parent == BodyNames().end() || !GroupBodies().contains(parent->second)) continue;
-    const size_t place_from = text::MatchKey(words[split]) == in ? split + 1 : split;
+    const bool with_in = text::MatchKey(words[split]) == in;
+    const size_t place_from = with_in ? split + 1 : split;
     if (place_from >= words.size()) continue;
-    const std::string place = EnglishName(join(place_from, words.size()), true, matcher);
-    if (place.empty()) continue;
-    if (group != nullptr) *group = parent->second;
-    return parent->second + " in " + AfterIn(place);
+    // The gazetteer's own names only: its variants include adjectives
+    // (الفلسطينية is no Palestine: «حركة حماس الفلسطينية» is Hamas).
+    const std::string* place = GazetteerPlace(text::MatchKey(join(place_from, words.size())));
+    if (place == nullptr) continue;
+    GroupAndPlace found;
+    found.group = parent->second;
+    found.branch = parent->second + " in " + AfterIn(*place);
+    const auto home = kHomes.find(parent->second);
+    found.home = home != kHomes.end() && home->second.contains(*place);
+    found.region = kBranchRegions.contains(*place);
+    found.with_in = with_in;
+    return found;
   }
-  return "";
+  return std::nullopt;
 }
 
 }  // namespace marsad::resolve::internal

@@ -353,10 +353,12 @@ struct Resolution {
 // chain of بن (محمد بن سعود بن خالد) is a grandfather's name, no surname. An acronym the tagger did
 // not type an organisation, or one written after a head word (جماعة جاهش),
 // joins a long form only if some document writes both. An organisation
-// named by a group of the list of bodies and a known place (داعش ليبيا;
-// تنظيم الدولة في ليبيا) is that group's regional branch, however written:
-// part of the group, never merged into it (without في, only when the name
-// is written twice or more). `links`
+// named by a group of the list of bodies and a place of the gazetteer
+// (داعش ليبيا; تنظيم الدولة في ليبيا) is that group's regional branch,
+// however written: part of the group, never merged into it; written twice
+// or more in all its spellings, or once with في before a region groups name
+// branches after (the Levant). In the group's own country it is the group
+// (حركة طالبان أفغانستان). `links`
 // index into `mentions`; alias entries are applied first and always win.
 // Deterministic: the same input gives the same entities in the same order.
 // `known_latin`, if given, holds the Latin of names already resolved

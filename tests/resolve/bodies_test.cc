@@ -209,33 +209,53 @@ TEST(ComposedEnglishName, WhatItCannotReadItLeavesAlone) {
   EXPECT_EQ(Composed("الحزب الحاكم"), "");
 }
 
-TEST(BranchName, AGroupOfTheListAndAPlace) {
-  std::string group;
-  EXPECT_EQ(internal::BranchName("داعش ليبيا", M(), &group), "ISIS in Libya");
-  EXPECT_EQ(group, "ISIS");
-  EXPECT_EQ(internal::BranchName("تنظيم الدولة في ليبيا", M()), "ISIS in Libya");
-  // The longest name of the group: «تنظيم الدولة» and the adjective would be no place.
-  EXPECT_EQ(internal::BranchName("تنظيم الدولة الإسلامية في سيناء", M()), "ISIS in Sinai");
-  // A region English names by a common noun takes the article.
-  EXPECT_EQ(internal::BranchName("تنظيم القاعدة في بلاد الشام", M()), "al-Qaeda in the Levant");
-  EXPECT_EQ(internal::BranchName("القاعدة في جزيرة العرب", M()), "al-Qaeda in the Arabian Peninsula");
-  EXPECT_EQ(internal::BranchName("القاعدة في بلاد المغرب الإسلامي", M()), "al-Qaeda in the Islamic Maghreb");
-  EXPECT_EQ(internal::BranchName("حركة طالبان باكستان", M()), "Taliban in Pakistan");
+// The branch's English name of a group and a place, or "(none)".
+std::string Branch(const std::string& arabic) {
+  const auto found = internal::SplitGroupAndPlace(arabic);
+  return found ? found->branch : "(none)";
 }
 
-TEST(BranchName, OnlyGroupsAndOnlyPlaces) {
-  std::string group = "unchanged";
+TEST(SplitGroupAndPlace, AGroupOfTheListAndAPlace) {
+  const auto libya = internal::SplitGroupAndPlace("داعش ليبيا");
+  ASSERT_TRUE(libya.has_value());
+  EXPECT_EQ(libya->group, "ISIS");
+  EXPECT_EQ(libya->branch, "ISIS in Libya");
+  EXPECT_FALSE(libya->with_in);
+  EXPECT_FALSE(libya->region);
+  EXPECT_FALSE(libya->home);
+  EXPECT_EQ(Branch("تنظيم الدولة في ليبيا"), "ISIS in Libya");
+  // The longest name of the group: «تنظيم الدولة» and the adjective would be no place.
+  EXPECT_EQ(Branch("تنظيم الدولة الإسلامية في سيناء"), "ISIS in Sinai");
+  // A region English names by a common noun takes the article.
+  const auto levant = internal::SplitGroupAndPlace("تنظيم القاعدة في بلاد الشام");
+  ASSERT_TRUE(levant.has_value());
+  EXPECT_EQ(levant->branch, "al-Qaeda in the Levant");
+  EXPECT_TRUE(levant->with_in);
+  EXPECT_TRUE(levant->region);
+  EXPECT_EQ(Branch("القاعدة في جزيرة العرب"), "al-Qaeda in the Arabian Peninsula");
+  EXPECT_EQ(Branch("القاعدة في بلاد المغرب الإسلامي"), "al-Qaeda in the Islamic Maghreb");
+  EXPECT_EQ(Branch("حركة طالبان باكستان"), "Taliban in Pakistan");
+  // The group's own country names the group itself.
+  const auto afghan = internal::SplitGroupAndPlace("حركة طالبان أفغانستان");
+  ASSERT_TRUE(afghan.has_value());
+  EXPECT_TRUE(afghan->home);
+  EXPECT_EQ(afghan->group, "Taliban");
+}
+
+TEST(SplitGroupAndPlace, OnlyGroupsAndOnlyPlaces) {
   // Bodies of the list that are no groups: a club, the UN.
-  EXPECT_EQ(internal::BranchName("ريال مدريد", M(), &group), "");
-  EXPECT_EQ(internal::BranchName("الأمم المتحدة في اليمن", M(), &group), "");
-  // A group and what is no place, or nothing after it.
-  EXPECT_EQ(internal::BranchName("داعش الإرهابي", M(), &group), "");
-  EXPECT_EQ(internal::BranchName("داعش في", M(), &group), "");
-  EXPECT_EQ(internal::BranchName("داعش", M(), &group), "");
-  EXPECT_EQ(internal::BranchName("", M(), &group), "");
-  EXPECT_EQ(group, "unchanged");
+  EXPECT_EQ(Branch("ريال مدريد"), "(none)");
+  EXPECT_EQ(Branch("الأمم المتحدة في اليمن"), "(none)");
+  // A group and what is no place: an adjective, even one of a country
+  // (الفلسطينية is a spelling of no place), or nothing after it.
+  EXPECT_EQ(Branch("داعش الإرهابي"), "(none)");
+  EXPECT_EQ(Branch("حركة حماس الفلسطينية"), "(none)");
+  EXPECT_EQ(Branch("داعش العراقية"), "(none)");
+  EXPECT_EQ(Branch("داعش في"), "(none)");
+  EXPECT_EQ(Branch("داعش"), "(none)");
+  EXPECT_EQ(Branch(""), "(none)");
   // A group the list does not have is named by its kind instead (ComposedEnglishName).
-  EXPECT_EQ(internal::BranchName("جماعة أنصار الحدود في ليبيا", M()), "");
+  EXPECT_EQ(Branch("جماعة أنصار الحدود في ليبيا"), "(none)");
 }
 
 TEST(IsDescriptiveEnglishName, OnlyWordsOfTheTables) {

@@ -391,17 +391,40 @@ TEST(ResolveEntitiesTest, ABranchOfAGroupTheCollectionDoesNotNameIsPartOfNothing
   EXPECT_TRUE(r.part_of.empty());
 }
 
+TEST(ResolveEntitiesTest, AGroupInItsOwnCountryIsTheGroup) {
+  // «حركة طالبان أفغانستان» is the Taliban, not their branch.
+  Collection c;
+  c.Add(1, kOrg, "طالبان").Add(2, kOrg, "حركة طالبان أفغانستان").Add(3, kOrg, "حركة طالبان أفغانستان");
+  const Resolution r = c.Resolve();
+  EXPECT_EQ(r.entity_of[1], r.entity_of[0]);
+  EXPECT_TRUE(r.part_of.empty());
+}
+
+TEST(ResolveEntitiesTest, ABranchWrittenOnceInEachOfTwoSpellingsIsNamed) {
+  // Two spellings of one branch, once each: written twice in all.
+  Collection c;
+  c.Add(1, kOrg, "طالبان").Add(2, kOrg, "حركة طالبان باكستان").Add(3, kOrg, "طالبان باكستان");
+  const Resolution r = c.Resolve();
+  EXPECT_EQ(LatinOf(r, 1), "Taliban in Pakistan");
+  EXPECT_EQ(LatinOf(r, 2), "Taliban in Pakistan");
+  EXPECT_EQ(r.entity_of[2], r.entity_of[1]);
+}
+
 TEST(ResolveEntitiesTest, AGroupAndAPlaceSideBySideOnceAreNoBranch) {
   // «واتهمت حماس إسرائيل», Hamas accused Israel: subject and object the
-  // tagger read as one name. With في (in), once names the branch.
+  // tagger read as one name; with في, where the group is («حماس في
+  // الأردن»). Once names a branch only with في before a region groups name
+  // branches after.
   Collection c;
   c.Add(1, kOrg, "حماس").Add(1, kOrg, "حماس مصر").Add(2, kOrg, "حماس").Add(2, kOrg, "حركة حماس في الأردن");
+  c.Add(3, kOrg, "تنظيم القاعدة").Add(3, kOrg, "القاعدة في جزيرة العرب");
   const Resolution r = c.Resolve();
   EXPECT_NE(LatinOf(r, 1), "Hamas in Egypt");
-  EXPECT_EQ(LatinOf(r, 3), "Hamas in Jordan");
-  const auto parent = static_cast<uint32_t>(c.EntityOf(r, "حماس"));
+  EXPECT_NE(LatinOf(r, 3), "Hamas in Jordan");
+  EXPECT_EQ(LatinOf(r, 5), "al-Qaeda in the Arabian Peninsula");
+  const auto parent = static_cast<uint32_t>(c.EntityOf(r, "تنظيم القاعدة"));
   EXPECT_EQ(r.part_of, (std::vector<std::pair<uint32_t, uint32_t>>{
-                           {static_cast<uint32_t>(c.EntityOf(r, "حركة حماس في الأردن")), parent}}));
+                           {static_cast<uint32_t>(c.EntityOf(r, "القاعدة في جزيرة العرب")), parent}}));
 }
 
 TEST(ResolveEntitiesTest, AStatedAliasDoesNotJoinTwoListedBodies) {
