@@ -121,6 +121,19 @@ TEST_F(ShippedModelTest, AHeadWordAloneRefersBack) {
   EXPECT_TRUE(Mentions(*tagger_, "وقالت الجزيرة إن مراسلها وصل إلى المدينة.").contains({"ORG", "الجزيرة"}));
 }
 
+TEST_F(ShippedModelTest, ThankGodAndGoodNeighbourlinessNameNoOne) {
+  // "The child was found, thank God" (بحمد الله): no person حمد الله; the
+  // surname without ب stays a man's.
+  EXPECT_EQ(Mentions(*tagger_, "وتم بحمد الله العثور على الطفلة في الحي."), (Found{{"MISC", "الله"}}));
+  EXPECT_TRUE(Mentions(*tagger_, "وقال رامي حمد الله إن الحكومة مستعدة.").contains({"PER", "رامي حمد الله"}));
+  // "A policy of good neighbourliness" (حسن الجوار); حسن before a surname
+  // is Hassan.
+  EXPECT_EQ(Mentions(*tagger_, "وأكد الوزير أهمية سياسة حسن الجوار بين البلدين."), Found{});
+  EXPECT_EQ(Mentions(*tagger_, "وتقوم العلاقات على العدل والاحترام المتبادل وحسن الجوار، وعدم التدخل في الشؤون الداخلية."),
+            Found{});
+  EXPECT_TRUE(Mentions(*tagger_, "وقال حسن الجوهري إن الاجتماع انتهى.").contains({"PER", "حسن الجوهري"}));
+}
+
 TEST_F(ShippedModelTest, TheCrownPrinceIsATitle) {
   // "On the instructions of the Custodian of the Two Holy Mosques, His
   // Highness the Crown Prince and His Highness the Deputy Crown Prince
