@@ -520,9 +520,14 @@ int32_t LastBodyOfKind(const Doc& d, uint32_t s, const SpeakerState& st) {
   for (size_t m = d.mentions.size(); m-- > 0;) {
     const ner::Mention& men = d.mentions[m];
     if (men.first_token >= s || men.type != ner::EntityType::kOrganization) continue;
-    if (quotation(men.first_token) != kNone && quotation(men.first_token) != quotation(s)) continue;
     uint32_t before = men.first_token;
     while (before > 0 && quote_mark(before - 1)) --before;
+    // A name in marks of its own («حركة أحرار الشام الإسلامية») is named,
+    // though the marks may read as a quotation.
+    if (before == men.first_token && quotation(men.first_token) != kNone &&
+        quotation(men.first_token) != quotation(s)) {
+      continue;
+    }
     // A kind word before the name is in the construct state (تنظيم «داعش»):
     // with the article it is another phrase's («نائب زعيم الحركة سراج الدين»,
     // the deputy leader of the movement, Sirajuddin). Only a kind that says
@@ -805,6 +810,29 @@ SpeakerResult SpeakerOf(const Doc& d, uint32_t v, Speech kind, uint32_t limit,
     r.who = Carry(st, sentence);
     r.carried = true;
     return r;
+  }
+  // «يُعتبر» (is considered) says no one's words unless a clause of what is
+  // considered follows («ويعتبر بعض الخبراء أن», some experts consider
+  // that): «ويعتبر المشروع من أهم المشاريع» (the project is considered among
+  // the most important) has no speaker, and a name right before the verb
+  // is its subject («الخبير سامر ناصر يعتبر»).
+  if (kind == Speech::kVerb && d.Written(d.lex.considered_verbs, v)) {
+    bool clause = false;
+    for (uint32_t i = s; i < limit && i < s + kSpeakerWindow && !clause; ++i) {
+      if (d.IsPunctKind(i)) break;
+      clause = d.Is(i, "أن") || d.Is(i, "إن") || d.Is(i, "بأن") || d.Is(i, "أنه") || d.Is(i, "أنها");
+    }
+    const int32_t subject = v > 0 ? d.mention_of[v - 1] : kNone;
+    if (!clause || (subject != kNone && (d.mentions[subject].type == ner::EntityType::kPerson ||
+                                         d.mentions[subject].type == ner::EntityType::kOrganization))) {
+      SpeakerResult r;
+      r.end = s;
+      if (subject != kNone && (d.mentions[subject].type == ner::EntityType::kPerson ||
+                               d.mentions[subject].type == ner::EntityType::kOrganization)) {
+        r.who = EntityAttribution(d, static_cast<uint32_t>(subject));
+      }
+      return r;
+    }
   }
   // What was measured right after a verb of estimating is no speaker: a
   // name right before the verb is its subject («الأمم المتحدة تقدر عدد

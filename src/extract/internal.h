@@ -82,6 +82,8 @@ struct Lexicon {
   std::unordered_set<std::string> reaction_verbs;
   // What "is estimated at" takes (بنسبة، بمعدل، بقيمة ...): no speaker.
   std::unordered_set<std::string> measure_words;
+  // "Is considered" (يُعتبر، تُعتبر), which news writes in the passive.
+  std::unordered_set<std::string> considered_verbs;
   // Verbs of estimating (قدّر), and the nouns of what is measured (حجم،
   // عدد، قيمة ...): such a noun right after the verb is what was estimated
   // (وقُدّر حجم الإنفاق بنحو ...), not who estimated it.

@@ -114,10 +114,11 @@ Lexicon Build() {
          {"صحيفة", "جريدة", "مجلة", "وكالة", "وزارة", "منظمة", "هيئة", "لجنة", "مجلس", "حركة",
           "جماعة", "تنظيم", "حزب", "جبهة", "شركة", "قناة", "مؤسسة", "جمعية", "محكمة", "بعثة",
           "مفوضية", "سفارة", "اتحاد", "نقابة", "رابطة", "كتائب"});
-  // organisation, movement, group, party, front, brigades, newspaper (two
-  // words), magazine, agency, company, channel.
-  AddSet(&l.naming_kinds, {"تنظيم", "حركة", "جماعة", "حزب", "جبهة", "كتائب", "صحيفة", "جريدة", "مجلة",
-                           "وكالة", "شركة", "قناة"});
+  // organisation (two words), movement, group, party, front, brigades,
+  // newspaper (two words), magazine, agency, company, channel, foundation,
+  // association.
+  AddSet(&l.naming_kinds, {"تنظيم", "منظمة", "حركة", "جماعة", "حزب", "جبهة", "كتائب", "صحيفة", "جريدة",
+                           "مجلة", "وكالة", "شركة", "قناة", "مؤسسة", "جمعية"});
 
   // Counted nouns with their plurals. People: person, other (آخر: "41
   // others"), individual, soul, inhabitant, child, woman, man, fighter,
@@ -407,6 +408,8 @@ Lexicon Build() {
   // about, at more than, at less than, at a size of.
   AddSet(&l.measure_words, {"بنسبة", "بمعدل", "بقيمة", "بمبلغ", "بحوالي", "بحوالى", "بنحو", "بأكثر",
                             "بأقل", "بحجم", "بواقع", "بما"});
+  // Is considered (he, she).
+  AddSet(&l.considered_verbs, {"يعتبر", "تعتبر"});
   // Estimated (he, she), is estimated (she, he); size, number, value,
   // share, total, average, rate, cost (two words), length, area, volume,
   // amount.

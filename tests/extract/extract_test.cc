@@ -977,6 +977,11 @@ TEST_F(ExtractTest, AKindOfBodyStandsForTheBodyOfThatKindNamedBefore) {
   ASSERT_NE(movement, nullptr);
   EXPECT_NE(movement->source.text, "فتح");
   EXPECT_NE(movement->source.text, "حركة فتح");
+  // A name in marks of its own is named, not skipped as a quotation.
+  x = Run("أعلنت «حركة شباب السهل الكبرى» أمس توقف المفاوضات. وقالت الحركة إن 5 من مقاتليها قتلوا.");
+  const Claim* marked = ClaimWith(x, "5");
+  ASSERT_NE(marked, nullptr);
+  EXPECT_EQ(marked->source.kind, Attribution::Kind::kEntity);
   // A mission of a body is not the body: «بعثة الأمم المتحدة».
   x = Run("وقالت بعثة الأمم المتحدة في البلاد إن الوضع هادئ. وأضافت البعثة أن 7 قرى أخليت.");
   const Claim* mission = ClaimWith(x, "7");
@@ -1022,6 +1027,13 @@ TEST_F(ExtractTest, WhatAVerbOfEstimatingMeasuredIsNoSpeaker) {
   ASSERT_NE(agency, nullptr);
   EXPECT_EQ(agency->source.kind, Attribution::Kind::kEntity);
   EXPECT_EQ(agency->source.text, "الأمم المتحدة");
+  // "The project is considered among the most important, at 72 km long":
+  // no one speaks.
+  x = Run("ويعتبر المشروع من أهم المشاريع إذ يبلغ طوله 72 كيلومترا.");
+  ASSERT_EQ(x.claims.size(), 1u);
+  EXPECT_EQ(x.claims[0].source.kind, Attribution::Kind::kOutlet);
+  // "Some experts consider that": a clause of what is considered follows.
+  EXPECT_EQ(DescribedSourceOf(Run("ويعتبر بعض الخبراء أن 40 مصنعا أغلقت أبوابها."), "40"), "بعض الخبراء");
   // "Considers that" is no passive: the researcher speaks.
   x = Run("لكن الباحث الاقتصادي سامر ناصر يعتبر أن 300 شخص فقدوا وظائفهم.");
   const Claim* researcher = ClaimWith(x, "300");
