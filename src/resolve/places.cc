@@ -355,7 +355,7 @@ constexpr std::pair<std::string_view, std::string_view> kBodies[] = {
     {"الخطوط الجوية السعودية", "Saudia"}, {"الشركة السعودية للكهرباء", "Saudi Electricity Company"},
     {"السعودية للكهرباء", "Saudi Electricity Company"}, {"مجلس الغرف السعودية", "Council of Saudi Chambers"},
     {"تنظيم القاعدة", "al-Qaeda"}, {"القاعدة", "al-Qaeda"}, {"طالبان", "Taliban"},
-    {"حركة طالبان", "Taliban"}, {"بوكو حرام", "Boko Haram"}, {"جبهة النصرة", "Nusra Front"},
+    {"حركة طالبان", "Taliban"}, {"بوكو حرام", "Boko Haram"}, {"جماعة بوكو حرام", "Boko Haram"}, {"جبهة النصرة", "Nusra Front"},
     {"الإخوان المسلمين", "Muslim Brotherhood"}, {"جماعة الإخوان المسلمين", "Muslim Brotherhood"},
     {"حزب العمال الكردستاني", "PKK"},
     // ISIS: by its Arabic acronym, as "the State (organisation)", and as
@@ -627,8 +627,8 @@ std::string AfterIn(const std::string& place) {
 }  // namespace
 
 std::optional<GroupAndPlace> SplitGroupAndPlace(std::string_view arabic) {
-  // The places each group is of, where its name and the place's name the
-  // group itself (حركة طالبان أفغانستان, حزب الله لبنان), not a branch.
+  // Each group's own country: its name and that country's name the group
+  // itself (حركة طالبان أفغانستان, حزب الله لبنان), not a branch of it.
   static const std::unordered_map<std::string_view, std::unordered_set<std::string_view>> kHomes = {
       {"Taliban", {"Afghanistan"}},
       {"Hezbollah", {"Lebanon"}},

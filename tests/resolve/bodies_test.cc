@@ -240,6 +240,10 @@ TEST(SplitGroupAndPlace, AGroupOfTheListAndAPlace) {
   ASSERT_TRUE(afghan.has_value());
   EXPECT_TRUE(afghan->home);
   EXPECT_EQ(afghan->group, "Taliban");
+  // A group the list names by its kind in one of its spellings only.
+  const auto nigeria = internal::SplitGroupAndPlace("بوكو حرام نيجيريا");
+  ASSERT_TRUE(nigeria.has_value());
+  EXPECT_TRUE(nigeria->home);
 }
 
 TEST(SplitGroupAndPlace, OnlyGroupsAndOnlyPlaces) {
