@@ -471,6 +471,15 @@ bool IsNisba(std::string_view key) {
 bool LoneBa(const Doc& d, uint32_t i) { return d.IsWord(i) && d.Tok(i) == "ب"; }
 bool LoneArticle(const Doc& d, uint32_t i) { return d.IsWord(i) && d.Tok(i) == "ال"; }
 
+// The mention at token i if it names one who may speak, a person or a body
+// (not a place, nor a currency or another name); else kNone.
+int32_t SpeakingMentionAt(const Doc& d, uint32_t i) {
+  const int32_t m = d.mention_of[i];
+  if (m == kNone) return kNone;
+  const ner::EntityType type = d.mentions[m].type;
+  return type == ner::EntityType::kPerson || type == ner::EntityType::kOrganization ? m : kNone;
+}
+
 struct SpeakerResult {
   std::optional<Attribution> who;
   uint32_t end = 0;        // first token after the speaker's phrase
@@ -796,13 +805,9 @@ SpeakerResult SpeakerOf(const Doc& d, uint32_t v, Speech kind, uint32_t limit,
       r.carried = true;
       return r;
     }
-    // A person or a body: not a place, nor a currency or another name
-    // (MISC) that no one says anything as.
     const uint32_t begin = d.SentenceBegin(sentence);
     for (uint32_t i = begin; i < v; ++i) {
-      const int32_t m = d.mention_of[i];
-      if (m != kNone && (d.mentions[m].type == ner::EntityType::kPerson ||
-                         d.mentions[m].type == ner::EntityType::kOrganization)) {
+      if (const int32_t m = SpeakingMentionAt(d, i); m != kNone) {
         r.who = EntityAttribution(d, static_cast<uint32_t>(m));
         return r;
       }
@@ -822,15 +827,11 @@ SpeakerResult SpeakerOf(const Doc& d, uint32_t v, Speech kind, uint32_t limit,
       if (d.IsPunctKind(i)) break;
       clause = d.Is(i, "أن") || d.Is(i, "إن") || d.Is(i, "بأن") || d.Is(i, "أنه") || d.Is(i, "أنها");
     }
-    const int32_t subject = v > 0 ? d.mention_of[v - 1] : kNone;
-    if (!clause || (subject != kNone && (d.mentions[subject].type == ner::EntityType::kPerson ||
-                                         d.mentions[subject].type == ner::EntityType::kOrganization))) {
+    const int32_t subject = v > 0 ? SpeakingMentionAt(d, v - 1) : kNone;
+    if (!clause || subject != kNone) {
       SpeakerResult r;
       r.end = s;
-      if (subject != kNone && (d.mentions[subject].type == ner::EntityType::kPerson ||
-                               d.mentions[subject].type == ner::EntityType::kOrganization)) {
-        r.who = EntityAttribution(d, static_cast<uint32_t>(subject));
-      }
+      if (subject != kNone) r.who = EntityAttribution(d, static_cast<uint32_t>(subject));
       return r;
     }
   }
@@ -843,11 +844,8 @@ SpeakerResult SpeakerOf(const Doc& d, uint32_t v, Speech kind, uint32_t limit,
       d.mention_of[s] == kNone && d.In(d.lex.measured_nouns, s)) {
     SpeakerResult r;
     r.end = s;
-    const int32_t subject = v > 0 ? d.mention_of[v - 1] : kNone;
-    if (subject != kNone && (d.mentions[subject].type == ner::EntityType::kPerson ||
-                             d.mentions[subject].type == ner::EntityType::kOrganization)) {
-      r.who = EntityAttribution(d, static_cast<uint32_t>(subject));
-    }
+    const int32_t subject = v > 0 ? SpeakingMentionAt(d, v - 1) : kNone;
+    if (subject != kNone) r.who = EntityAttribution(d, static_cast<uint32_t>(subject));
     return r;
   }
   SpeakerResult r = ParseSpeaker(d, s, limit, st, sentence);

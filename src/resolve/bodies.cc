@@ -783,13 +783,9 @@ std::string StateBodiesOfTheUs(std::string name) {
 
 std::string ComposedEnglishName(std::string_view arabic, const Matcher& matcher) {
   std::vector<std::string> originals, keys;
-  for (size_t i = 0; i < arabic.size();) {
-    const size_t end = std::min(arabic.find_first_of(" \t\n\r", i), arabic.size());
-    if (end > i) {
-      originals.emplace_back(arabic.substr(i, end - i));
-      keys.push_back(text::MatchKey(originals.back()));
-    }
-    i = end + 1;
+  for (std::string_view word : WrittenWords(arabic)) {
+    originals.emplace_back(word);
+    keys.push_back(text::MatchKey(word));
   }
   // ب (in) and a place at the end: where the body is (مستشفى الملك فهد
   // بالهفوف, King Fahd Hospital in Hofuf).

@@ -348,7 +348,6 @@ constexpr std::pair<std::string_view, std::string_view> kBodies[] = {
     {"فيتش", "Fitch"}, {"موديز", "Moody's"}, {"ستاندرد آند بورز", "Standard & Poor's"},
     {"داو جونز", "Dow Jones"}, {"ديلي ميل", "Daily Mail"}, {"ديلي تلغراف", "Daily Telegraph"},
     {"ديلي تليغراف", "Daily Telegraph"},
-    {"ديلي تلغراف", "Daily Telegraph"},
     // Saudi companies and bodies the press names in English: the airline,
     // the electricity company, the council of chambers of commerce.
     {"الخطوط الجوية العربية السعودية", "Saudia"}, {"الخطوط السعودية", "Saudia"},
@@ -643,12 +642,7 @@ std::optional<GroupAndPlace> SplitGroupAndPlace(std::string_view arabic) {
   // written once.
   static const std::unordered_set<std::string_view> kBranchRegions = {
       "Levant", "Maghreb", "Islamic Maghreb", "Arabian Peninsula", "Khorasan", "Sinai", "Hejaz", "Caucasus"};
-  std::vector<std::string_view> words;
-  for (size_t i = 0; i < arabic.size();) {
-    const size_t end = std::min(arabic.find_first_of(" \t\n\r", i), arabic.size());
-    if (end > i) words.push_back(arabic.substr(i, end - i));
-    i = end + 1;
-  }
+  const std::vector<std::string_view> words = WrittenWords(arabic);
   const auto join = [&](size_t from, size_t to) {
     std::string s;
     for (size_t i = from; i < to; ++i) {

@@ -883,15 +883,11 @@ std::string Matcher::Romanize(std::string_view arabic) const {
   // the Latin letter each names (0 if none).
   std::vector<std::string> originals, words;
   std::vector<char> letter_named;
-  for (size_t i = 0; i < arabic.size();) {
-    const size_t end = std::min(arabic.find_first_of(" \t\n\r", i), arabic.size());
-    if (end > i) {
-      originals.emplace_back(arabic.substr(i, end - i));
-      words.push_back(text::MatchKey(originals.back()));
-      const auto named = LetterNames().find(LetterNameKey(originals.back()));
-      letter_named.push_back(named == LetterNames().end() ? 0 : named->second);
-    }
-    i = end + 1;
+  for (std::string_view word : internal::WrittenWords(arabic)) {
+    originals.emplace_back(word);
+    words.push_back(text::MatchKey(word));
+    const auto named = LetterNames().find(LetterNameKey(word));
+    letter_named.push_back(named == LetterNames().end() ? 0 : named->second);
   }
   // Connecting words are printed as newspapers print them. عبد: servant (of);
   // ابو: father (of); ام: mother (of); بن/ابن: son (of); بنت: daughter (of);
