@@ -493,6 +493,39 @@ struct Server::Impl {
     return IsLoopback(host);
   }
 
+  // The most bytes of a request's body the server reads: an ingest's body
+  // may be large, and with ingest on any route reads up to that size before
+  // it refuses.
+  size_t payload_limit() const {
+    const bool ingest = options.tagger && options.matcher;
+    return ingest ? std::max(options.max_body, options.max_ingest_body) : options.max_body;
+  }
+
+  // Reads a request's body through `read` into `body`, or says why it is
+  // refused: longer than `limit` bytes (413), or cut short (400). A body
+  // over the limit is still read to its end and dropped: its bytes left on
+  // the connection would be parsed as the next request. (The library stops
+  // a body at the payload limit only by its Content-Length; one sent in
+  // chunks, or until the connection closes, it would hold whole.)
+  static std::optional<HttpError> ReadBody(const httplib::ContentReader& read, const httplib::Response& res,
+                                           size_t limit, std::string* body) {
+    bool over = false;
+    const bool whole = read([&](const char* data, size_t size) {
+      if (over || size > limit - body->size()) {
+        over = true;
+        body->clear();
+      } else {
+        body->append(data, size);
+      }
+      return true;
+    });
+    if (over || res.status == 413) {
+      return HttpError{413, "the request's body is over " + std::to_string(limit) + " bytes"};
+    }
+    if (!whole) return HttpError{400, "the request's body was cut short"};
+    return std::nullopt;
+  }
+
   void Setup() {
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     // A worker serves one connection for as long as the client keeps it
@@ -503,9 +536,7 @@ struct Server::Impl {
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     // An ingest's body may be large; with ingest on, the library reads any
     // request's body up to that size before its route refuses it.
-    const bool ingest = options.tagger && options.matcher;
-    http.set_payload_max_length(ingest ? std::max(options.max_body, options.max_ingest_body)
-                                       : options.max_body);
+    http.set_payload_max_length(payload_limit());
     http.set_read_timeout(options.read_timeout_s, 0);
     http.set_write_timeout(options.write_timeout_s, 0);
     http.set_keep_alive_timeout(5);
@@ -601,9 +632,10 @@ struct Server::Impl {
     http.Get("/api/incidents", Api(&Impl::Incidents));
     http.Get("/api/graph", Api(&Impl::GraphRoute));
     http.Get("/api/screen", Api(&Impl::Screen));
-    http.Post("/api/ingest", [this](const httplib::Request& req, httplib::Response& res) {
-      IngestRoute(req, res);
-    });
+    // Routes that take a body read it themselves (ReadBody): the library
+    // holds a body to the payload limit only when it comes with a length.
+    http.Post("/api/ingest", [this](const httplib::Request& req, httplib::Response& res,
+                                    const httplib::ContentReader& read) { IngestRoute(req, res, read); });
     http.Get("/api/ingest", [](const httplib::Request&, httplib::Response& res) {
       res.set_header("Allow", "POST");
       SendError(res, 405, "/api/ingest takes documents with POST");
@@ -619,10 +651,19 @@ struct Server::Impl {
       SendError(res, 405, "method " + req.method + " not allowed: the API is read-only, "
                           "but for POST /api/ingest");
     };
-    http.Post(R"(.*)", not_allowed);
-    http.Put(R"(.*)", not_allowed);
-    http.Delete(R"(.*)", not_allowed);
-    http.Patch(R"(.*)", not_allowed);
+    auto not_allowed_with_body = [this, not_allowed](const httplib::Request& req, httplib::Response& res,
+                                                     const httplib::ContentReader& read) {
+      std::string unread;
+      if (const std::optional<HttpError> refused = ReadBody(read, res, payload_limit(), &unread)) {
+        SendError(res, *refused);
+      } else {
+        not_allowed(req, res);
+      }
+    };
+    http.Post(R"(.*)", not_allowed_with_body);
+    http.Put(R"(.*)", not_allowed_with_body);
+    http.Delete(R"(.*)", not_allowed_with_body);
+    http.Patch(R"(.*)", not_allowed_with_body);
     http.Options(R"(.*)", not_allowed);
   }
 
@@ -884,8 +925,10 @@ struct Server::Impl {
 
   // POST /api/ingest (see serve.h). Not under Api(): it writes, with a
   // read-write store of its own, one request at a time.
-  void IngestRoute(const httplib::Request& req, httplib::Response& res) {
+  void IngestRoute(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& read) {
     try {
+      std::string body;
+      if (const std::optional<HttpError> unread = ReadBody(read, res, payload_limit(), &body)) throw *unread;
       if (const std::optional<HttpError> refused = RefuseIngest(req)) throw *refused;
       std::string name = StrParam(req, "name", 200);
       if (!name.empty() && !IsPlainFileName(name)) {
@@ -893,7 +936,7 @@ struct Server::Impl {
       }
       // Without a name, the type RefuseIngest let through gives the extension.
       if (name.empty()) name = UtcNow() + std::string(ExtensionOfMediaType(req.get_header_value("Content-Type")));
-      if (req.body.empty()) throw HttpError{400, "the request has no body: send the document"};
+      if (body.empty()) throw HttpError{400, "the request has no body: send the document"};
       store::IngestOptions o;
       o.source = StrParam(req, "source", 200);
       o.published = StrParam(req, "published", 10);
@@ -912,7 +955,7 @@ struct Server::Impl {
       auto db = store::Store::Open(options.db_path, store::Store::Mode::kReadWrite, &error);
       if (!db) throw std::runtime_error(error);
       const store::IngestSummary summary =
-          store::IngestUploads(db.get(), {{"upload:" + name, req.body}}, o);
+          store::IngestUploads(db.get(), {{"upload:" + name, std::move(body)}}, o);
       json j = summary;
       j["docs"] = summary.added_ids;
       if (summary.read == 0) {

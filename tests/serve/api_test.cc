@@ -115,38 +115,76 @@ struct Response {
   bool HasHeader(const std::string& h) const { return headers.find(h) != std::string::npos; }
 };
 
-// Sends `raw` bytes exactly as given (no client-side path normalisation).
-Response Raw(int port, const std::string& raw) {
-  Response r;
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    close(fd);
+// A client's connection, which sends bytes exactly as given (no client-side
+// path normalisation).
+class Connection {
+ public:
+  explicit Connection(int port) : fd_(socket(AF_INET, SOCK_STREAM, 0)) {
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+      close(fd_);
+      fd_ = -1;
+      return;
+    }
+    timeval tv{10, 0};
+    setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  }
+  ~Connection() {
+    if (fd_ >= 0) close(fd_);
+  }
+
+  void Send(const std::string& raw) {
+    size_t sent = 0;
+    while (fd_ >= 0 && sent < raw.size()) {
+      const ssize_t n = send(fd_, raw.data() + sent, raw.size() - sent, MSG_NOSIGNAL);
+      if (n <= 0) break;  // the server may close early on an oversized request
+      sent += static_cast<size_t>(n);
+    }
+  }
+
+  // The next response, read to its Content-Length; with `to_close`, all
+  // that comes until the server closes the connection.
+  Response Read(bool to_close = false) {
+    size_t head_end;
+    while ((head_end = unread_.find("\r\n\r\n")) == std::string::npos && Receive()) {
+    }
+    Response r;
+    if (unread_.rfind("HTTP/1.1 ", 0) != 0 || head_end == std::string::npos) return r;
+    r.status = std::atoi(unread_.c_str() + 9);
+    r.headers = unread_.substr(0, head_end);
+    for (char& c : r.headers) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const size_t length = r.headers.find("content-length: ");
+    const size_t size = to_close || length == std::string::npos
+                            ? std::string::npos
+                            : std::strtoul(r.headers.c_str() + length + 16, nullptr, 10);
+    while (unread_.size() - (head_end + 4) < size && Receive()) {
+    }
+    r.body = unread_.substr(head_end + 4, size);
+    unread_.erase(0, size == std::string::npos ? unread_.size() : std::min(unread_.size(), head_end + 4 + size));
     return r;
   }
-  timeval tv{10, 0};
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-  size_t sent = 0;
-  while (sent < raw.size()) {
-    const ssize_t n = send(fd, raw.data() + sent, raw.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) break;  // the server may close early on an oversized request
-    sent += static_cast<size_t>(n);
+
+ private:
+  bool Receive() {
+    char buf[8192];
+    const ssize_t n = fd_ < 0 ? -1 : recv(fd_, buf, sizeof buf, 0);
+    if (n <= 0) return false;
+    unread_.append(buf, static_cast<size_t>(n));
+    return true;
   }
-  std::string all;
-  char buf[8192];
-  ssize_t n;
-  while ((n = recv(fd, buf, sizeof buf, 0)) > 0) all.append(buf, static_cast<size_t>(n));
-  close(fd);
-  const size_t head_end = all.find("\r\n\r\n");
-  if (all.rfind("HTTP/1.1 ", 0) != 0 || head_end == std::string::npos) return r;
-  r.status = std::atoi(all.c_str() + 9);
-  r.headers = all.substr(0, head_end);
-  for (char& c : r.headers) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  r.body = all.substr(head_end + 4);
-  return r;
+
+  int fd_;
+  std::string unread_;
+};
+
+// Sends `raw` and reads what comes back until the server closes.
+Response Raw(int port, const std::string& raw) {
+  Connection c(port);
+  c.Send(raw);
+  return c.Read(/*to_close=*/true);
 }
 
 Response Get(int port, const std::string& target, const std::string& extra_headers = "") {
@@ -603,6 +641,35 @@ TEST_F(ApiTest, OversizedRequestsAreRefused) {
   ExpectJsonError(Get(port(), "/api/search?q=" + std::string(600, 'a')), 400);  // parameter limit
 }
 
+// `body` as HTTP/1.1 chunks of `chunk` bytes, with the last, empty one.
+std::string Chunked(const std::string& body, size_t chunk) {
+  std::string out;
+  char size[32];
+  for (size_t at = 0; at < body.size(); at += chunk) {
+    const size_t n = std::min(chunk, body.size() - at);
+    std::snprintf(size, sizeof size, "%zx\r\n", n);
+    out += size + body.substr(at, n) + "\r\n";
+  }
+  return out + "0\r\n\r\n";
+}
+
+TEST_F(ApiTest, ABodySentInChunksIsHeldToTheLimit) {
+  // 1 MB in chunks, over the 64 KB a server without ingest reads; then, on
+  // the same connection, one more request. The body is refused, and read to
+  // its end: the next request is read where it begins.
+  const std::string body(1 << 20, 'x');
+  for (const char* target : {"/api/search", "/api/ingest"}) {
+    Connection c(port());
+    c.Send(std::string("POST ") + target +
+           " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n" +
+           Chunked(body, 4096));
+    ExpectJsonError(c.Read(), 413);
+    c.Send("GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    const Response next = c.Read();
+    EXPECT_EQ(next.status, 200) << target << ": " << next.headers << next.body;
+  }
+}
+
 TEST_F(ApiTest, ForeignHostHeaderIsRefusedWithoutToken) {
   // A page on another site that rebinds its name to 127.0.0.1.
   const Response r = Raw(port(), "GET /api/stats HTTP/1.1\r\nHost: evil.example:" + std::to_string(port()) +
@@ -780,6 +847,16 @@ TEST_F(ApiTest, IngestRefusesWhatItCannotRead) {
   EXPECT_EQ(Post(writer.port, "/api/ingest", "application/json", doc,
                  "Origin: http://127.0.0.1\r\nX-Marsad-Sent-As: Content-Type: multipart/x\r\n").status,
             200);
+  // A body sent in chunks, as a client streaming a file sends it (a
+  // fictional report).
+  const std::string streamed =
+      "قالت وزارة الداخلية في بيان يوم الثلاثاء إن قوات الأمن أوقفت ثلاثة مطلوبين في مدينة "
+      "البصرة، وإن التحقيق معهم جار.";
+  const Response chunked = Raw(writer.port, "POST /api/ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                                            "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n" +
+                                                Chunked(streamed, 100));
+  ASSERT_EQ(chunked.status, 200) << chunked.body;
+  EXPECT_EQ(chunked.Json()["added"], 1) << chunked.body;
 }
 
 TEST_F(ApiTest, ARefusedBodyIsNeverReadAsARequest) {
