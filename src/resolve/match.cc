@@ -47,8 +47,12 @@ struct Match {
 // matches B's token there: a reordering that matches nothing it moved
 // explains nothing. No allocation: names have at most kMaxTokens tokens.
 constexpr size_t kNoneMoved = kMaxTokens;
-double Combine(const double* s, size_t stride, const size_t* len_a, const size_t* len_b, size_t n,
-               size_t m, const size_t* col, size_t moved = kNoneMoved) {
+// `family(side, k)` says whether token k of A (side 0) or B (side 1), in
+// their own orders, begins a family name; asked only where it decides.
+template <typename FamilyName>
+double Combine(const double* s, size_t stride, const size_t* len_a, const size_t* len_b,
+               const FamilyName& family, size_t n, size_t m, const size_t* col,
+               size_t moved = kNoneMoved) {
   auto score = [&](size_t i, size_t j) { return s[i * stride + col[j]]; };
   // Monotone alignment maximising the summed margin over kAlignFloor.
   constexpr size_t w = kMaxTokens + 1;
@@ -97,19 +101,33 @@ double Combine(const double* s, size_t stride, const size_t* len_a, const size_t
     weight += wgt;
   }
   double result = sum / weight;
-  size_t missing = 0, conflicts = 0;
+  size_t missing_a = 0, missing_b = 0, conflicts = 0;
   auto gap = [&](size_t skipped_a, size_t skipped_b) {
     if (skipped_a > 0 && skipped_b > 0) {
       ++conflicts;
     } else {
-      missing += skipped_a + skipped_b;
+      missing_a += skipped_a;
+      missing_b += skipped_b;
     }
   };
   gap(matches[0].i, matches[0].j);
   for (size_t k = 1; k < count; ++k) {
     gap(matches[k].i - matches[k - 1].i - 1, matches[k].j - matches[k - 1].j - 1);
   }
-  gap(n - 1 - matches[count - 1].i, m - 1 - matches[count - 1].j);
+  const size_t tail_a = n - 1 - matches[count - 1].i, tail_b = m - 1 - matches[count - 1].j;
+  gap(tail_a, tail_b);
+  // One name goes on after the other's last word with a family name, and
+  // the other has a word of its own before it: the other's last word is a
+  // middle name of the first (a father), not its surname, so two men.
+  // «علي بن صالح الرميح» is not «علي عبد الله صالح», whose surname is صالح.
+  // A middle name missing on one side only, or a surname, is still one name;
+  // and a word the tagger ran on after a name is no family name
+  // (Matcher::BeginsFamilyName).
+  if ((tail_a > 0 && missing_b > 0 && family(0, matches[count - 1].i + 1)) ||
+      (tail_b > 0 && missing_a > 0 && family(1, col[matches[count - 1].j + 1]))) {
+    ++conflicts;
+  }
+  const size_t missing = missing_a + missing_b;
   for (size_t k = 0; k < conflicts; ++k) result *= kConflict;
   if (count >= 2) {
     for (size_t k = 0; k < missing; ++k) result *= kMissing;
@@ -119,6 +137,18 @@ double Combine(const double* s, size_t stride, const size_t* len_a, const size_t
     result *= kOneOfMany;
   }
   return result;
+}
+
+// A word with the article (الرميح, al-Rumaih), آل (the house of, as in آل
+// سعود) or a relative adjective of four letters or more (طنطاوي, Tantawi):
+// not a word the tagger ran on after a name («آل سعود يستأذنه», asks his
+// leave; «على», on).
+bool BeginsFamilyName(const NameToken& t) {
+  static const std::string kAl = {static_cast<char>(internal::ArabicIndex(U'ا')),
+                                  static_cast<char>(internal::ArabicIndex(U'ل'))};
+  static const char kYeh = static_cast<char>(internal::ArabicIndex(U'ي'));
+  if (t.article > 0) return true;
+  return t.arabic && (t.letters == kAl || (t.letters.size() >= 4 && t.letters.back() == kYeh));
 }
 
 // Whether two Arabic spellings differ only in long-vowel letters (ا و ي)
@@ -479,6 +509,7 @@ bool Matcher::WritesItsVowels(const NameToken& t) const {
   return WrittenInFull(letters, latin);
 }
 
+
 double Matcher::MatchScore(const PreparedName& a, const PreparedName& b) const {
   const size_t n = std::min(a.tokens.size(), kMaxTokens), m = std::min(b.tokens.size(), kMaxTokens);
   if (n == 0 || m == 0) return 0;
@@ -512,7 +543,8 @@ double Matcher::CombineTokenScores(const PreparedName& a_in, const PreparedName&
   for (size_t i = 0; i < n; ++i) len_a[i] = a.tokens[i].letters.size();
   for (size_t j = 0; j < m; ++j) len_b[j] = b.tokens[j].letters.size();
   for (size_t j = 0; j < m; ++j) col[j] = j;
-  double best = Combine(s, m, len_a, len_b, n, m, col);
+  const auto family = [&](int side, size_t k) { return BeginsFamilyName((side == 0 ? a : b).tokens[k]); };
+  double best = Combine(s, m, len_a, len_b, family, n, m, col);
   // Sons of two fathers: both names write a father after the first name
   // (عبدالله بن عبدالعزيز, عبدالله بن مساعد بن عبدالعزيز), the first names
   // match and the fathers do not. The grandfather matching the other's
@@ -535,10 +567,10 @@ double Matcher::CombineTokenScores(const PreparedName& a_in, const PreparedName&
     // الصمعاني" and "وليد بن محمد الحميدي" are not one name with the
     // surname moved and missing at both ends.
     std::rotate(col, col + 1, col + m);
-    best = std::max(best, kReordered * Combine(s, m, len_a, len_b, n, m, col, m - 1));
+    best = std::max(best, kReordered * Combine(s, m, len_a, len_b, family, n, m, col, m - 1));
     if (m > 2) {  // with two words, moving the last first is the same order
       std::rotate(col, col + m - 2, col + m);
-      best = std::max(best, kReordered * Combine(s, m, len_a, len_b, n, m, col, 0));
+      best = std::max(best, kReordered * Combine(s, m, len_a, len_b, family, n, m, col, 0));
     }
   }
   if (ancestors_differ) best *= kConflict;

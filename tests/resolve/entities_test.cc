@@ -767,6 +767,24 @@ TEST(ResolveEntitiesTest, ARareNameKeepsItsSayInACommonShortName) {
   EXPECT_NE(r.entity_of[1], r.entity_of[2]);
 }
 
+TEST(ResolveEntitiesTest, ANameWhoseSurnameIsAnothersFatherIsAnotherMan) {
+  // «حمدان عبد الكريم ناصر», 120 times, and his short «حمدان ناصر»;
+  // «حمدان بن ناصر الشهري», once, is Hamdan son of Nasser, of the Shehri:
+  // another man, though each word of the short name is in his.
+  Collection c;
+  for (int doc = 10; doc < 130; ++doc) {
+    c.Add(doc, kPer, "حمدان عبد الكريم ناصر").Add(1000 + doc, kPer, "حمدان ناصر");
+  }
+  c.Add(1, kPer, "حمدان بن ناصر الشهري").Add(2, kPer, "حمدان ناصر يستأذنه");
+  const Resolution r = c.Resolve();
+  ASSERT_EQ(c.mentions[240].name, "حمدان بن ناصر الشهري");
+  ASSERT_GE(r.entity_of[0], 0);
+  EXPECT_EQ(r.entity_of[0], r.entity_of[1]);
+  EXPECT_NE(r.entity_of[240], r.entity_of[0]);
+  // A word the tagger ran on after his name is no family name.
+  EXPECT_EQ(r.entity_of[241], r.entity_of[0]);
+}
+
 TEST(ResolveEntitiesTest, NamesOfOneBodyAreOneOrganisation) {
   // The curated bodies' names in other words, one word among them: ISIS by
   // its acronym and as "the State organisation", the BBC by its letters and

@@ -77,6 +77,9 @@ const NamePair kVariants[] = {
     // Both spellings are in the model's memory, read Vinger and Finger.
     {"مارتن فينجر", "مارتن فينغر", "two known spellings of a foreign g, read differently"},
     {"ميشال دوران", "ميشيل دوران", "two known spellings of Michel, each writing its vowels"},
+    // A middle name on one side, a word the tagger ran on on the other (asks
+    // his leave), which is no family name.
+    {"حمدان عبد الكريم ناصر", "حمدان ناصر يستأذنه", "a middle name against a word run on"},
 };
 
 // Different people with similar names (none may match).
@@ -125,6 +128,12 @@ const NamePair kHardNegatives[] = {
     {"الكسندر باتو", "الكسندر بيتو", "two known surnames a vowel letter apart (Pato, Beto)"},
     // Both known, read Farhad and Farhadi: a name and its nisba.
     {"فرهاد الزين", "فرهادي الزين", "two known spellings, a final vowel letter apart"},
+    // Hamdan, son of Abdulkarim, of the Nasser; Hamdan, son of Nasser, of
+    // the Shehri: the one's surname is the other's father.
+    {"حمدان عبد الكريم ناصر", "حمدان بن ناصر الشهري", "a surname against a father, a family name after it"},
+    {"Hamdan Abdulkarim Nasser", "Hamdan bin Nasser al-Shehri", "a surname against a father, in Latin"},
+    {"حمدان عبد الكريم ناصر", "حمدان ناصر الطنطاوي", "a surname against a middle name, a nisba after it"},
+    {"حمدان عبد الكريم ناصر", "حمدان ناصر آل زيد", "a surname against a middle name, آل after it"},
 };
 
 TEST(MatchScore, VariantSpellingsMatch) {
