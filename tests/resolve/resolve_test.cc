@@ -80,6 +80,9 @@ const NamePair kVariants[] = {
     // A middle name on one side, a word the tagger ran on on the other (asks
     // his leave), which is no family name.
     {"حمدان عبد الكريم ناصر", "حمدان ناصر يستأذنه", "a middle name against a word run on"},
+    {"عبد الرحمن الفاضلي", "عبد الرحمان الفاضلي", "a name of God with its vowel written, as the Maghreb writes it"},
+    {"عبد الملك الفاضلي", "عبد المالك الفاضلي", "a name of God with its vowel written, as the Maghreb writes it"},
+    {"عبد الله الفاضلي", "عبدلله الفاضلي", "الله without its article's alef"},
 };
 
 // Different people with similar names (none may match).
@@ -134,6 +137,9 @@ const NamePair kHardNegatives[] = {
     {"Hamdan Abdulkarim Nasser", "Hamdan bin Nasser al-Shehri", "a surname against a father, in Latin"},
     {"حمدان عبد الكريم ناصر", "حمدان ناصر الطنطاوي", "a surname against a middle name, a nisba after it"},
     {"حمدان عبد الكريم ناصر", "حمدان ناصر آل زيد", "a surname against a middle name, آل after it"},
+    {"عبد الرحيم الفاضلي", "عبد الرحمن الفاضلي", "two names of God (Abd al-Rahim, Abd al-Rahman)"},
+    {"عبد المجيد الفاضلي", "عبد الحميد الفاضلي", "two names of God (Abd al-Majid, Abd al-Hamid)"},
+    {"عبد الإله الفاضلي", "عبدالله الفاضلي", "عبد الإله is not عبد الله"},
 };
 
 TEST(MatchScore, VariantSpellingsMatch) {
