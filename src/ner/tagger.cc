@@ -1818,6 +1818,49 @@ std::vector<std::vector<std::string>> Tagger::TagDocument(
   return tags;
 }
 
+// A Latin acronym written in Arabic with full stops between its letters
+// (بي.بي.سي, BBC; إيه.بي.سي, ABC) is one name, which the tokenizer cuts at
+// each stop: the model had tagged its letters apart, «بي» an organisation
+// 271 times on SaudiNewsNet. Letters (text::LatinLetterNamed) joined by full
+// stops without spaces, where the model tagged any of them, are one name
+// with the names they touch («شركة بي.بي», the company BP): an organisation
+// if any of its words was one, else of the first's type. Labels are those
+// of the sentence whose first token is `first`.
+void JoinDottedAcronyms(std::string_view normalized, const std::vector<text::Token>& tokens, uint32_t first,
+                        std::vector<uint8_t>* labels) {
+  std::vector<uint8_t>& l = *labels;
+  const auto word = [&](size_t k) {
+    const text::Span span = tokens[first + k].span;
+    return span.end <= normalized.size() ? normalized.substr(span.begin, span.size()) : std::string_view();
+  };
+  const auto touching = [&](size_t k) { return tokens[first + k].span.end == tokens[first + k + 1].span.begin; };
+  // Whether words k, k + 1 and k + 2 are a letter, a stop and a letter, with
+  // no space.
+  const auto dotted = [&](size_t k) {
+    return k + 2 < l.size() && word(k + 1) == "." && touching(k) && touching(k + 1) &&
+           text::LatinLetterNamed(word(k)) != 0 && text::LatinLetterNamed(word(k + 2)) != 0;
+  };
+  for (size_t from = 0; from < l.size(); ++from) {
+    if (!dotted(from)) continue;
+    size_t to = from + 2;  // the chain's last letter
+    while (dotted(to)) to += 2;
+    // With the names it touches: back to the start of the name its first
+    // letter is in, on to the end of the one its last letter is in.
+    size_t begin = from, end = to + 1;
+    while (begin > 0 && IsInside(l[begin])) --begin;
+    while (end < l.size() && IsInside(l[end])) ++end;
+    std::optional<EntityType> type;
+    for (size_t k = begin; k < end; ++k) {
+      if (l[k] != kO && (!type || TypeOf(l[k]) == EntityType::kOrganization)) type = TypeOf(l[k]);
+    }
+    if (type) {
+      const int b = BeginOf(*type);
+      for (size_t k = begin; k < end; ++k) l[k] = static_cast<uint8_t>(k == begin ? b : b + 1);
+    }
+    from = to;
+  }
+}
+
 std::vector<Mention> Tagger::Tag(const text::Analysis& a) const {
   return Tag(a.normalized.text, a.tokens, a.sentences);
 }
@@ -1859,6 +1902,9 @@ std::vector<Mention> Tagger::Tag(std::string_view normalized,
   const std::vector<std::vector<uint8_t>> decoded = all_labels;
   HarmonizeDocument(doc, all_marginals, &all_labels);
   for (size_t d = 0; d < doc.size(); ++d) CompleteNames(*doc[d], &all_labels[d]);
+  for (size_t d = 0; d < doc.size(); ++d) {
+    JoinDottedAcronyms(normalized, tokens, tagged[d]->first_token, &all_labels[d]);
+  }
   // Words of the document's names, for a name whose conjunction the text
   // layer kept on (وطاجكستان, and Tajikistan: a rare spelling of a rare name
   // is not known to be a word without it).

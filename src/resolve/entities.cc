@@ -120,16 +120,8 @@ bool IsPlaceKind(int kind) {
 std::string ScriptAndLetters(const NameToken& t) { return (t.arabic ? "a" : "l") + t.letters; }
 
 std::vector<std::string> Words(std::string_view s) {
-  std::vector<std::string> words;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    size_t j = i;
-    while (j < s.size() && s[j] != ' ') ++j;
-    if (j > i) words.emplace_back(s.substr(i, j - i));
-    i = j;
-  }
-  return words;
+  const std::vector<std::string_view> written = internal::WrittenWords(s);
+  return {written.begin(), written.end()};
 }
 
 std::string Join(const std::vector<std::string>& words, size_t from, size_t to) {

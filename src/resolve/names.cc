@@ -279,7 +279,7 @@ bool ArabicWordLetters(std::string_view word, std::string* letters) {
 std::vector<std::string_view> WrittenWords(std::string_view name) {
   std::vector<std::string_view> words;
   for (size_t i = 0; i < name.size();) {
-    const size_t end = std::min(name.find_first_of(" \t\n\r", i), name.size());
+    const size_t end = std::min(name.find_first_of(" \t\n\r.", i), name.size());
     if (end > i) words.push_back(name.substr(i, end - i));
     i = end + 1;
   }

@@ -789,34 +789,6 @@ std::string RomanNumeral(int n) {
   return std::string(n / 10, 'X') + kUnits[n % 10];
 }
 
-std::string LetterNameKey(std::string_view word) {
-  return text::Normalize(word, text::kMatch & ~text::kFoldAlef).text;
-}
-
-// Arabic names of Latin letters, as a Latin acronym is written in Arabic
-// (بي بي سي BBC, سي إن إن CNN). Keyed by MatchKey with alef's hamza and madda
-// kept, which tell A (أي، إيه), E (إي) and I (آي) apart; unmarked اي is I.
-// بي is B: Arabic has no p, and B is the commoner letter of acronyms.
-const std::unordered_map<std::string, char>& LetterNames() {
-  static const std::unordered_map<std::string, char> table = [] {
-    std::unordered_map<std::string, char> t;
-    for (const auto& [arabic, letter] : std::initializer_list<std::pair<const char*, char>>{
-             {"إيه", 'A'}, {"أيه", 'A'}, {"ايه", 'A'}, {"أي", 'A'}, {"بي", 'B'},
-             {"سي", 'C'}, {"دي", 'D'}, {"إي", 'E'}, {"إف", 'F'}, {"اف", 'F'},
-             {"جي", 'G'}, {"إتش", 'H'}, {"اتش", 'H'}, {"إيتش", 'H'}, {"آي", 'I'},
-             {"اي", 'I'}, {"جاي", 'J'}, {"جيه", 'J'}, {"كيه", 'K'}, {"كاي", 'K'},
-             {"كي", 'K'}, {"إل", 'L'}, {"إم", 'M'}, {"ام", 'M'}, {"إن", 'N'},
-             {"ان", 'N'}, {"أو", 'O'}, {"او", 'O'}, {"كيو", 'Q'}, {"آر", 'R'},
-             {"ار", 'R'}, {"إس", 'S'}, {"اس", 'S'}, {"تي", 'T'}, {"يو", 'U'},
-             {"في", 'V'}, {"دبليو", 'W'}, {"دابليو", 'W'}, {"إكس", 'X'}, {"اكس", 'X'},
-             {"واي", 'Y'}, {"زد", 'Z'}, {"زي", 'Z'}}) {
-      t.emplace(LetterNameKey(arabic), letter);
-    }
-    return t;
-  }();
-  return table;
-}
-
 // The Latin of an unknown word written with a final ة, decoded whole (the
 // letters before it are read in its context) and ended as newspapers end
 // it: the pairs the model learnt from end such words every way (-ah, -eh,
@@ -886,8 +858,7 @@ std::string Matcher::Romanize(std::string_view arabic) const {
   for (std::string_view word : internal::WrittenWords(arabic)) {
     originals.emplace_back(word);
     words.push_back(text::MatchKey(word));
-    const auto named = LetterNames().find(LetterNameKey(word));
-    letter_named.push_back(named == LetterNames().end() ? 0 : named->second);
+    letter_named.push_back(text::LatinLetterNamed(word));
   }
   // Connecting words are printed as newspapers print them. عبد: servant (of);
   // ابو: father (of); ام: mother (of); بن/ابن: son (of); بنت: daughter (of);

@@ -4,6 +4,7 @@
 // and vowels are written or left out at will. And the function words, by
 // key, and how much of a text is written in Arabic letters.
 #include <algorithm>
+#include <unordered_map>
 
 #include <unicode/uchar.h>
 
@@ -87,6 +88,30 @@ std::string EndingKey(std::string_view word) { return internal::EndingKeyOfKey(M
 
 std::string SkeletonKey(std::string_view word) {
   return internal::SkeletonKeyOfKey(MatchKey(word));
+}
+
+char LatinLetterNamed(std::string_view word) {
+  // Keyed by the match key with alef's hamza and madda kept.
+  const auto key = [](std::string_view w) { return Normalize(w, kMatch & ~kFoldAlef).text; };
+  static const std::unordered_map<std::string, char> table = [&] {
+    std::unordered_map<std::string, char> t;
+    for (const auto& [arabic, letter] : std::initializer_list<std::pair<const char*, char>>{
+             {"إيه", 'A'}, {"أيه", 'A'}, {"ايه", 'A'}, {"أي", 'A'}, {"بي", 'B'},
+             {"سي", 'C'}, {"دي", 'D'}, {"إي", 'E'}, {"إف", 'F'}, {"اف", 'F'},
+             {"جي", 'G'}, {"إتش", 'H'}, {"اتش", 'H'}, {"إيتش", 'H'}, {"آي", 'I'},
+             {"اي", 'I'}, {"جاي", 'J'}, {"جيه", 'J'}, {"كيه", 'K'}, {"كاي", 'K'},
+             {"كي", 'K'}, {"إل", 'L'}, {"إم", 'M'}, {"ام", 'M'}, {"إن", 'N'},
+             {"ان", 'N'}, {"أو", 'O'}, {"او", 'O'}, {"كيو", 'Q'}, {"آر", 'R'},
+             {"ار", 'R'}, {"إس", 'S'}, {"اس", 'S'}, {"تي", 'T'}, {"يو", 'U'},
+             {"في", 'V'}, {"دبليو", 'W'}, {"دابليو", 'W'}, {"إكس", 'X'}, {"اكس", 'X'},
+             {"واي", 'Y'}, {"زد", 'Z'}, {"زي", 'Z'}}) {
+      t.emplace(key(arabic), letter);
+    }
+    return t;
+  }();
+  if (word.size() > 32) return 0;  // دابليو, the longest, is 12 bytes; diacritics may add some
+  const auto it = table.find(key(word));
+  return it == table.end() ? 0 : it->second;
 }
 
 namespace {

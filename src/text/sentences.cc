@@ -149,6 +149,14 @@ std::vector<Sentence> SplitSentences(std::string_view text, const std::vector<To
         tokens[k - 1].span.end == t.span.begin) {
       continue;
     }
+    // Between two names of Latin letters, with no space, a full stop is
+    // inside an acronym (بي.بي.سي, BBC).
+    if (text[t.span.begin] == '.' && t.span.size() == 1 && k > first && k + 1 < n &&
+        tokens[k - 1].span.end == t.span.begin && t.span.end == tokens[k + 1].span.begin &&
+        LatinLetterNamed(text.substr(tokens[k - 1].span.begin, tokens[k - 1].span.size())) != 0 &&
+        LatinLetterNamed(text.substr(tokens[k + 1].span.begin, tokens[k + 1].span.size())) != 0) {
+      continue;
+    }
     // An ellipsis inside a line is a pause, not an end.
     if (IsEllipsis(text, t) && k + 1 < n &&
         NewlinesBetween(text, t.span.end, tokens[k + 1].span.begin) == 0) {

@@ -148,6 +148,12 @@ inline constexpr double kAnalysedArabicShare = 0.5;
 // ArabicLetterShare is kAnalysedArabicShare at least.
 inline bool ReadAsArabic(std::string_view s) { return ArabicLetterShare(s) >= kAnalysedArabicShare; }
 
+// The Latin letter (A–Z) an Arabic word names, as a Latin acronym is written
+// in Arabic (بي بي سي, BBC; سي إن إن, CNN), or 0. Alef's hamza and madda
+// tell A (أي، إيه), E (إي) and I (آي) apart; an unmarked اي is I. بي is B:
+// Arabic has no p, and B is the commoner letter of acronyms.
+char LatinLetterNamed(std::string_view word);
+
 // Whether a match key (MatchKey) is a function word: a preposition,
 // conjunction, particle, pronoun, demonstrative or relative (في، لن، الذي،
 // هذه), or one with a pronoun attached (فيها، منهم). Such words are in most

@@ -607,6 +607,15 @@ TEST_F(ShippedModelTest, AMilitiaIsNoNameWhatFollowsItMayBe) {
   EXPECT_EQ(Mentions(*tagger_, "وقال المتحدث إن ميليشيات داعش انسحبت."), (Found{{"ORG", "داعش"}}));
 }
 
+TEST_F(ShippedModelTest, AnAcronymWithFullStopsIsOneName) {
+  // "The BBC quoted the coach as saying he was happy", "the company BP said
+  // it cut its spending": the tokenizer cuts the acronyms at their stops,
+  // and the model had tagged their letters one by one.
+  EXPECT_EQ(Mentions(*tagger_, "ونقلت هيئة الإذاعة البريطانية (بي.بي.سي) عن المدرب قوله إنه سعيد."),
+            (Found{{"ORG", "هيئة الإذاعة البريطانية"}, {"ORG", "بي.بي.سي"}}));
+  EXPECT_EQ(Mentions(*tagger_, "وقالت شركة بي.بي النفطية إنها خفضت الإنفاق."), (Found{{"ORG", "شركة بي.بي"}}));
+}
+
 TEST_F(ShippedModelTest, AMosqueNamedByAnAdjectiveIsNamedWithTheMosque) {
   // "Worshippers performed the Friday prayer in the Grand Mosque in Mecca":
   // the adjective (الحرام: sacred; alone, the forbidden) had been a name of

@@ -791,7 +791,8 @@ TEST(ResolveEntitiesTest, NamesOfOneBodyAreOneOrganisation) {
   // its Arabic name.
   Collection c;
   c.Add(1, kOrg, "داعش").Add(2, kOrg, "تنظيم الدولة").Add(3, kOrg, "داعش");
-  c.Add(4, kOrg, "بي بي سي").Add(5, kOrg, "هيئة الإذاعة البريطانية");
+  c.Add(4, kOrg, "بي بي سي").Add(5, kOrg, "هيئة الإذاعة البريطانية").Add(6, kOrg, "بي.بي.سي");
+  c.Add(7, kOrg, "إيه.بي.سي");
   const Resolution r = c.Resolve();
   ASSERT_GE(r.entity_of[0], 0);
   EXPECT_EQ(r.entity_of[0], r.entity_of[1]);
@@ -800,6 +801,10 @@ TEST(ResolveEntitiesTest, NamesOfOneBodyAreOneOrganisation) {
   EXPECT_EQ(LatinOf(r, 0), "ISIS");
   EXPECT_EQ(r.entity_of[3], r.entity_of[4]);
   EXPECT_NE(r.entity_of[0], r.entity_of[3]);
+  // The letters of an acronym joined by full stops.
+  EXPECT_EQ(r.entity_of[5], r.entity_of[3]);
+  ASSERT_GE(r.entity_of[6], 0);
+  EXPECT_EQ(LatinOf(r, 6), "ABC");
   // The Federal Reserve, «federal» in Arabic and in loan-word; the Bank of
   // Germany stays apart.
   Collection fed;

@@ -26,6 +26,16 @@ TEST(Keys, SkeletonKeysDoNotCollideWithWords) {
   EXPECT_EQ(SkeletonKey("طاجيكستان").front(), '~');
 }
 
+TEST(Keys, NamesOfLatinLetters) {
+  EXPECT_EQ(LatinLetterNamed("بي"), 'B');
+  EXPECT_EQ(LatinLetterNamed("إيه"), 'A');
+  EXPECT_EQ(LatinLetterNamed("إي"), 'E');  // the hamza tells E from I
+  EXPECT_EQ(LatinLetterNamed("آي"), 'I');
+  EXPECT_EQ(LatinLetterNamed("دبليو"), 'W');
+  EXPECT_EQ(LatinLetterNamed("بيت"), 0);  // a house
+  EXPECT_EQ(LatinLetterNamed(""), 0);
+}
+
 TEST(Keys, FunctionWordsByKey) {
   // in, that, which (f.), from them, will not: function words,
   // under any spelling of their letters (إلى as الي).

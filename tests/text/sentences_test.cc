@@ -32,6 +32,12 @@ TEST(Sentences, DecimalsAndAbbreviationsDoNotSplit) {
   EXPECT_EQ(Split("Dr. Smith met J. Doe."), (V{"Dr. Smith met J. Doe."}));
 }
 
+TEST(Sentences, AFullStopBetweenNamesOfLatinLettersIsInAnAcronym) {
+  // "The BBC reported that the coach had left. Then he came back": the
+  // stops of بي.بي.سي end nothing; one glued between words still does.
+  EXPECT_EQ(Split("ونقلت بي.بي.سي أن المدرب غادر.ثم عاد."), (V{"ونقلت بي.بي.سي أن المدرب غادر.", "ثم عاد."}));
+}
+
 TEST(Sentences, EllipsisInsideALineIsAPause) {
   EXPECT_EQ(Split("انتظرنا... ثم وصلوا. النهاية"), (V{"انتظرنا... ثم وصلوا.", "النهاية"}));
   EXPECT_EQ(Split("انتظرنا…\nثم وصلوا"), (V{"انتظرنا…", "ثم وصلوا"}));
