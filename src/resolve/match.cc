@@ -41,18 +41,44 @@ struct Match {
   size_t i, j;
 };
 
+// A word with the article (الرميح, al-Rumaih), آل (the house of, as in آل
+// سعود) or a relative adjective of four letters or more (طنطاوي, Tantawi):
+// not a word the tagger ran on after a name («آل سعود يستأذنه», asks his
+// leave; «على», on).
+bool BeginsFamilyName(const NameToken& t) {
+  static const std::string kAl = {static_cast<char>(internal::ArabicIndex(U'ا')),
+                                  static_cast<char>(internal::ArabicIndex(U'ل'))};
+  static const char kYeh = static_cast<char>(internal::ArabicIndex(U'ي'));
+  if (t.article > 0) return true;
+  return t.arabic && (t.letters == kAl || (t.letters.size() >= 4 && t.letters.back() == kYeh));
+}
+
+// Whether a token is a function word (في، على، من; of, in, the): a name of
+// a body or a phrase, not of a man, has one.
+bool IsFunctionWord(const NameToken& t) {
+  if (t.arabic) {
+    std::string key;
+    for (char c : t.letters) internal::AppendUtf8(internal::ArabicLetter(static_cast<uint8_t>(c)), &key);
+    return text::IsFunctionWord(key);
+  }
+  static const std::vector<std::string> kLatin = [] {
+    std::vector<std::string> words;
+    for (const char* word : {"of", "in", "the", "for", "and", "de"}) {
+      internal::LatinWordLetters(word, &words.emplace_back());
+    }
+    return words;
+  }();
+  return std::find(kLatin.begin(), kLatin.end(), t.letters) != kLatin.end();
+}
+
 // The score of two names from the scores of their token pairs, s[i * stride
 // + col[j]] for token i of A and token j of B (col permutes B's order).
 // If `moved` is a position of B's order, the alignment counts only if it
 // matches B's token there: a reordering that matches nothing it moved
 // explains nothing. No allocation: names have at most kMaxTokens tokens.
 constexpr size_t kNoneMoved = kMaxTokens;
-// `family(side, k)` says whether token k of A (side 0) or B (side 1), in
-// their own orders, begins a family name; asked only where it decides.
-template <typename FamilyName>
-double Combine(const double* s, size_t stride, const size_t* len_a, const size_t* len_b,
-               const FamilyName& family, size_t n, size_t m, const size_t* col,
-               size_t moved = kNoneMoved) {
+double Combine(const Matcher& matcher, const double* s, size_t stride, const NameToken* a, const NameToken* b,
+               size_t n, size_t m, const size_t* col, size_t moved = kNoneMoved) {
   auto score = [&](size_t i, size_t j) { return s[i * stride + col[j]]; };
   // Monotone alignment maximising the summed margin over kAlignFloor.
   constexpr size_t w = kMaxTokens + 1;
@@ -61,10 +87,10 @@ double Combine(const double* s, size_t stride, const size_t* len_a, const size_t
   for (size_t i = 1; i <= n; ++i) {
     best[i * w] = 0;
     for (size_t j = 1; j <= m; ++j) {
-      double b = std::max(best[(i - 1) * w + j], best[i * w + j - 1]);
+      double here = std::max(best[(i - 1) * w + j], best[i * w + j - 1]);
       const double sc = score(i - 1, j - 1);
-      if (sc >= kAlignFloor) b = std::max(b, best[(i - 1) * w + j - 1] + sc - kAlignFloor);
-      best[i * w + j] = b;
+      if (sc >= kAlignFloor) here = std::max(here, best[(i - 1) * w + j - 1] + sc - kAlignFloor);
+      best[i * w + j] = here;
     }
   }
   Match matches[kMaxTokens];
@@ -96,7 +122,7 @@ double Combine(const double* s, size_t stride, const size_t* len_a, const size_t
   double sum = 0, weight = 0;
   for (size_t k = 0; k < count; ++k) {
     const Match& mt = matches[k];
-    const double wgt = static_cast<double>(std::max(len_a[mt.i], len_b[col[mt.j]]));
+    const double wgt = static_cast<double>(std::max(a[mt.i].letters.size(), b[col[mt.j]].letters.size()));
     sum += wgt * score(mt.i, mt.j);
     weight += wgt;
   }
@@ -122,9 +148,27 @@ double Combine(const double* s, size_t stride, const size_t* len_a, const size_t
   // «علي بن صالح الرميح» is not «علي عبد الله صالح», whose surname is صالح.
   // A middle name missing on one side only, or a surname, is still one name;
   // and a word the tagger ran on after a name is no family name
-  // (Matcher::BeginsFamilyName).
-  if ((tail_a > 0 && missing_b > 0 && family(0, matches[count - 1].i + 1)) ||
-      (tail_b > 0 && missing_a > 0 && family(1, col[matches[count - 1].j + 1]))) {
+  // (BeginsFamilyName).
+  if ((tail_a > 0 && missing_b > 0 && BeginsFamilyName(a[matches[count - 1].i + 1])) ||
+      (tail_b > 0 && missing_a > 0 && BeginsFamilyName(b[col[matches[count - 1].j + 1]]))) {
+    ++conflicts;
+  }
+  // One name begins before the other's first word, and the other has three
+  // words or more (a man's own name, his father's and his family's): the
+  // first is a son named after him («أحمد علي عبد الله صالح», Ahmed, son of
+  // Ali Abdullah Saleh). Two words may be a short form that leaves out the
+  // given name (منصور هادي for عبد ربه منصور هادي); a title is no given
+  // name (Sheikh), and a first word with the article is a title or an
+  // adjective the tagger ran in («الأيمن حسن معاذ», the right back Hassan
+  // Muath). In the names' own order only.
+  // Names of bodies are no such chains: «THE ORGANIZATION OF AL-QAIDA IN
+  // THE ISLAMIC MAGHREB» against «al-Qaeda in the Maghreb», nor is a name
+  // the tagger ran a preposition into («على سيف الإسلام», on Saif al-Islam).
+  const size_t head_a = matches[0].i, head_b = matches[0].j;
+  const auto given_name = [&](const NameToken& t) { return t.article == 0 && !matcher.IsTitle(t); };
+  if (moved == kNoneMoved && (head_a == 0) != (head_b == 0) &&
+      (head_a > 0 ? m >= 3 && given_name(a[0]) : n >= 3 && given_name(b[col[0]])) &&
+      std::none_of(a, a + n, IsFunctionWord) && std::none_of(b, b + m, IsFunctionWord)) {
     ++conflicts;
   }
   const size_t missing = missing_a + missing_b;
@@ -139,17 +183,6 @@ double Combine(const double* s, size_t stride, const size_t* len_a, const size_t
   return result;
 }
 
-// A word with the article (الرميح, al-Rumaih), آل (the house of, as in آل
-// سعود) or a relative adjective of four letters or more (طنطاوي, Tantawi):
-// not a word the tagger ran on after a name («آل سعود يستأذنه», asks his
-// leave; «على», on).
-bool BeginsFamilyName(const NameToken& t) {
-  static const std::string kAl = {static_cast<char>(internal::ArabicIndex(U'ا')),
-                                  static_cast<char>(internal::ArabicIndex(U'ل'))};
-  static const char kYeh = static_cast<char>(internal::ArabicIndex(U'ي'));
-  if (t.article > 0) return true;
-  return t.arabic && (t.letters == kAl || (t.letters.size() >= 4 && t.letters.back() == kYeh));
-}
 
 // Whether two Arabic tokens are عبد compounds (PrepareName joins them) of
 // two names of God: عبد الرحيم and عبد الرحمن, عبد المجيد and عبد الحميد,
@@ -537,6 +570,27 @@ bool Matcher::WritesItsVowels(const NameToken& t) const {
 }
 
 
+bool Matcher::IsTitle(const NameToken& t) const {
+  constexpr double kTitleScore = 0.9;
+  static const std::vector<NameToken> titles = [] {
+    std::vector<NameToken> tokens;
+    for (const char* title :
+         {"sheikh", "haji", "doctor", "mullah", "mawlawi", "maulavi", "molvi", "maulana", "mufti", "qari",
+          // sheikh, hajj, doctor, mullah, mawlawi, qari, mufti (each with
+          // and without the article)
+          "شيخ", "الشيخ", "حاج", "الحاج", "حاجي", "دكتور", "الدكتور", "ملا", "الملا", "مولوي", "المولوي",
+          "قاري", "القاري", "مفتي", "المفتي"}) {
+      for (NameToken& token : PrepareName(title).tokens) tokens.push_back(std::move(token));
+    }
+    return tokens;
+  }();
+  static const NameToken dr = PrepareName("dr").tokens.at(0);
+  if (t.arabic == dr.arabic && t.letters == dr.letters) return true;
+  return std::any_of(titles.begin(), titles.end(), [&](const NameToken& title) {
+    return title.key == t.key && TokenScore(t, title) >= kTitleScore;
+  });
+}
+
 double Matcher::MatchScore(const PreparedName& a, const PreparedName& b) const {
   const size_t n = std::min(a.tokens.size(), kMaxTokens), m = std::min(b.tokens.size(), kMaxTokens);
   if (n == 0 || m == 0) return 0;
@@ -566,12 +620,11 @@ double Matcher::CombineTokenScores(const PreparedName& a_in, const PreparedName&
     }
     s = transposed;
   }
-  size_t len_a[kMaxTokens], len_b[kMaxTokens], col[kMaxTokens];
-  for (size_t i = 0; i < n; ++i) len_a[i] = a.tokens[i].letters.size();
-  for (size_t j = 0; j < m; ++j) len_b[j] = b.tokens[j].letters.size();
+  size_t col[kMaxTokens];
   for (size_t j = 0; j < m; ++j) col[j] = j;
-  const auto family = [&](int side, size_t k) { return BeginsFamilyName((side == 0 ? a : b).tokens[k]); };
-  double best = Combine(s, m, len_a, len_b, family, n, m, col);
+  const NameToken* ta = a.tokens.data();
+  const NameToken* tb = b.tokens.data();
+  double best = Combine(*this, s, m, ta, tb, n, m, col);
   // Sons of two fathers: both names write a father after the first name
   // (عبدالله بن عبدالعزيز, عبدالله بن مساعد بن عبدالعزيز), the first names
   // match and the fathers do not. The grandfather matching the other's
@@ -594,10 +647,10 @@ double Matcher::CombineTokenScores(const PreparedName& a_in, const PreparedName&
     // الصمعاني" and "وليد بن محمد الحميدي" are not one name with the
     // surname moved and missing at both ends.
     std::rotate(col, col + 1, col + m);
-    best = std::max(best, kReordered * Combine(s, m, len_a, len_b, family, n, m, col, m - 1));
+    best = std::max(best, kReordered * Combine(*this, s, m, ta, tb, n, m, col, m - 1));
     if (m > 2) {  // with two words, moving the last first is the same order
       std::rotate(col, col + m - 2, col + m);
-      best = std::max(best, kReordered * Combine(s, m, len_a, len_b, family, n, m, col, 0));
+      best = std::max(best, kReordered * Combine(*this, s, m, ta, tb, n, m, col, 0));
     }
   }
   if (ancestors_differ) best *= kConflict;

@@ -439,6 +439,22 @@ PreparedName PrepareName(std::string_view name) {
     key = key.substr(comma + 1) + " " + key.substr(0, comma);
   }
   std::vector<RawToken> raw = Split(key, hamza_al);
+  // The names of Latin letters an acronym is written with (بي بي سي, BBC;
+  // كي.جي.بي, KGB; جي كي, J. K.) are one word of the name, two at least:
+  // letter by letter, كي جي بي matched جي كي رولينغ (J. K. Rowling) with
+  // its letters in another order (0.89).
+  const auto letter_name = [](const RawToken& t) {
+    if (!t.arabic || t.letters.size() > 6) return false;  // دابليو, W, has six
+    std::string word;
+    for (char c : t.letters) AppendUtf8(ArabicLetter(static_cast<uint8_t>(c)), &word);
+    return text::LatinLetterNamed(word) != 0;
+  };
+  for (size_t k = 0; k + 1 < raw.size(); ++k) {
+    if (!letter_name(raw[k]) || !letter_name(raw[k + 1])) continue;
+    size_t end = k + 1;
+    while (end < raw.size() && letter_name(raw[end])) raw[k].letters += raw[end++].letters;
+    raw.erase(raw.begin() + static_cast<long>(k) + 1, raw.begin() + static_cast<long>(end));
+  }
 
   // ابن بن بنت (son of, daughter of) and bin ben ibn bint ould carry no name.
   static const std::vector<std::string> kArabicLinks = {

@@ -171,6 +171,14 @@ class Matcher {
   // article is not counted. False for a Latin word.
   bool WritesItsVowels(const NameToken& t) const;
 
+  // Whether a word is a title or honorific written before a person's name,
+  // in lists and in the news (Sheikh, Haji, Mullah, Dr, Qari; الشيخ،
+  // الحاج، الملا), in any spelling the pair model takes for one of them
+  // (Haje, Sheekh, Molve). Titles say nothing of who is meant. Not Hafiz,
+  // Amir, Sayyid or Imam, which are also names (HAFIZ MUHAMMAD SAEED; إمام
+  // علي رحمانوف, Emomali Rahmon); Dr only as written (Dar is a name).
+  bool IsTitle(const NameToken& t) const;
+
   const ModelInfo& info() const;
 
   struct Model;  // internal.h

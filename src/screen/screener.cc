@@ -14,7 +14,6 @@ namespace {
 
 constexpr size_t kMaxTokens = 12;  // as resolve::PrepareName cuts names
 // A word the matcher scores this high against a title is that title.
-constexpr double kTitleScore = 0.9;
 
 bool AllArabic(const resolve::PreparedName& p) {
   return !p.tokens.empty() && std::all_of(p.tokens.begin(), p.tokens.end(),
@@ -61,34 +60,6 @@ std::string TokenIdentity(const resolve::NameToken& t) {
   id += static_cast<char>(t.article);
   id += t.letters;
   return id;
-}
-
-// Titles and honorifics written before a person's name, in lists and in
-// the news (Sheikh, Haji, Mullah, Dr, Qari; الشيخ، الحاج، الملا), in any
-// spelling the matcher takes for theirs (Haje, Sheekh, Molve). They say
-// nothing of who is meant: they weigh nothing, and a name's given name is
-// the first word after them. Not Hafiz, Amir, Sayyid or Imam, which are
-// also names (HAFIZ MUHAMMAD SAEED, SAYYID MOHAMMED QADHAF AL-DAM; إمام علي
-// رحمانوف, Emomali Rahmon). Dr only as written: other spellings of two
-// letters are names (Dar).
-bool IsTitle(const resolve::NameToken& t, const resolve::Matcher& matcher) {
-  static const std::vector<resolve::NameToken> titles = [] {
-    std::vector<resolve::NameToken> tokens;
-    for (const char* title :
-         {"sheikh", "haji", "doctor", "mullah", "mawlawi", "maulavi", "molvi", "maulana", "mufti", "qari",
-          // sheikh, hajj, doctor, mullah, mawlawi, qari, mufti (each with
-          // and without the article)
-          "شيخ", "الشيخ", "حاج", "الحاج", "حاجي", "دكتور", "الدكتور", "ملا", "الملا", "مولوي", "المولوي",
-          "قاري", "القاري", "مفتي", "المفتي"}) {
-      for (resolve::NameToken& token : resolve::PrepareName(title).tokens) tokens.push_back(std::move(token));
-    }
-    return tokens;
-  }();
-  static const std::string dr = TokenIdentity(resolve::PrepareName("dr").tokens.at(0));
-  if (TokenIdentity(t) == dr) return true;
-  return std::any_of(titles.begin(), titles.end(), [&](const resolve::NameToken& title) {
-    return title.key == t.key && matcher.TokenScore(t, title) >= kTitleScore;
-  });
 }
 
 // A listed person's first name that many listed people share (Mohammed,
@@ -216,7 +187,7 @@ double Screener::WordWeights(const resolve::PreparedName& p, size_t n, double* w
     for (size_t k = 0; k < i && !repeated; ++k) repeated = p.tokens[k].key == key;
     const auto it = entries_with_key_.find(key);
     const double with_key = it == entries_with_key_.end() ? 0 : it->second;
-    const bool title = IsTitle(p.tokens[i], matcher_);
+    const bool title = matcher_.IsTitle(p.tokens[i]);
     // The given name is the first word after the titles, the last at most.
     if (title && *given == i && i + 1 < n) ++*given;
     weights[i] = repeated || title ? 0 : unique > 0 ? std::log(entries / (with_key + 1)) / unique : 1;

@@ -83,6 +83,10 @@ const NamePair kVariants[] = {
     {"عبد الرحمن الفاضلي", "عبد الرحمان الفاضلي", "a name of God with its vowel written, as the Maghreb writes it"},
     {"عبد الملك الفاضلي", "عبد المالك الفاضلي", "a name of God with its vowel written, as the Maghreb writes it"},
     {"عبد الله الفاضلي", "عبدلله الفاضلي", "الله without its article's alef"},
+    {"منصور الفاضلي", "عبد ربه منصور الفاضلي", "a short form without the given name"},
+    {"الشيخ حمدان عبد الكريم ناصر", "حمدان عبد الكريم ناصر", "a title before the name"},
+    {"Sheikh Hamdan Abdulkarim Nasser", "Hamdan Abdulkarim Nasser", "a title before the name, in Latin"},
+    {"The Brigades of the Northern Valley", "Brigades of the Northern Valley", "a body's name with a word before it"},
 };
 
 // Different people with similar names (none may match).
@@ -140,6 +144,9 @@ const NamePair kHardNegatives[] = {
     {"عبد الرحيم الفاضلي", "عبد الرحمن الفاضلي", "two names of God (Abd al-Rahim, Abd al-Rahman)"},
     {"عبد المجيد الفاضلي", "عبد الحميد الفاضلي", "two names of God (Abd al-Majid, Abd al-Hamid)"},
     {"عبد الإله الفاضلي", "عبدالله الفاضلي", "عبد الإله is not عبد الله"},
+    // Ahmed, son of Hamdan Abdulkarim Nasser, named after him.
+    {"أحمد حمدان عبد الكريم ناصر", "حمدان عبد الكريم ناصر", "a son named with his father's three names"},
+    {"Ahmed Hamdan Abdulkarim Nasser", "حمدان عبد الكريم ناصر", "a son named with his father's names, across scripts"},
 };
 
 TEST(MatchScore, VariantSpellingsMatch) {
@@ -162,6 +169,17 @@ TEST(MatchScore, HardNegativesShareABlockingKey) {
     for (const auto& k : a) shared = shared || std::find(b.begin(), b.end(), k) != b.end();
     EXPECT_TRUE(shared) << p.a << " / " << p.b;
   }
+}
+
+TEST(MatchScore, TheLettersOfAnAcronymAreOneWord) {
+  // The KGB, by its letters' names, and J. K. Rowling: letter by letter, two
+  // words of one matched two of the other in another order.
+  EXPECT_EQ(PrepareName("كي.جي.بي").tokens.size(), 1u);
+  EXPECT_EQ(PrepareName("جي كي رولينغ").tokens.size(), 2u);
+  EXPECT_LT(M().MatchScore("جي كي رولينغ", "كي.جي.بي"), kDefaultThreshold);
+  EXPECT_GE(M().MatchScore("بي بي سي", "بي.بي.سي"), kDefaultThreshold);
+  // One letter's name alone is a word of its own (Ban Ki-moon).
+  EXPECT_EQ(PrepareName("بان كي مون").tokens.size(), 3u);
 }
 
 TEST(MatchScore, RangeAndSymmetry) {
