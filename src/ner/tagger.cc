@@ -1255,7 +1255,7 @@ void LeaveOutArmedBodies(const std::vector<WordInfo>& words, std::vector<uint8_t
 // A mosque named by an adjective is named with المسجد, the mosque: «المسجد
 // الحرام» (the Grand Mosque in Mecca), «المسجد الأقصى», «المسجد النبوي», other
 // names (MISC) as ANERcorp marks them. The model had tagged the adjective
-// alone, as an organisation, 258 times on SaudiNewsNet; alone it is a
+// alone, as an organisation, 253 times on SaudiNewsNet; alone it is a
 // common word (الحرام, the forbidden). A mosque in the construct state
 // (مسجد الحسين بن علي, the mosque of Hussein) keeps the name it is named for.
 void NameMosquesWithTheirNoun(const std::vector<WordInfo>& words, std::vector<uint8_t>* labels) {
@@ -1829,17 +1829,8 @@ std::vector<std::vector<std::string>> Tagger::TagDocument(
 void JoinDottedAcronyms(std::string_view normalized, const std::vector<text::Token>& tokens, uint32_t first,
                         std::vector<uint8_t>* labels) {
   std::vector<uint8_t>& l = *labels;
-  const auto word = [&](size_t k) {
-    const text::Span span = tokens[first + k].span;
-    return span.end <= normalized.size() ? normalized.substr(span.begin, span.size()) : std::string_view();
-  };
-  const auto touching = [&](size_t k) { return tokens[first + k].span.end == tokens[first + k + 1].span.begin; };
-  // Whether words k, k + 1 and k + 2 are a letter, a stop and a letter, with
-  // no space.
-  const auto dotted = [&](size_t k) {
-    return k + 2 < l.size() && word(k + 1) == "." && touching(k) && touching(k + 1) &&
-           text::LatinLetterNamed(word(k)) != 0 && text::LatinLetterNamed(word(k + 2)) != 0;
-  };
+  // Whether words k, k + 1 and k + 2 are a letter, a stop and a letter.
+  const auto dotted = [&](size_t k) { return k + 2 < l.size() && text::InAcronym(normalized, tokens, first + k + 1); };
   for (size_t from = 0; from < l.size(); ++from) {
     if (!dotted(from)) continue;
     size_t to = from + 2;  // the chain's last letter

@@ -154,7 +154,8 @@ bool SameLettersRespaced(const PreparedName& a, const PreparedName& b);
 // none at all.
 bool ArabicWordLetters(std::string_view word, std::string* letters);
 // The words of a name as written, split at spaces, tabs and line breaks, and
-// at full stops, which join the letters of an acronym (بي.بي.سي, BBC).
+// at full stops between Arabic letters, which join the letters of an acronym
+// (بي.بي.سي, BBC).
 std::vector<std::string_view> WrittenWords(std::string_view name);
 bool LatinWordLetters(std::string_view word, std::string* letters);
 

@@ -41,18 +41,6 @@ struct Match {
   size_t i, j;
 };
 
-// A word with the article (الرميح, al-Rumaih), آل (the house of, as in آل
-// سعود) or a relative adjective of four letters or more (طنطاوي, Tantawi):
-// not a word the tagger ran on after a name («آل سعود يستأذنه», asks his
-// leave; «على», on).
-bool BeginsFamilyName(const NameToken& t) {
-  static const std::string kAl = {static_cast<char>(internal::ArabicIndex(U'ا')),
-                                  static_cast<char>(internal::ArabicIndex(U'ل'))};
-  static const char kYeh = static_cast<char>(internal::ArabicIndex(U'ي'));
-  if (t.article > 0) return true;
-  return t.arabic && (t.letters == kAl || (t.letters.size() >= 4 && t.letters.back() == kYeh));
-}
-
 // Whether a token is a function word (في، على، من; of, in, the): a name of
 // a body or a phrase, not of a man, has one.
 bool IsFunctionWord(const NameToken& t) {
@@ -69,6 +57,20 @@ bool IsFunctionWord(const NameToken& t) {
     return words;
   }();
   return std::find(kLatin.begin(), kLatin.end(), t.letters) != kLatin.end();
+}
+
+// A word with the article (الرميح, al-Rumaih), آل (the house of, as in آل
+// سعود) or a relative adjective of four letters or more (طنطاوي, Tantawi):
+// not a word the tagger ran on after a name («آل سعود يستأذنه», asks his
+// leave; «على», on), nor a function word (الذي, who), nor a verb of the
+// present that ends as an adjective does (يلتقي, meets; ينفي, denies).
+bool BeginsFamilyName(const NameToken& t) {
+  static const std::string kAl = {static_cast<char>(internal::ArabicIndex(U'ا')),
+                                  static_cast<char>(internal::ArabicIndex(U'ل'))};
+  static const char kYeh = static_cast<char>(internal::ArabicIndex(U'ي'));
+  if (IsFunctionWord(t)) return false;
+  if (t.article > 0) return true;
+  return t.arabic && (t.letters == kAl || (t.letters.size() >= 4 && t.letters.back() == kYeh && t.letters[0] != kYeh));
 }
 
 // The score of two names from the scores of their token pairs, s[i * stride
@@ -149,8 +151,8 @@ double Combine(const Matcher& matcher, const double* s, size_t stride, const Nam
   // A middle name missing on one side only, or a surname, is still one name;
   // and a word the tagger ran on after a name is no family name
   // (BeginsFamilyName).
-  if ((tail_a > 0 && missing_b > 0 && BeginsFamilyName(a[matches[count - 1].i + 1])) ||
-      (tail_b > 0 && missing_a > 0 && BeginsFamilyName(b[col[matches[count - 1].j + 1]]))) {
+  if ((tail_a > 0 && tail_b == 0 && missing_b > 0 && BeginsFamilyName(a[matches[count - 1].i + 1])) ||
+      (tail_b > 0 && tail_a == 0 && missing_a > 0 && BeginsFamilyName(b[col[matches[count - 1].j + 1]]))) {
     ++conflicts;
   }
   // One name begins before the other's first word, and the other has three
@@ -207,7 +209,13 @@ bool AbdCompoundsDiffer(std::string_view a, std::string_view b) {
   a.remove_prefix(kAbd.size());
   b.remove_prefix(kAbd.size());
   if (god(a) || god(b)) return god(a) != god(b);
-  return internal::Consonants(a) != internal::Consonants(b);
+  // The hamza is no consonant here: الرءوف and الرؤوف (whose ؤ the match
+  // key reads و) are one name.
+  static const char kHamza = static_cast<char>(internal::ArabicIndex(U'ء'));
+  std::string x = internal::Consonants(a), y = internal::Consonants(b);
+  std::erase(x, kHamza);
+  std::erase(y, kHamza);
+  return x != y;
 }
 
 // Whether two Arabic spellings differ only in long-vowel letters (ا و ي)

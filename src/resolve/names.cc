@@ -277,11 +277,20 @@ bool ArabicWordLetters(std::string_view word, std::string* letters) {
 }
 
 std::vector<std::string_view> WrittenWords(std::string_view name) {
+  // A full stop between two letters outside ASCII (بي.بي.سي); not in Latin
+  // (U.S., St. Louis), nor after an abbreviation before a space.
+  const auto separates = [&](size_t i) {
+    const char c = name[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return true;
+    return c == '.' && i > 0 && i + 1 < name.size() && static_cast<unsigned char>(name[i - 1]) >= 0x80 &&
+           static_cast<unsigned char>(name[i + 1]) >= 0x80;
+  };
   std::vector<std::string_view> words;
-  for (size_t i = 0; i < name.size();) {
-    const size_t end = std::min(name.find_first_of(" \t\n\r.", i), name.size());
-    if (end > i) words.push_back(name.substr(i, end - i));
-    i = end + 1;
+  size_t start = 0;
+  for (size_t i = 0; i <= name.size(); ++i) {
+    if (i < name.size() && !separates(i)) continue;
+    if (i > start) words.push_back(name.substr(start, i - start));
+    start = i + 1;
   }
   return words;
 }

@@ -493,6 +493,27 @@ struct Server::Impl {
     return IsLoopback(host);
   }
 
+  // Why a request is refused whatever its route: a Host header that names
+  // no loopback address, without a token (403); a missing or wrong token
+  // (401). *from_query is set when the token came as ?token=.
+  std::optional<HttpError> RefuseAtTheDoor(const httplib::Request& req, httplib::Response& res,
+                                           bool* from_query) const {
+    if (!HostAllowed(req)) {
+      return HttpError{403, "Host header is not a loopback name; start marsad serve with --token"};
+    }
+    if (!Authorized(req, from_query)) {
+      res.set_header("WWW-Authenticate", "Bearer");
+      return HttpError{401, "missing or wrong token: send 'Authorization: Bearer TOKEN' or ?token="};
+    }
+    return std::nullopt;
+  }
+
+  // The methods whose bodies the library reads, and routes read with
+  // ReadBody.
+  static bool CarriesBody(const httplib::Request& req) {
+    return req.method == "POST" || req.method == "PUT" || req.method == "PATCH" || req.method == "DELETE";
+  }
+
   // The most bytes of a request's body the server reads: an ingest's body
   // may be large, and with ingest on any route reads up to that size before
   // it refuses.
@@ -507,8 +528,11 @@ struct Server::Impl {
   // the connection would be parsed as the next request. (The library stops
   // a body at the payload limit only by its Content-Length; one sent in
   // chunks, or until the connection closes, it would hold whole.)
-  static std::optional<HttpError> ReadBody(const httplib::ContentReader& read, const httplib::Response& res,
-                                           size_t limit, std::string* body) {
+  static std::optional<HttpError> ReadBody(const httplib::Request& req, const httplib::ContentReader& read,
+                                           const httplib::Response& res, size_t limit, std::string* body) {
+    // Neither length nor chunks: no body (RFC 9112), where the library
+    // would read until the client closes.
+    if (!req.has_header("Content-Length") && !req.has_header("Transfer-Encoding")) return std::nullopt;
     bool over = false;
     const bool whole = read([&](const char* data, size_t size) {
       if (over || size > limit - body->size()) {
@@ -586,14 +610,14 @@ struct Server::Impl {
         headers.emplace(kSentAs, std::string(header) + ": " + it->second);
         headers.erase(it);
       }
-      if (!HostAllowed(req)) {
-        SendError(res, 403, "Host header is not a loopback name; start marsad serve with --token");
-        return httplib::Server::HandlerResponse::Handled;
-      }
+      // A request with a body is refused by its route, once the body is
+      // read (ReadBody): refused here, its bytes would stay on the
+      // connection, and a page elsewhere could hide a request with an
+      // allowed Host among them.
+      if (CarriesBody(req)) return httplib::Server::HandlerResponse::Unhandled;
       bool from_query = false;
-      if (!Authorized(req, &from_query)) {
-        res.set_header("WWW-Authenticate", "Bearer");
-        SendError(res, 401, "missing or wrong token: send 'Authorization: Bearer TOKEN' or ?token=");
+      if (const std::optional<HttpError> refused = RefuseAtTheDoor(req, res, &from_query)) {
+        SendError(res, *refused);
         return httplib::Server::HandlerResponse::Handled;
       }
       if (from_query && req.path.rfind("/api/", 0) != 0) {
@@ -654,7 +678,10 @@ struct Server::Impl {
     auto not_allowed_with_body = [this, not_allowed](const httplib::Request& req, httplib::Response& res,
                                                      const httplib::ContentReader& read) {
       std::string unread;
-      if (const std::optional<HttpError> refused = ReadBody(read, res, payload_limit(), &unread)) {
+      bool from_query = false;
+      if (std::optional<HttpError> refused = ReadBody(req, read, res, payload_limit(), &unread)) {
+        SendError(res, *refused);
+      } else if ((refused = RefuseAtTheDoor(req, res, &from_query))) {
         SendError(res, *refused);
       } else {
         not_allowed(req, res);
@@ -928,7 +955,9 @@ struct Server::Impl {
   void IngestRoute(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& read) {
     try {
       std::string body;
-      if (const std::optional<HttpError> unread = ReadBody(read, res, payload_limit(), &body)) throw *unread;
+      if (const std::optional<HttpError> unread = ReadBody(req, read, res, payload_limit(), &body)) throw *unread;
+      bool from_query = false;
+      if (const std::optional<HttpError> refused = RefuseAtTheDoor(req, res, &from_query)) throw *refused;
       if (const std::optional<HttpError> refused = RefuseIngest(req)) throw *refused;
       std::string name = StrParam(req, "name", 200);
       if (!name.empty() && !IsPlainFileName(name)) {

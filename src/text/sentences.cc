@@ -53,6 +53,21 @@ bool IsAbbreviation(std::string_view text, const Token& before) {
   return std::find(std::begin(kTitles), std::end(kTitles), w) != std::end(kTitles);
 }
 
+}  // namespace
+
+bool InAcronym(std::string_view normalized, const std::vector<Token>& tokens, size_t k) {
+  const auto word = [&](size_t i) { return normalized.substr(tokens[i].span.begin, tokens[i].span.size()); };
+  const auto stop_between_letters = [&](size_t i) {
+    return i > 0 && i + 1 < tokens.size() && word(i) == "." && tokens[i - 1].span.end == tokens[i].span.begin &&
+           tokens[i].span.end == tokens[i + 1].span.begin && LatinLetterNamed(word(i - 1)) != 0 &&
+           LatinLetterNamed(word(i + 1)) != 0;
+  };
+  return stop_between_letters(k) &&
+         (!IsFunctionWord(MatchKey(word(k + 1))) || stop_between_letters(k + 2));
+}
+
+namespace {
+
 int NewlinesBetween(std::string_view text, uint32_t from, uint32_t to) {
   int count = 0;
   for (uint32_t i = from; i < to; ++i) count += text[i] == '\n';
@@ -149,14 +164,7 @@ std::vector<Sentence> SplitSentences(std::string_view text, const std::vector<To
         tokens[k - 1].span.end == t.span.begin) {
       continue;
     }
-    // Between two names of Latin letters, with no space, a full stop is
-    // inside an acronym (بي.بي.سي, BBC).
-    if (text[t.span.begin] == '.' && t.span.size() == 1 && k > first && k + 1 < n &&
-        tokens[k - 1].span.end == t.span.begin && t.span.end == tokens[k + 1].span.begin &&
-        LatinLetterNamed(text.substr(tokens[k - 1].span.begin, tokens[k - 1].span.size())) != 0 &&
-        LatinLetterNamed(text.substr(tokens[k + 1].span.begin, tokens[k + 1].span.size())) != 0) {
-      continue;
-    }
+    if (k > first && InAcronym(text, tokens, k)) continue;
     // An ellipsis inside a line is a pause, not an end.
     if (IsEllipsis(text, t) && k + 1 < n &&
         NewlinesBetween(text, t.span.end, tokens[k + 1].span.begin) == 0) {

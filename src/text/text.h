@@ -201,6 +201,13 @@ struct Sentence {
   uint32_t end_token = 0;
 };
 
+// Whether token k of `tokens` (of `normalized`) is a full stop inside an
+// acronym written with the names of its Latin letters (بي.بي.سي, BBC): it
+// touches a letter's name (LatinLetterNamed) on each side, and the one after
+// it is no function word (في, in, also names V) unless another such stop
+// follows it.
+bool InAcronym(std::string_view normalized, const std::vector<Token>& tokens, size_t k);
+
 // Sentence boundaries over tokens of `normalized`: . ! ? ؟ … and line
 // breaks between paragraphs; a quotation spanning full stops stays one unit
 // until it closes; scraping artifacts (".,", "word.Word", hard-wrapped lines

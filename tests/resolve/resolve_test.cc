@@ -87,6 +87,9 @@ const NamePair kVariants[] = {
     {"الشيخ حمدان عبد الكريم ناصر", "حمدان عبد الكريم ناصر", "a title before the name"},
     {"Sheikh Hamdan Abdulkarim Nasser", "Hamdan Abdulkarim Nasser", "a title before the name, in Latin"},
     {"The Brigades of the Northern Valley", "Brigades of the Northern Valley", "a body's name with a word before it"},
+    {"عبد الرءوف الفاضلي", "عبد الرؤوف الفاضلي", "a name of God with its hamza written two ways"},
+    {"حمدان عبد الكريم ناصر", "حمدان ناصر يلتقي", "a middle name against a verb run on (meets)"},
+    {"حمدان عبد الكريم ناصر", "حمدان ناصر الذي", "a middle name against a relative pronoun run on (who)"},
 };
 
 // Different people with similar names (none may match).
@@ -285,6 +288,9 @@ TEST(Romanize, ReadableNames) {
   EXPECT_GE(M().MatchScore(g, "Gulnazar Timurov"), kDefaultThreshold) << g;
   EXPECT_EQ(M().Romanize("أبو حفص").rfind("Abu ", 0), 0u);
   EXPECT_EQ(M().Romanize("Latin stays"), "Latin stays");
+  // An acronym by its letters' names with full stops; a Latin one as it is.
+  EXPECT_EQ(M().Romanize("إيه.بي.سي"), "ABC");
+  EXPECT_EQ(M().Romanize("U.S. Army"), "U.S. Army");
   EXPECT_NE(M().Romanize("تيموروف").find("ov"), std::string::npos);
   // أل and إل written with the hamza are no article: Albert, Ilham (the
   // match key folds them into ال, and إلهام had printed al-Ilham).

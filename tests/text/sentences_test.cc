@@ -36,6 +36,10 @@ TEST(Sentences, AFullStopBetweenNamesOfLatinLettersIsInAnAcronym) {
   // "The BBC reported that the coach had left. Then he came back": the
   // stops of بي.بي.سي end nothing; one glued between words still does.
   EXPECT_EQ(Split("ونقلت بي.بي.سي أن المدرب غادر.ثم عاد."), (V{"ونقلت بي.بي.سي أن المدرب غادر.", "ثم عاد."}));
+  // "CNN said so. On the other hand...": في (in) names V too, but after a
+  // stop glued to the last letter it begins the next sentence.
+  EXPECT_EQ(Split("وقالت ذلك شبكة سي إن إن.في المقابل نفى الوزير."),
+            (V{"وقالت ذلك شبكة سي إن إن.", "في المقابل نفى الوزير."}));
 }
 
 TEST(Sentences, EllipsisInsideALineIsAPause) {
