@@ -41,7 +41,7 @@ struct Match {
   size_t i, j;
 };
 
-// Whether a token is a function word (في، على، من; of, in, the): a name of
+// Whether a token is a function word (في، من، عن; of, in, the): a name of
 // a body or a phrase, not of a man, has one.
 bool IsFunctionWord(const NameToken& t) {
   if (t.arabic) {
@@ -164,8 +164,8 @@ double Combine(const Matcher& matcher, const double* s, size_t stride, const Nam
   // adjective the tagger ran in («الأيمن حسن معاذ», the right back Hassan
   // Muath). In the names' own order only.
   // Names of bodies are no such chains: «THE ORGANIZATION OF AL-QAIDA IN
-  // THE ISLAMIC MAGHREB» against «al-Qaeda in the Maghreb», nor is a name
-  // the tagger ran a preposition into («على سيف الإسلام», on Saif al-Islam).
+  // THE ISLAMIC MAGHREB» against «al-Qaeda in the Maghreb». (على, on, run
+  // into a name is not told from علي, Ali: the match key folds ى.)
   const size_t head_a = matches[0].i, head_b = matches[0].j;
   const auto given_name = [&](const NameToken& t) { return t.article == 0 && !matcher.IsTitle(t); };
   if (moved == kNoneMoved && (head_a == 0) != (head_b == 0) &&
@@ -184,7 +184,6 @@ double Combine(const Matcher& matcher, const double* s, size_t stride, const Nam
   }
   return result;
 }
-
 
 // Whether two Arabic tokens are عبد compounds (PrepareName joins them) of
 // two names of God: عبد الرحيم and عبد الرحمن, عبد المجيد and عبد الحميد,
@@ -576,7 +575,6 @@ bool Matcher::WritesItsVowels(const NameToken& t) const {
   for (char c : model_->romanizer.Decode(letters)) latin += static_cast<char>(c - 'a');
   return WrittenInFull(letters, latin);
 }
-
 
 bool Matcher::IsTitle(const NameToken& t) const {
   constexpr double kTitleScore = 0.9;
