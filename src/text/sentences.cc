@@ -56,7 +56,10 @@ bool IsAbbreviation(std::string_view text, const Token& before) {
 }  // namespace
 
 bool InAcronym(std::string_view normalized, const std::vector<Token>& tokens, size_t k) {
-  const auto word = [&](size_t i) { return normalized.substr(tokens[i].span.begin, tokens[i].span.size()); };
+  const auto word = [&](size_t i) {
+    const Span span = tokens[i].span;
+    return span.end <= normalized.size() ? normalized.substr(span.begin, span.size()) : std::string_view();
+  };
   const auto stop_between_letters = [&](size_t i) {
     return i > 0 && i + 1 < tokens.size() && word(i) == "." && tokens[i - 1].span.end == tokens[i].span.begin &&
            tokens[i].span.end == tokens[i + 1].span.begin && LatinLetterNamed(word(i - 1)) != 0 &&
