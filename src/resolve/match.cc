@@ -160,17 +160,18 @@ double Combine(const Matcher& matcher, const double* s, size_t stride, const Nam
   // first is a son named after him («أحمد علي عبد الله صالح», Ahmed, son of
   // Ali Abdullah Saleh). Two words may be a short form that leaves out the
   // given name (منصور هادي for عبد ربه منصور هادي); a title is no given
-  // name (Sheikh), and a first word with the article is a title or an
-  // adjective the tagger ran in («الأيمن حسن معاذ», the right back Hassan
-  // Muath). In the names' own order only.
+  // name (Sheikh), and a word with the article before a name is a title or
+  // an adjective the tagger ran in («الأيمن حسن معاذ», the right back Hassan
+  // Muath): one of the words before must be neither. In the names' own
+  // order only (there `col` is the identity).
   // Names of bodies are no such chains: «THE ORGANIZATION OF AL-QAIDA IN
   // THE ISLAMIC MAGHREB» against «al-Qaeda in the Maghreb». (على, on, run
   // into a name is not told from علي, Ali: the match key folds ى.)
   const size_t head_a = matches[0].i, head_b = matches[0].j;
   const auto given_name = [&](const NameToken& t) { return t.article == 0 && !matcher.IsTitle(t); };
-  if (moved == kNoneMoved && (head_a == 0) != (head_b == 0) &&
-      (head_a > 0 ? m >= 3 && given_name(a[0]) : n >= 3 && given_name(b[col[0]])) &&
-      std::none_of(a, a + n, IsFunctionWord) && std::none_of(b, b + m, IsFunctionWord)) {
+  if (moved == kNoneMoved && (head_a == 0) != (head_b == 0) && (head_a > 0 ? m : n) >= 3 &&
+      std::none_of(a, a + n, IsFunctionWord) && std::none_of(b, b + m, IsFunctionWord) &&
+      (head_a > 0 ? std::any_of(a, a + head_a, given_name) : std::any_of(b, b + head_b, given_name))) {
     ++conflicts;
   }
   const size_t missing = missing_a + missing_b;

@@ -458,10 +458,22 @@ PreparedName PrepareName(std::string_view name) {
     for (char c : t.letters) AppendUtf8(ArabicLetter(static_cast<uint8_t>(c)), &word);
     return text::LatinLetterNamed(word) != 0;
   };
+  // A function word that is also a letter's name (في, in, and V; كي, so
+  // that, and K) at the end of the name is a word the tagger ran on:
+  // «إم بي سي في» is MBC and «in». Before another word it is a letter (جي
+  // كي رولينغ, J. K. Rowling).
+  const auto function_word = [](const RawToken& t) {
+    std::string word;
+    for (char c : t.letters) AppendUtf8(ArabicLetter(static_cast<uint8_t>(c)), &word);
+    return text::IsFunctionWord(word);
+  };
   for (size_t k = 0; k + 1 < raw.size(); ++k) {
     if (!letter_name(raw[k]) || !letter_name(raw[k + 1])) continue;
     size_t end = k + 1;
-    while (end < raw.size() && letter_name(raw[end])) raw[k].letters += raw[end++].letters;
+    while (end < raw.size() && letter_name(raw[end])) ++end;
+    if (end == raw.size() && function_word(raw[end - 1])) --end;
+    if (end == k + 1) continue;
+    for (size_t j = k + 1; j < end; ++j) raw[k].letters += raw[j].letters;
     raw.erase(raw.begin() + static_cast<long>(k) + 1, raw.begin() + static_cast<long>(end));
   }
 

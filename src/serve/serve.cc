@@ -528,18 +528,23 @@ struct Server::Impl {
   // the connection would be parsed as the next request. (The library stops
   // a body at the payload limit only by its Content-Length; one sent in
   // chunks, or until the connection closes, it would hold whole.)
+  // With `body` null, the body is read and dropped whatever its size.
   static std::optional<HttpError> ReadBody(const httplib::Request& req, const httplib::ContentReader& read,
                                            const httplib::Response& res, size_t limit, std::string* body) {
     // Neither length nor chunks: no body (RFC 9112), where the library
     // would read until the client closes.
     if (!req.has_header("Content-Length") && !req.has_header("Transfer-Encoding")) return std::nullopt;
     bool over = false;
+    size_t size_read = 0;
     const bool whole = read([&](const char* data, size_t size) {
-      if (over || size > limit - body->size()) {
-        over = true;
-        body->clear();
-      } else {
-        body->append(data, size);
+      size_read += size;
+      over = over || size_read > limit;
+      if (body != nullptr) {
+        if (over) {
+          body->clear();
+        } else {
+          body->append(data, size);
+        }
       }
       return true;
     });
@@ -572,7 +577,12 @@ struct Server::Impl {
       setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
       listening = sock;
     });
-    http.set_keep_alive_max_count(100);
+    // With ingest on, one request per connection: the library leaves some
+    // bodies unread (of a method it does not know, of malformed chunks), and
+    // a page that rebinds its name to this address could hide a POST to
+    // /api/ingest among their bytes, which a kept connection would read as
+    // the next request. Read-only, a hidden request changes nothing.
+    http.set_keep_alive_max_count(options.tagger && options.matcher ? 1 : 100);
     http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                               {"Referrer-Policy", "no-referrer"},
                               {"X-Frame-Options", "DENY"},
@@ -677,12 +687,13 @@ struct Server::Impl {
     };
     auto not_allowed_with_body = [this, not_allowed](const httplib::Request& req, httplib::Response& res,
                                                      const httplib::ContentReader& read) {
-      std::string unread;
       bool from_query = false;
-      if (std::optional<HttpError> refused = ReadBody(req, read, res, payload_limit(), &unread)) {
+      const std::optional<HttpError> refused = RefuseAtTheDoor(req, res, &from_query);
+      const std::optional<HttpError> unread = ReadBody(req, read, res, payload_limit(), nullptr);
+      if (refused) {
         SendError(res, *refused);
-      } else if ((refused = RefuseAtTheDoor(req, res, &from_query))) {
-        SendError(res, *refused);
+      } else if (unread) {
+        SendError(res, *unread);
       } else {
         not_allowed(req, res);
       }
@@ -954,10 +965,15 @@ struct Server::Impl {
   // read-write store of its own, one request at a time.
   void IngestRoute(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& read) {
     try {
+      // Refused at the door, the body is read and dropped: a client
+      // without the token makes the server hold nothing.
+      bool from_query = false;
+      if (const std::optional<HttpError> refused = RefuseAtTheDoor(req, res, &from_query)) {
+        ReadBody(req, read, res, payload_limit(), nullptr);
+        throw *refused;
+      }
       std::string body;
       if (const std::optional<HttpError> unread = ReadBody(req, read, res, payload_limit(), &body)) throw *unread;
-      bool from_query = false;
-      if (const std::optional<HttpError> refused = RefuseAtTheDoor(req, res, &from_query)) throw *refused;
       if (const std::optional<HttpError> refused = RefuseIngest(req)) throw *refused;
       std::string name = StrParam(req, "name", 200);
       if (!name.empty() && !IsPlainFileName(name)) {

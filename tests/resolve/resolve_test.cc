@@ -150,6 +150,7 @@ const NamePair kHardNegatives[] = {
     // Ahmed, son of Hamdan Abdulkarim Nasser, named after him.
     {"أحمد حمدان عبد الكريم ناصر", "حمدان عبد الكريم ناصر", "a son named with his father's three names"},
     {"Ahmed Hamdan Abdulkarim Nasser", "حمدان عبد الكريم ناصر", "a son named with his father's names, across scripts"},
+    {"الشيخ أحمد حمدان عبد الكريم ناصر", "حمدان عبد الكريم ناصر", "a son named after his father, with a title"},
 };
 
 TEST(MatchScore, VariantSpellingsMatch) {
@@ -181,8 +182,10 @@ TEST(MatchScore, TheLettersOfAnAcronymAreOneWord) {
   EXPECT_EQ(PrepareName("جي كي رولينغ").tokens.size(), 2u);
   EXPECT_LT(M().MatchScore("جي كي رولينغ", "كي.جي.بي"), kDefaultThreshold);
   EXPECT_GE(M().MatchScore("بي بي سي", "بي.بي.سي"), kDefaultThreshold);
-  // One letter's name alone is a word of its own (Ban Ki-moon).
+  // One letter's name alone is a word of its own (Ban Ki-moon), and a
+  // function word after an acronym is no letter of it (MBC, in).
   EXPECT_EQ(PrepareName("بان كي مون").tokens.size(), 3u);
+  EXPECT_EQ(PrepareName("إم بي سي في").tokens.size(), 2u);
 }
 
 TEST(MatchScore, RangeAndSymmetry) {
