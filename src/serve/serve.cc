@@ -620,10 +620,10 @@ struct Server::Impl {
         headers.emplace(kSentAs, std::string(header) + ": " + it->second);
         headers.erase(it);
       }
-      // A request with a body is refused by its route, once the body is
-      // read (ReadBody): refused here, its bytes would stay on the
-      // connection, and a page elsewhere could hide a request with an
-      // allowed Host among them.
+      // A request with a body is refused by its route, which reads the
+      // body (ReadBody, dropping it when refused) before it answers:
+      // refused here, its bytes would stay on the connection, and a page
+      // elsewhere could hide a request with an allowed Host among them.
       if (CarriesBody(req)) return httplib::Server::HandlerResponse::Unhandled;
       bool from_query = false;
       if (const std::optional<HttpError> refused = RefuseAtTheDoor(req, res, &from_query)) {
