@@ -79,6 +79,9 @@ bool AppendLatin(char32_t c, std::string* out);
 // returns) and advances *i.
 char32_t NextCodePoint(std::string_view s, size_t* i);
 void AppendUtf8(char32_t c, std::string* out);
+// An Arabic token's letters (alphabet indices) as the text::MatchKey-folded
+// word they came from.
+std::string ArabicText(std::string_view letters);
 
 // Arabic words, keyed by text::MatchKey, to their Latin. MakeTable throws
 // std::logic_error if two entries share a key.

@@ -44,11 +44,7 @@ struct Match {
 // Whether a token is a function word (في، من، عن; of, in, the): a name of
 // a body or a phrase, not of a man, has one.
 bool IsFunctionWord(const NameToken& t) {
-  if (t.arabic) {
-    std::string key;
-    for (char c : t.letters) internal::AppendUtf8(internal::ArabicLetter(static_cast<uint8_t>(c)), &key);
-    return text::IsFunctionWord(key);
-  }
+  if (t.arabic) return text::IsFunctionWord(internal::ArabicText(t.letters));
   static const std::vector<std::string> kLatin = [] {
     std::vector<std::string> words;
     for (const char* word : {"of", "in", "the", "for", "and", "de"}) {

@@ -52,6 +52,12 @@ int ArabicIndex(char32_t c) {
 
 char32_t ArabicLetter(int index) { return index >= 0 && index < 29 ? kArabicAlphabet[index] : U'؟'; }
 
+std::string ArabicText(std::string_view letters) {
+  std::string text;
+  for (char c : letters) AppendUtf8(ArabicLetter(static_cast<uint8_t>(c)), &text);
+  return text;
+}
+
 bool IsLongVowel(int a) { return a == kAlef || a == kWaw || a == kYeh; }
 
 std::string Consonants(std::string_view letters) {
@@ -452,29 +458,26 @@ PreparedName PrepareName(std::string_view name) {
   // كي.جي.بي, KGB; جي كي, J. K.) are one word of the name, two at least:
   // letter by letter, كي جي بي matched جي كي رولينغ (J. K. Rowling) with
   // its letters in another order (0.89).
-  const auto letter_name = [](const RawToken& t) {
-    if (!t.arabic || t.letters.size() > 6) return false;  // دابليو, W, has six
-    std::string word;
-    for (char c : t.letters) AppendUtf8(ArabicLetter(static_cast<uint8_t>(c)), &word);
-    return text::LatinLetterNamed(word) != 0;
-  };
+  // Each token is asked once: the test normalises the word.
+  std::vector<bool> letter_name(raw.size());
+  for (size_t k = 0; raw.size() > 1 && k < raw.size(); ++k) {
+    const RawToken& t = raw[k];
+    // دابليو, W, the longest name, has six letters.
+    letter_name[k] = t.arabic && t.letters.size() <= 6 && text::LatinLetterNamed(ArabicText(t.letters)) != 0;
+  }
   // A function word that is also a letter's name (في, in, and V; كي, so
   // that, and K) at the end of the name is a word the tagger ran on:
   // «إم بي سي في» is MBC and «in». Before another word it is a letter (جي
   // كي رولينغ, J. K. Rowling).
-  const auto function_word = [](const RawToken& t) {
-    std::string word;
-    for (char c : t.letters) AppendUtf8(ArabicLetter(static_cast<uint8_t>(c)), &word);
-    return text::IsFunctionWord(word);
-  };
   for (size_t k = 0; k + 1 < raw.size(); ++k) {
-    if (!letter_name(raw[k]) || !letter_name(raw[k + 1])) continue;
+    if (!letter_name[k] || !letter_name[k + 1]) continue;
     size_t end = k + 1;
-    while (end < raw.size() && letter_name(raw[end])) ++end;
-    if (end == raw.size() && function_word(raw[end - 1])) --end;
+    while (end < raw.size() && letter_name[end]) ++end;
+    if (end == raw.size() && text::IsFunctionWord(ArabicText(raw[end - 1].letters))) --end;
     if (end == k + 1) continue;
     for (size_t j = k + 1; j < end; ++j) raw[k].letters += raw[j].letters;
     raw.erase(raw.begin() + static_cast<long>(k) + 1, raw.begin() + static_cast<long>(end));
+    letter_name.erase(letter_name.begin() + static_cast<long>(k) + 1, letter_name.begin() + static_cast<long>(end));
   }
 
   // ابن بن بنت (son of, daughter of) and bin ben ibn bint ould carry no name.
