@@ -34,6 +34,10 @@ namespace {
 
 using nlohmann::json;
 
+// Whether the server adds documents (POST /api/ingest): it was given a
+// tagger and a matcher.
+bool Ingests(const Options& options) { return options.tagger != nullptr && options.matcher != nullptr; }
+
 // A request the client got wrong: answered {"error": message} with `status`.
 struct HttpError {
   int status;
@@ -518,8 +522,7 @@ struct Server::Impl {
   // may be large, and with ingest on any route reads up to that size before
   // it refuses.
   size_t payload_limit() const {
-    const bool ingest = options.tagger && options.matcher;
-    return ingest ? std::max(options.max_body, options.max_ingest_body) : options.max_body;
+    return Ingests(options) ? std::max(options.max_body, options.max_ingest_body) : options.max_body;
   }
 
   // Reads a request's body through `read` into `body`, or says why it is
@@ -582,7 +585,7 @@ struct Server::Impl {
     // a page that rebinds its name to this address could hide a POST to
     // /api/ingest among their bytes, which a kept connection would read as
     // the next request. Read-only, a hidden request changes nothing.
-    http.set_keep_alive_max_count(options.tagger && options.matcher ? 1 : 100);
+    http.set_keep_alive_max_count(Ingests(options) ? 1 : 100);
     http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                               {"Referrer-Policy", "no-referrer"},
                               {"X-Frame-Options", "DENY"},
@@ -745,7 +748,7 @@ struct Server::Impl {
   void Stats(const httplib::Request&, httplib::Response& res, store::Store& db) {
     json j{{"documents", db.DocumentCount()}, {"schema_version", db.schema_version()},
            {"auth", !options.token.empty()}, {"entities", EntityCount(db)},
-           {"ingest", options.tagger != nullptr && options.matcher != nullptr}};
+           {"ingest", Ingests(options)}};
     j["watch_list"] = options.list ? json{{"source", options.list->source},
                                           {"entries", options.list->entries.size()}}
                                    : json(nullptr);
@@ -937,7 +940,7 @@ struct Server::Impl {
   // origin, a body compressed or sent as a form, or of a type marsad does
   // not read and no name.
   std::optional<HttpError> RefuseIngest(const httplib::Request& req) const {
-    if (!options.tagger || !options.matcher) {
+    if (!Ingests(options)) {
       return HttpError{403, "ingest over the API is off: start marsad serve with --ingest"};
     }
     if (!SameOrigin(req)) return HttpError{403, "refused: a page of another origin may not add documents"};
@@ -1060,9 +1063,8 @@ std::unique_ptr<Server> Server::Create(const Options& options, std::string* erro
   }
   {
     // A server that ingests may start on a new database, as `marsad ingest` does.
-    const bool ingest = options.tagger && options.matcher;
     auto probe = store::Store::Open(
-        options.db_path, ingest ? store::Store::Mode::kReadWrite : store::Store::Mode::kReadOnly,
+        options.db_path, Ingests(options) ? store::Store::Mode::kReadWrite : store::Store::Mode::kReadOnly,
         error);
     if (!probe) return nullptr;
   }
