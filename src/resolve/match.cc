@@ -214,6 +214,15 @@ bool AbdCompoundsDiffer(std::string_view a, std::string_view b) {
   return x != y;
 }
 
+// Whether two different Arabic spellings (letters) are both names of the
+// table of Arab names (internal::ArabNameSpellings), which has one spelling
+// a name.
+bool TwoArabNames(std::string_view x, std::string_view y) {
+  if (x == y) return false;
+  const internal::WordTable& names = internal::ArabNameSpellings();
+  return names.contains(internal::ArabicText(x)) && names.contains(internal::ArabicText(y));
+}
+
 // Whether two Arabic spellings differ only in long-vowel letters (ا و ي)
 // and are short. Arabic's own short names are told apart by exactly that
 // (سعد and سعيد, عمر and عامر, محمد and محمود), while the vowel letters that
@@ -412,6 +421,10 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
       return (edit + latin_latin(FoldLatin(x), FoldLatin(y))) / 2;
     }
     if (a.arabic && b.arabic) {
+      // Two names of the curated table of Arab names are two names: the
+      // edit model, learnt from transliterations, lets علاء and ضياء (Alaa,
+      // Diaa), طارق and تركي (Tariq, Turki) stand for one another.
+      if (TwoArabNames(x, y)) return kVowelPatternCap;
       // Two spellings the data knows are compared by how they are read:
       // محمد (Mohamed) and محمود (Mahmoud) differ by one written vowel, as
       // variants of a foreign name often do, but are two names.

@@ -151,6 +151,11 @@ const NamePair kHardNegatives[] = {
     {"أحمد حمدان عبد الكريم ناصر", "حمدان عبد الكريم ناصر", "a son named with his father's three names"},
     {"Ahmed Hamdan Abdulkarim Nasser", "حمدان عبد الكريم ناصر", "a son named with his father's names, across scripts"},
     {"الشيخ أحمد حمدان عبد الكريم ناصر", "حمدان عبد الكريم ناصر", "a son named after his father, with a title"},
+    // Arab given names the edit model, learnt from transliterations, takes
+    // for one name: Alaa and Diaa, Tariq and Turki, Essam and Azzam.
+    {"علاء الحربي", "ضياء الحربي", "two names of the table of Arab names"},
+    {"طارق الحربي", "تركي الحربي", "two names of the table of Arab names"},
+    {"عصام الحربي", "عزام الحربي", "two names of the table of Arab names"},
 };
 
 TEST(MatchScore, VariantSpellingsMatch) {
