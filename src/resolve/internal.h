@@ -212,13 +212,24 @@ struct EditModel {
   float stop = 0;
   std::vector<float> unigram;     // log P(x) under chance, [size]; [size] is stop
   float LogLikelihoodRatio(std::string_view a, std::string_view b) const;
+  // How far the ratio of a and b falls short of the mean of each word's
+  // ratio against itself. The ratio alone rewards rare letters, whatever
+  // they are aligned with: علاء and ضياء (Alaa, Diaa) have 27.5, more than
+  // many a pair of spellings of one name, but each has 34–36 with itself.
+  float Shortfall(std::string_view a, std::string_view b, float ratio) const;
 };
 
 // Turns a log-likelihood ratio into a probability of being the same name.
 struct Calibration {
-  std::array<double, 4> w{};  // per-letter ratio, ratio / 10, length ratio, bias
-  double Score(double llr, size_t length_a, size_t length_b) const;
-  static std::array<double, 4> Features(double llr, size_t length_a, size_t length_b);
+  // Per-letter ratio, ratio / 10, length ratio, shortfall / 10, bias.
+  using Inputs = std::array<double, 5>;
+  Inputs w{};
+  // `shortfall` is EditModel::Shortfall for the Arabic–Arabic model and 0
+  // for the others: the Arabic–Latin model has none, and with it the
+  // Latin–Latin model took Hassan for Hussein (0.25 before, 0.60), as Latin
+  // writes the vowels that tell Arab names apart and charges little for them.
+  double Score(double llr, size_t length_a, size_t length_b, double shortfall) const;
+  static Inputs Features(double llr, size_t length_a, size_t length_b, double shortfall);
 };
 
 // ---------------------------------------------------------------------------

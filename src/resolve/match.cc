@@ -348,7 +348,7 @@ bool Before(const PreparedName& a, const PreparedName& b) {
 // only at the start of a word (صفوي against Safavi scored 0.24).
 double ArabicLatinScore(const Matcher::Model& m, std::string_view arabic, std::string_view latin) {
   const auto score = [&](std::string_view l) {
-    return m.cal_arabic_latin.Score(m.arabic_latin.LogLikelihoodRatio(arabic, l), arabic.size(), l.size());
+    return m.cal_arabic_latin.Score(m.arabic_latin.LogLikelihoodRatio(arabic, l), arabic.size(), l.size(), 0);
   };
   double best = score(latin);
   constexpr char kV = 'v' - 'a', kW = 'w' - 'a';
@@ -408,8 +408,8 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
   const auto& known = model_->romanizer.known;
   auto latin_latin = [this](std::string_view x, std::string_view y) -> double {
     if (x == y) return 1;
-    const double score = model_->cal_latin_latin.Score(
-        model_->latin_latin.LogLikelihoodRatio(x, y), x.size(), y.size());
+    const double score = model_->cal_latin_latin.Score(model_->latin_latin.LogLikelihoodRatio(x, y), x.size(),
+                                                       y.size(), 0);
     return ExtraW(x, y) ? kExtraW * score : score;
   };
   auto pair = [&](std::string_view x, std::string_view y) -> double {
@@ -453,8 +453,9 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
         }
         return kKnownApart * readings;
       }
-      const double edit = model_->cal_arabic_arabic.Score(
-          model_->arabic_arabic.LogLikelihoodRatio(x, y), x.size(), y.size());
+      const float ratio = model_->arabic_arabic.LogLikelihoodRatio(x, y);
+      const double edit = model_->cal_arabic_arabic.Score(ratio, x.size(), y.size(),
+                                                          model_->arabic_arabic.Shortfall(x, y, ratio));
       // The romanisation of a spelling the data does not know, as letters.
       auto decode = [this](std::string_view spelling) {
         std::string latin;
@@ -477,7 +478,7 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
       const std::string_view other = x_known ? y : x;
       const std::string& reading = x_known ? kx->second : ky->second;
       const float as_known = model_->arabic_latin.LogLikelihoodRatio(other, reading);
-      const double pivot = model_->cal_arabic_latin.Score(as_known, other.size(), reading.size());
+      const double pivot = model_->cal_arabic_latin.Score(as_known, other.size(), reading.size(), 0);
       const double both = (edit + pivot) / 2;
       if (both <= kVowelPatternCap || !ShortVowelPattern(x, y)) return both;
       // A short spelling one vowel letter from a known one is a variant of

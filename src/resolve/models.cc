@@ -111,16 +111,29 @@ float EditModel::LogLikelihoodRatio(std::string_view a, std::string_view b) cons
   return prev[m] + stop - chance;
 }
 
-std::array<double, 4> Calibration::Features(double llr, size_t length_a, size_t length_b) {
+float EditModel::Shortfall(std::string_view a, std::string_view b, float ratio) const {
+  // A word's best alignment with itself matches every letter.
+  const auto self = [this](std::string_view w) {
+    float r = stop - 2 * unigram[size];
+    for (char c : w) {
+      const int x = static_cast<uint8_t>(c);
+      r += substitute[x * size + x] - 2 * unigram[x];
+    }
+    return r;
+  };
+  return (self(a) + self(b)) / 2 - ratio;
+}
+
+Calibration::Inputs Calibration::Features(double llr, size_t length_a, size_t length_b, double shortfall) {
   const double total = static_cast<double>(length_a + length_b);
   const double shorter = static_cast<double>(std::min(length_a, length_b));
   const double longer = static_cast<double>(std::max(length_a, length_b));
-  return {llr / total, llr / 10, shorter / longer, 1};
+  return {llr / total, llr / 10, shorter / longer, shortfall / 10, 1};
 }
 
-double Calibration::Score(double llr, size_t length_a, size_t length_b) const {
+double Calibration::Score(double llr, size_t length_a, size_t length_b, double shortfall) const {
   if (llr <= kNever / 2) return 0;
-  const auto f = Features(llr, length_a, length_b);
+  const auto f = Features(llr, length_a, length_b, shortfall);
   double z = 0;
   for (size_t k = 0; k < f.size(); ++k) z += w[k] * f[k];
   return 1 / (1 + std::exp(-z));

@@ -54,7 +54,7 @@ namespace marsad::resolve {
 inline constexpr double kDefaultThreshold = 0.5;
 
 // The version of the model file format this build reads and writes.
-inline constexpr int kModelFormatVersion = 5;
+inline constexpr int kModelFormatVersion = 6;
 
 // One token of a prepared name.
 struct NameToken {

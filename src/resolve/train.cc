@@ -629,21 +629,21 @@ std::vector<Labeled> SameScriptSet(const std::vector<Pair>& set, bool arabic, Na
 }
 
 // Logistic regression by gradient descent, classes weighted to balance.
-Calibration FitCalibration(const std::vector<std::array<double, 4>>& x, const std::vector<bool>& y) {
+Calibration FitCalibration(const std::vector<Calibration::Inputs>& x, const std::vector<bool>& y) {
   Calibration c;
   size_t pos = 0;
   for (bool b : y) pos += b;
   const double wpos = pos ? 0.5 / static_cast<double>(pos) : 0, wneg = pos < y.size() ? 0.5 / static_cast<double>(y.size() - pos) : 0;
-  std::array<double, 4> w{1, 0, 0, 0};
+  Calibration::Inputs w{1};
   for (int it = 0; it < 800; ++it) {
-    std::array<double, 4> grad{};
+    Calibration::Inputs grad{};
     for (size_t i = 0; i < x.size(); ++i) {
       double z = 0;
-      for (int k = 0; k < 4; ++k) z += w[k] * x[i][k];
+      for (size_t k = 0; k < w.size(); ++k) z += w[k] * x[i][k];
       const double err = 1 / (1 + std::exp(-z)) - (y[i] ? 1 : 0);
-      for (int k = 0; k < 4; ++k) grad[k] += (y[i] ? wpos : wneg) * err * x[i][k];
+      for (size_t k = 0; k < w.size(); ++k) grad[k] += (y[i] ? wpos : wneg) * err * x[i][k];
     }
-    for (int k = 0; k < 4; ++k) w[k] -= 2.0 * grad[k];
+    for (size_t k = 0; k < w.size(); ++k) w[k] -= 2.0 * grad[k];
   }
   c.w = w;
   return c;
@@ -800,7 +800,7 @@ void TrainMemory(const std::vector<Pair>& pairs, const ArabicLatinModel& model,
     latin_counts[p.key][lower] += 1;
     if (p.dictionary) dictionary[p.key].insert(lower);
     const double score = calibration.Score(model.LogLikelihoodRatio(p.arabic_model, p.latin),
-                                           p.arabic_model.size(), p.latin.size());
+                                           p.arabic_model.size(), p.latin.size(), 0);
     auto [it, added] = likelihood.try_emplace({p.key, lower}, score);
     if (!added) it->second = std::max(it->second, score);
   }
@@ -976,25 +976,27 @@ bool TrainTransliteration(const TrainOptions& options, const std::string& output
   model->latin_latin = TrainEdit(kLatinLetters, ll, ll_prior, latin_counts, options.iterations);
 
   // Calibrations on the training split's positives and hard negatives.
-  auto fit = [](const std::vector<Labeled>& set, auto llr) {
-    std::vector<std::array<double, 4>> x;
+  // `ratio` gives a pair's log-likelihood ratio and shortfall.
+  auto fit = [](const std::vector<Labeled>& set, auto ratio) {
+    std::vector<Calibration::Inputs> x;
     std::vector<bool> y;
     for (const Labeled& s : set) {
-      const float r = llr(s);
+      const auto [r, shortfall] = ratio(s);
       if (r <= kNever / 2) continue;
-      x.push_back(Calibration::Features(r, s.la.size(), s.lb.size()));
+      x.push_back(Calibration::Features(r, s.la.size(), s.lb.size(), shortfall));
       y.push_back(s.same);
     }
     return FitCalibration(x, y);
   };
   model->cal_arabic_latin = fit(train_sets.arabic_latin, [&](const Labeled& s) {
-    return model->arabic_latin.LogLikelihoodRatio(s.la, s.lb);
+    return std::pair(model->arabic_latin.LogLikelihoodRatio(s.la, s.lb), 0.0f);
   });
   model->cal_arabic_arabic = fit(train_sets.arabic_arabic, [&](const Labeled& s) {
-    return model->arabic_arabic.LogLikelihoodRatio(s.la, s.lb);
+    const float r = model->arabic_arabic.LogLikelihoodRatio(s.la, s.lb);
+    return std::pair(r, model->arabic_arabic.Shortfall(s.la, s.lb, r));
   });
   model->cal_latin_latin = fit(train_sets.latin_latin, [&](const Labeled& s) {
-    return model->latin_latin.LogLikelihoodRatio(s.la, s.lb);
+    return std::pair(model->latin_latin.LogLikelihoodRatio(s.la, s.lb), 0.0f);
   });
 
   if (!TrainRomanizer(train, model->arabic_latin, kRomanizerOrder, &model->romanizer, error)) return false;

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <vector>
 
+#include "resolve/internal.h"
 #include "resolve/resolve.h"
 #include "scratch_dir.h"
 #include "shipped_matcher.h"
@@ -156,6 +157,11 @@ const NamePair kHardNegatives[] = {
     {"علاء الحربي", "ضياء الحربي", "two names of the table of Arab names"},
     {"طارق الحربي", "تركي الحربي", "two names of the table of Arab names"},
     {"عصام الحربي", "عزام الحربي", "two names of the table of Arab names"},
+    // Qaid and Qusay, Juman and Juma, Ati and Awad: Arab names of no table,
+    // whose rare letters' substitutions the edit model's ratio rewards.
+    {"قائد الحربي", "قصي الحربي", "two Arab names, far short of each one's own ratio"},
+    {"جمعان الحربي", "جمعة الحربي", "two Arab names, far short of each one's own ratio"},
+    {"عاطي الحربي", "عواد الحربي", "two Arab names, far short of each one's own ratio"},
 };
 
 TEST(MatchScore, VariantSpellingsMatch) {
@@ -407,6 +413,26 @@ std::unique_ptr<Matcher> TrainAndLoad(const std::filesystem::path& dir, double h
   auto m = Matcher::Load(out, &error);
   EXPECT_NE(m, nullptr) << error;
   return m;
+}
+
+TEST(EditModel, AWordFallsNoShortOfItself) {
+  // The shortfall the calibrations weigh is measured from each word's
+  // alignment with itself, letter by letter, which must be the best one.
+  Matcher::Model model;
+  std::string error;
+  ASSERT_TRUE(internal::ReadModel(DefaultModelPath(), false, &model, &error)) << error;
+  const auto letters = [](const char* word) { return PrepareName(word).tokens.at(0).letters; };
+  for (const char* word : {"علاء", "ضياء", "غولنازار", "تيموروف", "عبدالله"}) {
+    const std::string w = letters(word);
+    const float self = model.arabic_arabic.LogLikelihoodRatio(w, w);
+    EXPECT_NEAR(model.arabic_arabic.Shortfall(w, w, self), 0, 1e-3) << word;
+  }
+  // Alaa and Diaa: a ratio as high as two spellings of one name have, far
+  // short of each word's own.
+  const std::string alaa = letters("علاء"), diaa = letters("ضياء");
+  const float ratio = model.arabic_arabic.LogLikelihoodRatio(alaa, diaa);
+  EXPECT_GT(ratio, 20);
+  EXPECT_GT(model.arabic_arabic.Shortfall(alaa, diaa, ratio), 5);
 }
 
 TEST(Train, TinyDataRoundTrip) {
