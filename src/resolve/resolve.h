@@ -192,7 +192,7 @@ class Matcher {
 // and the English names of places and bodies), raised whenever they print a
 // name otherwise with the same model: a store prints its entities' Latin
 // again when this or the model's checksum changes, rather than reusing it.
-inline constexpr int kRomanizeRevision = 19;
+inline constexpr int kRomanizeRevision = 20;
 
 // Where the default model is: $MARSAD_MODEL_DIR/translit.model if that
 // variable is set, else models/translit.model next to the executable

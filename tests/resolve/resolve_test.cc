@@ -157,6 +157,7 @@ const NamePair kHardNegatives[] = {
     {"علاء الحربي", "ضياء الحربي", "two names of the table of Arab names"},
     {"طارق الحربي", "تركي الحربي", "two names of the table of Arab names"},
     {"عصام الحربي", "عزام الحربي", "two names of the table of Arab names"},
+    {"رائد الحربي", "رياض الحربي", "two names of the table of Arab names (Raed, Riyad)"},
     // Qaid and Qusay, Juman and Juma, Ati and Awad: Arab names of no table,
     // whose rare letters' substitutions the edit model's ratio rewards.
     {"قائد الحربي", "قصي الحربي", "two Arab names, far short of each one's own ratio"},

@@ -171,6 +171,9 @@ TEST(Romanize, ArabNamesAsThePressSpellsThem) {
   // of its own), منصور "Mansor" and العتيبي "al-Atepe".
   EXPECT_EQ(M().Romanize("ناصر منصور العتيبي"), "Nasser Mansour al-Otaibi");
   EXPECT_EQ(M().Romanize("نصر"), "Nasr");
+  // Names common in the Gulf, which the romanizer read letter by letter
+  // («Rayadh», «Mesfr», «Amer» for أمير, Amir).
+  EXPECT_EQ(M().Romanize("رياض مسفر أمير"), "Riyad Misfer Amir");
   // A compound the table writes as one word, written as one or two; the
   // family name after the article, and after a prefix.
   EXPECT_EQ(M().Romanize("عبد الله بن عبدالرحمن الغامدي"), "Abdullah bin Abdulrahman al-Ghamdi");
