@@ -173,6 +173,7 @@ json Annotate(const std::string& text, std::optional<tx::Date> published, bool w
   for (const ner::Mention& m : tagged) {
     json j;
     offsets.Put(m.span, &j);
+    j["name"] = ner::MentionName(a, m);
     j["type"] = ner::EntityTypeName(m.type);
     j["confidence"] = Rounded(m.confidence, 3);
     mentions.push_back(std::move(j));

@@ -62,6 +62,11 @@ struct Mention {
   uint32_t end_token = 0;
 };
 
+// A mention's name: its text in `a` (the analysis it was tagged in), with
+// the article the preposition ل took given back (للأمم المتحدة, for the
+// United Nations: الأمم المتحدة; للإسلام: الإسلام).
+std::string MentionName(const text::Analysis& a, const Mention& m);
+
 // What a model file says about itself (its JSON header).
 struct ModelInfo {
   int format_version = 0;

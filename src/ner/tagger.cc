@@ -1759,6 +1759,23 @@ void Tagger::Model::ScoreDocument(const std::vector<const std::vector<WordInfo>*
   }
 }
 
+std::string MentionName(const text::Analysis& a, const Mention& m) {
+  const text::Token& first = a.tokens[m.first_token];
+  std::string name(a.normalized.text.substr(m.span.begin, m.span.size()));
+  // The article's ل after the preposition's: the span may start at it or
+  // after it (the tagger leaves both letters out).
+  for (uint8_t c = 1; c < first.clitic_count; ++c) {
+    const text::Piece& article = first.clitics[c];
+    if (article.role != text::Clitic::kArticle || article.span.size() != 2 ||
+        first.clitics[c - 1].role != text::Clitic::kPreposition) {
+      continue;
+    }
+    if (article.span.begin == m.span.begin) name = "ا" + name;
+    if (article.span.end == m.span.begin) name = "ال" + name;
+  }
+  return name;
+}
+
 const char* EntityTypeName(EntityType type) {
   switch (type) {
     case EntityType::kPerson: return "PER";

@@ -94,23 +94,9 @@ Analyzed AnalyzeDocument(const Pending& doc, const ner::Tagger& tagger) {
   auto sentence = [&](uint32_t i) { return i < a.sentences.size() ? range(a.sentences[i].span) : Range{}; };
   std::vector<std::string> latin;
   out.links = resolve::FindLinks(a, mentions, &latin);
-  const std::string_view norm = a.normalized.text;
   for (size_t i = 0; i < mentions.size(); ++i) {
     const ner::Mention& m = mentions[i];
-    const text::Token& first = a.tokens[m.first_token];
-    std::string name(norm.substr(m.span.begin, m.span.size()));
-    // للأمم المتحدة: the preposition ل took the article's alef; the name
-    // is الأمم المتحدة, whether the span starts at the article's ل or
-    // after it (the tagger leaves both letters out).
-    for (uint8_t c = 1; c < first.clitic_count; ++c) {
-      const text::Piece& article = first.clitics[c];
-      if (article.role != text::Clitic::kArticle || article.span.size() != 2 ||
-          first.clitics[c - 1].role != text::Clitic::kPreposition) {
-        continue;
-      }
-      if (article.span.begin == m.span.begin) name = "ا" + name;
-      if (article.span.end == m.span.begin) name = "ال" + name;
-    }
+    std::string name = ner::MentionName(a, m);
     std::string key = text::MatchKey(name);
     out.mentions.push_back({range(m.span), ner::EntityTypeName(m.type), std::move(name), std::move(key),
                             std::move(latin[i]), m.confidence});

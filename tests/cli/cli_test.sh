@@ -45,6 +45,8 @@ check "mentions are listed" contains "$tmp/out" '"mentions":\['
 check "nothing on stderr" test ! -s "$tmp/err"
 printf 'اعتقلت الشرطة في بغداد رجلا.' | "$MARSAD" annotate --text >"$tmp/out" 2>"$tmp/err"
 check "a capital city is a place" contains "$tmp/out" '"text":"بغداد","type":"LOC"'
+printf 'قدمت البعثة تقريرا للأمم المتحدة.' | "$MARSAD" annotate --text >"$tmp/out" 2>"$tmp/err"
+check "a mention's name has the article ل took" contains "$tmp/out" '"name":"الأمم المتحدة","start"'
 "$MARSAD" annotate --text --model "$tmp/no-such.model" "$tmp/a.txt" >/dev/null 2>"$tmp/err"
 check "missing model exits 1" test $? -eq 1
 check "missing model named" contains "$tmp/err" "no-such.model"

@@ -514,6 +514,15 @@ TEST_F(ShippedModelTest, CliticsAreLeftOutOfTheSpan) {
   // "to the United Nations": for + the article, whose alef the text drops,
   // leave the name together.
   EXPECT_TRUE(Mentions(*tagger_, "وقدم الوفد تقريرا للأمم المتحدة عن الوضع.").count({"ORG", "أمم المتحدة"}));
+  // Its name has the article back.
+  const text::Analysis un = text::Analyze("وقدم الوفد تقريرا للأمم المتحدة عن الوضع.");
+  const std::vector<Mention> un_mentions = tagger_->Tag(un);
+  ASSERT_EQ(un_mentions.size(), 1u);
+  EXPECT_EQ(MentionName(un, un_mentions[0]), "الأمم المتحدة");
+  const text::Analysis baghdad = text::Analyze("سافر الوفد إلى بغداد.");
+  const std::vector<Mention> baghdad_mentions = tagger_->Tag(baghdad);
+  ASSERT_EQ(baghdad_mentions.size(), 1u);
+  EXPECT_EQ(MentionName(baghdad, baghdad_mentions[0]), "بغداد");
   // A person's name keeps a first ك the corpus would read as "like":
   // "and the envoy Kofi Nadim stated that the situation is calm".
   EXPECT_EQ(Mentions(*tagger_, "وصرح المبعوث كوفي نديم بأن الوضع هادئ."), (Found{{"PER", "كوفي نديم"}}));
