@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <mutex>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "resolve/internal.h"
 #include "resolve/resolve.h"
@@ -216,11 +217,18 @@ bool AbdCompoundsDiffer(std::string_view a, std::string_view b) {
 
 // Whether two different Arabic spellings (letters) are both names of the
 // table of Arab names (internal::ArabNameSpellings), which has one spelling
-// a name.
+// a name. The table's names are looked up as PrepareName makes them tokens:
+// عبد compounds as one word, their article left out (عبدمجيد).
 bool TwoArabNames(std::string_view x, std::string_view y) {
-  if (x == y) return false;
-  const internal::WordTable& names = internal::ArabNameSpellings();
-  return names.contains(internal::ArabicText(x)) && names.contains(internal::ArabicText(y));
+  static const std::unordered_set<std::string> names = [] {
+    std::unordered_set<std::string> letters;
+    for (const auto& [key, latin] : internal::ArabNameSpellings()) {
+      const PreparedName name = PrepareName(key);
+      if (name.tokens.size() == 1) letters.insert(name.tokens[0].letters);
+    }
+    return letters;
+  }();
+  return x != y && names.contains(std::string(x)) && names.contains(std::string(y));
 }
 
 // Whether two Arabic spellings differ only in long-vowel letters (ا و ي)
