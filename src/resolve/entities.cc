@@ -711,6 +711,45 @@ class Resolver {
         }
       }
     }
+    // A person's name that full names of two men go on from, each with a
+    // family name, names either man: «عبدالله بن عبدالعزيز» is King
+    // Abdullah (... آل سعود) in most Saudi news and the minister «...
+    // الربيعة» in some. As a surname alone does, it joins no longer name
+    // then, unless one man's names are written kDominance times as often as
+    // the others'. The full names are one man's when they match each other
+    // (صباح الأحمد الصباح and صباح الأحمد الجابر الصباح, the Emir of Kuwait,
+    // whose father's and grandfather's names take the article).
+    std::unordered_map<uint32_t, std::vector<uint32_t>> family_names;
+    for (const Candidate& c : candidates) {
+      if (GoesOnWithFamilyName(c.a, c.b)) family_names[c.a].push_back(c.b);
+      if (GoesOnWithFamilyName(c.b, c.a)) family_names[c.b].push_back(c.a);
+    }
+    std::unordered_set<uint32_t> ambiguous;
+    for (const auto& [prefix, fulls] : family_names) {
+      std::vector<std::pair<uint32_t, size_t>> men;  // a name of each, and the mentions of all
+      for (const uint32_t full : fulls) {
+        const auto same = std::find_if(men.begin(), men.end(), [&](const auto& man) {
+          return Score(man.first, full) >= Threshold(man.first, full);
+        });
+        const size_t mentions = spellings_[full].mentions.size();
+        if (same == men.end()) {
+          men.emplace_back(full, mentions);
+        } else {
+          same->second += mentions;
+        }
+      }
+      // A man the name may stand for is one its documents write often
+      // enough: the tagger's run-on words («خالد الفيصل الشاعر», the poet)
+      // and namesakes written once do not make a common name ambiguous.
+      const size_t often = std::max<size_t>(2, spellings_[prefix].mentions.size() / kShortFormShare);
+      std::erase_if(men, [&](const auto& man) { return man.second < often; });
+      if (men.size() < 2) continue;
+      std::sort(men.begin(), men.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+      if (men[0].second < kDominance * men[1].second) ambiguous.insert(prefix);
+    }
+    std::erase_if(candidates, [&](const Candidate& c) {
+      return (ambiguous.count(c.a) > 0 && Begins(c.a, c.b)) || (ambiguous.count(c.b) > 0 && Begins(c.b, c.a));
+    });
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
       if (x.score != y.score) return x.score > y.score;
       return std::tie(x.a, x.b) < std::tie(y.a, y.b);
@@ -735,6 +774,25 @@ class Resolver {
       std::stable_sort(merged.begin(), merged.end(), commoner);
       members[root] = std::move(merged);
     }
+  }
+
+  // Whether the tokens of a person's name `prefix` (two or more) begin the
+  // longer name `full`'s, one by one.
+  bool Begins(uint32_t prefix, uint32_t full) const {
+    const auto& p = spellings_[prefix].core.tokens;
+    const auto& f = spellings_[full].core.tokens;
+    if (spellings_[prefix].type != EntityType::kPerson || p.size() < 2 || f.size() <= p.size()) return false;
+    for (size_t i = 0; i < p.size(); ++i) {
+      if (matcher_.TokenScore(p[i], f[i]) < kShortFormThreshold) return false;
+    }
+    return true;
+  }
+
+  // Whether `full` goes on from the person's name `prefix` (Begins) with a
+  // family name.
+  bool GoesOnWithFamilyName(uint32_t prefix, uint32_t full) const {
+    return Begins(prefix, full) &&
+           internal::BeginsFamilyName(spellings_[full].core.tokens[spellings_[prefix].core.tokens.size()]);
   }
 
   // Organisations and places are not transliterated name by name: a longer

@@ -152,6 +152,13 @@ std::string TokenKey(bool arabic, std::string_view letters);
 // the same scripts, spaced differently (match.cc).
 bool SameLettersRespaced(const PreparedName& a, const PreparedName& b);
 
+// Whether a token begins a family name (match.cc): a word with the article
+// (الرميح, al-Rumaih), آل (the house of, as in آل سعود) or a relative
+// adjective of four letters or more (طنطاوي, Tantawi); not a function word
+// (الذي, who) nor a verb of the present that ends as an adjective does
+// (يلتقي, meets), which the tagger may run on after a name.
+bool BeginsFamilyName(const NameToken& t);
+
 // Letters of an Arabic word (text::MatchKey applied first) or Latin word as
 // alphabet indices; false if the word has a letter of the other script or
 // none at all.

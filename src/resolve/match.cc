@@ -56,20 +56,6 @@ bool IsFunctionWord(const NameToken& t) {
   return std::find(kLatin.begin(), kLatin.end(), t.letters) != kLatin.end();
 }
 
-// A word with the article (الرميح, al-Rumaih), آل (the house of, as in آل
-// سعود) or a relative adjective of four letters or more (طنطاوي, Tantawi):
-// not a word the tagger ran on after a name («آل سعود يستأذنه», asks his
-// leave; «على», on), nor a function word (الذي, who), nor a verb of the
-// present that ends as an adjective does (يلتقي, meets; ينفي, denies).
-bool BeginsFamilyName(const NameToken& t) {
-  static const std::string kAl = {static_cast<char>(internal::ArabicIndex(U'ا')),
-                                  static_cast<char>(internal::ArabicIndex(U'ل'))};
-  static const char kYeh = static_cast<char>(internal::ArabicIndex(U'ي'));
-  if (IsFunctionWord(t)) return false;
-  if (t.article > 0) return true;
-  return t.arabic && (t.letters == kAl || (t.letters.size() >= 4 && t.letters.back() == kYeh && t.letters[0] != kYeh));
-}
-
 // The score of two names from the scores of their token pairs, s[i * stride
 // + col[j]] for token i of A and token j of B (col permutes B's order).
 // If `moved` is a position of B's order, the alignment counts only if it
@@ -148,8 +134,8 @@ double Combine(const Matcher& matcher, const double* s, size_t stride, const Nam
   // A middle name missing on one side only, or a surname, is still one name;
   // and a word the tagger ran on after a name is no family name
   // (BeginsFamilyName).
-  if ((tail_a > 0 && tail_b == 0 && missing_b > 0 && BeginsFamilyName(a[matches[count - 1].i + 1])) ||
-      (tail_b > 0 && tail_a == 0 && missing_a > 0 && BeginsFamilyName(b[col[matches[count - 1].j + 1]]))) {
+  if ((tail_a > 0 && tail_b == 0 && missing_b > 0 && internal::BeginsFamilyName(a[matches[count - 1].i + 1])) ||
+      (tail_b > 0 && tail_a == 0 && missing_a > 0 && internal::BeginsFamilyName(b[col[matches[count - 1].j + 1]]))) {
     ++conflicts;
   }
   // One name begins before the other's first word, and the other has three
@@ -369,6 +355,14 @@ double ArabicLatinScore(const Matcher::Model& m, std::string_view arabic, std::s
 }  // namespace
 
 namespace internal {
+
+bool BeginsFamilyName(const NameToken& t) {
+  static const std::string kAl = {static_cast<char>(ArabicIndex(U'ا')), static_cast<char>(ArabicIndex(U'ل'))};
+  static const char kYeh = static_cast<char>(ArabicIndex(U'ي'));
+  if (IsFunctionWord(t)) return false;
+  if (t.article > 0) return true;
+  return t.arabic && (t.letters == kAl || (t.letters.size() >= 4 && t.letters.back() == kYeh && t.letters[0] != kYeh));
+}
 
 // Whether two names are the same letters in the same scripts, spaced
 // differently: كتيبة ما وراء النهر and كتيبة ماوراء النهر (the Transoxiana

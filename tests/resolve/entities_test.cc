@@ -785,6 +785,39 @@ TEST(ResolveEntitiesTest, ANameWhoseSurnameIsAnothersFatherIsAnotherMan) {
   EXPECT_EQ(r.entity_of[241], r.entity_of[0]);
 }
 
+TEST(ResolveEntitiesTest, ANameTwoMenGoOnFromWithTheirFamiliesIsNeither) {
+  // «نايف بن سلطان» (Nayef, son of Sultan), of two families: the name
+  // without one stands for neither man.
+  Collection c;
+  for (int doc = 10; doc < 30; ++doc) c.Add(doc, kPer, "نايف بن سلطان");
+  for (int doc = 100; doc < 105; ++doc) c.Add(doc, kPer, "نايف بن سلطان الحارثي");
+  for (int doc = 200; doc < 205; ++doc) c.Add(doc, kPer, "نايف بن سلطان آل ماجد");
+  // One family written ten times as often as the other's is the man's.
+  for (int doc = 300; doc < 320; ++doc) c.Add(doc, kPer, "سامر بن خليل");
+  for (int doc = 400; doc < 430; ++doc) c.Add(doc, kPer, "سامر بن خليل العمري");
+  for (int doc = 500; doc < 502; ++doc) c.Add(doc, kPer, "سامر بن خليل الزين");
+  // Nor does a word the tagger ran on once («... الشاعر», the poet).
+  for (int doc = 900; doc < 930; ++doc) c.Add(doc, kPer, "عادل بن فهد");
+  for (int doc = 930; doc < 935; ++doc) c.Add(doc, kPer, "عادل بن فهد المطيري");
+  c.Add(940, kPer, "عادل بن فهد الشاعر");
+  // Two full names that are one man's (his grandfather's name takes the
+  // article) make no ambiguity.
+  for (int doc = 600; doc < 620; ++doc) c.Add(doc, kPer, "صقر الأحمد");
+  for (int doc = 700; doc < 705; ++doc) c.Add(doc, kPer, "صقر الأحمد الصباح");
+  for (int doc = 800; doc < 805; ++doc) c.Add(doc, kPer, "صقر الأحمد الجابر الصباح");
+  const Resolution r = c.Resolve();
+  const int32_t nayef = c.EntityOf(r, "نايف بن سلطان");
+  ASSERT_GE(nayef, 0);
+  EXPECT_NE(nayef, c.EntityOf(r, "نايف بن سلطان الحارثي"));
+  EXPECT_NE(nayef, c.EntityOf(r, "نايف بن سلطان آل ماجد"));
+  EXPECT_NE(c.EntityOf(r, "نايف بن سلطان الحارثي"), c.EntityOf(r, "نايف بن سلطان آل ماجد"));
+  EXPECT_EQ(c.EntityOf(r, "سامر بن خليل"), c.EntityOf(r, "سامر بن خليل العمري"));
+  EXPECT_NE(c.EntityOf(r, "سامر بن خليل"), c.EntityOf(r, "سامر بن خليل الزين"));
+  EXPECT_EQ(c.EntityOf(r, "صقر الأحمد"), c.EntityOf(r, "صقر الأحمد الصباح"));
+  EXPECT_EQ(c.EntityOf(r, "صقر الأحمد"), c.EntityOf(r, "صقر الأحمد الجابر الصباح"));
+  EXPECT_EQ(c.EntityOf(r, "عادل بن فهد"), c.EntityOf(r, "عادل بن فهد المطيري"));
+}
+
 TEST(ResolveEntitiesTest, NamesOfOneBodyAreOneOrganisation) {
   // The curated bodies' names in other words, one word among them: ISIS by
   // its acronym and as "the State organisation", the BBC by its letters and
