@@ -133,6 +133,13 @@ std::string Join(const std::vector<std::string>& words, size_t from, size_t to) 
   return out;
 }
 
+// Whether a matching key word is بن, ابن (son of) or بنت (daughter of).
+bool IsLinkWord(std::string_view w) {
+  static const std::string son = text::MatchKey("بن"), son_of = text::MatchKey("ابن"),
+                           daughter = text::MatchKey("بنت");
+  return w == son || w == son_of || w == daughter;
+}
+
 // The article ال off a matching key word, if what is left is a word.
 std::string_view WithoutArticle(std::string_view w) {
   if (w.size() > 6 && w.substr(0, 4) == "ال") return w.substr(4);
@@ -859,12 +866,18 @@ class Resolver {
       std::vector<uint32_t> out;
       for (size_t i = 0; i < cluster.size() && out.size() < kLinkCheck; ++i) {
         const Spelling& rare = spellings_[cluster[i]];
+        // The rare name's words but بن (son of) and its kind: «علي صالح» says
+        // what «علي بن صالح» says but whose son he is.
+        std::vector<std::string_view> rare_words;
+        for (const std::string& w : rare.words) {
+          if (!IsLinkWord(w)) rare_words.push_back(w);
+        }
         const auto said_by = [&](uint32_t c) {
           const Spelling& common = spellings_[c];
           if (common.unspaced.starts_with(rare.unspaced)) return true;
           size_t next = 0;  // the rare name's next word to find in the common one
-          for (const std::string& w : common.words) next += next < rare.words.size() && w == rare.words[next];
-          return next == rare.words.size();
+          for (const std::string& w : common.words) next += next < rare_words.size() && w == rare_words[next];
+          return next == rare_words.size();
         };
         if (rare.mentions.size() >= floor) {
           out.push_back(cluster[i]);
@@ -967,14 +980,10 @@ class Resolver {
   // often Prince Saud or King Saud University as سلمان بن عبدالعزيز آل سعود.
   static bool EndsWithoutSurname(const Spelling& full) {
     const std::vector<std::string>& w = full.words;
-    // بن، ابن، بنت and آل as match keys.
-    static const std::string son = text::MatchKey("بن"), son_of = text::MatchKey("ابن"),
-                             daughter = text::MatchKey("بنت"), family = text::MatchKey("آل");
+    static const std::string family = text::MatchKey("آل");
     if (w.size() >= 2 && w[w.size() - 2] == family) return true;
     if (w.size() < 3 || WithoutArticle(w.back()).size() != w.back().size()) return false;
-    return std::any_of(w.begin() + 1, w.end() - 1, [&](const std::string& x) {
-      return x == son || x == son_of || x == daughter;
-    });
+    return std::any_of(w.begin() + 1, w.end() - 1, IsLinkWord);
   }
 
   static bool ShareDocument(const Spelling& a, const Spelling& b) { return ShareDocument(a.docs, b.docs); }

@@ -650,10 +650,21 @@ double Matcher::CombineTokenScores(const PreparedName& a_in, const PreparedName&
   // father would otherwise make the father look like a missing middle name.
   // So with grandfathers, and further back: فيصل بن بندر بن خالد and فيصل بن
   // بندر بن عبدالعزيز are two princes, عبدالله بن صالح بن جمعة and عبدالله بن
-  // صالح بن عبدالرحمن two men.
+  // صالح بن عبدالرحمن two men. A name written without بن, of three words or
+  // more, names its ancestors too, in each word between the first and the
+  // last that begins no family name: «خالد محمد عبدالله الشحي» is Khalid, son
+  // of Mohammed, and so not «خالد بن عبدالله» (Khalid, son of Abdullah).
+  const auto names_ancestor = [](const PreparedName& p, size_t k) {
+    const auto& t = p.tokens;
+    if (t[k].after_link) return true;
+    return t.size() >= 3 && k + 1 < t.size() && !internal::BeginsFamilyName(t[k]) &&
+           std::none_of(t.begin(), t.end(), [](const NameToken& x) { return x.after_link; });
+  };
   bool ancestors_differ = false;
   if (n > 1 && m > 1 && s[0] >= kAlignFloor) {
-    for (size_t k = 1; k < n && k < m && a.tokens[k].after_link && b.tokens[k].after_link; ++k) {
+    for (size_t k = 1; k < n && k < m && names_ancestor(a, k) && names_ancestor(b, k) &&
+                       (a.tokens[k].after_link || b.tokens[k].after_link);
+         ++k) {
       if (s[k * m + k] < kAlignFloor) {
         ancestors_differ = true;
         break;

@@ -818,6 +818,19 @@ TEST(ResolveEntitiesTest, ANameTwoMenGoOnFromWithTheirFamiliesIsNeither) {
   EXPECT_EQ(c.EntityOf(r, "عادل بن فهد"), c.EntityOf(r, "عادل بن فهد المطيري"));
 }
 
+TEST(ResolveEntitiesTest, ARareSonOfSaysNoMoreThanItsCommonName) {
+  // «ماهر قاسم», 100 times, is the short form of «ماهر سليم قاسم» (Maher,
+  // son of Salim, son of Qasim); «ماهر بن قاسم» (Maher, son of Qasim) once,
+  // joined with it, is no other man to keep it apart.
+  Collection c;
+  for (int doc = 10; doc < 40; ++doc) c.Add(doc, kPer, "ماهر سليم قاسم");
+  for (int doc = 100; doc < 200; ++doc) c.Add(doc, kPer, "ماهر قاسم");
+  c.Add(300, kPer, "ماهر بن قاسم");
+  const Resolution r = c.Resolve();
+  ASSERT_GE(c.EntityOf(r, "ماهر قاسم"), 0);
+  EXPECT_EQ(c.EntityOf(r, "ماهر قاسم"), c.EntityOf(r, "ماهر سليم قاسم"));
+}
+
 TEST(ResolveEntitiesTest, NamesOfOneBodyAreOneOrganisation) {
   // The curated bodies' names in other words, one word among them: ISIS by
   // its acronym and as "the State organisation", the BBC by its letters and

@@ -162,6 +162,9 @@ const NamePair kHardNegatives[] = {
     // letters' substitutions the edit model's ratio rewards.
     {"صدام الحربي", "سام الحربي", "two names, far short of each one's own ratio"},
     {"عاطي الحربي", "قصي الحربي", "two names, far short of each one's own ratio"},
+    // Nader, son of Salem; Nader, son of Mahmoud, son of Salem: a name
+    // written without بن names the father second too.
+    {"نادر بن سالم", "نادر محمود سالم الحربي", "a father after بن against another without it"},
     // عبد compounds of the table, which PrepareName makes one word.
     {"عبد الواحد الحربي", "عبد الأحد الحربي", "two عبد compounds of the table of Arab names"},
     {"عبد المجيد الحربي", "عبد الماجد الحربي", "two عبد compounds of the table of Arab names"},
