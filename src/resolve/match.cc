@@ -201,20 +201,45 @@ bool AbdCompoundsDiffer(std::string_view a, std::string_view b) {
   return x != y;
 }
 
-// Whether two different Arabic spellings (letters) are both names of the
-// table of Arab names (internal::ArabNameSpellings), which has one spelling
-// a name. The table's names are looked up as PrepareName makes them tokens:
-// عبد compounds as one word, their article left out (عبدمجيد).
-bool TwoArabNames(std::string_view x, std::string_view y) {
-  static const std::unordered_set<std::string> names = [] {
-    std::unordered_set<std::string> letters;
+// The table of Arab names (internal::ArabNameSpellings), which has one
+// spelling a name, as PrepareName makes its names tokens: عبد compounds as
+// one word, their article left out (عبدمجيد); and its names by the Latin
+// the press spells them with.
+struct ArabNames {
+  std::unordered_set<std::string> letters;
+  std::unordered_map<std::string, std::vector<std::string>> by_latin;
+};
+const ArabNames& TableOfArabNames() {
+  static const ArabNames table = [] {
+    ArabNames names;
     for (const auto& [key, latin] : internal::ArabNameSpellings()) {
-      const PreparedName name = PrepareName(key);
-      if (name.tokens.size() == 1) letters.insert(name.tokens[0].letters);
+      const PreparedName arabic = PrepareName(key);
+      const PreparedName press = PrepareName(latin);
+      if (arabic.tokens.size() != 1) continue;
+      names.letters.insert(arabic.tokens[0].letters);
+      if (press.tokens.size() == 1) names.by_latin[press.tokens[0].letters].push_back(arabic.tokens[0].letters);
     }
-    return letters;
+    return names;
   }();
+  return table;
+}
+
+// Whether two different Arabic spellings (letters) are both names of the
+// table of Arab names.
+bool TwoArabNames(std::string_view x, std::string_view y) {
+  const auto& names = TableOfArabNames().letters;
   return x != y && names.contains(std::string(x)) && names.contains(std::string(y));
+}
+
+// Whether an Arabic spelling of the table of Arab names and a Latin (letters)
+// are two names: the Latin is how the press spells another of its names
+// (رياض, Riyad, and Raed, رائد's; محمود and Mohammed).
+bool AnotherArabName(std::string_view arabic, std::string_view latin) {
+  const ArabNames& names = TableOfArabNames();
+  if (!names.letters.contains(std::string(arabic))) return false;
+  const auto spelt = names.by_latin.find(std::string(latin));
+  return spelt != names.by_latin.end() &&
+         std::find(spelt->second.begin(), spelt->second.end(), arabic) == spelt->second.end();
 }
 
 // Whether two Arabic spellings differ only in long-vowel letters (ا و ي)
@@ -497,6 +522,7 @@ double Matcher::TokenScore(const NameToken& a_in, const NameToken& b_in) const {
     }
     if (!a.arabic) std::swap(x, y);
     const double model = ArabicLatinScore(*model_, x, y);
+    if (AnotherArabName(x, y)) return std::min(model, kVowelPatternCap);
     const auto kx = known.find(std::string(x));
     if (kx == known.end()) return model;
     // A known spelling: its reading counts as much as the letter model.

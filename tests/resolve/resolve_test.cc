@@ -162,6 +162,11 @@ const NamePair kHardNegatives[] = {
     // letters' substitutions the edit model's ratio rewards.
     {"صدام الحربي", "سام الحربي", "two names, far short of each one's own ratio"},
     {"عاطي الحربي", "قصي الحربي", "two names, far short of each one's own ratio"},
+    // Across scripts: the Latin is how the press spells another name of the
+    // table (Raed is رائد, Ahmed أحمد, Samir سمير).
+    {"رياض الحربي", "Raed al-Harbi", "a name of the table against another's Latin"},
+    {"حمد الحربي", "Ahmed al-Harbi", "a name of the table against another's Latin"},
+    {"سميرة الحربي", "Samir al-Harbi", "a name of the table against another's Latin"},
     // Nader, son of Salem; Nader, son of Mahmoud, son of Salem: a name
     // written without بن names the father second too.
     {"نادر بن سالم", "نادر محمود سالم الحربي", "a father after بن against another without it"},
