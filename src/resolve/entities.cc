@@ -732,30 +732,55 @@ class Resolver {
       if (GoesOnWithFamilyName(c.b, c.a)) family_names[c.b].push_back(c.a);
     }
     std::unordered_set<uint32_t> ambiguous;
-    for (const auto& [prefix, fulls] : family_names) {
-      std::vector<std::pair<uint32_t, size_t>> men;  // a name of each, and the mentions of all
+    std::set<std::pair<uint32_t, uint32_t>> barred;  // (name, full name of another man)
+    for (auto& [prefix, fulls] : family_names) {
+      // The men: single-link groups of full names that match, formed
+      // commonest first.
+      std::sort(fulls.begin(), fulls.end(), [&](uint32_t x, uint32_t y) {
+        const size_t mx = spellings_[x].mentions.size(), my = spellings_[y].mentions.size();
+        return mx != my ? mx > my : x < y;
+      });
+      fulls.erase(std::unique(fulls.begin(), fulls.end()), fulls.end());
+      std::vector<std::vector<uint32_t>> men;
       for (const uint32_t full : fulls) {
-        const auto same = std::find_if(men.begin(), men.end(), [&](const auto& man) {
-          return Score(man.first, full) >= Threshold(man.first, full);
+        std::vector<uint32_t> his{full};
+        std::erase_if(men, [&](std::vector<uint32_t>& man) {
+          const bool same = std::any_of(man.begin(), man.end(), [&](uint32_t x) {
+            return Score(x, full) >= Threshold(x, full);
+          });
+          if (same) his.insert(his.end(), man.begin(), man.end());
+          return same;
         });
-        const size_t mentions = spellings_[full].mentions.size();
-        if (same == men.end()) {
-          men.emplace_back(full, mentions);
-        } else {
-          same->second += mentions;
-        }
+        men.push_back(std::move(his));
       }
+      if (men.size() < 2) continue;
+      const auto mentions = [&](const std::vector<uint32_t>& man) {
+        size_t total = 0;
+        for (const uint32_t x : man) total += spellings_[x].mentions.size();
+        return total;
+      };
+      std::stable_sort(men.begin(), men.end(),
+                       [&](const auto& x, const auto& y) { return mentions(x) > mentions(y); });
       // A man the name may stand for is one its documents write often
       // enough: the tagger's run-on words («خالد الفيصل الشاعر», the poet)
       // and namesakes written once do not make a common name ambiguous.
       const size_t often = std::max<size_t>(2, spellings_[prefix].mentions.size() / kShortFormShare);
-      std::erase_if(men, [&](const auto& man) { return man.second < often; });
-      if (men.size() < 2) continue;
-      std::sort(men.begin(), men.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
-      if (men[0].second < kDominance * men[1].second) ambiguous.insert(prefix);
+      if (mentions(men[1]) >= often && mentions(men[0]) < kDominance * mentions(men[1])) {
+        ambiguous.insert(prefix);
+        continue;
+      }
+      // Else a name of three words or more (بن counted), which says whose
+      // son he is, is the first man's and none of the others'; a name of
+      // two may be the many men ARareNameKeepsItsSayInACommonShortName
+      // (entities_test.cc) describes.
+      if (spellings_[prefix].words.size() < 3) continue;
+      for (size_t k = 1; k < men.size(); ++k) {
+        for (const uint32_t full : men[k]) barred.emplace(prefix, full);
+      }
     }
     std::erase_if(candidates, [&](const Candidate& c) {
-      return (ambiguous.count(c.a) > 0 && Begins(c.a, c.b)) || (ambiguous.count(c.b) > 0 && Begins(c.b, c.a));
+      return (ambiguous.count(c.a) > 0 && Begins(c.a, c.b)) || (ambiguous.count(c.b) > 0 && Begins(c.b, c.a)) ||
+             barred.count({c.a, c.b}) > 0 || barred.count({c.b, c.a}) > 0;
     });
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
       if (x.score != y.score) return x.score > y.score;
@@ -796,10 +821,13 @@ class Resolver {
   }
 
   // Whether `full` goes on from the person's name `prefix` (Begins) with a
-  // family name.
+  // family name: not an ancestor's name after بن (بن الحسين), nor an
+  // adjective of a country the tagger ran on («... السوري», the Syrian).
   bool GoesOnWithFamilyName(uint32_t prefix, uint32_t full) const {
-    return Begins(prefix, full) &&
-           internal::BeginsFamilyName(spellings_[full].core.tokens[spellings_[prefix].core.tokens.size()]);
+    if (!Begins(prefix, full)) return false;
+    const NameToken& next = spellings_[full].core.tokens[spellings_[prefix].core.tokens.size()];
+    return internal::BeginsFamilyName(next) && !next.after_link &&
+           (!next.arabic || PlaceOfAdjective(internal::ArabicText(next.letters)).empty());
   }
 
   // Organisations and places are not transliterated name by name: a longer
@@ -866,22 +894,43 @@ class Resolver {
       std::vector<uint32_t> out;
       for (size_t i = 0; i < cluster.size() && out.size() < kLinkCheck; ++i) {
         const Spelling& rare = spellings_[cluster[i]];
-        // The rare name's words but بن (son of) and its kind: «علي صالح» says
-        // what «علي بن صالح» says but whose son he is.
-        std::vector<std::string_view> rare_words;
+        if (rare.mentions.size() >= floor) {
+          out.push_back(cluster[i]);
+          continue;
+        }
+        if (rare_mute) continue;
+        // The rare name's words but بن (son of) and its kind, each with
+        // whether it came after one: «علي صالح» says what «علي بن صالح» says
+        // but whose son he is; «علي عبدالله صالح» does not (صالح is not his
+        // father).
+        std::vector<std::pair<std::string_view, bool>> rare_words;
+        bool after_link = false;
         for (const std::string& w : rare.words) {
-          if (!IsLinkWord(w)) rare_words.push_back(w);
+          if (IsLinkWord(w)) {
+            after_link = true;
+            continue;
+          }
+          rare_words.emplace_back(w, after_link);
+          after_link = false;
         }
         const auto said_by = [&](uint32_t c) {
           const Spelling& common = spellings_[c];
           if (common.unspaced.starts_with(rare.unspaced)) return true;
-          size_t next = 0;  // the rare name's next word to find in the common one
-          for (const std::string& w : common.words) next += next < rare_words.size() && w == rare_words[next];
+          size_t next = 0;      // the rare name's next word to find in the common one
+          size_t position = 0;  // of the common name's word, link words not counted
+          size_t found_at = 0;  // one past the position of the last word found
+          for (const std::string& w : common.words) {
+            if (IsLinkWord(w)) continue;
+            ++position;
+            if (next < rare_words.size() && w == rare_words[next].first &&
+                (!rare_words[next].second || found_at + 1 == position)) {
+              ++next;
+              found_at = position;
+            }
+          }
           return next == rare_words.size();
         };
-        if (rare.mentions.size() >= floor) {
-          out.push_back(cluster[i]);
-        } else if (!rare_mute && std::none_of(cluster.begin(), cluster.begin() + static_cast<long>(i), said_by)) {
+        if (std::none_of(cluster.begin(), cluster.begin() + static_cast<long>(i), said_by)) {
           out.push_back(cluster[i]);
         }
       }

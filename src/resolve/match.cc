@@ -677,19 +677,31 @@ double Matcher::CombineTokenScores(const PreparedName& a_in, const PreparedName&
   // So with grandfathers, and further back: فيصل بن بندر بن خالد and فيصل بن
   // بندر بن عبدالعزيز are two princes, عبدالله بن صالح بن جمعة and عبدالله بن
   // صالح بن عبدالرحمن two men. A name written without بن, of three words or
-  // more, names its ancestors too, in each word between the first and the
-  // last that begins no family name: «خالد محمد عبدالله الشحي» is Khalid, son
-  // of Mohammed, and so not «خالد بن عبدالله» (Khalid, son of Abdullah).
-  const auto names_ancestor = [](const PreparedName& p, size_t k) {
+  // more, names its father second too, and its grandfather third: «خالد
+  // محمد عبدالله الشحي» is Khalid, son of Mohammed, and so not «خالد بن
+  // عبدالله» (Khalid, son of Abdullah). Not a word that begins a family name
+  // (nor so a father's name ending in ي, حسني, which looks like one), a
+  // title (محمد حاج علي), the first word of «X الله» or «X الدين» (حسن نصر
+  // الله), nor in a name with ولد (son of, as the Maghreb writes it, a word
+  // PrepareName keeps: محمد ولد عبد العزيز is Mohamed Ould Abdel Aziz). The
+  // fathers are compared up to the first word that names none.
+  const auto names_ancestor = [this](const PreparedName& p, size_t k) {
+    static const NameToken kOuld = PrepareName("ولد").tokens.at(0);
+    static const std::string kGod = PrepareName("الله").tokens.at(0).letters.substr(2);
+    static const std::string kReligion = PrepareName("الدين").tokens.at(0).letters.substr(2);
     const auto& t = p.tokens;
     if (t[k].after_link) return true;
-    return t.size() >= 3 && k + 1 < t.size() && !internal::BeginsFamilyName(t[k]) &&
-           std::none_of(t.begin(), t.end(), [](const NameToken& x) { return x.after_link; });
+    if (t.size() < 3 || k + 1 >= t.size() || internal::BeginsFamilyName(t[k]) || IsTitle(t[k])) return false;
+    const std::string_view next = std::string_view(t[k + 1].letters).substr(t[k + 1].article);
+    if (t[k + 1].arabic && (next == kGod || next == kReligion)) return false;
+    return std::none_of(t.begin(), t.end(), [](const NameToken& x) {
+      return x.after_link || (x.arabic == kOuld.arabic && x.letters == kOuld.letters);
+    });
   };
   bool ancestors_differ = false;
   if (n > 1 && m > 1 && s[0] >= kAlignFloor) {
-    for (size_t k = 1; k < n && k < m && names_ancestor(a, k) && names_ancestor(b, k) &&
-                       (a.tokens[k].after_link || b.tokens[k].after_link);
+    for (size_t k = 1; k < n && k < m && (a.tokens[k].after_link || b.tokens[k].after_link) &&
+                       names_ancestor(a, k) && names_ancestor(b, k);
          ++k) {
       if (s[k * m + k] < kAlignFloor) {
         ancestors_differ = true;

@@ -29,6 +29,12 @@ struct NamePair {
 
 // Spellings of one name (all must match).
 const NamePair kVariants[] = {
+    // Names that write no بن but are no chain of fathers: ولد (son of), as
+    // the Maghreb writes it; a title in the middle; a surname of two words
+    // with الله (Nasrallah).
+    {"Mohamed Ould Abdel Aziz", "محمد ولد عبد العزيز", "ولد against Ould"},
+    {"محمد حاج علي", "محمد بن علي", "a title in the middle"},
+    {"حسن نصر الله", "حسن بن عبد الكريم نصر الله", "a surname of two words with الله"},
     {"غولنازار تيموروف", "جولنازار تيموروف", "Latin g as غ or ج"},
     {"غولنازار تيموروف", "قولنازار تيموروف", "Latin g as غ or ق"},
     {"غولنازار تيموروف", "Gulnazar Timurov", "Arabic and Latin"},
