@@ -917,8 +917,8 @@ class Resolver {
           const Spelling& common = spellings_[c];
           if (common.unspaced.starts_with(rare.unspaced)) return true;
           size_t next = 0;      // the rare name's next word to find in the common one
-          size_t position = 0;  // of the common name's word, link words not counted
-          size_t found_at = 0;  // one past the position of the last word found
+          size_t position = 0;  // of the common name's word, from 1, link words not counted
+          size_t found_at = 0;  // the position of the last word found (0: none yet)
           for (const std::string& w : common.words) {
             if (IsLinkWord(w)) continue;
             ++position;
