@@ -5,10 +5,10 @@
 #include <filesystem>
 #include <mutex>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "resolve/internal.h"
 #include "resolve/resolve.h"
+#include "text/internal.h"
 
 namespace marsad::resolve {
 namespace {
@@ -206,8 +206,9 @@ bool AbdCompoundsDiffer(std::string_view a, std::string_view b) {
 // one word, their article left out (عبدمجيد); and its names by the Latin
 // the press spells them with.
 struct ArabNames {
-  std::unordered_set<std::string> letters;
-  std::unordered_map<std::string, std::vector<std::string>> by_latin;
+  text::internal::StringSet letters;
+  std::unordered_map<std::string, std::vector<std::string>, text::internal::StringViewHash, std::equal_to<>>
+      by_latin;
 };
 const ArabNames& TableOfArabNames() {
   static const ArabNames table = [] {
@@ -228,7 +229,7 @@ const ArabNames& TableOfArabNames() {
 // table of Arab names.
 bool TwoArabNames(std::string_view x, std::string_view y) {
   const auto& names = TableOfArabNames().letters;
-  return x != y && names.contains(std::string(x)) && names.contains(std::string(y));
+  return x != y && names.contains(x) && names.contains(y);
 }
 
 // Whether an Arabic spelling of the table of Arab names and a Latin (letters)
@@ -236,8 +237,8 @@ bool TwoArabNames(std::string_view x, std::string_view y) {
 // (رياض, Riyad, and Raed, رائد's; محمود and Mohammed).
 bool AnotherArabName(std::string_view arabic, std::string_view latin) {
   const ArabNames& names = TableOfArabNames();
-  if (!names.letters.contains(std::string(arabic))) return false;
-  const auto spelt = names.by_latin.find(std::string(latin));
+  if (!names.letters.contains(arabic)) return false;
+  const auto spelt = names.by_latin.find(latin);
   return spelt != names.by_latin.end() &&
          std::find(spelt->second.begin(), spelt->second.end(), arabic) == spelt->second.end();
 }
@@ -687,8 +688,11 @@ double Matcher::CombineTokenScores(const PreparedName& a_in, const PreparedName&
   // fathers are compared up to the first word that names none.
   const auto names_ancestor = [this](const PreparedName& p, size_t k) {
     static const NameToken kOuld = PrepareName("ولد").tokens.at(0);
-    static const std::string kGod = PrepareName("الله").tokens.at(0).letters.substr(2);
-    static const std::string kReligion = PrepareName("الدين").tokens.at(0).letters.substr(2);
+    const auto stem = [](const char* word) {
+      const NameToken t = PrepareName(word).tokens.at(0);
+      return t.letters.substr(t.article);
+    };
+    static const std::string kGod = stem("الله"), kReligion = stem("الدين");
     const auto& t = p.tokens;
     if (t[k].after_link) return true;
     if (t.size() < 3 || k + 1 >= t.size() || internal::BeginsFamilyName(t[k]) || IsTitle(t[k])) return false;
